@@ -1,0 +1,30 @@
+// Runs the Prisma CLI without the native engine download (see docs/architecture.md, "Prisma here").
+// The preload unrefs the WebAssembly schema engine's long timers so the CLI exits when done.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function runPrisma(args, env = process.env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--require', path.join(root, 'scripts/unref-timers.cjs'), path.join(root, 'node_modules/prisma/build/index.js'), ...args],
+      { cwd: root, env, stdio: 'inherit' },
+    );
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`prisma ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  // generate needs no database; give it a placeholder so the config can load.
+  const env = { ...process.env };
+  if (!env.DATABASE_URL) env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/warroom';
+  runPrisma(args, env).catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}
