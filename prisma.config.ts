@@ -5,8 +5,11 @@ import pg from 'pg';
 
 // The pg adapter cannot decode the catalog types `name` (oid 19) and `"char"` (oid 18) that
 // migrate's introspection reads (prisma/prisma#27403): report them as text. CLI only.
-const addFields = pg.Result.prototype.addFields;
-pg.Result.prototype.addFields = function patchedAddFields(fieldDescriptions) {
+type FieldDescription = { dataTypeID: number };
+type PatchableResult = { addFields: (fields: FieldDescription[]) => void };
+const resultPrototype = pg.Result.prototype as unknown as PatchableResult;
+const addFields = resultPrototype.addFields;
+resultPrototype.addFields = function patchedAddFields(this: PatchableResult, fieldDescriptions: FieldDescription[]) {
   for (const field of fieldDescriptions) {
     if (field.dataTypeID === 19 || field.dataTypeID === 18) field.dataTypeID = 25;
   }

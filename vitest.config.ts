@@ -16,6 +16,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
+          setupFiles: ['tests/support/setup-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -128,6 +128,7 @@ CREATE TABLE "Deployment" (
     "healthLevel" INTEGER NOT NULL DEFAULT 1,
     "healthReasons" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "healthAckLevel" INTEGER NOT NULL DEFAULT 0,
+    "healthState" JSONB NOT NULL DEFAULT '{}',
     "decisionTree" JSONB NOT NULL DEFAULT '[]',
     "createdById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -145,6 +146,7 @@ CREATE TABLE "Role" (
     "key" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "isIc" BOOLEAN NOT NULL DEFAULT false,
+    "readOnly" BOOLEAN NOT NULL DEFAULT false,
     "position" INTEGER NOT NULL DEFAULT 0,
     "contact" TEXT,
 
@@ -528,11 +530,8 @@ ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_webhookId_fkey" FO
 
 
 -- The event log is append-only: the application can never rewrite history.
-CREATE FUNCTION "refuse_event_change"() RETURNS trigger AS $$
-BEGIN
-  RAISE EXCEPTION 'the event log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$ LANGUAGE plpgsql;
+-- The body is an E-string with \x3b for the semicolon because the migration runner splits scripts at each semicolon.
+CREATE FUNCTION "refuse_event_change"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN RAISE EXCEPTION ''the event log is append-only (% refused)'', TG_OP USING ERRCODE = ''insufficient_privilege''\x3b END\x3b';
 
 CREATE TRIGGER "event_append_only"
   BEFORE UPDATE OR DELETE ON "Event"

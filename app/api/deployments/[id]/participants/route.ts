@@ -1,0 +1,10 @@
+import { addParticipantSchema } from '@/lib/schemas/participant';
+import { addParticipant } from '@/lib/server/participants/add-participant';
+import { authed, json, readJson } from '@/lib/server/http/route';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = authed<{ id: string }>(async ({ request, params, actor }) => {
+  const input = await readJson(request, addParticipantSchema);
+  return json(await addParticipant(actor, params.id, input), 201);
+});

@@ -1,0 +1,47 @@
+'use client';
+
+import { useState } from 'react';
+import { authClient } from '@/lib/client/auth-client';
+import { Button } from '@/components/ui/button';
+
+const field = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-900';
+
+export function SignInForm({ next }: { next: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="flex flex-col gap-3"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        setBusy(true);
+        setError(null);
+        const { error: failure } = await authClient.signIn.email({ email: String(form.get('email')), password: String(form.get('password')) });
+        if (failure) {
+          setBusy(false);
+          setError(failure.status === 429 ? 'Too many attempts: wait a minute and try again.' : 'That email and password do not match an account.');
+          return;
+        }
+        window.location.assign(next);
+      }}
+    >
+      <label className="flex flex-col gap-1 text-sm">
+        Email
+        <input name="email" type="email" autoComplete="username" required className={field} />
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        Password
+        <input name="password" type="password" autoComplete="current-password" required className={field} />
+      </label>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          ⚠ {error}
+        </p>
+      ) : null}
+      <Button type="submit" variant="primary" disabled={busy} className="min-h-11">
+        {busy ? 'Signing in…' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}

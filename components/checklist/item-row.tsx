@@ -1,0 +1,141 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ItemStatusBadge } from '@/components/ui/badges';
+import { CopyButton } from '@/components/ui/copy-button';
+import { ITEM_STATUSES, NOTE_REQUIRED, STATUS_LABEL, type ItemStatus } from '@/lib/domain/items';
+import { formatUtcTime } from '@/lib/domain/clock';
+import type { ItemDto } from '@/lib/server/checklist/item-dto';
+
+type Props = {
+  item: ItemDto;
+  roleName: string;
+  editable: boolean;
+  depth: number;
+  onChange: (item: ItemDto, status: ItemStatus, note: string | null) => void;
+};
+
+/** One checklist step: tick in one click; blocked and skipped ask for a note first. */
+export function ItemRow({ item, roleName, editable, depth, onChange }: Props) {
+  const [pending, setPending] = useState<ItemStatus | null>(null);
+  const [draft, setDraft] = useState('');
+  const done = item.status === 'done';
+  const needsNote = (status: ItemStatus) => NOTE_REQUIRED.includes(status);
+
+  const choose = (status: ItemStatus) => {
+    if (needsNote(status)) {
+      setPending(status);
+      setDraft(item.note ?? '');
+      return;
+    }
+    onChange(item, status, item.note);
+  };
+
+  return (
+    <li
+      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+      style={{ marginLeft: depth ? `${Math.min(depth, 4) * 1.25}rem` : undefined }}
+      data-testid="checklist-item"
+      data-item-id={item.id}
+      data-status={item.status}
+    >
+      <div className="flex items-start gap-3">
+        {editable ? (
+          <button
+            type="button"
+            onClick={() => onChange(item, done ? 'pending' : 'done', item.note)}
+            className={`mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-md border-2 text-lg ${
+              done ? 'border-emerald-500 bg-emerald-500 text-white' : 'border-slate-400 hover:border-emerald-500 dark:border-slate-500'
+            }`}
+            aria-label={done ? `Mark “${item.title}” not done` : `Mark “${item.title}” done`}
+            aria-pressed={done}
+          >
+            {done ? '✓' : ''}
+          </button>
+        ) : null}
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className={`font-medium ${done ? 'text-slate-500 line-through decoration-slate-400' : ''}`}>{item.title}</span>
+            <ItemStatusBadge status={item.status} />
+            <span className="text-xs text-slate-500">{roleName}</span>
+            {item.doneBeforeStart ? <span className="text-xs text-slate-500">(done before start)</span> : null}
+          </div>
+          {item.command ? (
+            <div className="mt-2 flex items-start gap-2">
+              <pre className="min-w-0 flex-1 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">{item.command}</pre>
+              <CopyButton text={item.command} label="Copy command" />
+            </div>
+          ) : null}
+          {item.expectedOutput ? (
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              Expected: <code className="font-mono">{item.expectedOutput}</code>
+            </p>
+          ) : null}
+          {item.note ? <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">📝 {item.note}</p> : null}
+          {item.updatedBy && item.status !== 'pending' ? (
+            <p className="mt-1 text-xs text-slate-500">
+              {STATUS_LABEL[item.status]} by {item.updatedBy} at {formatUtcTime(new Date(item.updatedAt))}
+            </p>
+          ) : null}
+          {editable ? (
+            <div className="mt-2 flex flex-wrap items-center gap-2">
+              <label className="sr-only" htmlFor={`status-${item.id}`}>
+                Status of {item.title}
+              </label>
+              <select
+                id={`status-${item.id}`}
+                value={item.status}
+                onChange={(event) => choose(event.target.value as ItemStatus)}
+                className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900"
+              >
+                {ITEM_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {STATUS_LABEL[status]}
+                  </option>
+                ))}
+              </select>
+              {!pending ? (
+                <Button type="button" variant="ghost" onClick={() => { setPending(item.status); setDraft(item.note ?? ''); }}>
+                  {item.note ? 'Edit note' : 'Add note'}
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+          {pending ? (
+            <form
+              className="mt-2 flex flex-col gap-2"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (needsNote(pending) && !draft.trim()) return;
+                onChange(item, pending, draft.trim() || null);
+                setPending(null);
+              }}
+            >
+              <label className="text-sm" htmlFor={`note-${item.id}`}>
+                {needsNote(pending) ? `Why is it ${pending}? (required)` : 'Note'}
+              </label>
+              <textarea
+                id={`note-${item.id}`}
+                value={draft}
+                onChange={(event) => setDraft(event.target.value)}
+                rows={2}
+                maxLength={2000}
+                className="rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-600 dark:bg-slate-950"
+                autoFocus
+              />
+              <div className="flex gap-2">
+                <Button type="submit" variant="primary" disabled={needsNote(pending) && !draft.trim()}>
+                  {needsNote(pending) ? `Mark ${STATUS_LABEL[pending].toLowerCase()}` : 'Save note'}
+                </Button>
+                <Button type="button" variant="ghost" onClick={() => setPending(null)}>
+                  Cancel
+                </Button>
+              </div>
+            </form>
+          ) : null}
+        </div>
+      </div>
+    </li>
+  );
+}

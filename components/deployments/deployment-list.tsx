@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { HealthBadge, StateBadge } from '@/components/ui/badges';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import type { DeploymentSummary } from '@/lib/server/deployments/list-deployments';
+import { formatUtc, tMinus } from '@/lib/domain/clock';
+
+const LIVE = ['preflight', 'in_progress', 'monitoring', 'on_hold', 'rolling_back'];
+const FINISHED = ['completed', 'rolled_back', 'aborted'];
+
+function Section({ title, deployments, now, empty }: { title: string; deployments: DeploymentSummary[]; now: Date; empty: string }) {
+  return (
+    <section className="mb-8">
+      <h2 className="mb-3 text-lg font-semibold">{title}</h2>
+      {deployments.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{empty}</p>
+      ) : (
+        <ul className="grid gap-3 md:grid-cols-2">
+          {deployments.map((d) => (
+            <li key={d.id}>
+              <Link
+                href={`/deployments/${d.id}`}
+                className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-sky-500 dark:border-slate-800 dark:bg-slate-900"
+              >
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-semibold">{d.name}</span>
+                  <span className="text-sm text-slate-500">{d.version}</span>
+                  <span className="ml-auto">
+                    <StateBadge state={d.state} />
+                  </span>
+                </div>
+                <div className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+                  <span>{d.environment}</span>
+                  <span className="tabular">Go-live {formatUtc(new Date(d.goLiveAt))}</span>
+                  {!FINISHED.includes(d.state) ? <span className="tabular font-medium">{tMinus(new Date(d.goLiveAt), now).label}</span> : null}
+                  {LIVE.includes(d.state) ? <HealthBadge level={d.healthLevel} /> : null}
+                </div>
+                <div className="mt-3">
+                  <ProgressBar done={d.progress.done} total={d.progress.total} label={`${d.name} progress`} />
+                </div>
+                {d.myRoles.length ? <p className="mt-2 text-xs text-slate-500">Your roles: {d.myRoles.join(', ')}</p> : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function DeploymentList({ deployments, now }: { deployments: DeploymentSummary[]; now: string }) {
+  const at = new Date(now);
+  return (
+    <div>
+      <h1 className="mb-6 text-2xl font-bold">Deployments</h1>
+      <Section title="Live" deployments={deployments.filter((d) => LIVE.includes(d.state))} now={at} empty="Nothing is live right now." />
+      <Section title="Upcoming" deployments={deployments.filter((d) => d.state === 'planned')} now={at} empty="No go-live is planned." />
+      <Section title="Finished" deployments={deployments.filter((d) => FINISHED.includes(d.state)).reverse()} now={at} empty="No finished go-lives yet." />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { useToast } from '@/components/ui/toast';
+import { api } from '@/lib/client/api';
+import { tokenKeys } from '@/lib/client/query-keys';
+import { TOKEN_SCOPES } from '@/lib/domain/rbac';
+import type { TokenDto } from '@/lib/server/users/create-token';
+
+export function TokenManager({ initial }: { initial: TokenDto[] }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const { data: tokens } = useQuery({ queryKey: tokenKeys.all, queryFn: () => api<{ tokens: TokenDto[] }>('/api/tokens').then((r) => r.tokens), initialData: initial });
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>(['read', 'write']);
+  const [created, setCreated] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: () => api<{ token: string }>('/api/tokens', { method: 'POST', json: { name, scopes } }),
+    onSuccess: ({ token }) => {
+      setCreated(token);
+      setName('');
+      void queryClient.invalidateQueries({ queryKey: tokenKeys.all });
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api/tokens/${id}`, { method: 'DELETE' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
+    onError: (error) => toast.error(error.message),
+  });
+  return (
+    <div className="flex flex-col gap-6">
+      <form
+        className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+      >
+        <label className="flex flex-col gap-1 text-sm">
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} placeholder="deploy pipeline" className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900" />
+        </label>
+        <fieldset className="flex gap-4 text-sm">
+          <legend className="mb-1">Scopes</legend>
+          {TOKEN_SCOPES.map((scope) => (
+            <label key={scope} className="flex items-center gap-1">
+              <input type="checkbox" checked={scopes.includes(scope)} onChange={(e) => setScopes((s) => (e.target.checked ? [...s, scope] : s.filter((x) => x !== scope)))} />
+              {scope}
+            </label>
+          ))}
+        </fieldset>
+        <Button type="submit" variant="primary" disabled={create.isPending || !name.trim() || scopes.length === 0} className="self-start">
+          Create token
+        </Button>
+        {created ? (
+          <div role="status" className="rounded-md border border-emerald-400 bg-emerald-50 p-3 text-sm dark:border-emerald-700 dark:bg-emerald-950">
+            <p className="mb-2">Copy it now — it will not be shown again:</p>
+            <div className="flex items-center gap-2">
+              <code className="break-all font-mono" data-testid="new-token">{created}</code>
+              <CopyButton text={created} />
+            </div>
+          </div>
+        ) : null}
+      </form>
+      <ul className="flex flex-col gap-2">
+        {tokens.map((token) => (
+          <li key={token.id} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
+            <span className="font-medium">{token.name}</span>
+            <code className="text-xs">{token.prefix}…</code>
+            <span className="text-xs text-slate-500">{token.scopes.join(', ')}</span>
+            {token.revokedAt ? (
+              <span className="ml-auto text-xs text-slate-500">revoked</span>
+            ) : (
+              <Button type="button" variant="ghost" className="ml-auto" onClick={() => revoke.mutate(token.id)}>
+                Revoke
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

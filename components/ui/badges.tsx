@@ -1,0 +1,74 @@
+import type { ItemStatus } from '@/lib/domain/items';
+import { STATUS_LABEL } from '@/lib/domain/items';
+
+const tones = {
+  green: 'bg-emerald-100 text-emerald-900 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-500/40',
+  amber: 'bg-amber-100 text-amber-900 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-500/40',
+  red: 'bg-red-100 text-red-900 ring-red-600/30 dark:bg-red-950 dark:text-red-200 dark:ring-red-500/40',
+  blue: 'bg-sky-100 text-sky-900 ring-sky-600/30 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-500/40',
+  grey: 'bg-slate-100 text-slate-700 ring-slate-500/30 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-500/40',
+} as const;
+
+export type Tone = keyof typeof tones;
+
+export function Badge({ tone, icon, children, className = '' }: { tone: Tone; icon?: string; children: React.ReactNode; className?: string }) {
+  return (
+    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]} ${className}`}>
+      {icon ? <span aria-hidden>{icon}</span> : null}
+      {children}
+    </span>
+  );
+}
+
+const STATE_LOOK: Record<string, { tone: Tone; icon: string; label: string }> = {
+  planned: { tone: 'grey', icon: '◷', label: 'Planned' },
+  preflight: { tone: 'blue', icon: '✈', label: 'Pre-flight' },
+  in_progress: { tone: 'blue', icon: '▶', label: 'In progress' },
+  monitoring: { tone: 'blue', icon: '◉', label: 'Monitoring' },
+  on_hold: { tone: 'amber', icon: '❚❚', label: 'On hold' },
+  rolling_back: { tone: 'red', icon: '↺', label: 'Rolling back' },
+  completed: { tone: 'green', icon: '✓', label: 'Completed' },
+  rolled_back: { tone: 'amber', icon: '↺', label: 'Rolled back' },
+  aborted: { tone: 'red', icon: '■', label: 'Aborted' },
+};
+
+export function StateBadge({ state }: { state: string }) {
+  const look = STATE_LOOK[state] ?? { tone: 'grey' as Tone, icon: '•', label: state };
+  return (
+    <Badge tone={look.tone} icon={look.icon} className="text-sm">
+      {look.label}
+    </Badge>
+  );
+}
+
+const ITEM_LOOK: Record<ItemStatus, { tone: Tone; icon: string }> = {
+  pending: { tone: 'grey', icon: '○' },
+  in_progress: { tone: 'blue', icon: '◐' },
+  done: { tone: 'green', icon: '✓' },
+  blocked: { tone: 'red', icon: '⛔' },
+  skipped: { tone: 'amber', icon: '↷' },
+};
+
+export function ItemStatusBadge({ status }: { status: ItemStatus }) {
+  const look = ITEM_LOOK[status];
+  return (
+    <Badge tone={look.tone} icon={look.icon}>
+      {STATUS_LABEL[status]}
+    </Badge>
+  );
+}
+
+const HEALTH_LOOK: Record<number, { tone: Tone; icon: string; label: string }> = {
+  1: { tone: 'green', icon: '●', label: 'Level 1 · Keep going' },
+  2: { tone: 'amber', icon: '▲', label: 'Level 2 · Prepare rollback' },
+  3: { tone: 'red', icon: '✖', label: 'Level 3 · Roll back now' },
+};
+
+export function HealthBadge({ level }: { level: number }) {
+  const look = HEALTH_LOOK[level] ?? HEALTH_LOOK[1];
+  return (
+    <Badge tone={look.tone} icon={look.icon} className="text-sm">
+      {look.label}
+    </Badge>
+  );
+}

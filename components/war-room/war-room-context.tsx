@@ -1,0 +1,31 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext, type ReactNode } from 'react';
+import { api } from '@/lib/client/api';
+import { deploymentKeys } from '@/lib/client/query-keys';
+import type { PresenceEntry } from '@/lib/realtime/events';
+import { useDeploymentLive, type LiveStatus } from '@/lib/realtime/use-deployment-live';
+import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+
+type WarRoom = { deployment: DeploymentDto; status: LiveStatus; presence: PresenceEntry[] };
+
+const WarRoomContext = createContext<WarRoom | null>(null);
+
+export function useWarRoom(): WarRoom {
+  const value = useContext(WarRoomContext);
+  if (!value) throw new Error('useWarRoom must be used inside <WarRoomProvider>');
+  return value;
+}
+
+/** Holds one deployment's live state for every panel of the page. */
+export function WarRoomProvider({ initial, children }: { initial: DeploymentDto; children: ReactNode }) {
+  const { data } = useQuery({
+    queryKey: deploymentKeys.detail(initial.id),
+    queryFn: () => api<DeploymentDto>(`/api/deployments/${initial.id}`),
+    initialData: initial,
+    staleTime: Infinity,
+  });
+  const { status, presence } = useDeploymentLive(initial.id, initial.seq);
+  return <WarRoomContext.Provider value={{ deployment: data, status, presence }}>{children}</WarRoomContext.Provider>;
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import Link from 'next/link';
+import { HealthBadge, StateBadge } from '@/components/ui/badges';
+import { LiveIndicator } from '@/components/ui/live-indicator';
+import { formatUtc } from '@/lib/domain/clock';
+import { TMinusClock } from './t-minus-clock';
+import { useWarRoom } from './war-room-context';
+
+/** Name, version, environment, state, the T± clock, health and liveness — same place on every screen. */
+export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
+  const { deployment, status, presence } = useWarRoom();
+  return (
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <div className="min-w-0">
+          <h1 className="truncate text-xl font-bold">
+            <Link href={`/deployments/${deployment.id}`} className="hover:underline">
+              {deployment.name}
+            </Link>
+          </h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {[deployment.version && `v${deployment.version.replace(/^v/, '')}`, deployment.environment, `go-live ${formatUtc(new Date(deployment.goLiveAt))}`, subtitle]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </div>
+        <StateBadge state={deployment.state} />
+        <HealthBadge level={deployment.health.level} />
+        <TMinusClock goLiveAt={deployment.goLiveAt} className="text-2xl sm:text-3xl" />
+        <div className="ml-auto flex items-center gap-3">
+          <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="online-count">
+            {presence.length} online
+          </span>
+          <LiveIndicator status={status} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,11 @@
+/** React Query key factories, one per feature. */
+export const deploymentKeys = {
+  all: ['deployments'] as const,
+  list: () => [...deploymentKeys.all, 'list'] as const,
+  detail: (id: string) => [...deploymentKeys.all, 'detail', id] as const,
+  events: (id: string) => [...deploymentKeys.all, 'events', id] as const,
+};
+
+export const tokenKeys = {
+  all: ['tokens'] as const,
+};

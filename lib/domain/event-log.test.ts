@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { mergeEvents, type TimelineEvent } from './event-log';
+
+const ev = (seq: number): TimelineEvent => ({
+  seq, type: 'item.updated', at: new Date(seq * 1000).toISOString(), deploymentId: 'd', actorId: 'u', actor: 'Ann', role: 'dba', data: {},
+});
+
+describe('mergeEvents', () => {
+  it('orders events by sequence whatever order they arrive in', () => {
+    const result = mergeEvents([], [ev(3), ev(1), ev(2)], 0);
+    expect(result.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(result.lastSeq).toBe(3);
+    expect(result.hasGap).toBe(false);
+  });
+
+  it('drops duplicates delivered twice (resync overlapping live delivery)', () => {
+    const first = mergeEvents([], [ev(1), ev(2)], 0);
+    const second = mergeEvents(first.events, [ev(2), ev(3)], first.lastSeq);
+    expect(second.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(second.added.map((e) => e.seq)).toEqual([3]);
+  });
+
+  it('reports a gap so the client asks for what it missed', () => {
+    const result = mergeEvents([ev(1)], [ev(4)], 1);
+    expect(result.hasGap).toBe(true);
+    expect(result.lastSeq).toBe(1);
+    const healed = mergeEvents(result.events, [ev(2), ev(3)], result.lastSeq);
+    expect(healed.hasGap).toBe(false);
+    expect(healed.lastSeq).toBe(4);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The timeline's event shape as the API and sockets deliver it, and the client-side rules for
+ * merging deliveries: socket.io delivers at most once, so clients dedupe by `seq` and ask for
+ * what is missing whenever they see a gap.
+ */
+
+export const EVENT_TYPES = [
+  'deployment.created',
+  'deployment.transitioned',
+  'participant.added',
+  'participant.removed',
+  'item.updated',
+  'phase.started',
+  'phase.completed',
+  'gate.signed',
+  'gate.signoff_withdrawn',
+  'gate.opened',
+  'gate.overridden',
+  'rollback.declared',
+  'health.level_changed',
+  'health.acknowledged',
+  'metrics.rules_updated',
+  'metrics.source_changed',
+  'status.posted',
+  'note.added',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export type TimelineEvent = {
+  seq: number;
+  type: EventType;
+  /** ISO 8601, UTC. */
+  at: string;
+  deploymentId: string;
+  actorId: string | null;
+  /** Display name of who did it. */
+  actor: string | null;
+  /** Key of the role they acted in. */
+  role: string | null;
+  data: Record<string, unknown>;
+};
+
+export type MergeResult = {
+  events: TimelineEvent[];
+  /** Highest seq with no hole before it. */
+  lastSeq: number;
+  /** True when some events after lastSeq arrived but one before them is missing. */
+  hasGap: boolean;
+  /** Events that were new to the client, in order. */
+  added: TimelineEvent[];
+};
+
+/** Merges deliveries into a timeline ordered by seq, without duplicates, and reports gaps. */
+export function mergeEvents(current: readonly TimelineEvent[], incoming: readonly TimelineEvent[], lastSeq: number): MergeResult {
+  const bySeq = new Map<number, TimelineEvent>();
+  for (const event of current) bySeq.set(event.seq, event);
+  const added: TimelineEvent[] = [];
+  for (const event of incoming) {
+    if (event.seq <= 0 || bySeq.has(event.seq)) continue;
+    bySeq.set(event.seq, event);
+    added.push(event);
+  }
+  const events = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  let contiguous = lastSeq;
+  while (bySeq.has(contiguous + 1)) contiguous += 1;
+  const maxSeq = events.length ? events[events.length - 1].seq : 0;
+  added.sort((a, b) => a.seq - b.seq);
+  return { events, lastSeq: contiguous, hasGap: maxSeq > contiguous, added };
+}
+
+/** Words for the timeline: "Alice (DBA) marked “Backup database” done". */
+export function describeEvent(event: TimelineEvent): string {
+  const d = event.data as Record<string, string | number | undefined>;
+  switch (event.type) {
+    case 'item.updated':
+      return `marked “${d.title}” ${String(d.status ?? '').replace('_', ' ')}${d.note ? ` — ${d.note}` : ''}`;
+    case 'participant.added':
+      return `assigned ${d.userName} to ${d.roleName}`;
+    case 'participant.removed':
+      return `removed ${d.userName} from ${d.roleName}`;
+    case 'deployment.created':
+      return `created the war room “${d.name}”`;
+    case 'deployment.transitioned':
+      return `moved the deployment to ${String(d.to).replace('_', ' ')}${d.reason ? ` — ${d.reason}` : ''}`;
+    case 'phase.started':
+      return `started phase “${d.title}”`;
+    case 'phase.completed':
+      return `completed phase “${d.title}”`;
+    case 'gate.signed':
+      return `${d.decision === 'approve' ? 'approved' : 'rejected'} gate “${d.gateTitle}” as ${d.roleName ?? d.roleKey}${d.comment ? ` — ${d.comment}` : ''}`;
+    case 'gate.signoff_withdrawn':
+      return `withdrew a sign-off on gate “${d.gateTitle}”`;
+    case 'gate.opened':
+      return `gate “${d.gateTitle}” is open: GO`;
+    case 'gate.overridden':
+      return `overrode gate “${d.gateTitle}” — ${d.reason}`;
+    case 'rollback.declared':
+      return `declared a ${d.level} rollback — ${d.reason}`;
+    case 'health.level_changed':
+      return `health moved to level ${d.level}: ${d.title ?? ''}`;
+    case 'health.acknowledged':
+      return `acknowledged health level ${d.level}`;
+    case 'metrics.rules_updated':
+      return 'updated the metric rules';
+    case 'metrics.source_changed':
+      return `${d.summary ?? 'changed a metric source'}`;
+    case 'status.posted':
+      return `posted: ${d.message}`;
+    case 'note.added':
+      return `noted: ${d.text}`;
+    default:
+      return event.type;
+  }
+}

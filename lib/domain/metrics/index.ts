@@ -1,0 +1,42 @@
+/** The metric health engine: pure functions, no I/O. */
+
+export type { Finding, HealthLevel, Sample, SamplesBySeries, SeriesUnits } from './types';
+export { formatDuration, formatMetric, seriesLabel } from './format';
+export type { HealthState } from './health-state';
+export {
+  evaluateRules,
+  type EvaluateRulesInput,
+  type RuleStatus,
+  type RulesResult,
+} from './evaluate-rules';
+export {
+  DEFAULT_DECISION_TREE,
+  LEVEL_TITLES,
+  effectiveDecisionTree,
+  evaluateDecisionTree,
+  type ConditionStatus,
+  type DecisionTreeResult,
+  type EvaluateDecisionTreeInput,
+  type Recommendation,
+  type RecommendationTitle,
+} from './decision-tree';
+export { evaluateHealth, lookbackMs, type EvaluateHealthInput, type HealthResult } from './evaluate-health';
+export { DEFAULT_RULES, DEFAULT_SERIES, type SeriesDefinition } from './default-series';
+export {
+  SCENARIOS,
+  isScenario,
+  simulateSamples,
+  type Scenario,
+  type SimulateInput,
+  type SimulatedValue,
+} from './simulator';
+export { mulberry32 } from './prng';
+export {
+  MAX_CHART_BUCKETS,
+  ROLLUP_BUCKETS_SEC,
+  bucketFor,
+  downsample,
+  rollup,
+  type ChartPoint,
+  type Rollup,
+} from './downsample';

@@ -1,0 +1,108 @@
+/**
+ * The one RBAC table. Route handlers, socket handlers and the UI all ask `can()`.
+ *
+ * A person's relation to a deployment is derived from the roles they hold in it; an API token
+ * additionally narrows what its user may do through its scopes and optional deployment.
+ */
+
+export type Relation =
+  | 'admin' // global administrator: may do what an IC may, in every deployment
+  | 'ic' // holds the deployment's incident-commander role
+  | 'member' // holds at least one working (not read-only) role
+  | 'viewer' // holds only read-only roles (stakeholders)
+  | 'owner' // holds the role that owns the item in question
+  | 'signer' // holds a role the gate in question requires
+  | 'comms'; // holds the communications role
+
+export type TokenScope = 'read' | 'write' | 'metrics:push';
+
+export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'metrics:push'];
+
+type Permission = { allow: readonly Relation[]; scope: TokenScope };
+
+export const PERMISSIONS = {
+  'deployment.read': { allow: ['admin', 'ic', 'member', 'viewer'], scope: 'read' },
+  'item.update': { allow: ['admin', 'ic', 'owner'], scope: 'write' },
+  'participant.manage': { allow: ['admin', 'ic'], scope: 'write' },
+  'deployment.drive': { allow: ['admin', 'ic'], scope: 'write' },
+  'gate.signoff': { allow: ['signer'], scope: 'write' },
+  'gate.override': { allow: ['admin', 'ic'], scope: 'write' },
+  'health.acknowledge': { allow: ['admin', 'ic'], scope: 'write' },
+  'metrics.push': { allow: ['admin', 'ic', 'member'], scope: 'metrics:push' },
+  'metrics.manage': { allow: ['admin', 'ic'], scope: 'write' },
+  'status.post': { allow: ['admin', 'ic', 'comms'], scope: 'write' },
+  'sharelink.manage': { allow: ['admin', 'ic'], scope: 'write' },
+  'webhook.manage': { allow: ['admin', 'ic'], scope: 'write' },
+} as const satisfies Record<string, Permission>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export type ActorRole = { key: string; isIc: boolean; readOnly: boolean };
+
+export type Actor = {
+  userId: string;
+  isAdmin: boolean;
+  /** Present when the request came with an API token. */
+  token?: { scopes: readonly string[]; deploymentId: string | null } | null;
+};
+
+export type Resource = {
+  deploymentId: string;
+  /** Roles the actor holds in this deployment. */
+  heldRoles: readonly ActorRole[];
+  /** item.update: the role owning the item. */
+  itemRoleKey?: string;
+  /** gate.signoff: the roles the gate requires. */
+  requiredRoles?: readonly string[];
+};
+
+export const COMMS_ROLE_KEYS = ['comms', 'communications'];
+
+export function relationsOf(actor: Actor, resource: Resource): Set<Relation> {
+  const relations = new Set<Relation>();
+  if (actor.isAdmin) relations.add('admin');
+  for (const role of resource.heldRoles) {
+    if (role.isIc) relations.add('ic');
+    if (role.readOnly) relations.add('viewer');
+    else relations.add('member');
+    if (!role.readOnly && role.key === resource.itemRoleKey) relations.add('owner');
+    if (!role.readOnly && resource.requiredRoles?.includes(role.key)) relations.add('signer');
+    if (COMMS_ROLE_KEYS.includes(role.key)) relations.add('comms');
+  }
+  return relations;
+}
+
+function tokenAllows(actor: Actor, action: Action, deploymentId: string): boolean {
+  if (!actor.token) return true;
+  if (actor.token.deploymentId && actor.token.deploymentId !== deploymentId) return false;
+  const needed = PERMISSIONS[action].scope;
+  const scopes = actor.token.scopes;
+  if (scopes.includes(needed)) return true;
+  // A write token may also read and push metrics; a metrics-only token may do nothing else.
+  if (scopes.includes('write') && (needed === 'read' || needed === 'metrics:push')) return true;
+  return false;
+}
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (!tokenAllows(actor, action, resource.deploymentId)) return false;
+  const relations = relationsOf(actor, resource);
+  return PERMISSIONS[action].allow.some((relation) => relations.has(relation));
+}
+
+/** Why an action is refused, in words for the person who tried it. */
+export function refusalMessage(action: Action, resource: Resource): string {
+  switch (action) {
+    case 'item.update':
+      return `Only the ${resource.itemRoleKey ?? 'owning'} role or the incident commander can change this item.`;
+    case 'gate.signoff':
+      return `Only holders of ${(resource.requiredRoles ?? []).join(', ') || 'the required roles'} can sign this gate.`;
+    case 'deployment.read':
+      return 'You are not a participant of this deployment.';
+    case 'status.post':
+      return 'Only the incident commander or the comms role can post status updates.';
+    case 'metrics.push':
+      return 'This token or account may not push metrics to this deployment.';
+    default:
+      return 'Only the incident commander (or an admin) can do this.';
+  }
+}

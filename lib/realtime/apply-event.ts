@@ -1,0 +1,58 @@
+import type { TimelineEvent } from '@/lib/domain/event-log';
+import type { ItemStatus } from '@/lib/domain/items';
+import type { ItemDto } from '@/lib/server/checklist/item-dto';
+import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+
+function patchItems(items: ItemDto[], id: string, patch: (item: ItemDto) => ItemDto): [ItemDto[], boolean] {
+  let found = false;
+  const next = items.map((item) => {
+    if (found) return item;
+    if (item.id === id) {
+      found = true;
+      return patch(item);
+    }
+    if (item.children.length) {
+      const [children, inChild] = patchItems(item.children, id, patch);
+      if (inChild) {
+        found = true;
+        return { ...item, children };
+      }
+    }
+    return item;
+  });
+  return [found ? next : items, found];
+}
+
+/**
+ * Applies one committed event to the cached war-room state. Returns null when the event changes
+ * more than the client can patch safely (the caller then refetches the whole state).
+ */
+export function applyEvent(state: DeploymentDto, event: TimelineEvent): DeploymentDto | null {
+  if (event.seq <= state.seq) return state;
+  if (event.type !== 'item.updated') return null;
+  const data = event.data as { itemId: string; phaseId: string; status: ItemStatus; note: string | null; version: number };
+  let applied = false;
+  const phases = state.phases.map((phase) => {
+    if (phase.id !== data.phaseId) return phase;
+    const [items, found] = patchItems(phase.items, data.itemId, (item) =>
+      // An item already at a newer version (our own optimistic write answered first) stays.
+      item.version >= data.version ? item : { ...item, status: data.status, note: data.note, version: data.version, updatedBy: event.actor, updatedAt: event.at },
+    );
+    applied = found;
+    return found ? { ...phase, items } : phase;
+  });
+  if (!applied) return null;
+  return { ...state, phases, seq: event.seq };
+}
+
+/** Replaces one item in the cached state (a server answer or an optimistic change). */
+export function replaceItem(state: DeploymentDto, item: Pick<ItemDto, 'id' | 'phaseId'> & Partial<ItemDto>): DeploymentDto {
+  return {
+    ...state,
+    phases: state.phases.map((phase) => {
+      if (phase.id !== item.phaseId) return phase;
+      const [items] = patchItems(phase.items, item.id, (current) => ({ ...current, ...item, children: current.children }));
+      return { ...phase, items };
+    }),
+  };
+}

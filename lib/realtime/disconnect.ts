@@ -1,0 +1,17 @@
+import { prisma } from '@/lib/server/db';
+import { deploymentRoom } from './events';
+import { getIoServer } from './publish';
+
+/** A person who lost their last role in a deployment stops receiving its events at once. */
+export async function disconnectUserFromDeployment(deploymentId: string, userId: string) {
+  const io = getIoServer();
+  if (!io) return;
+  const stillHolds = await prisma.participant.count({ where: { deploymentId, userId } });
+  if (stillHolds > 0) return;
+  const sockets = await io.in(deploymentRoom(deploymentId)).fetchSockets();
+  for (const socket of sockets) {
+    if ((socket.data as { userId?: string }).userId === userId && !(socket.data as { isAdmin?: boolean }).isAdmin) {
+      socket.leave(deploymentRoom(deploymentId));
+    }
+  }
+}

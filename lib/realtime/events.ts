@@ -1,0 +1,31 @@
+import type { TimelineEvent } from '@/lib/domain/event-log';
+
+/** Typed socket.io events, shared by server.ts and the browser client. */
+
+export type SubscribePayload = { deploymentId: string; afterSeq: number };
+export type SubscribeAck =
+  | { ok: true; events: TimelineEvent[]; seq: number; complete: boolean }
+  | { ok: false; error: { code: string; message: string } };
+
+export type PresenceEntry = { userId: string; name: string; roleKeys: string[] };
+export type PresencePayload = { deploymentId: string; online: PresenceEntry[] };
+
+export type MetricPoint = { series: string; ts: number; value: number };
+export type MetricsBatch = { deploymentId: string; points: MetricPoint[] };
+
+export interface ServerToClientEvents {
+  'deployment:event': (event: TimelineEvent) => void;
+  'deployment:presence': (payload: PresencePayload) => void;
+  /** Volatile, batched: losing one only thins a chart. */
+  'deployment:metrics': (payload: MetricsBatch) => void;
+}
+
+export interface ClientToServerEvents {
+  'deployment:subscribe': (payload: SubscribePayload, ack: (result: SubscribeAck) => void) => void;
+  'deployment:unsubscribe': (payload: { deploymentId: string }) => void;
+}
+
+export const deploymentRoom = (deploymentId: string) => `deployment:${deploymentId}`;
+
+/** Max events sent in one subscribe ack; a client that gets `complete: false` asks again. */
+export const RESYNC_PAGE_SIZE = 1000;

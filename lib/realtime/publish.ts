@@ -1,0 +1,49 @@
+import type { Server } from 'socket.io';
+import type { TimelineEvent } from '@/lib/domain/event-log';
+import { deploymentRoom, type ClientToServerEvents, type MetricsBatch, type ServerToClientEvents } from './events';
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+type Listener = (event: TimelineEvent) => void;
+
+// Route handlers are bundled apart from server.ts: the socket.io server and in-process listeners
+// are reached through one process-wide handle.
+const globalForIo = globalThis as unknown as { __warroomIo?: IoServer; __warroomEventListeners?: Set<Listener> };
+
+export function setIoServer(io: IoServer | undefined) {
+  globalForIo.__warroomIo = io;
+}
+
+export function getIoServer(): IoServer | undefined {
+  return globalForIo.__warroomIo;
+}
+
+function listeners(): Set<Listener> {
+  globalForIo.__warroomEventListeners ??= new Set();
+  return globalForIo.__warroomEventListeners;
+}
+
+/** Background workers (webhooks, health) hear every committed event of this process. */
+export function onCommittedEvent(listener: Listener): () => void {
+  listeners().add(listener);
+  return () => listeners().delete(listener);
+}
+
+/** Called only after the transaction that wrote these events committed. */
+export function publishEvents(events: readonly TimelineEvent[]) {
+  const io = getIoServer();
+  for (const event of events) {
+    io?.to(deploymentRoom(event.deploymentId)).emit('deployment:event', event);
+    for (const listener of listeners()) {
+      try {
+        listener(event);
+      } catch {
+        // A failing listener must never break the write path.
+      }
+    }
+  }
+}
+
+export function publishMetrics(batch: MetricsBatch) {
+  getIoServer()?.volatile.to(deploymentRoom(batch.deploymentId)).emit('deployment:metrics', batch);
+}

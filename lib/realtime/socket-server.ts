@@ -1,0 +1,104 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { subscribeSchema } from '@/lib/schemas/subscribe';
+import { findActor, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { loadAccess, ensureAllowed } from '@/lib/server/deployments/load-access';
+import { readEventsAfter } from '@/lib/server/events/list-events';
+import { toAppError } from '@/lib/server/errors';
+import { logger } from '@/lib/server/logger';
+import { deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type PresenceEntry, type ServerToClientEvents } from './events';
+import { setIoServer, type IoServer } from './publish';
+
+type SocketData = { userId: string; name: string; isAdmin: boolean; actor: SignedInActor; roleKeys: Record<string, string[]> };
+type WarRoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+function headersOf(socket: WarRoomSocket): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(socket.handshake.headers)) {
+    if (typeof value === 'string') headers.set(key, value);
+    else if (Array.isArray(value)) headers.set(key, value.join(', '));
+  }
+  const token = (socket.handshake.auth as { token?: unknown })?.token;
+  if (typeof token === 'string' && token) headers.set('authorization', `Bearer ${token}`);
+  return headers;
+}
+
+async function broadcastPresence(io: IoServer, deploymentId: string) {
+  const sockets = await io.in(deploymentRoom(deploymentId)).fetchSockets();
+  const online = new Map<string, PresenceEntry>();
+  for (const s of sockets) {
+    const data = s.data as SocketData;
+    if (!data?.userId) continue;
+    const entry = online.get(data.userId) ?? { userId: data.userId, name: data.name, roleKeys: [] };
+    for (const key of data.roleKeys?.[deploymentId] ?? []) if (!entry.roleKeys.includes(key)) entry.roleKeys.push(key);
+    online.set(data.userId, entry);
+  }
+  io.to(deploymentRoom(deploymentId)).emit('deployment:presence', { deploymentId, online: [...online.values()] });
+}
+
+/** socket.io on the app's own HTTP server: authenticated like HTTP, rooms per deployment. */
+export function attachSocketServer(httpServer: HttpServer, origins: string[]): IoServer {
+  const io: IoServer = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    // A foreign page must not ride a signed-in user's cookie into the war room.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, !origin || origins.includes(origin));
+    },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const actor = await findActor(headersOf(socket as WarRoomSocket));
+      if (!actor) return next(new Error('unauthenticated'));
+      Object.assign(socket.data, { userId: actor.userId, name: actor.name, isAdmin: actor.isAdmin, actor, roleKeys: {} });
+      next();
+    } catch (error) {
+      next(new Error(toAppError(error).code));
+    }
+  });
+
+  io.on('connection', (raw) => {
+    const socket = raw as WarRoomSocket;
+    socket.on('deployment:subscribe', async (payload, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => undefined;
+      const parsed = subscribeSchema.safeParse(payload);
+      if (!parsed.success) return reply({ ok: false, error: { code: 'invalid_body', message: 'Send { deploymentId, afterSeq }.' } });
+      const { deploymentId, afterSeq } = parsed.data;
+      try {
+        const access = await loadAccess(deploymentId, socket.data.actor);
+        ensureAllowed(socket.data.actor, 'deployment.read', access);
+        // Join before reading so nothing committed in between can fall through the crack;
+        // the client drops the duplicates by seq.
+        await socket.join(deploymentRoom(deploymentId));
+        socket.data.roleKeys[deploymentId] = access.heldRoles.map((r) => r.key);
+        const events = await readEventsAfter(deploymentId, afterSeq, RESYNC_PAGE_SIZE);
+        const last = events.length ? events[events.length - 1].seq : afterSeq;
+        reply({ ok: true, events, seq: Math.max(last, access.deployment.seq), complete: events.length < RESYNC_PAGE_SIZE });
+        void broadcastPresence(io, deploymentId);
+      } catch (error) {
+        const appError = toAppError(error);
+        reply({ ok: false, error: { code: appError.code, message: appError.message } });
+      }
+    });
+    socket.on('deployment:unsubscribe', async (payload) => {
+      const deploymentId = typeof payload?.deploymentId === 'string' ? payload.deploymentId : null;
+      if (!deploymentId) return;
+      await socket.leave(deploymentRoom(deploymentId));
+      void broadcastPresence(io, deploymentId);
+    });
+    socket.on('disconnecting', () => {
+      const rooms = [...socket.rooms].filter((room) => room.startsWith('deployment:'));
+      setImmediate(() => {
+        for (const room of rooms) void broadcastPresence(io, room.slice('deployment:'.length)).catch(() => undefined);
+      });
+    });
+  });
+
+  io.engine.on('connection_error', (error: { code: number; message: string }) => {
+    logger.info('socket.connection_refused', { code: error.code, message: error.message });
+  });
+  setIoServer(io);
+  return io;
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
+import { deploymentKeys } from '@/lib/client/query-keys';
+import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import { applyEvent } from './apply-event';
+import type { PresenceEntry } from './events';
+import { getSocket } from './socket-client';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
+
+/** How much history the timeline shows on load, before live events arrive. */
+const TIMELINE_BACKLOG = 200;
+const TIMELINE_KEEP = 500;
+
+/**
+ * Keeps one deployment's cached state and timeline live. Every event carries its sequence number:
+ * the hook subscribes with the last number it has, applies events strictly in order, drops
+ * duplicates, and re-subscribes from the last contiguous number whenever it sees a gap or the
+ * socket reconnects (server restart, network drop).
+ */
+export function useDeploymentLive(deploymentId: string, initialSeq: number) {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [presence, setPresence] = useState<PresenceEntry[]>([]);
+
+  useEffect(() => {
+    const socket = getSocket();
+    let lastSeq = Math.max(0, initialSeq - TIMELINE_BACKLOG);
+    let appliedSeq = initialSeq;
+    let refetching = false;
+    let disposed = false;
+
+    const receive = (incoming: TimelineEvent[]) => {
+      const current = queryClient.getQueryData<TimelineEvent[]>(deploymentKeys.events(deploymentId)) ?? [];
+      const merged = mergeEvents(current, incoming, lastSeq);
+      lastSeq = merged.lastSeq;
+      queryClient.setQueryData(deploymentKeys.events(deploymentId), merged.events.slice(-TIMELINE_KEEP));
+      const ready = merged.events.filter((e) => e.seq > appliedSeq && e.seq <= lastSeq);
+      for (const event of ready) {
+        const state = queryClient.getQueryData<DeploymentDto>(deploymentKeys.detail(deploymentId));
+        const next = state ? applyEvent(state, event) : null;
+        if (next) queryClient.setQueryData(deploymentKeys.detail(deploymentId), next);
+        else refetching = true;
+        appliedSeq = event.seq;
+      }
+      if (refetching) {
+        refetching = false;
+        void queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deploymentId) });
+      }
+      if (merged.hasGap) subscribe();
+    };
+
+    const subscribe = () => {
+      socket.emit('deployment:subscribe', { deploymentId, afterSeq: lastSeq }, (ack) => {
+        if (disposed) return;
+        if (!ack.ok) {
+          setStatus('refused');
+          return;
+        }
+        receive(ack.events);
+        setStatus('live');
+        if (!ack.complete) subscribe();
+      });
+    };
+
+    const onEvent = (event: TimelineEvent) => {
+      if (event.deploymentId === deploymentId) receive([event]);
+    };
+    const onPresence = (payload: { deploymentId: string; online: PresenceEntry[] }) => {
+      if (payload.deploymentId === deploymentId) setPresence(payload.online);
+    };
+    const onConnect = () => subscribe();
+    const onDisconnect = () => setStatus('reconnecting');
+    const onConnectError = () => setStatus('reconnecting');
+
+    socket.on('deployment:event', onEvent);
+    socket.on('deployment:presence', onPresence);
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
+    if (socket.connected) subscribe();
+    else socket.connect();
+
+    return () => {
+      disposed = true;
+      socket.off('deployment:event', onEvent);
+      socket.off('deployment:presence', onPresence);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+      socket.emit('deployment:unsubscribe', { deploymentId });
+    };
+  }, [deploymentId, initialSeq, queryClient]);
+
+  return { status, presence };
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+export const createDeploymentSchema = z.object({
+  templateId: z.string().min(1).max(40),
+  name: z.string().trim().min(1).max(200),
+  version: z.string().trim().max(80).optional().default(''),
+  environment: z.string().trim().max(80).optional().default('production'),
+  strategy: z.string().trim().max(80).optional().default(''),
+  goLiveAt: z.iso.datetime({ offset: true }),
+});
+export type CreateDeploymentInput = z.input<typeof createDeploymentSchema>;

@@ -1,0 +1,60 @@
+import { checkItemChange } from '@/lib/domain/items';
+import type { UpdateItemInput } from '@/lib/schemas/item';
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { actingRole, CLOSED_STATES, ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
+import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { commit } from '@/lib/server/events/commit';
+import { itemSelect, toItemDto, type ItemDto } from './item-dto';
+
+export type UpdateItemResult = { item: ItemDto; seq: number };
+
+/** Ticks, blocks, skips or re-opens one checklist item, at the version the client read. */
+export async function updateItem(
+  actor: SignedInActor,
+  deploymentId: string,
+  itemId: string,
+  input: UpdateItemInput,
+  idempotencyKey?: string | null,
+): Promise<UpdateItemResult & { replayed: boolean }> {
+  const item = await prisma.checklistItem.findFirst({ where: { id: itemId, deploymentId }, select: itemSelect });
+  const access = await loadAccess(deploymentId, actor);
+  if (!item) throw new AppError('not_found', 'No such checklist item in this deployment.');
+  ensureAllowed(actor, 'item.update', access, { itemRoleKey: item.role.key });
+  if (CLOSED_STATES.includes(access.deployment.state)) {
+    throw new AppError('illegal_transition', `The deployment is ${access.deployment.state.replace('_', ' ')}: its checklist can no longer change.`);
+  }
+  const check = checkItemChange(input.status, input.note);
+  if (!check.ok) throw new AppError(check.code, check.message);
+
+  const note = input.note?.trim() || null;
+  const roleKey = actingRole(access.heldRoles, item.role.key);
+  const { result, replayed } = await commit(
+    async (tx, append) => {
+      const changed = await tx.checklistItem.updateMany({
+        where: { id: itemId, version: input.version },
+        data: { status: input.status, note, version: { increment: 1 }, updatedById: actor.userId, updatedByName: actor.name, updatedAt: new Date() },
+      });
+      if (changed.count === 0) {
+        const current = await tx.checklistItem.findUniqueOrThrow({ where: { id: itemId }, select: itemSelect });
+        throw new AppError(
+          'stale_version',
+          `Someone else changed “${current.title}” first (now ${current.status.replace('_', ' ')}${current.updatedByName ? ` by ${current.updatedByName}` : ''}). Review and try again.`,
+          { item: toItemDto(current) },
+        );
+      }
+      const updated = await tx.checklistItem.findUniqueOrThrow({ where: { id: itemId }, select: itemSelect });
+      const event = await append({
+        deploymentId,
+        type: 'item.updated',
+        actorId: actor.userId,
+        actorName: actor.name,
+        roleKey,
+        data: { itemId, title: updated.title, status: updated.status, from: item.status, note, version: updated.version, phaseId: updated.phaseId, itemRole: updated.role.key },
+      });
+      return { item: toItemDto(updated), seq: event.seq };
+    },
+    idempotencyKey ? { userId: actor.userId, key: idempotencyKey, scope: `item:${itemId}` } : null,
+  );
+  return { ...result, replayed };
+}

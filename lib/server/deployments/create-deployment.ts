@@ -1,0 +1,32 @@
+import { templateDefinitionSchema } from '@/lib/domain/template';
+import type { CreateDeploymentInput } from '@/lib/schemas/deployment';
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { ADMIN_TOKEN_USER_ID } from '@/lib/server/auth/get-actor';
+import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { commit } from '@/lib/server/events/commit';
+import { instantiateDeployment } from './instantiate';
+
+/** Starts a war room from a template; the creator becomes its incident commander. */
+export async function createDeployment(actor: SignedInActor, input: CreateDeploymentInput & { goLiveAt: string }) {
+  if (actor.token && !actor.token.scopes.includes('write')) throw new AppError('forbidden', 'This token may not create deployments.');
+  const template = await prisma.template.findUnique({ where: { id: input.templateId } });
+  if (!template) throw new AppError('not_found', 'No such template.');
+  const parsed = templateDefinitionSchema.safeParse(template.definition);
+  if (!parsed.success) throw new AppError('invalid_body', 'That template is damaged and cannot start a deployment.');
+  const creator = actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId;
+  const { result } = await commit(async (tx, append) => {
+    const { deployment, itemCount } = await instantiateDeployment(
+      tx,
+      parsed.data,
+      { name: input.name, version: input.version, environment: input.environment, strategy: input.strategy, goLiveAt: new Date(input.goLiveAt), templateId: template.id },
+      creator,
+    );
+    await append({
+      deploymentId: deployment.id, type: 'deployment.created', actorId: actor.userId, actorName: actor.name, roleKey: creator ? 'ic' : null,
+      data: { name: deployment.name, templateId: template.id, items: itemCount },
+    });
+    return { id: deployment.id, name: deployment.name, state: deployment.state, goLiveAt: deployment.goLiveAt.toISOString(), items: itemCount };
+  });
+  return result;
+}

@@ -1,0 +1,90 @@
+import type { ActorRole } from '@/lib/domain/rbac';
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { buildItemTree, itemSelect, type ItemDto } from '@/lib/server/checklist/item-dto';
+import { prisma } from '@/lib/server/db';
+import { authorize } from './load-access';
+
+export type RoleDto = { key: string; name: string; isIc: boolean; readOnly: boolean; holders: { participantId: string; userId: string; name: string; email: string }[] };
+export type PhaseDto = {
+  id: string; position: number; title: string; description: string; kind: string; status: string;
+  plannedStart: string | null; plannedStartMin: number | null; plannedDurationMin: number | null;
+  startedAt: string | null; completedAt: string | null; items: ItemDto[];
+};
+export type SignoffDto = { id: string; roleKey: string; userId: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null; metrics: Record<string, unknown> };
+export type GateDto = {
+  id: string; phaseId: string; title: string; kind: string; checkpointOffsetMin: number | null; requiredRoles: string[];
+  status: string; version: number; overrideReason: string | null; openedAt: string | null; signoffs: SignoffDto[];
+};
+export type DeploymentDto = {
+  id: string; name: string; version: string; environment: string; strategy: string; goLiveAt: string; state: string;
+  heldFromState: string | null; stateReason: string | null; seq: number; templateId: string | null;
+  startedAt: string | null; finishedAt: string | null;
+  health: { level: number; reasons: string[]; stale: string[]; acknowledgedLevel: number };
+  roles: RoleDto[]; phases: PhaseDto[]; gates: GateDto[];
+  me: { userId: string; name: string; isAdmin: boolean; roles: ActorRole[] };
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The whole state of one war room, as `GET /api/deployments/:id` returns it. */
+export async function getDeployment(actor: SignedInActor, deploymentId: string): Promise<DeploymentDto> {
+  const access = await authorize(actor, 'deployment.read', deploymentId);
+  const [deployment, roles, phases, items, gates] = await Promise.all([
+    prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } }),
+    prisma.role.findMany({
+      where: { deploymentId },
+      orderBy: { position: 'asc' },
+      include: { participants: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: 'asc' } } },
+    }),
+    prisma.phase.findMany({ where: { deploymentId }, orderBy: { position: 'asc' } }),
+    prisma.checklistItem.findMany({ where: { deploymentId }, orderBy: [{ phaseId: 'asc' }, { position: 'asc' }], select: itemSelect }),
+    prisma.gate.findMany({
+      where: { deploymentId },
+      orderBy: [{ position: 'asc' }],
+      include: { signoffs: { where: { withdrawnAt: null }, orderBy: { createdAt: 'asc' }, include: { user: { select: { name: true } } } } },
+    }),
+  ]);
+  const itemsByPhase = new Map<string, typeof items>();
+  for (const item of items) {
+    const list = itemsByPhase.get(item.phaseId) ?? [];
+    list.push(item);
+    itemsByPhase.set(item.phaseId, list);
+  }
+  const goLive = deployment.goLiveAt.getTime();
+  return {
+    id: deployment.id,
+    name: deployment.name,
+    version: deployment.version,
+    environment: deployment.environment,
+    strategy: deployment.strategy,
+    goLiveAt: deployment.goLiveAt.toISOString(),
+    state: deployment.state,
+    heldFromState: deployment.heldFromState,
+    stateReason: deployment.stateReason,
+    seq: deployment.seq,
+    templateId: deployment.templateId,
+    startedAt: iso(deployment.startedAt),
+    finishedAt: iso(deployment.finishedAt),
+    health: { level: deployment.healthLevel, reasons: deployment.healthReasons, stale: [], acknowledgedLevel: deployment.healthAckLevel },
+    roles: roles.map((r) => ({
+      key: r.key, name: r.name, isIc: r.isIc, readOnly: r.readOnly,
+      holders: r.participants.map((p) => ({ participantId: p.id, userId: p.user.id, name: p.user.name, email: p.user.email })),
+    })),
+    phases: phases.map((p) => ({
+      id: p.id, position: p.position, title: p.title, description: p.description, kind: p.kind, status: p.status,
+      plannedStartMin: p.plannedStartMin, plannedDurationMin: p.plannedDurationMin,
+      plannedStart: p.plannedStartMin === null ? null : new Date(goLive + p.plannedStartMin * 60_000).toISOString(),
+      startedAt: iso(p.startedAt), completedAt: iso(p.completedAt),
+      items: buildItemTree((itemsByPhase.get(p.id) ?? []).sort((a, b) => a.position - b.position)),
+    })),
+    gates: gates.map((g) => ({
+      id: g.id, phaseId: g.phaseId, title: g.title, kind: g.kind, checkpointOffsetMin: g.checkpointOffsetMin,
+      requiredRoles: g.requiredRoles, status: g.status, version: g.version, overrideReason: g.overrideReason, openedAt: iso(g.openedAt),
+      signoffs: g.signoffs.map((s) => ({
+        id: s.id, roleKey: s.roleKey, userId: s.userId, user: s.user.name, decision: s.decision, at: s.createdAt.toISOString(),
+        comment: s.comment, metrics: (s.metricSnapshot ?? {}) as Record<string, unknown>,
+      })),
+    })),
+    me: { userId: actor.userId, name: actor.name, isAdmin: actor.isAdmin, roles: access.heldRoles },
+  };
+}

@@ -1,0 +1,42 @@
+import { can, refusalMessage, type Action, type Actor, type ActorRole, type Resource } from '@/lib/domain/rbac';
+import { prisma, type Tx } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+
+export type Access = {
+  deployment: { id: string; name: string; state: string; seq: number; goLiveAt: Date };
+  heldRoles: ActorRole[];
+};
+
+/** The deployment and the roles the actor holds in it; 404 when there is no such deployment. */
+export async function loadAccess(deploymentId: string, actor: Actor, db: Tx | typeof prisma = prisma): Promise<Access> {
+  const deployment = await db.deployment.findUnique({
+    where: { id: deploymentId },
+    select: { id: true, name: true, state: true, seq: true, goLiveAt: true },
+  });
+  if (!deployment) throw new AppError('not_found', 'No such deployment.');
+  const participants = await db.participant.findMany({
+    where: { deploymentId, userId: actor.userId },
+    select: { role: { select: { key: true, isIc: true, readOnly: true } } },
+  });
+  return { deployment, heldRoles: participants.map((p) => p.role) };
+}
+
+export function ensureAllowed(actor: Actor, action: Action, access: Access, extra: Partial<Resource> = {}) {
+  const resource: Resource = { deploymentId: access.deployment.id, heldRoles: access.heldRoles, ...extra };
+  if (!can(actor, action, resource)) throw new AppError('forbidden', refusalMessage(action, resource));
+}
+
+/** Loads access and checks one action in a single step: the usual start of a command or query. */
+export async function authorize(actor: Actor, action: Action, deploymentId: string, extra: Partial<Resource> = {}, db: Tx | typeof prisma = prisma) {
+  const access = await loadAccess(deploymentId, actor, db);
+  ensureAllowed(actor, action, access, extra);
+  return access;
+}
+
+/** The role key an action is recorded under: the role that owns the thing, else IC, else none. */
+export function actingRole(heldRoles: readonly ActorRole[], preferred?: string | null): string | null {
+  if (preferred && heldRoles.some((r) => r.key === preferred)) return preferred;
+  return heldRoles.find((r) => r.isIc)?.key ?? heldRoles.find((r) => !r.readOnly)?.key ?? null;
+}
+
+export const CLOSED_STATES = ['completed', 'rolled_back', 'aborted'];

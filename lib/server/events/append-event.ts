@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { EventType, TimelineEvent } from '@/lib/domain/event-log';
+import type { Tx } from '@/lib/server/db';
+
+export type EventInput = {
+  deploymentId: string;
+  type: EventType;
+  actorId: string | null;
+  actorName: string | null;
+  roleKey?: string | null;
+  data?: Record<string, unknown>;
+};
+
+type EventRow = {
+  deploymentId: string;
+  seq: number;
+  type: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  roleKey: string | null;
+  payload: unknown;
+};
+
+/** The audit chain: each event's hash covers its content and the previous event's hash. */
+export function hashEvent(row: EventRow, prevHash: string): string {
+  const canonical = JSON.stringify([
+    row.deploymentId, row.seq, row.type, row.at.toISOString(), row.actorId, row.actorName, row.roleKey, row.payload ?? {}, prevHash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export function toTimelineEvent(row: EventRow): TimelineEvent {
+  return {
+    seq: row.seq,
+    type: row.type as EventType,
+    at: row.at.toISOString(),
+    deploymentId: row.deploymentId,
+    actorId: row.actorId,
+    actor: row.actorName,
+    role: row.roleKey,
+    data: (row.payload ?? {}) as Record<string, unknown>,
+  };
+}
+
+/**
+ * Appends one event inside the caller's transaction. Incrementing the deployment's counter takes
+ * the row lock, which orders concurrent writers of one deployment; a rolled-back write leaves no hole.
+ */
+export async function appendEvent(tx: Tx, input: EventInput): Promise<TimelineEvent> {
+  const counter = await tx.deployment.update({
+    where: { id: input.deploymentId },
+    data: { seq: { increment: 1 } },
+    select: { seq: true, lastEventHash: true },
+  });
+  const row: EventRow = {
+    deploymentId: input.deploymentId,
+    seq: counter.seq,
+    type: input.type,
+    at: new Date(),
+    actorId: input.actorId,
+    actorName: input.actorName,
+    roleKey: input.roleKey ?? null,
+    payload: JSON.parse(JSON.stringify(input.data ?? {})),
+  };
+  const hash = hashEvent(row, counter.lastEventHash);
+  await tx.event.create({
+    data: { ...row, payload: row.payload as object, prevHash: counter.lastEventHash, hash },
+  });
+  await tx.deployment.update({ where: { id: input.deploymentId }, data: { lastEventHash: hash } });
+  return toTimelineEvent(row);
+}

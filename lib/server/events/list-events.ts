@@ -1,0 +1,23 @@
+import type { TimelineEvent } from '@/lib/domain/event-log';
+import type { Actor } from '@/lib/domain/rbac';
+import { prisma } from '@/lib/server/db';
+import { authorize } from '@/lib/server/deployments/load-access';
+import { toTimelineEvent } from './append-event';
+
+export const MAX_EVENTS_PAGE = 1000;
+
+/** Events after `afterSeq`, in sequence order, at most `limit`. */
+export async function readEventsAfter(deploymentId: string, afterSeq: number, limit = MAX_EVENTS_PAGE): Promise<TimelineEvent[]> {
+  const rows = await prisma.event.findMany({
+    where: { deploymentId, seq: { gt: afterSeq } },
+    orderBy: { seq: 'asc' },
+    take: Math.min(Math.max(limit, 1), MAX_EVENTS_PAGE),
+  });
+  return rows.map(toTimelineEvent);
+}
+
+export async function listEvents(actor: Actor, deploymentId: string, afterSeq: number, limit?: number) {
+  const access = await authorize(actor, 'deployment.read', deploymentId);
+  const events = await readEventsAfter(deploymentId, afterSeq, limit);
+  return { events, seq: access.deployment.seq };
+}

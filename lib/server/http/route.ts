@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import { AppError, errorBody, toAppError } from '@/lib/server/errors';
+import { logger } from '@/lib/server/logger';
+import { requireActor, type SignedInActor } from '@/lib/server/auth/get-actor';
+
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+export function json(data: unknown, status = 200, headers?: HeadersInit) {
+  return Response.json(data, { status, headers });
+}
+
+export function errorResponse(error: unknown, request?: Request): Response {
+  const appError = toAppError(error);
+  if (appError.code === 'internal') logger.error('http.unhandled', { path: request ? new URL(request.url).pathname : undefined, error: String((error as Error)?.stack ?? error) });
+  return json(errorBody(appError), appError.status);
+}
+
+/** Reads the body as text within a byte limit, before anything is parsed. */
+export async function readText(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) throw new AppError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`);
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AppError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses and validates a JSON body with the boundary's zod schema: 422 with the first problem. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.infer<S>> {
+  const text = await readText(request, limit);
+  let raw: unknown;
+  try {
+    raw = text ? JSON.parse(text) : {};
+  } catch {
+    throw new AppError('invalid_body', 'The body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path?.length ? `${issue.path.join('.')}: ` : '';
+    throw new AppError('invalid_body', `${where}${issue?.message ?? 'invalid body'}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  }
+  return parsed.data;
+}
+
+/**
+ * Cookie-authenticated writes must come from our own pages: a cross-site form or fetch carries
+ * the cookie but not a same-origin Origin / Sec-Fetch-Site. Token requests carry no ambient
+ * credentials and pass.
+ */
+export function assertSameOrigin(request: Request) {
+  if (request.headers.get('authorization')) return;
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'Cross-site requests may not change the war room.');
+  const origin = request.headers.get('origin');
+  if (origin) {
+    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+    if (!host || new URL(origin).host !== host) throw new AppError('forbidden', 'Cross-site requests may not change the war room.');
+  }
+}
+
+type Handler<P> = (args: { request: Request; params: P; actor: SignedInActor }) => Promise<Response>;
+type Context<P> = { params: Promise<P> };
+
+/** A signed-in route: resolves the actor, guards cross-site writes, maps every error. */
+export function authed<P = Record<string, never>>(handler: Handler<P>) {
+  return async (request: Request, context: Context<P>): Promise<Response> => {
+    try {
+      if (request.method !== 'GET' && request.method !== 'HEAD') assertSameOrigin(request);
+      const actor = await requireActor(request.headers);
+      const params = (await context?.params) ?? ({} as P);
+      return await handler({ request, params, actor });
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}
+
+/** A public route (health, status page): still maps every error. */
+export function open<P = Record<string, never>>(handler: (args: { request: Request; params: P }) => Promise<Response>) {
+  return async (request: Request, context: Context<P>): Promise<Response> => {
+    try {
+      const params = (await context?.params) ?? ({} as P);
+      return await handler({ request, params });
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { actingRole, authorize } from '@/lib/server/deployments/load-access';
+import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { commit } from '@/lib/server/events/commit';
+import { disconnectUserFromDeployment } from '@/lib/realtime/disconnect';
+
+export async function removeParticipant(actor: SignedInActor, deploymentId: string, participantId: string): Promise<{ seq: number }> {
+  const access = await authorize(actor, 'participant.manage', deploymentId);
+  const participant = await prisma.participant.findFirst({
+    where: { id: participantId, deploymentId },
+    include: { role: true, user: { select: { name: true } } },
+  });
+  if (!participant) throw new AppError('not_found', 'No such participant in this deployment.');
+  if (participant.role.isIc) {
+    const ics = await prisma.participant.count({ where: { roleId: participant.roleId } });
+    if (ics <= 1) throw new AppError('conflict', 'A war room needs an incident commander: assign another IC first.');
+  }
+  const { result } = await commit(async (tx, append) => {
+    await tx.participant.delete({ where: { id: participantId } });
+    const event = await append({
+      deploymentId, type: 'participant.removed', actorId: actor.userId, actorName: actor.name,
+      roleKey: actingRole(access.heldRoles),
+      data: { participantId, userId: participant.userId, userName: participant.user.name, roleKey: participant.role.key, roleName: participant.role.name },
+    });
+    return { seq: event.seq };
+  });
+  await disconnectUserFromDeployment(deploymentId, participant.userId);
+  return result;
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { templateDefinitionSchema, type TemplateDefinitionInput } from '@/lib/domain/template';
+import { prisma } from '@/lib/server/db';
+import { commit } from '@/lib/server/events/commit';
+import { instantiateDeployment } from '@/lib/server/deployments/instantiate';
+import { createUserAccount, type UserDto } from '@/lib/server/users/create-user';
+import { createApiToken } from '@/lib/server/users/create-token';
+import { DEMO_TEMPLATE } from './demo-template';
+
+/**
+ * Seed functions that double as test factories: each makes its own uniquely named data, so tests
+ * never share rows.
+ */
+
+export async function makeUser(overrides: { email?: string; name?: string; password?: string; isAdmin?: boolean } = {}): Promise<UserDto & { password: string }> {
+  const password = overrides.password ?? 'correct-horse-battery';
+  const tag = randomUUID().slice(0, 8);
+  const user = await createUserAccount({
+    email: overrides.email ?? `user-${tag}@example.test`,
+    name: overrides.name ?? `User ${tag}`,
+    password,
+    isAdmin: overrides.isAdmin,
+  });
+  return { ...user, password };
+}
+
+export async function makeToken(userId: string, scopes: string[] = ['read', 'write'], deploymentId: string | null = null) {
+  const { token } = await createApiToken(userId, { name: 'test', scopes, deploymentId });
+  return token;
+}
+
+export async function makeTemplate(definition: TemplateDefinitionInput = DEMO_TEMPLATE, createdById: string | null = null) {
+  const parsed = templateDefinitionSchema.parse(definition);
+  return prisma.template.create({ data: { name: parsed.name, description: parsed.description, definition: parsed, createdById } });
+}
+
+/**
+ * A deployment from a template with people in roles: `people` maps role keys to users. The first
+ * IC holder is recorded as the creator.
+ */
+export async function makeDeployment(options: {
+  definition?: TemplateDefinitionInput;
+  templateId?: string;
+  name?: string;
+  goLiveAt?: Date;
+  people?: Record<string, string[]>;
+} = {}) {
+  const definition = templateDefinitionSchema.parse(options.definition ?? DEMO_TEMPLATE);
+  const creator = options.people?.ic?.[0] ?? null;
+  const { result } = await commit(async (tx, append) => {
+    const { deployment, roleIds } = await instantiateDeployment(
+      tx,
+      definition,
+      { name: options.name ?? `${definition.name} ${randomUUID().slice(0, 4)}`, goLiveAt: options.goLiveAt ?? new Date(Date.now() + 3_600_000), version: '2.4.0', templateId: options.templateId ?? null },
+      creator,
+    );
+    for (const [roleKey, userIds] of Object.entries(options.people ?? {})) {
+      for (const userId of userIds) {
+        if (roleKey === 'ic' && userId === creator) continue;
+        await tx.participant.create({ data: { deploymentId: deployment.id, roleId: roleIds.get(roleKey)!, userId } });
+      }
+    }
+    await append({ deploymentId: deployment.id, type: 'deployment.created', actorId: creator, actorName: 'Seed', roleKey: null, data: { name: deployment.name } });
+    return deployment;
+  });
+  return result;
+}
+
+/** Every item of a deployment, flat, for tests that need ids. */
+export async function itemsOf(deploymentId: string) {
+  return prisma.checklistItem.findMany({ where: { deploymentId }, include: { role: true }, orderBy: [{ phaseId: 'asc' }, { position: 'asc' }] });
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
+import type { CreateUserInput } from '@/lib/schemas/user';
+import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+
+export type UserDto = { id: string; email: string; name: string; isAdmin: boolean };
+
+/** Creates an account that can sign in with email and password (better-auth's credential account). */
+export async function createUserAccount(input: CreateUserInput): Promise<UserDto> {
+  const email = input.email.toLowerCase();
+  const password = await hashPassword(input.password);
+  const id = randomUUID();
+  try {
+    const user = await prisma.user.create({
+      data: {
+        id, email, name: input.name, isAdmin: input.isAdmin ?? false, emailVerified: true,
+        accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password } },
+      },
+    });
+    return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') throw new AppError('already_exists', `An account with ${email} already exists.`);
+    throw error;
+  }
+}

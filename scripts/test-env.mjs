@@ -1,0 +1,118 @@
+// Shared by the integration (vitest) and e2e (Playwright) setups: a fresh database per run and the
+// real custom server (production build) on a free port.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { runPrisma } from './prisma.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A fresh, migrated database: a new database on the server at DATABASE_URL when it is set (CI and
+ * developers with PostgreSQL), else an embedded PGlite in a temporary folder served on a port.
+ */
+export async function createTestDatabase(label = 'test') {
+  const base = process.env.DATABASE_URL;
+  let url;
+  let drop;
+  if (base) {
+    const name = `warroom_${label}_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const parsed = new URL(base);
+    parsed.pathname = `/${name}`;
+    url = parsed.toString();
+    drop = async () => {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await client.end();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `warroom-${label}-`));
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+    const db = await PGlite.create(path.join(dir, 'pglite'));
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 32 });
+    await server.start();
+    url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+    // One session: concurrent connections would interleave protocol messages (see server.ts).
+    process.env.DB_POOL_SIZE = '1';
+    drop = async () => {
+      await server.stop();
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  await runPrisma(['migrate', 'deploy'], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+  return { url, drop };
+}
+
+export async function waitForHealth(baseUrl, child, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before it was ready.`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The server at ${baseUrl} did not become healthy in ${timeoutMs} ms.`);
+}
+
+export function serverEnv({ databaseUrl, port, adminToken, extra = {} }) {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+    BETTER_AUTH_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    WARROOM_ADMIN_TOKEN: adminToken,
+    AUTH_RATE_LIMIT: 'off',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...extra,
+  };
+}
+
+/** Starts the real custom server (production build) and waits until it is healthy. */
+export async function startAppServer(env) {
+  if (!fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
+    throw new Error('No production build: run `npm run build` first (npm test does).');
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const baseUrl = `http://127.0.0.1:${env.PORT}`;
+  await waitForHealth(baseUrl, child);
+  return { child, baseUrl };
+}
+
+export function stopAppServer(child, signal = 'SIGTERM') {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}

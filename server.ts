@@ -1,0 +1,98 @@
+/**
+ * One Node process: the Next.js request handler and socket.io on the same port.
+ * Without DATABASE_URL it starts the embedded PostgreSQL (PGlite) first and seeds the demo.
+ */
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+
+const dev = process.env.NODE_ENV !== 'production';
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+function runMigrations(env: NodeJS.ProcessEnv): Promise<void> {
+  // Async on purpose: the embedded database answers on this very event loop.
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts/prisma.mjs'), 'migrate', 'deploy'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`Database migrations failed:\n${output}`));
+    });
+  });
+}
+
+async function main() {
+  const { dataDir, ensureAuthSecret, allowedOrigins } = await import('./lib/server/config');
+  let embedded: { stop: () => Promise<void> } | null = null;
+  if (!process.env.DATABASE_URL) {
+    const { startEmbeddedDatabase } = await import('./lib/server/embedded-db');
+    const db = await startEmbeddedDatabase(path.join(dataDir(), 'pglite'));
+    process.env.DATABASE_URL = db.url;
+    // PGlite is one session: its socket multiplexer interleaves the extended-protocol messages of
+    // concurrent connections, so every query goes through a single connection.
+    process.env.DB_POOL_SIZE = '1';
+    embedded = db;
+    console.log(`Embedded PostgreSQL (PGlite) in ${path.join(dataDir(), 'pglite')}`);
+  }
+  process.env.BETTER_AUTH_SECRET = ensureAuthSecret();
+  process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
+  process.env.PORT = String(port);
+
+  await runMigrations(process.env);
+
+  // Imported only now, after DATABASE_URL is settled, so no module captures the old value.
+  const { getPrisma } = await import('./lib/server/db');
+  const { logger } = await import('./lib/server/logger');
+  const prisma = getPrisma();
+  if (embedded && (await prisma.user.count()) === 0) {
+    const { seedDemo, printDemoAccounts } = await import('./lib/server/seed/seed-demo');
+    printDemoAccounts(await seedDemo(), process.env.BETTER_AUTH_URL);
+  }
+
+  const app = next({ dev, hostname: host === '0.0.0.0' ? 'localhost' : host, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const trustProxy = process.env.TRUST_PROXY === 'true';
+  const server = http.createServer((req, res) => {
+    // Clients must not choose their own address past the rate limiter.
+    if (!trustProxy) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    void handle(req, res);
+  });
+
+  const { attachSocketServer } = await import('./lib/realtime/socket-server');
+  const io = attachSocketServer(server, allowedOrigins(port));
+  const { startBackgroundWork } = await import('./lib/server/background');
+  const stopBackground = await startBackgroundWork();
+
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  logger.info('server.ready', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`, embedded: Boolean(embedded), dev });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('server.stopping', { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close();
+    await stopBackground();
+    io.close();
+    server.closeAllConnections?.();
+    await prisma.$disconnect().catch(() => undefined);
+    if (embedded) await embedded.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

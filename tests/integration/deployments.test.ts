@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { makeWarRoom } from '../support/war-room';
+import { http } from '../support/http';
+
+describe('reading deployments', () => {
+  it('GET /api/health reports the database', async () => {
+    const res = await http().get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', db: 'ok' });
+  });
+
+  it('lists the deployments a person takes part in, and no others', async () => {
+    const room = await makeWarRoom();
+    const mine = await http({ token: room.tokens.dba }).get('/api/deployments');
+    expect(mine.status).toBe(200);
+    expect(mine.body.deployments).toEqual(expect.arrayContaining([expect.objectContaining({ id: room.deployment.id, name: room.deployment.name, state: 'planned' })]));
+    const theirs = await http({ token: room.tokens.outsider }).get('/api/deployments');
+    expect(theirs.body.deployments.map((d: { id: string }) => d.id)).not.toContain(room.deployment.id);
+    expect((await http().get('/api/deployments')).status).toBe(401);
+  });
+
+  it('returns the whole state of one war room', async () => {
+    const room = await makeWarRoom();
+    const res = await http({ token: room.tokens.stakeholder }).get(`/api/deployments/${room.deployment.id}`);
+    expect(res.status).toBe(200);
+    const state = res.body;
+    expect(state).toMatchObject({ id: room.deployment.id, name: room.deployment.name, state: 'planned', seq: 1 });
+    expect(state.roles).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'dba', name: 'Database Admin' })]));
+    expect(state.phases[0]).toMatchObject({ title: 'Pre-flight checks', plannedStartMin: -60, plannedDurationMin: 30 });
+    const backup = state.phases[0].items.find((i: { title: string }) => i.title.startsWith('Take a verified backup'));
+    expect(backup).toMatchObject({ roleKey: 'dba', status: 'pending', version: 1, command: expect.stringContaining('pg_dump') });
+    expect(backup.children).toEqual([expect.objectContaining({ title: 'Record the backup size and checksum in the ticket', roleKey: 'dba' })]);
+    expect(state.gates[0]).toMatchObject({ title: 'Go / No-Go', status: 'waiting', requiredRoles: ['tech-lead', 'dba', 'devops', 'qa'] });
+  });
+
+  it('refuses outsiders with 403 and unknown ids with 404', async () => {
+    const room = await makeWarRoom();
+    const outsider = await http({ token: room.tokens.outsider }).get(`/api/deployments/${room.deployment.id}`);
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error.code).toBe('forbidden');
+    const unknown = await http({ token: room.tokens.ic }).get('/api/deployments/does-not-exist');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('not_found');
+  });
+
+  it('returns events after N complete and in order', async () => {
+    const room = await makeWarRoom();
+    const api = http({ token: room.tokens.ic });
+    const dbaItems = room.items.filter((i) => i.role.key === 'dba');
+    for (const item of dbaItems) {
+      expect((await api.patch(`/api/deployments/${room.deployment.id}/items/${item.id}`, { status: 'done', version: 1 })).status).toBe(200);
+    }
+    const all = await api.get(`/api/deployments/${room.deployment.id}/events?after=0`);
+    expect(all.body.events.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: dbaItems.length + 1 }, (_, i) => i + 1));
+    const later = await api.get(`/api/deployments/${room.deployment.id}/events?after=2`);
+    expect(later.body.events[0].seq).toBe(3);
+    expect(later.body.events).toHaveLength(dbaItems.length - 1);
+    for (const event of later.body.events) expect(event).toMatchObject({ type: 'item.updated', actor: 'Iris IC', role: 'ic', at: expect.any(String) });
+    expect((await api.get(`/api/deployments/${room.deployment.id}/events?after=-1`)).status).toBe(422);
+  });
+});
