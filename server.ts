@@ -67,6 +67,8 @@ async function main() {
 
   const { attachSocketServer } = await import('./lib/realtime/socket-server');
   const io = attachSocketServer(server, allowedOrigins(port));
+  // Worker modules register themselves with lib/server/background on import.
+  await import('./lib/server/metrics/workers');
   const { startBackgroundWork } = await import('./lib/server/background');
   const stopBackground = await startBackgroundWork();
 

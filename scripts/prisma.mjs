@@ -6,15 +6,19 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export function runPrisma(args, env = process.env) {
+/** Runs the CLI; with `quiet`, its output is shown only when it fails. */
+export function runPrisma(args, env = process.env, { quiet = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ['--require', path.join(root, 'scripts/unref-timers.cjs'), path.join(root, 'node_modules/prisma/build/index.js'), ...args],
-      { cwd: root, env, stdio: 'inherit' },
+      { cwd: root, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' },
     );
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`prisma ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`prisma ${args.join(' ')} exited with ${code}\n${output}`))));
   });
 }
 

@@ -63,7 +63,7 @@ export async function createTestDatabase(label = 'test') {
       fs.rmSync(dir, { recursive: true, force: true });
     };
   }
-  await runPrisma(['migrate', 'deploy'], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+  await runPrisma(['migrate', 'deploy'], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' }, { quiet: true });
   return { url, drop };
 }
 
@@ -100,7 +100,7 @@ export function serverEnv({ databaseUrl, port, adminToken, extra = {} }) {
 
 /** Starts the real custom server (production build) and waits until it is healthy. */
 export async function startAppServer(env) {
-  if (!fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
+  if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (npm test does).');
   }
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });

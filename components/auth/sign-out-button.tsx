@@ -1,15 +1,18 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { authClient } from '@/lib/client/auth-client';
 
 export function SignOutButton() {
+  const router = useRouter();
   return (
     <button
       type="button"
       className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
       onClick={async () => {
         await authClient.signOut();
-        window.location.assign('/sign-in');
+        router.replace('/sign-in');
+        router.refresh();
       }}
     >
       Sign out

@@ -2,6 +2,8 @@
 
 import { useState } from 'react';
 import { Checklist } from '@/components/checklist/checklist';
+import { HealthBanner } from '@/components/metrics/health-banner';
+import { MetricsPanel } from '@/components/metrics/metrics-panel';
 import { Timeline } from '@/components/timeline/timeline';
 import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
 import { FilterTabs } from './filter-tabs';
@@ -20,6 +22,7 @@ function Cockpit() {
       <WarRoomHeader />
       <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
+          <HealthBanner />
           <PhaseOverview />
           <div className="flex flex-wrap items-center gap-3">
             <h2 className="text-lg font-semibold">Checklist</h2>
@@ -41,6 +44,7 @@ function Cockpit() {
           />
         </div>
         <aside className="flex flex-col gap-6">
+          <MetricsPanel />
           <PeoplePanel />
           <Timeline deploymentId={deployment.id} goLiveAt={deployment.goLiveAt} />
         </aside>

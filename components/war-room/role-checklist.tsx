@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Checklist } from '@/components/checklist/checklist';
+import { HealthStrip } from '@/components/metrics/health-strip';
 import { Timeline } from '@/components/timeline/timeline';
 import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
 import { FilterTabs } from './filter-tabs';
@@ -20,6 +21,7 @@ function RoleView({ roleKey }: { roleKey: string }) {
       <WarRoomHeader subtitle={`Checklist · ${role?.name ?? roleKey}`} />
       <main className="mx-auto grid max-w-7xl gap-6 px-4 py-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex min-w-0 flex-col gap-4">
+          <HealthStrip />
           <div className="flex flex-wrap items-center gap-3">
             <h2 className="text-xl font-semibold">{holds ? 'My checklist' : `${role?.name ?? roleKey} checklist`}</h2>
             <FilterTabs

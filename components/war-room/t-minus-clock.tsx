@@ -1,17 +1,12 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import { tMinus } from '@/lib/domain/clock';
+import { useNow } from '@/lib/client/use-now';
 
-/** The big T± clock; rendered on the server with the same instant to avoid a jump on load. */
+/** The big T± clock. Fixed-width figures so nothing shifts as it ticks. */
 export function TMinusClock({ goLiveAt, className = '' }: { goLiveAt: string; className?: string }) {
-  const [now, setNow] = useState<Date | null>(null);
-  useEffect(() => {
-    setNow(new Date());
-    const timer = setInterval(() => setNow(new Date()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const label = now ? tMinus(new Date(goLiveAt), now).label : 'T·--:--:--';
+  const now = useNow();
+  const label = now === null ? 'T·--:--:--' : tMinus(new Date(goLiveAt), new Date(now)).label;
   return (
     <span className={`tabular font-mono font-semibold ${className}`} data-testid="t-minus" aria-label={`Time relative to go-live: ${label}`}>
       {label}

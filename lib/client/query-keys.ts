@@ -9,3 +9,10 @@ export const deploymentKeys = {
 export const tokenKeys = {
   all: ['tokens'] as const,
 };
+
+export const metricKeys = {
+  all: (deploymentId: string) => ['metrics', deploymentId] as const,
+  series: (deploymentId: string, range: 'live' | 'all') => [...metricKeys.all(deploymentId), 'series', range] as const,
+  rules: (deploymentId: string) => [...metricKeys.all(deploymentId), 'rules'] as const,
+  sources: (deploymentId: string) => [...metricKeys.all(deploymentId), 'sources'] as const,
+};

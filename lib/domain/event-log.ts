@@ -90,9 +90,10 @@ export function describeEvent(event: TimelineEvent): string {
     case 'gate.signed':
       return `${d.decision === 'approve' ? 'approved' : 'rejected'} gate “${d.gateTitle}” as ${d.roleName ?? d.roleKey}${d.comment ? ` — ${d.comment}` : ''}`;
     case 'gate.signoff_withdrawn':
-      return `withdrew a sign-off on gate “${d.gateTitle}”`;
+      return `withdrew their ${d.decision === 'reject' ? 'rejection' : 'approval'} of gate “${d.gateTitle}”`;
     case 'gate.opened':
-      return `gate “${d.gateTitle}” is open: GO`;
+      // Attributed to whoever gave the deciding approval.
+      return `gave the last sign-off: gate “${d.gateTitle}” is open — GO`;
     case 'gate.overridden':
       return `overrode gate “${d.gateTitle}” — ${d.reason}`;
     case 'rollback.declared':

@@ -18,6 +18,12 @@ export const HTTP_STATUS = {
   reason_required: 422,
   note_required: 422,
   role_required: 422,
+  // Gates and the go-live lifecycle (lib/server/gates, lib/server/lifecycle).
+  already_signed: 409,
+  already_withdrawn: 409,
+  level_required: 422,
+  comment_required: 422,
+  role_not_required: 422,
   rate_limited: 429,
   db_unavailable: 503,
   internal: 500,

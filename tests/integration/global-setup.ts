@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain ESM helper shared with the Playwright setup
 import { createTestDatabase, freePort, serverEnv, startAppServer, stopAppServer } from '../../scripts/test-env.mjs';
 
 declare module 'vitest' {

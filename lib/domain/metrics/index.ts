@@ -40,3 +40,19 @@ export {
   type ChartPoint,
   type Rollup,
 } from './downsample';
+export {
+  DEFAULT_POLL_INTERVAL_SEC,
+  DEFAULT_PUSH_INTERVAL_MS,
+  SIMULATOR_INTERVAL_MS,
+  SOURCE_KINDS,
+  defaultNameFor,
+  defaultUnitFor,
+  effectiveRules,
+  sampleIntervalMs,
+  staleAfterMs,
+  type SourceKind,
+  type SourceSummary,
+} from './sources';
+export { parsePrometheusResponse, prometheusQueryUrl, type PrometheusReading } from './prometheus-response';
+export { mergeLivePoints, ruleInUnit, thresholdBands, trend, valueLevel, yDomain, type Band, type SeriesPoint, type Trend } from './chart';
+export { acknowledgedAfterChange, checkAcknowledge, needsAcknowledgement, type AcknowledgeCheck } from './acknowledgement';

@@ -2,6 +2,7 @@ import type { ActorRole } from '@/lib/domain/rbac';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { buildItemTree, itemSelect, type ItemDto } from '@/lib/server/checklist/item-dto';
 import { prisma } from '@/lib/server/db';
+import { healthDto, type HealthDto } from '@/lib/server/metrics/health-dto';
 import { authorize } from './load-access';
 
 export type RoleDto = { key: string; name: string; isIc: boolean; readOnly: boolean; holders: { participantId: string; userId: string; name: string; email: string }[] };
@@ -13,13 +14,13 @@ export type PhaseDto = {
 export type SignoffDto = { id: string; roleKey: string; userId: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null; metrics: Record<string, unknown> };
 export type GateDto = {
   id: string; phaseId: string; title: string; kind: string; checkpointOffsetMin: number | null; requiredRoles: string[];
-  status: string; version: number; overrideReason: string | null; openedAt: string | null; signoffs: SignoffDto[];
+  status: string; version: number; overrideReason: string | null; overriddenBy: string | null; openedAt: string | null; signoffs: SignoffDto[];
 };
 export type DeploymentDto = {
   id: string; name: string; version: string; environment: string; strategy: string; goLiveAt: string; state: string;
   heldFromState: string | null; stateReason: string | null; seq: number; templateId: string | null;
   startedAt: string | null; finishedAt: string | null;
-  health: { level: number; reasons: string[]; stale: string[]; acknowledgedLevel: number };
+  health: HealthDto;
   roles: RoleDto[]; phases: PhaseDto[]; gates: GateDto[];
   me: { userId: string; name: string; isAdmin: boolean; roles: ActorRole[] };
 };
@@ -44,6 +45,11 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
       include: { signoffs: { where: { withdrawnAt: null }, orderBy: { createdAt: 'asc' }, include: { user: { select: { name: true } } } } },
     }),
   ]);
+  // Who overrode a gate is shown with the override; the IC may have left the room since, so ask users.
+  const overriderIds = [...new Set(gates.flatMap((g) => (g.overriddenById ? [g.overriddenById] : [])))];
+  const overriders = overriderIds.length
+    ? new Map((await prisma.user.findMany({ where: { id: { in: overriderIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]))
+    : new Map<string, string>();
   const itemsByPhase = new Map<string, typeof items>();
   for (const item of items) {
     const list = itemsByPhase.get(item.phaseId) ?? [];
@@ -65,7 +71,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
     templateId: deployment.templateId,
     startedAt: iso(deployment.startedAt),
     finishedAt: iso(deployment.finishedAt),
-    health: { level: deployment.healthLevel, reasons: deployment.healthReasons, stale: [], acknowledgedLevel: deployment.healthAckLevel },
+    health: healthDto(deployment),
     roles: roles.map((r) => ({
       key: r.key, name: r.name, isIc: r.isIc, readOnly: r.readOnly,
       holders: r.participants.map((p) => ({ participantId: p.id, userId: p.user.id, name: p.user.name, email: p.user.email })),
@@ -79,7 +85,8 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
     })),
     gates: gates.map((g) => ({
       id: g.id, phaseId: g.phaseId, title: g.title, kind: g.kind, checkpointOffsetMin: g.checkpointOffsetMin,
-      requiredRoles: g.requiredRoles, status: g.status, version: g.version, overrideReason: g.overrideReason, openedAt: iso(g.openedAt),
+      requiredRoles: g.requiredRoles, status: g.status, version: g.version, overrideReason: g.overrideReason,
+      overriddenBy: g.overriddenById ? (overriders.get(g.overriddenById) ?? 'Admin') : null, openedAt: iso(g.openedAt),
       signoffs: g.signoffs.map((s) => ({
         id: s.id, roleKey: s.roleKey, userId: s.userId, user: s.user.name, decision: s.decision, at: s.createdAt.toISOString(),
         comment: s.comment, metrics: (s.metricSnapshot ?? {}) as Record<string, unknown>,

@@ -23,6 +23,10 @@ export async function seedDemo(): Promise<DemoSeedResult> {
     goLiveAt: new Date(Date.now() + 45 * 60_000),
     people,
   });
+  // The demo's charts are alive from the first visit: the healthy simulator runs until the IC changes it.
+  await prisma.metricSource.create({
+    data: { deploymentId: deployment.id, kind: 'simulator', config: { scenario: 'healthy', startedAt: Date.now(), seed: 1 } },
+  });
   return {
     deploymentId: deployment.id,
     password: DEMO_PASSWORD,

@@ -1,0 +1,157 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useWarRoom } from '@/components/war-room/war-room-context';
+import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
+import { api, ApiError } from '@/lib/client/api';
+import { deploymentKeys } from '@/lib/client/query-keys';
+import { needsAcknowledgement } from '@/lib/domain/metrics/acknowledgement';
+import { seriesLabel } from '@/lib/domain/metrics/format';
+import { can } from '@/lib/domain/rbac';
+
+const LOOK = {
+  1: { icon: '●', title: 'Keep going', box: 'border-emerald-600/40 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950/50 dark:text-emerald-100' },
+  2: { icon: '▲', title: 'Prepare rollback', box: 'border-amber-500 bg-amber-50 text-amber-950 dark:border-amber-600 dark:bg-amber-950/60 dark:text-amber-50' },
+  3: { icon: '✖', title: 'Roll back now', box: 'border-red-500 bg-red-50 text-red-950 dark:border-red-600 dark:bg-red-950/70 dark:text-red-50' },
+} as const;
+
+const CLOSED = ['completed', 'rolled_back', 'aborted', 'rolling_back'];
+
+/** Prefilled rollback reason: what the health engine saw, in words. */
+export function rollbackReason(level: number, reasons: readonly string[]): string {
+  return `Health level ${level} (${LOOK[level === 3 ? 3 : 2].title.toLowerCase()}): ${reasons.join('; ') || 'see metrics'}`;
+}
+
+/**
+ * The recommendation, for everyone: level 2 amber "Prepare rollback", level 3 red "Roll back now",
+ * with the reasons in words. The IC acknowledges level 2 and 3, and at level 3 can declare the
+ * rollback with the reasons already filled in.
+ */
+export function HealthBanner() {
+  const { deployment } = useWarRoom();
+  const { level, reasons, stale, acknowledgedLevel } = deployment.health;
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [declaring, setDeclaring] = useState(false);
+  const [reason, setReason] = useState('');
+  const [rollbackLevel, setRollbackLevel] = useState<'minor' | 'major' | 'critical'>('critical');
+  const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
+  const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles };
+  const mayAcknowledge = can(actor, 'health.acknowledge', resource);
+  const mayDeclare = can(actor, 'deployment.drive', resource) && !CLOSED.includes(deployment.state);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) });
+
+  const acknowledge = useMutation({
+    mutationFn: () => api(`/api/deployments/${deployment.id}/health/acknowledge`, { method: 'POST', json: { level } }),
+    onSuccess: () => void refresh(),
+    onError: (error) => {
+      toast.error(error.message);
+      void refresh();
+    },
+  });
+  const declare = useMutation({
+    mutationFn: () => api(`/api/deployments/${deployment.id}/rollback`, { method: 'POST', json: { level: rollbackLevel, reason: reason.trim() } }),
+    onSuccess: () => {
+      setDeclaring(false);
+      toast.info('Rollback declared: the rollback checklist is now live for every role.');
+      void refresh();
+    },
+    onError: (error) => {
+      toast.error(error instanceof ApiError && error.status === 404 ? 'Declaring a rollback is not available on this server yet; run the rollback from the runbook.' : error.message);
+    },
+  });
+
+  if (level === 1 && reasons.length === 0 && stale.length === 0) return null;
+  const look = LOOK[level === 3 ? 3 : level === 2 ? 2 : 1];
+  const waitingForAck = needsAcknowledgement(level, acknowledgedLevel);
+
+  return (
+    <section
+      role={level >= 2 ? 'alert' : 'status'}
+      aria-label={`Health level ${level}: ${look.title}`}
+      data-testid="health-banner"
+      data-level={level}
+      className={`rounded-lg border-2 p-3 ${look.box}`}
+    >
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h2 className="flex items-center gap-2 text-lg font-bold">
+          <span aria-hidden>{look.icon}</span>
+          <span>Level {level} · {look.title}</span>
+        </h2>
+        {level >= 2 ? (
+          <span className="text-sm" data-testid="health-ack">
+            {waitingForAck ? '⏳ Waiting for the IC to acknowledge' : '✓ Acknowledged by the IC'}
+          </span>
+        ) : null}
+        <div className="ml-auto flex flex-wrap gap-2">
+          {mayAcknowledge && waitingForAck ? (
+            <Button variant="secondary" onClick={() => acknowledge.mutate()} disabled={acknowledge.isPending}>
+              Acknowledge level {level}
+            </Button>
+          ) : null}
+          {mayDeclare && level === 3 && !declaring ? (
+            <Button
+              variant="danger"
+              onClick={() => {
+                setReason(rollbackReason(level, reasons));
+                setRollbackLevel('critical');
+                setDeclaring(true);
+              }}
+            >
+              ↺ Declare rollback
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {reasons.length ? (
+        <ul className="mt-2 list-disc pl-6 text-sm" data-testid="health-reasons">
+          {reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      ) : null}
+      {stale.length ? (
+        <p className="mt-1 text-sm opacity-90">⌀ No recent data: {stale.map((s) => seriesLabel(s)).join(', ')} — missing data is not a sign of health.</p>
+      ) : null}
+      {declaring ? (
+        <form
+          className="mt-3 flex flex-col gap-2 rounded-md bg-white/70 p-3 text-slate-900 dark:bg-slate-900/70 dark:text-slate-100"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim()) declare.mutate();
+          }}
+        >
+          <label className="text-sm font-medium" htmlFor="rollback-reason">Why roll back (goes into the timeline)</label>
+          <textarea
+            id="rollback-reason"
+            className="min-h-20 rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-600 dark:bg-slate-950"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={2000}
+          />
+          <div className="flex flex-wrap items-center gap-2">
+            <label className="text-sm" htmlFor="rollback-level">Level</label>
+            <select
+              id="rollback-level"
+              className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-950"
+              value={rollbackLevel}
+              onChange={(e) => setRollbackLevel(e.target.value as typeof rollbackLevel)}
+            >
+              <option value="critical">Critical</option>
+              <option value="major">Major</option>
+              <option value="minor">Minor</option>
+            </select>
+            <Button type="submit" variant="danger" disabled={declare.isPending || !reason.trim()}>
+              Confirm rollback
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setDeclaring(false)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

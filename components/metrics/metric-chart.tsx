@@ -1,0 +1,121 @@
+'use client';
+
+import { memo, useMemo } from 'react';
+import { Area, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ruleInUnit, thresholdBands, trend, valueLevel, yDomain } from '@/lib/domain/metrics/chart';
+import { formatMetric } from '@/lib/domain/metrics/format';
+import type { HealthLevel } from '@/lib/domain/metrics/types';
+import { formatUtcTime } from '@/lib/domain/clock';
+import type { SeriesDto } from '@/lib/server/metrics/query-series';
+import { StaleBadge, useIsStale } from './staleness';
+
+const ZONE: Record<HealthLevel, { icon: string; word: string; className: string }> = {
+  1: { icon: '●', word: 'ok', className: 'text-emerald-700 dark:text-emerald-300' },
+  2: { icon: '▲', word: 'warn', className: 'text-amber-700 dark:text-amber-300' },
+  3: { icon: '✖', word: 'critical', className: 'text-red-700 dark:text-red-300' },
+};
+
+const TREND_ICON = { up: '↗', down: '↘', flat: '→' } as const;
+
+/** Label for a series title: "Error rate", also for keys that only had a lower-case label. */
+export function titleOf(series: Pick<SeriesDto, 'name'>): string {
+  return series.name.charAt(0).toUpperCase() + series.name.slice(1);
+}
+
+type Props = {
+  series: SeriesDto;
+  staleAfterMs: number;
+  clientSkew: number;
+  /** x range in epoch ms. */
+  domain: [number, number];
+  height?: number;
+};
+
+/**
+ * One series: name, newest value with its band (icon and word, never colour alone) and trend, and
+ * a chart with the warn / critical bands shaded and the target dashed. A stale series greys out
+ * and says for how long nothing came.
+ */
+function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 72 }: Props) {
+  const rule = series.rule ? ruleInUnit(series.rule, series.unit) : null;
+  const lastValue = series.last?.value ?? null;
+  const stale = useIsStale(series.last?.ts ?? null, staleAfterMs, clientSkew);
+  const zone = ZONE[valueLevel(lastValue, rule)];
+  const direction = trend(series.points).direction;
+  const [lo, hi] = useMemo(() => yDomain(series.points, rule), [series.points, rule]);
+  const bands = rule ? thresholdBands(rule, lo, hi) : [];
+  const data = useMemo(
+    () => series.points.map((p) => ({ ts: p.ts, value: p.value, range: p.min !== undefined && p.max !== undefined ? [p.min, p.max] : undefined })),
+    [series.points],
+  );
+  const hasRange = data.some((d) => d.range);
+  const ruleText = rule
+    ? [rule.warn !== null && rule.warn !== undefined ? `warn ${rule.comparison} ${formatMetric(rule.warn, series.unit)}` : null,
+       rule.critical !== null && rule.critical !== undefined ? `critical ${rule.comparison} ${formatMetric(rule.critical, series.unit)}` : null]
+        .filter(Boolean).join(' · ')
+    : 'no rule';
+
+  return (
+    <figure
+      className={`rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900 ${stale ? 'opacity-70 grayscale' : ''}`}
+      data-testid="metric-chart"
+      data-series={series.key}
+      data-stale={stale}
+      data-zone={valueLevel(lastValue, rule)}
+    >
+      <figcaption className="flex items-baseline gap-2">
+        <span className="min-w-0 truncate text-sm font-medium">{titleOf(series)}</span>
+        <span className="ml-auto flex items-baseline gap-1.5 tabular">
+          {lastValue !== null ? (
+            <>
+              <span aria-label={`trend ${direction}`} className="text-slate-500">{TREND_ICON[direction]}</span>
+              <span className="text-lg font-semibold" data-testid="metric-value">{formatMetric(lastValue, series.unit)}</span>
+              <span className={`inline-block w-16 text-right text-xs font-medium ${zone.className}`}>
+                <span aria-hidden>{zone.icon}</span> {zone.word}
+              </span>
+            </>
+          ) : null}
+        </span>
+      </figcaption>
+      <div className="flex min-h-5 items-center gap-2 text-xs text-slate-500">
+        <span className="truncate">{ruleText}</span>
+        {stale ? <span className="ml-auto"><StaleBadge lastTs={series.last?.ts ?? null} clientSkew={clientSkew} /></span> : null}
+      </div>
+      <div style={{ height }} className="text-sky-600 dark:text-sky-400" aria-hidden>
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={data} margin={{ top: 4, right: 2, bottom: 0, left: 2 }}>
+            <XAxis dataKey="ts" type="number" domain={domain} hide allowDataOverflow />
+            <YAxis type="number" domain={[lo, hi]} hide allowDataOverflow />
+            {bands.map((band) => (
+              <ReferenceArea
+                key={band.level}
+                y1={band.from}
+                y2={band.to}
+                fill={band.level === 3 ? '#ef4444' : '#f59e0b'}
+                fillOpacity={band.level === 3 ? 0.18 : 0.14}
+                strokeOpacity={0}
+                ifOverflow="hidden"
+              />
+            ))}
+            {rule?.target !== null && rule?.target !== undefined ? (
+              <ReferenceLine y={rule.target} stroke="#10b981" strokeDasharray="4 3" strokeOpacity={0.8} ifOverflow="hidden" />
+            ) : null}
+            {hasRange ? <Area dataKey="range" stroke="none" fill="currentColor" fillOpacity={0.18} isAnimationActive={false} /> : null}
+            <Line dataKey="value" stroke="currentColor" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+            <Tooltip
+              isAnimationActive={false}
+              cursor={{ stroke: '#94a3b8', strokeWidth: 1 }}
+              contentStyle={{ background: '#0f172a', border: '1px solid #334155', borderRadius: 6, fontSize: 12, color: '#e2e8f0' }}
+              labelFormatter={(ts) => `${formatUtcTime(new Date(Number(ts)))} UTC`}
+              formatter={(value) => [Array.isArray(value) ? value.map((v) => formatMetric(Number(v), series.unit)).join(' – ') : formatMetric(Number(value), series.unit), '']}
+              separator=""
+            />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      {series.points.length === 0 ? <p className="-mt-10 h-10 text-center text-xs text-slate-500">No samples in this range.</p> : null}
+    </figure>
+  );
+}
+
+export const MetricChart = memo(MetricChartInner);

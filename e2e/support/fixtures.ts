@@ -1,0 +1,73 @@
+import { execFileSync, spawn } from 'node:child_process';
+import type { Browser, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { readState, writeState } from './server-state';
+
+export type Person = { id: string; email: string; name: string; password: string };
+export type WarRoom = {
+  deploymentId: string;
+  name: string;
+  people: Record<'ic' | 'dba' | 'qa' | 'techLead' | 'devops' | 'stakeholder', Person>;
+  items: { id: string; title: string; roleKey: string; phaseId: string; version: number }[];
+};
+
+function tsx(script: string, args: string[] = []): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+}
+
+/** A war room of its own for this test, made with the seed factories. */
+export function makeWarRoom(): WarRoom {
+  return JSON.parse(tsx('e2e/support/make-war-room.ts'));
+}
+
+export function updateItemOffline(room: WarRoom, itemId: string, userId: string, status: string) {
+  tsx('e2e/support/update-item-offline.ts', [room.deploymentId, itemId, userId, status]);
+}
+
+/** A signed-in browser context for one person: a second person is a second context. */
+export async function signedIn(browser: Browser, person: Person, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/deployments');
+  return page;
+}
+
+export async function expectLive(page: Page) {
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-status', 'live');
+}
+
+export function item(page: Page, title: string) {
+  return page.locator('[data-testid="checklist-item"]', { hasText: title }).first();
+}
+
+/** Kills the server (as a crash would), runs `meanwhile`, then starts it again on the same port. */
+export async function restartServer(meanwhile: () => void | Promise<void>) {
+  const state = readState();
+  process.kill(state.pid, 'SIGKILL');
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(`${state.baseUrl}/api/health`);
+      if (!response.ok) break;
+    } catch {
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await meanwhile();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env: state.env as NodeJS.ProcessEnv, stdio: 'ignore' });
+  writeState({ ...state, pid: child.pid! });
+  await expect.poll(async () => {
+    try {
+      return (await fetch(`${state.baseUrl}/api/health`)).status;
+    } catch {
+      return 0;
+    }
+  }, { timeout: 60_000 }).toBe(200);
+}

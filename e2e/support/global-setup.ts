@@ -1,0 +1,29 @@
+import crypto from 'node:crypto';
+import { createTestDatabase, freePort, serverEnv, startAppServer } from '../../scripts/test-env.mjs';
+import { readState, writeState } from './server-state';
+
+/** A fresh database and the real custom server (production build) for the whole e2e run. */
+export default async function globalSetup() {
+  const database = await createTestDatabase('e2e');
+  const port = await freePort();
+  const env = serverEnv({ databaseUrl: database.url, port, adminToken: crypto.randomBytes(24).toString('hex') });
+  const server = await startAppServer(env);
+  writeState({ pid: server.child.pid!, baseUrl: server.baseUrl, env, databaseUrl: database.url });
+  process.env.E2E_BASE_URL = server.baseUrl;
+  process.env.DATABASE_URL = database.url;
+  process.env.WARROOM_ADMIN_TOKEN = env.WARROOM_ADMIN_TOKEN;
+  return async () => {
+    // A test may have restarted the server: stop whichever process runs now.
+    const { pid } = readState();
+    try {
+      process.kill(pid, 'SIGTERM');
+      for (let i = 0; i < 100; i++) {
+        process.kill(pid, 0);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } catch {
+      // gone
+    }
+    await database.drop();
+  };
+}

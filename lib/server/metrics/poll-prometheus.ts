@@ -1,0 +1,73 @@
+/**
+ * One poll of one Prometheus source: every configured query at the same evaluation time, the
+ * readings stored as samples, and the source's health recorded. The evaluation time is aligned to
+ * the interval, so several app processes polling the same source write the same (series, ts) and
+ * the duplicates fall away on insert.
+ */
+
+import { prisma } from '@/lib/server/db';
+import { commit } from '@/lib/server/events/commit';
+import { logger } from '@/lib/server/logger';
+import type { StoredPrometheusConfig } from './configure-prometheus';
+import { queryPrometheus } from './prometheus-client';
+import { recordSamples } from './ingest-samples';
+
+export type PrometheusSourceRow = { id: string; deploymentId: string; healthy: boolean; config: unknown };
+
+const MAX_TIMEOUT_MS = 10_000;
+
+export function timeoutFor(config: StoredPrometheusConfig): number {
+  return config.timeoutMs ?? Math.min(MAX_TIMEOUT_MS, Math.max(500, config.intervalSec * 1000));
+}
+
+/** Records a health change of the source; the flip (not every failed poll) goes to the timeline. */
+async function recordHealth(source: PrometheusSourceRow, at: Date, error: string | null) {
+  const healthy = error === null;
+  await commit(async (tx, append) => {
+    const flipped = await tx.metricSource.updateMany({ where: { id: source.id, healthy: !healthy }, data: { healthy, lastError: error, lastPolledAt: at } });
+    if (flipped.count === 0) {
+      await tx.metricSource.update({ where: { id: source.id }, data: { lastError: error, lastPolledAt: at } });
+      return;
+    }
+    await append({
+      deploymentId: source.deploymentId, type: 'metrics.source_changed', actorId: null, actorName: null, roleKey: null,
+      data: { kind: 'prometheus', sourceId: source.id, healthy, error, summary: healthy ? 'Prometheus answers again' : `Prometheus is failing: ${error}` },
+    });
+  });
+}
+
+export async function pollPrometheusSource(source: PrometheusSourceRow, now = Date.now()): Promise<{ samples: number; error: string | null }> {
+  const config = source.config as StoredPrometheusConfig;
+  const intervalMs = config.intervalSec * 1000;
+  const at = Math.floor(now / intervalMs) * intervalMs;
+  const entries = Object.entries(config.queries ?? {});
+  const readings = await Promise.all(entries.map(([, q]) => queryPrometheus(config.baseUrl, q.query, at, timeoutFor(config))));
+  const samples: { series: string; ts: number; value: number }[] = [];
+  const errors: string[] = [];
+  readings.forEach((reading, i) => {
+    const [series] = entries[i];
+    if (!reading.ok) errors.push(`${series}: ${reading.error}`);
+    else if (reading.value !== null) samples.push({ series, ts: at, value: reading.value });
+  });
+  if (samples.length) {
+    const units = Object.fromEntries(entries.filter(([, q]) => q.unit !== undefined).map(([key, q]) => [key, q.unit as string]));
+    await recordSamples(source.deploymentId, samples, units);
+  }
+  const error = errors.length ? errors.join('; ').slice(0, 1000) : null;
+  if (error) logger.warn('prometheus.poll_failed', { sourceId: source.id, error });
+  await recordHealth(source, new Date(now), error);
+  return { samples: samples.length, error };
+}
+
+/** Active Prometheus sources of open deployments whose interval has come round. */
+export async function dueSources(now = Date.now(), closedStates: readonly string[]): Promise<PrometheusSourceRow[]> {
+  const rows = await prisma.metricSource.findMany({
+    where: { kind: 'prometheus', active: true, deployment: { state: { notIn: closedStates as never[] } } },
+    select: { id: true, deploymentId: true, healthy: true, config: true, lastPolledAt: true },
+  });
+  return rows.filter((row) => {
+    const intervalMs = Number((row.config as StoredPrometheusConfig)?.intervalSec ?? 5) * 1000;
+    // Slack of a tenth of the interval so a poll that fired a little early is not skipped a round.
+    return !row.lastPolledAt || now - row.lastPolledAt.getTime() >= intervalMs * 0.9;
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * The metrics background work of this process, registered with lib/server/background.ts (server.ts
+ * imports this module before starting background work):
+ * - the simulator, one tick per whole second;
+ * - the Prometheus poller, checking every 250 ms which sources are due;
+ * - the health tick, re-judging open deployments every few seconds so a series that went quiet
+ *   is reported stale even when nothing else happens;
+ * - retention, hourly.
+ * Timers are unref'd and each stop waits for the tick in flight.
+ */
+
+import { registerWorker } from '@/lib/server/background';
+import { CLOSED_STATES } from '@/lib/server/deployments/load-access';
+import { prisma } from '@/lib/server/db';
+import { logger } from '@/lib/server/logger';
+import { requestEvaluation } from './health-scheduler';
+import { dueSources, pollPrometheusSource } from './poll-prometheus';
+import { pruneSamples } from './prune-samples';
+import { simulatorTick } from './run-simulator';
+
+type Loop = { stop: () => Promise<void> };
+
+/** Runs `tick` after each `delay()`; never overlapping itself; errors are logged, not fatal. */
+function loop(name: string, delay: () => number, tick: () => Promise<unknown>): Loop {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick()
+        .catch((error) => logger.error(`${name}.failed`, { error: String((error as Error)?.message ?? error) }))
+        .finally(() => {
+          running = null;
+          schedule();
+        });
+    }, delay());
+    timer.unref?.();
+  };
+  schedule();
+  return {
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+const envMs = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+const inFlightPolls = new Set<string>();
+
+async function pollDue() {
+  const sources = await dueSources(Date.now(), CLOSED_STATES);
+  for (const source of sources) {
+    if (inFlightPolls.has(source.id)) continue;
+    inFlightPolls.add(source.id);
+    // Sources are polled side by side: one slow Prometheus must not delay another deployment's.
+    void pollPrometheusSource(source)
+      .catch((error) => logger.error('prometheus.poll_crashed', { sourceId: source.id, error: String((error as Error)?.message ?? error) }))
+      .finally(() => inFlightPolls.delete(source.id));
+  }
+}
+
+async function healthTick() {
+  const deployments = await prisma.deployment.findMany({
+    where: { state: { notIn: CLOSED_STATES as never[] }, metricSeries: { some: {} } },
+    select: { id: true },
+  });
+  for (const d of deployments) await requestEvaluation(d.id);
+}
+
+registerWorker({
+  name: 'metrics',
+  start: async () => {
+    const loops = [
+      // Just past each whole second, so the sample's second is the one that just began.
+      loop('simulator', () => 1000 - (Date.now() % 1000) + 20, () => simulatorTick(Date.now(), CLOSED_STATES)),
+      loop('prometheus', () => 250, pollDue),
+      loop('health', () => envMs('METRICS_HEALTH_TICK_MS', 5000), healthTick),
+      loop('retention', () => envMs('METRICS_RETENTION_TICK_MS', 3_600_000), () => pruneSamples()),
+    ];
+    return async () => {
+      await Promise.all(loops.map((l) => l.stop()));
+      // Polls run detached from their loop; let the ones in flight finish writing.
+      for (let i = 0; i < 50 && inFlightPolls.size > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+  },
+});

@@ -1,0 +1,1 @@
+export function runPrisma(args: string[], env?: NodeJS.ProcessEnv, options?: { quiet?: boolean }): Promise<void>;

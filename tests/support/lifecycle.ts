@@ -1,0 +1,87 @@
+import { expect, inject } from 'vitest';
+import { prisma } from '@/lib/server/db';
+import { makeToken, makeUser } from '@/lib/server/seed/factories';
+import { http } from './http';
+import { makeWarRoom } from './war-room';
+
+/** makeWarRoom plus a tech lead, so the demo's first gate (tech-lead, dba, devops, qa) can be signed in full. */
+export async function makeDrivenRoom() {
+  const room = await makeWarRoom();
+  const techLead = await makeUser({ name: 'Tomás Tech' });
+  const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: room.deployment.id, key: 'tech-lead' } });
+  await prisma.participant.create({ data: { deploymentId: room.deployment.id, roleId: role.id, userId: techLead.id } });
+  const techToken = await makeToken(techLead.id);
+  const id = room.deployment.id;
+  const as = (token: string) => http({ token });
+  return {
+    ...room,
+    id,
+    techLead,
+    tokens: { ...room.tokens, tech: techToken, admin: inject('adminToken') },
+    as,
+    ic: as(room.tokens.ic),
+    url: (rest = '') => `/api/deployments/${id}${rest}`,
+  };
+}
+
+export type DrivenRoom = Awaited<ReturnType<typeof makeDrivenRoom>>;
+
+export async function phasesOf(deploymentId: string) {
+  return prisma.phase.findMany({ where: { deploymentId }, orderBy: { position: 'asc' } });
+}
+
+export async function gatesOf(deploymentId: string) {
+  return prisma.gate.findMany({ where: { deploymentId }, orderBy: { position: 'asc' }, include: { signoffs: { orderBy: { createdAt: 'asc' } } } });
+}
+
+/** Marks every item of a phase done, directly: test setup, not the behaviour under test. */
+export async function tickPhase(phaseId: string) {
+  await prisma.checklistItem.updateMany({ where: { phaseId }, data: { status: 'done', version: { increment: 1 } } });
+}
+
+/** Everything a refused request must leave untouched. */
+export async function snapshot(deploymentId: string) {
+  const [deployment, phases, gates, signoffs, events] = await Promise.all([
+    prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { state: true, heldFromState: true, stateReason: true, seq: true, startedAt: true, finishedAt: true } }),
+    prisma.phase.findMany({ where: { deploymentId }, orderBy: { position: 'asc' }, select: { id: true, status: true, startedAt: true, completedAt: true } }),
+    prisma.gate.findMany({ where: { deploymentId }, orderBy: { position: 'asc' }, select: { id: true, status: true, version: true, overrideReason: true, openedAt: true } }),
+    prisma.signoff.findMany({ where: { gate: { deploymentId } }, orderBy: { id: 'asc' }, select: { id: true, withdrawnAt: true } }),
+    prisma.event.count({ where: { deploymentId } }),
+  ]);
+  return { deployment, phases, gates, signoffs, events };
+}
+
+/** The types of the events appended after `afterSeq`, in order — the exact count of an action's events. */
+export async function eventTypesAfter(deploymentId: string, afterSeq: number): Promise<string[]> {
+  const rows = await prisma.event.findMany({ where: { deploymentId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, select: { type: true } });
+  return rows.map((r) => r.type);
+}
+
+export async function seqOf(deploymentId: string) {
+  return (await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { seq: true } })).seq;
+}
+
+export function expectError(res: { status: number; body: any }, status: number, code: string) {
+  expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
+  expect(typeof res.body.error.message).toBe('string');
+  expect(res.body.error.message.length).toBeGreaterThan(5);
+}
+
+/** Drives the demo room to: preflight, first phase started. */
+export async function startFirstPhase(room: DrivenRoom) {
+  expect((await room.ic.post(room.url('/transitions'), { to: 'preflight' })).status).toBe(200);
+  const [first] = await phasesOf(room.id);
+  expect((await room.ic.post(room.url(`/phases/${first.id}/start`))).status).toBe(200);
+  return first;
+}
+
+/** All four roles of the demo's first gate approve it, one after another. */
+export async function approveFirstGate(room: DrivenRoom) {
+  const [gate] = await gatesOf(room.id);
+  const url = room.url(`/gates/${gate.id}/signoffs`);
+  for (const [token, roleKey] of [[room.tokens.tech, null], [room.tokens.dba, null], [room.tokens.qa, 'qa'], [room.tokens.qa, 'devops']] as const) {
+    const res = await room.as(token).post(url, { decision: 'approve', roleKey });
+    expect(res.status).toBe(201);
+  }
+  return gate;
+}
