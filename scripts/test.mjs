@@ -1,6 +1,7 @@
 // `npm test`: every test, in the order a failure is cheapest to find. Lint, types and unit tests,
 // then the production build, integration tests against real PostgreSQL (DATABASE_URL) or the
-// embedded database, Playwright e2e against the real custom server, and the fresh-clone smoke.
+// embedded database, and Playwright e2e against the real custom server. (The fresh-clone smoke,
+// `npm run test:smoke`, reinstalls and rebuilds from scratch: CI runs it after this.)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,6 @@ const steps = [
   { name: 'build', cmd: bin('next'), args: ['build'], env: { NODE_ENV: 'production' } },
   { name: 'integration', cmd: bin('vitest'), args: ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/integration.json`] },
   { name: 'e2e', cmd: bin('playwright'), args: ['test', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json` } },
-  { name: 'smoke', cmd: process.execPath, args: ['scripts/smoke-fresh-clone.mjs'] },
 ];
 
 const only = process.env.TEST_STEPS?.split(',');

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { mergeLivePoints } from '@/lib/domain/metrics/chart';
 import { api } from '@/lib/client/api';
 import { metricKeys } from '@/lib/client/query-keys';
@@ -75,16 +75,6 @@ export function useMetrics(deploymentId: string, range: MetricsRange) {
   }, [deploymentId, range, queryClient]);
 
   return query;
-}
-
-/** The current time, refreshed every `everyMs` — for the few components that show a running age. */
-export function useNow(everyMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }
 
 /** Where the deployment's metrics come from, and whether each source works. */

@@ -60,10 +60,10 @@ export class RoleBook {
     for (const row of rows) {
       // "Operations" (held by "Ops Manager") is the "Operations Manager" of another table:
       // the role takes the fuller name, the shorter one becomes an alias.
-      const fullers = rows.filter((other) => other !== row && extends_(other, row));
+      const explicit = row.key ? toKey(row.key) : null;
+      const fullers = explicit ? [] : rows.filter((other) => other !== row && !other.key && extends_(other, row));
       const fuller = new Set(fullers.map((f) => canonicalRole(f.name))).size === 1 ? fullers[0] : undefined;
       const name = fuller?.name ?? row.name;
-      const explicit = row.key ? toKey(row.key) : null;
       const key = explicit ?? this.resolve(name, { create: true, alias: false })!;
       let entry = this.entries.get(key);
       if (!entry) {
@@ -81,11 +81,11 @@ export class RoleBook {
   }
 
   /** The role key for a raw name, creating the role when asked to; null when unknown. */
-  resolve(raw: string, options: { create?: boolean; alias?: boolean } = {}): string | null {
+  resolve(raw: string, options: { create?: boolean; alias?: boolean; exact?: boolean } = {}): string | null {
     const name = raw.replace(/^@/, '').replace(/[:*]+$/, '').trim();
     if (!name) return null;
     const mapped = this.mapping.get(name.toLowerCase()) ?? this.mapping.get(raw.trim().toLowerCase());
-    let key = mapped ?? this.find(name);
+    let key = mapped ?? this.find(name, options.exact ?? false);
     if (!key && !options.create) return null;
     if (!key) key = this.uniqueKey(slugify(name));
     let entry = this.entries.get(key);
@@ -126,12 +126,13 @@ export class RoleBook {
     }));
   }
 
-  private find(name: string): string | null {
+  private find(name: string, exact: boolean): string | null {
     const lower = name.toLowerCase();
     if (this.entries.has(lower) && ROLE_KEY.test(lower)) return lower;
     const canon = canonicalRole(name);
     if (!canon) return null;
     for (const entry of this.entries.values()) if (entry.canon.has(canon)) return entry.key;
+    if (exact) return null;
     // "Operations" for "Operations Manager": a shorter form, but only when exactly one role fits.
     const words = canon.split(' ');
     const fits = [...this.entries.values()].filter((e) =>

@@ -52,7 +52,8 @@ export function isPlaceholder(text: string): boolean {
 /** A role as a table names it: "Database Admin", held by "DBA-001", reachable at "@dba". */
 export type RoleRow = { name: string; person: string | null; contact: string | null; key: string | null; line: number };
 
-// Summary rows ("**GO-LIVE AUTHORIZED** | | ✅ YES") sit in sign-off tables but are no role.
+// Summary rows ("**GO-LIVE AUTHORIZED** | | ✅ YES") sit in sign-off tables but are no role;
+// they are shouted, and name nobody.
 const SUMMARY_ROW = /authori[sz]|approved|\btotal\b|overall|go[- ]?live|go\s*\/\s*no[- ]?go|decision|\bfinal\b|summary|\bstatus\b/i;
 
 export function roleRows(table: TableData): RoleRow[] {
@@ -66,17 +67,19 @@ export function roleRows(table: TableData): RoleRow[] {
     .filter((i) => i >= 0);
   const out: RoleRow[] = [];
   for (const row of table.rows) {
-    const name = row.cells[roleCol] ?? '';
+    // The exporter writes "Database Admin (@dba)" so the key survives a round trip.
+    const keyed = /\s*\(@([a-z][\w-]{0,39})\)\s*$/i.exec(row.cells[roleCol] ?? '');
+    const name = keyed ? (row.cells[roleCol] ?? '').slice(0, keyed.index).trim() || keyed[1] : (row.cells[roleCol] ?? '');
     const person = personCol >= 0 ? (row.cells[personCol] ?? '') : '';
     if (!name || isPlaceholder(name)) continue;
-    if (isPlaceholder(person) && SUMMARY_ROW.test(name)) continue;
+    if (isPlaceholder(person) && SUMMARY_ROW.test(name) && name === name.toUpperCase()) continue;
     const contactParts = [isPlaceholder(person) ? '' : person, ...contactCols.map((i) => row.cells[i] ?? '')]
       .filter((c) => !isPlaceholder(c));
     out.push({
       name: truncate(name, 120),
       person: isPlaceholder(person) ? null : truncate(person, 120),
       contact: contactParts.length ? truncate(Array.from(new Set(contactParts)).join(', '), 200) : null,
-      key: keyCol >= 0 && row.cells[keyCol] ? row.cells[keyCol].replace(/^@/, '').trim() : null,
+      key: keyed ? keyed[1] : keyCol >= 0 && row.cells[keyCol] ? row.cells[keyCol].replace(/^@/, '').trim() : null,
       line: row.line,
     });
   }

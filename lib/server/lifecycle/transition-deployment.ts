@@ -21,14 +21,15 @@ export async function transitionDeployment(
   idempotencyKey?: string | null,
 ): Promise<TransitionResult & { replayed: boolean }> {
   const access = await authorize(actor, 'deployment.drive', deploymentId);
-  if (input.to === 'rolling_back') {
-    // A rollback needs a level as well as a reason, and switches the room to the rollback checklist.
-    throw new AppError('illegal_transition', 'A rollback is declared with its level and reason: use “Declare rollback” (POST /api/deployments/:id/rollback).', { refusal: 'use_rollback' });
-  }
   const reason = input.reason?.trim() || null;
   const { result, replayed } = await commit(
     async (tx, append) => {
       const current = await lockDeployment(tx, deploymentId);
+      // Starting a rollback needs a level as well as a reason and switches the room to the rollback
+      // checklist: that is the rollback endpoint's job. Resuming a held rollback is a plain move.
+      if (input.to === 'rolling_back' && !(current.state === 'on_hold' && current.heldFromState === 'rolling_back')) {
+        throw new AppError('illegal_transition', 'A rollback is declared with its level and reason: use “Declare rollback” (POST /api/deployments/:id/rollback).', { refusal: 'use_rollback' });
+      }
       const tracks = await loadTracks(tx, deploymentId);
       const check = checkTransition({
         from: current.state,

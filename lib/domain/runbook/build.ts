@@ -1,0 +1,369 @@
+import type { Blockquote, Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
+import { IC_ROLE, type DecisionLevel, type TemplateGate, type TemplateItem } from '../template';
+import { DecisionTreeBuilder } from './decision-tree';
+import type { SeriesLookup } from './conditions';
+import { attachCommand, attachExpected, expectedLabel, ItemReader, type OwnerHint } from './items';
+import { kindFor, type PhaseDraft } from './phases';
+import { looksLikeRole, type RoleBook } from './roles';
+import { countTasks, headingText, type Outline } from './structure';
+import { classifyTable, readTable, roleRows, type TableData } from './tables';
+import { headingTimeHint, parseTimeHint } from './time-hints';
+import { nodeLine, oneLine, plainText, trailingParen, truncate } from './text';
+
+/**
+ * The pure mapping from the mdast tree to phase drafts, items, gates and the decision tree.
+ * One pass over the top-level blocks in document order; headings move the phase / section
+ * cursor, everything else attaches to where the cursor is.
+ */
+
+export type Warn = (line: number, message: string) => void;
+
+export type WalkInput = { root: Root; outline: Outline; roles: RoleBook; lookup: SeriesLookup; warn: Warn };
+export type WalkResult = { drafts: PhaseDraft[]; decisionTree: DecisionLevel[]; description: string };
+
+type GateLabel = { title: string; kind: TemplateGate['kind'] | null; offsetMin: number | null };
+
+// All-caps words in heading parentheses that are not roles ("(UTC)", "(API)").
+const NOT_A_ROLE = /^(?:utc|gmt|tbd|tba|wip|api|cli|sql|eta|sla|slo|kpi|faq|ui|ux|dns|tls|ssl|cdn|aws|gcp|prod|mvp|poc|na|ok|optional|required)$/i;
+
+export class RunbookWalker {
+  private readonly drafts: PhaseDraft[] = [];
+  private current: PhaseDraft | null = null;
+  private group: string | null = null;
+  private section: string | null = null;
+  private sectionBlocks = 0;
+  private headingDepth = 0;
+  private readonly scope: Array<OwnerHint | null> = new Array(7).fill(null);
+  private blockOwner: OwnerHint | null = null;
+  /** The last task item read, while a following code block or "Expected:" line may belong to it. */
+  private chain: { item: TemplateItem; expectNext: boolean } | null = null;
+  private gateLabel: GateLabel | null = null;
+  private seenHeading = false;
+  private readonly description: string[] = [];
+  private readonly items: ItemReader;
+  private readonly decision: DecisionTreeBuilder;
+  private tooDeepWarned = false;
+
+  constructor(private readonly input: WalkInput) {
+    this.items = new ItemReader(input.roles);
+    this.decision = new DecisionTreeBuilder(input.lookup, input.warn);
+  }
+
+  run(): WalkResult {
+    const nodes = this.input.root.children;
+    nodes.forEach((node, i) => this.block(node, nodes[i + 1] ?? null, true));
+    return { drafts: this.drafts, decisionTree: this.decision.result(), description: this.description.join('\n\n') };
+  }
+
+  private block(node: RootContent, next: RootContent | null, topLevel: boolean): void {
+    if (node.type === 'heading') {
+      if (topLevel) this.heading(node);
+      return;
+    }
+    switch (node.type) {
+      case 'paragraph':
+        this.paragraph(node, next);
+        break;
+      case 'list':
+        this.list(node);
+        break;
+      case 'code':
+        this.code(node);
+        break;
+      case 'table':
+        this.table(node);
+        break;
+      case 'thematicBreak':
+        this.thematicBreak();
+        break;
+      case 'blockquote':
+        this.quote(node);
+        break;
+      case 'html':
+        break;
+      default:
+        this.chain = null;
+    }
+    if (this.current) this.current.blocks += 1;
+    this.sectionBlocks += 1;
+  }
+
+  private heading(node: Heading): void {
+    this.chain = null;
+    this.blockOwner = null;
+    this.gateLabel = null;
+    if (this.input.outline.titleNodes.has(node)) return;
+    const text = headingText(node);
+    const depth = node.depth;
+    this.seenHeading = true;
+    this.decision.heading(depth, text);
+    this.headingDepth = depth;
+    this.scope[depth] = this.headingOwner(text);
+    for (let d = depth + 1; d < this.scope.length; d += 1) this.scope[d] = null;
+    const phaseDepth = this.input.outline.phaseDepth ?? 7;
+    if (depth === phaseDepth) {
+      this.startPhase(text, nodeLine(node));
+    } else if (depth < phaseDepth) {
+      this.group = text;
+      this.current = null;
+      this.section = null;
+    } else {
+      this.section = truncate(text, 300);
+      this.sectionBlocks = 0;
+    }
+  }
+
+  /** "Phase 2: Database Migration (DBA)", "(Owner: DBA)" or a heading that is a role's name. */
+  private headingOwner(text: string): OwnerHint {
+    const paren = trailingParen(text);
+    if (paren?.before && paren.inner) {
+      const owner = /^(?:owner|owned by|lead)\s*:\s*(.+)$/i.exec(paren.inner);
+      if (owner) return { raw: owner[1], mode: 'explicit' };
+      if (!NOT_A_ROLE.test(paren.inner) && looksLikeRole(paren.inner) && !parseTimeHint(paren.inner)) return { raw: paren.inner, mode: 'label' };
+    }
+    const owner = /\bowner\s*:\s*(.{1,60})$/i.exec(text);
+    if (owner) return { raw: owner[1], mode: 'explicit' };
+    return { raw: text, mode: 'exact' };
+  }
+
+  private startPhase(text: string, line: number): void {
+    const { title, hint } = headingTimeHint(text);
+    this.current = {
+      title: truncate(title || text || 'Phase', 300),
+      rawTitle: truncate(text || 'Phase', 300),
+      line,
+      group: this.group,
+      hint,
+      paragraphHint: null,
+      kind: null,
+      scheduleNone: false,
+      description: '',
+      items: [],
+      gates: [],
+      steps: [],
+      blocks: 0,
+      implicit: false,
+    };
+    this.drafts.push(this.current);
+    this.section = null;
+  }
+
+  /** The phase for content that comes before any phase heading. */
+  private ensurePhase(line: number): PhaseDraft {
+    if (this.current) return this.current;
+    const { phaseDepth, title } = this.input.outline;
+    let name = this.group;
+    if (!name && phaseDepth === null) name = title ?? 'Checklist';
+    if (!name) {
+      name = 'Preparation';
+      this.input.warn(line, 'Checklist items come before the first phase heading; they were put in a phase of their own, "Preparation".');
+    }
+    this.startPhase(name, line);
+    this.current!.implicit = true;
+    return this.current!;
+  }
+
+  private paragraph(node: Paragraph, next: RootContent | null): void {
+    const text = plainText(node);
+    const clean = oneLine(text);
+    const line = nodeLine(node);
+    const expected = expectedLabel(text);
+    if (expected && this.chain) {
+      if (expected.rest) attachExpected(this.chain.item, expected.rest);
+      else this.chain.expectNext = true;
+      return;
+    }
+    this.chain = null;
+    const kind = /^(?:phase\s+)?kind\s*:\s*(normal|monitoring|rollback)$/i.exec(clean);
+    if (kind && this.current) {
+      this.current.kind = kind[1].toLowerCase() as PhaseDraft['kind'];
+      return;
+    }
+    if (/^schedule\s*:\s*(?:none|unscheduled)$/i.test(clean) && this.current) {
+      this.current.scheduleNone = true;
+      return;
+    }
+    const owner = /^(?:owner|owned by|responsible|assignee)s?\s*:\s*(.{1,80})$/i.exec(clean);
+    if (owner) {
+      this.scope[this.headingDepth] = { raw: owner[1], mode: 'explicit' };
+      return;
+    }
+    if (next?.type === 'table' && classifyTable(readTable({ ...next, children: next.children.slice(0, 1) }).headers) === 'signoff') {
+      this.gateLabel = gateLabel(clean);
+      return;
+    }
+    if (/^go\s*\/\s*no[- ]?go\b/i.test(clean)) {
+      const gate: TemplateGate = { title: truncate(clean.replace(/:$/, ''), 300), kind: 'gate', offsetMin: null, requiredRoles: [IC_ROLE.key] };
+      this.ensurePhase(line).gates.push(gate);
+      return;
+    }
+    const labelOnly = isLabelOnly(node, clean);
+    this.decision.paragraph(text, labelOnly, line);
+    if (labelOnly && next?.type === 'list' && countTasks(next) > 0) {
+      this.blockOwner = { raw: clean.replace(/:$/, '').trim(), mode: 'label' };
+      return;
+    }
+    if (this.current && this.current.blocks === 0 && !this.current.paragraphHint) {
+      this.current.paragraphHint = parseTimeHint(clean);
+    }
+    if (!this.seenHeading && clean) this.description.push(text.trim());
+  }
+
+  private list(node: List): void {
+    this.bullets(node, 0);
+    const last = this.items.readList(
+      node,
+      { section: this.section, blockOwner: this.blockOwner, scopeOwners: this.scopeOwners() },
+      {
+        add: (item) => this.ensurePhase(item.line ?? nodeLine(node)).items.push(item),
+        onTooDeep: (line) => {
+          if (this.tooDeepWarned) return;
+          this.tooDeepWarned = true;
+          this.input.warn(line, 'Checklist items are nested too deeply; the deepest levels were kept as siblings.');
+        },
+      },
+    );
+    this.chain = last ? { item: last, expectNext: false } : null;
+    this.blockOwner = null;
+  }
+
+  /** Plain bullets go to the decision tree (symptoms, "→ rollback" lines). */
+  private bullets(list: List, depth: number): void {
+    if (depth > 8) return;
+    for (const entry of list.children as ListItem[]) {
+      if (typeof entry.checked === 'boolean') continue;
+      const first = entry.children[0];
+      // "- >5% error rate" is parsed as a quote inside the bullet; the author meant ">5%".
+      if (first?.type === 'blockquote' && nodeLine(first) === nodeLine(entry)) {
+        const quoted = first.children[0];
+        if (quoted?.type === 'paragraph') this.decision.bullet({ text: `>${plainText(quoted)}`, codeTail: null, line: nodeLine(entry) });
+      }
+      if (first?.type === 'paragraph') {
+        const tail = first.children[first.children.length - 1];
+        const codeTail =
+          tail?.type === 'inlineCode'
+            ? { code: tail.value, rest: first.children.slice(0, -1).map((c) => plainText(c)).join('') }
+            : null;
+        this.decision.bullet({ text: plainText(first), codeTail, line: nodeLine(entry) });
+      }
+      for (const child of entry.children) if (child.type === 'list') this.bullets(child, depth + 1);
+    }
+  }
+
+  private scopeOwners(): OwnerHint[] {
+    const hints: OwnerHint[] = [];
+    for (let d = this.headingDepth; d >= 0; d -= 1) {
+      const hint = this.scope[d];
+      if (hint) hints.push(hint);
+    }
+    return hints;
+  }
+
+  private code(node: Code): void {
+    const chain = this.chain;
+    if (chain?.expectNext) {
+      attachExpected(chain.item, node.value);
+      chain.expectNext = false;
+      return;
+    }
+    if (chain && !chain.item.command) {
+      attachCommand(chain.item, node.value);
+      return;
+    }
+    this.chain = null;
+    // A step heading followed straight by its command: worth telling the user it has no task.
+    if (this.current && this.section && this.sectionBlocks === 0 && !this.current.steps.includes(this.section)) {
+      this.current.steps.push(this.section);
+    }
+  }
+
+  private table(node: Table): void {
+    this.chain = null;
+    const data = readTable(node);
+    if (data.skippedRows) {
+      this.input.warn(data.line, `This table has ${data.rows.length + data.skippedRows} rows; only the first ${data.rows.length} were read.`);
+    }
+    if (classifyTable(data.headers) === 'signoff') this.gateFromTable(data);
+    this.gateLabel = null;
+  }
+
+  private gateFromTable(data: TableData): void {
+    const { roles } = this.input;
+    const keys: string[] = [];
+    for (const row of roleRows(data)) {
+      const key = (row.key && roles.resolve(row.key, { alias: false })) || roles.resolve(row.name, { create: true });
+      if (key && !keys.includes(key)) keys.push(key);
+    }
+    if (!keys.length) return;
+    const label = this.gateLabel;
+    const phase = this.ensurePhase(data.line);
+    let kind = label?.kind ?? null;
+    let offsetMin = label?.offsetMin ?? null;
+    if (!kind) {
+      // A sign-off in the post-go-live watch at "+12h" is a checkpoint, due at that time.
+      const local = this.section ? headingTimeHint(this.section).hint?.startMin : null;
+      const at = offsetMin ?? local ?? phase.hint?.startMin ?? null;
+      const monitoring = (phase.kind ?? kindFor(phase.title, phase.group)) === 'monitoring';
+      kind = monitoring && at !== null && at > 0 ? 'checkpoint' : 'gate';
+      offsetMin = kind === 'checkpoint' ? at : null;
+    }
+    phase.gates.push({
+      title: truncate(label?.title || this.section || phase.title || 'Sign-off', 300),
+      kind,
+      offsetMin: kind === 'checkpoint' ? offsetMin : null,
+      requiredRoles: keys,
+    });
+  }
+
+  private thematicBreak(): void {
+    const phaseDepth = this.input.outline.phaseDepth ?? 7;
+    this.section = null;
+    for (let d = phaseDepth + 1; d < this.scope.length; d += 1) this.scope[d] = null;
+    this.headingDepth = Math.min(this.headingDepth, phaseDepth);
+    this.chain = null;
+    this.blockOwner = null;
+    this.decision.thematicBreak();
+  }
+
+  private quote(node: Blockquote): void {
+    const text = node.children
+      .filter((c): c is Paragraph => c.type === 'paragraph')
+      .map((p) => plainText(p).trim())
+      .join('\n\n');
+    if (this.current && this.current.blocks === 0 && !this.current.items.length) {
+      this.current.description = truncate(text, 5000);
+      return;
+    }
+    if (!this.seenHeading && countTasks(node) === 0) {
+      if (text) this.description.push(text);
+      return;
+    }
+    node.children.forEach((child, i) => this.block(child as RootContent, (node.children[i + 1] as RootContent) ?? null, false));
+  }
+}
+
+/** "**Gate: Deployment Sign-Off**", "Checkpoint: Stability (+12 h)" or any label over a sign-off table. */
+function gateLabel(text: string): GateLabel {
+  let title = text.replace(/:$/, '').trim();
+  let kind: GateLabel['kind'] = null;
+  const prefix = /^(gate|checkpoint)\s*:\s*/i.exec(title);
+  if (prefix) {
+    kind = prefix[1].toLowerCase() === 'checkpoint' ? 'checkpoint' : 'gate';
+    title = title.slice(prefix[0].length);
+  }
+  let offsetMin: number | null = null;
+  const paren = kind === 'gate' ? null : trailingParen(title);
+  const hint = paren?.before ? parseTimeHint(paren.inner) : null;
+  if (paren && hint && hint.startMin !== null && hint.durationMin === null && (kind === 'checkpoint' || hint.startMin > 0)) {
+    offsetMin = hint.startMin;
+    kind = 'checkpoint';
+    title = paren.before;
+  }
+  return { title: truncate(title, 300), kind, offsetMin };
+}
+
+function isLabelOnly(node: Paragraph, clean: string): boolean {
+  const [first, second, ...rest] = node.children;
+  if (first?.type === 'strong' && !rest.length && (!second || (second.type === 'text' && /^\s*:?\s*$/.test(second.value)))) return true;
+  return clean.endsWith(':') && clean.length <= 80;
+}

@@ -1,0 +1,188 @@
+import type { List, ListItem, Paragraph } from 'mdast';
+import { IC_ROLE, type TemplateItem } from '../template';
+import { looksLikeRole, type RoleBook } from './roles';
+import { nodeLine, oneLine, plainText, truncate } from './text';
+
+/**
+ * Task-list items ("- [ ]" / "- [x]") read into checklist items: one item per task line,
+ * nested tasks as children, the fenced block under an item as its command and an
+ * "Expected: …" line as its expected output, and exactly one owning role.
+ */
+
+/** Item nesting kept; deeper task lists are attached at this depth (hostile input only). */
+export const MAX_ITEM_DEPTH = 12;
+
+/**
+ * Where an owner came from decides how boldly it is resolved: an "Owner: X" line may create
+ * a role, a "**Label**:" only when it reads like a role, a heading only when it is one.
+ */
+export type OwnerHint = { raw: string; mode: 'explicit' | 'label' | 'exact' };
+
+export type ItemScope = {
+  section: string | null;
+  /** Owner from a responsibility label right above the list ("**Database Admin**:"). */
+  blockOwner: OwnerHint | null;
+  /** Owners from enclosing headings and "Owner:" lines, innermost first. */
+  scopeOwners: OwnerHint[];
+};
+
+const EXPECTED = /^expected(?:\s+output|\s+result)?\s*:\s*/i;
+const EXPECTED_COMMENT = /^\s*(?:#|\/\/|--|;|REM\b)\s*expected(?:\s+output|\s+result)?\s*:\s*(.*)$/i;
+
+export function expectedLabel(text: string): { rest: string } | null {
+  const m = EXPECTED.exec(text.trim());
+  return m ? { rest: text.trim().slice(m[0].length).trim() } : null;
+}
+
+/** Sets the command, and the expected output from "# Expected: …" comments in it. */
+export function attachCommand(item: TemplateItem, code: string): void {
+  item.command = truncate(code, 20000);
+  if (item.expectedOutput) return;
+  const expected = code
+    .split('\n')
+    .map((line) => EXPECTED_COMMENT.exec(line)?.[1]?.trim())
+    .filter((line): line is string => Boolean(line));
+  if (expected.length) item.expectedOutput = truncate(expected.join('\n'), 5000);
+}
+
+export function attachExpected(item: TemplateItem, text: string): void {
+  item.expectedOutput = truncate(text, 5000);
+}
+
+const MENTION_END = /(?:^|\s)@([A-Za-z][\w-]{0,39})[.,;:!]?\s*$/;
+const MENTION_START = /^@([A-Za-z][\w-]{0,39})\s+/;
+const MENTION_ANY = /(?:^|\s)@([A-Za-z][\w-]{0,39})\b/g;
+
+/** "@dba" at the end or start of an item (or any known role mentioned inside), stripped. */
+export function takeMention(text: string, roles: RoleBook): { title: string; roleKey: string | null } {
+  const end = MENTION_END.exec(text);
+  if (end) {
+    const key = roles.resolve(end[1], { create: true, alias: false });
+    return { title: oneLine(text.slice(0, end.index)), roleKey: key };
+  }
+  const start = MENTION_START.exec(text);
+  if (start) {
+    const key = roles.resolve(start[1], { create: true, alias: false });
+    return { title: oneLine(text.slice(start[0].length)), roleKey: key };
+  }
+  for (const m of text.matchAll(MENTION_ANY)) {
+    const key = roles.resolve(m[1], { alias: false });
+    if (key) return { title: oneLine(text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)), roleKey: key };
+  }
+  return { title: text, roleKey: null };
+}
+
+export function resolveOwner(hint: OwnerHint, roles: RoleBook): string | null {
+  if (hint.mode === 'explicit') return roles.resolve(hint.raw, { create: true });
+  if (hint.mode === 'exact') return roles.resolve(hint.raw, { exact: true });
+  return roles.resolve(hint.raw, { create: looksLikeRole(hint.raw) });
+}
+
+/** A plain bullet that only names a role ("- **DBA**" / "- DBA:") and holds the tasks below. */
+function labelOf(item: ListItem): string | null {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph') return null;
+  const strong = first.children.length <= 2 && first.children[0]?.type === 'strong';
+  const text = oneLine(plainText(first));
+  if (!strong && !text.endsWith(':')) return null;
+  const label = text.replace(/:$/, '').trim();
+  return label && label.length <= 60 ? label : null;
+}
+
+export type ItemSink = { add: (item: TemplateItem) => void; onTooDeep: (line: number) => void };
+
+export class ItemReader {
+  /** Items whose owner was named on the item itself; their children inherit it. */
+  private readonly explicit = new WeakSet<TemplateItem>();
+
+  constructor(private readonly roles: RoleBook) {}
+
+  /** Reads one list; returns the last task item in it (where a following code block goes). */
+  readList(list: List, scope: ItemScope, sink: ItemSink, parent: TemplateItem | null = null, depth = 0): TemplateItem | null {
+    let last: TemplateItem | null = null;
+    for (const entry of list.children) {
+      if (typeof entry.checked === 'boolean') {
+        const item = this.readItem(entry, scope, parent);
+        if (parent) parent.children.push(item);
+        else sink.add(item);
+        last = item;
+        const nested = this.readChildren(entry, item, scope, sink, depth);
+        if (nested) last = nested;
+        continue;
+      }
+      // A plain bullet: tasks under it belong to the current parent, owned by its label if any.
+      const label = labelOf(entry);
+      const inner = label ? { ...scope, blockOwner: { raw: label, mode: 'label' as const } } : scope;
+      for (const child of entry.children) {
+        if (child.type !== 'list') continue;
+        const nested = this.readList(child, inner, sink, parent, depth + 1);
+        if (nested) last = nested;
+      }
+    }
+    return last;
+  }
+
+  private readChildren(entry: ListItem, item: TemplateItem, scope: ItemScope, sink: ItemSink, depth: number): TemplateItem | null {
+    let last: TemplateItem | null = null;
+    let expectNext = false;
+    for (const child of entry.children.slice(1)) {
+      if (child.type === 'code') {
+        if (expectNext) attachExpected(item, child.value);
+        else if (!item.command) attachCommand(item, child.value);
+        expectNext = false;
+      } else if (child.type === 'paragraph') {
+        const expected = expectedLabel(plainText(child));
+        if (expected?.rest) attachExpected(item, expected.rest);
+        expectNext = Boolean(expected && !expected.rest);
+      } else if (child.type === 'list') {
+        // Past the depth cap, deeper tasks become siblings instead of ever-deeper children.
+        const tooDeep = depth + 1 >= MAX_ITEM_DEPTH;
+        if (tooDeep) sink.onTooDeep(nodeLine(child));
+        const nested = this.readList(child, scope, sink, tooDeep ? (this.parentOf(item) ?? null) : item, depth + 1);
+        if (nested) last = nested;
+      }
+    }
+    return last;
+  }
+
+  private parents = new WeakMap<TemplateItem, TemplateItem | null>();
+
+  private parentOf(item: TemplateItem): TemplateItem | null | undefined {
+    return this.parents.get(item);
+  }
+
+  private readItem(entry: ListItem, scope: ItemScope, parent: TemplateItem | null): TemplateItem {
+    const first = entry.children[0];
+    const raw = first && first.type === 'paragraph' ? oneLine(plainText(first as Paragraph)) : '';
+    const mention = takeMention(raw.slice(0, 4000), this.roles);
+    const title = truncate(mention.title || raw || 'Untitled item', 2000);
+    const roleKey =
+      mention.roleKey ??
+      (parent && this.explicit.has(parent) ? parent.roleKey : null) ??
+      (scope.blockOwner ? resolveOwner(scope.blockOwner, this.roles) : null) ??
+      this.firstOwner(scope.scopeOwners) ??
+      this.roles.leadingRole(title) ??
+      IC_ROLE.key;
+    const item: TemplateItem = {
+      title,
+      roleKey,
+      section: scope.section,
+      command: null,
+      expectedOutput: null,
+      doneBeforeStart: entry.checked === true,
+      line: nodeLine(entry),
+      children: [],
+    };
+    if (mention.roleKey || (parent && this.explicit.has(parent))) this.explicit.add(item);
+    this.parents.set(item, parent);
+    return item;
+  }
+
+  private firstOwner(hints: OwnerHint[]): string | null {
+    for (const hint of hints) {
+      const key = resolveOwner(hint, this.roles);
+      if (key) return key;
+    }
+    return null;
+  }
+}

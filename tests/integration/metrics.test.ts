@@ -1,0 +1,368 @@
+import { describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/server/db';
+import { makeToken } from '@/lib/server/seed/factories';
+import { pruneSamples } from '@/lib/server/metrics/prune-samples';
+import { storeSamples } from '@/lib/server/metrics/store-samples';
+import { http } from '../support/http';
+import { connect, connected, subscribe } from '../support/socket';
+import { makeWarRoom } from '../support/war-room';
+
+type Sample = { series: string; ts: number; value: number };
+
+/** `values` one second apart, the last one at `end`. */
+function run(series: string, values: number[], end: number, stepMs = 1000): Sample[] {
+  return values.map((value, i) => ({ series, ts: end - (values.length - 1 - i) * stepMs, value }));
+}
+const repeat = (value: number, n: number) => Array.from({ length: n }, () => value);
+
+async function sampleCount(deploymentId: string) {
+  return prisma.metricSample.count({ where: { series: { deploymentId } } });
+}
+
+async function eventsOfType(deploymentId: string, type: string) {
+  return prisma.event.findMany({ where: { deploymentId, type }, orderBy: { seq: 'asc' } });
+}
+
+describe('POST /api/deployments/:id/metrics — who may push', () => {
+  it('accepts the IC, a role holder and a metrics-only token, answering 202 with the count', async () => {
+    const room = await makeWarRoom();
+    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    const now = Date.now();
+    const ic = await http({ token: room.tokens.ic }).post(path, { samples: [{ series: 'error_rate', ts: now - 2000, value: 0.3 }] });
+    expect(ic.status).toBe(202);
+    expect(ic.body).toMatchObject({ accepted: 1, duplicates: 0 });
+    const dba = await http({ token: room.tokens.dba }).post(path, { samples: [{ series: 'error_rate', ts: new Date(now - 1000).toISOString(), value: 0.4 }] });
+    expect(dba.status).toBe(202);
+    const pushOnly = await makeToken(room.people.dba.id, ['metrics:push'], room.deployment.id);
+    const pushed = await http({ token: pushOnly }).post(path, { samples: [{ series: 'error_rate', ts: now, value: 0.5 }] });
+    expect(pushed.status).toBe(202);
+    expect(await sampleCount(room.deployment.id)).toBe(3);
+  });
+
+  it('lets a metrics-only token do nothing else: no ticks, no reads', async () => {
+    const room = await makeWarRoom();
+    const pushOnly = await makeToken(room.people.dba.id, ['metrics:push'], room.deployment.id);
+    const item = room.itemOf('dba');
+    const tick = await http({ token: pushOnly }).patch(`/api/deployments/${room.deployment.id}/items/${item.id}`, { status: 'done', version: item.version });
+    expect(tick.status).toBe(403);
+    expect((await http({ token: pushOnly }).get(`/api/deployments/${room.deployment.id}`)).status).toBe(403);
+    expect((await http({ token: pushOnly }).put(`/api/deployments/${room.deployment.id}/rules`, { rules: [] })).status).toBe(403);
+  });
+
+  it('refuses a token limited to another deployment, a stakeholder, an outsider (403) and nobody (401)', async () => {
+    const room = await makeWarRoom();
+    const other = await makeWarRoom();
+    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    const body = { samples: [{ series: 'error_rate', ts: Date.now(), value: 1 }] };
+    const elsewhere = await makeToken(room.people.ic.id, ['metrics:push'], other.deployment.id);
+    for (const token of [elsewhere, room.tokens.stakeholder, room.tokens.outsider]) {
+      const res = await http({ token }).post(path, body);
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('forbidden');
+    }
+    expect((await http().post(path, body)).status).toBe(401);
+    expect(await sampleCount(room.deployment.id)).toBe(0);
+  });
+});
+
+describe('POST /api/deployments/:id/metrics — bad input changes nothing', () => {
+  it('answers 422 for malformed batches and writes neither samples nor series', async () => {
+    const room = await makeWarRoom();
+    const api = http({ token: room.tokens.ic });
+    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    const now = Date.now();
+    const good = { series: 'error_rate', ts: now, value: 1 };
+    const bodies: unknown[] = [
+      '{not json',
+      {},
+      { samples: [] },
+      { samples: [good, { series: 'error rate!', ts: now, value: 1 }] },
+      { samples: [good, { series: 'cpu', ts: now, value: 'high' }] },
+      { samples: [good, { series: 'cpu', ts: Math.floor(now / 1000), value: 1 }] },
+      { samples: [good, { series: 'cpu', ts: 'yesterday', value: 1 }] },
+      { samples: [good, { series: 'cpu', ts: now + 3_600_000, value: 1 }] },
+    ];
+    for (const body of bodies) {
+      const res = await api.post(path, body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.body.error.code).toBe('invalid_body');
+    }
+    const seconds = await api.post(path, { samples: [{ series: 'cpu', ts: 1_767_225_600, value: 1 }] });
+    expect(seconds.body.error.message).toMatch(/seconds/);
+    const future = await api.post(path, { samples: [{ series: 'cpu', ts: now + 3_600_000, value: 1 }] });
+    expect(future.body.error.message).toMatch(/future/);
+    expect(await sampleCount(room.deployment.id)).toBe(0);
+    expect(await prisma.metricSeries.count({ where: { deploymentId: room.deployment.id } })).toBe(0);
+  });
+
+  it('limits a batch to 5 000 samples (422) and the body to 1 MB (413)', async () => {
+    const room = await makeWarRoom();
+    const api = http({ token: room.tokens.ic });
+    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    const end = Date.now();
+    const tooMany = await api.post(path, { samples: run('cpu', repeat(40, 5001), end, 10) });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.error.message).toMatch(/5000/);
+    const huge = await api.post(path, { samples: [{ series: 'cpu', ts: end, value: 1 }], padding: 'x'.repeat(1_100_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('payload_too_large');
+    const exactly = await api.post(path, { samples: run('cpu', repeat(40, 5000), end, 10) });
+    expect(exactly.status).toBe(202);
+    expect(exactly.body.accepted).toBe(5000);
+    expect(await sampleCount(room.deployment.id)).toBe(5000);
+  });
+
+  it('refuses more than 50 series per deployment', async () => {
+    const room = await makeWarRoom();
+    const now = Date.now();
+    const samples = Array.from({ length: 51 }, (_, i) => ({ series: `s${i}`, ts: now, value: i }));
+    const res = await http({ token: room.tokens.ic }).post(`/api/deployments/${room.deployment.id}/metrics`, { samples });
+    expect(res.status).toBe(422);
+    expect(await prisma.metricSeries.count({ where: { deploymentId: room.deployment.id } })).toBe(0);
+  });
+});
+
+describe('samples: order, duplicates and rollups', () => {
+  it('stores out-of-order samples in time order, ignores duplicates and keeps rollups exact', async () => {
+    const room = await makeWarRoom();
+    const api = http({ token: room.tokens.ic });
+    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    const base = Math.floor(Date.now() / 10_000) * 10_000 - 60_000; // start of a 10 s bucket, a minute ago
+    const first = await api.post(path, { samples: [
+      { series: 'p95_latency', ts: base + 7000, value: 700 },
+      { series: 'p95_latency', ts: base + 2000, value: 200 },
+      { series: 'p95_latency', ts: base + 9000, value: 900 },
+    ] });
+    expect(first.status).toBe(202);
+    // Late sample, older than the newest: it is stored but must not become the bucket's `last`.
+    const late = await api.post(path, { samples: [{ series: 'p95_latency', ts: base + 1000, value: 100 }, { series: 'p95_latency', ts: base + 7000, value: 777 }] });
+    expect(late.body).toMatchObject({ accepted: 2, duplicates: 1 });
+
+    const chart = await api.get(`${path}?series=p95_latency&from=${base}&to=${base + 10_000}`);
+    expect(chart.status).toBe(200);
+    expect(chart.body.bucketSec).toBe(0);
+    expect(chart.body.series).toHaveLength(1);
+    expect(chart.body.series[0].points).toEqual([
+      { ts: base + 1000, value: 100 },
+      { ts: base + 2000, value: 200 },
+      { ts: base + 7000, value: 700 },
+      { ts: base + 9000, value: 900 },
+    ]);
+    expect(chart.body.series[0].last).toEqual({ ts: base + 9000, value: 900 });
+
+    const series = await prisma.metricSeries.findFirstOrThrow({ where: { deploymentId: room.deployment.id, key: 'p95_latency' } });
+    const bucket = await prisma.metricRollup.findUniqueOrThrow({ where: { seriesId_bucketSec_bucket: { seriesId: series.id, bucketSec: 10, bucket: new Date(base) } } });
+    expect(bucket).toMatchObject({ min: 100, max: 900, sum: 1900, count: 4, last: 900 });
+    // A newer sample in the same bucket does move `last`.
+    await api.post(path, { samples: [{ series: 'p95_latency', ts: base + 9500, value: 950 }] });
+    const moved = await prisma.metricRollup.findUniqueOrThrow({ where: { seriesId_bucketSec_bucket: { seriesId: series.id, bucketSec: 10, bucket: new Date(base) } } });
+    expect(moved).toMatchObject({ count: 5, last: 950, max: 950 });
+  });
+
+  it('charts 48 hours from rollups with a bounded number of points, keeping a one-sample spike', async () => {
+    const room = await makeWarRoom();
+    const end = Math.floor(Date.now() / 1000) * 1000;
+    const start = end - 48 * 3_600_000;
+    // One sample every 10 s for 48 h (17 280), one spike in the middle.
+    const samples = Array.from({ length: 17_280 }, (_, i) => ({ series: 'error_rate', ts: start + i * 10_000, value: i === 9000 ? 42 : 0.5 }));
+    for (let i = 0; i < samples.length; i += 5000) await storeSamples(room.deployment.id, samples.slice(i, i + 5000));
+    const api = http({ token: room.tokens.stakeholder });
+    const path = `/api/deployments/${room.deployment.id}/metrics?series=error_rate`;
+
+    const whole = await api.get(`${path}&from=${start}&to=${end}`);
+    expect(whole.status).toBe(200);
+    expect(whole.body.bucketSec).toBe(300);
+    const points = whole.body.series[0].points;
+    expect(points.length).toBeGreaterThan(500);
+    expect(points.length).toBeLessThanOrEqual(1000);
+    expect(Math.max(...points.map((p: { max: number }) => p.max))).toBe(42);
+
+    const twoHours = await api.get(`${path}&from=${end - 2 * 3_600_000}&to=${end}`);
+    expect(twoHours.body.bucketSec).toBe(10);
+    expect(twoHours.body.series[0].points.length).toBeLessThanOrEqual(1000);
+
+    const live = await api.get(`${path}&from=${end - 15 * 60_000}`);
+    expect(live.body.bucketSec).toBe(0);
+    expect(live.body.series[0].points.length).toBe(90);
+
+    const all = await api.get(path);
+    expect(all.body.from).toBe(start);
+    expect(all.body.series[0].points.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('prunes raw samples past retention while the rollups keep charting', async () => {
+    const room = await makeWarRoom();
+    const old = Date.now() - 20 * 86_400_000;
+    await storeSamples(room.deployment.id, run('cpu', [10, 20, 30], old, 1000));
+    expect(await sampleCount(room.deployment.id)).toBe(3);
+    await pruneSamples();
+    expect(await sampleCount(room.deployment.id)).toBe(0);
+    const chart = await http({ token: room.tokens.ic }).get(`/api/deployments/${room.deployment.id}/metrics?series=cpu&from=${old - 3_600_000}&to=${old + 3_600_000}`);
+    expect(chart.body.bucketSec).toBe(10);
+    expect(chart.body.series[0].points.length).toBeGreaterThanOrEqual(1);
+    expect(Math.min(...chart.body.series[0].points.map((p: { min: number }) => p.min))).toBe(10);
+    expect(Math.max(...chart.body.series[0].points.map((p: { max: number }) => p.max))).toBe(30);
+  });
+
+  it('answers 422 for a bad query and lets only participants read', async () => {
+    const room = await makeWarRoom();
+    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    expect((await http({ token: room.tokens.ic }).get(`${path}?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`)).status).toBe(422);
+    expect((await http({ token: room.tokens.ic }).get(`${path}?series=bad%20key`)).status).toBe(422);
+    expect((await http({ token: room.tokens.stakeholder }).get(path)).status).toBe(200);
+    expect((await http({ token: room.tokens.outsider }).get(path)).status).toBe(403);
+  });
+});
+
+describe('health: level changes and acknowledgements are events', () => {
+  it('moves to level 3 with one health.level_changed event, says why, and comes back with one more', async () => {
+    const room = await makeWarRoom();
+    const id = room.deployment.id;
+    const api = http({ token: room.tokens.ic });
+    const path = `/api/deployments/${id}/metrics`;
+    const t = Date.now();
+
+    const calm = await api.post(path, { samples: run('error_rate', repeat(0.4, 10), t - 60_000) });
+    expect(calm.body.health).toMatchObject({ level: 1, changed: false });
+
+    const bad = await api.post(path, { samples: run('error_rate', repeat(24, 40), t - 20_000) });
+    expect(bad.body.health).toMatchObject({ level: 3, changed: true });
+    const more = await api.post(path, { samples: run('error_rate', repeat(25, 5), t - 15_000) });
+    expect(more.body.health).toMatchObject({ level: 3, changed: false });
+
+    const changes = await eventsOfType(id, 'health.level_changed');
+    expect(changes).toHaveLength(1);
+    expect(changes[0].payload).toMatchObject({ level: 3, previousLevel: 1, title: 'Roll back now' });
+    expect((changes[0].payload as { reasons: string[] }).reasons[0]).toMatch(/^error rate 25 % > 10 % for \d+ s$/);
+
+    const state = await api.get(`/api/deployments/${id}`);
+    expect(state.body.health).toMatchObject({ level: 3, acknowledgedLevel: 0 });
+    expect(state.body.health.reasons[0]).toMatch(/error rate 25 % > 10 %/);
+    // The template's rules watch latency and CPU too: no data there is reported, never taken as healthy.
+    expect(state.body.health.stale).toEqual(expect.arrayContaining(['p95_latency', 'cpu']));
+
+    const recovered = await api.post(path, { samples: run('error_rate', repeat(0.5, 40), t + 25_000) });
+    expect(recovered.body.health).toMatchObject({ level: 1, changed: true });
+    const after = await eventsOfType(id, 'health.level_changed');
+    expect(after).toHaveLength(2);
+    expect(after[1].payload).toMatchObject({ level: 1, previousLevel: 3, title: 'Keep going' });
+  });
+
+  it('lets only the IC acknowledge, the level they saw, once', async () => {
+    const room = await makeWarRoom();
+    const id = room.deployment.id;
+    const ack = `/api/deployments/${id}/health/acknowledge`;
+    const ic = http({ token: room.tokens.ic });
+    const nothing = await ic.post(ack, {});
+    expect(nothing.status).toBe(409);
+
+    await ic.post(`/api/deployments/${id}/metrics`, { samples: run('error_rate', repeat(5, 40), Date.now()) });
+    expect((await ic.get(`/api/deployments/${id}`)).body.health.level).toBe(2);
+    expect((await http({ token: room.tokens.dba }).post(ack, { level: 2 })).status).toBe(403);
+    const wrong = await ic.post(ack, { level: 3 });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.error.message).toMatch(/level 2/);
+    expect((await ic.post(ack, { level: 4 })).status).toBe(422);
+
+    const ok = await ic.post(ack, { level: 2 });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ level: 2, acknowledgedLevel: 2, seq: expect.any(Number) });
+    const again = await ic.post(ack, { level: 2 });
+    expect(again.body).toMatchObject({ acknowledgedLevel: 2, seq: null });
+    const events = await eventsOfType(id, 'health.acknowledged');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorName: 'Iris IC', roleKey: 'ic' });
+    expect((await ic.get(`/api/deployments/${id}`)).body.health.acknowledgedLevel).toBe(2);
+  });
+});
+
+describe('GET|PUT /api/deployments/:id/rules', () => {
+  it('reads the runbook\'s rules, lets the IC replace them, and re-judges at once', async () => {
+    const room = await makeWarRoom();
+    const path = `/api/deployments/${room.deployment.id}/rules`;
+    const read = await http({ token: room.tokens.stakeholder }).get(path);
+    expect(read.status).toBe(200);
+    expect(read.body.defaults).toBe(false);
+    expect(read.body.rules[0]).toMatchObject({ id: expect.any(String), series: 'error_rate', comparison: '>', unit: '%', warn: 3, critical: 10, sustainSec: 30 });
+
+    const rules = [
+      { id: read.body.rules[0].id, series: 'error_rate', comparison: '>', unit: '%', target: 0.5, warn: 1, critical: 50, sustainSec: 0 },
+      { series: 'throughput', comparison: '<', unit: 'req/s', target: 100, warn: 50, critical: 5, sustainSec: 60 },
+    ];
+    expect((await http({ token: room.tokens.dba }).put(path, { rules })).status).toBe(403);
+    const inverted = await http({ token: room.tokens.ic }).put(path, { rules: [{ ...rules[0], warn: 10, critical: 5 }] });
+    expect(inverted.status).toBe(422);
+    expect(inverted.body.error.message).toMatch(/critical must be at or above warn/);
+
+    await http({ token: room.tokens.ic }).post(`/api/deployments/${room.deployment.id}/metrics`, { samples: run('error_rate', repeat(2, 3), Date.now()) });
+    const saved = await http({ token: room.tokens.ic }).put(path, { rules });
+    expect(saved.status).toBe(200);
+    expect(saved.body.rules).toHaveLength(2);
+    expect(saved.body.rules[0].id).toBe(read.body.rules[0].id);
+    expect(saved.body.rules[1]).toMatchObject({ series: 'throughput', comparison: '<', target: 100, warn: 50, critical: 5 });
+    expect(saved.body.seq).toEqual(expect.any(Number));
+    // 2 % is over the new 1 % warn with no sustain: the new rules judge the recent samples right away.
+    expect((await http({ token: room.tokens.ic }).get(`/api/deployments/${room.deployment.id}`)).body.health.level).toBe(2);
+
+    const same = await http({ token: room.tokens.ic }).put(path, { rules });
+    expect(same.body.seq).toBeNull();
+    expect(await eventsOfType(room.deployment.id, 'metrics.rules_updated')).toHaveLength(1);
+  });
+});
+
+describe('simulator and live stream', () => {
+  it('lets the IC start and stop a scenario whose samples stream live, batched', async () => {
+    const room = await makeWarRoom();
+    const id = room.deployment.id;
+    const ic = http({ token: room.tokens.ic });
+    expect((await http({ token: room.tokens.dba }).post(`/api/deployments/${id}/simulator`, { scenario: 'spike' })).status).toBe(403);
+    expect((await ic.post(`/api/deployments/${id}/simulator`, { scenario: 'meltdown' })).status).toBe(422);
+
+    const socket = connect({ token: room.tokens.qa });
+    await connected(socket);
+    expect((await subscribe(socket, id, 0)).ok).toBe(true);
+    const batches: { points: { series: string; ts: number; value: number }[] }[] = [];
+    socket.on('deployment:metrics', (batch) => batches.push(batch));
+
+    const started = await ic.post(`/api/deployments/${id}/simulator`, { scenario: 'spike' });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ scenario: 'spike' });
+    await expect.poll(() => batches.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    for (const batch of batches) {
+      const keys = batch.points.map((p) => p.series);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys).toContain('error_rate');
+    }
+    const sources = await http({ token: room.tokens.stakeholder }).get(`/api/deployments/${id}/sources`);
+    expect(sources.body.sources).toEqual([expect.objectContaining({ kind: 'simulator', active: true, scenario: 'spike' })]);
+    expect(sources.body.canManage).toBe(false);
+    expect(sources.body.staleAfterMs).toBe(5000);
+
+    const stopped = await ic.del(`/api/deployments/${id}/simulator`);
+    expect(stopped.body).toMatchObject({ stopped: true });
+    expect((await ic.del(`/api/deployments/${id}/simulator`)).body).toMatchObject({ stopped: false });
+    const changes = await eventsOfType(id, 'metrics.source_changed');
+    expect(changes.map((e) => (e.payload as { summary: string }).summary)).toEqual(['started the “spike” metrics simulator', 'stopped the metrics simulator']);
+    socket.close();
+  });
+
+  it('sends at most one batch a second per deployment, with the newest point per series', async () => {
+    const room = await makeWarRoom();
+    const id = room.deployment.id;
+    const socket = connect({ token: room.tokens.dba });
+    await connected(socket);
+    await subscribe(socket, id, 0);
+    const batches: { at: number; points: { series: string; ts: number; value: number }[] }[] = [];
+    socket.on('deployment:metrics', (batch) => batches.push({ at: Date.now(), points: batch.points }));
+    const api = http({ token: room.tokens.ic });
+    const t = Date.now();
+    for (let i = 0; i < 5; i++) {
+      await api.post(`/api/deployments/${id}/metrics`, { samples: [{ series: 'cpu', ts: t - 5000 + i * 1000, value: 30 + i }, { series: 'cpu', ts: t - 5500 + i * 1000, value: 1 }] });
+    }
+    await expect.poll(() => batches.flatMap((b) => b.points).some((p) => p.value === 34), { timeout: 5000 }).toBe(true);
+    for (let i = 1; i < batches.length; i++) expect(batches[i].at - batches[i - 1].at).toBeGreaterThanOrEqual(900);
+    expect(batches.length).toBeLessThanOrEqual(3);
+    expect(batches.every((b) => b.points.length === 1)).toBe(true);
+    socket.close();
+  });
+});
