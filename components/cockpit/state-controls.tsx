@@ -1,0 +1,144 @@
+'use client';
+
+import { useState } from 'react';
+import { StateBadge } from '@/components/ui/badges';
+import { Button } from '@/components/ui/button';
+import { useWarRoom } from '@/components/war-room/war-room-context';
+import { allowedTargets, checkTransition, stateLabel, type DeploymentState } from '@/lib/domain/deployment-state';
+import { deploymentGuards } from '@/lib/domain/phases';
+import { can } from '@/lib/domain/rbac';
+import { ROLLBACK_LEVELS, type RollbackLevelName } from '@/lib/domain/rollback';
+import type { GateKind, GateStatus } from '@/lib/domain/gates';
+import type { PhaseKind, PhaseStatus } from '@/lib/domain/phases';
+import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import { ReasonDialog } from './reason-dialog';
+import { RollbackDialog } from './rollback-dialog';
+import { useCockpitAction } from './use-cockpit-action';
+
+type Ask = 'on_hold' | 'aborted' | 'rolling_back' | null;
+
+/** The words on each move's button: what the IC does, not the state's name. */
+function moveLabel(from: DeploymentState, to: DeploymentState, heldFrom: DeploymentState | null): string {
+  if (from === 'on_hold' && to === heldFrom) return to === 'rolling_back' ? '▶ Resume rollback' : `▶ Resume (${stateLabel(to).toLowerCase()})`;
+  switch (to) {
+    case 'preflight': return '✈ Start preflight';
+    case 'in_progress': return '▶ Go live';
+    case 'monitoring': return '◉ Move to monitoring';
+    case 'completed': return '✓ Complete deployment';
+    case 'rolled_back': return '↺ Mark rolled back';
+    case 'on_hold': return '❚❚ Hold…';
+    case 'aborted': return '■ Abort…';
+    case 'rolling_back': return '↺ Roll back…';
+    default: return stateLabel(to);
+  }
+}
+
+export function guardsOf(deployment: DeploymentDto) {
+  return deploymentGuards({
+    phases: deployment.phases.map((p) => ({ id: p.id, title: p.title, kind: p.kind as PhaseKind, status: p.status as PhaseStatus })),
+    gates: deployment.gates.map((g) => ({ phaseId: g.phaseId, title: g.title, kind: g.kind as GateKind, status: g.status as GateStatus })),
+  });
+}
+
+/**
+ * The IC's state machine buttons: exactly the moves `allowedTargets` allows from here. A move the
+ * guards refuse now stays visible but disabled, with the reason under it — so the IC sees what to
+ * finish first. Hold, abort and rollback ask for a reason first.
+ */
+export function StateControls() {
+  const { deployment } = useWarRoom();
+  const action = useCockpitAction(deployment.id);
+  const [ask, setAsk] = useState<Ask>(null);
+  const drive = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'deployment.drive', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  if (!drive) return null;
+
+  const state = deployment.state as DeploymentState;
+  const heldFrom = (deployment.heldFromState as DeploymentState | null) ?? null;
+  const context = guardsOf(deployment);
+  const targets = allowedTargets(state, heldFrom);
+  const rollbackPhase = deployment.phases.find((p) => p.kind === 'rollback' && p.status === 'pending')?.title ?? null;
+  const suggested: RollbackLevelName = ROLLBACK_LEVELS[Math.min(Math.max(deployment.health.level, 1), 3) - 1];
+
+  const move = (to: DeploymentState, reason?: string) =>
+    action.mutate(
+      { path: '/transitions', body: { to, reason }, done: `Deployment ${to === heldFrom ? 'resumed' : `moved to ${stateLabel(to).toLowerCase()}`}.` },
+      { onSuccess: () => setAsk(null) },
+    );
+
+  const buttons = targets.map((to) => {
+    const resume = state === 'on_hold' && to === heldFrom;
+    const asks = !resume && (to === 'on_hold' || to === 'aborted' || to === 'rolling_back');
+    // Reason and level are asked in the dialog; here only the guards decide.
+    const check = asks ? { ok: true as const } : checkTransition({ from: state, to, heldFrom, context });
+    const refusal = check.ok ? null : check.message;
+    const danger = to === 'aborted' || to === 'rolling_back';
+    const primary = !danger && to !== 'on_hold';
+    return (
+      <div key={to} className="flex min-w-0 flex-col gap-1">
+        <Button
+          variant={danger ? 'danger' : primary ? 'primary' : 'secondary'}
+          className="min-h-11 px-4 text-base"
+          disabled={Boolean(refusal) || action.isPending}
+          data-testid={`move-${to}`}
+          onClick={() => (asks ? setAsk(to as Ask) : move(to))}
+        >
+          {moveLabel(state, to, heldFrom)}
+        </Button>
+        {refusal ? <p className="max-w-xs text-xs text-slate-600 dark:text-slate-400">{refusal}</p> : null}
+      </div>
+    );
+  });
+
+  return (
+    <section aria-labelledby="controls-title" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="state-controls">
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <h2 id="controls-title" className="text-lg font-semibold">
+          Drive the go-live
+        </h2>
+        <StateBadge state={state} />
+        {state === 'on_hold' && heldFrom ? <span className="text-sm text-slate-600 dark:text-slate-400">held from {stateLabel(heldFrom).toLowerCase()}</span> : null}
+      </div>
+      {targets.length ? (
+        <div className="flex flex-wrap items-start gap-3">{buttons}</div>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{stateLabel(state)} is final: nothing more to drive.</p>
+      )}
+      {ask === 'on_hold' ? (
+        <ReasonDialog
+          title="Put the deployment on hold"
+          label="Why hold?"
+          hint="Work stops until you resume; the reason shows on every screen and on the timeline."
+          confirm="❚❚ Hold"
+          busy={action.isPending}
+          onConfirm={(reason) => move('on_hold', reason)}
+          onClose={() => setAsk(null)}
+          testId="hold-dialog"
+        />
+      ) : null}
+      {ask === 'aborted' ? (
+        <ReasonDialog
+          title="Abort the deployment"
+          label="Why abort?"
+          hint="Aborted is final: the war room closes and a new deployment is needed to try again."
+          confirm="■ Abort"
+          tone="danger"
+          busy={action.isPending}
+          onConfirm={(reason) => move('aborted', reason)}
+          onClose={() => setAsk(null)}
+          testId="abort-dialog"
+        />
+      ) : null}
+      {ask === 'rolling_back' ? (
+        <RollbackDialog
+          suggested={suggested}
+          rollbackPhase={rollbackPhase}
+          busy={action.isPending}
+          onConfirm={(input) =>
+            action.mutate({ path: '/rollback', body: input, done: 'Rollback declared: every role now sees the rollback checklist.' }, { onSuccess: () => setAsk(null) })
+          }
+          onClose={() => setAsk(null)}
+        />
+      ) : null}
+    </section>
+  );
+}
