@@ -59,18 +59,21 @@ async function main() {
   await app.prepare();
 
   const trustProxy = process.env.TRUST_PROXY === 'true';
+  const { frontDoor } = await import('./lib/server/http/front-door');
   const server = http.createServer((req, res) => {
     // Clients must not choose their own address past the rate limiter.
     if (!trustProxy) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    if (frontDoor(req, res)) return;
     void handle(req, res);
   });
 
   const { attachSocketServer } = await import('./lib/realtime/socket-server');
-  const io = attachSocketServer(server, allowedOrigins(port));
+  const io = await attachSocketServer(server, allowedOrigins(port));
   // Worker modules register themselves with lib/server/background on import.
   await import('./lib/server/metrics/workers');
+  await import('./lib/server/webhooks/worker');
   const { startBackgroundWork } = await import('./lib/server/background');
-  const stopBackground = await startBackgroundWork();
+  const stopBackground = await startBackgroundWork({ embedded: Boolean(embedded) });
 
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   logger.info('server.ready', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`, embedded: Boolean(embedded), dev });
@@ -80,12 +83,16 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info('server.stopping', { signal });
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
-    server.close();
+    // Stop accepting; requests already in flight (writes included) finish first.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections?.();
+    // Clients reconnect (to another process, or to this one once it is back) and resync by seq.
+    io.disconnectSockets(true);
     await stopBackground();
+    await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 8_000))]);
     io.close();
-    server.closeAllConnections?.();
     await prisma.$disconnect().catch(() => undefined);
     if (embedded) await embedded.stop().catch(() => undefined);
     process.exit(0);

@@ -8,6 +8,8 @@ import { toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
 import { deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type PresenceEntry, type ServerToClientEvents } from './events';
 import { setIoServer, type IoServer } from './publish';
+import { attachPublicStatus } from './public-status-server';
+import { watchSocketSessions } from './revalidate-sockets';
 
 type SocketData = { userId: string; name: string; isAdmin: boolean; actor: SignedInActor; roleKeys: Record<string, string[]> };
 type WarRoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -36,8 +38,24 @@ async function broadcastPresence(io: IoServer, deploymentId: string) {
   io.to(deploymentRoom(deploymentId)).emit('deployment:presence', { deploymentId, online: [...online.values()] });
 }
 
+/**
+ * With REDIS_URL, rooms span processes: an event committed on one process reaches watchers
+ * connected to any other. If Redis goes away each process keeps serving its own watchers;
+ * clients resync missed events by seq when delivery resumes.
+ */
+async function useRedisAdapter(io: IoServer, url: string) {
+  const { createAdapter } = await import('@socket.io/redis-adapter');
+  const { Redis } = await import('ioredis');
+  const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false } as const;
+  const pub = new Redis(url, options);
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (error: Error) => logger.warn('redis.error', { message: error.message }));
+  io.adapter(createAdapter(pub, sub, { requestsTimeout: 3000 }));
+  logger.info('socket.redis_adapter', { enabled: true });
+}
+
 /** socket.io on the app's own HTTP server: authenticated like HTTP, rooms per deployment. */
-export function attachSocketServer(httpServer: HttpServer, origins: string[]): IoServer {
+export async function attachSocketServer(httpServer: HttpServer, origins: string[]): Promise<IoServer> {
   const io: IoServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -96,9 +114,14 @@ export function attachSocketServer(httpServer: HttpServer, origins: string[]): I
     });
   });
 
+  if (process.env.REDIS_URL) await useRedisAdapter(io, process.env.REDIS_URL);
+
   io.engine.on('connection_error', (error: { code: number; message: string }) => {
     logger.info('socket.connection_refused', { code: error.code, message: error.message });
   });
+  // Share-link watchers: their own namespace, same engine and Origin check (see public-status-server).
+  attachPublicStatus(io);
+  watchSocketSessions(io);
   setIoServer(io);
   return io;
 }

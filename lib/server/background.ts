@@ -1,20 +1,50 @@
+import { campaignForLeadership } from './leader';
+import { logger } from './logger';
+
 /**
- * Background work of this process (metric polling, the simulator, webhook deliveries). Each
- * worker registers here; server.ts starts them after the database is ready and stops them on
- * shutdown.
+ * Background work (metric polling, the simulator, webhook deliveries, checkpoint timers). Workers
+ * register here; server.ts starts them once the database is ready. With several processes on one
+ * PostgreSQL only the leader runs them (see leader.ts); the embedded database is one process.
  */
 type Worker = { name: string; start: () => Promise<() => Promise<void>> };
 
-const workers: Worker[] = [];
+const globalForWorkers = globalThis as unknown as { __warroomWorkers?: Worker[] };
 
-export function registerWorker(worker: Worker) {
-  workers.push(worker);
+function workers(): Worker[] {
+  globalForWorkers.__warroomWorkers ??= [];
+  return globalForWorkers.__warroomWorkers;
 }
 
-export async function startBackgroundWork(): Promise<() => Promise<void>> {
+export function registerWorker(worker: Worker) {
+  if (!workers().some((w) => w.name === worker.name)) workers().push(worker);
+}
+
+async function startAll(): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
-  for (const worker of workers) stops.push(await worker.start());
+  for (const worker of workers()) {
+    try {
+      stops.push(await worker.start());
+    } catch (error) {
+      logger.error('worker.start_failed', { worker: worker.name, error: String(error) });
+    }
+  }
   return async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
+}
+
+export async function startBackgroundWork(options: { embedded: boolean }): Promise<() => Promise<void>> {
+  if (options.embedded || process.env.LEADER_ELECTION === 'off') return startAll();
+  let stopWorkers: (() => Promise<void>) | null = null;
+  const leadership = campaignForLeadership({
+    databaseUrl: process.env.DATABASE_URL!,
+    onElected: async () => {
+      stopWorkers = await startAll();
+    },
+    onDeposed: async () => {
+      await stopWorkers?.();
+      stopWorkers = null;
+    },
+  });
+  return () => leadership.stop();
 }

@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+import { createTestDatabase, freePort, serverEnv, startAppServer, stopAppServer } from '../../scripts/test-env.mjs';
+
+export type BenchResult = { name: string; [metric: string]: string | number | boolean | null };
+
+// The server the scratch databases are created on; DATABASE_URL is then repointed at each one so
+// the factories write where the benchmark's server reads.
+const baseDatabaseUrl = process.env.DATABASE_URL;
+
+/** A fresh database and the real production server, for one benchmark. */
+export async function benchServer(extra: Record<string, string> = {}) {
+  process.env.DATABASE_URL = baseDatabaseUrl;
+  const database = await createTestDatabase('bench');
+  process.env.DATABASE_URL = database.url;
+  const port = await freePort();
+  const adminToken = crypto.randomBytes(16).toString('hex');
+  const env = serverEnv({ databaseUrl: database.url, port, adminToken, extra: { LOG_LEVEL: 'silent', ...extra } });
+  const server = await startAppServer(env);
+  return {
+    baseUrl: server.baseUrl,
+    pid: server.child.pid!,
+    env,
+    databaseUrl: database.url,
+    stop: async () => {
+      await stopAppServer(server.child);
+      await database.drop();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Resident memory of a process in KB, from /proc (Linux). */
+export async function rssKb(pid: number): Promise<number> {
+  const fs = await import('node:fs/promises');
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) : NaN;
+}
