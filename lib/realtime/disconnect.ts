@@ -8,7 +8,11 @@ export async function disconnectUserFromDeployment(deploymentId: string, userId:
   if (!io) return;
   const stillHolds = await prisma.participant.count({ where: { deploymentId, userId } });
   if (stillHolds > 0) return;
-  const sockets = await io.in(deploymentRoom(deploymentId)).fetchSockets();
+  // Across processes when the adapter can ask them; this process's own sockets at least.
+  const sockets = await io
+    .in(deploymentRoom(deploymentId))
+    .fetchSockets()
+    .catch(() => io.local.in(deploymentRoom(deploymentId)).fetchSockets());
   for (const socket of sockets) {
     if ((socket.data as { userId?: string }).userId === userId && !(socket.data as { isAdmin?: boolean }).isAdmin) {
       socket.leave(deploymentRoom(deploymentId));

@@ -25,8 +25,12 @@ function headersOf(socket: WarRoomSocket): Headers {
   return headers;
 }
 
+/** Presence is best effort: with Redis down, other processes' sockets simply are not counted. */
 async function broadcastPresence(io: IoServer, deploymentId: string) {
-  const sockets = await io.in(deploymentRoom(deploymentId)).fetchSockets();
+  const sockets = await io
+    .in(deploymentRoom(deploymentId))
+    .fetchSockets()
+    .catch(() => io.local.in(deploymentRoom(deploymentId)).fetchSockets());
   const online = new Map<string, PresenceEntry>();
   for (const s of sockets) {
     const data = s.data as SocketData;
@@ -94,7 +98,7 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
         const events = await readEventsAfter(deploymentId, afterSeq, RESYNC_PAGE_SIZE);
         const last = events.length ? events[events.length - 1].seq : afterSeq;
         reply({ ok: true, events, seq: Math.max(last, access.deployment.seq), complete: events.length < RESYNC_PAGE_SIZE });
-        void broadcastPresence(io, deploymentId);
+        void broadcastPresence(io, deploymentId).catch(() => undefined);
       } catch (error) {
         const appError = toAppError(error);
         reply({ ok: false, error: { code: appError.code, message: appError.message } });
@@ -104,7 +108,7 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
       const deploymentId = typeof payload?.deploymentId === 'string' ? payload.deploymentId : null;
       if (!deploymentId) return;
       await socket.leave(deploymentRoom(deploymentId));
-      void broadcastPresence(io, deploymentId);
+      void broadcastPresence(io, deploymentId).catch(() => undefined);
     });
     socket.on('disconnecting', () => {
       const rooms = [...socket.rooms].filter((room) => room.startsWith('deployment:'));

@@ -8,7 +8,12 @@ import { logger } from './logger';
  */
 type Worker = { name: string; start: () => Promise<() => Promise<void>> };
 
-const globalForWorkers = globalThis as unknown as { __warroomWorkers?: Worker[] };
+const globalForWorkers = globalThis as unknown as { __warroomWorkers?: Worker[]; __warroomLeader?: boolean };
+
+/** Whether this process runs the background work now (reported by /api/health). */
+export function isLeader(): boolean {
+  return globalForWorkers.__warroomLeader ?? false;
+}
 
 function workers(): Worker[] {
   globalForWorkers.__warroomWorkers ??= [];
@@ -34,14 +39,19 @@ async function startAll(): Promise<() => Promise<void>> {
 }
 
 export async function startBackgroundWork(options: { embedded: boolean }): Promise<() => Promise<void>> {
-  if (options.embedded || process.env.LEADER_ELECTION === 'off') return startAll();
+  if (options.embedded || process.env.LEADER_ELECTION === 'off') {
+    globalForWorkers.__warroomLeader = true;
+    return startAll();
+  }
   let stopWorkers: (() => Promise<void>) | null = null;
   const leadership = campaignForLeadership({
     databaseUrl: process.env.DATABASE_URL!,
     onElected: async () => {
+      globalForWorkers.__warroomLeader = true;
       stopWorkers = await startAll();
     },
     onDeposed: async () => {
+      globalForWorkers.__warroomLeader = false;
       await stopWorkers?.();
       stopWorkers = null;
     },

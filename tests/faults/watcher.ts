@@ -1,0 +1,56 @@
+import { io, type Socket } from 'socket.io-client';
+import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
+import type { SubscribeAck } from '@/lib/realtime/events';
+
+/**
+ * A watcher that behaves like the browser client: applies events by seq, drops duplicates,
+ * resubscribes from its last contiguous seq on reconnect or when it sees a gap.
+ */
+export class Watcher {
+  events: TimelineEvent[] = [];
+  lastSeq = 0;
+  duplicates = 0;
+  private socket: Socket;
+
+  constructor(baseUrl: string, token: string, private deploymentId: string) {
+    this.socket = io(baseUrl, { transports: ['websocket'], auth: { token }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+    this.socket.on('connect', () => this.subscribe());
+    this.socket.on('deployment:event', (event: TimelineEvent) => this.receive([event]));
+  }
+
+  /** Swap to another server (e.g. after a process died), as a load balancer would. */
+  moveTo(baseUrl: string) {
+    (this.socket.io as unknown as { uri: string }).uri = baseUrl;
+    this.socket.disconnect().connect();
+  }
+
+  private subscribe() {
+    this.socket.emit('deployment:subscribe', { deploymentId: this.deploymentId, afterSeq: this.lastSeq }, (ack: SubscribeAck) => {
+      if (ack.ok) {
+        this.receive(ack.events);
+        if (!ack.complete) this.subscribe();
+      }
+    });
+  }
+
+  private receive(incoming: TimelineEvent[]) {
+    for (const event of incoming) if (this.events.some((e) => e.seq === event.seq)) this.duplicates += 1;
+    const merged = mergeEvents(this.events, incoming, this.lastSeq);
+    this.events = merged.events;
+    this.lastSeq = merged.lastSeq;
+    if (merged.hasGap) this.subscribe();
+  }
+
+  close() {
+    this.socket.disconnect();
+  }
+}
+
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = 'condition') {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
