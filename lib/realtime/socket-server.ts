@@ -47,7 +47,7 @@ async function broadcastPresence(io: IoServer, deploymentId: string) {
  * connected to any other. If Redis goes away each process keeps serving its own watchers;
  * clients resync missed events by seq when delivery resumes.
  */
-async function useRedisAdapter(io: IoServer, url: string) {
+async function attachRedisAdapter(io: IoServer, url: string) {
   const { createAdapter } = await import('@socket.io/redis-adapter');
   const { Redis } = await import('ioredis');
   const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false } as const;
@@ -118,7 +118,7 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
     });
   });
 
-  if (process.env.REDIS_URL) await useRedisAdapter(io, process.env.REDIS_URL);
+  if (process.env.REDIS_URL) await attachRedisAdapter(io, process.env.REDIS_URL);
 
   io.engine.on('connection_error', (error: { code: number; message: string }) => {
     logger.info('socket.connection_refused', { code: error.code, message: error.message });
