@@ -3,10 +3,11 @@ import { IC_ROLE, type DecisionLevel, type TemplateGate, type TemplateItem } fro
 import { DecisionTreeBuilder } from './decision-tree';
 import type { SeriesLookup } from './conditions';
 import { attachCommand, attachExpected, expectedLabel, ItemReader, type OwnerHint } from './items';
-import { kindFor, type PhaseDraft } from './phases';
+import { gateFromTable, gateLabel, type GateLabel } from './gates';
+import type { PhaseDraft } from './phases';
 import { looksLikeRole, type RoleBook } from './roles';
 import { countTasks, headingText, type Outline } from './structure';
-import { classifyTable, readTable, roleRows, type TableData } from './tables';
+import { classifyTable, readTable } from './tables';
 import { headingTimeHint, parseTimeHint } from './time-hints';
 import { nodeLine, oneLine, plainText, trailingParen, truncate } from './text';
 
@@ -20,8 +21,6 @@ export type Warn = (line: number, message: string) => void;
 
 export type WalkInput = { root: Root; outline: Outline; roles: RoleBook; lookup: SeriesLookup; warn: Warn };
 export type WalkResult = { drafts: PhaseDraft[]; decisionTree: DecisionLevel[]; description: string };
-
-type GateLabel = { title: string; kind: TemplateGate['kind'] | null; offsetMin: number | null };
 
 // All-caps words in heading parentheses that are not roles ("(UTC)", "(API)").
 const NOT_A_ROLE = /^(?:utc|gmt|tbd|tba|wip|api|cli|sql|eta|sla|slo|kpi|faq|ui|ux|dns|tls|ssl|cdn|aws|gcp|prod|mvp|poc|na|ok|optional|required)$/i;
@@ -197,14 +196,16 @@ export class RunbookWalker {
       this.ensurePhase(line).gates.push(gate);
       return;
     }
+    if (this.current && this.current.blocks === 0 && !this.current.paragraphHint) {
+      // "**11:30 AM UTC**" right under a phase heading times the phase.
+      this.current.paragraphHint = parseTimeHint(clean.replace(/:$/, ''));
+      if (this.current.paragraphHint) return;
+    }
     const labelOnly = isLabelOnly(node, clean);
     this.decision.paragraph(text, labelOnly, line);
     if (labelOnly && next?.type === 'list' && countTasks(next) > 0) {
       this.blockOwner = { raw: clean.replace(/:$/, '').trim(), mode: 'label' };
       return;
-    }
-    if (this.current && this.current.blocks === 0 && !this.current.paragraphHint) {
-      this.current.paragraphHint = parseTimeHint(clean);
     }
     if (!this.seenHeading && clean) this.description.push(text.trim());
   }
@@ -283,36 +284,12 @@ export class RunbookWalker {
     if (data.skippedRows) {
       this.input.warn(data.line, `This table has ${data.rows.length + data.skippedRows} rows; only the first ${data.rows.length} were read.`);
     }
-    if (classifyTable(data.headers) === 'signoff') this.gateFromTable(data);
+    if (classifyTable(data.headers) === 'signoff') {
+      const place = { phase: () => this.ensurePhase(data.line), section: this.section, label: this.gateLabel };
+      const gate = gateFromTable(data, this.input.roles, place);
+      if (gate) this.ensurePhase(data.line).gates.push(gate);
+    }
     this.gateLabel = null;
-  }
-
-  private gateFromTable(data: TableData): void {
-    const { roles } = this.input;
-    const keys: string[] = [];
-    for (const row of roleRows(data)) {
-      const key = (row.key && roles.resolve(row.key, { alias: false })) || roles.resolve(row.name, { create: true });
-      if (key && !keys.includes(key)) keys.push(key);
-    }
-    if (!keys.length) return;
-    const label = this.gateLabel;
-    const phase = this.ensurePhase(data.line);
-    let kind = label?.kind ?? null;
-    let offsetMin = label?.offsetMin ?? null;
-    if (!kind) {
-      // A sign-off in the post-go-live watch at "+12h" is a checkpoint, due at that time.
-      const local = this.section ? headingTimeHint(this.section).hint?.startMin : null;
-      const at = offsetMin ?? local ?? phase.hint?.startMin ?? null;
-      const monitoring = (phase.kind ?? kindFor(phase.title, phase.group)) === 'monitoring';
-      kind = monitoring && at !== null && at > 0 ? 'checkpoint' : 'gate';
-      offsetMin = kind === 'checkpoint' ? at : null;
-    }
-    phase.gates.push({
-      title: truncate(label?.title || this.section || phase.title || 'Sign-off', 300),
-      kind,
-      offsetMin: kind === 'checkpoint' ? offsetMin : null,
-      requiredRoles: keys,
-    });
   }
 
   private thematicBreak(): void {
@@ -330,36 +307,17 @@ export class RunbookWalker {
       .filter((c): c is Paragraph => c.type === 'paragraph')
       .map((p) => plainText(p).trim())
       .join('\n\n');
-    if (this.current && this.current.blocks === 0 && !this.current.items.length) {
+    const tasks = countTasks(node);
+    if (this.current && this.current.blocks === 0 && !this.current.items.length && !tasks) {
       this.current.description = truncate(text, 5000);
       return;
     }
-    if (!this.seenHeading && countTasks(node) === 0) {
+    if (!this.seenHeading && !tasks) {
       if (text) this.description.push(text);
       return;
     }
     node.children.forEach((child, i) => this.block(child as RootContent, (node.children[i + 1] as RootContent) ?? null, false));
   }
-}
-
-/** "**Gate: Deployment Sign-Off**", "Checkpoint: Stability (+12 h)" or any label over a sign-off table. */
-function gateLabel(text: string): GateLabel {
-  let title = text.replace(/:$/, '').trim();
-  let kind: GateLabel['kind'] = null;
-  const prefix = /^(gate|checkpoint)\s*:\s*/i.exec(title);
-  if (prefix) {
-    kind = prefix[1].toLowerCase() === 'checkpoint' ? 'checkpoint' : 'gate';
-    title = title.slice(prefix[0].length);
-  }
-  let offsetMin: number | null = null;
-  const paren = kind === 'gate' ? null : trailingParen(title);
-  const hint = paren?.before ? parseTimeHint(paren.inner) : null;
-  if (paren && hint && hint.startMin !== null && hint.durationMin === null && (kind === 'checkpoint' || hint.startMin > 0)) {
-    offsetMin = hint.startMin;
-    kind = 'checkpoint';
-    title = paren.before;
-  }
-  return { title: truncate(title, 300), kind, offsetMin };
 }
 
 function isLabelOnly(node: Paragraph, clean: string): boolean {

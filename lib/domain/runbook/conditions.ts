@@ -63,9 +63,11 @@ export function readCanonical(code: string, text: string): DecisionCondition | n
 }
 
 export function readBullet(raw: string, lookup: SeriesLookup): BulletReading {
-  const text = truncate(stripStatusMarks(oneLine(raw).slice(0, 600)).replace(/\.$/, ''), 500);
-  const forced = /^symptom:\s*/i.exec(text);
-  if (forced) return { kind: 'symptom', text: text.slice(forced[0].length), ambiguous: false };
+  const line = oneLine(raw).slice(0, 600);
+  // "Symptom: …" is the exporter saying "take this verbatim".
+  const forced = /^symptom:\s*/i.exec(line);
+  if (forced) return { kind: 'symptom', text: truncate(line.slice(forced[0].length), 500), ambiguous: false };
+  const text = truncate(stripStatusMarks(line).replace(/\.$/, ''), 500);
 
   let rest = text.replace(/≥/g, '>=').replace(/≤/g, '<=');
   let sustainSec = 0;

@@ -34,7 +34,7 @@ function levelFromWords(text: string): Level | null {
  * context or next to the word rollback, so "Critical Alerts" stays a plain heading.
  */
 export function classifyLevel(text: string, inDecisionContext: boolean): LevelLabel | null {
-  const clean = oneLine(text).replace(/:$/, '');
+  const clean = oneLine(text);
   const paren = trailingParen(clean);
   const main = paren?.before || clean;
   const action = paren && paren.before ? paren.inner : '';
@@ -61,7 +61,8 @@ export function isDecisionLine(text: string): boolean {
 
 export type Bullet = { text: string; codeTail: { code: string; rest: string } | null; line: number };
 type Mode = 'symptoms' | 'skip';
-type Context = { level: DecisionLevel; depth: number; via: 'heading' | 'label'; mode: Mode };
+/** The level being read; it is only created once something is added to it. */
+type Context = { label: LevelLabel; depth: number; via: 'heading' | 'label'; mode: Mode };
 
 const MAX_ENTRIES_PER_LEVEL = 200;
 
@@ -86,7 +87,7 @@ export class DecisionTreeBuilder {
     }
     this.context = null;
     const label = classifyLevel(text, inContext);
-    if (label) this.context = { level: this.level(label), depth, via: 'heading', mode: 'symptoms' };
+    if (label) this.context = { label, depth, via: 'heading', mode: 'symptoms' };
   }
 
   /** A paragraph; true when it was decision-tree material. */
@@ -94,9 +95,9 @@ export class DecisionTreeBuilder {
     const clean = oneLine(text);
     if (labelOnly) {
       const inContext = this.context !== null || this.headings.some((h) => h && DECISION_CONTEXT.test(h));
-      const label = classifyLevel(clean, inContext);
+      const label = classifyLevel(clean.replace(/:$/, ''), inContext);
       if (label) {
-        this.context = { level: this.level(label), depth: 99, via: 'label', mode: 'symptoms' };
+        this.context = { label, depth: 99, via: 'label', mode: 'symptoms' };
         return true;
       }
       if (this.context) {
@@ -114,17 +115,17 @@ export class DecisionTreeBuilder {
     const ctx = this.context?.mode === 'symptoms' ? this.context : null;
     // The exporter's exact forms come first: "Symptom: …" and a trailing `series > value`.
     if (ctx && (/^symptom:/i.test(clean) || (codeTail && readCanonical(codeTail.code, codeTail.rest)))) {
-      this.add(ctx.level, clean, codeTail, line);
+      this.add(ctx.label, clean, codeTail, line);
       return;
     }
     const arrow = /^(.{1,200}?)\s*(?:→|->|=>|⇒|⟶)\s*(.{1,200})$/.exec(clean);
     if (arrow && ROLLBACK.test(arrow[2])) {
       const level = levelFromWords(arrow[2]) ?? 3;
-      this.add(this.level({ level, title: DEFAULT_TITLES[level], action: truncate(arrow[2], 300) }), arrow[1], null, line);
+      this.add({ level, title: DEFAULT_TITLES[level], action: truncate(arrow[2], 300) }, arrow[1], null, line);
       return;
     }
     if (this.inline(clean, line)) return;
-    if (ctx) this.add(ctx.level, clean, codeTail, line);
+    if (ctx) this.add(ctx.label, clean, codeTail, line);
   }
 
   thematicBreak(): void {
@@ -142,8 +143,7 @@ export class DecisionTreeBuilder {
     if (!split || !split.rest) return false;
     const label = classifyLevel(split.label, false);
     if (!label || (!ROLLBACK.test(split.label) && !/\blevel\s*[123]\b/i.test(split.label))) return false;
-    const level = this.level(label);
-    for (const part of split.rest.split(/[,;]|\bor\b/)) if (part.trim()) this.add(level, part, null, line);
+    for (const part of split.rest.split(/[,;]|\bor\b/)) if (part.trim()) this.add(label, part, null, line);
     return true;
   }
 
@@ -156,7 +156,8 @@ export class DecisionTreeBuilder {
     return level;
   }
 
-  private add(level: DecisionLevel, text: string, codeTail: Bullet['codeTail'], line: number): void {
+  private add(label: LevelLabel, text: string, codeTail: Bullet['codeTail'], line: number): void {
+    const level = this.level(label);
     if (level.conditions.length + level.symptoms.length >= MAX_ENTRIES_PER_LEVEL) return;
     const explicit = codeTail ? readCanonical(codeTail.code, oneLine(codeTail.rest)) : null;
     if (explicit) {

@@ -2,24 +2,31 @@
  * Limits applied to the raw text before it reaches the Markdown parser. The parser (micromark)
  * is linear on ordinary documents but slows down badly on a few shapes no runbook has: one
  * paragraph with thousands of `*` or `[`, lists nested hundreds of levels deep, `>>>>>…`
- * chains (which can even overflow the stack). Each guard rewrites only the offending lines,
+ * chains (which can even overflow the stack), tables of thousands of rows pasted from a log.
+ * Each guard rewrites only the offending lines,
  * keeps the line count (so every reported line number stays true) and leaves code blocks
  * alone; an ordinary runbook passes through byte for byte.
  */
 
 export type GuardWarning = { line: number; message: string };
 
-export const MAX_LINE_CHARS = 20_000;
+export const MAX_LINE_CHARS = 10_000;
 /** Columns of indentation kept; deeper lines are pulled back to this depth. */
 export const MAX_INDENT = 96;
 /** `>` and list markers kept at the start of one line. */
 export const MAX_CONTAINER_MARKERS = 16;
 /** Emphasis/link/code marks allowed in one paragraph before they are read as plain text. */
 export const MAX_INLINE_MARKS = 200;
+/** Rows read per table. Real runbook tables have dozens; the cap keeps a pasted log or CSV
+ *  dump from dominating the import (rows past it are blanked before parsing). */
+export const MAX_TABLE_ROWS = 500;
 
 type LineInfo = { prefixEnd: number; markers: number; indent: number; content: string; quotes: number };
 
 function scanPrefix(line: string): LineInfo {
+  // Where a trailing run of "-", "*", "_" and blanks starts: only there can "- - -" be a rule.
+  let ruleFrom = line.length;
+  while (ruleFrom > 0 && /[-*_ \t]/.test(line[ruleFrom - 1])) ruleFrom -= 1;
   let pos = 0;
   let markers = 0;
   let quotes = 0;
@@ -40,7 +47,7 @@ function scanPrefix(line: string): LineInfo {
       continue;
     }
     const list = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/.exec(line.slice(pos, pos + 11));
-    if (list && !/^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line.slice(pos))) {
+    if (list && !(pos >= ruleFrom && /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line.slice(pos)))) {
       markers += 1;
       pos += list[0].length;
       column += list[0].length;
@@ -71,13 +78,20 @@ export function guardMarkdown(input: string): { text: string; warnings: GuardWar
   const contextOf: number[] = new Array(lines.length).fill(-1);
   const marks: number[] = [];
   let context = -1;
-  let inTable = false;
+  let table: { line: number; rows: number; skipped: number } | null = null;
+  const endTable = () => {
+    if (table?.skipped) {
+      warnings.push({ line: table.line, message: `This table has ${table.rows} rows; only the first ${MAX_TABLE_ROWS} were read.` });
+    }
+    table = null;
+  };
 
   for (let i = 0; i < lines.length; i += 1) {
     let line = lines[i];
     const cr = line.endsWith('\r') ? '\r' : '';
     if (cr) line = line.slice(0, -1);
-    if (line.length > MAX_LINE_CHARS) {
+    // Long lines inside code blocks are commands (a JSON payload, a key) and cost nothing to parse.
+    if (line.length > MAX_LINE_CHARS && !fence) {
       line = line.slice(0, MAX_LINE_CHARS);
       warn('line', i + 1, `Line ${i + 1} is longer than ${MAX_LINE_CHARS} characters; the rest of it was ignored.`);
     }
@@ -117,11 +131,18 @@ export function guardMarkdown(input: string): { text: string; warnings: GuardWar
 
     if (blank) {
       context = -1;
-      inTable = false;
+      endTable();
     } else {
       const trimmed = info.content.trim();
-      if (!trimmed.includes('|')) inTable = false;
-      else if (TABLE_DELIMITER.test(trimmed)) inTable = true;
+      if (!trimmed.includes('|')) endTable();
+      else if (!table && TABLE_DELIMITER.test(trimmed)) table = { line: i, rows: 0, skipped: 0 };
+      else if (table && (table.rows += 1) > MAX_TABLE_ROWS) {
+        table.skipped += 1;
+        lines[i] = cr;
+        context = -1;
+        continue;
+      }
+      const inTable = table !== null;
       // Each list item, heading and table row is parsed on its own; other lines join the
       // paragraph above them, which is where the parser's cost grows.
       const startsBlock = info.markers > info.quotes || /^#{1,6}(?:\s|$)/.test(trimmed) || inTable;
@@ -135,6 +156,7 @@ export function guardMarkdown(input: string): { text: string; warnings: GuardWar
     lines[i] = line + cr;
   }
 
+  endTable();
   let escaped = false;
   for (let i = 0; i < lines.length; i += 1) {
     const c = contextOf[i];
@@ -161,19 +183,20 @@ function countMarks(text: string): number {
   return n;
 }
 
+/** Keeps the outer markers and the innermost one, so a deep "- [ ] task" stays a task. */
 function limitMarkers(prefix: string): string {
-  let out = '';
-  let count = 0;
+  const parts: string[] = [];
   let rest = prefix;
   while (rest.length) {
     const m = /^([ \t]*)(>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))?/.exec(rest)!;
     if (!m[0]) {
-      out += rest;
+      parts.push(rest);
       break;
     }
-    if (m[2]) count += 1;
-    if (!m[2] || count <= MAX_CONTAINER_MARKERS) out += m[0];
+    if (m[2] || !parts.length) parts.push(m[0]);
+    else parts[parts.length - 1] += m[0];
     rest = rest.slice(m[0].length);
   }
-  return out;
+  if (parts.length <= MAX_CONTAINER_MARKERS) return parts.join('');
+  return [...parts.slice(0, MAX_CONTAINER_MARKERS - 1), ...parts.slice(-1)].join('');
 }

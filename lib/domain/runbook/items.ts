@@ -57,16 +57,16 @@ const MENTION_ANY = /(?:^|\s)@([A-Za-z][\w-]{0,39})\b/g;
 export function takeMention(text: string, roles: RoleBook): { title: string; roleKey: string | null } {
   const end = MENTION_END.exec(text);
   if (end) {
-    const key = roles.resolve(end[1], { create: true, alias: false });
+    const key = roles.resolve(end[1], { create: true });
     return { title: oneLine(text.slice(0, end.index)), roleKey: key };
   }
   const start = MENTION_START.exec(text);
   if (start) {
-    const key = roles.resolve(start[1], { create: true, alias: false });
+    const key = roles.resolve(start[1], { create: true });
     return { title: oneLine(text.slice(start[0].length)), roleKey: key };
   }
   for (const m of text.matchAll(MENTION_ANY)) {
-    const key = roles.resolve(m[1], { alias: false });
+    const key = roles.resolve(m[1]);
     if (key) return { title: oneLine(text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)), roleKey: key };
   }
   return { title: text, roleKey: null };
@@ -89,11 +89,22 @@ function labelOf(item: ListItem): string | null {
   return label && label.length <= 60 ? label : null;
 }
 
+/** Lists among the children of a list item, looking through quotes ("- > - [ ] …"). */
+function nestedLists(children: ListItem['children'], depth = 0): List[] {
+  const out: List[] = [];
+  for (const child of children) {
+    if (child.type === 'list') out.push(child);
+    else if (child.type === 'blockquote' && depth < 32) out.push(...nestedLists(child.children as ListItem['children'], depth + 1));
+  }
+  return out;
+}
+
 export type ItemSink = { add: (item: TemplateItem) => void; onTooDeep: (line: number) => void };
 
 export class ItemReader {
   /** Items whose owner was named on the item itself; their children inherit it. */
   private readonly explicit = new WeakSet<TemplateItem>();
+  private readonly parents = new WeakMap<TemplateItem, TemplateItem | null>();
 
   constructor(private readonly roles: RoleBook) {}
 
@@ -113,8 +124,7 @@ export class ItemReader {
       // A plain bullet: tasks under it belong to the current parent, owned by its label if any.
       const label = labelOf(entry);
       const inner = label ? { ...scope, blockOwner: { raw: label, mode: 'label' as const } } : scope;
-      for (const child of entry.children) {
-        if (child.type !== 'list') continue;
+      for (const child of nestedLists(entry.children)) {
         const nested = this.readList(child, inner, sink, parent, depth + 1);
         if (nested) last = nested;
       }
@@ -125,7 +135,9 @@ export class ItemReader {
   private readChildren(entry: ListItem, item: TemplateItem, scope: ItemScope, sink: ItemSink, depth: number): TemplateItem | null {
     let last: TemplateItem | null = null;
     let expectNext = false;
-    for (const child of entry.children.slice(1)) {
+    // The first paragraph is the title; what follows it is command, expected output, sub-items.
+    const rest = entry.children[0]?.type === 'paragraph' ? entry.children.slice(1) : entry.children;
+    for (const child of rest) {
       if (child.type === 'code') {
         if (expectNext) attachExpected(item, child.value);
         else if (!item.command) attachCommand(item, child.value);
@@ -134,21 +146,17 @@ export class ItemReader {
         const expected = expectedLabel(plainText(child));
         if (expected?.rest) attachExpected(item, expected.rest);
         expectNext = Boolean(expected && !expected.rest);
-      } else if (child.type === 'list') {
-        // Past the depth cap, deeper tasks become siblings instead of ever-deeper children.
-        const tooDeep = depth + 1 >= MAX_ITEM_DEPTH;
-        if (tooDeep) sink.onTooDeep(nodeLine(child));
-        const nested = this.readList(child, scope, sink, tooDeep ? (this.parentOf(item) ?? null) : item, depth + 1);
-        if (nested) last = nested;
+      } else if (child.type === 'list' || child.type === 'blockquote') {
+        for (const list of nestedLists([child])) {
+          // Past the depth cap, deeper tasks become siblings instead of ever-deeper children.
+          const tooDeep = depth + 1 >= MAX_ITEM_DEPTH;
+          if (tooDeep) sink.onTooDeep(nodeLine(list));
+          const nested = this.readList(list, scope, sink, tooDeep ? (this.parents.get(item) ?? null) : item, depth + 1);
+          if (nested) last = nested;
+        }
       }
     }
     return last;
-  }
-
-  private parents = new WeakMap<TemplateItem, TemplateItem | null>();
-
-  private parentOf(item: TemplateItem): TemplateItem | null | undefined {
-    return this.parents.get(item);
   }
 
   private readItem(entry: ListItem, scope: ItemScope, parent: TemplateItem | null): TemplateItem {

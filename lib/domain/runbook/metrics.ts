@@ -115,10 +115,14 @@ export function rulesFromTable(table: TableData, warn: Warn): MetricRuleDefiniti
       (target?.comparison ? opposite(target.comparison) : null) ??
       knownSeries(name)?.bad ??
       '>';
+    const written = [critAt.reading, warnAt.reading, target].map((r) => r?.unit ?? '').filter(Boolean);
+    // "< 1 s" next to "> 800 ms": milliseconds keep every value whole.
     const unit =
       unitCol >= 0
         ? truncate(cell(unitCol), 20)
-        : (critAt.reading?.unit || warnAt.reading?.unit || target?.unit || '');
+        : written.includes('ms') && written.includes('s')
+          ? 'ms'
+          : (written[0] ?? '');
     const sustainCell = sustainCol >= 0 ? parseDurationSec(cell(sustainCol)) : null;
     rules.push({
       series,

@@ -1,12 +1,10 @@
 import type { Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { templateDefinitionSchema, templateStats, type MetricRuleDefinition, type TemplateDefinition } from '../template';
 import { RunbookWalker } from './build';
 import { seriesLookup } from './conditions';
 import { repairEncoding } from './encoding';
 import { guardMarkdown } from './guards';
+import { parseMarkdown } from './markdown';
 import { rulesFromTable } from './metrics';
 import { finishPhases, statedGoLive } from './phases';
 import { RoleBook } from './roles';
@@ -35,8 +33,6 @@ const MAX_DECLARED_ROLES = 300;
 
 /** Written by the exporter so its phase level is never left to inference. */
 export const PHASE_LEVEL_DIRECTIVE = /^<!--\s*war-room:\s*phases at heading level ([1-6])\s*-->$/;
-
-const markdown = unified().use(remarkParse).use(remarkGfm);
 
 export function parseRunbook(text: string, options: ParseOptions = {}): ParseResult {
   try {
@@ -69,7 +65,7 @@ function parse(input: string, options: ParseOptions): ParseResult {
   const repaired = repairEncoding(input.replace(/^\uFEFF/, ''));
   const guarded = guardMarkdown(repaired.text);
   warnings.push(...guarded.warnings);
-  const root = markdown.parse(guarded.text) as Root;
+  const root = parseMarkdown(guarded.text);
 
   const shape = outline(root);
   const directive = root.children.find((n) => n.type === 'html' && PHASE_LEVEL_DIRECTIVE.test(n.value.trim()));

@@ -46,6 +46,7 @@ export function kindFor(title: string, group: string | null): TemplatePhase['kin
 
 const GO_LIVE_LABEL = /^\W*(?:planned\s+|target\s+)?(?:go[- ]?live|cut-?over|launch|t0|t-?zero)\s*(?:time|date(?:\s*\/\s*time)?|at|start)?\s*(?:\([^)]*\))?\s*[:=]\s*(.+)$/i;
 const GO_LIVE_WORD = /go[- ]?live|cut-?over/i;
+const GO_LIVE_PHASE = /go[- ]?live|cut-?over|\bT\s*0\b|\bT-?zero\b/i;
 
 /** The go-live clock the document states: "**Go-Live Time:** 2026-01-15 08:00Z", or a title with one. */
 export function statedGoLive(root: Root, outline: Outline): Clock | null {
@@ -75,7 +76,7 @@ function inferredGoLive(drafts: PhaseDraft[]): Clock | null {
   }
   for (const d of drafts) {
     const clock = d.hint?.clockStart ?? d.paragraphHint?.clockStart;
-    if (clock && GO_LIVE_WORD.test(d.title)) return clock;
+    if (clock && GO_LIVE_PHASE.test(d.rawTitle) && !/\b(?:pre|post|before|after)\b/i.test(d.rawTitle)) return clock;
   }
   return null;
 }

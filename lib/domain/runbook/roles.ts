@@ -48,8 +48,8 @@ export class RoleBook {
   private readonly mapping = new Map<string, string>();
 
   constructor(mapping: Record<string, string> = {}) {
-    for (const [raw, key] of Object.entries(mapping)) {
-      const clean = toKey(key);
+    for (const [raw, key] of Object.entries(mapping ?? {})) {
+      const clean = typeof key === 'string' ? toKey(key) : null;
       if (clean) this.mapping.set(raw.trim().toLowerCase(), clean);
     }
     this.entries.set(IC_ROLE.key, { ...this.blank(IC_ROLE.key, IC_ROLE.name), canon: new Set(IC_CANON) });
@@ -60,11 +60,15 @@ export class RoleBook {
     for (const row of rows) {
       // "Operations" (held by "Ops Manager") is the "Operations Manager" of another table:
       // the role takes the fuller name, the shorter one becomes an alias.
-      const explicit = row.key ? toKey(row.key) : null;
+      // The user may have remapped the person ("DBA-001" → dba) rather than the role name.
+      const personMapped = row.person ? (this.mapping.get(row.person.trim().toLowerCase()) ?? null) : null;
+      const explicit =
+        (row.key ? toKey(row.key) : null) ?? personMapped ?? (row.handle ? this.resolve(row.handle, { alias: false }) : null);
       const fullers = explicit ? [] : rows.filter((other) => other !== row && !other.key && extends_(other, row));
       const fuller = new Set(fullers.map((f) => canonicalRole(f.name))).size === 1 ? fullers[0] : undefined;
       const name = fuller?.name ?? row.name;
-      const key = explicit ?? this.resolve(name, { create: true, alias: false })!;
+      const key = explicit ?? this.resolve(name, { create: true, alias: false });
+      if (!key) continue;
       let entry = this.entries.get(key);
       if (!entry) {
         entry = this.blank(key, name);
@@ -89,12 +93,14 @@ export class RoleBook {
     if (!key && !options.create) return null;
     if (!key) key = this.uniqueKey(slugify(name));
     let entry = this.entries.get(key);
+    const created = !entry;
     if (!entry) {
       entry = this.blank(key, truncate(name, 120));
       entry.named = !mapped;
       this.entries.set(key, entry);
     }
-    if (options.alias !== false) this.addAlias(entry, name);
+    // "@dba" naming the "database-admin" role is worth showing; "@dba" for "dba" is not.
+    if (options.alias !== false && (created || name.toLowerCase() !== key)) this.addAlias(entry, name);
     return key;
   }
 

@@ -33,20 +33,36 @@ export function headingText(node: Heading): string {
   return oneLine(plainText(node));
 }
 
+/** How many "#" headings have task items of their own beneath them. */
+function h1sWithItems(nodes: Root['children']): number {
+  let count = 0;
+  let open = false;
+  let counted = false;
+  for (const node of nodes) {
+    if (node.type === 'heading' && node.depth === 1) {
+      open = true;
+      counted = false;
+    } else if (open && !counted && node.type !== 'heading' && countTasks(node) > 0) {
+      count += 1;
+      counted = true;
+    }
+  }
+  return count;
+}
+
 export function outline(root: Root): Outline {
   const nodes = root.children;
   const titleNodes = new Set<Heading>();
   let title: string | null = null;
-  for (let i = 0; i < nodes.length; i += 1) {
-    const node = nodes[i];
+  // Several "# Phase N" headings, each with its own tasks, are phases; otherwise the leading
+  // "#" headings only title the document.
+  const h1Phases = h1sWithItems(nodes) >= 2;
+  for (const node of nodes) {
     if (node.type === 'heading') {
       if (node.depth !== 1) break;
       const text = headingText(node);
       if (!title || (FILE_NAME.test(title) && !FILE_NAME.test(text))) title = text || title;
-      // A leading "# Phase 1" with checklist items right under it is a phase, not a title.
-      const next = nodes.slice(i + 1).find((n) => n.type === 'heading' || countTasks(n) > 0);
-      if (next && next.type !== 'heading') break;
-      titleNodes.add(node);
+      if (!h1Phases) titleNodes.add(node);
       continue;
     }
     if (node.type === 'list' || node.type === 'table' || node.type === 'code') break;

@@ -1,4 +1,5 @@
 import type { Table } from 'mdast';
+import { MAX_TABLE_ROWS } from './guards';
 import { nodeLine, oneLine, plainText, truncate } from './text';
 
 /**
@@ -6,9 +7,7 @@ import { nodeLine, oneLine, plainText, truncate } from './text';
  * sign-off tables become gates, team tables become roles, metric tables become rules.
  */
 
-/** Rows read per table. Real runbook tables have dozens; the cap keeps a pasted log or CSV
- *  dump from dominating the import. */
-export const MAX_TABLE_ROWS = 500;
+export { MAX_TABLE_ROWS } from './guards';
 
 export type TableRow = { cells: string[]; line: number };
 export type TableData = { headers: string[]; rows: TableRow[]; line: number; skippedRows: number };
@@ -50,7 +49,16 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /** A role as a table names it: "Database Admin", held by "DBA-001", reachable at "@dba". */
-export type RoleRow = { name: string; person: string | null; contact: string | null; key: string | null; line: number };
+export type RoleRow = {
+  name: string;
+  person: string | null;
+  contact: string | null;
+  /** From a "Key" column: the role key, as is. */
+  key: string | null;
+  /** From "Name (@handle)": names an existing role by key or name. */
+  handle: string | null;
+  line: number;
+};
 
 // Summary rows ("**GO-LIVE AUTHORIZED** | | ✅ YES") sit in sign-off tables but are no role;
 // they are shouted, and name nobody.
@@ -71,7 +79,7 @@ export function roleRows(table: TableData): RoleRow[] {
     const keyed = /\s*\(@([a-z][\w-]{0,39})\)\s*$/i.exec(row.cells[roleCol] ?? '');
     const name = keyed ? (row.cells[roleCol] ?? '').slice(0, keyed.index).trim() || keyed[1] : (row.cells[roleCol] ?? '');
     const person = personCol >= 0 ? (row.cells[personCol] ?? '') : '';
-    if (!name || isPlaceholder(name)) continue;
+    if (!name || isPlaceholder(name) || !/[\p{L}\p{N}]/u.test(name)) continue;
     if (isPlaceholder(person) && SUMMARY_ROW.test(name) && name === name.toUpperCase()) continue;
     const contactParts = [isPlaceholder(person) ? '' : person, ...contactCols.map((i) => row.cells[i] ?? '')]
       .filter((c) => !isPlaceholder(c));
@@ -79,7 +87,8 @@ export function roleRows(table: TableData): RoleRow[] {
       name: truncate(name, 120),
       person: isPlaceholder(person) ? null : truncate(person, 120),
       contact: contactParts.length ? truncate(Array.from(new Set(contactParts)).join(', '), 200) : null,
-      key: keyed ? keyed[1] : keyCol >= 0 && row.cells[keyCol] ? row.cells[keyCol].replace(/^@/, '').trim() : null,
+      key: keyCol >= 0 && row.cells[keyCol] ? row.cells[keyCol].replace(/^@/, '').trim() : null,
+      handle: keyed ? keyed[1] : null,
       line: row.line,
     });
   }

@@ -64,13 +64,17 @@ export function splitLabel(text: string, maxLabel = 80): { label: string; rest: 
   return { label: text.slice(0, index).trim(), rest: text.slice(index + 1).trim() };
 }
 
-/** A trailing "(…)" group, e.g. the "(DBA)" or "(07:30Z - 07:55Z, 25 min)" of a heading. */
+/** A trailing "(…)" group, e.g. the "(DBA)" or "(07:30Z - 07:55Z, 25 min)" of a heading;
+ *  nested parentheses inside it are kept: "Level 1: Minor ((see 5 min) rule)". */
 export function trailingParen(text: string): { before: string; inner: string } | null {
   const trimmed = text.trimEnd();
   if (!trimmed.endsWith(')')) return null;
-  const open = trimmed.lastIndexOf('(');
-  if (open < 0) return null;
-  const inner = trimmed.slice(open + 1, -1);
-  if (inner.includes(')')) return null;
-  return { before: trimmed.slice(0, open).trim(), inner: inner.trim() };
+  let depth = 0;
+  for (let i = trimmed.length - 1; i >= 0; i -= 1) {
+    if (trimmed[i] === ')') depth += 1;
+    else if (trimmed[i] === '(' && (depth -= 1) === 0) {
+      return { before: trimmed.slice(0, i).trim(), inner: trimmed.slice(i + 1, -1).trim() };
+    }
+  }
+  return null;
 }

@@ -13,16 +13,52 @@ import { oneLine } from './text';
  * importer would otherwise guess (phase kind, an unscheduled phase) is stated outright.
  */
 
-/** Backslash-escapes what Markdown would read as formatting, so the text comes back verbatim. */
+const SPECIAL = /[\\`*[\]~_<&]/g;
+const LINKISH = /(?:https?:\/\/|www\.)\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+
+function escapeSpecials(text: string, from: number, to: number): string {
+  const word = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  return text.slice(from, to).replace(SPECIAL, (m, offset: number) => {
+    const i = from + offset;
+    // Intraword "_" cannot emphasise; "<" only opens HTML or an autolink before a letter;
+    // "&" only matters where it starts an entity such as "&amp;".
+    if (m === '_' && word(text[i - 1]) && word(text[i + 1])) return m;
+    if (m === '<' && !/[A-Za-z/!?]/.test(text[i + 1] ?? '')) return m;
+    if (m === '&' && !/^&#?[a-zA-Z0-9]+;/.test(text.slice(i, i + 40))) return m;
+    return `\\${m}`;
+  });
+}
+
+/**
+ * Backslash-escapes what Markdown would read as formatting, so the text comes back verbatim —
+ * and only that, so "Documentation & Transfer" or "error_rate" stay readable. A URL or e-mail
+ * address is left as written unless it holds such a character: GFM turns it into a link whose
+ * text is the raw source, escapes included, so then its link trigger is escaped instead.
+ */
 export function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>&~|#!]/g, '\\$&');
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(LINKISH)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    out += escapeSpecials(text, last, start);
+    SPECIAL.lastIndex = 0;
+    if (SPECIAL.test(m[0])) {
+      out += escapeSpecials(text, start, end).replace(/(https?):/gi, '$1\\:').replace(/www\./gi, 'www\\.').replace(/@/g, '\\@');
+    } else {
+      out += m[0];
+    }
+    last = end;
+  }
+  out += escapeSpecials(text, last, text.length);
+  return out.replace(/(^|\s)(#+)$/, (_m, space: string, hashes: string) => space + hashes.replace(/#/g, '\\#'));
 }
 
 /** Also escapes what would start a list, quote or heading at the start of a block. */
 function escapeBlock(text: string): string {
   return escapeInline(text)
     .replace(/^(\d{1,9})([.)])/, '$1\\$2')
-    .replace(/^([-+=])/, '\\$1');
+    .replace(/^([-+=>#])/, '\\$1');
 }
 
 function paragraphs(text: string, prefix = ''): string[] {
@@ -47,6 +83,8 @@ function item(entry: TemplateItem, depth: number, out: string[]): void {
   if (entry.command) out.push(...fence(entry.command, inner));
   if (entry.expectedOutput) {
     const text = entry.expectedOutput;
+    // Without a command block before it, a blank line keeps the line out of the item's title.
+    if (!entry.command) out.push('');
     if (SAFE_INLINE.test(text) && !/\s{2}/.test(text)) out.push(`${inner}Expected: ${text}`);
     else out.push(`${inner}Expected output:`, ...fence(text, inner));
   }
@@ -75,7 +113,7 @@ function items(list: TemplateItem[], out: string[]): void {
 
 function roleCell(key: string, roles: TemplateRole[]): string {
   const role = roles.find((r) => r.key === key);
-  return `${escapeInline(oneLine(role?.name ?? key))} (@${key})`;
+  return `${cell(role?.name ?? key)} (@${key})`;
 }
 
 function gate(g: TemplateGate, roles: TemplateRole[], out: string[]): void {
@@ -99,7 +137,7 @@ function phase(p: TemplatePhase, roles: TemplateRole[], out: string[]): void {
   for (const g of p.gates) gate(g, roles, out);
 }
 
-const cell = (text: string) => escapeInline(oneLine(text));
+const cell = (text: string) => escapeInline(oneLine(text)).replace(/\|/g, '\\|');
 
 function metrics(rules: MetricRuleDefinition[], out: string[]): void {
   out.push('## Metrics', '', '| Metric | Series | Target | Warn threshold | Critical threshold | Unit | Sustain |', '| --- | --- | --- | --- | --- | --- | --- |');
