@@ -50,7 +50,7 @@ export function ReasonDialog({ title, label, hint, confirm, tone = 'primary', on
           <Button type="button" variant="ghost" onClick={onClose} className="min-h-11">
             Cancel
           </Button>
-          <Button type="submit" variant={tone} disabled={!ready} className="min-h-11">
+          <Button type="submit" variant={tone} disabled={!ready} className="min-h-11 disabled:opacity-50">
             {confirm}
           </Button>
         </div>

@@ -71,7 +71,7 @@ export function RollbackDialog({
           <Button type="button" variant="ghost" onClick={onClose} className="min-h-11">
             Cancel
           </Button>
-          <Button type="submit" variant="danger" disabled={!ready} className="min-h-11">
+          <Button type="submit" variant="danger" disabled={!ready} className="min-h-11 disabled:opacity-50">
             ↺ Declare rollback
           </Button>
         </div>

@@ -55,7 +55,10 @@ export function StateControls() {
   const state = deployment.state as DeploymentState;
   const heldFrom = (deployment.heldFromState as DeploymentState | null) ?? null;
   const context = guardsOf(deployment);
-  const targets = allowedTargets(state, heldFrom);
+  // Completing the last rollback phase ends the deployment as rolled back by itself; the button is
+  // only for runbooks without a rollback phase.
+  const hasRollbackPhases = deployment.phases.some((p) => p.kind === 'rollback');
+  const targets = allowedTargets(state, heldFrom).filter((to) => !(to === 'rolled_back' && hasRollbackPhases));
   const rollbackPhase = deployment.phases.find((p) => p.kind === 'rollback' && p.status === 'pending')?.title ?? null;
   const suggested: RollbackLevelName = ROLLBACK_LEVELS[Math.min(Math.max(deployment.health.level, 1), 3) - 1];
 
@@ -77,7 +80,7 @@ export function StateControls() {
       <div key={to} className="flex min-w-0 flex-col gap-1">
         <Button
           variant={danger ? 'danger' : primary ? 'primary' : 'secondary'}
-          className="min-h-11 px-4 text-base"
+          className="min-h-11 px-4 text-base disabled:opacity-50"
           disabled={Boolean(refusal) || action.isPending}
           data-testid={`move-${to}`}
           onClick={() => (asks ? setAsk(to as Ask) : move(to))}

@@ -24,6 +24,13 @@ export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
               .filter(Boolean)
               .join(' · ')}
           </p>
+          <nav aria-label="War-room views" className="mt-0.5 flex gap-3 text-sm">
+            <Link href={`/deployments/${deployment.id}`} className="text-sky-700 hover:underline dark:text-sky-400">Cockpit</Link>
+            <Link href={`/deployments/${deployment.id}/timeline`} className="text-sky-700 hover:underline dark:text-sky-400">Timeline</Link>
+            <Link href={`/deployments/${deployment.id}/status`} className="text-sky-700 hover:underline dark:text-sky-400">Status</Link>
+            {/* A plain download (not a client route): the report is Markdown from GET …/report.md. */}
+            <a href={`/api/deployments/${deployment.id}/report.md`} download className="text-sky-700 hover:underline dark:text-sky-400" data-testid="download-report">⤓ Download report</a>
+          </nav>
         </div>
         <StateBadge state={deployment.state} />
         <HealthBadge level={deployment.health.level} />

@@ -13,8 +13,9 @@ type When = string | Date | null;
 export type SchedulePhase = {
   id: string;
   title: string;
-  kind: PhaseKind;
-  status: PhaseStatus;
+  /** PhaseKind / PhaseStatus; plain strings accepted so API DTOs pass as they are. */
+  kind: PhaseKind | (string & {});
+  status: PhaseStatus | (string & {});
   plannedStartMin: number | null;
   plannedDurationMin: number | null;
   startedAt: When;

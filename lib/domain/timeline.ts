@@ -38,6 +38,10 @@ const CATEGORY: Record<EventType, EventCategory> = {
   'metrics.source_changed': 'health',
   'status.posted': 'comms',
   'note.added': 'comms',
+  'share_link.created': 'comms',
+  'share_link.revoked': 'comms',
+  'webhook.created': 'comms',
+  'webhook.deleted': 'comms',
 };
 
 /** Unknown types (added by a newer server) fall into the broadest bucket rather than vanish. */

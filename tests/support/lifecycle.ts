@@ -61,10 +61,10 @@ export async function seqOf(deploymentId: string) {
   return (await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { seq: true } })).seq;
 }
 
-export function expectError(res: { status: number; body: any }, status: number, code: string) {
-  expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
-  expect(typeof res.body.error.message).toBe('string');
-  expect(res.body.error.message.length).toBeGreaterThan(5);
+export function expectError(res: { status: number; body: unknown }, status: number, code: string) {
+  const error = (res.body as { error?: { code?: string; message?: string } } | null)?.error;
+  expect({ status: res.status, code: error?.code }).toEqual({ status, code });
+  expect(error?.message?.length ?? 0).toBeGreaterThan(5);
 }
 
 /** Drives the demo room to: preflight, first phase started. */

@@ -1,0 +1,145 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { GatePanel } from '@/components/cockpit/gate-panel';
+import { toPhaseItems } from '@/components/cockpit/phase-facts';
+import { StateBanner } from '@/components/cockpit/state-banner';
+import { TimelineEntry } from '@/components/timeline/timeline-entry';
+import { StateBadge } from '@/components/ui/badges';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import { WarRoomHeader } from '@/components/war-room/war-room-header';
+import { useWarRoom, WarRoomProvider } from '@/components/war-room/war-room-context';
+import { deploymentKeys } from '@/lib/client/query-keys';
+import { useNow } from '@/lib/client/use-now';
+import { formatUtcTime } from '@/lib/domain/clock';
+import { currentPhase, overduePhases, trackPhases } from '@/lib/domain/cockpit';
+import { stateLabel, type DeploymentState } from '@/lib/domain/deployment-state';
+import type { TimelineEvent } from '@/lib/domain/event-log';
+import { progress } from '@/lib/domain/phases';
+import { isHeadline } from '@/lib/domain/timeline';
+import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+
+const HEADLINES = 8;
+
+function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <div className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid={testId}>
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
+      <div className="mt-1 text-lg font-semibold">{children}</div>
+    </div>
+  );
+}
+
+/**
+ * What a stakeholder needs, large and plain: state, current phase, progress, gate decisions,
+ * what is running late, and the latest headlines — live, with no buttons, notes or comments.
+ */
+function StatusView() {
+  const { deployment } = useWarRoom();
+  const tick = useNow();
+  const now = tick === null ? null : new Date(tick);
+  const state = deployment.state as DeploymentState;
+  const phases = deployment.phases;
+  const track = trackPhases(phases, state, deployment.heldFromState);
+  const current = currentPhase(phases, state, deployment.heldFromState);
+  const overall = progress(track.flatMap((p) => toPhaseItems(p.items)));
+  const overdue = now ? overduePhases({ phases, goLiveAt: deployment.goLiveAt, state, heldFrom: deployment.heldFromState, now }) : [];
+  const gates = deployment.gates.filter((g) => track.some((p) => p.id === g.phaseId));
+  const decided = gates.filter((g) => g.status === 'open' || g.status === 'overridden').length;
+  const { data: events = [] } = useQuery<TimelineEvent[]>({
+    queryKey: deploymentKeys.events(deployment.id),
+    queryFn: () => Promise.resolve([]),
+    enabled: false,
+    staleTime: Infinity,
+  });
+  const headlines = events.filter(isHeadline).slice(-HEADLINES).reverse();
+  const done = track.filter((p) => p.status === 'completed' || p.status === 'skipped').length;
+
+  return (
+    <main className="mx-auto flex max-w-4xl flex-col gap-5 px-4 py-6" data-testid="stakeholder-status">
+      <StateBanner audience="stakeholder" />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Fact label="State" testId="status-state">
+          <StateBadge state={state} />
+          {state === 'on_hold' && deployment.heldFromState ? (
+            <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">from {stateLabel(deployment.heldFromState as DeploymentState).toLowerCase()}</span>
+          ) : null}
+        </Fact>
+        <Fact label="Current phase" testId="status-phase">
+          {current ? current.title : <span className="text-slate-500">{state === 'planned' ? 'Not started' : 'Between phases'}</span>}
+          <p className="tabular text-sm font-normal text-slate-600 dark:text-slate-400">
+            {done} of {track.length} phases done
+          </p>
+        </Fact>
+        <Fact label="Progress" testId="status-progress">
+          <span className="tabular">
+            {overall.done + overall.skipped} of {overall.total} steps
+          </span>
+          <ProgressBar done={overall.done + overall.skipped} total={overall.total} label="Overall progress" />
+        </Fact>
+      </div>
+
+      {overdue.length ? (
+        <section aria-labelledby="late-title" className="rounded-xl border-2 border-red-500 bg-red-50 p-4 dark:bg-red-950/40" data-testid="status-overdue">
+          <h2 id="late-title" className="font-semibold text-red-900 dark:text-red-100">
+            <span aria-hidden>⚠ </span>Running late
+          </h2>
+          <ul className="mt-1 text-red-900 dark:text-red-100">
+            {overdue.map((o) => (
+              <li key={o.phase.id}>
+                {o.phase.title}: <span className="tabular font-semibold">{o.label}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="phases-title">
+        <h2 id="phases-title" className="mb-2 text-lg font-semibold">Phases</h2>
+        <ol className="flex flex-col gap-1">
+          {track.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-baseline gap-x-3 rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800" data-testid="status-phase-row" data-status={p.status}>
+              <span aria-hidden className="w-4">{p.status === 'completed' ? '✓' : p.status === 'active' ? '●' : p.status === 'skipped' ? '↷' : '○'}</span>
+              <span className={p.status === 'active' ? 'font-semibold' : ''}>{p.title}</span>
+              <span className="text-sm text-slate-600 dark:text-slate-400">{p.status === 'active' ? 'running' : p.status === 'completed' ? 'done' : p.status === 'skipped' ? 'skipped' : 'to do'}</span>
+              <span className="tabular ml-auto text-sm text-slate-600 dark:text-slate-400">
+                {p.startedAt ? formatUtcTime(new Date(p.startedAt)) : p.plannedStart ? `planned ${formatUtcTime(new Date(p.plannedStart))}` : ''}
+                {p.completedAt ? `–${formatUtcTime(new Date(p.completedAt))}` : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {gates.length ? (
+        <section aria-labelledby="gates-title" className="flex flex-col gap-3">
+          <h2 id="gates-title" className="text-lg font-semibold">
+            Go / no-go decisions <span className="tabular text-sm font-normal text-slate-600 dark:text-slate-400">{decided} of {gates.length} decided</span>
+          </h2>
+          {gates.map((gate) => (
+            <GatePanel key={gate.id} gate={gate} readOnly />
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="news-title">
+        <h2 id="news-title" className="mb-2 text-lg font-semibold">Latest updates</h2>
+        {headlines.length === 0 ? <p className="text-slate-600 dark:text-slate-400">Nothing yet.</p> : null}
+        <ol className="flex flex-col gap-2" data-testid="status-headlines">
+          {headlines.map((event) => (
+            <TimelineEntry key={event.seq} event={event} goLiveAt={deployment.goLiveAt} roleName={deployment.roles.find((r) => r.key === event.role)?.name} />
+          ))}
+        </ol>
+      </section>
+    </main>
+  );
+}
+
+export function StakeholderStatus({ initial }: { initial: DeploymentDto }) {
+  return (
+    <WarRoomProvider initial={initial}>
+      <WarRoomHeader subtitle="Status" />
+      <StatusView />
+    </WarRoomProvider>
+  );
+}
