@@ -82,7 +82,7 @@ export function HealthBanner() {
         </h2>
         {level >= 2 ? (
           <span className="text-sm" data-testid="health-ack">
-            {waitingForAck ? '⏳ Waiting for the IC to acknowledge' : '✓ Acknowledged by the IC'}
+            {waitingForAck ? '◷ Waiting for the IC to acknowledge' : '✓ Acknowledged by the IC'}
           </span>
         ) : null}
         <div className="ml-auto flex flex-wrap gap-2">

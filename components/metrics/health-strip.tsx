@@ -23,7 +23,8 @@ function Sparkline({ points }: { points: readonly SeriesPoint[] }) {
   const tail = points.slice(-120);
   const t0 = tail[0].ts;
   const t1 = tail[tail.length - 1].ts || t0 + 1;
-  let lo = Infinity;
+  // From zero, so a steady value with a little noise reads as steady, not as a seismograph.
+  let lo = 0;
   let hi = -Infinity;
   for (const p of tail) {
     lo = Math.min(lo, p.value);
@@ -75,13 +76,18 @@ export function HealthStrip() {
   const series = data ? [...data.series].sort((a, b) => Number(Boolean(b.rule)) - Number(Boolean(a.rule))).slice(0, 6) : [];
   return (
     <section aria-label="Health" className={`rounded-lg border-2 p-2 ${look.box}`} data-testid="health-strip" data-level={level}>
-      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5">
         <h2 className={`text-sm font-bold ${look.badge}`}>
           <span aria-hidden>{look.icon}</span> Level {level} · {look.title}
         </h2>
-        {reasons[0] ? <p className="min-w-0 flex-1 truncate text-sm" title={reasons.join('\n')} data-testid="strip-reason">{reasons[0]}{reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''}</p> : null}
-        {level >= 2 ? <span className="text-xs">{acknowledgedLevel >= level ? '✓ IC acknowledged' : '⏳ IC not yet acknowledged'}</span> : null}
+        {level >= 2 ? <span className="ml-auto text-xs">{acknowledgedLevel >= level ? '✓ IC acknowledged' : '◷ IC not yet acknowledged'}</span> : null}
       </div>
+      {reasons[0] ? (
+        <p className="line-clamp-2 text-sm" title={reasons.join('\n')} data-testid="strip-reason">
+          {reasons[0]}
+          {reasons.length > 1 ? ` (+${reasons.length - 1} more)` : ''}
+        </p>
+      ) : null}
       {series.length ? (
         <ul className="mt-1.5 flex gap-2 overflow-x-auto pb-1">
           {series.map((s) => (

@@ -17,9 +17,9 @@ const ZONE: Record<HealthLevel, { icon: string; word: string; className: string 
 
 const TREND_ICON = { up: '↗', down: '↘', flat: '→' } as const;
 
-/** Label for a series title: "Error rate", also for keys that only had a lower-case label. */
+/** Label for a series title: "Error rate" from "error rate", but "p95 latency" stays as people write it. */
 export function titleOf(series: Pick<SeriesDto, 'name'>): string {
-  return series.name.charAt(0).toUpperCase() + series.name.slice(1);
+  return /^p\d/.test(series.name) ? series.name : series.name.charAt(0).toUpperCase() + series.name.slice(1);
 }
 
 type Props = {
@@ -36,12 +36,14 @@ type Props = {
  * a chart with the warn / critical bands shaded and the target dashed. A stale series greys out
  * and says for how long nothing came.
  */
-function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 72 }: Props) {
+function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 56 }: Props) {
   const rule = series.rule ? ruleInUnit(series.rule, series.unit) : null;
   const lastValue = series.last?.value ?? null;
   const stale = useIsStale(series.last?.ts ?? null, staleAfterMs, clientSkew);
   const zone = ZONE[valueLevel(lastValue, rule)];
-  const direction = trend(series.points).direction;
+  // Trend over about a minute of raw samples, or a few buckets of a long-range chart.
+  const step = series.points.length > 1 ? series.points[series.points.length - 1].ts - series.points[series.points.length - 2].ts : 1000;
+  const direction = trend(series.points, Math.max(60_000, step * 6), Math.max(10_000, step * 2)).direction;
   const [lo, hi] = useMemo(() => yDomain(series.points, rule), [series.points, rule]);
   const bands = rule ? thresholdBands(rule, lo, hi) : [];
   const data = useMemo(
@@ -70,8 +72,13 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 7
             <>
               <span aria-label={`trend ${direction}`} className="text-slate-500">{TREND_ICON[direction]}</span>
               <span className="text-lg font-semibold" data-testid="metric-value">{formatMetric(lastValue, series.unit)}</span>
+              {/* Fixed width, even empty: the value must not move when the band changes. */}
               <span className={`inline-block w-16 text-right text-xs font-medium ${zone.className}`}>
-                <span aria-hidden>{zone.icon}</span> {zone.word}
+                {rule ? (
+                  <>
+                    <span aria-hidden>{zone.icon}</span> {zone.word}
+                  </>
+                ) : null}
               </span>
             </>
           ) : null}

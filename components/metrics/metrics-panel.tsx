@@ -32,10 +32,11 @@ export function MetricsPanel() {
   const [range, setRange] = useState<MetricsRange>('live');
   const { data, isError, error } = useMetrics(deployment.id, range);
   const { data: sources } = useSources(deployment.id);
+  // The x axis starts at the first point when there is less than the window to show, so a young
+  // deployment's lines fill the chart instead of hugging its right edge.
+  const firstTs = data ? Math.min(...data.series.map((s) => s.points[0]?.ts ?? Infinity)) : Infinity;
   const domain: [number, number] | null = data
-    ? range === 'live'
-      ? [data.to - LIVE_WINDOW_MS, data.to]
-      : [data.from, data.to]
+    ? [Math.min(data.to - 60_000, Math.max(range === 'live' ? data.to - LIVE_WINDOW_MS : data.from, Number.isFinite(firstTs) ? firstTs : -Infinity)), data.to]
     : null;
 
   return (

@@ -81,20 +81,24 @@ export function RulesEditor({ deploymentId }: { deploymentId: string }) {
           {rows.map((d) => (
             <fieldset key={d.key} className="grid grid-cols-4 gap-1.5 rounded-md border border-slate-200 p-2 dark:border-slate-800">
               <legend className="sr-only">Rule for {d.series || 'new series'}</legend>
-              <label className="col-span-2 text-xs">Series<input className={input} value={d.series} onChange={(e) => edit(d.key, { series: e.target.value })} placeholder="error_rate" /></label>
-              <label className="text-xs">Alert if
-                <select className={input} value={d.comparison} onChange={(e) => edit(d.key, { comparison: e.target.value as '>' | '<' })}>
-                  <option value=">">above</option>
-                  <option value="<">below</option>
-                </select>
-              </label>
-              <label className="text-xs">Unit<input className={input} value={d.unit} onChange={(e) => edit(d.key, { unit: e.target.value })} placeholder="% ms s" /></label>
+              <div className="col-span-4 flex gap-1.5">
+                <label className="min-w-0 flex-1 text-xs">Series<input className={input} value={d.series} onChange={(e) => edit(d.key, { series: e.target.value })} placeholder="error_rate" /></label>
+                <label className="w-24 shrink-0 text-xs">Alert if
+                  <select className={input} value={d.comparison} onChange={(e) => edit(d.key, { comparison: e.target.value as '>' | '<' })}>
+                    <option value=">">above</option>
+                    <option value="<">below</option>
+                  </select>
+                </label>
+                <label className="w-16 shrink-0 text-xs">Unit<input className={input} value={d.unit} onChange={(e) => edit(d.key, { unit: e.target.value })} placeholder="%" /></label>
+              </div>
               <label className="text-xs">Target<input className={input} inputMode="decimal" value={d.target} onChange={(e) => edit(d.key, { target: e.target.value })} /></label>
               <label className="text-xs">▲ Warn<input className={input} inputMode="decimal" value={d.warn} onChange={(e) => edit(d.key, { warn: e.target.value })} /></label>
               <label className="text-xs">✖ Critical<input className={input} inputMode="decimal" value={d.critical} onChange={(e) => edit(d.key, { critical: e.target.value })} /></label>
               <label className="text-xs">For (s)<input className={input} inputMode="numeric" value={d.sustainSec} onChange={(e) => edit(d.key, { sustainSec: e.target.value })} /></label>
               <p className="col-span-3 self-center text-xs text-slate-500">
-                {d.warn || d.critical ? `${d.comparison} ${d.warn || d.critical} ${d.unit} for ${formatDuration(Number(d.sustainSec || 0) * 1000)}` : 'no alert thresholds'}
+                {d.warn || d.critical
+                  ? `${[d.warn && `▲ ${d.comparison} ${d.warn} ${d.unit}`, d.critical && `✖ ${d.comparison} ${d.critical} ${d.unit}`].filter(Boolean).join(' · ')} for ${formatDuration(Number(d.sustainSec || 0) * 1000)}`
+                  : 'no alert thresholds'}
               </p>
               <Button type="button" variant="ghost" className="text-xs" onClick={() => setDrafts(rows.filter((x) => x.key !== d.key))} aria-label={`Remove rule for ${d.series}`}>
                 Remove

@@ -138,7 +138,7 @@ export function SourcesEditor({ deploymentId }: { deploymentId: string }) {
               Scenario
               <select className={input} value={scenario} onChange={(e) => setScenario(e.target.value as Scenario)} aria-label="Scenario">
                 {SCENARIOS.map((s) => (
-                  <option key={s} value={s}>{s} — {SCENARIO_HELP[s]}</option>
+                  <option key={s} value={s}>{s}</option>
                 ))}
               </select>
             </label>
@@ -147,6 +147,7 @@ export function SourcesEditor({ deploymentId }: { deploymentId: string }) {
             </Button>
             {running ? <Button onClick={() => stop.mutate()} disabled={stop.isPending}>Stop</Button> : null}
           </div>
+          <p className="text-xs text-slate-500">{scenario}: {SCENARIO_HELP[scenario]}.</p>
         </div>
         <div className="flex flex-col gap-2">
           <h3 className="text-sm font-medium">Prometheus</h3>

@@ -85,8 +85,12 @@ beforeAll(async () => {
     [`--config.file=${path.join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
     { stdio: 'ignore' },
   );
-  // Ready once it has scraped the exporter at least once.
-  await expect.poll(() => promValue('test_error_rate'), { timeout: 60_000, interval: 250 }).toBe(0.5);
+  // Ready once it has scraped the exporter at least once (expect.poll is for tests, not hooks).
+  const deadline = Date.now() + 60_000;
+  while ((await promValue('test_error_rate')) !== 0.5) {
+    if (Date.now() > deadline || prometheus.exitCode !== null) throw new Error(`Prometheus did not start scraping (exit code ${prometheus.exitCode}).`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }, 90_000);
 
 afterAll(async () => {

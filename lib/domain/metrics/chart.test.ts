@@ -55,16 +55,37 @@ describe('yDomain', () => {
 });
 
 describe('trend', () => {
-  const pts = (...values: number[]) => values.map((value, i) => ({ ts: i * 10_000, value }));
-  it('compares with the value a minute ago', () => {
-    expect(trend(pts(1, 1, 1, 1, 1, 1, 1, 2))).toEqual({ direction: 'up', delta: 1 });
-    expect(trend(pts(10, 9, 8, 7, 6, 5, 4, 3)).direction).toBe('down');
+  // One point per second; `values` repeated for `seconds` each.
+  const series = (...runs: [number, number][]) => {
+    const out: { ts: number; value: number }[] = [];
+    for (const [value, seconds] of runs) for (let i = 0; i < seconds; i++) out.push({ ts: out.length * 1000, value });
+    return out;
+  };
+
+  it('compares the last 10 s with 10 s a minute earlier', () => {
+    expect(trend(series([1, 60], [2, 15]))).toEqual({ direction: 'up', delta: 1 });
+    expect(trend(series([10, 60], [5, 15])).direction).toBe('down');
   });
 
-  it('calls small wobbles flat', () => {
-    expect(trend(pts(100, 101, 99, 102)).direction).toBe('flat');
-    expect(trend(pts(5)).direction).toBe('flat');
-    expect(trend(pts(0, 0)).direction).toBe('flat');
+  it('calls noise and small changes flat', () => {
+    const noisy = Array.from({ length: 120 }, (_, i) => ({ ts: i * 1000, value: 100 + (i % 2 ? 12 : -12) }));
+    expect(trend(noisy).direction).toBe('flat');
+    expect(trend(series([100, 60], [105, 15])).direction).toBe('flat');
+    expect(trend(series([0, 80])).direction).toBe('flat');
+  });
+
+  it('says nothing until there is history to compare with', () => {
+    expect(trend(series([5, 1]))).toEqual({ direction: 'flat', delta: 0 });
+    expect(trend(series([1, 5], [9, 5]))).toEqual({ direction: 'flat', delta: 0 });
+  });
+
+  it('uses the oldest stretch when the chart holds less than the window', () => {
+    expect(trend(series([1, 12], [3, 12])).direction).toBe('up');
+  });
+
+  it('works on rollup points too', () => {
+    const buckets = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5].map((value, i) => ({ ts: i * 300_000, value, min: value, max: value }));
+    expect(trend(buckets, 1_800_000, 300_000).direction).toBe('up');
   });
 });
 

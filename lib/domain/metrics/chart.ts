@@ -83,20 +83,31 @@ export function yDomain(points: readonly SeriesPoint[], rule: RuleLike | null | 
 export type Trend = { direction: 'up' | 'down' | 'flat'; delta: number };
 
 /**
- * Newest value against the value `windowMs` earlier. Changes under 5 % (of the larger magnitude)
- * count as flat — noise is not news.
+ * Where the line is heading: the mean of the last `smoothMs` against the mean of the same stretch
+ * `windowMs` earlier (or the oldest stretch there is). Means, not single samples, because a noisy
+ * series would otherwise flip its arrow every second; changes under 10 % count as flat.
  */
-export function trend(points: readonly SeriesPoint[], windowMs = 60_000): Trend {
+export function trend(points: readonly SeriesPoint[], windowMs = 60_000, smoothMs = 10_000): Trend {
   if (points.length < 2) return { direction: 'flat', delta: 0 };
-  const last = points[points.length - 1];
-  let base = points[0];
-  for (let i = points.length - 2; i >= 0; i--) {
-    base = points[i];
-    if (last.ts - points[i].ts >= windowMs) break;
-  }
-  const delta = last.value - base.value;
-  const scale = Math.max(Math.abs(last.value), Math.abs(base.value));
-  if (scale === 0 || Math.abs(delta) / scale < 0.05) return { direction: 'flat', delta };
+  const lastTs = points[points.length - 1].ts;
+  const mean = (from: number, to: number) => {
+    let sum = 0;
+    let n = 0;
+    for (const p of points) {
+      if (p.ts >= from && p.ts <= to) {
+        sum += p.value;
+        n += 1;
+      }
+    }
+    return n ? sum / n : null;
+  };
+  const now = mean(lastTs - smoothMs, lastTs) as number;
+  const baseEnd = Math.max(points[0].ts + smoothMs, lastTs - windowMs);
+  if (baseEnd >= lastTs - smoothMs) return { direction: 'flat', delta: 0 };
+  const before = mean(baseEnd - smoothMs, baseEnd) ?? points[0].value;
+  const delta = now - before;
+  const scale = Math.max(Math.abs(now), Math.abs(before));
+  if (scale === 0 || Math.abs(delta) / scale < 0.1) return { direction: 'flat', delta };
   return { direction: delta > 0 ? 'up' : 'down', delta };
 }
 

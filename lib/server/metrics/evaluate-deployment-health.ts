@@ -18,7 +18,7 @@ import { decisionLevelSchema, type DecisionLevel, type MetricRuleDefinition } fr
 import { CLOSED_STATES } from '@/lib/server/deployments/load-access';
 import type { Tx } from '@/lib/server/db';
 import { commit } from '@/lib/server/events/commit';
-import { parseStoredHealth, type StoredHealth } from './health-dto';
+import { parseStoredHealth, sameJson, type StoredHealth } from './health-dto';
 
 /** Newer samples than this many per evaluation are not needed to judge a sustain window. */
 const MAX_SAMPLES_PER_EVALUATION = 50_000;
@@ -35,6 +35,7 @@ type LockedRow = {
   state: string;
   healthLevel: number;
   healthAckLevel: number;
+  healthReasons: string[];
   healthState: unknown;
   decisionTree: unknown;
 };
@@ -96,7 +97,7 @@ async function loadNewSamples(tx: Tx, series: readonly { id: string; key: string
 export async function evaluateDeploymentHealth(deploymentId: string): Promise<HealthOutcome | null> {
   const { result } = await commit(async (tx, append) => {
     const [row] = await tx.$queryRaw<LockedRow[]>`
-      SELECT "state"::text AS state, "healthLevel", "healthAckLevel", "healthState", "decisionTree"
+      SELECT "state"::text AS state, "healthLevel", "healthAckLevel", "healthReasons", "healthState", "decisionTree"
       FROM "Deployment" WHERE "id" = ${deploymentId} FOR UPDATE`;
     if (!row || CLOSED_STATES.includes(row.state)) return null;
     const [series, ruleRows, sources] = await Promise.all([
@@ -126,6 +127,9 @@ export async function evaluateDeploymentHealth(deploymentId: string): Promise<He
     });
     const changed = health.level !== row.healthLevel;
     const next: StoredHealth = { engine: health.state, stale: health.stale, evaluatedAt: now, staleAfterMs: stale };
+    // A quiet deployment re-judged by the periodic tick usually finds nothing new: skip the write.
+    const same = !changed && sameJson(health.reasons, row.healthReasons) && sameJson([next.engine, next.stale, next.staleAfterMs], [stored.engine, stored.stale, stored.staleAfterMs]);
+    if (same) return { level: health.level, previousLevel: row.healthLevel, changed, reasons: health.reasons, stale: health.stale };
     await tx.deployment.update({
       where: { id: deploymentId },
       data: {

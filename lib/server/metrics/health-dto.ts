@@ -28,6 +28,17 @@ export function parseStoredHealth(json: unknown): StoredHealth {
   };
 }
 
+/** JSON equality that ignores key order: JSONB hands objects back with its own key order. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 export type HealthDto = {
   level: 1 | 2 | 3;
   reasons: string[];

@@ -21,6 +21,11 @@ export const MAX_POINTS = 1000;
 /** Raw samples read per series before falling back to 10 s rollups (a very chatty sender). */
 const RAW_FETCH_LIMIT = 20_000;
 const DEFAULT_WINDOW_MS = 15 * 60_000;
+/**
+ * Raw samples up to this range: a "last 15 minutes" asked by a browser reaches the server a moment
+ * later, and must not tip into 10 s buckets for the sake of a few hundred milliseconds.
+ */
+const RAW_MAX_RANGE_MS = 16 * 60_000;
 
 export type SeriesDto = {
   key: string;
@@ -104,8 +109,10 @@ async function rollupPoints(ids: string[], bucketSec: number, from: number, to: 
 }
 
 export async function querySeries(actor: SignedInActor, deploymentId: string, input: MetricsQueryInput): Promise<MetricsDto> {
-  await authorize(actor, 'deployment.read', deploymentId);
-  const [seriesRows, ruleRows, sources] = await Promise.all([
+  // Read side by side with the access check (nothing is returned unless it passes): round trips,
+  // not the queries themselves, are what a chart waits for.
+  const [, seriesRows, ruleRows, sources] = await Promise.all([
+    authorize(actor, 'deployment.read', deploymentId),
     prisma.metricSeries.findMany({ where: { deploymentId }, orderBy: { createdAt: 'asc' }, select: { id: true, key: true, name: true, unit: true } }),
     prisma.metricRule.findMany({ where: { deploymentId }, orderBy: { position: 'asc' } }),
     prisma.metricSource.findMany({ where: { deploymentId, active: true }, select: { kind: true, active: true, config: true } }),
@@ -128,14 +135,17 @@ export async function querySeries(actor: SignedInActor, deploymentId: string, in
   }
   if (!(from < to)) throw new AppError('invalid_body', '`from` must be before `to`.');
 
-  let bucketSec = bucketFor(to - from);
-  let points = bucketSec === 0 ? await rawPoints(ids, from, to) : await rollupPoints(ids, bucketSec, from, to);
+  let bucketSec = to - from <= RAW_MAX_RANGE_MS ? 0 : bucketFor(to - from);
+  const [firstRead, lasts] = await Promise.all([
+    bucketSec === 0 ? rawPoints(ids, from, to) : rollupPoints(ids, bucketSec, from, to),
+    edges(ids, 'last'),
+  ]);
+  let points = firstRead;
   // A sender faster than 1 Hz can overflow the raw read: chart that range from 10 s rollups instead.
   if (bucketSec === 0 && [...points.values()].some((list) => list.length > RAW_FETCH_LIMIT)) {
     bucketSec = 10;
     points = await rollupPoints(ids, bucketSec, from, to);
   }
-  const lasts = await edges(ids, 'last');
 
   return {
     from,

@@ -83,6 +83,8 @@ export async function insertSamples(db: Db, rows: readonly { seriesId: string; t
     ), up AS (
       INSERT INTO "MetricRollup" ("seriesId", "bucketSec", "bucket", "min", "max", "sum", "count", "last")
       SELECT sid, sec, bucket, mn, mx, sm, cnt, lst FROM agg
+      -- One lock order for every writer: concurrent pushes to one series cannot deadlock.
+      ORDER BY sid, sec, bucket
       ON CONFLICT ("seriesId", "bucketSec", "bucket") DO UPDATE SET
         "min" = LEAST("MetricRollup"."min", EXCLUDED."min"),
         "max" = GREATEST("MetricRollup"."max", EXCLUDED."max"),

@@ -66,12 +66,23 @@ async function pollDue() {
   }
 }
 
+/**
+ * Open deployments that are being watched: an active source, or a sample in the last day. One
+ * abandoned years ago is left alone rather than re-judged every few seconds forever.
+ */
 async function healthTick() {
-  const deployments = await prisma.deployment.findMany({
-    where: { state: { notIn: CLOSED_STATES as never[] }, metricSeries: { some: {} } },
-    select: { id: true },
-  });
-  for (const d of deployments) await requestEvaluation(d.id);
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT d."id" FROM "Deployment" d
+    WHERE d."state"::text <> ALL(${CLOSED_STATES}::text[])
+      AND (
+        EXISTS (SELECT 1 FROM "MetricSource" src WHERE src."deploymentId" = d."id" AND src."active")
+        OR EXISTS (
+          SELECT 1 FROM "MetricSeries" s
+          WHERE s."deploymentId" = d."id"
+            AND EXISTS (SELECT 1 FROM "MetricSample" m WHERE m."seriesId" = s."id" AND m."ts" > (now() AT TIME ZONE 'UTC') - interval '1 day')
+        )
+      )`;
+  for (const row of rows) await requestEvaluation(row.id);
 }
 
 registerWorker({
