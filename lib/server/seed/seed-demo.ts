@@ -20,7 +20,8 @@ export async function seedDemo(): Promise<DemoSeedResult> {
     definition: DEMO_TEMPLATE,
     templateId: template.id,
     name: 'Payments API v2.4.0',
-    goLiveAt: new Date(Date.now() + 45 * 60_000),
+    // Far enough ahead that the demo opens with pre-flight still to come, not already late.
+    goLiveAt: new Date(Date.now() + 70 * 60_000),
     people,
   });
   // The demo's charts are alive from the first visit: the healthy simulator runs until the IC changes it.
