@@ -30,9 +30,17 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-          ...(process.env.HSTS === 'true' ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }] : []),
+          // HSTS is sent by server.ts (lib/server/http/front-door.ts): these headers are fixed at build time, HSTS=true is read at run time.
         ],
       },
+      // Public status links carry their token in the URL: never in a Referer, never in a search index.
+      ...['/status/:token', '/api/status/:token'].map((source) => ({
+        source,
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      })),
     ];
   },
 };

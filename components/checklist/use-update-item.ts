@@ -8,6 +8,7 @@ import type { ItemStatus } from '@/lib/domain/items';
 import { replaceItem } from '@/lib/realtime/apply-event';
 import type { ItemDto } from '@/lib/server/checklist/item-dto';
 import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import { newIdempotencyKey } from '@/lib/client/idempotency-key';
 
 type Variables = { item: ItemDto; status: ItemStatus; note: string | null };
 
@@ -28,7 +29,7 @@ export function useUpdateItem(deploymentId: string) {
       api<{ item: ItemDto; seq: number }>(`/api/deployments/${deploymentId}/items/${item.id}`, {
         method: 'PATCH',
         json: { status, note, version: item.version },
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
+        headers: { 'Idempotency-Key': newIdempotencyKey() },
       }),
     onMutate: async ({ item, status, note }) => {
       await queryClient.cancelQueries({ queryKey: key });

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
+import { newIdempotencyKey } from '@/lib/client/idempotency-key';
 
 type Action = { path: string; method?: 'POST' | 'DELETE'; body?: unknown; done?: string };
 
@@ -20,7 +21,7 @@ export function useCockpitAction(deploymentId: string) {
       api<unknown>(`/api/deployments/${deploymentId}${path}`, {
         method,
         json: method === 'POST' ? (body ?? {}) : undefined,
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
+        headers: { 'Idempotency-Key': newIdempotencyKey() },
       }),
     onSuccess: (_data, { done }) => {
       if (done) toast.info(done);

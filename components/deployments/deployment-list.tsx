@@ -51,7 +51,18 @@ export function DeploymentList({ deployments, now }: { deployments: DeploymentSu
   const at = new Date(now);
   return (
     <div>
-      <h1 className="mb-6 text-2xl font-bold">Deployments</h1>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">Deployments</h1>
+        {/* A new war room starts from a template, or from a runbook imported on the spot. */}
+        <div className="ml-auto flex flex-wrap gap-2" data-testid="new-war-room">
+          <Link href="/templates" className="inline-flex min-h-9 items-center rounded-md bg-sky-600 px-3 text-sm font-medium text-white hover:bg-sky-500">
+            New war room
+          </Link>
+          <Link href="/import" className="inline-flex min-h-9 items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            Import a runbook
+          </Link>
+        </div>
+      </div>
       <Section title="Live" deployments={deployments.filter((d) => LIVE.includes(d.state))} now={at} empty="Nothing is live right now." />
       <Section title="Upcoming" deployments={deployments.filter((d) => d.state === 'planned')} now={at} empty="No go-live is planned." />
       <Section title="Finished" deployments={deployments.filter((d) => FINISHED.includes(d.state)).reverse()} now={at} empty="No finished go-lives yet." />

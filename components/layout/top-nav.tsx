@@ -5,12 +5,18 @@ import { ThemeToggle } from '@/components/layout/theme-toggle';
 export function TopNav({ name }: { name: string }) {
   return (
     <nav className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-900/80">
-      <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2 text-sm">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm">
         <Link href="/deployments" className="font-bold tracking-tight">
           War Room
         </Link>
         <Link href="/deployments" className="text-slate-600 hover:underline dark:text-slate-300">
           Deployments
+        </Link>
+        <Link href="/templates" className="text-slate-600 hover:underline dark:text-slate-300">
+          Templates
+        </Link>
+        <Link href="/import" className="text-slate-600 hover:underline dark:text-slate-300">
+          Import
         </Link>
         <Link href="/settings/tokens" className="text-slate-600 hover:underline dark:text-slate-300">
           API tokens

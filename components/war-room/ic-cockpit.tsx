@@ -2,8 +2,13 @@
 
 import { useState } from 'react';
 import { Checklist } from '@/components/checklist/checklist';
+import { PhaseRail } from '@/components/cockpit/phase-rail';
+import { StateBanner } from '@/components/cockpit/state-banner';
+import { StateControls } from '@/components/cockpit/state-controls';
 import { HealthBanner } from '@/components/metrics/health-banner';
 import { MetricsPanel } from '@/components/metrics/metrics-panel';
+import { ShareLinkPanel } from '@/components/status/share-link-panel';
+import { StatusComposer } from '@/components/status/status-composer';
 import { Timeline } from '@/components/timeline/timeline';
 import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
 import { FilterTabs } from './filter-tabs';
@@ -22,7 +27,10 @@ function Cockpit() {
       <WarRoomHeader />
       <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
+          <StateBanner />
           <HealthBanner />
+          <StateControls />
+          <PhaseRail />
           <PhaseOverview />
           <div className="flex flex-wrap items-center gap-3">
             <h2 className="text-lg font-semibold">Checklist</h2>
@@ -46,6 +54,8 @@ function Cockpit() {
         <aside className="flex flex-col gap-6">
           <MetricsPanel />
           <PeoplePanel />
+          <StatusComposer />
+          <ShareLinkPanel />
           <Timeline deploymentId={deployment.id} goLiveAt={deployment.goLiveAt} />
         </aside>
       </main>

@@ -2,6 +2,9 @@
 
 import { useState } from 'react';
 import { Checklist } from '@/components/checklist/checklist';
+import { checklistOrder } from '@/components/cockpit/checklist-order';
+import { PendingSignoffs } from '@/components/cockpit/pending-signoffs';
+import { StateBanner } from '@/components/cockpit/state-banner';
 import { HealthStrip } from '@/components/metrics/health-strip';
 import { Timeline } from '@/components/timeline/timeline';
 import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
@@ -21,7 +24,9 @@ function RoleView({ roleKey }: { roleKey: string }) {
       <WarRoomHeader subtitle={`Checklist · ${role?.name ?? roleKey}`} />
       <main className="mx-auto grid max-w-7xl gap-6 px-4 py-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex min-w-0 flex-col gap-4">
+          <StateBanner />
           <HealthStrip />
+          <PendingSignoffs roleKey={roleKey} />
           <div className="flex flex-wrap items-center gap-3">
             <h2 className="text-xl font-semibold">{holds ? 'My checklist' : `${role?.name ?? roleKey} checklist`}</h2>
             <FilterTabs
@@ -36,7 +41,7 @@ function RoleView({ roleKey }: { roleKey: string }) {
             />
           </div>
           <Checklist
-            deployment={deployment}
+            deployment={checklistOrder(deployment)}
             include={(item) => (filter === 'all' ? true : filter === 'blocked' ? item.status === 'blocked' : item.roleKey === roleKey)}
             emptyText={filter === 'blocked' ? 'Nothing is blocked.' : `${role?.name ?? roleKey} has no items.`}
           />

@@ -4,6 +4,8 @@ export const deploymentKeys = {
   list: () => [...deploymentKeys.all, 'list'] as const,
   detail: (id: string) => [...deploymentKeys.all, 'detail', id] as const,
   events: (id: string) => [...deploymentKeys.all, 'events', id] as const,
+  /** The whole event log of one deployment, for the timeline page (the live `events` cache keeps the newest). */
+  history: (id: string) => [...deploymentKeys.all, 'history', id] as const,
 };
 
 export const tokenKeys = {
@@ -15,4 +17,10 @@ export const metricKeys = {
   series: (deploymentId: string, range: 'live' | 'all') => [...metricKeys.all(deploymentId), 'series', range] as const,
   rules: (deploymentId: string) => [...metricKeys.all(deploymentId), 'rules'] as const,
   sources: (deploymentId: string) => [...metricKeys.all(deploymentId), 'sources'] as const,
+};
+
+export const templateKeys = {
+  all: ['templates'] as const,
+  list: () => [...templateKeys.all, 'list'] as const,
+  detail: (id: string) => [...templateKeys.all, 'detail', id] as const,
 };

@@ -23,6 +23,10 @@ export const EVENT_TYPES = [
   'metrics.source_changed',
   'status.posted',
   'note.added',
+  'share_link.created',
+  'share_link.revoked',
+  'webhook.created',
+  'webhook.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -103,13 +107,21 @@ export function describeEvent(event: TimelineEvent): string {
     case 'health.acknowledged':
       return `acknowledged health level ${d.level}`;
     case 'metrics.rules_updated':
-      return 'updated the metric rules';
+      return d.summary ? String(d.summary) : 'updated the metric rules';
     case 'metrics.source_changed':
       return `${d.summary ?? 'changed a metric source'}`;
     case 'status.posted':
       return `posted: ${d.message}`;
     case 'note.added':
       return `noted: ${d.text}`;
+    case 'share_link.created':
+      return `opened a public status link${d.showNames ? ' (showing names)' : ''}`;
+    case 'share_link.revoked':
+      return 'revoked a public status link';
+    case 'webhook.created':
+      return `added a webhook to ${d.host} for ${Array.isArray(event.data.eventTypes) ? (event.data.eventTypes as string[]).join(', ') : 'events'}`;
+    case 'webhook.deleted':
+      return `removed the webhook to ${d.host}`;
     default:
       return event.type;
   }

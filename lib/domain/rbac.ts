@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'status.post': { allow: ['admin', 'ic', 'comms'], scope: 'write' },
   'sharelink.manage': { allow: ['admin', 'ic'], scope: 'write' },
   'webhook.manage': { allow: ['admin', 'ic'], scope: 'write' },
+  // Webhooks for every deployment: admins only, and never with a token limited to one deployment.
+  'webhook.manage_global': { allow: ['admin'], scope: 'write' },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -102,6 +104,8 @@ export function refusalMessage(action: Action, resource: Resource): string {
       return 'Only the incident commander or the comms role can post status updates.';
     case 'metrics.push':
       return 'This token or account may not push metrics to this deployment.';
+    case 'webhook.manage_global':
+      return 'Only an admin (not a token limited to one deployment) can manage webhooks for every deployment.';
     default:
       return 'Only the incident commander (or an admin) can do this.';
   }

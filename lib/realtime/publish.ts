@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
 import type { TimelineEvent } from '@/lib/domain/event-log';
+import { appMetrics } from '@/lib/server/observability/app-metrics';
 import { deploymentRoom, type ClientToServerEvents, type MetricsBatch, type ServerToClientEvents } from './events';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -34,6 +35,7 @@ export function publishEvents(events: readonly TimelineEvent[]) {
   const io = getIoServer();
   for (const event of events) {
     io?.to(deploymentRoom(event.deploymentId)).emit('deployment:event', event);
+    appMetrics().eventsPublished.inc({ type: event.type });
     for (const listener of listeners()) {
       try {
         listener(event);

@@ -9,7 +9,8 @@ import { instantiateDeployment } from './instantiate';
 
 /** Starts a war room from a template; the creator becomes its incident commander. */
 export async function createDeployment(actor: SignedInActor, input: CreateDeploymentInput & { goLiveAt: string }) {
-  if (actor.token && !actor.token.scopes.includes('write')) throw new AppError('forbidden', 'This token may not create deployments.');
+  // A token limited to one deployment must not start others.
+  if (actor.token && (!actor.token.scopes.includes('write') || actor.token.deploymentId)) throw new AppError('forbidden', 'This token may not create deployments.');
   const template = await prisma.template.findUnique({ where: { id: input.templateId } });
   if (!template) throw new AppError('not_found', 'No such template.');
   const parsed = templateDefinitionSchema.safeParse(template.definition);

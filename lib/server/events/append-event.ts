@@ -22,10 +22,22 @@ type EventRow = {
   payload: unknown;
 };
 
+/**
+ * JSON with object keys sorted, recursively. PostgreSQL's jsonb does not keep key order, so the
+ * payload read back for `npm run audit:verify` must serialise the same way it did when hashed.
+ */
+function canonicalJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonicalJson);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonicalJson((value as Record<string, unknown>)[key])]));
+  }
+  return value;
+}
+
 /** The audit chain: each event's hash covers its content and the previous event's hash. */
 export function hashEvent(row: EventRow, prevHash: string): string {
   const canonical = JSON.stringify([
-    row.deploymentId, row.seq, row.type, row.at.toISOString(), row.actorId, row.actorName, row.roleKey, row.payload ?? {}, prevHash,
+    row.deploymentId, row.seq, row.type, row.at.toISOString(), row.actorId, row.actorName, row.roleKey, canonicalJson(row.payload ?? {}), prevHash,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -2,8 +2,14 @@ import type { z } from 'zod';
 import { AppError, errorBody, toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
 import { requireActor, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { limitWrites } from './write-rate-limit';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
+/**
+ * No route takes more (a runbook imported as JSON is the largest): bigger declared bodies are
+ * refused unread. Each route still applies its own, usually much smaller, limit while reading.
+ */
+export const MAX_BODY_LIMIT = 6 * 1024 * 1024;
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
   return Response.json(data, { status, headers });
@@ -12,7 +18,8 @@ export function json(data: unknown, status = 200, headers?: HeadersInit) {
 export function errorResponse(error: unknown, request?: Request): Response {
   const appError = toAppError(error);
   if (appError.code === 'internal') logger.error('http.unhandled', { path: request ? new URL(request.url).pathname : undefined, error: String((error as Error)?.stack ?? error) });
-  return json(errorBody(appError), appError.status);
+  const retryAfter = appError.details?.retryAfterSeconds;
+  return json(errorBody(appError), appError.status, typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : undefined);
 }
 
 /** Reads the body as text within a byte limit, before anything is parsed. */
@@ -77,8 +84,13 @@ type Context<P> = { params: Promise<P> };
 export function authed<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: Context<P>): Promise<Response> => {
     try {
-      if (request.method !== 'GET' && request.method !== 'HEAD') assertSameOrigin(request);
+      const writes = request.method !== 'GET' && request.method !== 'HEAD';
+      if (writes) {
+        assertSameOrigin(request);
+        if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_LIMIT) throw new AppError('payload_too_large', 'The body is larger than any request takes (6 MB).');
+      }
       const actor = await requireActor(request.headers);
+      if (writes) limitWrites(actor.userId);
       const params = (await context?.params) ?? ({} as P);
       return await handler({ request, params, actor });
     } catch (error) {

@@ -1,0 +1,6 @@
+import { authed, json } from '@/lib/server/http/route';
+import { listDeliveries } from '@/lib/server/webhooks/list-deliveries';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = authed<{ id: string; webhookId: string }>(async ({ params, actor }) => json({ deliveries: await listDeliveries(actor, params.id, params.webhookId) }));

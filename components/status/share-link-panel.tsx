@@ -1,0 +1,99 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { useToast } from '@/components/ui/toast';
+import { useWarRoom } from '@/components/war-room/war-room-context';
+import { api } from '@/lib/client/api';
+import { formatUtc } from '@/lib/domain/clock';
+import { can } from '@/lib/domain/rbac';
+import type { ShareLinkDto } from '@/lib/server/share-links/list-share-links';
+
+type Created = { id: string; token: string; url: string };
+
+/** The IC's "Share status link": create (the link is shown once), copy, revoke. */
+export function ShareLinkPanel() {
+  const { deployment } = useWarRoom();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const [showNames, setShowNames] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const allowed = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'sharelink.manage', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  const key = ['share-links', deployment.id];
+  const base = `/api/deployments/${deployment.id}/share-links`;
+  const { data } = useQuery({ queryKey: key, queryFn: () => api<{ links: ShareLinkDto[] }>(base), enabled: allowed });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+  const create = useMutation({
+    mutationFn: () => api<Created>(base, { method: 'POST', json: { showNames } }),
+    onSuccess: (link) => {
+      setCreated(link);
+      void refresh();
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`${base}/${id}`, { method: 'DELETE' }),
+    onSuccess: (_data, id) => {
+      if (created?.id === id) setCreated(null);
+      setConfirming(null);
+      toast.info('Link revoked: the page is gone and its watchers were disconnected.');
+      void refresh();
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  if (!allowed) return null;
+  const active = (data?.links ?? []).filter((l) => !l.revokedAt);
+  const absolute = created && typeof window !== 'undefined' ? `${window.location.origin}${created.url}` : created?.url;
+
+  return (
+    <section aria-labelledby="share-title" data-testid="share-links">
+      <h2 id="share-title" className="mb-2 text-lg font-semibold">
+        Share status link
+      </h2>
+      <p className="mb-2 text-xs text-slate-500">A read-only public page: state, phase, progress, health, decisions and your updates. No notes, commands or names unless you choose.</p>
+      {created ? (
+        <div className="mb-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm dark:border-emerald-800 dark:bg-emerald-950">
+          <p className="font-medium">Copy it now — it is shown only once.</p>
+          <div className="mt-1 flex items-center gap-2">
+            <input readOnly value={absolute} aria-label="New status link" data-testid="share-link-url" className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-900" onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton text={absolute ?? ''} />
+          </div>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="inline-flex items-center gap-1.5 text-sm">
+          <input type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
+          Show names
+        </label>
+        <Button onClick={() => create.mutate()} disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create link'}
+        </Button>
+      </div>
+      {active.length ? (
+        <ul className="mt-3 flex flex-col gap-1.5 text-sm">
+          {active.map((link) => (
+            <li key={link.id} className="flex items-center gap-2">
+              <span className="tabular min-w-0 flex-1 truncate text-slate-600 dark:text-slate-400">
+                {formatUtc(new Date(link.createdAt))}
+                {link.createdBy ? ` · ${link.createdBy}` : ''}
+                {link.showNames ? ' · names shown' : ''}
+              </span>
+              {confirming === link.id ? (
+                <Button variant="danger" onClick={() => revoke.mutate(link.id)} disabled={revoke.isPending} aria-label="Confirm revoking this link">
+                  Confirm revoke
+                </Button>
+              ) : (
+                <Button variant="ghost" onClick={() => setConfirming(link.id)}>
+                  Revoke
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

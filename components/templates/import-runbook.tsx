@@ -1,0 +1,213 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
+import { api, ApiError } from '@/lib/client/api';
+import { templateKeys } from '@/lib/client/query-keys';
+import type { TemplateDefinition } from '@/lib/domain/template';
+import { RoleMappingEditor, isValidKey, withRoleNames, type RoleMappingState } from './role-mapping-editor';
+import { RunbookSource } from './runbook-source';
+import { StatsRow } from './template-extras';
+import { itemsPerRole, TemplatePreview } from './template-preview';
+
+type Warning = { line: number; message: string };
+type ParseResponse = { template: TemplateDefinition; stats: Record<'phases' | 'sections' | 'items' | 'checkedItems' | 'roles' | 'gates' | 'rules', number>; warnings: Warning[] };
+type Problem = { message: string; warnings: Warning[] };
+
+/** Mirrors MAX_RUNBOOK_BYTES: refuse before uploading what the server would refuse anyway. */
+const MAX_BYTES = 1_000_000;
+
+type RunbookFields = { markdown: string; roleMapping: Record<string, string>; roleNames?: Record<string, string>; name?: string };
+
+/**
+ * JSON normally; a runbook near the size limit goes as text/markdown with the rest in the query,
+ * because JSON escaping could push it past the server's 1 MB cap on any body.
+ */
+function runbookRequest<T>(path: string, fields: RunbookFields): Promise<T> {
+  const body = JSON.stringify(fields);
+  if (new Blob([body]).size < MAX_BYTES) return api<T>(path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+  const query = new URLSearchParams({ roleMapping: JSON.stringify(fields.roleMapping), roleNames: JSON.stringify(fields.roleNames ?? {}), ...(fields.name ? { name: fields.name } : {}) });
+  return api<T>(`${path}?${query}`, { method: 'POST', body: fields.markdown, headers: { 'content-type': 'text/markdown; charset=utf-8' } });
+}
+
+/**
+ * Import: paste or drop a Markdown runbook → preview (nothing stored) → fix the role mapping and
+ * re-parse → create the template. The mapping lives here across re-parses; role names the user
+ * typed are applied to the preview sent to `POST /api/templates`.
+ */
+export function ImportRunbook() {
+  const router = useRouter();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const sourceRef = useRef<HTMLTextAreaElement>(null);
+  const previewRef = useRef<HTMLElement>(null);
+  const [markdown, setMarkdown] = useState('');
+  const [name, setName] = useState('');
+  const [roles, setRoles] = useState<RoleMappingState>({ mapping: {}, names: {} });
+  const [result, setResult] = useState<ParseResponse | null>(null);
+  const [parsedWith, setParsedWith] = useState<{ markdown: string; mapping: string } | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const parse = useMutation({
+    mutationFn: (input: { markdown: string; mapping: Record<string, string> }) =>
+      runbookRequest<ParseResponse>('/api/runbooks/parse', { markdown: input.markdown, roleMapping: input.mapping }),
+    onSuccess: (data, input) => {
+      setResult(data);
+      setProblem(null);
+      setParsedWith({ markdown: input.markdown, mapping: JSON.stringify(input.mapping) });
+      if (!name.trim()) setName(data.template.name);
+      // On a phone the preview is below the source: bring it into view, but never yank a desktop.
+      requestAnimationFrame(() => {
+        const top = previewRef.current?.getBoundingClientRect().top ?? 0;
+        if (top > window.innerHeight * 0.8) previewRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      });
+    },
+    onError: (error) => {
+      setResult(null);
+      setParsedWith(null);
+      const warnings = error instanceof ApiError && Array.isArray(error.details.warnings) ? (error.details.warnings as Warning[]) : [];
+      setProblem({ message: error.message, warnings });
+    },
+  });
+
+  const create = useMutation({
+    // The server parses the same Markdown with the same mapping again (what was previewed is what
+    // is stored) — smaller to send than the template JSON, and it keeps the source for later.
+    mutationFn: () =>
+      runbookRequest<{ id: string; name: string }>('/api/templates', {
+        markdown: parsedWith!.markdown, roleMapping: JSON.parse(parsedWith!.mapping), roleNames: cleanNames(roles.names), name: name.trim() || result!.template.name,
+      }),
+    onSuccess: (created) => {
+      void queryClient.invalidateQueries({ queryKey: templateKeys.all });
+      toast.info(`Template “${created.name}” created. Start a deployment from it below.`);
+      router.push(`/templates/${created.id}`);
+    },
+    onError: (error) => toast.error(error.message),
+  });
+
+  const tooBig = new Blob([markdown]).size > MAX_BYTES;
+  const preview = (text = markdown) => {
+    if (new Blob([text]).size > MAX_BYTES) return;
+    parse.mutate({ markdown: text, mapping: roles.mapping });
+  };
+  const loadFile = async (file: File) => {
+    if (file.size > MAX_BYTES) {
+      setProblem({ message: `“${file.name}” is larger than 1 MB. Split the runbook into smaller files.`, warnings: [] });
+      return;
+    }
+    const text = await file.text();
+    setMarkdown(text);
+    preview(text);
+  };
+  const jumpTo = (line: number) => {
+    const area = sourceRef.current;
+    if (!area) return;
+    const lines = area.value.split('\n');
+    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    area.focus();
+    area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+    const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 18;
+    area.scrollTop = Math.max(0, (line - 4) * lineHeight);
+  };
+
+  const stale = result !== null && parsedWith !== null && (parsedWith.markdown !== markdown || parsedWith.mapping !== JSON.stringify(roles.mapping));
+  const mappingValid = Object.values(roles.mapping).every(isValidKey);
+  const warnings = result?.warnings ?? problem?.warnings ?? [];
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <section aria-labelledby="source-title" className="flex min-w-0 flex-col gap-3">
+        <h2 id="source-title" className="text-lg font-semibold">
+          1. Your runbook
+        </h2>
+        <RunbookSource ref={sourceRef} value={markdown} onChange={setMarkdown} onFile={loadFile} tooBig={tooBig} />
+        <div className="flex flex-wrap items-center gap-2">
+          <Button type="button" variant="primary" onClick={() => preview()} disabled={!markdown.trim() || tooBig || parse.isPending}>
+            {parse.isPending ? 'Reading…' : result ? 'Preview again' : 'Preview'}
+          </Button>
+          <span className="text-xs text-slate-500">Nothing is saved until you create the template.</span>
+        </div>
+        {problem ? (
+          <div role="alert" className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+            ⚠ {problem.message}
+          </div>
+        ) : null}
+        {warnings.length ? (
+          <section aria-labelledby="warnings-title" className="rounded-md border border-amber-400/70 p-3" data-testid="import-warnings">
+            <h3 id="warnings-title" className="mb-2 text-sm font-semibold">
+              ▲ {warnings.length} warning{warnings.length === 1 ? '' : 's'} — what could not be understood
+            </h3>
+            <ul className="flex flex-col gap-1 text-sm">
+              {warnings.map((w, i) => (
+                <li key={i} className="flex gap-2">
+                  <button type="button" onClick={() => jumpTo(w.line)} className="shrink-0 font-mono text-xs text-sky-700 underline tabular dark:text-sky-400" title="Show this line">
+                    line {w.line}
+                  </button>
+                  <span>{w.message}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </section>
+
+      <section ref={previewRef} aria-labelledby="preview-title" className="flex min-w-0 scroll-mt-4 flex-col gap-4">
+        <h2 id="preview-title" className="text-lg font-semibold">
+          2. Preview
+        </h2>
+        {!result ? (
+          <p className="rounded-md border border-dashed border-slate-300 p-6 text-sm text-slate-500 dark:border-slate-700">
+            Paste a runbook (or drop a .md file) and press Preview. Task lines (<code>- [ ]</code>) become checklist items, headings become phases and
+            sections, sign-off tables become gates, metric tables become rules.
+          </p>
+        ) : (
+          <>
+            <StatsRow stats={result.stats} />
+            <label className="flex flex-col gap-1 text-sm">
+              Template name
+              <input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={200}
+                className="min-h-9 rounded-md border border-slate-300 bg-white px-3 dark:border-slate-600 dark:bg-slate-900"
+              />
+            </label>
+            <section aria-labelledby="roles-title" className="flex flex-col gap-2">
+              <div className="flex flex-wrap items-center gap-2">
+                <h3 id="roles-title" className="text-base font-semibold">
+                  Roles
+                </h3>
+                <Button type="button" onClick={() => preview()} disabled={!stale || !mappingValid || parse.isPending} className="ml-auto">
+                  Re-parse with this mapping
+                </Button>
+              </div>
+              <RoleMappingEditor roles={result.template.roles} itemCounts={itemsPerRole(result.template)} state={roles} onChange={setRoles} />
+            </section>
+            <CreateBar stale={stale} pending={create.isPending} onCreate={() => create.mutate()} name={name} />
+            <TemplatePreview template={withRoleNames(result.template, roles.names)} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function cleanNames(names: Record<string, string>) {
+  return Object.fromEntries(Object.entries(names).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+}
+
+function CreateBar({ stale, pending, onCreate, name }: { stale: boolean; pending: boolean; onCreate: () => void; name: string }) {
+  return (
+    <div className="sticky bottom-2 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white/95 p-3 shadow dark:border-slate-700 dark:bg-slate-900/95">
+      <Button type="button" variant="primary" onClick={onCreate} disabled={stale || pending || !name.trim()}>
+        {pending ? 'Creating…' : 'Create template'}
+      </Button>
+      <span className={`text-sm text-slate-600 dark:text-slate-400 ${stale ? '' : 'hidden sm:inline'}`} role="status">
+        {stale ? 'The runbook or the mapping changed: re-parse before creating.' : 'Creates the template shown below.'}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+
+/** Inline rename: the name becomes an input; Enter saves, Escape cancels. */
+export function RenameForm({ name, pending, onSave, onCancel }: { name: string; pending: boolean; onSave: (name: string) => void; onCancel: () => void }) {
+  const [draft, setDraft] = useState(name);
+  return (
+    <form
+      className="flex flex-wrap items-center gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (draft.trim() && draft.trim() !== name) onSave(draft.trim());
+        else onCancel();
+      }}
+    >
+      <label className="sr-only" htmlFor="rename-template">
+        New name
+      </label>
+      <input
+        id="rename-template"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+        maxLength={200}
+        autoFocus
+        className="min-h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-950"
+      />
+      <Button type="submit" variant="primary" disabled={pending || !draft.trim()}>
+        Save name
+      </Button>
+      <Button type="button" variant="ghost" onClick={onCancel}>
+        Cancel
+      </Button>
+    </form>
+  );
+}
+
+/** Delete asks once more in place (no browser dialog), then shows why the server refused, if it did. */
+export function DeleteButton({ label, pending, onConfirm }: { label: string; pending: boolean; onConfirm: () => void }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <Button type="button" variant="ghost" onClick={() => setAsking(true)} className="text-red-700 dark:text-red-300">
+        Delete
+      </Button>
+    );
+  }
+  return (
+    <span className="inline-flex items-center gap-2">
+      <Button type="button" variant="danger" disabled={pending} onClick={() => { onConfirm(); setAsking(false); }}>
+        Delete {label}
+      </Button>
+      <Button type="button" variant="ghost" onClick={() => setAsking(false)}>
+        Keep
+      </Button>
+    </span>
+  );
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import { useState, type Ref } from 'react';
+
+type Props = {
+  ref: Ref<HTMLTextAreaElement>;
+  value: string;
+  onChange: (text: string) => void;
+  onFile: (file: File) => void;
+  tooBig: boolean;
+};
+
+/** The Markdown: typed or pasted, dropped onto the box, or chosen with the file picker. */
+export function RunbookSource({ ref, value, onChange, onFile, tooBig }: Props) {
+  const [dragging, setDragging] = useState(false);
+  const lines = value ? value.split('\n').length : 0;
+  return (
+    <div className="flex flex-col gap-2">
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const file = e.dataTransfer.files?.[0];
+          if (file) onFile(file);
+        }}
+        className={`rounded-lg border-2 ${dragging ? 'border-sky-500 bg-sky-50 dark:bg-sky-950' : 'border-transparent'}`}
+      >
+        <label htmlFor="runbook-markdown" className="sr-only">
+          Runbook Markdown
+        </label>
+        <textarea
+          id="runbook-markdown"
+          ref={ref}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          spellCheck={false}
+          rows={18}
+          placeholder={'# Checkout go-live\n\n## Pre-flight (T-30 minutes)\n\n- [ ] Take a verified backup @dba\n- [ ] Smoke suite green on staging @qa'}
+          className="h-[22rem] w-full resize-y rounded-md border border-slate-300 bg-white p-3 font-mono text-xs leading-5 dark:border-slate-600 dark:bg-slate-950 lg:h-[32rem]"
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <label className="inline-flex min-h-9 cursor-pointer items-center rounded-md border border-slate-300 px-3 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+          Choose a .md file
+          <input
+            type="file"
+            accept=".md,.markdown,.txt,text/markdown,text/plain"
+            className="sr-only"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) onFile(file);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <span className="text-slate-500">or drop it on the box above</span>
+        <span className={`ml-auto text-xs tabular ${tooBig ? 'font-semibold text-red-700 dark:text-red-300' : 'text-slate-500'}`}>
+          {tooBig ? '⚠ Larger than 1 MB — split the runbook' : `${lines} lines`}
+        </span>
+      </div>
+    </div>
+  );
+}

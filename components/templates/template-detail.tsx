@@ -1,0 +1,96 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { api } from '@/lib/client/api';
+import { templateKeys } from '@/lib/client/query-keys';
+import { formatUtc } from '@/lib/domain/clock';
+import type { TemplateDetail as Detail } from '@/lib/server/templates/template-dto';
+import { DeleteButton, RenameForm } from './rename-form';
+import { plural } from './role-mapping-editor';
+import { StartDeploymentForm } from './start-deployment-form';
+import { StatsRow } from './template-extras';
+import { itemsPerRole, TemplatePreview } from './template-preview';
+import { useTemplateActions } from './use-template-actions';
+
+/** One template: its structure, export, library actions and the form that starts a war room. */
+export function TemplateDetail({ initial, now }: { initial: Detail; now: string }) {
+  const router = useRouter();
+  const { data: t } = useQuery({
+    queryKey: templateKeys.detail(initial.id),
+    queryFn: () => api<Detail>(`/api/templates/${initial.id}`),
+    initialData: initial,
+  });
+  const [renaming, setRenaming] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const actions = useTemplateActions({
+    onDuplicated: (copy) => router.push(`/templates/${copy.id}`),
+    onDeleted: () => router.push('/templates'),
+    onDeleteRefused: (_, message) => setRefusal(message),
+  });
+  const counts = itemsPerRole(t.definition);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <Link href="/templates" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+          ← Templates
+        </Link>
+        {renaming ? (
+          <RenameForm name={t.name} pending={actions.rename.isPending} onCancel={() => setRenaming(false)} onSave={(name) => actions.rename.mutate({ id: t.id, name }, { onSuccess: () => setRenaming(false) })} />
+        ) : (
+          <h1 className="text-2xl font-bold break-words">{t.name}</h1>
+        )}
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {t.createdBy ? `Created by ${t.createdBy} · ` : ''}updated {formatUtc(new Date(t.updatedAt))} ·{' '}
+          {t.deployments ? `used by ${t.deployments} deployment${t.deployments === 1 ? '' : 's'}` : 'not used yet'}
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <a href={`/api/templates/${t.id}/export.md`} download className="inline-flex min-h-9 items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            ⤓ Export to Markdown
+          </a>
+          {t.canManage && !renaming ? (
+            <Button type="button" variant="ghost" onClick={() => setRenaming(true)}>
+              Rename
+            </Button>
+          ) : null}
+          <Button type="button" variant="ghost" onClick={() => actions.duplicate.mutate(t.id)} disabled={actions.duplicate.isPending}>
+            Duplicate
+          </Button>
+          {t.canManage ? <DeleteButton label="this template" pending={actions.remove.isPending} onConfirm={() => { setRefusal(null); actions.remove.mutate(t.id); }} /> : null}
+        </div>
+        {refusal ? (
+          <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            ⚠ {refusal}
+          </p>
+        ) : null}
+        {t.definition.description ? <p className="max-w-3xl whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{t.definition.description.slice(0, 1200)}</p> : null}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <StatsRow stats={t.stats} />
+          <section aria-labelledby="roles-title">
+            <h2 id="roles-title" className="mb-2 text-base font-semibold">
+              Roles
+            </h2>
+            <ul className="flex flex-wrap gap-2 text-sm">
+              {t.definition.roles.map((r) => (
+                <li key={r.key} className="rounded-md border border-slate-200 px-2 py-1 dark:border-slate-800">
+                  {r.name} <code className="text-xs text-slate-500">{r.key}</code> <span className="text-xs text-slate-500 tabular">· {plural(counts.get(r.key) ?? 0, 'item')}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <TemplatePreview template={t.definition} />
+        </div>
+        <aside className="order-first lg:order-none">
+          <StartDeploymentForm templateId={t.id} templateName={t.name} now={now} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Outgoing notifications: which timeline events a webhook can subscribe to (topics), the
+ * Slack-compatible message each becomes, and the retry policy. Pure: the worker in
+ * lib/server/webhooks does the I/O.
+ */
+import { describeEvent, type TimelineEvent } from './event-log';
+import { TERMINAL_STATES } from './deployment-state';
+
+export const WEBHOOK_TOPICS = [
+  'phase.started',
+  'gate.decided',
+  'gate.overridden',
+  'health.level_changed',
+  'rollback.declared',
+  'status.posted',
+  'deployment.finished',
+] as const;
+
+export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
+
+/** The topic a committed event belongs to, or null when no webhook can ask for it. */
+export function topicOf(event: Pick<TimelineEvent, 'type' | 'data'>): WebhookTopic | null {
+  switch (event.type) {
+    case 'phase.started':
+    case 'gate.overridden':
+    case 'health.level_changed':
+    case 'rollback.declared':
+    case 'status.posted':
+      return event.type;
+    case 'gate.opened':
+      return 'gate.decided';
+    case 'gate.signed':
+      // One rejection holds the gate shut: that is a NO-GO decision; approvals before the last are not.
+      return event.data.decision === 'reject' ? 'gate.decided' : null;
+    case 'deployment.transitioned':
+      return (TERMINAL_STATES as readonly string[]).includes(String(event.data.to)) ? 'deployment.finished' : null;
+    default:
+      return null;
+  }
+}
+
+export type WebhookDeployment = { id: string; name: string; version: string };
+
+/**
+ * The body every receiver gets: `text` (and `blocks`) so it can be pasted into a Slack incoming
+ * webhook as is, plus our own fields for machines. `sentAt` is inside the signed body so a
+ * receiver can refuse replays of an old delivery.
+ */
+export function webhookPayload(input: { event: TimelineEvent; topic: WebhookTopic; deployment: WebhookDeployment; deliveryId: string; sentAt: Date }) {
+  const { event, deployment } = input;
+  const who = event.actor ?? 'War Room';
+  const title = `${deployment.name}${deployment.version ? ` ${deployment.version}` : ''}`;
+  const text = `[${title}] ${who} ${describeEvent(event)}`;
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${title}* — ${who} ${describeEvent(event)}` } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `${input.topic} · #${event.seq} · ${event.at}` }] },
+    ],
+    topic: input.topic,
+    deliveryId: input.deliveryId,
+    sentAt: input.sentAt.toISOString(),
+    deployment,
+    event: { seq: event.seq, type: event.type, at: event.at, actor: event.actor, role: event.role, data: event.data },
+  };
+}
+
+export type RetryPolicy = { baseMs: number; maxAttempts: number };
+
+/**
+ * After a failed attempt: try again after base · 2^(attempts-1) (1×, 2×, 4×, …), or give up once
+ * `maxAttempts` attempts were made. No jitter: one process delivers, so there is no herd to spread.
+ */
+export function afterFailure(attempts: number, policy: RetryPolicy): { status: 'retrying'; delayMs: number } | { status: 'failed' } {
+  if (attempts >= policy.maxAttempts) return { status: 'failed' };
+  return { status: 'retrying', delayMs: policy.baseMs * 2 ** Math.max(0, attempts - 1) };
+}

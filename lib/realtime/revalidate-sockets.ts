@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { Socket } from 'socket.io';
+import { findActor, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { prisma } from '@/lib/server/db';
+import { logger } from '@/lib/server/logger';
+import type { IoServer } from './publish';
+
+/**
+ * A socket is authenticated once, at the handshake, but a session can end (sign-out, expiry), a
+ * token can be revoked and a role can be taken away while it stays open. Every few seconds this
+ * re-checks each distinct credential once (not once per socket) and disconnects the sockets
+ * whose credential no longer works; sockets leave the rooms of deployments their user no longer
+ * belongs to — also when the change was made by another process.
+ */
+const recheckMs = () => Number(process.env.SOCKET_RECHECK_MS ?? 5000);
+
+type Data = { userId?: string; isAdmin?: boolean; actor?: SignedInActor };
+
+function credentialOf(socket: Socket): { key: string; headers: Headers } | null {
+  const headers = new Headers();
+  const token = (socket.handshake.auth as { token?: unknown })?.token;
+  const cookie = socket.handshake.headers.cookie;
+  if (typeof token === 'string' && token) headers.set('authorization', `Bearer ${token}`);
+  else if (typeof cookie === 'string' && cookie) headers.set('cookie', cookie);
+  else return null;
+  const material = headers.get('authorization') ?? headers.get('cookie')!;
+  return { key: createHash('sha256').update(material).digest('hex'), headers };
+}
+
+async function revalidateCredentials(sockets: Socket[]) {
+  const groups = new Map<string, { headers: Headers; sockets: Socket[] }>();
+  for (const socket of sockets) {
+    const credential = credentialOf(socket);
+    if (!credential) {
+      socket.disconnect(true);
+      continue;
+    }
+    const group = groups.get(credential.key) ?? { headers: credential.headers, sockets: [] };
+    group.sockets.push(socket);
+    groups.set(credential.key, group);
+  }
+  for (const group of groups.values()) {
+    const actor = await findActor(group.headers);
+    for (const socket of group.sockets) {
+      const data = socket.data as Data;
+      if (!actor || actor.userId !== data.userId) {
+        logger.info('socket.credential_ended', { userId: data.userId });
+        socket.disconnect(true);
+      } else {
+        Object.assign(data, { actor, isAdmin: actor.isAdmin });
+      }
+    }
+  }
+}
+
+async function leaveLostDeployments(sockets: Socket[]) {
+  const watching = sockets.filter((s) => s.connected && !(s.data as Data).isAdmin && [...s.rooms].some((r) => r.startsWith('deployment:')));
+  if (watching.length === 0) return;
+  const userIds = [...new Set(watching.map((s) => (s.data as Data).userId!).filter(Boolean))];
+  const held = await prisma.participant.findMany({ where: { userId: { in: userIds } }, select: { userId: true, deploymentId: true } });
+  const allowed = new Set(held.map((p) => `${p.userId}:${p.deploymentId}`));
+  for (const socket of watching) {
+    for (const room of socket.rooms) {
+      if (room.startsWith('deployment:') && !allowed.has(`${(socket.data as Data).userId}:${room.slice('deployment:'.length)}`)) socket.leave(room);
+    }
+  }
+}
+
+export function watchSocketSessions(io: IoServer): () => void {
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const sockets = [...io.of('/').sockets.values()] as Socket[];
+      if (sockets.length > 0) {
+        await revalidateCredentials(sockets);
+        await leaveLostDeployments(sockets);
+      }
+    } catch (error) {
+      logger.warn('socket.revalidate_failed', { error: String(error) });
+    } finally {
+      busy = false;
+    }
+  }, recheckMs());
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,53 @@
+import { getIoServer } from '@/lib/realtime/publish';
+import { PUBLIC_NAMESPACE } from '@/lib/realtime/public-events';
+import { Counter, Gauge, Histogram, Registry } from './registry';
+import { routeLabel } from './route-label';
+
+/**
+ * The app's own metrics, one registry per process. It lives on globalThis because server.ts
+ * (HTTP timing) and the route-handler bundles (events, webhooks, GET /metrics) load this module
+ * separately.
+ */
+function create() {
+  const registry = new Registry();
+  const metrics = {
+    registry,
+    httpRequests: registry.register(new Counter('warroom_http_requests_total', 'HTTP requests by method, route and status code.')),
+    httpDuration: registry.register(
+      new Histogram('warroom_http_request_duration_seconds', 'HTTP request latency by method and route.', [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]),
+    ),
+    eventsPublished: registry.register(new Counter('warroom_events_published_total', 'Timeline events published after commit, by type.')),
+    publicBroadcasts: registry.register(new Counter('warroom_public_status_broadcasts_total', 'Public status snapshots sent to a room of watchers.')),
+    webhookDeliveries: registry.register(new Counter('warroom_webhook_deliveries_total', 'Webhook delivery attempts by result (delivered, retrying, failed).')),
+    rateLimited: registry.register(new Counter('warroom_rate_limited_total', 'Writes refused by the per-user rate limit.')),
+  };
+  registry.register(
+    new Gauge('warroom_socket_connections', 'Open socket.io connections by namespace.', () => {
+      const io = getIoServer();
+      if (!io) return [];
+      return [
+        { labels: { namespace: '/' }, value: io.of('/').sockets.size },
+        { labels: { namespace: PUBLIC_NAMESPACE }, value: io.of(PUBLIC_NAMESPACE).sockets.size },
+      ];
+    }),
+  );
+  registry.register(new Gauge('process_resident_memory_bytes', 'Resident memory of this process.', () => [{ value: process.memoryUsage().rss }]));
+  registry.register(new Gauge('nodejs_heap_used_bytes', 'V8 heap in use.', () => [{ value: process.memoryUsage().heapUsed }]));
+  return metrics;
+}
+
+type AppMetrics = ReturnType<typeof create>;
+const globalForMetrics = globalThis as unknown as { __warroomMetrics?: AppMetrics };
+
+export function appMetrics(): AppMetrics {
+  globalForMetrics.__warroomMetrics ??= create();
+  return globalForMetrics.__warroomMetrics;
+}
+
+/** Called by server.ts when a response finishes. */
+export function recordHttpRequest(method: string | undefined, url: string | undefined, status: number, seconds: number) {
+  const metrics = appMetrics();
+  const route = routeLabel(url);
+  metrics.httpRequests.inc({ method: method ?? 'GET', route, status: String(status) });
+  metrics.httpDuration.observe({ method: method ?? 'GET', route }, seconds);
+}

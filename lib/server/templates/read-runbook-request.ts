@@ -1,0 +1,86 @@
+import { MAX_RUNBOOK_BYTES } from '@/lib/domain/runbook';
+import type { TemplateDefinition } from '@/lib/domain/template';
+import { roleMappingSchema, roleNamesSchema, runbookJsonSchema, templateJsonSchema, type RoleMapping, type RoleNames } from '@/lib/schemas/template';
+import { AppError, isAppError } from '@/lib/server/errors';
+import { readText } from '@/lib/server/http/route';
+
+export type RunbookSource = { kind: 'markdown'; markdown: string; roleMapping: RoleMapping; roleNames: RoleNames; name?: string };
+export type EditedTemplate = { kind: 'template'; template: TemplateDefinition; sourceMarkdown: string | null };
+
+/**
+ * JSON wraps the Markdown (escaping grows it) or carries a whole edited template, so its cap is
+ * higher; the Markdown inside is still held to MAX_RUNBOOK_BYTES after decoding. (The front door
+ * in lib/server/http/route.ts may refuse large bodies earlier: send big runbooks as text/markdown.)
+ */
+export const MAX_RUNBOOK_JSON_BYTES = 6 * MAX_RUNBOOK_BYTES;
+
+const tooLarge = () => new AppError('payload_too_large', `The runbook is larger than ${MAX_RUNBOOK_BYTES / 1_000_000} MB. Split it into smaller runbooks.`);
+
+function checkSize(markdown: string) {
+  if (Buffer.byteLength(markdown, 'utf8') > MAX_RUNBOOK_BYTES) throw tooLarge();
+}
+
+function queryJson<S extends typeof roleMappingSchema | typeof roleNamesSchema>(url: URL, param: string, schema: S, example: string): Record<string, string> {
+  const raw = url.searchParams.get(param);
+  if (!raw) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new AppError('invalid_body', `${param} must be a JSON object such as ${example}.`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('invalid_body', `${param}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+function validationError(issues: { path: PropertyKey[]; message: string }[]) {
+  const issue = issues[0];
+  const where = issue?.path?.length ? `${issue.path.join('.')}: ` : '';
+  return new AppError('invalid_body', `${where}${issue?.message ?? 'invalid body'}`);
+}
+
+/**
+ * The body of `POST /api/runbooks/parse` and `POST /api/templates`: raw Markdown (any non-JSON
+ * content type, role mapping in `?roleMapping=`), JSON `{markdown, roleMapping?, name?}`, or —
+ * when `allowTemplate` — the edited preview `{template, sourceMarkdown?}`. The size is checked
+ * while the body streams in, before anything is parsed.
+ */
+export async function readRunbookRequest(request: Request, allowTemplate: false): Promise<RunbookSource>;
+export async function readRunbookRequest(request: Request, allowTemplate: true): Promise<RunbookSource | EditedTemplate>;
+export async function readRunbookRequest(request: Request, allowTemplate: boolean): Promise<RunbookSource | EditedTemplate> {
+  const url = new URL(request.url);
+  const isJson = (request.headers.get('content-type') ?? '').toLowerCase().includes('json');
+  let text: string;
+  try {
+    text = await readText(request, isJson ? MAX_RUNBOOK_JSON_BYTES : MAX_RUNBOOK_BYTES);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'payload_too_large') throw tooLarge();
+    throw error;
+  }
+  const name = url.searchParams.get('name')?.trim() || undefined;
+  if (!isJson) {
+    return {
+      kind: 'markdown', markdown: text, name,
+      roleMapping: queryJson(url, 'roleMapping', roleMappingSchema, '{"DBA-001":"dba"}'),
+      roleNames: queryJson(url, 'roleNames', roleNamesSchema, '{"dba":"Database Admin"}'),
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = text ? JSON.parse(text) : {};
+  } catch {
+    throw new AppError('invalid_body', 'The body is not valid JSON.');
+  }
+  if (allowTemplate && raw && typeof raw === 'object' && 'template' in raw) {
+    const parsed = templateJsonSchema.safeParse(raw);
+    if (!parsed.success) throw validationError(parsed.error.issues);
+    if (parsed.data.sourceMarkdown) checkSize(parsed.data.sourceMarkdown);
+    return { kind: 'template', template: parsed.data.template, sourceMarkdown: parsed.data.sourceMarkdown ?? null };
+  }
+  const parsed = runbookJsonSchema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  checkSize(parsed.data.markdown);
+  const data = parsed.data;
+  return { kind: 'markdown', markdown: data.markdown, roleMapping: data.roleMapping ?? {}, roleNames: data.roleNames ?? {}, name: data.name ?? name };
+}

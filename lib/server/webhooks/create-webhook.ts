@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import type { CreateWebhookInput } from '@/lib/schemas/webhook';
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { actingRole } from '@/lib/server/deployments/load-access';
+import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { commit } from '@/lib/server/events/commit';
+import { authorizeWebhooks } from './authorize-webhooks';
+import { isPrivateAddress, privateAllowed } from './private-address';
+import { toWebhookDto, type WebhookDto } from './webhook-dto';
+
+/**
+ * Adds a webhook. Its signing secret is returned this once; it is kept (it must sign every
+ * delivery) but never listed or logged.
+ */
+export async function createWebhook(actor: SignedInActor, deploymentId: string | null, input: CreateWebhookInput): Promise<{ webhook: WebhookDto; secret: string }> {
+  const access = await authorizeWebhooks(actor, deploymentId);
+  const host = new URL(input.url).hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(host) && isPrivateAddress(host) && !privateAllowed()) {
+    throw new AppError('invalid_body', 'url: webhooks may not point at private or loopback addresses.');
+  }
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  const data = { deploymentId, url: input.url, secret, eventTypes: input.eventTypes };
+  if (!deploymentId || !access) return { webhook: toWebhookDto(await prisma.webhook.create({ data })), secret };
+  const { result } = await commit(async (tx, append) => {
+    const webhook = await tx.webhook.create({ data });
+    await append({
+      deploymentId, type: 'webhook.created', actorId: actor.userId, actorName: actor.name, roleKey: actingRole(access.heldRoles),
+      data: { webhookId: webhook.id, host, eventTypes: webhook.eventTypes },
+    });
+    return webhook;
+  });
+  return { webhook: toWebhookDto(result), secret };
+}

@@ -1,0 +1,27 @@
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { actingRole } from '@/lib/server/deployments/load-access';
+import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { commit } from '@/lib/server/events/commit';
+import { authorizeWebhooks } from './authorize-webhooks';
+
+/** Removes a webhook and its delivery history; nothing more is sent to it. */
+export async function deleteWebhook(actor: SignedInActor, deploymentId: string | null, webhookId: string): Promise<{ deleted: true }> {
+  const access = await authorizeWebhooks(actor, deploymentId);
+  const webhook = await prisma.webhook.findFirst({ where: { id: webhookId, deploymentId }, select: { id: true, url: true } });
+  if (!webhook) throw new AppError('not_found', 'No such webhook here.');
+  if (!deploymentId || !access) {
+    await prisma.webhook.deleteMany({ where: { id: webhookId } });
+    return { deleted: true };
+  }
+  await commit(async (tx, append) => {
+    const gone = await tx.webhook.deleteMany({ where: { id: webhookId } });
+    if (gone.count === 1) {
+      await append({
+        deploymentId, type: 'webhook.deleted', actorId: actor.userId, actorName: actor.name, roleKey: actingRole(access.heldRoles),
+        data: { webhookId, host: new URL(webhook.url).hostname },
+      });
+    }
+  });
+  return { deleted: true };
+}

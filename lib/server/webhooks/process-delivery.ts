@@ -1,0 +1,59 @@
+import { afterFailure, topicOf, webhookPayload } from '@/lib/domain/webhooks';
+import { prisma } from '@/lib/server/db';
+import { toTimelineEvent } from '@/lib/server/events/append-event';
+import { logger } from '@/lib/server/logger';
+import { appMetrics } from '@/lib/server/observability/app-metrics';
+import { sendWebhook, signBody } from './send-webhook';
+
+export const webhookTimeoutMs = () => Number(process.env.WEBHOOK_TIMEOUT_MS ?? 5000);
+export const retryPolicy = () => ({ baseMs: Number(process.env.WEBHOOK_BACKOFF_MS ?? 5000), maxAttempts: Number(process.env.WEBHOOK_MAX_ATTEMPTS ?? 5) });
+
+/**
+ * Makes one attempt at one claimed delivery and records the outcome: delivered, retrying at
+ * the next backoff step, or failed for good. Returns the delay before a retry, if any.
+ */
+export async function processDelivery(deliveryId: string): Promise<number | null> {
+  const delivery = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { webhook: true } });
+  if (!delivery) return null;
+  const row = await prisma.event.findUnique({ where: { id: delivery.eventId } });
+  const deployment = row ? await prisma.deployment.findUnique({ where: { id: row.deploymentId }, select: { id: true, name: true, version: true } }) : null;
+  const event = row ? toTimelineEvent(row) : null;
+  const topic = event ? topicOf(event) : null;
+  if (!event || !deployment || !topic || !delivery.webhook.active) {
+    await prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'failed', lastError: 'event or webhook no longer exists' } });
+    return null;
+  }
+  const sentAt = new Date();
+  const body = JSON.stringify(webhookPayload({ event, topic, deployment, deliveryId, sentAt }));
+  const result = await sendWebhook({
+    url: delivery.webhook.url,
+    body,
+    timeoutMs: webhookTimeoutMs(),
+    headers: {
+      'x-warroom-signature': signBody(delivery.webhook.secret, body),
+      'x-warroom-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+      'x-warroom-event': topic,
+      'x-warroom-delivery': deliveryId,
+    },
+  });
+  const attempts = delivery.attempts + 1;
+  if (result.ok) {
+    await prisma.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: { status: 'delivered', attempts, lastStatus: result.status, lastError: null, deliveredAt: new Date() },
+    });
+    appMetrics().webhookDeliveries.inc({ result: 'delivered' });
+    return null;
+  }
+  const next = afterFailure(attempts, retryPolicy());
+  await prisma.webhookDelivery.update({
+    where: { id: deliveryId },
+    data: {
+      status: next.status, attempts, lastStatus: result.status, lastError: result.error,
+      ...(next.status === 'retrying' ? { nextAttemptAt: new Date(Date.now() + next.delayMs) } : {}),
+    },
+  });
+  appMetrics().webhookDeliveries.inc({ result: next.status });
+  logger.warn('webhook.attempt_failed', { deliveryId, webhookId: delivery.webhookId, attempts, status: result.status, error: result.error, next: next.status });
+  return next.status === 'retrying' ? next.delayMs : null;
+}

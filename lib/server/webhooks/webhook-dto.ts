@@ -1,0 +1,6 @@
+export type WebhookDto = { id: string; deploymentId: string | null; url: string; eventTypes: string[]; active: boolean; createdAt: string };
+
+/** Everything about a webhook but its secret. */
+export function toWebhookDto(row: { id: string; deploymentId: string | null; url: string; eventTypes: string[]; active: boolean; createdAt: Date }): WebhookDto {
+  return { id: row.id, deploymentId: row.deploymentId, url: row.url, eventTypes: row.eventTypes, active: row.active, createdAt: row.createdAt.toISOString() };
+}

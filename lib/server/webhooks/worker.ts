@@ -1,0 +1,115 @@
+import { registerWorker } from '@/lib/server/background';
+import { prisma } from '@/lib/server/db';
+import { logger } from '@/lib/server/logger';
+import { onCommittedEvent } from '@/lib/realtime/publish';
+import { enqueueDeliveries } from './enqueue-deliveries';
+import { processDelivery, webhookTimeoutMs } from './process-delivery';
+
+/**
+ * Webhook delivery. Every process queues deliveries for the events it commits; the background
+ * worker (the leader process) sends them, a few at a time, each with a hard timeout, so a slow
+ * or failing receiver never holds up the war room. Claims are leases: a delivery claimed by a
+ * process that died is picked up again once its lease ran out.
+ */
+const MAX_IN_FLIGHT = 8;
+const pollMs = () => Number(process.env.WEBHOOK_POLL_MS ?? 1000);
+
+type Loop = { wake: () => void };
+const globalForLoop = globalThis as unknown as { __warroomWebhookLoop?: Loop | null };
+
+onCommittedEvent((event) => {
+  void enqueueDeliveries(event)
+    .then((queued) => {
+      if (queued > 0) globalForLoop.__warroomWebhookLoop?.wake();
+    })
+    .catch((error) => logger.error('webhook.enqueue_failed', { deploymentId: event.deploymentId, seq: event.seq, error: String(error) }));
+});
+
+async function claim(limit: number): Promise<string[]> {
+  const now = new Date();
+  const leaseUntil = new Date(now.getTime() + webhookTimeoutMs() + 30_000);
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "WebhookDelivery" SET "status" = 'sending', "nextAttemptAt" = ${leaseUntil}
+    WHERE "id" IN (
+      SELECT "id" FROM "WebhookDelivery"
+      WHERE "status" IN ('pending', 'retrying', 'sending') AND "nextAttemptAt" <= ${now}
+      ORDER BY "nextAttemptAt" LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id"`;
+  return rows.map((r) => r.id);
+}
+
+function startLoop(): { stop: () => Promise<void> } {
+  let inFlight = 0;
+  let stopped = false;
+  let ticking = false;
+  let again = false;
+  const running = new Set<Promise<void>>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  const later = (ms: number) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void tick();
+    }, ms);
+    timer.unref();
+    timers.add(timer);
+  };
+
+  const tick = async () => {
+    if (stopped) return;
+    if (ticking) {
+      again = true;
+      return;
+    }
+    ticking = true;
+    try {
+      const ids = MAX_IN_FLIGHT - inFlight > 0 ? await claim(MAX_IN_FLIGHT - inFlight) : [];
+      for (const id of ids) {
+        inFlight += 1;
+        const work = processDelivery(id)
+          .then((retryIn) => {
+            if (retryIn !== null) later(retryIn + 10);
+          })
+          .catch((error) => logger.error('webhook.delivery_crashed', { deliveryId: id, error: String(error) }))
+          .finally(() => {
+            inFlight -= 1;
+            running.delete(work);
+            void tick();
+          });
+        running.add(work);
+      }
+    } catch (error) {
+      logger.warn('webhook.claim_failed', { error: String(error) });
+    } finally {
+      ticking = false;
+      if (again) {
+        again = false;
+        void tick();
+      }
+    }
+  };
+
+  const interval = setInterval(() => void tick(), pollMs());
+  interval.unref();
+  globalForLoop.__warroomWebhookLoop = { wake: () => void tick() };
+  void tick();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(interval);
+      for (const timer of timers) clearTimeout(timer);
+      globalForLoop.__warroomWebhookLoop = null;
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+registerWorker({
+  name: 'webhooks',
+  start: async () => {
+    const loop = startLoop();
+    return loop.stop;
+  },
+});

@@ -1,0 +1,38 @@
+// `npm run audit:verify -- <deploymentId>`: proves a deployment's event log is the one that was
+// written. Exit 0 and "intact", or exit 1 naming the first broken sequence number.
+// Needs DATABASE_URL (the database the server uses).
+import { getPrisma } from '../lib/server/db';
+import { verifyChain } from '../lib/server/events/verify-chain';
+
+async function main(): Promise<number> {
+  const deploymentId = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+  if (!deploymentId) {
+    console.error('Usage: npm run audit:verify -- <deploymentId>');
+    return 2;
+  }
+  if (!process.env.DATABASE_URL) {
+    console.error('Set DATABASE_URL to the database the server uses.');
+    return 2;
+  }
+  const result = await verifyChain(deploymentId);
+  if (!result) {
+    console.error(`No deployment ${deploymentId}.`);
+    return 2;
+  }
+  if (result.intact) {
+    console.log(`intact: ${result.events} events, chain head ${result.lastHash.slice(0, 16)}…`);
+    return 0;
+  }
+  console.log(`broken at seq ${result.brokenSeq}: ${result.reason} (${result.events} events verified before it)`);
+  return 1;
+}
+
+main()
+  .then(async (code) => {
+    await getPrisma().$disconnect();
+    process.exit(code);
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exit(2);
+  });

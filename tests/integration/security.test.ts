@@ -1,0 +1,268 @@
+import { spawnSync } from 'node:child_process';
+import nodeHttp from 'node:http';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { hashToken } from '@/lib/server/auth/tokens';
+import { prisma } from '@/lib/server/db';
+import { makeToken, makeUser } from '@/lib/server/seed/factories';
+import { ACTORS, CASES, fingerprint, makePeople, makeRoom, mutatingEndpoints, type ActorKey, type Case, type People } from '../support/authorization-matrix';
+import { baseUrl, http, signIn } from '../support/http';
+import { connectPublic, refused } from '../support/public-socket';
+import { collect, connect, connected, subscribe, type TestSocket } from '../support/socket';
+import { startOwnServer, type OwnServer } from '../support/own-server';
+
+let people: People;
+const sockets: { disconnect: () => void }[] = [];
+beforeAll(async () => {
+  people = await makePeople(inject('adminToken'));
+});
+afterAll(() => sockets.splice(0).forEach((s) => s.disconnect()));
+const track = <S extends { disconnect: () => void }>(s: S) => (sockets.push(s), s);
+const as = (actor: ActorKey) => http(people.tokens[actor] ? { token: people.tokens[actor]! } : undefined);
+
+describe('authorization matrix', () => {
+  const endpoints = mutatingEndpoints();
+
+  it('has a row for every mutating endpoint', () => {
+    expect(endpoints.filter((e) => !(e in CASES)), 'add a row to tests/support/authorization-matrix.ts').toEqual([]);
+    expect(endpoints.length).toBeGreaterThan(20);
+  });
+
+  for (const endpoint of endpoints) {
+    const row = CASES[endpoint];
+    if (!row || 'skip' in row) continue;
+    const [method, route] = endpoint.split(' ');
+    it(`${endpoint}: ${row.allow.join(', ') || 'nobody (with a token)'}`, async () => {
+      const call = async (c: Case, room: Awaited<ReturnType<typeof makeRoom>>, actor: ActorKey) => {
+        const { path, body } = await c.prepare(room, actor);
+        return as(actor).raw(method, path, body ?? (method === 'DELETE' ? undefined : {}));
+      };
+      // Everyone refused tries first, on one room, which must come out exactly as it went in.
+      const room = await makeRoom(people);
+      for (const actor of ACTORS.filter((a) => !row.allow.includes(a))) {
+        const prepared = await row.prepare(room, actor);
+        const before = await fingerprint(room);
+        const res = await as(actor).raw(method, prepared.path, prepared.body ?? (method === 'DELETE' ? undefined : {}));
+        const expected = actor === 'anonymous' ? [401] : [403, ...(row.alsoRefusedAs ?? [])];
+        expect({ actor, status: res.status }, `${route} ${JSON.stringify(res.body)}`).toEqual({ actor, status: expected.includes(res.status) ? res.status : expected[0] });
+        expect(await fingerprint(room), `${actor} changed something`).toBe(before);
+      }
+      await row.cleanup?.(room);
+      // Each allowed actor succeeds, on a room of its own.
+      for (const actor of row.allow) {
+        const fresh = await makeRoom(people);
+        const res = await call(row, fresh, actor);
+        expect({ actor, ok: res.status >= 200 && res.status < 300 }, `${res.status} ${JSON.stringify(res.body)}`).toEqual({ actor, ok: true });
+        await row.cleanup?.(fresh);
+      }
+    });
+  }
+
+  it('deployment:subscribe lets in exactly who may read the room', async () => {
+    const room = await makeRoom(people);
+    const allowed: ActorKey[] = ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'admin'];
+    for (const actor of ACTORS) {
+      const socket = track(connect(people.tokens[actor] ? { token: people.tokens[actor]! } : {}));
+      if (actor === 'anonymous') {
+        await expect(connected(socket)).rejects.toThrow(/unauthenticated/);
+        continue;
+      }
+      await connected(socket);
+      const ack = await subscribe(socket, room.id, 0);
+      expect({ actor, ok: ack.ok }).toEqual({ actor, ok: allowed.includes(actor) });
+      socket.disconnect();
+    }
+  });
+});
+
+describe('sockets', () => {
+  it('refuse a foreign Origin on the war-room and the public namespace', async () => {
+    await expect(connected(track(connect({ token: people.tokens.ic!, origin: 'https://evil.example' })))).rejects.toThrow();
+    const room = await makeRoom(people);
+    const link = (await as('ic').post(room.url('/share-links'), {})).body;
+    await expect(refused(track(connectPublic(link.token, { origin: 'https://evil.example' })))).resolves.toBeTruthy();
+    await expect(connected(track(connect({ token: people.tokens.ic!, origin: baseUrl() })))).resolves.toBeUndefined();
+  });
+
+  it('are disconnected within seconds of signing out or of the token being revoked', async () => {
+    const user = await makeUser({ name: 'Leaving Soon' });
+    const cookie = await signIn(user.email, user.password);
+    const bySession = track(connect({ cookie, origin: baseUrl() }));
+    await connected(bySession);
+    const token = await makeToken(user.id);
+    const byToken = track(connect({ token }));
+    await connected(byToken);
+    const gone = (s: TestSocket) => new Promise<number>((resolve) => s.once('disconnect', () => resolve(Date.now())));
+    const [sessionGone, tokenGone] = [gone(bySession), gone(byToken)];
+    const t0 = Date.now();
+    const out = await fetch(`${baseUrl()}/api/auth/sign-out`, { method: 'POST', headers: { cookie, origin: baseUrl(), 'content-type': 'application/json' }, body: '{}' });
+    expect(out.status).toBe(200);
+    const row = await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+    expect((await http({ cookie: await signIn(user.email, user.password) }).del(`/api/tokens/${row.id}`, { origin: baseUrl() })).status).toBe(200);
+    expect((await sessionGone) - t0).toBeLessThan(12_000);
+    expect((await tokenGone) - t0).toBeLessThan(12_000);
+  });
+
+  it('stop delivering a deployment to someone whose role was taken away', async () => {
+    const room = await makeRoom(people);
+    const watcher = track(connect({ token: people.tokens.dba! }));
+    await connected(watcher);
+    expect((await subscribe(watcher, room.id, 0)).ok).toBe(true);
+    const seen = collect(watcher);
+    const participant = await prisma.participant.findFirstOrThrow({ where: { deploymentId: room.id, userId: people.users.dba.id } });
+    expect((await as('ic').del(room.url(`/participants/${participant.id}`))).status).toBe(200);
+    const ic = track(connect({ token: people.tokens.ic! }));
+    await connected(ic);
+    await subscribe(ic, room.id, 0);
+    const icSeen = collect(ic);
+    await as('ic').post(room.url('/status-updates'), { message: 'after removal' });
+    await icSeen.until(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.events.filter((e) => e.type === 'status.posted')).toEqual([]);
+  });
+});
+
+describe('HTTP hardening', () => {
+  it('refuses cookie-authenticated writes from another site and changes nothing', async () => {
+    const room = await makeRoom(people);
+    const cookie = await signIn(people.users.ic.email, people.users.ic.password);
+    const before = await fingerprint(room);
+    const post = (headers: Record<string, string>) => http({ cookie }).post(room.url('/status-updates'), { message: 'csrf' }, headers);
+    expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect(await fingerprint(room)).toBe(before);
+    expect((await post({ origin: baseUrl(), 'sec-fetch-site': 'same-origin' })).status).toBe(201);
+  });
+
+  it('keeps API tokens hashed, shows them once and honours revocation', async () => {
+    const cookie = await signIn(people.users.qa.email, people.users.qa.password);
+    const created = await http({ cookie }).post('/api/tokens', { name: 'ci', scopes: ['read'] }, { origin: baseUrl() });
+    expect(created.status).toBe(201);
+    const { token, apiToken } = created.body;
+    const row = await prisma.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } });
+    expect(row.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(JSON.stringify((await http({ cookie }).get('/api/tokens')).body)).not.toContain(token);
+    expect((await http({ token }).get('/api/me')).status).toBe(200);
+    expect((await http({ cookie }).del(`/api/tokens/${apiToken.id}`, { origin: baseUrl() })).status).toBe(200);
+    expect((await http({ token }).get('/api/me')).status).toBe(401);
+  });
+
+  it('limits the body of every mutating endpoint', async () => {
+    // Larger than any route takes: refused before a handler (or better-auth) sees it.
+    const big = JSON.stringify({ padding: 'x'.repeat(6 * 1024 * 1024) });
+    for (const endpoint of mutatingEndpoints()) {
+      const [method, route] = endpoint.split(' ');
+      const path = route.replace(/\[\.\.\.all\]/, 'sign-in/email').replace(/\[[^\]]+\]/g, 'x');
+      const res = await http({ token: people.tokens.ic! }).raw(method, path, big);
+      expect({ endpoint, status: res.status }).toEqual({ endpoint, status: 413 });
+    }
+    // A streamed body without Content-Length is cut off while it is read (own connection: the
+    // server drops it once it stops reading).
+    const room = await makeRoom(people);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = nodeHttp.request(`${baseUrl()}${room.url('/status-updates')}`, {
+        method: 'POST', agent: false, headers: { authorization: `Bearer ${people.tokens.ic}`, 'content-type': 'application/json' },
+      }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+      req.on('error', reject);
+      req.write('{"message":"');
+      req.end(`${'x'.repeat(200_000)}"}`);
+    });
+    expect(status).toBe(413);
+    // And each route's own limit holds below the global one.
+    expect((await http({ token: people.tokens.ic! }).post(room.url('/status-updates'), { message: 'x'.repeat(10_000) })).status).toBe(413);
+  });
+
+  it('sends the security headers', async () => {
+    const res = await fetch(`${baseUrl()}/sign-in`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+});
+
+describe('with low limits and HSTS (a server of its own)', () => {
+  let own: OwnServer;
+  beforeAll(async () => {
+    own = await startOwnServer({ AUTH_RATE_LIMIT: 'on', WRITE_RATE_LIMIT: '5', HSTS: 'true' });
+  });
+  afterAll(async () => own?.stop());
+
+  it('rate-limits sign-in attempts', async () => {
+    const attempt = () => fetch(`${own.baseUrl}/api/auth/sign-in/email`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: own.baseUrl }, body: JSON.stringify({ email: people.users.outsider.email, password: 'wrong-password' }),
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
+  it('rate-limits writes per user, with Retry-After, without touching other users', async () => {
+    const room = await makeRoom(people);
+    const post = (actor: ActorKey) => own.request('POST', room.url('/status-updates'), people.tokens[actor]!, { message: 'again' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await post('comms')).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    const limited = await post('comms');
+    expect(limited.body.error.code).toBe('rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await post('ic')).status).toBe(201);
+    expect(await prisma.event.count({ where: { deploymentId: room.id, type: 'status.posted' } })).toBe(6);
+  });
+
+  it('sends HSTS when configured to (behind TLS)', async () => {
+    const res = await fetch(`${own.baseUrl}/sign-in`);
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+  });
+});
+
+describe('the audit chain', () => {
+  const verify = (id: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', id], { env: { ...process.env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+
+  it('cannot be changed through the database, and audit:verify proves it intact or names the tampered event', async () => {
+    const room = await makeRoom(people);
+    await as('ic').post(room.url('/status-updates'), { message: 'first' });
+    await as('ic').post(room.url('/status-updates'), { message: 'second' });
+    const intact = verify(room.id);
+    expect(intact.stdout).toMatch(/^intact: 3 events/);
+    expect(intact.status).toBe(0);
+
+    const db = new pg.Client({ connectionString: inject('databaseUrl') });
+    await db.connect();
+    try {
+      await expect(db.query(`UPDATE "Event" SET "payload" = '{"message":"rewritten"}' WHERE "deploymentId" = $1 AND "seq" = 2`, [room.id])).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM "Event" WHERE "deploymentId" = $1 AND "seq" = 3`, [room.id])).rejects.toThrow(/append-only/);
+      // Only a superuser switching the guard off can tamper — and the chain still tells.
+      await db.query('BEGIN');
+      await db.query('ALTER TABLE "Event" DISABLE TRIGGER event_append_only');
+      await db.query(`UPDATE "Event" SET "payload" = '{"message":"rewritten"}' WHERE "deploymentId" = $1 AND "seq" = 2`, [room.id]);
+      await db.query('ALTER TABLE "Event" ENABLE TRIGGER event_append_only');
+      await db.query('COMMIT');
+    } finally {
+      await db.query('ROLLBACK').catch(() => undefined);
+      await db.end();
+    }
+    const broken = verify(room.id);
+    expect(broken.stdout).toMatch(/^broken at seq 2: event #2 was changed/);
+    expect(broken.status).toBe(1);
+  });
+});
+
+describe('GET /metrics', () => {
+  it('exposes Prometheus text: HTTP latency, sockets, events, webhooks', async () => {
+    const res = await fetch(`${baseUrl()}/metrics`);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    for (const name of ['warroom_http_requests_total', 'warroom_http_request_duration_seconds_bucket', 'warroom_socket_connections', 'warroom_events_published_total', 'warroom_webhook_deliveries_total']) {
+      expect(text).toContain(name);
+    }
+    expect(text).toMatch(/warroom_http_requests_total\{method="POST",route="\/api\/deployments\/:id\/status-updates",status="201"\} \d+/);
+    expect(text).not.toMatch(/ws_[A-Za-z0-9_-]{20}/);
+  });
+});

@@ -1,0 +1,227 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { prisma } from '@/lib/server/db';
+import { makeDeployment, makeTemplate, makeToken, makeUser } from '@/lib/server/seed/factories';
+import { hashToken } from '@/lib/server/auth/tokens';
+
+/**
+ * The authorization matrix: who may call each mutating endpoint. Every route file's POST, PUT,
+ * PATCH and DELETE is found by scanning app/api, so an endpoint added later without a row here
+ * fails the test until someone decides who may call it.
+ */
+export const ACTORS = ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'anonymous', 'metricsOnly', 'otherDeployment', 'admin'] as const;
+export type ActorKey = (typeof ACTORS)[number];
+
+export function mutatingEndpoints(root = path.resolve('app/api')): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'route.ts') {
+        const source = fs.readFileSync(full, 'utf8');
+        const route = `/${path.relative(path.resolve('app'), path.dirname(full)).split(path.sep).join('/')}`;
+        for (const [, method] of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(POST|PUT|PATCH|DELETE)\b/g)) found.push(`${method} ${route}`);
+      }
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+export type People = Awaited<ReturnType<typeof makePeople>>;
+
+/** The same people (and tokens) for every room: accounts are slow to make, rooms are not. */
+export async function makePeople(adminToken: string) {
+  const names = { ic: 'Mia IC', dba: 'Dev DBA', qa: 'Quin QA', comms: 'Cass Comms', stakeholder: 'Sam Stakeholder', outsider: 'Olga Outsider' };
+  const users = Object.fromEntries(await Promise.all(Object.entries(names).map(async ([k, name]) => [k, await makeUser({ name })]))) as Record<keyof typeof names, Awaited<ReturnType<typeof makeUser>>>;
+  const elsewhere = await makeDeployment({ people: { ic: [users.ic.id] } });
+  const tokens: Record<ActorKey, string | null> = {
+    ic: await makeToken(users.ic.id), dba: await makeToken(users.dba.id), qa: await makeToken(users.qa.id), comms: await makeToken(users.comms.id),
+    stakeholder: await makeToken(users.stakeholder.id), outsider: await makeToken(users.outsider.id), anonymous: null,
+    metricsOnly: await makeToken(users.ic.id, ['metrics:push']),
+    otherDeployment: await makeToken(users.ic.id, ['read', 'write'], elsewhere.id),
+    admin: adminToken,
+  };
+  return { users, tokens, template: await makeTemplate() };
+}
+
+export type Room = Awaited<ReturnType<typeof makeRoom>>;
+
+export async function makeRoom(people: People) {
+  const u = people.users;
+  const deployment = await makeDeployment({
+    people: { ic: [u.ic.id], dba: [u.dba.id], qa: [u.qa.id], devops: [u.qa.id], comms: [u.comms.id], stakeholder: [u.stakeholder.id] },
+  });
+  const id = deployment.id;
+  const phases = await prisma.phase.findMany({ where: { deploymentId: id }, orderBy: { position: 'asc' } });
+  const gates = await prisma.gate.findMany({ where: { deploymentId: id }, orderBy: { position: 'asc' } });
+  return { id, people, phases, gates, url: (rest = '') => `/api/deployments/${id}${rest}` };
+}
+
+type Prepared = { path: string; body?: unknown };
+export type Case = {
+  allow: readonly ActorKey[];
+  prepare: (room: Room, actor: ActorKey) => Promise<Prepared>;
+  /** Besides 401/403, what a refusal may look like (404: "not yours" is not told apart from "none"). */
+  alsoRefusedAs?: readonly number[];
+  cleanup?: (room: Room) => Promise<void>;
+};
+
+const IC_ONLY = ['ic', 'admin'] as const;
+const RUNBOOK = '# Matrix go-live\n\n## Phase 1: Deploy (10 min)\n\n- [ ] Deploy the service\n';
+/** A template the IC made: only its creator (or an admin) may rename or delete it. */
+const icTemplate = (room: Room) => makeTemplate(undefined, room.people.users.ic.id);
+const itemOf = (room: Room, roleKey: string) => prisma.checklistItem.findFirstOrThrow({ where: { deploymentId: room.id, role: { key: roleKey } } });
+const setState = (room: Room, state: 'preflight' | 'in_progress') => prisma.deployment.update({ where: { id: room.id }, data: { state } });
+const stopSimulator = async (room: Room) => void (await prisma.metricSource.updateMany({ where: { deploymentId: room.id }, data: { active: false } }));
+
+export const CASES: Record<string, Case | { skip: string }> = {
+  'POST /api/auth/[...all]': { skip: 'better-auth sign-in/out; its rate limit is tested on its own' },
+  'POST /api/deployments': {
+    allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'admin'],
+    prepare: async (room) => ({ path: '/api/deployments', body: { templateId: room.people.template.id, name: 'Matrix', goLiveAt: new Date(Date.now() + 3_600_000).toISOString() } }),
+  },
+  'POST /api/users': { allow: ['admin'], prepare: async () => ({ path: '/api/users', body: { email: `m-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, name: 'New', password: 'long-enough-pw' } }) },
+  // Tokens are made with a signed-in session only (security.test checks that path).
+  'POST /api/tokens': { allow: [], prepare: async () => ({ path: '/api/tokens', body: { name: 'x', scopes: ['read'] } }) },
+  'DELETE /api/tokens/[tokenId]': {
+    allow: ['ic'],
+    alsoRefusedAs: [404],
+    prepare: async (room) => {
+      const spare = await makeToken(room.people.users.ic.id);
+      const row = await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(spare) } });
+      return { path: `/api/tokens/${row.id}` };
+    },
+  },
+  'PATCH /api/deployments/[id]/items/[itemId]': {
+    allow: ['ic', 'dba', 'admin'],
+    prepare: async (room) => {
+      const item = await itemOf(room, 'dba');
+      return { path: room.url(`/items/${item.id}`), body: { status: 'done', version: item.version } };
+    },
+  },
+  'POST /api/deployments/[id]/participants': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/participants'), body: { email: room.people.users.outsider.email, roleKey: 'qa' } }) },
+  'DELETE /api/deployments/[id]/participants/[participantId]': {
+    allow: IC_ONLY,
+    prepare: async (room) => {
+      const p = await prisma.participant.findFirstOrThrow({ where: { deploymentId: room.id, userId: room.people.users.dba.id } });
+      return { path: room.url(`/participants/${p.id}`) };
+    },
+  },
+  'POST /api/deployments/[id]/transitions': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/transitions'), body: { to: 'preflight' } }) },
+  'POST /api/deployments/[id]/phases/[phaseId]/start': {
+    allow: IC_ONLY,
+    prepare: async (room) => (await setState(room, 'preflight'), { path: room.url(`/phases/${room.phases[0].id}/start`) }),
+  },
+  'POST /api/deployments/[id]/phases/[phaseId]/complete': {
+    allow: IC_ONLY,
+    prepare: async (room) => {
+      const phase = room.phases[0];
+      await setState(room, 'preflight');
+      await prisma.phase.update({ where: { id: phase.id }, data: { status: 'active', startedAt: new Date() } });
+      await prisma.checklistItem.updateMany({ where: { phaseId: phase.id }, data: { status: 'done' } });
+      await prisma.gate.updateMany({ where: { phaseId: phase.id }, data: { status: 'open', openedAt: new Date() } });
+      return { path: room.url(`/phases/${phase.id}/complete`) };
+    },
+  },
+  'POST /api/deployments/[id]/rollback': {
+    allow: IC_ONLY,
+    prepare: async (room) => (await setState(room, 'in_progress'), { path: room.url('/rollback'), body: { level: 'major', reason: 'error rate 12 %' } }),
+  },
+  'POST /api/deployments/[id]/gates/[gateId]/signoffs': {
+    allow: ['dba', 'qa'],
+    prepare: async (room, actor) => ({ path: room.url(`/gates/${room.gates[0].id}/signoffs`), body: { decision: 'approve', roleKey: actor === 'qa' ? 'qa' : null } }),
+  },
+  'DELETE /api/deployments/[id]/gates/[gateId]/signoffs/[signoffId]': {
+    allow: ['dba'],
+    alsoRefusedAs: [404],
+    prepare: async (room) => {
+      const gate = room.gates[0];
+      const existing = await prisma.signoff.findFirst({ where: { gateId: gate.id, userId: room.people.users.dba.id, withdrawnAt: null } });
+      const signoff = existing ?? (await prisma.signoff.create({ data: { gateId: gate.id, roleKey: 'dba', userId: room.people.users.dba.id, decision: 'approve' } }));
+      return { path: room.url(`/gates/${gate.id}/signoffs/${signoff.id}`) };
+    },
+  },
+  'POST /api/deployments/[id]/gates/[gateId]/override': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url(`/gates/${room.gates[0].id}/override`), body: { reason: 'Signed off on the bridge call' } }) },
+  'POST /api/deployments/[id]/health/acknowledge': {
+    allow: IC_ONLY,
+    prepare: async (room) => (await prisma.deployment.update({ where: { id: room.id }, data: { healthLevel: 2 } }), { path: room.url('/health/acknowledge'), body: { level: 2 } }),
+  },
+  'POST /api/deployments/[id]/metrics': {
+    allow: ['ic', 'dba', 'qa', 'comms', 'metricsOnly', 'admin'],
+    prepare: async (room) => ({ path: room.url('/metrics'), body: { samples: [{ series: 'cpu', ts: Date.now() - 1000, value: 42 }] } }),
+  },
+  'PUT /api/deployments/[id]/rules': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/rules'), body: { rules: [] } }) },
+  'POST /api/deployments/[id]/simulator': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/simulator'), body: { scenario: 'healthy' } }), cleanup: stopSimulator },
+  'DELETE /api/deployments/[id]/simulator': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/simulator') }) },
+  'PUT /api/deployments/[id]/sources/prometheus': {
+    allow: IC_ONLY,
+    prepare: async (room) => ({ path: room.url('/sources/prometheus'), body: { baseUrl: 'http://prometheus.invalid:9090', intervalSec: 60, queries: { error_rate: 'up' }, active: false } }),
+  },
+  'DELETE /api/deployments/[id]/sources/prometheus': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/sources/prometheus') }) },
+  'POST /api/deployments/[id]/status-updates': { allow: ['ic', 'comms', 'admin'], prepare: async (room) => ({ path: room.url('/status-updates'), body: { message: 'All green' } }) },
+  'POST /api/deployments/[id]/share-links': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/share-links'), body: {} }) },
+  'DELETE /api/deployments/[id]/share-links/[linkId]': {
+    allow: IC_ONLY,
+    prepare: async (room) => {
+      const link = await prisma.shareLink.create({ data: { deploymentId: room.id, tokenHash: hashToken(`ws_${Math.random()}`) } });
+      return { path: room.url(`/share-links/${link.id}`) };
+    },
+  },
+  'POST /api/deployments/[id]/webhooks': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/webhooks'), body: { url: 'https://hooks.example.com/x', eventTypes: ['deployment.finished'] } }) },
+  'DELETE /api/deployments/[id]/webhooks/[webhookId]': {
+    allow: IC_ONLY,
+    prepare: async (room) => {
+      const hook = await prisma.webhook.create({ data: { deploymentId: room.id, url: 'https://hooks.example.com/x', secret: 's', eventTypes: ['deployment.finished'] } });
+      return { path: room.url(`/webhooks/${hook.id}`) };
+    },
+  },
+  // Parsing stores nothing: any signed-in caller may preview a runbook.
+  'POST /api/runbooks/parse': {
+    allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'metricsOnly', 'otherDeployment', 'admin'],
+    prepare: async () => ({ path: '/api/runbooks/parse', body: { markdown: RUNBOOK } }),
+  },
+  'POST /api/templates': {
+    allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'admin'],
+    prepare: async () => ({ path: '/api/templates', body: { markdown: RUNBOOK, name: 'Matrix runbook' } }),
+  },
+  'PATCH /api/templates/[id]': { allow: IC_ONLY, prepare: async (room) => ({ path: `/api/templates/${(await icTemplate(room)).id}`, body: { name: 'Renamed' } }) },
+  'DELETE /api/templates/[id]': { allow: IC_ONLY, prepare: async (room) => ({ path: `/api/templates/${(await icTemplate(room)).id}` }) },
+  'POST /api/templates/[id]/duplicate': {
+    allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'admin'],
+    prepare: async (room) => ({ path: `/api/templates/${(await icTemplate(room)).id}/duplicate`, body: {} }),
+  },
+  'POST /api/webhooks': { allow: ['admin'], prepare: async () => ({ path: '/api/webhooks', body: { url: 'https://hooks.example.com/all', eventTypes: ['deployment.finished'] } }) },
+  'DELETE /api/webhooks/[webhookId]': {
+    allow: ['admin'],
+    prepare: async () => {
+      const hook = await prisma.webhook.create({ data: { deploymentId: null, url: 'https://hooks.example.com/all', secret: 's', eventTypes: ['deployment.finished'] } });
+      return { path: `/api/webhooks/${hook.id}` };
+    },
+  },
+};
+
+/** Everything a refused request must leave as it was: the room's rows, its event log, and global counts. */
+export async function fingerprint(room: Room): Promise<string> {
+  const id = room.id;
+  const parts = await Promise.all([
+    prisma.deployment.findUniqueOrThrow({ where: { id }, select: { state: true, seq: true, lastEventHash: true, healthAckLevel: true, heldFromState: true } }),
+    prisma.event.count({ where: { deploymentId: id } }),
+    prisma.participant.findMany({ where: { deploymentId: id }, select: { id: true }, orderBy: { id: 'asc' } }),
+    prisma.checklistItem.findMany({ where: { deploymentId: id }, select: { id: true, status: true, version: true }, orderBy: { id: 'asc' } }),
+    prisma.phase.findMany({ where: { deploymentId: id }, select: { id: true, status: true }, orderBy: { id: 'asc' } }),
+    prisma.gate.findMany({ where: { deploymentId: id }, select: { id: true, status: true, version: true, overrideReason: true }, orderBy: { id: 'asc' } }),
+    prisma.signoff.findMany({ where: { gate: { deploymentId: id } }, select: { id: true, withdrawnAt: true }, orderBy: { id: 'asc' } }),
+    prisma.metricRule.count({ where: { deploymentId: id } }),
+    prisma.metricSource.findMany({ where: { deploymentId: id }, select: { id: true, active: true, config: true }, orderBy: { id: 'asc' } }),
+    prisma.metricSample.count({ where: { series: { deploymentId: id } } }),
+    prisma.shareLink.findMany({ where: { deploymentId: id }, select: { id: true, revokedAt: true }, orderBy: { id: 'asc' } }),
+    prisma.webhook.findMany({ where: { OR: [{ deploymentId: id }, { deploymentId: null }] }, select: { id: true }, orderBy: { id: 'asc' } }),
+    prisma.user.count(),
+    prisma.deployment.count(),
+    prisma.apiToken.count({ where: { revokedAt: null } }),
+    prisma.template.findMany({ where: { createdById: { in: Object.values(room.people.users).map((u) => u.id) } }, select: { id: true, name: true }, orderBy: { id: 'asc' } }),
+  ]);
+  return JSON.stringify(parts);
+}

@@ -1,0 +1,44 @@
+import crypto from 'node:crypto';
+import { inject } from 'vitest';
+import { createTestDatabase, freePort, serverEnv, startAppServer, stopAppServer } from '../../scripts/test-env.mjs';
+import type { ApiResponse } from './http';
+
+/**
+ * A second real server for tests that need special settings (low rate limits, fast webhook
+ * retries, HSTS). It shares the run's database unless `freshDatabase` — then it is the only
+ * process there, so it also runs the background work (leader election is per database).
+ */
+export async function startOwnServer(extra: Record<string, string>, options: { freshDatabase?: boolean } = {}) {
+  const database = options.freshDatabase ? await createTestDatabase('own') : null;
+  const databaseUrl = database?.url ?? inject('databaseUrl');
+  const adminToken = options.freshDatabase ? crypto.randomBytes(24).toString('hex') : inject('adminToken');
+  const port = await freePort();
+  const server = await startAppServer(serverEnv({ databaseUrl, port, adminToken, extra }));
+  const request = async (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  };
+  return {
+    baseUrl: server.baseUrl,
+    databaseUrl,
+    adminToken,
+    request,
+    stop: async () => {
+      await stopAppServer(server.child);
+      await database?.drop();
+    },
+  };
+}
+
+export type OwnServer = Awaited<ReturnType<typeof startOwnServer>>;
