@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import { templateDefinitionSchema, templateStats, type MetricRuleDefinition, type TemplateDefinition } from '../template';
 import { RunbookWalker } from './build';
 import { seriesLookup } from './conditions';
