@@ -30,8 +30,8 @@ function Cockpit() {
           <StateBanner />
           <HealthBanner />
           <StateControls />
-          <PhaseRail />
           <PhaseOverview />
+          <PhaseRail />
           <div className="flex flex-wrap items-center gap-3">
             <h2 className="text-lg font-semibold">Checklist</h2>
             <FilterTabs
