@@ -95,6 +95,8 @@ describe('webhooks', () => {
     const item = room.itemOf('dba');
     await own.request('PATCH', `/api/deployments/${id}/items/${item.id}`, room.tokens.ic, { status: 'done', version: item.version });
     expect((await own.request('POST', `/api/deployments/${id}/status-updates`, room.tokens.ic, { message: 'Canary at 25 %' })).status).toBe(201);
+    // Queued by the write's own transaction: listed the moment the write is acknowledged.
+    expect((await deliveries(room.tokens.ic, id, webhook.id)).map((d) => d.eventType)).toEqual(['status.posted']);
 
     const attempts = await hook.waitFor('/flaky', 3);
     const gaps = [attempts[1].at - attempts[0].at, attempts[2].at - attempts[1].at];

@@ -2,6 +2,7 @@ import type { TimelineEvent } from '@/lib/domain/event-log';
 import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { publishEvents } from '@/lib/realtime/publish';
+import { enqueueDeliveries } from '@/lib/server/webhooks/enqueue-deliveries';
 import { appendEvent, type EventInput } from './append-event';
 
 export type Idempotency = { userId: string; key: string; scope: string };
@@ -16,7 +17,8 @@ const MAX_KEY_LENGTH = 200;
  * Every write goes through here: one transaction changes the rows and appends their events, and
  * only after it commits are the events published. With an Idempotency-Key, the key is claimed
  * first inside the transaction, so a concurrent retry waits for the first attempt and then gets
- * its stored result instead of writing twice.
+ * its stored result instead of writing twice. Webhook deliveries are queued in the same
+ * transaction (an outbox), so a crash after commit cannot drop a notification.
  */
 export async function commit<T>(work: (tx: Tx, append: Append) => Promise<T>, idempotency?: Idempotency | null): Promise<Committed<T>> {
   if (idempotency && (idempotency.key.length === 0 || idempotency.key.length > MAX_KEY_LENGTH)) {
@@ -46,6 +48,7 @@ export async function commit<T>(work: (tx: Tx, append: Append) => Promise<T>, id
         return event;
       };
       const result = await work(tx, append);
+      await enqueueDeliveries(tx, events);
       if (idempotency) {
         await tx.idempotencyRecord.update({
           where: { userId_key: { userId: idempotency.userId, key: idempotency.key } },

@@ -1,12 +1,12 @@
+import { topicOf } from '@/lib/domain/webhooks';
 import { registerWorker } from '@/lib/server/background';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
 import { onCommittedEvent } from '@/lib/realtime/publish';
-import { enqueueDeliveries } from './enqueue-deliveries';
 import { processDelivery, webhookTimeoutMs } from './process-delivery';
 
 /**
- * Webhook delivery. Every process queues deliveries for the events it commits; the background
+ * Webhook delivery. Every write queues its deliveries in its own transaction; the background
  * worker (the leader process) sends them, a few at a time, each with a hard timeout, so a slow
  * or failing receiver never holds up the war room. Claims are leases: a delivery claimed by a
  * process that died is picked up again once its lease ran out.
@@ -17,12 +17,9 @@ const pollMs = () => Number(process.env.WEBHOOK_POLL_MS ?? 1000);
 type Loop = { wake: () => void };
 const globalForLoop = globalThis as unknown as { __warroomWebhookLoop?: Loop | null };
 
+// Deliveries were queued by the committing transaction; this only saves the leader a poll interval.
 onCommittedEvent((event) => {
-  void enqueueDeliveries(event)
-    .then((queued) => {
-      if (queued > 0) globalForLoop.__warroomWebhookLoop?.wake();
-    })
-    .catch((error) => logger.error('webhook.enqueue_failed', { deploymentId: event.deploymentId, seq: event.seq, error: String(error) }));
+  if (topicOf(event)) globalForLoop.__warroomWebhookLoop?.wake();
 });
 
 async function claim(limit: number): Promise<string[]> {
