@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError, errorBody, toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
 import { requireActor, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { readLimited } from './read-limited';
 import { limitWrites } from './write-rate-limit';
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -24,23 +25,10 @@ export function errorResponse(error: unknown, request?: Request): Response {
 
 /** Reads the body as text within a byte limit, before anything is parsed. */
 export async function readText(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<string> {
+  const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`);
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > limit) throw new AppError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`);
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new AppError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  if (declared > limit) throw tooLarge();
+  return readLimited(request.body, limit, tooLarge);
 }
 
 /** Parses and validates a JSON body with the boundary's zod schema: 422 with the first problem. */

@@ -4,28 +4,11 @@
  * exception, because a failing source is a state to show, not a crash.
  */
 
+import { readLimited } from '@/lib/server/http/read-limited';
 import { parsePrometheusResponse, prometheusQueryUrl, type PrometheusReading } from '@/lib/domain/metrics/prometheus-response';
 
 /** Prometheus answers one number in a few hundred bytes; anything near this is not Prometheus. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
-
-async function readLimited(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      throw new Error('response larger than 1 MB');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function describeFailure(error: unknown, url: URL, timeoutMs: number): string {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
@@ -44,7 +27,7 @@ export async function queryPrometheus(baseUrl: string, query: string, atMs: numb
   try {
     const signal = AbortSignal.timeout(timeoutMs);
     response = await fetch(url, { headers: { accept: 'application/json' }, signal, redirect: 'error', cache: 'no-store' });
-    text = await readLimited(response);
+    text = await readLimited(response.body, MAX_RESPONSE_BYTES, () => new Error('response larger than 1 MB'));
   } catch (error) {
     return { ok: false, error: describeFailure(error, url, timeoutMs) };
   }
