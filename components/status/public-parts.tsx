@@ -1,3 +1,4 @@
+import { healthLook, stateLook, type Tone } from '@/components/ui/badges';
 import { formatDuration } from '@/lib/domain/clock';
 import type { PublicDecision, PublicGate, PublicPhase, PublicStatus, PublicUpdate } from '@/lib/domain/public-status';
 
@@ -15,23 +16,32 @@ export function relative(target: Date, now: number): string {
 }
 
 /** Each state in plain words for people outside the room. */
-const STATE_LOOK: Record<string, { icon: string; className: string; words: string }> = {
-  planned: { icon: '◷', className: 'bg-slate-100 text-slate-800 ring-slate-300', words: 'Not started yet' },
-  preflight: { icon: '✈', className: 'bg-sky-50 text-sky-900 ring-sky-300', words: 'Final checks before go-live' },
-  in_progress: { icon: '▶', className: 'bg-sky-50 text-sky-900 ring-sky-300', words: 'The change is being rolled out' },
-  monitoring: { icon: '◉', className: 'bg-sky-50 text-sky-900 ring-sky-300', words: 'Live; the team is watching closely' },
-  on_hold: { icon: '❚❚', className: 'bg-amber-50 text-amber-900 ring-amber-300', words: 'Paused by the incident commander' },
-  rolling_back: { icon: '↺', className: 'bg-red-50 text-red-900 ring-red-300', words: 'The change is being reverted' },
-  completed: { icon: '✓', className: 'bg-emerald-50 text-emerald-900 ring-emerald-300', words: 'Done: the change is live' },
-  rolled_back: { icon: '↺', className: 'bg-amber-50 text-amber-900 ring-amber-300', words: 'The change was reverted' },
-  aborted: { icon: '■', className: 'bg-red-50 text-red-900 ring-red-300', words: 'Stopped before it went live' },
+const STATE_WORDS: Record<string, string> = {
+  planned: 'Not started yet',
+  preflight: 'Final checks before go-live',
+  in_progress: 'The change is being rolled out',
+  monitoring: 'Live; the team is watching closely',
+  on_hold: 'Paused by the incident commander',
+  rolling_back: 'The change is being reverted',
+  completed: 'Done: the change is live',
+  rolled_back: 'The change was reverted',
+  aborted: 'Stopped before it went live',
 };
 
-const HEALTH_LOOK = {
-  1: { icon: '✓', className: 'bg-emerald-50 text-emerald-900 ring-emerald-300', words: 'All metrics within their targets' },
-  2: { icon: '▲', className: 'bg-amber-50 text-amber-900 ring-amber-300', words: 'Some metrics are off target; the team is on it' },
-  3: { icon: '✕', className: 'bg-red-50 text-red-900 ring-red-300', words: 'Metrics are critical; a rollback may follow' },
-} as const;
+const HEALTH_WORDS: Record<number, string> = {
+  1: 'All metrics within their targets',
+  2: 'Some metrics are off target; the team is on it',
+  3: 'Metrics are critical; a rollback may follow',
+};
+
+/** The badges' tones, as large light cards outsiders read at a glance. */
+const CARD_TONE: Record<Tone, string> = {
+  green: 'bg-emerald-50 text-emerald-900 ring-emerald-300',
+  amber: 'bg-amber-50 text-amber-900 ring-amber-300',
+  red: 'bg-red-50 text-red-900 ring-red-300',
+  blue: 'bg-sky-50 text-sky-900 ring-sky-300',
+  grey: 'bg-slate-100 text-slate-800 ring-slate-300',
+};
 
 function Card({ label, children, className = '' }: { label: string; children: React.ReactNode; className?: string }) {
   return (
@@ -43,27 +53,27 @@ function Card({ label, children, className = '' }: { label: string; children: Re
 }
 
 export function StateCard({ status }: { status: PublicStatus }) {
-  const look = STATE_LOOK[status.state] ?? STATE_LOOK.planned;
+  const look = stateLook(status.state);
   return (
-    <Card label="State" className={look.className}>
+    <Card label="State" className={CARD_TONE[look.tone]}>
       <p className="mt-1 text-3xl font-bold" data-testid="public-state">
         <span aria-hidden className="mr-2">{look.icon}</span>
         {status.stateLabel}
       </p>
-      <p className="mt-1 text-base">{look.words}</p>
+      <p className="mt-1 text-base">{STATE_WORDS[status.state] ?? status.stateLabel}</p>
     </Card>
   );
 }
 
 export function HealthCard({ health }: { health: PublicStatus['health'] }) {
-  const look = HEALTH_LOOK[health.level];
+  const look = healthLook(health.level);
   return (
-    <Card label="Health" className={look.className}>
+    <Card label="Health" className={CARD_TONE[look.tone]}>
       <p className="mt-1 text-3xl font-bold" data-testid="public-health">
         <span aria-hidden className="mr-2">{look.icon}</span>
         {health.label}
       </p>
-      <p className="mt-1 text-base">{look.words}</p>
+      <p className="mt-1 text-base">{HEALTH_WORDS[health.level]}</p>
     </Card>
   );
 }

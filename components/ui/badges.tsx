@@ -20,7 +20,9 @@ export function Badge({ tone, icon, children, className = '' }: { tone: Tone; ic
   );
 }
 
-const STATE_LOOK: Record<string, { tone: Tone; icon: string; label: string }> = {
+type Look = { tone: Tone; icon: string; label: string };
+
+const STATE_LOOK: Record<string, Look> = {
   planned: { tone: 'grey', icon: '◷', label: 'Planned' },
   preflight: { tone: 'blue', icon: '✈', label: 'Pre-flight' },
   in_progress: { tone: 'blue', icon: '▶', label: 'In progress' },
@@ -32,8 +34,13 @@ const STATE_LOOK: Record<string, { tone: Tone; icon: string; label: string }> = 
   aborted: { tone: 'red', icon: '■', label: 'Aborted' },
 };
 
+/** How a deployment state looks everywhere: in the war room and on the public status page. */
+export function stateLook(state: string): Look {
+  return STATE_LOOK[state] ?? { tone: 'grey', icon: '•', label: state };
+}
+
 export function StateBadge({ state }: { state: string }) {
-  const look = STATE_LOOK[state] ?? { tone: 'grey' as Tone, icon: '•', label: state };
+  const look = stateLook(state);
   return (
     <Badge tone={look.tone} icon={look.icon} className="text-sm">
       {look.label}
@@ -58,14 +65,18 @@ export function ItemStatusBadge({ status }: { status: ItemStatus }) {
   );
 }
 
-const HEALTH_LOOK: Record<number, { tone: Tone; icon: string; label: string }> = {
+const HEALTH_LOOK: Record<number, Look> = {
   1: { tone: 'green', icon: '●', label: 'Level 1 · Keep going' },
   2: { tone: 'amber', icon: '▲', label: 'Level 2 · Prepare rollback' },
   3: { tone: 'red', icon: '✖', label: 'Level 3 · Roll back now' },
 };
 
+export function healthLook(level: number): Look {
+  return HEALTH_LOOK[level] ?? HEALTH_LOOK[1];
+}
+
 export function HealthBadge({ level }: { level: number }) {
-  const look = HEALTH_LOOK[level] ?? HEALTH_LOOK[1];
+  const look = healthLook(level);
   return (
     <Badge tone={look.tone} icon={look.icon} className="text-sm">
       {look.label}
