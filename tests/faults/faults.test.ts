@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../scripts/test-env.mjs';
-import { itemsOf, makeDeployment, makeToken, makeUser } from '@/lib/server/seed/factories';
 import { getPrisma } from '@/lib/server/db';
 import { startApp, tickAll, type App, type WriteOutcome } from './app';
+import { room } from './room';
 import { privatePostgres, privateRedis } from './services';
 import { until, Watcher } from './watcher';
 
@@ -10,19 +10,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-/** A deployment with `count` IC items, made through the factories against `databaseUrl`. */
-async function room(databaseUrl: string, count = 20) {
-  process.env.DATABASE_URL = databaseUrl;
-  const ic = await makeUser({ name: 'Fault IC' });
-  const token = await makeToken(ic.id);
-  const deployment = await makeDeployment({
-    definition: { name: 'faults', roles: [{ key: 'ic', name: 'IC', isIc: true }], phases: [{ title: 'Go', items: Array.from({ length: count }, (_, i) => ({ title: `step ${i}`, roleKey: 'ic', children: [] })) }] },
-    people: { ic: [ic.id] },
-  });
-  const items = await itemsOf(deployment.id);
-  return { token, deploymentId: deployment.id, itemIds: items.map((i) => i.id) };
-}
 
 async function dbState(deploymentId: string) {
   const prisma = getPrisma();

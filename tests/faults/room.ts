@@ -1,0 +1,15 @@
+import { itemsOf, makeDeployment, makeToken, makeUser } from '@/lib/server/seed/factories';
+
+/** A deployment with `count` IC items, made through the factories against `databaseUrl`. */
+export async function room(databaseUrl: string, count = 20) {
+  process.env.DATABASE_URL = databaseUrl;
+  const ic = await makeUser({ name: 'Fault IC' });
+  const token = await makeToken(ic.id);
+  const deployment = await makeDeployment({
+    definition: { name: 'faults', roles: [{ key: 'ic', name: 'IC', isIc: true }], phases: [{ title: 'Go', items: Array.from({ length: count }, (_, i) => ({ title: `step ${i}`, roleKey: 'ic', children: [] })) }] },
+    people: { ic: [ic.id] },
+  });
+  const items = await itemsOf(deployment.id);
+  return { token, deploymentId: deployment.id, itemIds: items.map((i) => i.id) };
+}
+
