@@ -6,7 +6,8 @@ import { loadAccess, ensureAllowed } from '@/lib/server/deployments/load-access'
 import { readEventsAfter } from '@/lib/server/events/list-events';
 import { toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
-import { deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type PresenceEntry, type ServerToClientEvents } from './events';
+import { deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type ServerToClientEvents } from './events';
+import { announcePresence } from './presence';
 import { setIoServer, type IoServer } from './publish';
 import { attachPublicStatus } from './public-status-server';
 import { watchSocketSessions } from './revalidate-sockets';
@@ -23,23 +24,6 @@ function headersOf(socket: WarRoomSocket): Headers {
   const token = (socket.handshake.auth as { token?: unknown })?.token;
   if (typeof token === 'string' && token) headers.set('authorization', `Bearer ${token}`);
   return headers;
-}
-
-/** Presence is best effort: with Redis down, other processes' sockets simply are not counted. */
-async function broadcastPresence(io: IoServer, deploymentId: string) {
-  const sockets = await io
-    .in(deploymentRoom(deploymentId))
-    .fetchSockets()
-    .catch(() => io.local.in(deploymentRoom(deploymentId)).fetchSockets());
-  const online = new Map<string, PresenceEntry>();
-  for (const s of sockets) {
-    const data = s.data as SocketData;
-    if (!data?.userId) continue;
-    const entry = online.get(data.userId) ?? { userId: data.userId, name: data.name, roleKeys: [] };
-    for (const key of data.roleKeys?.[deploymentId] ?? []) if (!entry.roleKeys.includes(key)) entry.roleKeys.push(key);
-    online.set(data.userId, entry);
-  }
-  io.to(deploymentRoom(deploymentId)).emit('deployment:presence', { deploymentId, online: [...online.values()] });
 }
 
 /**
@@ -98,7 +82,7 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
         const events = await readEventsAfter(deploymentId, afterSeq, RESYNC_PAGE_SIZE);
         const last = events.length ? events[events.length - 1].seq : afterSeq;
         reply({ ok: true, events, seq: Math.max(last, access.deployment.seq), complete: events.length < RESYNC_PAGE_SIZE });
-        void broadcastPresence(io, deploymentId).catch(() => undefined);
+        announcePresence(io, deploymentId);
       } catch (error) {
         const appError = toAppError(error);
         reply({ ok: false, error: { code: appError.code, message: appError.message } });
@@ -108,13 +92,11 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
       const deploymentId = typeof payload?.deploymentId === 'string' ? payload.deploymentId : null;
       if (!deploymentId) return;
       await socket.leave(deploymentRoom(deploymentId));
-      void broadcastPresence(io, deploymentId).catch(() => undefined);
+      announcePresence(io, deploymentId);
     });
     socket.on('disconnecting', () => {
       const rooms = [...socket.rooms].filter((room) => room.startsWith('deployment:'));
-      setImmediate(() => {
-        for (const room of rooms) void broadcastPresence(io, room.slice('deployment:'.length)).catch(() => undefined);
-      });
+      for (const room of rooms) announcePresence(io, room.slice('deployment:'.length));
     });
   });
 
