@@ -7,25 +7,35 @@ export type BenchResult = { name: string; [metric: string]: string | number | bo
 // the factories write where the benchmark's server reads.
 const baseDatabaseUrl = process.env.DATABASE_URL;
 
-/** A fresh database and the real production server, for one benchmark. */
-export async function benchServer(extra: Record<string, string> = {}) {
+/**
+ * A fresh database and the real production server on it, for one benchmark; `processes` > 1
+ * starts that many servers on the one database (give them REDIS_URL to share rooms).
+ * The per-user write limit is off: benchmarks measure capacity, not the guard.
+ */
+export async function benchServers(processes: number, extra: Record<string, string> = {}) {
   process.env.DATABASE_URL = baseDatabaseUrl;
   const database = await createTestDatabase('bench');
   process.env.DATABASE_URL = database.url;
-  const port = await freePort();
-  const adminToken = crypto.randomBytes(16).toString('hex');
-  const env = serverEnv({ databaseUrl: database.url, port, adminToken, extra: { LOG_LEVEL: 'silent', ...extra } });
-  const server = await startAppServer(env);
+  const servers: { baseUrl: string; pid: number; env: NodeJS.ProcessEnv; child: import('node:child_process').ChildProcess }[] = [];
+  for (let i = 0; i < processes; i++) {
+    const port = await freePort();
+    const env = serverEnv({ databaseUrl: database.url, port, adminToken: crypto.randomBytes(16).toString('hex'), extra: { LOG_LEVEL: 'silent', WRITE_RATE_LIMIT: '0', ...extra } });
+    const server = await startAppServer(env);
+    servers.push({ baseUrl: server.baseUrl, pid: server.child.pid!, env, child: server.child });
+  }
   return {
-    baseUrl: server.baseUrl,
-    pid: server.child.pid!,
-    env,
+    servers,
     databaseUrl: database.url,
     stop: async () => {
-      await stopAppServer(server.child);
+      for (const server of servers) await stopAppServer(server.child);
       await database.drop();
     },
   };
+}
+
+export async function benchServer(extra: Record<string, string> = {}) {
+  const { servers, databaseUrl, stop } = await benchServers(1, extra);
+  return { ...servers[0], databaseUrl, stop };
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { itemsOf, makeDeployment, makeToken, makeUser } from '../../lib/server/seed/factories';
+import { freePort } from '../../scripts/test-env.mjs';
+import type { FanoutTarget } from './fanout';
+
+/** A deployment with one IC item per tick to send, and the IC's API token. */
+export async function makeTickRoom(ticks: number) {
+  const ic = await makeUser({ name: 'Bench IC' });
+  const token = await makeToken(ic.id);
+  const items = Array.from({ length: ticks }, (_, i) => ({ title: `step ${i}`, roleKey: 'ic', children: [] as [] }));
+  const deployment = await makeDeployment({
+    definition: { name: 'bench', roles: [{ key: 'ic', name: 'IC', isIc: true }], phases: [{ title: 'Go', items }] },
+    people: { ic: [ic.id] },
+  });
+  const rows = await itemsOf(deployment.id);
+  return { token, deploymentId: deployment.id, itemIds: rows.map((r) => r.id) };
+}
+
+type Room = Awaited<ReturnType<typeof makeTickRoom>>;
+
+/** Ticks through the app's HTTP API on `writeUrl`; watchers connect to `socketUrl` (the same server unless two run). */
+export function appTarget(room: Room, server: { baseUrl: string; pid: number }, writeUrl = server.baseUrl): FanoutTarget {
+  return {
+    socketUrl: server.baseUrl,
+    pid: server.pid,
+    token: room.token,
+    deploymentId: room.deploymentId,
+    itemIds: room.itemIds,
+    tick: async (itemId) => {
+      const response = await fetch(`${writeUrl}/api/deployments/${room.deploymentId}/items/${itemId}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${room.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'done', version: 1 }),
+      });
+      return ((await response.json()) as { seq: number }).seq;
+    },
+  };
+}
+
+/** The bare socket.io server (bench/lib/bare-socket-server.ts) in a process of its own. */
+export async function bareTarget(ticks: number): Promise<FanoutTarget & { stop: () => void }> {
+  const port = await freePort();
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare-socket-server.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`bare socket.io server exited with ${code}`)));
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    socketUrl: baseUrl,
+    pid: child.pid!,
+    deploymentId: 'bare',
+    itemIds: Array.from({ length: ticks }, (_, i) => `bare-${i}`),
+    tick: async (itemId) => {
+      const response = await fetch(`${baseUrl}/tick`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ itemId, version: 2 }) });
+      return ((await response.json()) as { seq: number }).seq;
+    },
+    stop: () => child.kill('SIGKILL'),
+  };
+}
