@@ -16,7 +16,9 @@ test('the spike scenario drives the IC screen from level 1 to level 3, and a rol
   await expect(ic.getByText('Level 1 · Keep going')).toBeVisible();
   await expect(dba.getByTestId('health-strip')).toHaveAttribute('data-level', '1');
 
-  // The IC starts the rehearsal from the cockpit.
+  // The IC starts pre-flight (a planned deployment has nothing to roll back) and the rehearsal.
+  await ic.getByTestId('move-preflight').click();
+  await expect(dba.getByText('Pre-flight').first()).toBeVisible();
   await ic.getByText('Metric sources').click();
   await ic.getByLabel('Scenario').selectOption('spike');
   await ic.getByRole('button', { name: 'Start simulator' }).click();
@@ -51,6 +53,10 @@ test('the spike scenario drives the IC screen from level 1 to level 3, and a rol
 
   // "Declare rollback" comes prefilled with the reasons.
   await declare.click();
-  await expect(ic.getByLabel(/Why roll back/)).toHaveValue(/^Health level 3 \(roll back now\): error rate [\d.]+ % > 10 %/);
-  await expect(ic.getByRole('button', { name: 'Confirm rollback' })).toBeEnabled();
+  const dialog = ic.getByTestId('rollback-dialog');
+  await expect(dialog.getByLabel(/Why roll back/)).toHaveValue(/^Health level 3 \(roll back now\): error rate [\d.]+ % > 10 %/);
+  await expect(dialog.getByLabel(/Level 3 · critical/)).toBeChecked();
+  await dialog.getByRole('button', { name: /Declare rollback/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(dba.getByText('Rolling back').first()).toBeVisible();
 });

@@ -6,22 +6,32 @@ import { ROLLBACK_LEVEL_HINT, ROLLBACK_LEVEL_LABEL, ROLLBACK_LEVELS, type Rollba
 import { MAX_REASON_LENGTH } from '@/lib/schemas/lifecycle';
 import { Dialog } from './dialog';
 
-/** Declaring a rollback: the level (preselected from the health level) and the reason, both on the timeline. */
+/** The next rollback phase every role would switch to, if the runbook has one. */
+export function pendingRollbackPhase(phases: readonly { kind: string; status: string; title: string }[]): string | null {
+  return phases.find((p) => p.kind === 'rollback' && p.status === 'pending')?.title ?? null;
+}
+
+/**
+ * Declaring a rollback: the level (preselected from the health level) and the reason, both on
+ * the timeline. From the health banner the reason comes prefilled with what the metrics said.
+ */
 export function RollbackDialog({
   suggested,
+  initialReason = '',
   rollbackPhase,
   onConfirm,
   onClose,
   busy,
 }: {
   suggested: RollbackLevelName;
+  initialReason?: string;
   rollbackPhase: string | null;
   onConfirm: (input: { level: RollbackLevelName; reason: string }) => void;
   onClose: () => void;
   busy?: boolean;
 }) {
   const [level, setLevel] = useState<RollbackLevelName>(suggested);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(initialReason);
   const ready = reason.trim().length > 0 && !busy;
   return (
     <Dialog title="Declare a rollback" onClose={onClose} testId="rollback-dialog">

@@ -12,7 +12,7 @@ import type { GateKind, GateStatus } from '@/lib/domain/gates';
 import type { PhaseKind, PhaseStatus } from '@/lib/domain/phases';
 import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
 import { ReasonDialog } from './reason-dialog';
-import { RollbackDialog } from './rollback-dialog';
+import { pendingRollbackPhase, RollbackDialog } from './rollback-dialog';
 import { useCockpitAction } from './use-cockpit-action';
 
 type Ask = 'on_hold' | 'aborted' | 'rolling_back' | null;
@@ -59,7 +59,7 @@ export function StateControls() {
   // only for runbooks without a rollback phase.
   const hasRollbackPhases = deployment.phases.some((p) => p.kind === 'rollback');
   const targets = allowedTargets(state, heldFrom).filter((to) => !(to === 'rolled_back' && hasRollbackPhases));
-  const rollbackPhase = deployment.phases.find((p) => p.kind === 'rollback' && p.status === 'pending')?.title ?? null;
+  const rollbackPhase = pendingRollbackPhase(deployment.phases);
   const suggested: RollbackLevelName = ROLLBACK_LEVELS[Math.min(Math.max(deployment.health.level, 1), 3) - 1];
 
   const move = (to: DeploymentState, reason?: string) =>

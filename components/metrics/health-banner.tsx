@@ -3,21 +3,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useWarRoom } from '@/components/war-room/war-room-context';
+import { pendingRollbackPhase, RollbackDialog } from '@/components/cockpit/rollback-dialog';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { api, ApiError } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
+import { allowedTargets, type DeploymentState } from '@/lib/domain/deployment-state';
 import { needsAcknowledgement } from '@/lib/domain/metrics/acknowledgement';
 import { seriesLabel } from '@/lib/domain/metrics/format';
 import { can } from '@/lib/domain/rbac';
+import type { RollbackLevelName } from '@/lib/domain/rollback';
 
 const LOOK = {
   1: { icon: '●', title: 'Keep going', box: 'border-emerald-600/40 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950/50 dark:text-emerald-100' },
   2: { icon: '▲', title: 'Prepare rollback', box: 'border-amber-500 bg-amber-50 text-amber-950 dark:border-amber-600 dark:bg-amber-950/60 dark:text-amber-50' },
   3: { icon: '✖', title: 'Roll back now', box: 'border-red-500 bg-red-50 text-red-950 dark:border-red-600 dark:bg-red-950/70 dark:text-red-50' },
 } as const;
-
-const CLOSED = ['completed', 'rolled_back', 'aborted', 'rolling_back'];
 
 /** Prefilled rollback reason: what the health engine saw, in words. */
 export function rollbackReason(level: number, reasons: readonly string[]): string {
@@ -35,12 +36,11 @@ export function HealthBanner() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [declaring, setDeclaring] = useState(false);
-  const [reason, setReason] = useState('');
-  const [rollbackLevel, setRollbackLevel] = useState<'minor' | 'major' | 'critical'>('critical');
   const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
   const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles };
   const mayAcknowledge = can(actor, 'health.acknowledge', resource);
-  const mayDeclare = can(actor, 'deployment.drive', resource) && !CLOSED.includes(deployment.state);
+  // Offered only where the state machine allows it: a planned deployment has nothing to roll back.
+  const mayDeclare = can(actor, 'deployment.drive', resource) && allowedTargets(deployment.state as DeploymentState, deployment.heldFromState as DeploymentState | null).includes('rolling_back');
   const refresh = () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) });
 
   const acknowledge = useMutation({
@@ -52,14 +52,14 @@ export function HealthBanner() {
     },
   });
   const declare = useMutation({
-    mutationFn: () => api(`/api/deployments/${deployment.id}/rollback`, { method: 'POST', json: { level: rollbackLevel, reason: reason.trim() } }),
+    mutationFn: (input: { level: RollbackLevelName; reason: string }) => api(`/api/deployments/${deployment.id}/rollback`, { method: 'POST', json: input }),
     onSuccess: () => {
       setDeclaring(false);
       toast.info('Rollback declared: the rollback checklist is now live for every role.');
       void refresh();
     },
     onError: (error) => {
-      toast.error(error instanceof ApiError && error.status === 404 ? 'Declaring a rollback is not available on this server yet; run the rollback from the runbook.' : error.message);
+      toast.error(error.message);
     },
   });
 
@@ -92,14 +92,7 @@ export function HealthBanner() {
             </Button>
           ) : null}
           {mayDeclare && level === 3 && !declaring ? (
-            <Button
-              variant="danger"
-              onClick={() => {
-                setReason(rollbackReason(level, reasons));
-                setRollbackLevel('critical');
-                setDeclaring(true);
-              }}
-            >
+            <Button variant="danger" onClick={() => setDeclaring(true)}>
               ↺ Declare rollback
             </Button>
           ) : null}
@@ -116,41 +109,14 @@ export function HealthBanner() {
         <p className="mt-1 text-sm opacity-90">⌀ No recent data: {stale.map((s) => seriesLabel(s)).join(', ')} — missing data is not a sign of health.</p>
       ) : null}
       {declaring ? (
-        <form
-          className="mt-3 flex flex-col gap-2 rounded-md bg-white/70 p-3 text-slate-900 dark:bg-slate-900/70 dark:text-slate-100"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (reason.trim()) declare.mutate();
-          }}
-        >
-          <label className="text-sm font-medium" htmlFor="rollback-reason">Why roll back (goes into the timeline)</label>
-          <textarea
-            id="rollback-reason"
-            className="min-h-20 rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-600 dark:bg-slate-950"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={2000}
-          />
-          <div className="flex flex-wrap items-center gap-2">
-            <label className="text-sm" htmlFor="rollback-level">Level</label>
-            <select
-              id="rollback-level"
-              className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-950"
-              value={rollbackLevel}
-              onChange={(e) => setRollbackLevel(e.target.value as typeof rollbackLevel)}
-            >
-              <option value="critical">Critical</option>
-              <option value="major">Major</option>
-              <option value="minor">Minor</option>
-            </select>
-            <Button type="submit" variant="danger" disabled={declare.isPending || !reason.trim()}>
-              Confirm rollback
-            </Button>
-            <Button type="button" variant="ghost" onClick={() => setDeclaring(false)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <RollbackDialog
+          suggested="critical"
+          initialReason={rollbackReason(level, reasons)}
+          rollbackPhase={pendingRollbackPhase(deployment.phases)}
+          busy={declare.isPending}
+          onConfirm={(input) => declare.mutate(input)}
+          onClose={() => setDeclaring(false)}
+        />
       ) : null}
     </section>
   );
