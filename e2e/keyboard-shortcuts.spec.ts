@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { expectLive, item, makeWarRoom, signedIn } from './support/fixtures';
+import { expectLive, item, makeWarRoom, signedIn, type Person } from './support/fixtures';
+import { readState } from './support/server-state';
 
 type ApiItem = { title: string; status: string; note: string | null; children: ApiItem[] };
 
@@ -127,4 +129,28 @@ test('the IC moves phases with g n only where the rail’s button would: refused
   await press(ic, 'g', 'n');
   await expect(ic.getByRole('alert').filter({ hasText: 'can’t be completed yet' })).toBeVisible();
   await expect(first).toHaveAttribute('data-status', 'active');
+});
+
+test('on a long (virtualised) checklist, k selects the last step, scrolls it into view, and x ticks it', async ({ browser }) => {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-long-checklist-room.ts'], {
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? readState().databaseUrl, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+  const room = JSON.parse(out) as { deploymentId: string; people: { dba: Person }; steps: number };
+  const dba = await signedIn(browser, room.people.dba);
+  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  await expectLive(dba);
+  await expect(dba.getByTestId('virtual-checklist')).toBeVisible();
+  const last = item(dba, 'Re-index shard 400');
+  await expect(last).toHaveCount(0);
+
+  await press(dba, 'k');
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('data-selected', 'true');
+  await press(dba, 'k', 'x');
+  const before = item(dba, 'Re-index shard 399');
+  await expect(before).toBeInViewport();
+  await expect(before).toHaveAttribute('data-status', 'done');
+  await expect.poll(async () => (await onServer(dba, room.deploymentId, 'Re-index shard 399'))?.status).toBe('done');
+  await expect(last).toHaveAttribute('data-status', 'pending');
 });
