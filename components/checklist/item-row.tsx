@@ -27,12 +27,13 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
   const done = item.status === 'done';
   const needsNote = (status: ItemStatus) => NOTE_REQUIRED.includes(status);
 
-  // Open the editor when `n` asks, adjusting state during render (no effect round-trip). A row
-  // mounting with a request already there (scrolled back into a long list) does not reopen it.
+  // Open the editor when `n` asks, adjusting state during render (no effect round-trip). Only a new
+  // request counts: not one seen before the selection went elsewhere and came back, nor one already
+  // there when the row mounts (scrolled back into a long list).
   const [seenRequest, setSeenRequest] = useState(noteRequest);
-  if (noteRequest !== seenRequest) {
+  if (noteRequest !== undefined && noteRequest !== seenRequest) {
     setSeenRequest(noteRequest);
-    if (noteRequest !== undefined && editable && !pending) {
+    if (editable && !pending) {
       setPending(item.status);
       setDraft(item.note ?? '');
     }
