@@ -106,6 +106,14 @@ test('n opens the note of the selected item, and typing x, j or Space in it tick
   await expect(backup).toHaveAttribute('data-status', 'pending');
   await expect.poll(async () => (await onServer(dba, room.deploymentId, BACKUP))?.note).toBe('x marks the spot j k');
   expect((await onServer(dba, room.deploymentId, BACKUP))?.status).toBe('pending');
+
+  // Coming back to the item does not reopen its note: only a new n does.
+  await press(dba, 'j', 'k');
+  await expect(backup).toHaveAttribute('data-selected', 'true');
+  await expect(note).toBeHidden();
+  await press(dba, 'n');
+  await expect(note).toBeFocused();
+  await expect(note).toHaveValue('x marks the spot j k');
 });
 
 test('the IC moves phases with g n only where the rail’s button would: refused with its reason, else started', async ({ browser }) => {
