@@ -1,9 +1,15 @@
 'use client';
 
-import { can } from '@/lib/domain/rbac';
+import { useEffect, useRef, useState } from 'react';
+import { useNextPhase } from '@/components/cockpit/use-next-phase';
+import { useToast } from '@/components/ui/toast';
+import { STATUS_LABEL } from '@/lib/domain/items';
+import { can, refusalMessage } from '@/lib/domain/rbac';
 import type { ItemDto } from '@/lib/server/checklist/item-dto';
 import type { DeploymentDto, PhaseDto } from '@/lib/server/deployments/get-deployment';
 import { ItemRow } from './item-row';
+import { Kbd, ShortcutsOverlay } from './shortcuts-overlay';
+import { useChecklistKeys } from './use-checklist-keys';
 import { useUpdateItem } from './use-update-item';
 import { VirtualChecklist, type VirtualRow } from './virtual-checklist';
 
@@ -32,27 +38,79 @@ function bySection(rows: Row[]): [string | null, Row[]][] {
   return groups;
 }
 
-/** Items grouped by phase and section; `include` picks which items this view shows. */
+/**
+ * Items grouped by phase and section; `include` picks which items this view shows. The keyboard
+ * (j / k, x, n, g n, ?) works on the items shown, through the same mutation and rules as a click.
+ */
 export function Checklist({ deployment, include, emptyText }: { deployment: DeploymentDto; include: (item: ItemDto) => boolean; emptyText: string }) {
   const update = useUpdateItem(deployment.id);
+  const toast = useToast();
+  const nextPhase = useNextPhase();
+  const listRef = useRef<HTMLDivElement>(null);
+  const [noteRequest, setNoteRequest] = useState<{ id: string; nonce: number } | null>(null);
   const roleNames = new Map(deployment.roles.map((r) => [r.key, r.name]));
   const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
   const closed = CLOSED.includes(deployment.state);
-  const editable = (item: ItemDto) =>
-    !closed && can(actor, 'item.update', { deploymentId: deployment.id, heldRoles: deployment.me.roles, itemRoleKey: item.roleKey });
+  // Why this person may not change an item — the server's own words, so a key says what a refused click would.
+  const refusal = (item: ItemDto): string | null => {
+    const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles, itemRoleKey: item.roleKey };
+    if (!can(actor, 'item.update', resource)) return refusalMessage('item.update', resource);
+    return closed ? `The deployment is ${deployment.state.replace('_', ' ')}: its checklist can no longer change.` : null;
+  };
 
   const phases: [PhaseDto, Row[]][] = deployment.phases
     .map((phase) => [phase, flatten(phase.items).filter((row) => include(row.item))] as [PhaseDto, Row[]])
     .filter(([, rows]) => rows.length > 0);
+  const shown = phases.flatMap(([, rows]) => rows.map((row) => row.item));
+  const virtual = shown.length > VIRTUALISE_ABOVE;
 
-  if (phases.length === 0) return <p className="text-slate-600 dark:text-slate-400">{emptyText}</p>;
+  const withItem = (id: string, act: (item: ItemDto) => void) => {
+    const item = shown.find((i) => i.id === id);
+    if (!item) return;
+    const refused = refusal(item);
+    if (refused) toast.error(refused);
+    else act(item);
+  };
+  const keys = useChecklistKeys({
+    ids: shown.map((item) => item.id),
+    onToggle: (id) => withItem(id, (item) => update.mutate({ item, status: item.status === 'done' ? 'pending' : 'done', note: item.note })),
+    onNote: (id) =>
+      withItem(id, () => {
+        // Already editing: go back to the words being typed rather than starting again.
+        const open = document.getElementById(`note-${id}`);
+        if (open) open.focus();
+        else setNoteRequest((current) => ({ id, nonce: (current?.nonce ?? 0) + 1 }));
+      }),
+    onNextPhase: nextPhase.run,
+  });
+  const selectedId = keys.selectedId;
+  const selected = shown.find((item) => item.id === selectedId) ?? null;
+
+  // The short list scrolls the selected row into view itself; the long one asks its virtualiser.
+  useEffect(() => {
+    if (!selectedId || virtual) return;
+    listRef.current?.querySelector(`[data-item-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId, virtual]);
 
   const phaseTitle = (phase: PhaseDto) => (
-    <h2 id={`phase-${phase.id}`} className="mb-2 flex items-center gap-2 text-lg font-semibold">
-      {phase.title}
-      {phase.status === 'active' ? <span className="text-xs font-normal text-sky-600 dark:text-sky-400">● current</span> : null}
-      {phase.kind === 'rollback' ? <span className="text-xs font-normal text-red-600 dark:text-red-400">rollback</span> : null}
-    </h2>
+    <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+      <h2 id={`phase-${phase.id}`} className="flex items-center gap-2 text-lg font-semibold">
+        {phase.title}
+        {phase.status === 'active' ? <span className="text-xs font-normal text-sky-600 dark:text-sky-400">● current</span> : null}
+        {phase.kind === 'rollback' ? <span className="text-xs font-normal text-red-600 dark:text-red-400">rollback</span> : null}
+      </h2>
+      {/* On the first heading's line, out of the way. Keyboards live on desktops: phones get none. */}
+      {phase.id === phases[0]?.[0].id ? (
+        <button
+          type="button"
+          onClick={keys.openHelp}
+          className="ml-auto hidden rounded px-1 text-xs text-slate-600 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 md:inline dark:text-slate-400"
+          data-testid="shortcuts-hint"
+        >
+          Press <Kbd small>?</Kbd> for shortcuts
+        </button>
+      ) : null}
+    </div>
   );
   const itemRow = (item: ItemDto, depth: number) => (
     <ItemRow
@@ -60,12 +118,17 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
       item={item}
       depth={depth}
       roleName={roleNames.get(item.roleKey) ?? item.roleKey}
-      editable={editable(item)}
+      editable={refusal(item) === null}
       onChange={(target, status, note) => update.mutate({ item: target, status, note })}
+      selected={item.id === selectedId}
+      noteRequest={noteRequest?.id === item.id && item.id === selectedId ? noteRequest.nonce : undefined}
     />
   );
 
-  if (phases.reduce((n, [, rows]) => n + rows.length, 0) > VIRTUALISE_ABOVE) {
+  let body;
+  if (phases.length === 0) {
+    body = <p className="text-slate-600 dark:text-slate-400">{emptyText}</p>;
+  } else if (virtual) {
     const rows: VirtualRow[] = phases.flatMap(([phase, phaseRows]) => [
       { kind: 'phase' as const, key: `phase-${phase.id}`, phase },
       ...bySection(phaseRows).flatMap(([section, sectionRows], index) => [
@@ -73,22 +136,32 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
         ...sectionRows.map(({ item, depth }) => ({ kind: 'item' as const, key: item.id, item, depth })),
       ]),
     ]);
-    return <VirtualChecklist rows={rows} renderPhase={phaseTitle} renderItem={itemRow} />;
+    body = <VirtualChecklist rows={rows} renderPhase={phaseTitle} renderItem={itemRow} selectedKey={selectedId} />;
+  } else {
+    body = (
+      <div className="flex flex-col gap-6">
+        {phases.map(([phase, rows]) => (
+          <section key={phase.id} aria-labelledby={`phase-${phase.id}`} data-testid="checklist-phase">
+            {phaseTitle(phase)}
+            {bySection(rows).map(([section, sectionRows], index) => (
+              <div key={`${section}-${index}`} className="mb-3">
+                {section ? <h3 className="mb-1 text-sm font-semibold uppercase tracking-wide text-slate-500">{section}</h3> : null}
+                <ul className="flex flex-col gap-2">{sectionRows.map(({ item, depth }) => itemRow(item, depth))}</ul>
+              </div>
+            ))}
+          </section>
+        ))}
+      </div>
+    );
   }
 
   return (
-    <div className="flex flex-col gap-6">
-      {phases.map(([phase, rows]) => (
-        <section key={phase.id} aria-labelledby={`phase-${phase.id}`} data-testid="checklist-phase">
-          {phaseTitle(phase)}
-          {bySection(rows).map(([section, sectionRows], index) => (
-            <div key={`${section}-${index}`} className="mb-3">
-              {section ? <h3 className="mb-1 text-sm font-semibold uppercase tracking-wide text-slate-500">{section}</h3> : null}
-              <ul className="flex flex-col gap-2">{sectionRows.map(({ item, depth }) => itemRow(item, depth))}</ul>
-            </div>
-          ))}
-        </section>
-      ))}
+    <div ref={listRef}>
+      {body}
+      <p className="sr-only" aria-live="polite">
+        {selected ? `Selected: ${selected.title}, ${STATUS_LABEL[selected.status].toLowerCase()}` : ''}
+      </p>
+      {keys.helpOpen ? <ShortcutsOverlay onClose={keys.closeHelp} canDrive={nextPhase.canDrive} /> : null}
     </div>
   );
 }

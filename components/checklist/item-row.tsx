@@ -14,14 +14,30 @@ type Props = {
   editable: boolean;
   depth: number;
   onChange: (item: ItemDto, status: ItemStatus, note: string | null) => void;
+  /** Chosen with the keyboard (j / k): outlined, and what x, Space and n act on. */
+  selected?: boolean;
+  /** Changes each time `n` asks this row to open its note editor. */
+  noteRequest?: number;
 };
 
 /** One checklist step: tick in one click; blocked and skipped ask for a note first. */
-export function ItemRow({ item, roleName, editable, depth, onChange }: Props) {
+export function ItemRow({ item, roleName, editable, depth, onChange, selected = false, noteRequest }: Props) {
   const [pending, setPending] = useState<ItemStatus | null>(null);
   const [draft, setDraft] = useState('');
   const done = item.status === 'done';
   const needsNote = (status: ItemStatus) => NOTE_REQUIRED.includes(status);
+
+  // Open the editor when `n` asks, adjusting state during render (no effect round-trip). Only a new
+  // request counts: not one seen before the selection went elsewhere and came back, nor one already
+  // there when the row mounts (scrolled back into a long list).
+  const [seenRequest, setSeenRequest] = useState(noteRequest);
+  if (noteRequest !== undefined && noteRequest !== seenRequest) {
+    setSeenRequest(noteRequest);
+    if (editable && !pending) {
+      setPending(item.status);
+      setDraft(item.note ?? '');
+    }
+  }
 
   const choose = (status: ItemStatus) => {
     if (needsNote(status)) {
@@ -34,11 +50,15 @@ export function ItemRow({ item, roleName, editable, depth, onChange }: Props) {
 
   return (
     <li
-      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+      className={`rounded-lg border bg-white p-3 dark:bg-slate-900 ${
+        selected ? 'border-sky-500 ring-2 ring-sky-500 dark:border-sky-400 dark:ring-sky-400' : 'border-slate-200 dark:border-slate-800'
+      }`}
       style={{ marginLeft: depth ? `${Math.min(depth, 4) * 1.25}rem` : undefined }}
       data-testid="checklist-item"
       data-item-id={item.id}
       data-status={item.status}
+      data-selected={selected ? 'true' : undefined}
+      aria-current={selected ? 'true' : undefined}
     >
       <div className="flex items-start gap-3">
         {editable ? (

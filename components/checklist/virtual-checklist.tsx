@@ -1,7 +1,7 @@
 'use client';
 
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ItemDto } from '@/lib/server/checklist/item-dto';
 import type { PhaseDto } from '@/lib/server/deployments/get-deployment';
 
@@ -14,6 +14,8 @@ type Props = {
   rows: VirtualRow[];
   renderPhase: (phase: PhaseDto) => ReactNode;
   renderItem: (item: ItemDto, depth: number) => ReactNode;
+  /** The row picked with the keyboard: scrolled to when it changes, and kept mounted. */
+  selectedKey?: string | null;
 };
 
 function estimate(row: VirtualRow): number {
@@ -28,7 +30,7 @@ function estimate(row: VirtualRow): number {
  * virtualiser); row heights are measured as they render. A row whose note is being edited stays
  * mounted when scrolled away, so a half-typed note is never lost.
  */
-export function VirtualChecklist({ rows, renderPhase, renderItem }: Props) {
+export function VirtualChecklist({ rows, renderPhase, renderItem, selectedKey = null }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const [pinned, setPinned] = useState<ReadonlySet<string>>(() => new Set());
@@ -45,7 +47,11 @@ export function VirtualChecklist({ rows, renderPhase, renderItem }: Props) {
     return () => observer.disconnect();
   }, []);
 
-  const pinnedIndexes = useMemo(() => (pinned.size ? rows.flatMap((row, i) => (pinned.has(row.key) ? [i] : [])) : []), [rows, pinned]);
+  // The selected row stays mounted too, so `n` can open its note even after the page scrolled away.
+  const pinnedIndexes = useMemo(
+    () => (pinned.size || selectedKey ? rows.flatMap((row, i) => (pinned.has(row.key) || row.key === selectedKey ? [i] : [])) : []),
+    [rows, pinned, selectedKey],
+  );
   const rangeExtractor = useCallback(
     (range: Range) => {
       const base = defaultRangeExtractor(range);
@@ -63,6 +69,15 @@ export function VirtualChecklist({ rows, renderPhase, renderItem }: Props) {
     scrollMargin,
     rangeExtractor,
   });
+
+  // Scroll only when the selection moves, not when live updates shift the rows under it.
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (selectedKey === scrolledTo.current) return;
+    scrolledTo.current = selectedKey;
+    const index = selectedKey ? rows.findIndex((row) => row.key === selectedKey) : -1;
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedKey, rows, virtualizer]);
 
   const pin = (key: string, on: boolean) =>
     setPinned((current) => {
