@@ -65,7 +65,7 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
           <button
             type="button"
             onClick={() => onChange(item, done ? 'pending' : 'done', item.note)}
-            className={`mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-md border-2 text-lg ${
+            className={`mt-0.5 flex h-11 w-11 sm:h-8 sm:w-8 shrink-0 items-center justify-center rounded-md border-2 text-lg ${
               done ? 'border-emerald-500 bg-emerald-500 text-white' : 'border-slate-400 hover:border-emerald-500 dark:border-slate-500'
             }`}
             aria-label={done ? `Mark “${item.title}” not done` : `Mark “${item.title}” done`}
