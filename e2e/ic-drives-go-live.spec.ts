@@ -45,6 +45,7 @@ test('the IC starts the go-live, holders tick and both sign the gate, the IC pro
   await expect(stakeholder.getByTestId('status-state')).toContainText('Pre-flight');
   await ic.getByTestId('start-phase').click();
   await expect(stakeholder.getByTestId('status-phase')).toContainText('Pre-flight');
+  await expect(stakeholder.getByTestId('status-eta')).toContainText(/^Expected done~\d\d:\d\d UTC/);
   await expect(ic.getByTestId('complete-phase')).toBeDisabled();
   await expect(ic.getByTestId('phase-blockers')).toContainText("Gate 'Go / No-Go' needs Database Admin's and QA Lead's sign-offs");
 

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { GatePanel } from '@/components/cockpit/gate-panel';
 import { toPhaseItems } from '@/components/cockpit/phase-facts';
 import { StateBanner } from '@/components/cockpit/state-banner';
+import { relative, utcTime } from '@/components/status/public-parts';
 import { TimelineEntry } from '@/components/timeline/timeline-entry';
 import { StateBadge } from '@/components/ui/badges';
 import { ProgressBar } from '@/components/ui/progress-bar';
@@ -15,7 +16,8 @@ import { formatUtcTime } from '@/lib/domain/clock';
 import { currentPhase, overduePhases, trackPhases } from '@/lib/domain/cockpit';
 import { stateLabel, type DeploymentState } from '@/lib/domain/deployment-state';
 import type { TimelineEvent } from '@/lib/domain/event-log';
-import { progress } from '@/lib/domain/phases';
+import { progress, type PhaseKind, type PhaseStatus } from '@/lib/domain/phases';
+import { estimateFinish } from '@/lib/domain/public-status';
 import { isHeadline } from '@/lib/domain/timeline';
 import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
 
@@ -54,11 +56,13 @@ function StatusView() {
   });
   const headlines = events.filter(isHeadline).slice(-HEADLINES).reverse();
   const done = track.filter((p) => p.status === 'completed' || p.status === 'skipped').length;
+  // The same plan-walk the public status page shows, so insiders and outsiders read one ETA.
+  const eta = now ? estimateFinish({ state, goLiveAt: deployment.goLiveAt, phases: track.map((p) => ({ ...p, kind: p.kind as PhaseKind, status: p.status as PhaseStatus })) }, now) : null;
 
   return (
     <main className="mx-auto flex max-w-4xl flex-col gap-5 px-4 py-6" data-testid="stakeholder-status">
       <StateBanner audience="stakeholder" />
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Fact label="State" testId="status-state">
           <StateBadge state={state} />
           {state === 'on_hold' && deployment.heldFromState ? (
@@ -76,6 +80,18 @@ function StatusView() {
             {overall.done + overall.skipped} of {overall.total} steps
           </span>
           <ProgressBar done={overall.done + overall.skipped} total={overall.total} label="Overall progress" />
+        </Fact>
+        <Fact label="Expected done" testId="status-eta">
+          {deployment.finishedAt ? (
+            <span className="tabular">{utcTime(deployment.finishedAt)}</span>
+          ) : eta && now ? (
+            <>
+              <span className="tabular">~{utcTime(eta)}</span>
+              <p className="tabular text-sm font-normal text-slate-600 dark:text-slate-400">{relative(eta, now.getTime())}</p>
+            </>
+          ) : (
+            <span className="text-slate-500">—</span>
+          )}
         </Fact>
       </div>
 
