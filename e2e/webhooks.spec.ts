@@ -116,6 +116,8 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
 
     await deleteWebhook(ic, receiver.url);
     await expect(ic.getByTestId('no-webhooks')).toBeVisible();
+    // The browser outlives this test: an open page would keep polling through the rest of the run.
+    await ic.context().close();
   } finally {
     await receiver.stop();
   }
@@ -140,6 +142,7 @@ test('other roles get no link and a refusal; only admins reach the global webhoo
   await dba.goto('/settings/webhooks');
   await expect(dba.getByTestId('not-allowed')).toContainText('Only an admin');
   await expect(dba.getByTestId('webhook-form')).toHaveCount(0);
+  await dba.context().close();
 });
 
 test('an admin adds a webhook for every deployment and sees where its deliveries came from', async ({ browser }) => {
@@ -170,6 +173,7 @@ test('an admin adds a webhook for every deployment and sees where its deliveries
     expect(heard.headers['x-warroom-signature']).toBe(signature(secret, heard.raw));
 
     await deleteWebhook(admin, receiver.url);
+    await admin.context().close();
   } finally {
     await receiver.stop();
   }

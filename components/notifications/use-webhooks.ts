@@ -42,7 +42,11 @@ export function useCreateWebhook(deploymentId: WebhookScope) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateWebhookInput) => api<{ webhook: WebhookDto; secret: string }>(webhooksPath(deploymentId), { method: 'POST', json: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) }),
+    onSuccess: ({ webhook }) => {
+      // Listed at once, beside its secret, rather than a refetch later.
+      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) => (list && !list.some((w) => w.id === webhook.id) ? [...list, { ...webhook, deliveries: {} }] : list));
+      void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
+    },
   });
 }
 
@@ -51,6 +55,8 @@ export function useDeleteWebhook(deploymentId: WebhookScope) {
   return useMutation({
     mutationFn: (webhookId: string) => api(`${webhooksPath(deploymentId)}/${webhookId}`, { method: 'DELETE' }),
     onSuccess: (_data, webhookId) => {
+      // Drop the card first: a deliveries poll for a webhook that is gone would only 404.
+      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) => list?.filter((w) => w.id !== webhookId));
       queryClient.removeQueries({ queryKey: webhookKeys.deliveries(deploymentId, webhookId) });
       void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
     },
