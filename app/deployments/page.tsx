@@ -10,7 +10,7 @@ export default async function DeploymentsPage() {
   const deployments = await listDeployments(actor);
   return (
     <>
-      <TopNav name={actor.name} />
+      <TopNav name={actor.name} isAdmin={actor.isAdmin} />
       <main className="mx-auto max-w-7xl px-4 py-6">
         <DeploymentList deployments={deployments} now={new Date().toISOString()} />
       </main>

@@ -10,7 +10,7 @@ export default async function ImportPage() {
   const actor = await requirePageActor('/import');
   return (
     <>
-      <TopNav name={actor.name} />
+      <TopNav name={actor.name} isAdmin={actor.isAdmin} />
       <main className="mx-auto max-w-7xl px-4 py-6">
         <h1 className="mb-1 text-2xl font-bold">Import a runbook</h1>
         <p className="mb-6 max-w-3xl text-sm text-slate-600 dark:text-slate-400">

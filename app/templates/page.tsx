@@ -12,7 +12,7 @@ export default async function TemplatesPage() {
   const templates = await listTemplates(actor);
   return (
     <>
-      <TopNav name={actor.name} />
+      <TopNav name={actor.name} isAdmin={actor.isAdmin} />
       <main className="mx-auto max-w-5xl px-4 py-6">
         <div className="mb-6 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">Templates</h1>

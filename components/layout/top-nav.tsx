@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 
-export function TopNav({ name }: { name: string }) {
+/** `isAdmin` adds the admins' screens; the server refuses them to anyone else regardless. */
+export function TopNav({ name, isAdmin = false }: { name: string; isAdmin?: boolean }) {
   return (
     <nav className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-900/80">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm">
@@ -21,6 +22,11 @@ export function TopNav({ name }: { name: string }) {
         <Link href="/settings/tokens" className="text-slate-600 hover:underline dark:text-slate-300">
           API tokens
         </Link>
+        {isAdmin ? (
+          <Link href="/settings/webhooks" className="text-slate-600 hover:underline dark:text-slate-300">
+            Webhooks
+          </Link>
+        ) : null}
         <span className="ml-auto text-slate-600 dark:text-slate-400">{name}</span>
         <ThemeToggle />
         <SignOutButton />

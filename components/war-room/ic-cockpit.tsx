@@ -7,6 +7,7 @@ import { StateBanner } from '@/components/cockpit/state-banner';
 import { StateControls } from '@/components/cockpit/state-controls';
 import { HealthBanner } from '@/components/metrics/health-banner';
 import { MetricsPanel } from '@/components/metrics/metrics-panel';
+import { NotificationsCard } from '@/components/notifications/notifications-card';
 import { ShareLinkPanel } from '@/components/status/share-link-panel';
 import { StatusComposer } from '@/components/status/status-composer';
 import { Timeline } from '@/components/timeline/timeline';
@@ -56,6 +57,7 @@ function Cockpit() {
           <PeoplePanel />
           <StatusComposer />
           <ShareLinkPanel />
+          <NotificationsCard />
           <Timeline deploymentId={deployment.id} goLiveAt={deployment.goLiveAt} />
         </aside>
       </main>

@@ -4,12 +4,14 @@ import Link from 'next/link';
 import { HealthBadge, StateBadge } from '@/components/ui/badges';
 import { LiveIndicator } from '@/components/ui/live-indicator';
 import { formatUtc } from '@/lib/domain/clock';
+import { can } from '@/lib/domain/rbac';
 import { TMinusClock } from './t-minus-clock';
 import { useWarRoom } from './war-room-context';
 
 /** Name, version, environment, state, the T± clock, health and liveness — same place on every screen. */
 export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
   const { deployment, status, presence } = useWarRoom();
+  const manageWebhooks = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'webhook.manage', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -24,10 +26,11 @@ export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
               .filter(Boolean)
               .join(' · ')}
           </p>
-          <nav aria-label="War-room views" className="mt-0.5 flex gap-3 text-sm">
+          <nav aria-label="War-room views" className="mt-0.5 flex flex-wrap gap-x-3 gap-y-1 text-sm">
             <Link href={`/deployments/${deployment.id}`} className="text-sky-700 hover:underline dark:text-sky-400">Cockpit</Link>
             <Link href={`/deployments/${deployment.id}/timeline`} className="text-sky-700 hover:underline dark:text-sky-400">Timeline</Link>
             <Link href={`/deployments/${deployment.id}/status`} className="text-sky-700 hover:underline dark:text-sky-400">Status</Link>
+            {manageWebhooks ? <Link href={`/deployments/${deployment.id}/notifications`} className="text-sky-700 hover:underline dark:text-sky-400">Notifications</Link> : null}
             {/* A plain download (not a client route): the report is Markdown from GET …/report.md. */}
             <a href={`/api/deployments/${deployment.id}/report.md`} download className="text-sky-700 hover:underline dark:text-sky-400" data-testid="download-report">⤓ Download report</a>
           </nav>

@@ -24,3 +24,11 @@ export const templateKeys = {
   list: () => [...templateKeys.all, 'list'] as const,
   detail: (id: string) => [...templateKeys.all, 'detail', id] as const,
 };
+
+/** Webhooks of one deployment, or the global ones (deploymentId null). */
+export const webhookKeys = {
+  all: ['webhooks'] as const,
+  scope: (deploymentId: string | null) => [...webhookKeys.all, deploymentId ?? 'global'] as const,
+  list: (deploymentId: string | null) => [...webhookKeys.scope(deploymentId), 'list'] as const,
+  deliveries: (deploymentId: string | null, webhookId: string) => [...webhookKeys.scope(deploymentId), 'deliveries', webhookId] as const,
+};

@@ -10,7 +10,7 @@ export default async function TokensPage() {
   const tokens = await listApiTokens(actor.userId);
   return (
     <>
-      <TopNav name={actor.name} />
+      <TopNav name={actor.name} isAdmin={actor.isAdmin} />
       <main className="mx-auto max-w-3xl px-4 py-6">
         <h1 className="mb-2 text-2xl font-bold">API tokens</h1>
         <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">

@@ -22,7 +22,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
   const template = await load(actor, id);
   return (
     <>
-      <TopNav name={actor.name} />
+      <TopNav name={actor.name} isAdmin={actor.isAdmin} />
       <main className="mx-auto max-w-7xl px-4 py-6">
         <TemplateDetail initial={template} now={new Date().toISOString()} />
       </main>

@@ -1,0 +1,38 @@
+'use client';
+
+import { WarRoomHeader } from '@/components/war-room/war-room-header';
+import { useWarRoom, WarRoomProvider } from '@/components/war-room/war-room-context';
+import { can, refusalMessage } from '@/lib/domain/rbac';
+import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import { NotAllowed } from './not-allowed';
+import { WebhookManager } from './webhook-manager';
+
+function Notifications() {
+  const { deployment } = useWarRoom();
+  const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles };
+  const allowed = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'webhook.manage', resource);
+  return (
+    <main className="mx-auto flex max-w-4xl flex-col gap-4 px-4 py-6">
+      <div>
+        <h2 className="text-xl font-semibold">Notifications</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Send this war room’s key moments — phases, go / no-go, health, rollback, status updates — to Slack or any endpoint. Webhooks an admin set for every deployment apply too.
+        </p>
+      </div>
+      {allowed ? (
+        <WebhookManager deploymentId={deployment.id} />
+      ) : (
+        <NotAllowed message={`${refusalMessage('webhook.manage', resource)} Ask them to add the webhook you need.`} back={{ href: `/deployments/${deployment.id}`, label: '← Back to the war room' }} />
+      )}
+    </main>
+  );
+}
+
+export function DeploymentNotifications({ initial }: { initial: DeploymentDto }) {
+  return (
+    <WarRoomProvider initial={initial}>
+      <WarRoomHeader subtitle="Notifications" />
+      <Notifications />
+    </WarRoomProvider>
+  );
+}

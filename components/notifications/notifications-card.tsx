@@ -1,0 +1,41 @@
+'use client';
+
+import Link from 'next/link';
+import { useWarRoom } from '@/components/war-room/war-room-context';
+import { can } from '@/lib/domain/rbac';
+import { useWebhooks } from './use-webhooks';
+
+/** Slower than the notifications page: the cockpit only needs to notice that deliveries fail. */
+const COCKPIT_POLL_MS = 30_000;
+
+/** The cockpit's line about webhooks, so the IC notices failing deliveries without leaving the room. */
+export function NotificationsCard() {
+  const { deployment } = useWarRoom();
+  const allowed = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'webhook.manage', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  const { data: webhooks } = useWebhooks(deployment.id, { enabled: allowed, pollMs: COCKPIT_POLL_MS });
+  if (!allowed) return null;
+  const failed = (webhooks ?? []).reduce((sum, w) => sum + (w.deliveries.failed ?? 0), 0);
+  const retrying = (webhooks ?? []).reduce((sum, w) => sum + (w.deliveries.retrying ?? 0), 0);
+  const href = `/deployments/${deployment.id}/notifications`;
+
+  return (
+    <section aria-labelledby="notifications-title" data-testid="notifications-card">
+      <h2 id="notifications-title" className="mb-1 text-lg font-semibold">
+        Notifications
+      </h2>
+      {!webhooks ? null : webhooks.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No webhooks: nothing leaves this room on its own.</p>
+      ) : (
+        <p className="tabular text-sm">
+          {webhooks.length} {webhooks.length === 1 ? 'webhook' : 'webhooks'}
+          {failed ? <span className="text-red-700 dark:text-red-300"> · ✖ {failed} failed</span> : null}
+          {retrying ? <span className="text-amber-700 dark:text-amber-300"> · ↻ {retrying} retrying</span> : null}
+          {!failed && !retrying ? <span className="text-slate-600 dark:text-slate-400"> · no failures</span> : null}
+        </p>
+      )}
+      <Link href={href} className="mt-1 inline-block text-sm text-sky-700 hover:underline dark:text-sky-400">
+        {webhooks?.length ? 'Manage notifications →' : 'Send updates to Slack or a webhook →'}
+      </Link>
+    </section>
+  );
+}

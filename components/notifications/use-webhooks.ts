@@ -1,0 +1,64 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/client/api';
+import { webhookKeys } from '@/lib/client/query-keys';
+import type { CreateWebhookInput } from '@/lib/schemas/webhook';
+import type { DeliveryDto } from '@/lib/server/webhooks/list-deliveries';
+import type { WebhookListItem } from '@/lib/server/webhooks/list-webhooks';
+import type { WebhookDto } from '@/lib/server/webhooks/webhook-dto';
+
+export type { DeliveryDto, WebhookListItem };
+
+/** null: the global webhooks (admins), else one deployment's (its IC). */
+export type WebhookScope = string | null;
+
+export const webhooksPath = (deploymentId: WebhookScope) => (deploymentId ? `/api/deployments/${deploymentId}/webhooks` : '/api/webhooks');
+
+/**
+ * Deliveries are not pushed over the socket (the worker sends them after the event), so the
+ * screen polls; React Query pauses that while the tab is hidden.
+ */
+export const DELIVERY_POLL_MS = 5000;
+
+export function useWebhooks(deploymentId: WebhookScope, options: { enabled?: boolean; pollMs?: number } = {}) {
+  return useQuery({
+    queryKey: webhookKeys.list(deploymentId),
+    queryFn: () => api<{ webhooks: WebhookListItem[] }>(webhooksPath(deploymentId)).then((r) => r.webhooks),
+    enabled: options.enabled ?? true,
+    refetchInterval: options.pollMs ?? DELIVERY_POLL_MS,
+  });
+}
+
+export function useDeliveries(deploymentId: WebhookScope, webhookId: string) {
+  return useQuery({
+    queryKey: webhookKeys.deliveries(deploymentId, webhookId),
+    queryFn: () => api<{ deliveries: DeliveryDto[] }>(`${webhooksPath(deploymentId)}/${webhookId}/deliveries`).then((r) => r.deliveries),
+    refetchInterval: DELIVERY_POLL_MS,
+  });
+}
+
+export function useCreateWebhook(deploymentId: WebhookScope) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateWebhookInput) => api<{ webhook: WebhookDto; secret: string }>(webhooksPath(deploymentId), { method: 'POST', json: input }),
+    onSuccess: ({ webhook }) => {
+      // Listed at once, beside its secret, rather than a refetch later.
+      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) => (list && !list.some((w) => w.id === webhook.id) ? [...list, { ...webhook, deliveries: {} }] : list));
+      void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
+    },
+  });
+}
+
+export function useDeleteWebhook(deploymentId: WebhookScope) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (webhookId: string) => api(`${webhooksPath(deploymentId)}/${webhookId}`, { method: 'DELETE' }),
+    onSuccess: (_data, webhookId) => {
+      // Drop the card first: a deliveries poll for a webhook that is gone would only 404.
+      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) => list?.filter((w) => w.id !== webhookId));
+      queryClient.removeQueries({ queryKey: webhookKeys.deliveries(deploymentId, webhookId) });
+      void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
+    },
+  });
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useState } from 'react';
+import { Badge } from '@/components/ui/badges';
+import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
+import { formatUtc } from '@/lib/domain/clock';
+import { DeliveryList } from './delivery-list';
+import { topicLabel } from './labels';
+import { useDeleteWebhook, type WebhookListItem, type WebhookScope } from './use-webhooks';
+
+/** One webhook: where it goes, what it hears, and what became of its deliveries. */
+export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookScope; webhook: WebhookListItem }) {
+  const toast = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteWebhook(deploymentId);
+  const counts = [`${webhook.deliveries.delivered ?? 0} delivered`, ...(['retrying', 'failed'] as const).filter((s) => webhook.deliveries[s]).map((s) => `${webhook.deliveries[s]} ${s}`)].join(' · ');
+  const host = new URL(webhook.url).host;
+
+  return (
+    <li className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="webhook" data-url={webhook.url}>
+      <div className="flex items-start gap-3">
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <p className="break-all font-mono text-sm" data-testid="webhook-url">
+            {webhook.url}
+          </p>
+          <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+            {webhook.active ? (
+              <Badge tone="green" icon="●">
+                Active
+              </Badge>
+            ) : (
+              <Badge tone="grey" icon="❚❚">
+                Paused
+              </Badge>
+            )}
+            <span className="tabular">
+              added {formatUtc(new Date(webhook.createdAt))} · {counts}
+            </span>
+          </p>
+        </div>
+        {confirming ? null : (
+          <Button variant="ghost" className="shrink-0" onClick={() => setConfirming(true)} aria-label={`Delete the webhook to ${host}`}>
+            Delete
+          </Button>
+        )}
+      </div>
+      {confirming ? (
+        <div role="group" aria-label="Delete this webhook?" className="flex flex-wrap items-center gap-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm dark:border-red-800 dark:bg-red-950">
+          <span className="min-w-0 flex-1 basis-48">Delete it and its delivery history? Nothing more is sent to {host}.</span>
+          <Button
+            variant="danger"
+            // The Delete button that had focus is gone: keyboard users land on the confirmation.
+            autoFocus
+            disabled={remove.isPending}
+            aria-label={`Confirm deleting the webhook to ${host}`}
+            onClick={() =>
+              remove.mutate(webhook.id, {
+                onSuccess: () => toast.info(`Webhook to ${host} deleted.`),
+                onError: (error) => {
+                  setConfirming(false);
+                  toast.error(error.message);
+                },
+              })
+            }
+          >
+            {remove.isPending ? 'Deleting…' : 'Delete'}
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirming(false)}>
+            Keep
+          </Button>
+        </div>
+      ) : null}
+      <ul className="flex flex-wrap gap-1.5" aria-label="Events sent">
+        {webhook.eventTypes.map((topic) => (
+          <li key={topic}>
+            <Badge tone="blue">{topicLabel(topic)}</Badge>
+          </li>
+        ))}
+      </ul>
+      <div>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Recent deliveries</h3>
+        <DeliveryList deploymentId={deploymentId} webhookId={webhook.id} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,180 @@
+import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test, type Page } from '@playwright/test';
+import { makeWarRoom, signedIn, type Person } from './support/fixtures';
+import { readState } from './support/server-state';
+
+type Received = { headers: http.IncomingHttpHeaders; raw: string };
+
+/** A webhook receiver on loopback (the e2e server sets WEBHOOK_ALLOW_PRIVATE): it keeps what it got and answers 200. */
+async function startReceiver() {
+  const received: Received[] = [];
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, raw });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/war-room`,
+    received,
+    of: (topic: string) => received.filter((r) => r.headers['x-warroom-event'] === topic),
+    stop: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+function makeUser(name: string, admin = false): Person {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name, admin ? 'admin' : ''], {
+    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+const signature = (secret: string, raw: string) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+
+async function addWebhook(page: Page, url: string) {
+  const form = page.getByTestId('webhook-form');
+  await form.getByLabel('Endpoint URL').fill(url);
+  await form.getByRole('button', { name: 'Add webhook' }).click();
+  const secret = (await page.getByTestId('webhook-secret').textContent())?.trim() ?? '';
+  expect(secret).toMatch(/^whsec_/);
+  return secret;
+}
+
+async function deleteWebhook(page: Page, url: string) {
+  const hook = page.getByTestId('webhook').filter({ hasText: url });
+  await hook.getByRole('button', { name: /^Delete the webhook/ }).click();
+  await hook.getByRole('button', { name: /^Confirm deleting/ }).click();
+  await expect(hook).toHaveCount(0);
+}
+
+test('the IC adds a webhook, sees its secret once and watches a signed delivery arrive', async ({ browser }) => {
+  const receiver = await startReceiver();
+  try {
+    const room = makeWarRoom();
+    const ic = await signedIn(browser, room.people.ic);
+    await ic.goto(`/deployments/${room.deploymentId}`);
+    await expect(ic.getByTestId('notifications-card')).toContainText('No webhooks');
+    await ic.getByRole('navigation', { name: 'War-room views' }).getByRole('link', { name: 'Notifications' }).click();
+    await ic.waitForURL(`**/deployments/${room.deploymentId}/notifications`);
+    await expect(ic.getByTestId('no-webhooks')).toBeVisible();
+
+    // The form checks with the API's schema and says what is wrong.
+    const form = ic.getByTestId('webhook-form');
+    await form.getByLabel('Endpoint URL').fill('ftp://example.com/hook');
+    await form.getByRole('button', { name: 'Add webhook' }).click();
+    await expect(ic.getByTestId('webhook-form-error')).toContainText('Give an http(s) URL.');
+    for (const label of ['Phase started', 'Go / no-go decided', 'Rollback declared', 'Status update posted', 'Deployment finished']) {
+      await expect(form.getByRole('checkbox', { name: new RegExp(`^${label}`) })).toBeChecked();
+    }
+
+    const secret = await addWebhook(ic, receiver.url);
+    await expect(ic.getByTestId('webhook-secret-panel')).toContainText('X-WarRoom-Signature: sha256=<hex>');
+    await expect(ic.getByRole('button', { name: 'Copy secret' })).toBeVisible();
+    const hook = ic.getByTestId('webhook').filter({ hasText: receiver.url });
+    await expect(hook.getByRole('list', { name: 'Events sent' }).getByRole('listitem')).toHaveCount(7);
+    await expect(hook.getByTestId('no-deliveries')).toBeVisible();
+
+    // Shown once: a reload lists the webhook but never its secret.
+    await ic.reload();
+    await expect(hook).toBeVisible();
+    await expect(ic.getByTestId('webhook-secret')).toHaveCount(0);
+    expect(await ic.content()).not.toContain(secret);
+
+    // A status update from the cockpit goes out, signed with that secret.
+    await ic.getByRole('link', { name: 'Cockpit' }).click();
+    await ic.getByRole('textbox', { name: 'Status update' }).fill('Canary at 25 %, all metrics green');
+    await ic.getByRole('button', { name: 'Post update' }).click();
+    await expect.poll(() => receiver.of('status.posted').length).toBe(1);
+    const [posted] = receiver.of('status.posted');
+    expect(posted.headers['x-warroom-signature']).toBe(signature(secret, posted.raw));
+    expect(JSON.parse(posted.raw)).toMatchObject({ topic: 'status.posted', deployment: { id: room.deploymentId }, event: { data: { message: 'Canary at 25 %, all metrics green' } } });
+
+    await ic.getByRole('navigation', { name: 'War-room views' }).getByRole('link', { name: 'Notifications' }).click();
+    const delivery = hook.getByTestId('delivery').filter({ hasText: 'Status update posted' });
+    await expect(delivery).toHaveAttribute('data-status', 'delivered');
+    await expect(delivery).toContainText('Delivered');
+    await expect(delivery).toContainText('1 attempt');
+    await expect(delivery).toContainText('HTTP 200');
+
+    // While the page stays open, the next event's delivery appears on its own.
+    const call = (path: string, data: unknown = {}) => ic.request.post(`/api/deployments/${room.deploymentId}${path}`, { data });
+    expect((await call('/transitions', { to: 'preflight' })).status()).toBe(200);
+    const state = await (await ic.request.get(`/api/deployments/${room.deploymentId}`)).json();
+    expect((await call(`/phases/${state.phases[0].id}/start`)).status()).toBe(200);
+    await expect(hook.getByTestId('delivery').filter({ hasText: 'Phase started' })).toHaveAttribute('data-status', 'delivered');
+    const [started] = receiver.of('phase.started');
+    expect(started.headers['x-warroom-signature']).toBe(signature(secret, started.raw));
+
+    await deleteWebhook(ic, receiver.url);
+    await expect(ic.getByTestId('no-webhooks')).toBeVisible();
+    // The browser outlives this test: an open page would keep polling through the rest of the run.
+    await ic.context().close();
+  } finally {
+    await receiver.stop();
+  }
+});
+
+test('other roles get no link and a refusal; only admins reach the global webhooks', async ({ browser }) => {
+  const room = makeWarRoom();
+  const dba = await signedIn(browser, room.people.dba);
+  await expect(dba.getByRole('link', { name: 'API tokens' })).toBeVisible();
+  await expect(dba.getByRole('link', { name: 'Webhooks', exact: true })).toHaveCount(0);
+  await dba.goto(`/deployments/${room.deploymentId}`);
+  const views = dba.getByRole('navigation', { name: 'War-room views' });
+  await expect(views.getByRole('link', { name: 'Timeline' })).toBeVisible();
+  await expect(views.getByRole('link', { name: 'Notifications' })).toHaveCount(0);
+  await expect(dba.getByTestId('notifications-card')).toHaveCount(0);
+
+  await dba.goto(`/deployments/${room.deploymentId}/notifications`);
+  await expect(dba.getByTestId('not-allowed')).toContainText('Only the incident commander (or an admin)');
+  await expect(dba.getByTestId('webhook-form')).toHaveCount(0);
+  expect((await dba.request.get(`/api/deployments/${room.deploymentId}/webhooks`)).status()).toBe(403);
+
+  await dba.goto('/settings/webhooks');
+  await expect(dba.getByTestId('not-allowed')).toContainText('Only an admin');
+  await expect(dba.getByTestId('webhook-form')).toHaveCount(0);
+  await dba.context().close();
+});
+
+test('an admin adds a webhook for every deployment and sees where its deliveries came from', async ({ browser }) => {
+  const receiver = await startReceiver();
+  try {
+    const admin = await signedIn(browser, makeUser('Ada Admin', true));
+    await admin.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    await admin.waitForURL('**/settings/webhooks');
+    await expect(admin.getByRole('heading', { name: 'Webhooks for every deployment' })).toBeVisible();
+
+    // Only the one topic: a global hook hears every war room this run makes from now on.
+    const form = admin.getByTestId('webhook-form');
+    await form.getByRole('button', { name: 'Clear all' }).click();
+    await form.getByRole('button', { name: 'Add webhook' }).click();
+    await expect(admin.getByTestId('webhook-form-error')).toHaveText('⚠ Give an http(s) URL. Choose at least one event.');
+    await form.getByRole('checkbox', { name: /^Status update posted/ }).check();
+    const secret = await addWebhook(admin, receiver.url);
+    const hook = admin.getByTestId('webhook').filter({ hasText: receiver.url });
+    await expect(hook.getByRole('list', { name: 'Events sent' }).getByRole('listitem')).toHaveText(['Status update posted']);
+
+    const room = makeWarRoom();
+    const posted = await admin.request.post(`/api/deployments/${room.deploymentId}/status-updates`, { data: { message: 'Cutover done' } });
+    expect(posted.status()).toBe(201);
+    const delivery = hook.getByTestId('delivery').filter({ hasText: 'Status update posted' });
+    await expect(delivery).toHaveAttribute('data-status', 'delivered');
+    await expect(delivery.getByRole('link', { name: 'war room' })).toHaveAttribute('href', `/deployments/${room.deploymentId}`);
+    const [heard] = receiver.of('status.posted');
+    expect(heard.headers['x-warroom-signature']).toBe(signature(secret, heard.raw));
+
+    await deleteWebhook(admin, receiver.url);
+    await admin.context().close();
+  } finally {
+    await receiver.stop();
+  }
+});
