@@ -1,32 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { makeWarRoom, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
+import { webhookReceiver } from '../tests/support/webhook-receiver';
 
-type Received = { headers: http.IncomingHttpHeaders; raw: string };
-
-/** A webhook receiver on loopback (the e2e server sets WEBHOOK_ALLOW_PRIVATE): it keeps what it got and answers 200. */
+/** A webhook receiver on loopback (the e2e server sets WEBHOOK_ALLOW_PRIVATE) that answers 200. */
 async function startReceiver() {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (raw += chunk));
-    req.on('end', () => {
-      received.push({ headers: req.headers, raw });
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const receiver = webhookReceiver({});
+  const url = `${await receiver.start()}/hooks/war-room`;
   return {
-    url: `http://127.0.0.1:${port}/hooks/war-room`,
-    received,
-    of: (topic: string) => received.filter((r) => r.headers['x-warroom-event'] === topic),
-    stop: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    url,
+    of: (topic: string) => receiver.received.filter((r) => r.headers['x-warroom-event'] === topic),
+    stop: receiver.stop,
   };
 }
 
