@@ -7,18 +7,23 @@ export type Access = {
   heldRoles: ActorRole[];
 };
 
-/** The deployment and the roles the actor holds in it; 404 when there is no such deployment. */
+type AccessRow = { id: string; name: string; state: string; seq: number; goLiveAt: Date; key: string | null; isIc: boolean | null; readOnly: boolean | null };
+
+/**
+ * The deployment and the roles the actor holds in it; 404 when there is no such deployment.
+ * Every command, query and socket subscription starts here, so it is one plain SQL round trip.
+ */
 export async function loadAccess(deploymentId: string, actor: Actor, db: Tx | typeof prisma = prisma): Promise<Access> {
-  const deployment = await db.deployment.findUnique({
-    where: { id: deploymentId },
-    select: { id: true, name: true, state: true, seq: true, goLiveAt: true },
-  });
-  if (!deployment) throw new AppError('not_found', 'No such deployment.');
-  const participants = await db.participant.findMany({
-    where: { deploymentId, userId: actor.userId },
-    select: { role: { select: { key: true, isIc: true, readOnly: true } } },
-  });
-  return { deployment, heldRoles: participants.map((p) => p.role) };
+  const rows = await db.$queryRaw<AccessRow[]>`
+    SELECT d."id", d."name", d."state"::text AS "state", d."seq", d."goLiveAt", r."key", r."isIc", r."readOnly"
+    FROM "Deployment" d
+    LEFT JOIN "Participant" p ON p."deploymentId" = d."id" AND p."userId" = ${actor.userId}
+    LEFT JOIN "Role" r ON r."id" = p."roleId"
+    WHERE d."id" = ${deploymentId}`;
+  if (rows.length === 0) throw new AppError('not_found', 'No such deployment.');
+  const { id, name, state, seq, goLiveAt } = rows[0];
+  const heldRoles = rows.flatMap((r) => (r.key === null ? [] : [{ key: r.key, isIc: Boolean(r.isIc), readOnly: Boolean(r.readOnly) }]));
+  return { deployment: { id, name, state, seq, goLiveAt }, heldRoles };
 }
 
 export function ensureAllowed(actor: Actor, action: Action, access: Access, extra: Partial<Resource> = {}) {
