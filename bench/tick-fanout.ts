@@ -10,14 +10,18 @@ import { benchServer, round, type BenchResult } from './lib/harness';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
-async function onApp(scenario: FanoutScenario, extraEnv: Record<string, string> = {}, prepare?: (server: Awaited<ReturnType<typeof benchServer>>, room: Awaited<ReturnType<typeof makeTickRoom>>) => Promise<FanoutScenario['during']>) {
+type Prepared = { during: FanoutScenario['during']; stop: () => Promise<void> };
+
+async function onApp(scenario: FanoutScenario, extraEnv: Record<string, string> = {}, prepare?: (server: Awaited<ReturnType<typeof benchServer>>, room: Awaited<ReturnType<typeof makeTickRoom>>) => Promise<Prepared>) {
   const server = await benchServer(extraEnv);
+  let prepared: Prepared | undefined;
   try {
     const room = await makeTickRoom(scenario.ticksPerSec * seconds);
-    const during = await prepare?.(server, room);
-    return await measureFanout(appTarget(room, server), { ...scenario, during });
+    prepared = await prepare?.(server, room);
+    return await measureFanout(appTarget(room, server), { ...scenario, during: prepared?.during });
   } finally {
     await server.stop();
+    await prepared?.stop();
   }
 }
 
@@ -41,7 +45,7 @@ async function hangingWebhooks(server: Awaited<ReturnType<typeof benchServer>>, 
       body: JSON.stringify(body),
     });
   for (let i = 0; i < 10; i++) await call('/webhooks', { url: `${url}/hang`, eventTypes: ['status.posted'] });
-  return (second: number) => void call('/status-updates', { message: `Second ${second}` });
+  return { during: (second: number) => void call('/status-updates', { message: `Second ${second}` }), stop: receiver.stop };
 }
 
 export async function run(): Promise<BenchResult[]> {
