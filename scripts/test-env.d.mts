@@ -4,5 +4,5 @@ export function freePort(): Promise<number>;
 export function createTestDatabase(label?: string): Promise<{ url: string; drop: () => Promise<void> }>;
 export function waitForHealth(baseUrl: string, child?: ChildProcess, timeoutMs?: number): Promise<void>;
 export function serverEnv(options: { databaseUrl: string; port: number; adminToken: string; extra?: Record<string, string> }): NodeJS.ProcessEnv;
-export function startAppServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; baseUrl: string }>;
+export function startAppServer(env: NodeJS.ProcessEnv, options?: { nodeArgs?: string[] }): Promise<{ child: ChildProcess; baseUrl: string }>;
 export function stopAppServer(child: ChildProcess, signal?: NodeJS.Signals): Promise<void>;

@@ -99,11 +99,11 @@ export function serverEnv({ databaseUrl, port, adminToken, extra = {} }) {
 }
 
 /** Starts the real custom server (production build) and waits until it is healthy. */
-export async function startAppServer(env) {
+export async function startAppServer(env, { nodeArgs = [] } = {}) {
   if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (npm test does).');
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const baseUrl = `http://127.0.0.1:${env.PORT}`;
   await waitForHealth(baseUrl, child);
   return { child, baseUrl };

@@ -19,8 +19,10 @@ export async function benchServers(processes: number, extra: Record<string, stri
   const servers: { baseUrl: string; pid: number; env: NodeJS.ProcessEnv; child: import('node:child_process').ChildProcess }[] = [];
   for (let i = 0; i < processes; i++) {
     const port = await freePort();
+    // BENCH_CPU_PROFILE=<folder>: each server writes a V8 CPU profile there when it stops.
+    const nodeArgs = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
     const env = serverEnv({ databaseUrl: database.url, port, adminToken: crypto.randomBytes(16).toString('hex'), extra: { LOG_LEVEL: 'silent', WRITE_RATE_LIMIT: '0', ...extra } });
-    const server = await startAppServer(env);
+    const server = await startAppServer(env, { nodeArgs });
     servers.push({ baseUrl: server.baseUrl, pid: server.child.pid!, env, child: server.child });
   }
   return {
@@ -52,4 +54,14 @@ export async function rssKb(pid: number): Promise<number> {
   const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
   const match = /VmRSS:\s+(\d+) kB/.exec(status);
   return match ? Number(match[1]) : NaN;
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+export async function cpuMs(pid: number): Promise<number> {
+  const fs = await import('node:fs/promises');
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100;
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }

@@ -252,6 +252,15 @@ describe('the audit chain', () => {
     expect(broken.stdout).toMatch(/^broken at seq 2: event #2 was changed/);
     expect(broken.status).toBe(1);
   });
+  it('stays one unbroken chain when many people write at the same moment', async () => {
+    const room = await makeRoom(people);
+    const writes = Array.from({ length: 30 }, (_, i) => as('ic').post(room.url('/status-updates'), { message: `update ${i} — “quoted”, ünïcode` }));
+    expect((await Promise.all(writes)).map((r) => r.status)).toEqual(Array(30).fill(201));
+    const seqs = (await prisma.event.findMany({ where: { deploymentId: room.id }, select: { seq: true }, orderBy: { seq: 'asc' } })).map((e) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+    const intact = verify(room.id);
+    expect(intact.stdout).toMatch(/^intact: 31 events/);
+  });
 });
 
 describe('GET /metrics', () => {

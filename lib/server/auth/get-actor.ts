@@ -16,18 +16,31 @@ function bearerOf(headers: Headers): string | null {
   return match ? match[1].trim() : null;
 }
 
+type TokenRow = { userId: string; scopes: string[]; deploymentId: string | null; isAdmin: boolean; name: string; email: string | null };
+
 async function actorFromToken(token: string): Promise<SignedInActor | null> {
   const adminToken = process.env.WARROOM_ADMIN_TOKEN;
   if (adminToken && safeEqual(token, adminToken)) {
     return { userId: ADMIN_TOKEN_USER_ID, isAdmin: true, name: 'Admin token', email: null, token: null };
   }
-  const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-  if (!row || row.revokedAt) return null;
+  // Every API call starts here, so it is one plain SQL statement; "last used" is refreshed at
+  // most once a minute per token, in the same statement.
+  const [row] = await prisma.$queryRaw<TokenRow[]>`
+    WITH hit AS (
+      SELECT t."id", t."userId", t."scopes", t."deploymentId", t."lastUsedAt", u."isAdmin", u."name", u."email"
+      FROM "ApiToken" t JOIN "user" u ON u."id" = t."userId"
+      WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL
+    ), touched AS (
+      UPDATE "ApiToken" t SET "lastUsedAt" = now() FROM hit
+      WHERE t."id" = hit."id" AND (hit."lastUsedAt" IS NULL OR hit."lastUsedAt" < now() - interval '1 minute')
+    )
+    SELECT "userId", "scopes", "deploymentId", "isAdmin", "name", "email" FROM hit`;
+  if (!row) return null;
   return {
     userId: row.userId,
-    isAdmin: row.user.isAdmin,
-    name: row.user.name,
-    email: row.user.email,
+    isAdmin: row.isAdmin,
+    name: row.name,
+    email: row.email,
     token: { scopes: row.scopes, deploymentId: row.deploymentId },
   };
 }

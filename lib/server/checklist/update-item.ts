@@ -23,10 +23,15 @@ export async function updateItem(
   input: UpdateItemInput,
   idempotencyKey?: string | null,
 ): Promise<UpdateItemResult & { replayed: boolean }> {
-  const item = await prisma.checklistItem.findFirst({ where: { id: itemId, deploymentId }, select: itemSelect });
-  const access = await loadAccess(deploymentId, actor);
+  const [[item], access] = await Promise.all([
+    prisma.$queryRaw<{ status: string; roleKey: string }[]>`
+      SELECT i."status"::text AS "status", r."key" AS "roleKey"
+      FROM "ChecklistItem" i JOIN "Role" r ON r."id" = i."roleId"
+      WHERE i."id" = ${itemId} AND i."deploymentId" = ${deploymentId}`,
+    loadAccess(deploymentId, actor),
+  ]);
   if (!item) throw new AppError('not_found', 'No such checklist item in this deployment.');
-  ensureAllowed(actor, 'item.update', access, { itemRoleKey: item.role.key });
+  ensureAllowed(actor, 'item.update', access, { itemRoleKey: item.roleKey });
   if (CLOSED_STATES.includes(access.deployment.state)) {
     throw new AppError('illegal_transition', `The deployment is ${access.deployment.state.replace('_', ' ')}: its checklist can no longer change.`);
   }
@@ -34,7 +39,7 @@ export async function updateItem(
   if (!check.ok) throw new AppError(check.code, check.message);
 
   const note = input.note?.trim() || null;
-  const roleKey = actingRole(access.heldRoles, item.role.key);
+  const roleKey = actingRole(access.heldRoles, item.roleKey);
   const { result, replayed } = await commit(
     async (tx, append) => {
       // The tick is the hottest write of a go-live: one statement changes the row at the version

@@ -57,36 +57,49 @@ export function toTimelineEvent(row: EventRow): TimelineEvent {
 }
 
 /**
- * Appends one event inside the caller's transaction. Incrementing the deployment's counter takes
- * the row lock, which orders concurrent writers of one deployment; a rolled-back write leaves no hole.
- * Every write of the product comes through here, so it is two plain SQL round trips (counter,
- * then event + chain head in one statement) rather than three generated queries: on the hot path
- * the query compiler's CPU, not PostgreSQL, is what limits writes per second.
+ * The canonical text `hashEvent` hashes, split around the two values only PostgreSQL knows at
+ * append time (the seq and the previous hash), so the append can hash inside its one statement.
+ */
+function canonicalParts(row: Omit<EventRow, 'seq'>): { head: string; middle: string } {
+  const rest = JSON.stringify([row.type, row.at.toISOString(), row.actorId, row.actorName, row.roleKey, canonicalJson(row.payload ?? {})]);
+  return { head: `[${JSON.stringify(row.deploymentId)},`, middle: `,${rest.slice(1, -1)},` };
+}
+
+/**
+ * Appends one event inside the caller's transaction, in one statement: it locks the deployment
+ * row (which orders concurrent writers of one deployment; a rolled-back write leaves no hole),
+ * takes the next seq, hashes the event onto the chain and inserts it. The row lock is held until
+ * the transaction ends, so every round trip after it is time other writers wait; one statement
+ * keeps that to the commit alone. `hashEvent` recomputes the same hash (audit:verify).
  */
 export async function appendEvent(tx: Tx, input: EventInput): Promise<TimelineEvent> {
   const at = new Date();
-  const [counter] = await tx.$queryRaw<{ seq: number; lastEventHash: string }[]>`
-    UPDATE "Deployment" SET "seq" = "seq" + 1, "updatedAt" = ${at}
-    WHERE "id" = ${input.deploymentId}
-    RETURNING "seq", "lastEventHash"`;
-  if (!counter) throw new AppError('not_found', 'No such deployment.');
-  const row: EventRow = {
+  const base = {
     deploymentId: input.deploymentId,
-    seq: counter.seq,
     type: input.type,
     at,
     actorId: input.actorId,
     actorName: input.actorName,
     roleKey: input.roleKey ?? null,
-    payload: JSON.parse(JSON.stringify(input.data ?? {})),
+    payload: JSON.parse(JSON.stringify(input.data ?? {})) as unknown,
   };
-  const hash = hashEvent(row, counter.lastEventHash);
-  // A data-modifying WITH runs exactly once whether or not the outer statement reads it.
-  await tx.$executeRaw`
-    WITH appended AS (
+  const { head, middle } = canonicalParts(base);
+  // The locking read returns the newest committed row; the UPDATE then follows it to that version.
+  const [appended] = await tx.$queryRaw<{ seq: number }[]>`
+    WITH locked AS (
+      SELECT "id", "seq", "lastEventHash" FROM "Deployment" WHERE "id" = ${base.deploymentId} FOR UPDATE
+    ), bumped AS (
+      UPDATE "Deployment" d
+      SET "seq" = locked."seq" + 1, "updatedAt" = ${at},
+          "lastEventHash" = encode(sha256(convert_to(${head} || (locked."seq" + 1)::text || ${middle} || to_json(locked."lastEventHash")::text || ']', 'UTF8')), 'hex')
+      FROM locked WHERE d."id" = locked."id"
+      RETURNING d."seq", locked."lastEventHash" AS "prevHash", d."lastEventHash" AS "hash"
+    ), inserted AS (
       INSERT INTO "Event" ("deploymentId", "seq", "type", "at", "actorId", "actorName", "roleKey", "payload", "prevHash", "hash")
-      VALUES (${row.deploymentId}, ${row.seq}, ${row.type}, ${at}, ${row.actorId}, ${row.actorName}, ${row.roleKey}, ${JSON.stringify(row.payload)}::jsonb, ${counter.lastEventHash}, ${hash})
+      SELECT ${base.deploymentId}, "seq", ${base.type}, ${at}, ${base.actorId}, ${base.actorName}, ${base.roleKey}, ${JSON.stringify(base.payload)}::jsonb, "prevHash", "hash"
+      FROM bumped
     )
-    UPDATE "Deployment" SET "lastEventHash" = ${hash} WHERE "id" = ${row.deploymentId}`;
-  return toTimelineEvent(row);
+    SELECT "seq" FROM bumped`;
+  if (!appended) throw new AppError('not_found', 'No such deployment.');
+  return toTimelineEvent({ ...base, seq: appended.seq });
 }
