@@ -1,23 +1,34 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
 // Next evaluates this module once per bundle (server.ts via tsx, route handlers, pages): keep one
 // client per process on globalThis in every environment, or each bundle holds its own pool.
-const globalForPrisma = globalThis as unknown as { __warroomPrisma?: PrismaClient; __warroomPrismaUrl?: string };
+const globalForPrisma = globalThis as unknown as { __warroomPrisma?: PrismaClient; __warroomPool?: pg.Pool; __warroomPrismaUrl?: string };
 
-function createClient(url: string) {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
-}
-
-export function getPrisma(): PrismaClient {
+function ensureClient() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set (server.ts sets it for the embedded database)');
   if (!globalForPrisma.__warroomPrisma || globalForPrisma.__warroomPrismaUrl !== url) {
-    globalForPrisma.__warroomPrisma = createClient(url);
+    // One pool for Prisma and for the plain SQL of the hot path (lib/server/sql.ts): the embedded
+    // database takes exactly one connection, and a second pool would double the connections.
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+    // An idle connection the server dropped (a restart) must not crash the process.
+    pool.on('error', () => undefined);
+    globalForPrisma.__warroomPool = pool;
+    globalForPrisma.__warroomPrisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     globalForPrisma.__warroomPrismaUrl = url;
   }
-  return globalForPrisma.__warroomPrisma;
+  return { prisma: globalForPrisma.__warroomPrisma, pool: globalForPrisma.__warroomPool! };
+}
+
+export function getPrisma(): PrismaClient {
+  return ensureClient().prisma;
+}
+
+/** The connection pool under Prisma, for lib/server/sql.ts. */
+export function getPool(): pg.Pool {
+  return ensureClient().pool;
 }
 
 /** Lazily bound so importing a module never connects (and never captures a stale DATABASE_URL). */

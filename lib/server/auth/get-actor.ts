@@ -1,6 +1,6 @@
 import type { Actor } from '@/lib/domain/rbac';
-import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { sql } from '@/lib/server/sql';
 import { getAuth } from './auth';
 import { hashToken, safeEqual } from './tokens';
 
@@ -25,7 +25,7 @@ async function actorFromToken(token: string): Promise<SignedInActor | null> {
   }
   // Every API call starts here, so it is one plain SQL statement; "last used" is refreshed at
   // most once a minute per token, in the same statement.
-  const [row] = await prisma.$queryRaw<TokenRow[]>`
+  const [row] = await sql<TokenRow>`
     WITH hit AS (
       SELECT t."id", t."userId", t."scopes", t."deploymentId", t."lastUsedAt", u."isAdmin", u."name", u."email"
       FROM "ApiToken" t JOIN "user" u ON u."id" = t."userId"

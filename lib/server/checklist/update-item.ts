@@ -3,8 +3,9 @@ import type { UpdateItemInput } from '@/lib/schemas/item';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, CLOSED_STATES, ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
-import { AppError } from '@/lib/server/errors';
-import { commit } from '@/lib/server/events/commit';
+import { AppError, isAppError } from '@/lib/server/errors';
+import { commitSql } from '@/lib/server/events/commit';
+import { sql } from '@/lib/server/sql';
 import { itemSelect, toItemDto, type ItemDto } from './item-dto';
 
 export type UpdateItemResult = { item: ItemDto; seq: number };
@@ -15,6 +16,16 @@ type UpdatedRow = {
   updatedAt: Date; roleKey: string;
 };
 
+/** The 409 for a tick at an old version: who changed the item first, and its state now. */
+async function staleItem(itemId: string): Promise<AppError> {
+  const current = await prisma.checklistItem.findUniqueOrThrow({ where: { id: itemId }, select: itemSelect });
+  return new AppError(
+    'stale_version',
+    `Someone else changed “${current.title}” first (now ${current.status.replace('_', ' ')}${current.updatedByName ? ` by ${current.updatedByName}` : ''}). Review and try again.`,
+    { item: toItemDto(current) },
+  );
+}
+
 /** Ticks, blocks, skips or re-opens one checklist item, at the version the client read. */
 export async function updateItem(
   actor: SignedInActor,
@@ -24,7 +35,7 @@ export async function updateItem(
   idempotencyKey?: string | null,
 ): Promise<UpdateItemResult & { replayed: boolean }> {
   const [[item], access] = await Promise.all([
-    prisma.$queryRaw<{ status: string; roleKey: string }[]>`
+    sql<{ status: string; roleKey: string }>`
       SELECT i."status"::text AS "status", r."key" AS "roleKey"
       FROM "ChecklistItem" i JOIN "Role" r ON r."id" = i."roleId"
       WHERE i."id" = ${itemId} AND i."deploymentId" = ${deploymentId}`,
@@ -40,11 +51,11 @@ export async function updateItem(
 
   const note = input.note?.trim() || null;
   const roleKey = actingRole(access.heldRoles, item.roleKey);
-  const { result, replayed } = await commit(
-    async (tx, append) => {
-      // The tick is the hottest write of a go-live: one statement changes the row at the version
-      // the client read and returns it, instead of two generated queries.
-      const [changed] = await tx.$queryRaw<UpdatedRow[]>`
+  // The tick is the hottest write of a go-live: plain SQL all the way (lib/server/sql.ts), one
+  // statement changing the row at the version the client read and returning it.
+  const { result, replayed } = await commitSql(
+    async (inTx, append) => {
+      const [changed] = await inTx<UpdatedRow>`
         UPDATE "ChecklistItem" i
         SET "status" = ${input.status}::"ItemStatus", "note" = ${note}, "version" = i."version" + 1,
             "updatedById" = ${actor.userId}, "updatedByName" = ${actor.name}, "updatedAt" = ${new Date()}
@@ -52,14 +63,8 @@ export async function updateItem(
         WHERE i."id" = ${itemId} AND i."version" = ${input.version} AND r."id" = i."roleId"
         RETURNING i."id", i."phaseId", i."parentId", i."position", i."title", i."section", i."command", i."expectedOutput",
           i."status"::text AS "status", i."note", i."version", i."doneBeforeStart", i."updatedByName", i."updatedAt", r."key" AS "roleKey"`;
-      if (!changed) {
-        const current = await tx.checklistItem.findUniqueOrThrow({ where: { id: itemId }, select: itemSelect });
-        throw new AppError(
-          'stale_version',
-          `Someone else changed “${current.title}” first (now ${current.status.replace('_', ' ')}${current.updatedByName ? ` by ${current.updatedByName}` : ''}). Review and try again.`,
-          { item: toItemDto(current) },
-        );
-      }
+      // Thrown to roll back (an idempotency claim included); told in full below, outside the transaction.
+      if (!changed) throw new AppError('stale_version', 'stale');
       const updated = { ...changed, role: { key: changed.roleKey } };
       const event = await append({
         deploymentId,
@@ -72,6 +77,8 @@ export async function updateItem(
       return { item: toItemDto(updated), seq: event.seq };
     },
     idempotencyKey ? { userId: actor.userId, key: idempotencyKey, scope: `item:${itemId}` } : null,
-  );
+  ).catch(async (error: unknown) => {
+    throw isAppError(error) && error.code === 'stale_version' ? await staleItem(itemId) : error;
+  });
   return { ...result, replayed };
 }

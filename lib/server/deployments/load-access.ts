@@ -1,6 +1,6 @@
 import { can, refusalMessage, type Action, type Actor, type ActorRole, type Resource } from '@/lib/domain/rbac';
-import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { sql } from '@/lib/server/sql';
 
 export type Access = {
   deployment: { id: string; name: string; state: string; seq: number; goLiveAt: Date };
@@ -11,10 +11,10 @@ type AccessRow = { id: string; name: string; state: string; seq: number; goLiveA
 
 /**
  * The deployment and the roles the actor holds in it; 404 when there is no such deployment.
- * Every command, query and socket subscription starts here, so it is one plain SQL round trip.
+ * Every command, query and socket subscription starts here, so it is one plain SQL statement.
  */
-export async function loadAccess(deploymentId: string, actor: Actor, db: Tx | typeof prisma = prisma): Promise<Access> {
-  const rows = await db.$queryRaw<AccessRow[]>`
+export async function loadAccess(deploymentId: string, actor: Actor): Promise<Access> {
+  const rows = await sql<AccessRow>`
     SELECT d."id", d."name", d."state"::text AS "state", d."seq", d."goLiveAt", r."key", r."isIc", r."readOnly"
     FROM "Deployment" d
     LEFT JOIN "Participant" p ON p."deploymentId" = d."id" AND p."userId" = ${actor.userId}
@@ -32,8 +32,8 @@ export function ensureAllowed(actor: Actor, action: Action, access: Access, extr
 }
 
 /** Loads access and checks one action in a single step: the usual start of a command or query. */
-export async function authorize(actor: Actor, action: Action, deploymentId: string, extra: Partial<Resource> = {}, db: Tx | typeof prisma = prisma) {
-  const access = await loadAccess(deploymentId, actor, db);
+export async function authorize(actor: Actor, action: Action, deploymentId: string, extra: Partial<Resource> = {}) {
+  const access = await loadAccess(deploymentId, actor);
   ensureAllowed(actor, action, access, extra);
   return access;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EventType, TimelineEvent } from '@/lib/domain/event-log';
-import type { Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import type { Sql } from '@/lib/server/sql';
 
 export type EventInput = {
   deploymentId: string;
@@ -72,7 +72,7 @@ function canonicalParts(row: Omit<EventRow, 'seq'>): { head: string; middle: str
  * the transaction ends, so every round trip after it is time other writers wait; one statement
  * keeps that to the commit alone. `hashEvent` recomputes the same hash (audit:verify).
  */
-export async function appendEvent(tx: Tx, input: EventInput): Promise<TimelineEvent> {
+export async function appendEvent(sql: Sql, input: EventInput): Promise<TimelineEvent> {
   const at = new Date();
   const base = {
     deploymentId: input.deploymentId,
@@ -85,7 +85,7 @@ export async function appendEvent(tx: Tx, input: EventInput): Promise<TimelineEv
   };
   const { head, middle } = canonicalParts(base);
   // The locking read returns the newest committed row; the UPDATE then follows it to that version.
-  const [appended] = await tx.$queryRaw<{ seq: number }[]>`
+  const [appended] = await sql<{ seq: number }>`
     WITH locked AS (
       SELECT "id", "seq", "lastEventHash" FROM "Deployment" WHERE "id" = ${base.deploymentId} FOR UPDATE
     ), bumped AS (

@@ -12,17 +12,8 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
  */
 export const MAX_BODY_LIMIT = 6 * 1024 * 1024;
 
-/**
- * A JSON response that declares its length: without it Next's compression gzips every body,
- * however small, and a tick's half-kilobyte answer cost more CPU to compress than to compute.
- * With it, bodies under 1 KB go out as they are and larger ones are still compressed.
- */
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
-  const body = JSON.stringify(data);
-  const response = new Response(body, { status, headers });
-  response.headers.set('content-type', 'application/json');
-  response.headers.set('content-length', String(Buffer.byteLength(body)));
-  return response;
+  return Response.json(data, { status, headers });
 }
 
 export function errorResponse(error: unknown, request?: Request): Response {
