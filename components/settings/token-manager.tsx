@@ -7,6 +7,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { tokenKeys } from '@/lib/client/query-keys';
+import { formatUtc } from '@/lib/domain/clock';
 import { TOKEN_SCOPES } from '@/lib/domain/rbac';
 import type { TokenDto } from '@/lib/server/users/create-token';
 
@@ -72,6 +73,7 @@ export function TokenManager({ initial }: { initial: TokenDto[] }) {
             <span className="font-medium">{token.name}</span>
             <code className="text-xs">{token.prefix}…</code>
             <span className="text-xs text-slate-500">{token.scopes.join(', ')}</span>
+            <span className="text-xs text-slate-500">{token.lastUsedAt ? `last used ${formatUtc(new Date(token.lastUsedAt))}` : 'never used'}</span>
             {token.revokedAt ? (
               <span className="ml-auto text-xs text-slate-500">revoked</span>
             ) : (

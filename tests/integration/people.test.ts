@@ -76,6 +76,9 @@ describe('accounts and tokens', () => {
     expect((await http({ token }).get('/api/me')).status).toBe(200);
     const listed = await browser.get('/api/tokens');
     expect(JSON.stringify(listed.body)).not.toContain(token);
+    // The list says when each token was last used, so a forgotten one can be found and revoked.
+    const listedToken = (listed.body.tokens as { id: string; lastUsedAt: string | null }[]).find((t) => t.id === created.body.apiToken.id);
+    expect(Date.parse(listedToken!.lastUsedAt!)).toBeGreaterThan(Date.now() - 60_000);
     expect((await browser.del(`/api/tokens/${created.body.apiToken.id}`, { origin: baseUrl() })).status).toBe(200);
     const revoked = await http({ token }).get('/api/me');
     expect(revoked.status).toBe(401);
