@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Socket } from 'socket.io';
 import { findActor, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
@@ -16,31 +15,33 @@ const recheckMs = () => Number(process.env.SOCKET_RECHECK_MS ?? 5000);
 
 type Data = { userId?: string; isAdmin?: boolean; actor?: SignedInActor };
 
-function credentialOf(socket: Socket): { key: string; headers: Headers } | null {
-  const headers = new Headers();
+type Credential = { header: 'authorization' | 'cookie'; value: string };
+
+function credentialOf(socket: Socket): Credential | null {
   const token = (socket.handshake.auth as { token?: unknown })?.token;
   const cookie = socket.handshake.headers.cookie;
-  if (typeof token === 'string' && token) headers.set('authorization', `Bearer ${token}`);
-  else if (typeof cookie === 'string' && cookie) headers.set('cookie', cookie);
-  else return null;
-  const material = headers.get('authorization') ?? headers.get('cookie')!;
-  return { key: createHash('sha256').update(material).digest('hex'), headers };
+  if (typeof token === 'string' && token) return { header: 'authorization', value: `Bearer ${token}` };
+  if (typeof cookie === 'string' && cookie) return { header: 'cookie', value: cookie };
+  return null;
 }
 
 async function revalidateCredentials(sockets: Socket[]) {
-  const groups = new Map<string, { headers: Headers; sockets: Socket[] }>();
+  // Grouped by the credential itself: thousands of sockets sharing one token cost one lookup,
+  // and no per-socket hashing or Headers on every round.
+  const groups = new Map<string, { credential: Credential; sockets: Socket[] }>();
   for (const socket of sockets) {
     const credential = credentialOf(socket);
     if (!credential) {
       socket.disconnect(true);
       continue;
     }
-    const group = groups.get(credential.key) ?? { headers: credential.headers, sockets: [] };
+    const key = `${credential.header}\n${credential.value}`;
+    const group = groups.get(key) ?? { credential, sockets: [] };
     group.sockets.push(socket);
-    groups.set(credential.key, group);
+    groups.set(key, group);
   }
   for (const group of groups.values()) {
-    const actor = await findActor(group.headers);
+    const actor = await findActor(new Headers({ [group.credential.header]: group.credential.value }));
     for (const socket of group.sockets) {
       const data = socket.data as Data;
       if (!actor || actor.userId !== data.userId) {
