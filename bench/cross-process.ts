@@ -1,20 +1,29 @@
 /**
  * Two app processes sharing rooms through Redis: ticks written on process A, 1 000 watchers
- * connected to process B, 20 ticks/s. BENCH_REDIS_URL picks the Redis (default: the local one).
+ * connected to process B, 20 ticks/s; then 5 000 watchers spread over both at 10 ticks/s (does
+ * a second process help the crowd?). BENCH_REDIS_URL picks the Redis (default: the local one).
  */
 import { appTarget, makeTickRoom } from './lib/app-target';
 import { measureFanout } from './lib/fanout';
 import { benchServers, type BenchResult } from './lib/harness';
 
-export async function run(): Promise<BenchResult> {
-  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-  const ticksPerSec = 20;
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function onTwoProcesses(scenario: { name: string; watchers: number; ticksPerSec: number }, spread: boolean): Promise<BenchResult> {
   const pair = await benchServers(2, { REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' });
   try {
     const [a, b] = pair.servers;
-    const room = await makeTickRoom(ticksPerSec * seconds);
-    return await measureFanout(appTarget(room, b, a.baseUrl), { name: 'cross-process-redis-1000w-20tps', watchers: 1000, ticksPerSec });
+    const room = await makeTickRoom(scenario.ticksPerSec * seconds);
+    return await measureFanout(appTarget(room, spread ? [a, b] : b, a.baseUrl), scenario);
   } finally {
     await pair.stop();
   }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const watchers = Number(process.env.BENCH_BIG_WATCHERS ?? 5000);
+  return [
+    await onTwoProcesses({ name: 'cross-process-redis-1000w-20tps', watchers: 1000, ticksPerSec: 20 }, false),
+    await onTwoProcesses({ name: `two-processes-redis-${watchers}w-10tps`, watchers, ticksPerSec: 10 }, true),
+  ];
 }

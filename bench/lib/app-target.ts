@@ -20,11 +20,14 @@ export async function makeTickRoom(ticks: number) {
 
 type Room = Awaited<ReturnType<typeof makeTickRoom>>;
 
-/** Ticks through the app's HTTP API on `writeUrl`; watchers connect to `socketUrl` (the same server unless two run). */
-export function appTarget(room: Room, server: { baseUrl: string; pid: number }, writeUrl = server.baseUrl): FanoutTarget {
+type Server = { baseUrl: string; pid: number };
+
+/** Ticks through the app's HTTP API on `writeUrl`; watchers connect to the given servers, spread evenly. */
+export function appTarget(room: Room, servers: Server | Server[], writeUrl = [servers].flat()[0].baseUrl): FanoutTarget {
+  const all = [servers].flat();
   return {
-    socketUrl: server.baseUrl,
-    pid: server.pid,
+    socketUrls: all.map((s) => s.baseUrl),
+    pids: all.map((s) => s.pid),
     token: room.token,
     deploymentId: room.deploymentId,
     itemIds: room.itemIds,
@@ -43,21 +46,23 @@ export function appTarget(room: Room, server: { baseUrl: string; pid: number }, 
 export async function bareTarget(ticks: number): Promise<FanoutTarget & { stop: () => void }> {
   const port = await freePort();
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare-socket-server.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`bare socket.io server exited with ${code}`)));
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
-    socketUrl: baseUrl,
-    pid: child.pid!,
+    socketUrls: [baseUrl],
+    pids: [child.pid!],
     deploymentId: 'bare',
     itemIds: Array.from({ length: ticks }, (_, i) => `bare-${i}`),
     tick: async (itemId) => {
       const response = await fetch(`${baseUrl}/tick`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ itemId, version: 2 }) });
       return ((await response.json()) as { seq: number }).seq;
     },
-    stop: () => child.kill('SIGKILL'),
+    // SIGTERM lets a CPU profile be written; the bare server keeps nothing to save.
+    stop: () => child.kill(profile.length ? 'SIGTERM' : 'SIGKILL'),
   };
 }

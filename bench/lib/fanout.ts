@@ -5,13 +5,13 @@
  * by sequence number (lost, duplicated).
  */
 import { io, type Socket } from 'socket.io-client';
-import { percentile, round, rssKb, type BenchResult } from './harness';
+import { cpuMs, percentile, round, rssKb, type BenchResult } from './harness';
 
 export type FanoutTarget = {
-  /** Where watchers connect. */
-  socketUrl: string;
-  /** The process whose memory per watcher is reported. */
-  pid: number;
+  /** Where watchers connect: spread evenly when there are several processes. */
+  socketUrls: string[];
+  /** The processes whose memory and CPU are reported (summed). */
+  pids: number[];
   token?: string;
   deploymentId: string;
   /** One id per tick, each ticked once; deliveries are matched by `${itemId}:2`. */
@@ -24,14 +24,13 @@ export type FanoutScenario = { name: string; watchers: number; ticksPerSec: numb
 
 type Delivered = { seq: number; data: { itemId: string; version: number } };
 
-async function connectWatchers(target: FanoutTarget, count: number, onEvent: (socket: number, event: Delivered, at: number) => void) {
-  const sockets: Socket[] = [];
+async function connectWatchers(target: FanoutTarget, sockets: Socket[], count: number, onEvent: (socket: number, event: Delivered, at: number) => void) {
   const batch = 100;
   for (let i = 0; i < count; i += batch) {
     await Promise.all(
       Array.from({ length: Math.min(batch, count - i) }, () => new Promise<void>((resolve, reject) => {
         const index = sockets.length;
-        const socket = io(target.socketUrl, { transports: ['websocket'], auth: { token: target.token }, forceNew: true, reconnection: false, timeout: 120_000 });
+        const socket = io(target.socketUrls[index % target.socketUrls.length], { transports: ['websocket'], auth: { token: target.token }, forceNew: true, reconnection: false, timeout: 120_000 });
         sockets.push(socket);
         socket.on('deployment:event', (event: Delivered) => onEvent(index, event, performance.now()));
         socket.once('connect_error', reject);
@@ -39,24 +38,33 @@ async function connectWatchers(target: FanoutTarget, count: number, onEvent: (so
       })),
     );
   }
-  return sockets;
 }
 
 export async function measureFanout(target: FanoutTarget, scenario: FanoutScenario): Promise<BenchResult> {
-  const rssBefore = await rssKb(target.pid);
+  const sum = async (read: (pid: number) => Promise<number>) => (await Promise.all(target.pids.map(read))).reduce((a, b) => a + b, 0);
+  const rssBefore = await sum(rssKb);
   const sent = new Map<string, number>();
   const latencies: number[] = [];
   const seen = Array.from({ length: scenario.watchers }, () => new Set<number>());
   let duplicated = 0;
-  const sockets = await connectWatchers(target, scenario.watchers, (socket, event, at) => {
+  const onEvent = (socket: number, event: Delivered, at: number) => {
     if (seen[socket].has(event.seq)) duplicated += 1;
     seen[socket].add(event.seq);
     const start = sent.get(`${event.data.itemId}:${event.data.version}`);
     if (start !== undefined) latencies.push(at - start);
-  });
-  const rssAfterConnect = await rssKb(target.pid);
+  };
+  // Memory per watcher is the growth while the second half connects: the first half pays the
+  // one-off costs (the young heap growing to its working size, pools, JIT) that do not scale.
+  const sockets: Socket[] = [];
+  const firstHalf = Math.floor(scenario.watchers / 2);
+  await connectWatchers(target, sockets, firstHalf, onEvent);
+  const rssHalf = await sum(rssKb);
+  await connectWatchers(target, sockets, scenario.watchers - firstHalf, onEvent);
+  const rssAfterConnect = await sum(rssKb);
 
   const interval = 1000 / scenario.ticksPerSec;
+  const cpu0 = await sum(cpuMs);
+  const loadCpu0 = process.cpuUsage();
   const t0 = performance.now();
   const pending: Promise<unknown>[] = [];
   const seqs: number[] = [];
@@ -75,6 +83,8 @@ export async function measureFanout(target: FanoutTarget, scenario: FanoutScenar
   const deadline = Date.now() + 15_000;
   while (latencies.length < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   const elapsed = (performance.now() - t0) / 1000;
+  const serverCpuMs = (await sum(cpuMs)) - cpu0;
+  const loadCpu = process.cpuUsage(loadCpu0);
   let lost = 0;
   for (const set of seen) for (const seq of seqs) if (!set.has(seq)) lost += 1;
   for (const socket of sockets) socket.disconnect();
@@ -90,6 +100,11 @@ export async function measureFanout(target: FanoutTarget, scenario: FanoutScenar
     deliveriesPerSec: Math.round(latencies.length / elapsed),
     lost,
     duplicated,
-    memoryPerWatcherKb: round((rssAfterConnect - rssBefore) / scenario.watchers),
+    memoryPerWatcherKb: round((rssAfterConnect - rssHalf) / (scenario.watchers - firstHalf)),
+    rssGrowthMb: round((rssAfterConnect - rssBefore) / 1024),
+    // The server's CPU while ticks were sent and delivered, per tick: what one tick costs it.
+    serverCpuMsPerTick: round(serverCpuMs / Math.max(seqs.length, 1), 2),
+    // The load generator's own CPU per tick: on two cores, server and watchers share the machine.
+    loadGeneratorCpuMsPerTick: round((loadCpu.user + loadCpu.system) / 1000 / Math.max(seqs.length, 1), 2),
   };
 }
