@@ -8,13 +8,12 @@ import { useWarRoom } from '@/components/war-room/war-room-context';
 import { useNow } from '@/lib/client/use-now';
 import { formatDuration, formatRelative, formatUtcTime } from '@/lib/domain/clock';
 import { gateTally, onRollbackTrack, overdueLabel, scheduleOf } from '@/lib/domain/cockpit';
-import type { DeploymentState } from '@/lib/domain/deployment-state';
 import type { GateStatus } from '@/lib/domain/gates';
-import { checkPhaseStart, nextPhase, phaseCompletion, progress } from '@/lib/domain/phases';
+import { progress } from '@/lib/domain/phases';
 import { can } from '@/lib/domain/rbac';
 import type { DeploymentDto, GateDto, PhaseDto } from '@/lib/server/deployments/get-deployment';
 import { GatePanel } from './gate-panel';
-import { toPhaseGate, toPhaseItems, toPhaseSummary } from './phase-facts';
+import { phaseStep, toPhaseItems, type PhaseStep } from './phase-facts';
 import { useCockpitAction } from './use-cockpit-action';
 
 const STATUS_ICON: Record<string, { icon: string; label: string; className: string }> = {
@@ -66,8 +65,8 @@ function Milestone({ gate }: { gate: GateDto }) {
   );
 }
 
-function PhaseRow({ phase, index, deployment, now, focus, canDrive, startable }: {
-  phase: PhaseDto; index: number; deployment: DeploymentDto; now: Date | null; focus: boolean; canDrive: boolean; startable: boolean;
+function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
+  phase: PhaseDto; index: number; deployment: DeploymentDto; now: Date | null; step: PhaseStep | null; canDrive: boolean;
 }) {
   const action = useCockpitAction(deployment.id);
   const [open, setOpen] = useState(false);
@@ -76,10 +75,10 @@ function PhaseRow({ phase, index, deployment, now, focus, canDrive, startable }:
   const overdue = schedule && phase.status !== 'completed' && phase.status !== 'skipped' ? overdueLabel(schedule) : null;
   const look = STATUS_ICON[phase.status] ?? STATUS_ICON.pending;
   const p = progress(toPhaseItems(phase.items));
-  const roleNames = Object.fromEntries(deployment.roles.map((r) => [r.key, r.name]));
+  const focus = step !== null;
   const expanded = focus || open;
-  const completion = phase.status === 'active' ? phaseCompletion({ items: toPhaseItems(phase.items), gates: gates.map(toPhaseGate), roleNames }) : null;
-  const startCheck = startable ? checkPhaseStart({ phases: deployment.phases.map(toPhaseSummary), phaseId: phase.id, deploymentState: deployment.state as DeploymentState }) : null;
+  const completion = step?.kind === 'complete' && canDrive ? step : null;
+  const start = step?.kind === 'start' && canDrive ? step : null;
 
   return (
     <li
@@ -128,7 +127,7 @@ function PhaseRow({ phase, index, deployment, now, focus, canDrive, startable }:
         </div>
       </div>
 
-      {completion && canDrive ? (
+      {completion ? (
         <div className="mt-3 flex flex-col gap-2 border-t border-slate-200 pt-3 dark:border-slate-800">
           {completion.blockers.length ? (
             <ul className="flex flex-col gap-1 text-sm text-amber-800 dark:text-amber-200" data-testid="phase-blockers">
@@ -144,7 +143,7 @@ function PhaseRow({ phase, index, deployment, now, focus, canDrive, startable }:
             <Button
               variant="primary"
               className="min-h-11 px-4 text-base"
-              disabled={!completion.ok || action.isPending}
+              disabled={completion.blockers.length > 0 || action.isPending}
               onClick={() => action.mutate({ path: `/phases/${phase.id}/complete`, done: `“${phase.title}” completed.` })}
               data-testid="complete-phase"
             >
@@ -154,20 +153,24 @@ function PhaseRow({ phase, index, deployment, now, focus, canDrive, startable }:
         </div>
       ) : null}
 
-      {startCheck && canDrive ? (
+      {start ? (
         <div className="mt-3 flex flex-col gap-1 border-t border-slate-200 pt-3 dark:border-slate-800">
           <div>
             <Button
               variant="primary"
               className="min-h-11 px-4 text-base"
-              disabled={!startCheck.ok || action.isPending}
+              disabled={start.blockers.length > 0 || action.isPending}
               onClick={() => action.mutate({ path: `/phases/${phase.id}/start`, done: `“${phase.title}” started.` })}
               data-testid="start-phase"
             >
               ▶ Start “{phase.title}”
             </Button>
           </div>
-          {!startCheck.ok ? <p className="text-sm text-slate-600 dark:text-slate-400">{startCheck.message}</p> : null}
+          {start.blockers.map((b) => (
+            <p key={b} className="text-sm text-slate-600 dark:text-slate-400">
+              {b}
+            </p>
+          ))}
         </div>
       ) : null}
 
@@ -196,9 +199,7 @@ export function PhaseRail() {
   const rollback = onRollbackTrack(deployment.state, deployment.heldFromState);
   const track = deployment.phases.filter((p) => (p.kind === 'rollback') === rollback);
   const other = deployment.phases.filter((p) => (p.kind === 'rollback') !== rollback);
-  const active = track.find((p) => p.status === 'active') ?? null;
-  const next = nextPhase(deployment.phases.map(toPhaseSummary), rollback ? 'rolling_back' : undefined);
-  const finished = ['completed', 'rolled_back', 'aborted'].includes(deployment.state);
+  const step = phaseStep(deployment);
   const [showOther, setShowOther] = useState(false);
 
   return (
@@ -217,9 +218,8 @@ export function PhaseRail() {
             index={deployment.phases.indexOf(phase)}
             deployment={deployment}
             now={now}
-            focus={!finished && (phase.id === active?.id || (!active && phase.id === next?.id))}
-            canDrive={canDrive && !finished}
-            startable={!finished && !active && phase.id === next?.id}
+            step={step?.phase.id === phase.id ? step : null}
+            canDrive={canDrive}
           />
         ))}
       </ol>
@@ -231,7 +231,7 @@ export function PhaseRail() {
           {showOther ? (
             <ol className="mt-2 flex flex-col gap-2 opacity-80">
               {other.map((phase) => (
-                <PhaseRow key={phase.id} phase={phase} index={deployment.phases.indexOf(phase)} deployment={deployment} now={now} focus={false} canDrive={false} startable={false} />
+                <PhaseRow key={phase.id} phase={phase} index={deployment.phases.indexOf(phase)} deployment={deployment} now={now} step={null} canDrive={false} />
               ))}
             </ol>
           ) : null}

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { pendingRollbackPhase, RollbackDialog } from '@/components/cockpit/rollback-dialog';
+import { healthLook } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
@@ -14,15 +15,16 @@ import { seriesLabel } from '@/lib/domain/metrics/format';
 import { can } from '@/lib/domain/rbac';
 import type { RollbackLevelName } from '@/lib/domain/rollback';
 
-const LOOK = {
-  1: { icon: '●', title: 'Keep going', box: 'border-emerald-600/40 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950/50 dark:text-emerald-100' },
-  2: { icon: '▲', title: 'Prepare rollback', box: 'border-amber-500 bg-amber-50 text-amber-950 dark:border-amber-600 dark:bg-amber-950/60 dark:text-amber-50' },
-  3: { icon: '✖', title: 'Roll back now', box: 'border-red-500 bg-red-50 text-red-950 dark:border-red-600 dark:bg-red-950/70 dark:text-red-50' },
-} as const;
+// The banner's own boxes; icon and words come from healthLook, like every other health badge.
+const BOX: Record<1 | 2 | 3, string> = {
+  1: 'border-emerald-600/40 bg-emerald-50 text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950/50 dark:text-emerald-100',
+  2: 'border-amber-500 bg-amber-50 text-amber-950 dark:border-amber-600 dark:bg-amber-950/60 dark:text-amber-50',
+  3: 'border-red-500 bg-red-50 text-red-950 dark:border-red-600 dark:bg-red-950/70 dark:text-red-50',
+};
 
 /** Prefilled rollback reason: what the health engine saw, in words. */
 export function rollbackReason(level: number, reasons: readonly string[]): string {
-  return `Health level ${level} (${LOOK[level === 3 ? 3 : 2].title.toLowerCase()}): ${reasons.join('; ') || 'see metrics'}`;
+  return `Health level ${level} (${healthLook(level === 3 ? 3 : 2).title.toLowerCase()}): ${reasons.join('; ') || 'see metrics'}`;
 }
 
 /**
@@ -64,7 +66,8 @@ export function HealthBanner() {
   });
 
   if (level === 1 && reasons.length === 0 && stale.length === 0) return null;
-  const look = LOOK[level === 3 ? 3 : level === 2 ? 2 : 1];
+  const look = healthLook(level);
+  const box = BOX[level === 3 ? 3 : level === 2 ? 2 : 1];
   const waitingForAck = needsAcknowledgement(level, acknowledgedLevel);
 
   return (
@@ -73,7 +76,7 @@ export function HealthBanner() {
       aria-label={`Health level ${level}: ${look.title}`}
       data-testid="health-banner"
       data-level={level}
-      className={`rounded-lg border-2 p-3 ${look.box}`}
+      className={`rounded-lg border-2 p-3 ${box}`}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h2 className="flex items-center gap-2 text-lg font-bold">

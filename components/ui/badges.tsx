@@ -65,13 +65,16 @@ export function ItemStatusBadge({ status }: { status: ItemStatus }) {
   );
 }
 
-const HEALTH_LOOK: Record<number, Look> = {
-  1: { tone: 'green', icon: '●', label: 'Level 1 · Keep going' },
-  2: { tone: 'amber', icon: '▲', label: 'Level 2 · Prepare rollback' },
-  3: { tone: 'red', icon: '✖', label: 'Level 3 · Roll back now' },
+type HealthLook = Look & { title: string };
+
+const HEALTH_LOOK: Record<number, HealthLook> = {
+  1: { tone: 'green', icon: '●', title: 'Keep going', label: 'Level 1 · Keep going' },
+  2: { tone: 'amber', icon: '▲', title: 'Prepare rollback', label: 'Level 2 · Prepare rollback' },
+  3: { tone: 'red', icon: '✖', title: 'Roll back now', label: 'Level 3 · Roll back now' },
 };
 
-export function healthLook(level: number): Look {
+/** A health level's tone, icon and words, wherever it is shown (badge, banner, status page). */
+export function healthLook(level: number): HealthLook {
   return HEALTH_LOOK[level] ?? HEALTH_LOOK[1];
 }
 
