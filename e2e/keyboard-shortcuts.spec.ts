@@ -42,6 +42,23 @@ test('a role holder presses j j x: the second item is done, on screen and on the
   await expect.poll(async () => (await onServer(dba, room.deploymentId, RECORD))?.status).toBe('pending');
 });
 
+test('clicking a row selects it, and the keys carry on from there', async ({ browser }) => {
+  const room = makeWarRoom();
+  const dba = await signedIn(browser, room.people.dba);
+  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  await expectLive(dba);
+  const rows = dba.getByTestId('checklist-item');
+  await expect(rows.nth(1)).toContainText(RECORD);
+
+  await rows.nth(1).getByText(RECORD, { exact: true }).click();
+  await expect(rows.nth(1)).toHaveAttribute('aria-current', 'true');
+  await press(dba, 'k', 'x');
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'done');
+  await expect(rows.nth(1)).toHaveAttribute('data-status', 'pending');
+  await expect.poll(async () => (await onServer(dba, room.deploymentId, BACKUP))?.status).toBe('done');
+  await dba.context().close();
+});
+
 test('keys never change what the person may not: another role’s item and the next phase are refused with the reason', async ({ browser }) => {
   const room = makeWarRoom();
   const dba = await signedIn(browser, room.people.dba);

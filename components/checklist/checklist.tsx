@@ -121,6 +121,7 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
       editable={refusal(item) === null}
       onChange={(target, status, note) => update.mutate({ item: target, status, note })}
       selected={item.id === selectedId}
+      onSelect={keys.select}
       noteRequest={noteRequest?.id === item.id && item.id === selectedId ? noteRequest.nonce : undefined}
     />
   );

@@ -16,12 +16,14 @@ type Props = {
   onChange: (item: ItemDto, status: ItemStatus, note: string | null) => void;
   /** Chosen with the keyboard (j / k): outlined, and what x, Space and n act on. */
   selected?: boolean;
+  /** Called when the row is clicked anywhere: the keyboard selection follows the pointer. */
+  onSelect?: (id: string) => void;
   /** Changes each time `n` asks this row to open its note editor. */
   noteRequest?: number;
 };
 
 /** One checklist step: tick in one click; blocked and skipped ask for a note first. */
-export function ItemRow({ item, roleName, editable, depth, onChange, selected = false, noteRequest }: Props) {
+export function ItemRow({ item, roleName, editable, depth, onChange, selected = false, onSelect, noteRequest }: Props) {
   const [pending, setPending] = useState<ItemStatus | null>(null);
   const [draft, setDraft] = useState('');
   const done = item.status === 'done';
@@ -59,6 +61,7 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
       data-status={item.status}
       data-selected={selected ? 'true' : undefined}
       aria-current={selected ? 'true' : undefined}
+      onClickCapture={() => onSelect?.(item.id)}
     >
       <div className="flex items-start gap-3">
         {editable ? (

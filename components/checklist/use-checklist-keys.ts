@@ -93,9 +93,14 @@ export function useChecklistKeys({ ids, onToggle, onNote, onNextPhase }: Options
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
+  // A click on a row selects it too, so the keys carry on from where the pointer was.
+  const select = useCallback((id: string) => {
+    selectedRef.current = id;
+    setSelected(id);
+  }, []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   // A selected item that a filter or a live update took off the screen is no selection.
   const selectedId = selected !== null && ids.includes(selected) ? selected : null;
-  return { selectedId, helpOpen, openHelp, closeHelp };
+  return { selectedId, select, helpOpen, openHelp, closeHelp };
 }
