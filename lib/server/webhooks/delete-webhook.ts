@@ -1,15 +1,14 @@
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
-import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { authorizeWebhooks } from './authorize-webhooks';
+import { findWebhook } from './find-webhook';
 
 /** Removes a webhook and its delivery history; nothing more is sent to it. */
 export async function deleteWebhook(actor: SignedInActor, deploymentId: string | null, webhookId: string): Promise<{ deleted: true }> {
   const access = await authorizeWebhooks(actor, deploymentId);
-  const webhook = await prisma.webhook.findFirst({ where: { id: webhookId, deploymentId }, select: { id: true, url: true } });
-  if (!webhook) throw new AppError('not_found', 'No such webhook here.');
+  const webhook = await findWebhook(deploymentId, webhookId);
   if (!deploymentId || !access) {
     await prisma.webhook.deleteMany({ where: { id: webhookId } });
     return { deleted: true };

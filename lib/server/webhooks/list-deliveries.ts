@@ -1,7 +1,7 @@
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
-import { AppError } from '@/lib/server/errors';
 import { authorizeWebhooks } from './authorize-webhooks';
+import { findWebhook } from './find-webhook';
 
 export type DeliveryDto = {
   id: string; eventSeq: number | null; eventType: string | null; deploymentId: string | null; status: string; attempts: number;
@@ -11,8 +11,7 @@ export type DeliveryDto = {
 /** The newest deliveries of one webhook, with their result, for "did Slack get it?". */
 export async function listDeliveries(actor: SignedInActor, deploymentId: string | null, webhookId: string, limit = 100): Promise<DeliveryDto[]> {
   await authorizeWebhooks(actor, deploymentId);
-  const webhook = await prisma.webhook.findFirst({ where: { id: webhookId, deploymentId }, select: { id: true } });
-  if (!webhook) throw new AppError('not_found', 'No such webhook here.');
+  await findWebhook(deploymentId, webhookId);
   const rows = await prisma.webhookDelivery.findMany({ where: { webhookId }, orderBy: { createdAt: 'desc' }, take: limit });
   const events = rows.length
     ? await prisma.event.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.eventId))] } }, select: { id: true, seq: true, type: true, deploymentId: true } })

@@ -3,9 +3,8 @@ import { prisma } from '@/lib/server/db';
 import { toTimelineEvent } from '@/lib/server/events/append-event';
 import { logger } from '@/lib/server/logger';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
-import { sendWebhook, signBody } from './send-webhook';
+import { sendSigned } from './send-webhook';
 
-export const webhookTimeoutMs = () => Number(process.env.WEBHOOK_TIMEOUT_MS ?? 5000);
 export const retryPolicy = () => ({ baseMs: Number(process.env.WEBHOOK_BACKOFF_MS ?? 5000), maxAttempts: Number(process.env.WEBHOOK_MAX_ATTEMPTS ?? 5) });
 
 /**
@@ -25,17 +24,7 @@ export async function processDelivery(deliveryId: string): Promise<number | null
   }
   const sentAt = new Date();
   const body = JSON.stringify(webhookPayload({ event, topic, deployment, deliveryId, sentAt }));
-  const result = await sendWebhook({
-    url: delivery.webhook.url,
-    body,
-    timeoutMs: webhookTimeoutMs(),
-    headers: {
-      'x-warroom-signature': signBody(delivery.webhook.secret, body),
-      'x-warroom-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
-      'x-warroom-event': topic,
-      'x-warroom-delivery': deliveryId,
-    },
-  });
+  const result = await sendSigned(delivery.webhook, { body, topic, deliveryId, sentAt });
   const attempts = delivery.attempts + 1;
   if (result.ok) {
     await prisma.webhookDelivery.update({

@@ -7,6 +7,8 @@ import { isPrivateAddress, privateAllowed } from './private-address';
 
 export type SendResult = { ok: boolean; status: number | null; error: string | null };
 
+export const webhookTimeoutMs = () => Number(process.env.WEBHOOK_TIMEOUT_MS ?? 5000);
+
 /** `sha256=<hex HMAC-SHA256 of the exact body bytes>`, keyed with the webhook's secret. */
 export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -65,5 +67,24 @@ export function sendWebhook(input: { url: string; body: string; headers: Record<
     });
     request.on('error', (error) => finish({ ok: false, status: null, error: error.message.slice(0, 200) }));
     request.end(input.body);
+  });
+}
+
+/**
+ * A delivery as receivers verify it: the exact body signed with the webhook's secret, its time,
+ * topic and id beside it. Real deliveries and test sends both go through here, so a test that
+ * passes proves the receiver accepts the real thing.
+ */
+export function sendSigned(webhook: { url: string; secret: string }, delivery: { body: string; topic: string; deliveryId: string; sentAt: Date }): Promise<SendResult> {
+  return sendWebhook({
+    url: webhook.url,
+    body: delivery.body,
+    timeoutMs: webhookTimeoutMs(),
+    headers: {
+      'x-warroom-signature': signBody(webhook.secret, delivery.body),
+      'x-warroom-timestamp': String(Math.floor(delivery.sentAt.getTime() / 1000)),
+      'x-warroom-event': delivery.topic,
+      'x-warroom-delivery': delivery.deliveryId,
+    },
   });
 }

@@ -3,7 +3,8 @@ import { registerWorker } from '@/lib/server/background';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
 import { onCommittedEvent } from '@/lib/realtime/publish';
-import { processDelivery, webhookTimeoutMs } from './process-delivery';
+import { processDelivery } from './process-delivery';
+import { webhookTimeoutMs } from './send-webhook';
 
 /**
  * Webhook delivery. Every write queues its deliveries in its own transaction; the background
