@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeEvents, type TimelineEvent } from './event-log';
+import { describeEvent, mergeEvents, type TimelineEvent } from './event-log';
 
 const ev = (seq: number): TimelineEvent => ({
   seq, type: 'item.updated', at: new Date(seq * 1000).toISOString(), deploymentId: 'd', actorId: 'u', actor: 'Ann', role: 'dba', data: {},
@@ -27,5 +27,13 @@ describe('mergeEvents', () => {
     const healed = mergeEvents(result.events, [ev(2), ev(3)], result.lastSeq);
     expect(healed.hasGap).toBe(false);
     expect(healed.lastSeq).toBe(4);
+  });
+});
+
+describe('describeEvent', () => {
+  it('names the host a webhook was paused or resumed for', () => {
+    const webhook = (type: 'webhook.paused' | 'webhook.resumed') => ({ ...ev(1), type, data: { webhookId: 'w1', host: 'hooks.slack.com' } });
+    expect(describeEvent(webhook('webhook.paused'))).toBe('paused the webhook to hooks.slack.com');
+    expect(describeEvent(webhook('webhook.resumed'))).toBe('resumed the webhook to hooks.slack.com');
   });
 });

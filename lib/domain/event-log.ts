@@ -27,6 +27,8 @@ export const EVENT_TYPES = [
   'share_link.revoked',
   'webhook.created',
   'webhook.deleted',
+  'webhook.paused',
+  'webhook.resumed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -122,6 +124,10 @@ export function describeEvent(event: TimelineEvent): string {
       return `added a webhook to ${d.host} for ${Array.isArray(event.data.eventTypes) ? (event.data.eventTypes as string[]).join(', ') : 'events'}`;
     case 'webhook.deleted':
       return `removed the webhook to ${d.host}`;
+    case 'webhook.paused':
+      return `paused the webhook to ${d.host}`;
+    case 'webhook.resumed':
+      return `resumed the webhook to ${d.host}`;
     default:
       return event.type;
   }

@@ -42,6 +42,8 @@ const CATEGORY: Record<EventType, EventCategory> = {
   'share_link.revoked': 'comms',
   'webhook.created': 'comms',
   'webhook.deleted': 'comms',
+  'webhook.paused': 'comms',
+  'webhook.resumed': 'comms',
 };
 
 /** Unknown types (added by a newer server) fall into the broadest bucket rather than vanish. */

@@ -41,6 +41,8 @@ export function topicOf(event: Pick<TimelineEvent, 'type' | 'data'>): WebhookTop
 
 export type WebhookDeployment = { id: string; name: string; version: string };
 
+const titleOf = (deployment: WebhookDeployment) => `${deployment.name}${deployment.version ? ` ${deployment.version}` : ''}`;
+
 /**
  * The body every receiver gets: `text` (and `blocks`) so it can be pasted into a Slack incoming
  * webhook as is, plus our own fields for machines. `sentAt` is inside the signed body so a
@@ -49,7 +51,7 @@ export type WebhookDeployment = { id: string; name: string; version: string };
 export function webhookPayload(input: { event: TimelineEvent; topic: WebhookTopic; deployment: WebhookDeployment; deliveryId: string; sentAt: Date }) {
   const { event, deployment } = input;
   const who = event.actor ?? 'War Room';
-  const title = `${deployment.name}${deployment.version ? ` ${deployment.version}` : ''}`;
+  const title = titleOf(deployment);
   const text = `[${title}] ${who} ${describeEvent(event)}`;
   return {
     text,
@@ -62,6 +64,27 @@ export function webhookPayload(input: { event: TimelineEvent; topic: WebhookTopi
     sentAt: input.sentAt.toISOString(),
     deployment,
     event: { seq: event.seq, type: event.type, at: event.at, actor: event.actor, role: event.role, data: event.data },
+  };
+}
+
+/**
+ * What "Send test" posts: the shape of a delivery, so a receiver that handles real ones handles
+ * this, but topic `test` and no event, so nothing downstream mistakes it for a happening.
+ */
+export function testWebhookPayload(input: { deployment: WebhookDeployment | null; deliveryId: string; sentAt: Date }) {
+  const title = input.deployment ? titleOf(input.deployment) : 'War Room';
+  const message = 'Test notification from War Room: this webhook works. No action needed.';
+  return {
+    text: `[${title}] ${message}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${title}* — ${message}` } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `test · ${input.sentAt.toISOString()}` }] },
+    ],
+    topic: 'test' as const,
+    deliveryId: input.deliveryId,
+    sentAt: input.sentAt.toISOString(),
+    deployment: input.deployment,
+    event: null,
   };
 }
 

@@ -10,3 +10,9 @@ export const createWebhookSchema = z.object({
     .transform((types) => [...new Set(types)]),
 });
 export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
+
+/** PATCH /api/deployments/:id/webhooks/:webhookId and PATCH /api/webhooks/:webhookId: pause (false) or resume (true). */
+export const setWebhookActiveSchema = z.object({
+  active: z.boolean({ error: 'Give true to resume or false to pause.' }),
+});
+export type SetWebhookActiveInput = z.infer<typeof setWebhookActiveSchema>;
