@@ -19,7 +19,9 @@ export async function processDelivery(deliveryId: string): Promise<number | null
   const event = row ? toTimelineEvent(row) : null;
   const topic = event ? topicOf(event) : null;
   if (!event || !deployment || !topic || !delivery.webhook.active) {
-    await prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'failed', lastError: 'event or webhook no longer exists' } });
+    // Paused while this was queued or retrying: dropped, since resuming replays nothing.
+    const lastError = delivery.webhook.active ? 'event or webhook no longer exists' : 'webhook paused';
+    await prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'failed', lastError } });
     return null;
   }
   const sentAt = new Date();

@@ -1,0 +1,37 @@
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { actingRole } from '@/lib/server/deployments/load-access';
+import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { commit } from '@/lib/server/events/commit';
+import { authorizeWebhooks } from './authorize-webhooks';
+import { findWebhook } from './find-webhook';
+import { toWebhookDto, type WebhookDto } from './webhook-dto';
+
+/**
+ * Pauses (active false) or resumes a webhook. A paused webhook is left out when deliveries are
+ * queued, so resuming sends only what happens from then on: nothing is replayed. Only a real
+ * change is written — the update is conditional on the old value, so two clicks racing record
+ * one event, and setting the value it already has records none.
+ */
+export async function setWebhookActive(actor: SignedInActor, deploymentId: string | null, webhookId: string, active: boolean): Promise<{ webhook: WebhookDto }> {
+  const access = await authorizeWebhooks(actor, deploymentId);
+  const { url } = await findWebhook(deploymentId, webhookId);
+  const change = { where: { id: webhookId, active: !active }, data: { active } };
+  if (!deploymentId || !access) {
+    await prisma.webhook.updateMany(change);
+    return { webhook: toWebhookDto(await findWebhook(deploymentId, webhookId)) };
+  }
+  const { result } = await commit(async (tx, append) => {
+    const changed = await tx.webhook.updateMany(change);
+    if (changed.count === 1) {
+      await append({
+        deploymentId, type: active ? 'webhook.resumed' : 'webhook.paused', actorId: actor.userId, actorName: actor.name, roleKey: actingRole(access.heldRoles),
+        data: { webhookId, host: new URL(url).hostname },
+      });
+    }
+    return tx.webhook.findUnique({ where: { id: webhookId } });
+  });
+  // Deleted between the lookup and the update.
+  if (!result) throw new AppError('not_found', 'No such webhook here.');
+  return { webhook: toWebhookDto(result) };
+}
