@@ -16,6 +16,8 @@ export function NotificationsCard() {
   if (!allowed) return null;
   const failed = (webhooks ?? []).reduce((sum, w) => sum + (w.deliveries.failed ?? 0), 0);
   const retrying = (webhooks ?? []).reduce((sum, w) => sum + (w.deliveries.retrying ?? 0), 0);
+  // A paused webhook sends nothing and so shows no failures: say so, lest it stay paused by oversight.
+  const paused = (webhooks ?? []).filter((w) => !w.active).length;
   const href = `/deployments/${deployment.id}/notifications`;
 
   return (
@@ -31,6 +33,7 @@ export function NotificationsCard() {
           {failed ? <span className="text-red-700 dark:text-red-300"> · ✖ {failed} failed</span> : null}
           {retrying ? <span className="text-amber-700 dark:text-amber-300"> · ↻ {retrying} retrying</span> : null}
           {!failed && !retrying ? <span className="text-slate-600 dark:text-slate-400"> · no failures</span> : null}
+          {paused ? <span className="text-amber-700 dark:text-amber-300"> · ❚❚ {paused} paused</span> : null}
         </p>
       )}
       <Link href={href} className="mt-1 inline-block text-sm text-sky-700 hover:underline dark:text-sky-400">

@@ -3,12 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/client/api';
 import { webhookKeys } from '@/lib/client/query-keys';
-import type { CreateWebhookInput } from '@/lib/schemas/webhook';
+import { setWebhookActiveSchema, type CreateWebhookInput } from '@/lib/schemas/webhook';
 import type { DeliveryDto } from '@/lib/server/webhooks/list-deliveries';
 import type { WebhookListItem } from '@/lib/server/webhooks/list-webhooks';
+import type { TestDeliveryResult } from '@/lib/server/webhooks/send-test-delivery';
 import type { WebhookDto } from '@/lib/server/webhooks/webhook-dto';
 
-export type { DeliveryDto, WebhookListItem };
+export type { DeliveryDto, TestDeliveryResult, WebhookListItem };
 
 /** null: the global webhooks (admins), else one deployment's (its IC). */
 export type WebhookScope = string | null;
@@ -60,5 +61,25 @@ export function useDeleteWebhook(deploymentId: WebhookScope) {
       queryClient.removeQueries({ queryKey: webhookKeys.deliveries(deploymentId, webhookId) });
       void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
     },
+  });
+}
+
+/** Pause (active false) or resume; the card shows the answer at once, the poll confirms it. */
+export function useSetWebhookActive(deploymentId: WebhookScope) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ webhookId, active }: { webhookId: string; active: boolean }) =>
+      api<{ webhook: WebhookDto }>(`${webhooksPath(deploymentId)}/${webhookId}`, { method: 'PATCH', json: setWebhookActiveSchema.parse({ active }) }),
+    onSuccess: ({ webhook }) => {
+      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) => list?.map((w) => (w.id === webhook.id ? { ...w, ...webhook } : w)));
+      void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
+    },
+  });
+}
+
+/** A test is recorded nowhere, so there is nothing to refetch: the answer is all there is. */
+export function useSendTestWebhook(deploymentId: WebhookScope) {
+  return useMutation({
+    mutationFn: (webhookId: string) => api<TestDeliveryResult>(`${webhooksPath(deploymentId)}/${webhookId}/test`, { method: 'POST' }),
   });
 }

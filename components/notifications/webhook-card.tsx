@@ -8,6 +8,7 @@ import { formatUtc } from '@/lib/domain/clock';
 import { DeliveryList } from './delivery-list';
 import { topicLabel } from './labels';
 import { useDeleteWebhook, type WebhookListItem, type WebhookScope } from './use-webhooks';
+import { TOUCH, WebhookActions } from './webhook-actions';
 
 /** One webhook: where it goes, what it hears, and what became of its deliveries. */
 export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookScope; webhook: WebhookListItem }) {
@@ -17,11 +18,14 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
   const counts = [`${webhook.deliveries.delivered ?? 0} delivered`, ...(['retrying', 'failed'] as const).filter((s) => webhook.deliveries[s]).map((s) => `${webhook.deliveries[s]} ${s}`)].join(' · ');
   const host = new URL(webhook.url).host;
 
+  // Paused reads as set aside: dashed and greyed, but the text keeps its contrast.
+  const look = webhook.active ? 'border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900' : 'border-dashed border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-950';
+
   return (
-    <li className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="webhook" data-url={webhook.url}>
-      <div className="flex items-start gap-3">
+    <li className={`flex flex-col gap-3 rounded-lg border p-4 ${look}`} data-testid="webhook" data-url={webhook.url} data-active={webhook.active}>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <p className="break-all font-mono text-sm" data-testid="webhook-url">
+          <p className={`break-all font-mono text-sm ${webhook.active ? '' : 'text-slate-600 dark:text-slate-400'}`} data-testid="webhook-url">
             {webhook.url}
           </p>
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
@@ -30,7 +34,7 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
                 Active
               </Badge>
             ) : (
-              <Badge tone="grey" icon="❚❚">
+              <Badge tone="amber" icon="❚❚">
                 Paused
               </Badge>
             )}
@@ -38,18 +42,20 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
               added {formatUtc(new Date(webhook.createdAt))} · {counts}
             </span>
           </p>
+          {webhook.active ? null : (
+            <p className="text-xs text-slate-700 dark:text-slate-300" data-testid="webhook-paused-note">
+              Nothing is sent while paused, and what happens meanwhile is not sent later.
+            </p>
+          )}
         </div>
-        {confirming ? null : (
-          <Button variant="ghost" className="shrink-0" onClick={() => setConfirming(true)} aria-label={`Delete the webhook to ${host}`}>
-            Delete
-          </Button>
-        )}
+        {confirming ? null : <WebhookActions deploymentId={deploymentId} webhook={webhook} host={host} onDelete={() => setConfirming(true)} />}
       </div>
       {confirming ? (
         <div role="group" aria-label="Delete this webhook?" className="flex flex-wrap items-center gap-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm dark:border-red-800 dark:bg-red-950">
           <span className="min-w-0 flex-1 basis-48">Delete it and its delivery history? Nothing more is sent to {host}.</span>
           <Button
             variant="danger"
+            className={TOUCH}
             // The Delete button that had focus is gone: keyboard users land on the confirmation.
             autoFocus
             disabled={remove.isPending}
@@ -66,7 +72,7 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
           >
             {remove.isPending ? 'Deleting…' : 'Delete'}
           </Button>
-          <Button variant="secondary" onClick={() => setConfirming(false)}>
+          <Button variant="secondary" className={TOUCH} onClick={() => setConfirming(false)}>
             Keep
           </Button>
         </div>
@@ -74,7 +80,7 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
       <ul className="flex flex-wrap gap-1.5" aria-label="Events sent">
         {webhook.eventTypes.map((topic) => (
           <li key={topic}>
-            <Badge tone="blue">{topicLabel(topic)}</Badge>
+            <Badge tone={webhook.active ? 'blue' : 'grey'}>{topicLabel(topic)}</Badge>
           </li>
         ))}
       </ul>
