@@ -5,13 +5,18 @@ import { makeWarRoom, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 import { webhookReceiver } from '../tests/support/webhook-receiver';
 
-/** A webhook receiver on loopback (the e2e server sets WEBHOOK_ALLOW_PRIVATE) that answers 200. */
+/**
+ * A webhook receiver on loopback (the e2e server sets WEBHOOK_ALLOW_PRIVATE): `url` answers 200,
+ * `brokenUrl` 500.
+ */
 async function startReceiver() {
-  const receiver = webhookReceiver({});
-  const url = `${await receiver.start()}/hooks/war-room`;
+  const receiver = webhookReceiver({ '/hooks/broken': [500] });
+  const base = await receiver.start();
   return {
-    url,
-    of: (topic: string) => receiver.received.filter((r) => r.headers['x-warroom-event'] === topic),
+    url: `${base}/hooks/war-room`,
+    brokenUrl: `${base}/hooks/broken`,
+    host: new URL(base).host,
+    of: (topic: string) => receiver.received.filter((r) => r.headers['x-warroom-event'] === topic && r.path === '/hooks/war-room'),
     stop: receiver.stop,
   };
 }
@@ -109,6 +114,61 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
   }
 });
 
+test('the IC pauses, resumes and tests a webhook from its card', async ({ browser }) => {
+  const receiver = await startReceiver();
+  try {
+    const room = makeWarRoom();
+    const ic = await signedIn(browser, room.people.ic);
+    const base = `/deployments/${room.deploymentId}`;
+    await ic.goto(`${base}/notifications`);
+    const secret = await addWebhook(ic, receiver.url);
+    await ic.getByRole('button', { name: 'I saved it' }).click();
+    const hook = ic.getByTestId('webhook').filter({ hasText: receiver.url });
+
+    // A test arrives signed like a delivery, and is not listed as one.
+    await hook.getByRole('button', { name: `Send test to ${receiver.host}` }).click();
+    await expect(ic.getByRole('status').filter({ hasText: 'Test delivered (HTTP 200)' })).toBeVisible();
+    const [test] = receiver.of('test');
+    expect(test.headers['x-warroom-signature']).toBe(signature(secret, test.raw));
+    expect(test.body).toMatchObject({ topic: 'test', deployment: { id: room.deploymentId }, text: expect.stringContaining('Test notification from War Room') });
+    await expect(hook.getByTestId('no-deliveries')).toBeVisible();
+
+    await hook.getByRole('button', { name: /^Pause the webhook/ }).click();
+    await expect(hook).toHaveAttribute('data-active', 'false');
+    await expect(hook).toContainText('Paused');
+    await expect(hook.getByTestId('webhook-paused-note')).toBeVisible();
+    await ic.reload();
+    await expect(hook).toHaveAttribute('data-active', 'false');
+    const { webhooks } = await (await ic.request.get(`/api/deployments/${room.deploymentId}/webhooks`)).json();
+    const deliveries = async () => (await (await ic.request.get(`/api/deployments/${room.deploymentId}/webhooks/${webhooks[0].id}/deliveries`)).json()).deliveries;
+    const post = async (message: string) => expect((await ic.request.post(`/api/deployments/${room.deploymentId}/status-updates`, { data: { message } })).status()).toBe(201);
+    await post('Sent while paused');
+    // Deliveries are queued in the write's own transaction: none now means none ever.
+    expect(await deliveries()).toEqual([]);
+
+    await hook.getByRole('button', { name: /^Resume the webhook/ }).click();
+    await expect(hook).toHaveAttribute('data-active', 'true');
+    await expect(hook).toContainText('Active');
+    await expect(hook.getByTestId('webhook-paused-note')).toHaveCount(0);
+    await post('Sent after resuming');
+    await expect(hook.getByTestId('delivery').filter({ hasText: 'Status update posted' })).toHaveAttribute('data-status', 'delivered');
+    expect(receiver.of('status.posted').map((r) => (r.body.event as { data: { message: string } }).data.message)).toEqual(['Sent after resuming']);
+
+    await ic.goto(`${base}/timeline`);
+    await expect(ic.getByTestId('full-timeline')).toContainText(`paused the webhook to ${new URL(receiver.url).hostname}`);
+    await expect(ic.getByTestId('full-timeline')).toContainText(`resumed the webhook to ${new URL(receiver.url).hostname}`);
+
+    // A receiver that fails says so, in words.
+    await ic.goto(`${base}/notifications`);
+    await addWebhook(ic, receiver.brokenUrl);
+    await ic.getByTestId('webhook').filter({ hasText: receiver.brokenUrl }).getByRole('button', { name: `Send test to ${receiver.host}` }).click();
+    await expect(ic.getByRole('alert').filter({ hasText: `Test failed: ${receiver.host} answered HTTP 500` })).toBeVisible();
+    await ic.context().close();
+  } finally {
+    await receiver.stop();
+  }
+});
+
 test('other roles get no link and a refusal; only admins reach the global webhooks', async ({ browser }) => {
   const room = makeWarRoom();
   const dba = await signedIn(browser, room.people.dba);
@@ -157,6 +217,15 @@ test('an admin adds a webhook for every deployment and sees where its deliveries
     await expect(delivery.getByRole('link', { name: 'war room' })).toHaveAttribute('href', `/deployments/${room.deploymentId}`);
     const [heard] = receiver.of('status.posted');
     expect(heard.headers['x-warroom-signature']).toBe(signature(secret, heard.raw));
+
+    // The same controls on a global webhook; its test names no deployment.
+    await hook.getByRole('button', { name: `Send test to ${receiver.host}` }).click();
+    await expect(admin.getByRole('status').filter({ hasText: 'Test delivered (HTTP 200)' })).toBeVisible();
+    expect(receiver.of('test')[0].body).toMatchObject({ topic: 'test', deployment: null, text: expect.stringMatching(/^\[War Room\] /) });
+    await hook.getByRole('button', { name: /^Pause the webhook/ }).click();
+    await expect(hook).toHaveAttribute('data-active', 'false');
+    await hook.getByRole('button', { name: /^Resume the webhook/ }).click();
+    await expect(hook).toHaveAttribute('data-active', 'true');
 
     await deleteWebhook(admin, receiver.url);
     await admin.context().close();

@@ -5,11 +5,11 @@ import type { DeliveryDto } from '@/lib/server/webhooks/list-deliveries';
 import { makeDeployment, makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http as client } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';
-import { makeWarRoom } from '../support/war-room';
+import { eventCount, makeWarRoom } from '../support/war-room';
 import { webhookReceiver } from '../support/webhook-receiver';
 
 const BACKOFF_MS = 400;
-const hook = webhookReceiver({ '/flaky': [500, 503, 200], '/down': [500], '/hang': ['hang'] });
+const hook = webhookReceiver({ '/flaky': [500, 503, 200], '/down': [500], '/hang': ['hang'], '/test-500': [500] });
 let own: OwnServer;
 let hookUrl: string;
 let previousDatabaseUrl: string | undefined;
@@ -133,6 +133,118 @@ describe('webhooks', () => {
     expect((await own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, room.tokens.ic)).status).toBe(403);
     expect((await own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, own.adminToken)).status).toBe(200);
     expect(await prisma.webhook.count({ where: { id: global.body.webhook.id } })).toBe(0);
+  });
+
+  it('pause and resume: nothing is queued while paused, nothing replayed after, both on the timeline', async () => {
+    const room = await makeWarRoom();
+    const id = room.deployment.id;
+    const path = `/api/deployments/${id}/webhooks`;
+    const webhook = (await own.request('POST', path, room.tokens.ic, { url: `${hookUrl}/paused`, eventTypes: ['status.posted'] })).body.webhook;
+    const post = async (message: string) => expect((await own.request('POST', `/api/deployments/${id}/status-updates`, room.tokens.ic, { message })).status).toBe(201);
+    const setActive = (active: unknown) => own.request('PATCH', `${path}/${webhook.id}`, room.tokens.ic, { active });
+
+    await post('Before the pause');
+    await hook.waitFor('/paused', 1);
+    const paused = await setActive(false);
+    expect(paused.status).toBe(200);
+    expect(paused.body.webhook).toEqual({ ...webhook, active: false });
+    await post('While paused');
+    // Deliveries are queued by the write's own transaction: one for this event would be listed now.
+    expect(await deliveries(room.tokens.ic, id, webhook.id)).toHaveLength(1);
+
+    // The same value again is a no-op: no event.
+    const before = await eventCount(id);
+    expect((await setActive(false)).body.webhook.active).toBe(false);
+    expect(await eventCount(id)).toBe(before);
+
+    expect((await setActive(true)).body.webhook).toEqual({ ...webhook, active: true });
+    await post('After resuming');
+    await until(() => deliveries(room.tokens.ic, id, webhook.id), (list) => list.length === 2 && list.every((d) => d.status === 'delivered'));
+    expect(hook.of('/paused').map((r) => (r.body.event as { data: { message: string } }).data.message)).toEqual(['Before the pause', 'After resuming']);
+
+    const events = (await own.request('GET', `/api/deployments/${id}/events?after=0`, room.tokens.ic)).body.events as { type: string; actor: string; data: Record<string, unknown> }[];
+    expect(events.filter((e) => e.type.startsWith('webhook.')).map((e) => [e.type, e.actor, e.data])).toEqual([
+      ['webhook.created', 'Iris IC', expect.objectContaining({ webhookId: webhook.id })],
+      ['webhook.paused', 'Iris IC', { webhookId: webhook.id, host: '127.0.0.1' }],
+      ['webhook.resumed', 'Iris IC', { webhookId: webhook.id, host: '127.0.0.1' }],
+    ]);
+  });
+
+  it('refuse to pause or test for anyone but the IC, for unknown ids and for bad bodies, and change nothing', async () => {
+    const room = await makeWarRoom();
+    const id = room.deployment.id;
+    const webhook = (await own.request('POST', `/api/deployments/${id}/webhooks`, room.tokens.ic, { url: `${hookUrl}/refused`, eventTypes: ['status.posted'] })).body.webhook;
+    const other = await makeWarRoom();
+    const elsewhere = (await own.request('POST', `/api/deployments/${other.deployment.id}/webhooks`, other.tokens.ic, { url: `${hookUrl}/refused`, eventTypes: ['status.posted'] })).body.webhook;
+    const before = await eventCount(id);
+    const one = `/api/deployments/${id}/webhooks/${webhook.id}`;
+
+    for (const token of [room.tokens.dba, room.tokens.stakeholder, room.tokens.outsider]) {
+      expect((await own.request('PATCH', one, token, { active: false })).status).toBe(403);
+      expect((await own.request('POST', `${one}/test`, token)).status).toBe(403);
+    }
+    expect((await own.request('PATCH', `/api/webhooks/${webhook.id}`, room.tokens.ic, { active: false })).status).toBe(403);
+    // Another deployment's webhook, and one that was never there, are both "no such webhook here".
+    for (const path of [`/api/deployments/${id}/webhooks/${elsewhere.id}`, `/api/deployments/${id}/webhooks/no-such-hook`]) {
+      const res = await own.request('PATCH', path, room.tokens.ic, { active: false });
+      expect({ path, status: res.status, code: res.body.error.code }).toEqual({ path, status: 404, code: 'not_found' });
+      expect((await own.request('POST', `${path}/test`, room.tokens.ic)).status).toBe(404);
+    }
+    expect((await own.request('PATCH', `/api/webhooks/${webhook.id}`, own.adminToken, { active: false })).status).toBe(404);
+    expect((await own.request('POST', '/api/webhooks/no-such-hook/test', own.adminToken)).status).toBe(404);
+    for (const body of [{}, { active: 'no' }, { active: null }, { active: 0 }]) {
+      const res = await own.request('PATCH', one, room.tokens.ic, body);
+      expect({ body, status: res.status, code: res.body.error.code }).toEqual({ body, status: 422, code: 'invalid_body' });
+    }
+    const garbled = await fetch(`${own.baseUrl}${one}`, { method: 'PATCH', headers: { authorization: `Bearer ${room.tokens.ic}`, 'content-type': 'application/json' }, body: '{active:' });
+    expect(garbled.status).toBe(422);
+
+    expect(await prisma.webhook.findMany({ where: { id: { in: [webhook.id, elsewhere.id] } }, select: { active: true } })).toEqual([{ active: true }, { active: true }]);
+    expect(await eventCount(id)).toBe(before);
+    expect(hook.of('/refused')).toEqual([]);
+  });
+
+  it('send a signed test now, recording nothing, and say why a receiver failed', async () => {
+    const room = await makeWarRoom();
+    const id = room.deployment.id;
+    const add = async (path: string) => (await own.request('POST', `/api/deployments/${id}/webhooks`, room.tokens.ic, { url: `${hookUrl}${path}`, eventTypes: ['status.posted'] })).body;
+    const { webhook, secret } = await add('/test-ok');
+    const before = await eventCount(id);
+
+    const sent = await own.request('POST', `/api/deployments/${id}/webhooks/${webhook.id}/test`, room.tokens.ic);
+    expect(sent).toMatchObject({ status: 200, body: { ok: true, status: 200 } });
+    const [test] = hook.of('/test-ok');
+    expect(test.headers['x-warroom-signature']).toBe(`sha256=${createHmac('sha256', secret).update(test.raw).digest('hex')}`);
+    expect(test.headers['x-warroom-event']).toBe('test');
+    expect(test.headers['x-warroom-delivery']).toBe(test.body.deliveryId);
+    expect(Math.abs(Number(test.headers['x-warroom-timestamp']) * 1000 - test.at)).toBeLessThan(60_000);
+    expect(test.body).toMatchObject({
+      text: `[${room.deployment.name} 2.4.0] Test notification from War Room: this webhook works. No action needed.`,
+      blocks: expect.any(Array),
+      topic: 'test',
+      deployment: { id, name: room.deployment.name },
+      event: null,
+    });
+    expect(await prisma.webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(0);
+    expect(await eventCount(id)).toBe(before);
+
+    // A paused webhook can be tried before it is resumed.
+    await own.request('PATCH', `/api/deployments/${id}/webhooks/${webhook.id}`, room.tokens.ic, { active: false });
+    expect((await own.request('POST', `/api/deployments/${id}/webhooks/${webhook.id}/test`, room.tokens.ic)).body).toEqual({ ok: true, status: 200 });
+
+    const failing = (await add('/test-500')).webhook;
+    const host = new URL(hookUrl).host;
+    expect((await own.request('POST', `/api/deployments/${id}/webhooks/${failing.id}/test`, room.tokens.ic)).body).toEqual({ ok: false, status: 500, error: `${host} answered HTTP 500` });
+    const hanging = (await add('/hang')).webhook;
+    expect((await own.request('POST', `/api/deployments/${id}/webhooks/${hanging.id}/test`, room.tokens.ic)).body).toEqual({ ok: false, status: null, error: `could not reach ${host}: timed out after 1000 ms` });
+    expect(await prisma.webhookDelivery.count({ where: { webhookId: { in: [failing.id, hanging.id] } } })).toBe(0);
+
+    const global = await own.request('POST', '/api/webhooks', own.adminToken, { url: `${hookUrl}/test-global`, eventTypes: ['deployment.finished'] });
+    expect((await own.request('POST', `/api/webhooks/${global.body.webhook.id}/test`, own.adminToken)).body).toEqual({ ok: true, status: 200 });
+    const [heard] = hook.of('/test-global');
+    expect(heard.body).toMatchObject({ text: expect.stringMatching(/^\[War Room\] Test notification from War Room/), topic: 'test', deployment: null });
+    expect(heard.headers['x-warroom-signature']).toBe(`sha256=${createHmac('sha256', global.body.secret).update(heard.raw).digest('hex')}`);
+    await own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, own.adminToken);
   });
 
   it('refuse private addresses unless the server allows them, and invalid input', async () => {

@@ -74,6 +74,13 @@ const RUNBOOK = '# Matrix go-live\n\n## Phase 1: Deploy (10 min)\n\n- [ ] Deploy
 const icTemplate = (room: Room) => makeTemplate(undefined, room.people.users.ic.id);
 const itemOf = (room: Room, roleKey: string) => prisma.checklistItem.findFirstOrThrow({ where: { deploymentId: room.id, role: { key: roleKey } } });
 const setState = (room: Room, state: 'preflight' | 'in_progress') => prisma.deployment.update({ where: { id: room.id }, data: { state } });
+/**
+ * Loopback, which the run's main server refuses (no WEBHOOK_ALLOW_PRIVATE): a test send by an
+ * allowed actor answers at once, ok false, and reaches nothing.
+ */
+const HOOK = { url: 'http://127.0.0.1:9/hook', secret: 's', eventTypes: ['deployment.finished'] };
+const roomHook = (room: Room) => prisma.webhook.create({ data: { ...HOOK, deploymentId: room.id } });
+const globalHook = () => prisma.webhook.create({ data: { ...HOOK, deploymentId: null } });
 const stopSimulator = async (room: Room) => void (await prisma.metricSource.updateMany({ where: { deploymentId: room.id }, data: { active: false } }));
 
 export const CASES: Record<string, Case | { skip: string }> = {
@@ -170,13 +177,9 @@ export const CASES: Record<string, Case | { skip: string }> = {
     },
   },
   'POST /api/deployments/[id]/webhooks': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/webhooks'), body: { url: 'https://hooks.example.com/x', eventTypes: ['deployment.finished'] } }) },
-  'DELETE /api/deployments/[id]/webhooks/[webhookId]': {
-    allow: IC_ONLY,
-    prepare: async (room) => {
-      const hook = await prisma.webhook.create({ data: { deploymentId: room.id, url: 'https://hooks.example.com/x', secret: 's', eventTypes: ['deployment.finished'] } });
-      return { path: room.url(`/webhooks/${hook.id}`) };
-    },
-  },
+  'DELETE /api/deployments/[id]/webhooks/[webhookId]': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url(`/webhooks/${(await roomHook(room)).id}`) }) },
+  'PATCH /api/deployments/[id]/webhooks/[webhookId]': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url(`/webhooks/${(await roomHook(room)).id}`), body: { active: false } }) },
+  'POST /api/deployments/[id]/webhooks/[webhookId]/test': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url(`/webhooks/${(await roomHook(room)).id}/test`) }) },
   // Parsing stores nothing: any signed-in caller may preview a runbook.
   'POST /api/runbooks/parse': {
     allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'metricsOnly', 'otherDeployment', 'admin'],
@@ -193,13 +196,9 @@ export const CASES: Record<string, Case | { skip: string }> = {
     prepare: async (room) => ({ path: `/api/templates/${(await icTemplate(room)).id}/duplicate`, body: {} }),
   },
   'POST /api/webhooks': { allow: ['admin'], prepare: async () => ({ path: '/api/webhooks', body: { url: 'https://hooks.example.com/all', eventTypes: ['deployment.finished'] } }) },
-  'DELETE /api/webhooks/[webhookId]': {
-    allow: ['admin'],
-    prepare: async () => {
-      const hook = await prisma.webhook.create({ data: { deploymentId: null, url: 'https://hooks.example.com/all', secret: 's', eventTypes: ['deployment.finished'] } });
-      return { path: `/api/webhooks/${hook.id}` };
-    },
-  },
+  'DELETE /api/webhooks/[webhookId]': { allow: ['admin'], prepare: async () => ({ path: `/api/webhooks/${(await globalHook()).id}` }) },
+  'PATCH /api/webhooks/[webhookId]': { allow: ['admin'], prepare: async () => ({ path: `/api/webhooks/${(await globalHook()).id}`, body: { active: false } }) },
+  'POST /api/webhooks/[webhookId]/test': { allow: ['admin'], prepare: async () => ({ path: `/api/webhooks/${(await globalHook()).id}/test` }) },
 };
 
 /** Everything a refused request must leave as it was: the room's rows, its event log, and global counts. */
@@ -217,7 +216,7 @@ export async function fingerprint(room: Room): Promise<string> {
     prisma.metricSource.findMany({ where: { deploymentId: id }, select: { id: true, active: true, config: true }, orderBy: { id: 'asc' } }),
     prisma.metricSample.count({ where: { series: { deploymentId: id } } }),
     prisma.shareLink.findMany({ where: { deploymentId: id }, select: { id: true, revokedAt: true }, orderBy: { id: 'asc' } }),
-    prisma.webhook.findMany({ where: { OR: [{ deploymentId: id }, { deploymentId: null }] }, select: { id: true }, orderBy: { id: 'asc' } }),
+    prisma.webhook.findMany({ where: { OR: [{ deploymentId: id }, { deploymentId: null }] }, select: { id: true, active: true }, orderBy: { id: 'asc' } }),
     prisma.user.count(),
     prisma.deployment.count(),
     prisma.apiToken.count({ where: { revokedAt: null } }),
