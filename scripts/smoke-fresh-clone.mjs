@@ -55,7 +55,25 @@ try {
   const list = await (await fetch(`${base}/api/deployments`, { headers: { cookie } })).json();
   const demo = list.deployments?.find((d) => d.name === 'Payments API v2.4.0');
   if (!demo) throw new Error(`demo deployment missing: ${JSON.stringify(list)}`);
-  step(`ok — health ${JSON.stringify(health)}, demo deployment ${demo.id}`);
+  // Writes on the embedded database (one connection): three ticks at once, each acknowledged.
+  const detail = await (await fetch(`${base}/api/deployments/${demo.id}`, { headers: { cookie } })).json();
+  const flat = (items) => items.flatMap((item) => [item, ...flat(item.children ?? [])]);
+  const pending = detail.phases.flatMap((phase) => flat(phase.items)).filter((item) => item.status === 'pending').slice(0, 3);
+  if (pending.length < 3) throw new Error('the demo deployment has fewer than three pending items');
+  const ticks = await Promise.all(
+    pending.map((item) =>
+      fetch(`${base}/api/deployments/${demo.id}/items/${item.id}`, {
+        method: 'PATCH',
+        headers: { cookie, 'content-type': 'application/json', origin: base, 'idempotency-key': `smoke-${item.id}` },
+        body: JSON.stringify({ status: 'done', version: item.version }),
+        // A hang (the one embedded connection never released) fails the run instead of stalling it.
+        signal: AbortSignal.timeout(120_000),
+      }).then(async (response) => ({ status: response.status, body: await response.json() })),
+    ),
+  );
+  const refused = ticks.filter((tick) => tick.status !== 200 || tick.body.item?.status !== 'done');
+  if (refused.length) throw new Error(`ticks on the embedded database failed: ${JSON.stringify(refused)}`);
+  step(`ok — health ${JSON.stringify(health)}, demo deployment ${demo.id}, ${ticks.length} ticks acknowledged (seq ${ticks.map((t) => t.body.seq).join(', ')})`);
   console.log('1 passed, 0 failed');
 } catch (error) {
   console.error(`smoke: FAILED — ${error.message}`);
