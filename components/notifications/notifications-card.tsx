@@ -14,7 +14,8 @@ export function NotificationsCard() {
   const allowed = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'webhook.manage', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
   const { data: webhooks } = useWebhooks(deployment.id, { enabled: allowed, pollMs: COCKPIT_POLL_MS });
   if (!allowed) return null;
-  const failed = (webhooks ?? []).reduce((sum, w) => sum + (w.deliveries.failed ?? 0), 0);
+  // Failures since each webhook last delivered: old ones a receiver has recovered from are history.
+  const failed = (webhooks ?? []).reduce((sum, w) => sum + w.failingNow, 0);
   const retrying = (webhooks ?? []).reduce((sum, w) => sum + (w.deliveries.retrying ?? 0), 0);
   // A paused webhook sends nothing and so shows no failures: say so, lest it stay paused by oversight.
   const paused = (webhooks ?? []).filter((w) => !w.active).length;
@@ -30,7 +31,7 @@ export function NotificationsCard() {
       ) : (
         <p className="tabular text-sm">
           {webhooks.length} {webhooks.length === 1 ? 'webhook' : 'webhooks'}
-          {failed ? <span className="text-red-700 dark:text-red-300"> · ✖ {failed} failed</span> : null}
+          {failed ? <span className="text-red-700 dark:text-red-300"> · ✖ {failed} failed since the last delivery</span> : null}
           {retrying ? <span className="text-amber-700 dark:text-amber-300"> · ↻ {retrying} retrying</span> : null}
           {!failed && !retrying ? <span className="text-slate-600 dark:text-slate-400"> · no failures</span> : null}
           {paused ? <span className="text-amber-700 dark:text-amber-300"> · ❚❚ {paused} paused</span> : null}

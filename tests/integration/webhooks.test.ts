@@ -9,7 +9,7 @@ import { eventCount, makeWarRoom } from '../support/war-room';
 import { webhookReceiver } from '../support/webhook-receiver';
 
 const BACKOFF_MS = 400;
-const hook = webhookReceiver({ '/flaky': [500, 503, 200], '/down': [500], '/hang': ['hang'], '/test-500': [500] });
+const hook = webhookReceiver({ '/flaky': [500, 503, 200], '/down': [500], '/hang': ['hang'], '/test-500': [500], '/recovers': [500, 500, 500, 500, 200] });
 let own: OwnServer;
 let hookUrl: string;
 let previousDatabaseUrl: string | undefined;
@@ -107,6 +107,21 @@ describe('webhooks', () => {
     const metrics = await (await fetch(`${own.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/warroom_webhook_deliveries_total\{result="failed"\} [1-9]/);
     expect(metrics).toMatch(/warroom_webhook_deliveries_total\{result="delivered"\} [1-9]/);
+  });
+
+  it('count as failing only until the receiver delivers again', async () => {
+    const room = await makeWarRoom();
+    const id = room.deployment.id;
+    const { webhook } = (await own.request('POST', `/api/deployments/${id}/webhooks`, room.tokens.ic, { url: `${hookUrl}/recovers`, eventTypes: ['status.posted'] })).body;
+    const listed = async () => ((await own.request('GET', `/api/deployments/${id}/webhooks`, room.tokens.ic)).body.webhooks as { id: string; failingNow: number; deliveries: Record<string, number> }[]).find((w) => w.id === webhook.id)!;
+
+    await own.request('POST', `/api/deployments/${id}/status-updates`, room.tokens.ic, { message: 'Receiver down' });
+    await until(() => deliveries(room.tokens.ic, id, webhook.id), (list) => list[0]?.status === 'failed');
+    expect(await listed()).toMatchObject({ failingNow: 1, deliveries: { failed: 1 } });
+
+    await own.request('POST', `/api/deployments/${id}/status-updates`, room.tokens.ic, { message: 'Receiver back' });
+    await until(() => deliveries(room.tokens.ic, id, webhook.id), (list) => list[0]?.status === 'delivered');
+    expect(await listed()).toMatchObject({ failingNow: 0, deliveries: { failed: 1, delivered: 1 } });
   });
 
   it('are managed by the IC per deployment and by admins globally; a global one hears every deployment', async () => {
