@@ -1,11 +1,14 @@
 /**
  * Tick → watcher fan-out, measured the same way against any target (the app, a bare socket.io
  * server, two app processes): N socket.io watchers subscribe, ticks are sent at a fixed rate, and
- * one clock (this process) times send → delivery for every watcher. Every delivery is checked
- * by sequence number (lost, duplicated).
+ * one clock times send → delivery for every watcher. The watchers live in BENCH_WATCHER_THREADS
+ * worker threads of this process (default 2), so receiving is not held to one core; every thread
+ * stamps with the machine's clock (timeOrigin + now). Every delivery is checked by sequence
+ * number (lost, duplicated).
  */
-import { io, type Socket } from 'socket.io-client';
+import { Worker } from 'node:worker_threads';
 import { cpuMs, percentile, round, rssKb, type BenchResult } from './harness';
+import type { Recorded, ThreadReply, ThreadRequest, ThreadSetup } from './watcher-thread';
 
 export type FanoutTarget = {
   /** Where watchers connect: spread evenly when there are several processes. */
@@ -22,50 +25,72 @@ export type FanoutTarget = {
 
 export type FanoutScenario = { name: string; watchers: number; ticksPerSec: number; during?: (elapsedSec: number) => void };
 
-type Delivered = { seq: number; data: { itemId: string; version: number } };
+/** The watchers, spread over a few threads of this process so receiving is not one core's work. */
+class WatcherThreads {
+  private readonly threads: Worker[];
+  private next = 0;
 
-async function connectWatchers(target: FanoutTarget, sockets: Socket[], count: number, onEvent: (socket: number, event: Delivered, at: number) => void) {
-  const batch = 100;
-  for (let i = 0; i < count; i += batch) {
-    await Promise.all(
-      Array.from({ length: Math.min(batch, count - i) }, () => new Promise<void>((resolve, reject) => {
-        const index = sockets.length;
-        const socket = io(target.socketUrls[index % target.socketUrls.length], { transports: ['websocket'], auth: { token: target.token }, forceNew: true, reconnection: false, timeout: 120_000 });
-        sockets.push(socket);
-        socket.on('deployment:event', (event: Delivered) => onEvent(index, event, performance.now()));
-        socket.once('connect_error', reject);
-        socket.once('connect', () => socket.emit('deployment:subscribe', { deploymentId: target.deploymentId, afterSeq: 1_000_000 }, () => resolve()));
-      })),
-    );
+  constructor(target: FanoutTarget, count: number) {
+    const setup: ThreadSetup = { socketUrls: target.socketUrls, token: target.token, deploymentId: target.deploymentId, itemIds: target.itemIds };
+    this.threads = Array.from({ length: count }, () => new Worker(new URL('./watcher-thread-boot.mjs', import.meta.url), { workerData: setup }));
+  }
+
+  private ask<T extends ThreadReply['type']>(thread: Worker, request: ThreadRequest, answer: T): Promise<Extract<ThreadReply, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: ThreadReply) => {
+        if (message.type !== answer && message.type !== 'error') return;
+        thread.off('message', onMessage);
+        if (message.type === 'error') reject(new Error(message.message));
+        else resolve(message as Extract<ThreadReply, { type: T }>);
+      };
+      thread.on('message', onMessage);
+      // A thread that died (a load error, say) must fail the benchmark, not hang it.
+      thread.once('error', reject);
+      thread.postMessage(request);
+    });
+  }
+
+  /** Connects `count` more watchers, shared evenly between the threads. */
+  async connect(count: number) {
+    const share = Math.ceil(count / this.threads.length);
+    await Promise.all(this.threads.map((thread, t) => {
+      const mine = Math.max(0, Math.min(share, count - t * share));
+      const firstIndex = this.next + t * share;
+      return mine ? this.ask(thread, { type: 'connect', firstIndex, count: mine }, 'connected') : undefined;
+    }));
+    this.next += count;
+  }
+
+  async delivered(): Promise<number> {
+    const counts = await Promise.all(this.threads.map((thread) => this.ask(thread, { type: 'count' }, 'count')));
+    return counts.reduce((sum, c) => sum + c.delivered, 0);
+  }
+
+  async stop(): Promise<Recorded[]> {
+    const recorded = await Promise.all(this.threads.map((thread) => this.ask(thread, { type: 'stop' }, 'recorded')));
+    await Promise.all(this.threads.map((thread) => thread.terminate()));
+    return recorded.map((r) => r.recorded);
   }
 }
 
 export async function measureFanout(target: FanoutTarget, scenario: FanoutScenario): Promise<BenchResult> {
   const sum = async (read: (pid: number) => Promise<number>) => (await Promise.all(target.pids.map(read))).reduce((a, b) => a + b, 0);
+  const now = () => performance.timeOrigin + performance.now();
   const rssBefore = await sum(rssKb);
-  const sent = new Map<string, number>();
-  const latencies: number[] = [];
-  const seen = Array.from({ length: scenario.watchers }, () => new Set<number>());
-  let duplicated = 0;
-  const onEvent = (socket: number, event: Delivered, at: number) => {
-    if (seen[socket].has(event.seq)) duplicated += 1;
-    seen[socket].add(event.seq);
-    const start = sent.get(`${event.data.itemId}:${event.data.version}`);
-    if (start !== undefined) latencies.push(at - start);
-  };
+  const watchers = new WatcherThreads(target, Number(process.env.BENCH_WATCHER_THREADS ?? 2));
   // Memory per watcher is the growth while the second half connects: the first half pays the
   // one-off costs (the young heap growing to its working size, pools, JIT) that do not scale.
-  const sockets: Socket[] = [];
   const firstHalf = Math.floor(scenario.watchers / 2);
-  await connectWatchers(target, sockets, firstHalf, onEvent);
+  await watchers.connect(firstHalf);
   const rssHalf = await sum(rssKb);
-  await connectWatchers(target, sockets, scenario.watchers - firstHalf, onEvent);
+  await watchers.connect(scenario.watchers - firstHalf);
   const rssAfterConnect = await sum(rssKb);
 
   const interval = 1000 / scenario.ticksPerSec;
   const cpu0 = await sum(cpuMs);
   const loadCpu0 = process.cpuUsage();
   const t0 = performance.now();
+  const sentAt = new Float64Array(target.itemIds.length).fill(NaN);
   const pending: Promise<unknown>[] = [];
   const seqs: number[] = [];
   let lastSecond = -1;
@@ -74,20 +99,36 @@ export async function measureFanout(target: FanoutTarget, scenario: FanoutScenar
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const second = Math.floor((performance.now() - t0) / 1000);
     if (second !== lastSecond) scenario.during?.((lastSecond = second));
-    const itemId = target.itemIds[i];
-    sent.set(`${itemId}:2`, performance.now());
-    pending.push(target.tick(itemId).then((seq) => seqs.push(seq)));
+    sentAt[i] = now();
+    pending.push(target.tick(target.itemIds[i]).then((seq) => seqs.push(seq)));
   }
   await Promise.all(pending);
   const expected = seqs.length * scenario.watchers;
   const deadline = Date.now() + 15_000;
-  while (latencies.length < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  let delivered = await watchers.delivered();
+  while (delivered < expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    delivered = await watchers.delivered();
+  }
   const elapsed = (performance.now() - t0) / 1000;
   const serverCpuMs = (await sum(cpuMs)) - cpu0;
   const loadCpu = process.cpuUsage(loadCpu0);
+
+  // Every delivery checked by sequence number, per watcher; latency from the tick's send.
+  const latencies: number[] = [];
+  const seen = new Map<number, Set<number>>();
+  let duplicated = 0;
+  for (const r of await watchers.stop()) {
+    for (let k = 0; k < r.at.length; k++) {
+      const mine = seen.get(r.socket[k]) ?? new Set<number>();
+      if (mine.has(r.seq[k])) duplicated += 1;
+      mine.add(r.seq[k]);
+      seen.set(r.socket[k], mine);
+      if (r.item[k] >= 0 && r.version[k] === 2) latencies.push(r.at[k] - sentAt[r.item[k]]);
+    }
+  }
   let lost = 0;
-  for (const set of seen) for (const seq of seqs) if (!set.has(seq)) lost += 1;
-  for (const socket of sockets) socket.disconnect();
+  for (let socket = 0; socket < scenario.watchers; socket++) for (const seq of seqs) if (!seen.get(socket)?.has(seq)) lost += 1;
   latencies.sort((a, b) => a - b);
   return {
     name: scenario.name,
