@@ -35,12 +35,21 @@ function canonicalJson(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The canonical text of an event is the JSON array [deploymentId, seq, type, at, actorId,
+ * actorName, roleKey, payload, prevHash], split here around the two values only PostgreSQL knows
+ * at append time (the seq and the previous hash), so the append can hash inside its one statement
+ * and `hashEvent` rebuilds exactly the same text from a stored row.
+ */
+function canonicalParts(row: Omit<EventRow, 'seq'>): { head: string; middle: string } {
+  const rest = JSON.stringify([row.type, row.at.toISOString(), row.actorId, row.actorName, row.roleKey, canonicalJson(row.payload ?? {})]);
+  return { head: `[${JSON.stringify(row.deploymentId)},`, middle: `,${rest.slice(1, -1)},` };
+}
+
 /** The audit chain: each event's hash covers its content and the previous event's hash. */
 export function hashEvent(row: EventRow, prevHash: string): string {
-  const canonical = JSON.stringify([
-    row.deploymentId, row.seq, row.type, row.at.toISOString(), row.actorId, row.actorName, row.roleKey, canonicalJson(row.payload ?? {}), prevHash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  const { head, middle } = canonicalParts(row);
+  return createHash('sha256').update(`${head}${row.seq}${middle}${JSON.stringify(prevHash)}]`).digest('hex');
 }
 
 export function toTimelineEvent(row: EventRow): TimelineEvent {
@@ -54,15 +63,6 @@ export function toTimelineEvent(row: EventRow): TimelineEvent {
     role: row.roleKey,
     data: (row.payload ?? {}) as Record<string, unknown>,
   };
-}
-
-/**
- * The canonical text `hashEvent` hashes, split around the two values only PostgreSQL knows at
- * append time (the seq and the previous hash), so the append can hash inside its one statement.
- */
-function canonicalParts(row: Omit<EventRow, 'seq'>): { head: string; middle: string } {
-  const rest = JSON.stringify([row.type, row.at.toISOString(), row.actorId, row.actorName, row.roleKey, canonicalJson(row.payload ?? {})]);
-  return { head: `[${JSON.stringify(row.deploymentId)},`, middle: `,${rest.slice(1, -1)},` };
 }
 
 /**
