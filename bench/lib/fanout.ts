@@ -37,15 +37,20 @@ class WatcherThreads {
 
   private ask<T extends ThreadReply['type']>(thread: Worker, request: ThreadRequest, answer: T): Promise<Extract<ThreadReply, { type: T }>> {
     return new Promise((resolve, reject) => {
+      // A thread that died (a load error, say) must fail the benchmark, not hang it.
+      const onError = (error: Error) => done(() => reject(error));
       const onMessage = (message: ThreadReply) => {
-        if (message.type !== answer && message.type !== 'error') return;
+        if (message.type === 'error') done(() => reject(new Error(message.message)));
+        else if (message.type === answer) done(() => resolve(message as Extract<ThreadReply, { type: T }>));
+      };
+      // Asked every 50 ms while waiting for deliveries: each answer takes its listeners with it.
+      const done = (settle: () => void) => {
         thread.off('message', onMessage);
-        if (message.type === 'error') reject(new Error(message.message));
-        else resolve(message as Extract<ThreadReply, { type: T }>);
+        thread.off('error', onError);
+        settle();
       };
       thread.on('message', onMessage);
-      // A thread that died (a load error, say) must fail the benchmark, not hang it.
-      thread.once('error', reject);
+      thread.on('error', onError);
       thread.postMessage(request);
     });
   }
