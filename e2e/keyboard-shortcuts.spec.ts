@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectLive, item, makeWarRoom, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 
@@ -17,15 +17,20 @@ async function press(page: Page, ...keys: string[]) {
   for (const key of keys) await page.keyboard.press(key);
 }
 
-const BACKUP = 'Take a verified backup of the payments database';
-const RECORD = 'Record the backup size and checksum in the ticket';
-
-test('a role holder presses j j x: the second item is done, on screen and on the server; Space unticks it', async ({ browser }) => {
+/** A fresh war room, its DBA signed in on the DBA checklist with the live connection up. */
+async function dbaChecklist(browser: Browser) {
   const room = makeWarRoom();
   const dba = await signedIn(browser, room.people.dba);
   await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
   await expectLive(dba);
-  const rows = dba.getByTestId('checklist-item');
+  return { room, dba, rows: dba.getByTestId('checklist-item') };
+}
+
+const BACKUP = 'Take a verified backup of the payments database';
+const RECORD = 'Record the backup size and checksum in the ticket';
+
+test('a role holder presses j j x: the second item is done, on screen and on the server; Space unticks it', async ({ browser }) => {
+  const { room, dba, rows } = await dbaChecklist(browser);
   await expect(rows.nth(0)).toContainText(BACKUP);
   await expect(rows.nth(1)).toContainText(RECORD);
 
@@ -43,11 +48,7 @@ test('a role holder presses j j x: the second item is done, on screen and on the
 });
 
 test('clicking a row selects it, and the keys carry on from there', async ({ browser }) => {
-  const room = makeWarRoom();
-  const dba = await signedIn(browser, room.people.dba);
-  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
-  await expectLive(dba);
-  const rows = dba.getByTestId('checklist-item');
+  const { room, dba, rows } = await dbaChecklist(browser);
   await expect(rows.nth(1)).toContainText(RECORD);
 
   await rows.nth(1).getByText(RECORD, { exact: true }).click();
