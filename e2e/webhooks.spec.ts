@@ -163,6 +163,14 @@ test('the IC pauses, resumes and tests a webhook from its card', async ({ browse
     await addWebhook(ic, receiver.brokenUrl);
     await ic.getByTestId('webhook').filter({ hasText: receiver.brokenUrl }).getByRole('button', { name: `Send test to ${receiver.host}` }).click();
     await expect(ic.getByRole('alert').filter({ hasText: `Test failed: ${receiver.host} answered HTTP 500` })).toBeVisible();
+
+    // A real delivery that gives up says since when the receiver has been failing, here and in the cockpit.
+    await post('Nobody hears this one');
+    const broken = ic.getByTestId('webhook').filter({ hasText: receiver.brokenUrl });
+    await expect(broken.getByTestId('delivery')).toHaveAttribute('data-status', 'failed');
+    await expect(broken.getByTestId('webhook-failing')).toContainText(/Failing since \d{4}-\d\d-\d\d \d\d:\d\dZ: 1 delivery failed/);
+    await ic.goto(base);
+    await expect(ic.getByTestId('notifications-card')).toContainText(/1 failed since the last delivery, failing since \d\d:\d\dZ/);
     await ic.context().close();
   } finally {
     await receiver.stop();

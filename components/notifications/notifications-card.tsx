@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useWarRoom } from '@/components/war-room/war-room-context';
+import { formatUtcTime } from '@/lib/domain/clock';
 import { can } from '@/lib/domain/rbac';
 import { useWebhooks } from './use-webhooks';
 
@@ -16,6 +17,8 @@ export function NotificationsCard() {
   if (!allowed) return null;
   // Failures since each webhook last delivered: old ones a receiver has recovered from are history.
   const failed = (webhooks ?? []).reduce((sum, w) => sum + w.failingNow, 0);
+  // How long the longest-broken receiver has been failing: one failure a minute ago is not an hour.
+  const since = (webhooks ?? []).map((w) => w.failingSince).filter((s): s is string => Boolean(s)).sort()[0];
   const retrying = (webhooks ?? []).reduce((sum, w) => sum + (w.deliveries.retrying ?? 0), 0);
   // A paused webhook sends nothing and so shows no failures: say so, lest it stay paused by oversight.
   const paused = (webhooks ?? []).filter((w) => !w.active).length;
@@ -31,7 +34,12 @@ export function NotificationsCard() {
       ) : (
         <p className="tabular text-sm">
           {webhooks.length} {webhooks.length === 1 ? 'webhook' : 'webhooks'}
-          {failed ? <span className="text-red-700 dark:text-red-300"> · ✖ {failed} failed since the last delivery</span> : null}
+          {failed ? (
+            <span className="text-red-700 dark:text-red-300">
+              {' '}
+              · ✖ {failed} failed since the last delivery{since ? `, failing since ${formatUtcTime(new Date(since))}` : ''}
+            </span>
+          ) : null}
           {retrying ? <span className="text-amber-700 dark:text-amber-300"> · ↻ {retrying} retrying</span> : null}
           {!failed && !retrying ? <span className="text-slate-600 dark:text-slate-400"> · no failures</span> : null}
           {paused ? <span className="text-amber-700 dark:text-amber-300"> · ❚❚ {paused} paused</span> : null}

@@ -45,7 +45,7 @@ export function useCreateWebhook(deploymentId: WebhookScope) {
     mutationFn: (input: CreateWebhookInput) => api<{ webhook: WebhookDto; secret: string }>(webhooksPath(deploymentId), { method: 'POST', json: input }),
     onSuccess: ({ webhook }) => {
       // Listed at once, beside its secret, rather than a refetch later.
-      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) => (list && !list.some((w) => w.id === webhook.id) ? [...list, { ...webhook, deliveries: {}, failingNow: 0 }] : list));
+      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) => (list && !list.some((w) => w.id === webhook.id) ? [...list, { ...webhook, deliveries: {}, failingNow: 0, failingSince: null }] : list));
       void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
     },
   });

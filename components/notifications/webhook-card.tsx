@@ -42,6 +42,12 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
               added {formatUtc(new Date(webhook.createdAt))} · {counts}
             </span>
           </p>
+          {webhook.failingNow && webhook.failingSince ? (
+            <p className="tabular text-xs font-medium text-red-700 dark:text-red-300" data-testid="webhook-failing">
+              ✖ Failing since {formatUtc(new Date(webhook.failingSince))}: {webhook.failingNow} {webhook.failingNow === 1 ? 'delivery' : 'deliveries'} failed since the last one
+              that arrived.
+            </p>
+          ) : null}
           {webhook.active ? null : (
             <p className="text-xs text-slate-700 dark:text-slate-300" data-testid="webhook-paused-note">
               Nothing is sent while paused, and what happens meanwhile is not sent later.

@@ -113,15 +113,16 @@ describe('webhooks', () => {
     const room = await makeWarRoom();
     const id = room.deployment.id;
     const { webhook } = (await own.request('POST', `/api/deployments/${id}/webhooks`, room.tokens.ic, { url: `${hookUrl}/recovers`, eventTypes: ['status.posted'] })).body;
-    const listed = async () => ((await own.request('GET', `/api/deployments/${id}/webhooks`, room.tokens.ic)).body.webhooks as { id: string; failingNow: number; deliveries: Record<string, number> }[]).find((w) => w.id === webhook.id)!;
+    const listed = async () => ((await own.request('GET', `/api/deployments/${id}/webhooks`, room.tokens.ic)).body.webhooks as { id: string; failingNow: number; failingSince: string | null; deliveries: Record<string, number> }[]).find((w) => w.id === webhook.id)!;
 
     await own.request('POST', `/api/deployments/${id}/status-updates`, room.tokens.ic, { message: 'Receiver down' });
-    await until(() => deliveries(room.tokens.ic, id, webhook.id), (list) => list[0]?.status === 'failed');
-    expect(await listed()).toMatchObject({ failingNow: 1, deliveries: { failed: 1 } });
+    const [first] = await until(() => deliveries(room.tokens.ic, id, webhook.id), (list) => list[0]?.status === 'failed');
+    // How long it has been down: since the first delivery that failed.
+    expect(await listed()).toMatchObject({ failingNow: 1, failingSince: first.createdAt, deliveries: { failed: 1 } });
 
     await own.request('POST', `/api/deployments/${id}/status-updates`, room.tokens.ic, { message: 'Receiver back' });
     await until(() => deliveries(room.tokens.ic, id, webhook.id), (list) => list[0]?.status === 'delivered');
-    expect(await listed()).toMatchObject({ failingNow: 0, deliveries: { failed: 1, delivered: 1 } });
+    expect(await listed()).toMatchObject({ failingNow: 0, failingSince: null, deliveries: { failed: 1, delivered: 1 } });
   });
 
   it('are managed by the IC per deployment and by admins globally; a global one hears every deployment', async () => {
