@@ -2,6 +2,7 @@
 // (Next.js + socket.io on one port) in production mode.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { serverArgs } from './server-command.mjs';
 
 if (!fs.existsSync(`${process.env.NEXT_DIST_DIR || '.next'}/BUILD_ID`)) {
   console.log('No production build yet: running `next build` (about a minute, once)…');
@@ -9,6 +10,6 @@ if (!fs.existsSync(`${process.env.NEXT_DIST_DIR || '.next'}/BUILD_ID`)) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+const child = spawn(process.execPath, serverArgs(), { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

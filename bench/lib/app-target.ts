@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { itemsOf, makeDeployment, makeToken, makeUser } from '../../lib/server/seed/factories';
+import { serverNodeFlags } from '../../scripts/server-command.mjs';
 import { freePort } from '../../scripts/test-env.mjs';
 import type { FanoutTarget } from './fanout';
 
@@ -28,6 +29,7 @@ export function appTarget(room: Room, servers: Server | Server[], writeUrl = [se
   return {
     socketUrls: all.map((s) => s.baseUrl),
     pids: all.map((s) => s.pid),
+    metricsUrls: all.map((s) => `${s.baseUrl}/metrics`),
     token: room.token,
     deploymentId: room.deploymentId,
     itemIds: room.itemIds,
@@ -42,12 +44,12 @@ export function appTarget(room: Room, servers: Server | Server[], writeUrl = [se
   };
 }
 
-/** The bare socket.io server (bench/lib/bare-socket-server.ts) in a process of its own. */
+/** The bare socket.io server (bench/lib/bare-socket-server.ts) in a process of its own, with the app's V8 flags. */
 export async function bareTarget(ticks: number): Promise<FanoutTarget & { stop: () => void }> {
   const port = await freePort();
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare-socket-server.ts');
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, ...serverNodeFlags(), '--import', 'tsx', script], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`bare socket.io server exited with ${code}`)));

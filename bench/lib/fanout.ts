@@ -7,7 +7,7 @@
  * number (lost, duplicated).
  */
 import { Worker } from 'node:worker_threads';
-import { cpuMs, percentile, round, rssKb, type BenchResult } from './harness';
+import { cpuMs, percentile, round, rssKb, youngGenerationKb, type BenchResult } from './harness';
 import type { Recorded, ThreadReply, ThreadRequest, ThreadSetup } from './watcher-thread';
 
 export type FanoutTarget = {
@@ -15,6 +15,8 @@ export type FanoutTarget = {
   socketUrls: string[];
   /** The processes whose memory and CPU are reported (summed). */
   pids: number[];
+  /** Their /metrics, when they have one: the young generation is read there (see youngGenerationKb). */
+  metricsUrls?: string[];
   token?: string;
   deploymentId: string;
   /** One id per tick, each ticked once; deliveries are matched by `${itemId}:2`. */
@@ -81,14 +83,19 @@ class WatcherThreads {
 export async function measureFanout(target: FanoutTarget, scenario: FanoutScenario): Promise<BenchResult> {
   const sum = async (read: (pid: number) => Promise<number>) => (await Promise.all(target.pids.map(read))).reduce((a, b) => a + b, 0);
   const now = () => performance.timeOrigin + performance.now();
+  // What grows with watchers: resident memory less the young generation, which grows with the
+  // allocation rate (up to --max-semi-space-size), not with connections.
+  const young = async () => (await Promise.all((target.metricsUrls ?? []).map(youngGenerationKb))).reduce((a, b) => a + b, 0);
+  const footprint = async () => (await sum(rssKb)) - (await young());
   const rssBefore = await sum(rssKb);
   const watchers = new WatcherThreads(target, Number(process.env.BENCH_WATCHER_THREADS ?? 2));
   // Memory per watcher is the growth while the second half connects: the first half pays the
-  // one-off costs (the young heap growing to its working size, pools, JIT) that do not scale.
+  // one-off costs (pools, JIT) that do not scale.
   const firstHalf = Math.floor(scenario.watchers / 2);
   await watchers.connect(firstHalf);
-  const rssHalf = await sum(rssKb);
+  const footprintHalf = await footprint();
   await watchers.connect(scenario.watchers - firstHalf);
+  const footprintAfterConnect = await footprint();
   const rssAfterConnect = await sum(rssKb);
 
   const interval = 1000 / scenario.ticksPerSec;
@@ -146,8 +153,9 @@ export async function measureFanout(target: FanoutTarget, scenario: FanoutScenar
     deliveriesPerSec: Math.round(latencies.length / elapsed),
     lost,
     duplicated,
-    memoryPerWatcherKb: round((rssAfterConnect - rssHalf) / (scenario.watchers - firstHalf)),
+    memoryPerWatcherKb: round((footprintAfterConnect - footprintHalf) / (scenario.watchers - firstHalf)),
     rssGrowthMb: round((rssAfterConnect - rssBefore) / 1024),
+    youngGenerationMb: target.metricsUrls ? round((await young()) / 1024) : null,
     // The server's CPU while ticks were sent and delivered, per tick: what one tick costs it.
     serverCpuMsPerTick: round(serverCpuMs / Math.max(seqs.length, 1), 2),
     // The load generator's own CPU per tick: on two cores, server and watchers share the machine.

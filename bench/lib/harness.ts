@@ -56,6 +56,13 @@ export async function rssKb(pid: number): Promise<number> {
   return match ? Number(match[1]) : NaN;
 }
 
+/** The young generation V8 has committed in an app process, in KB, from its /metrics. */
+export async function youngGenerationKb(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const bytes = [...text.matchAll(/^nodejs_heap_space_resident_bytes\{space="new(?:_large_object)?_space"\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+  return bytes / 1024;
+}
+
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
 export async function cpuMs(pid: number): Promise<number> {
   const fs = await import('node:fs/promises');

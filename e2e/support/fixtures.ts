@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { serverArgs } from '../../scripts/server-command.mjs';
 import { readState, writeState } from './server-state';
 
 export type Person = { id: string; email: string; name: string; password: string };
@@ -61,7 +62,7 @@ export async function restartServer(meanwhile: () => void | Promise<void>) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await meanwhile();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { env: state.env as NodeJS.ProcessEnv, stdio: 'ignore' });
+  const child = spawn(process.execPath, serverArgs(state.env as NodeJS.ProcessEnv), { env: state.env as NodeJS.ProcessEnv, stdio: 'ignore' });
   writeState({ ...state, pid: child.pid! });
   await expect.poll(async () => {
     try {

@@ -273,5 +273,8 @@ describe('GET /metrics', () => {
     }
     expect(text).toMatch(/warroom_http_requests_total\{method="POST",route="\/api\/deployments\/:id\/status-updates",status="201"\} \d+/);
     expect(text).not.toMatch(/ws_[A-Za-z0-9_-]{20}/);
+    // Memory, with the young generation (which grows with traffic, not connections) on its own line.
+    expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d*$/m);
+    expect(text).toMatch(/^nodejs_heap_space_resident_bytes\{space="new_space"\} [1-9]\d*$/m);
   });
 });

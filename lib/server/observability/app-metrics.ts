@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { getIoServer } from '@/lib/realtime/publish';
 import { PUBLIC_NAMESPACE } from '@/lib/realtime/public-events';
 import { Counter, Gauge, Histogram, Registry } from './registry';
@@ -33,6 +34,13 @@ function create() {
   );
   registry.register(new Gauge('process_resident_memory_bytes', 'Resident memory of this process.', () => [{ value: process.memoryUsage().rss }]));
   registry.register(new Gauge('nodejs_heap_used_bytes', 'V8 heap in use.', () => [{ value: process.memoryUsage().heapUsed }]));
+  // The young generation (new_space) grows with traffic up to --max-semi-space-size, not with
+  // connections: shown apart so a memory graph can tell the two kinds of growth apart.
+  registry.register(
+    new Gauge('nodejs_heap_space_resident_bytes', 'V8 heap memory resident (physically committed), by space.', () =>
+      v8.getHeapSpaceStatistics().map((s) => ({ labels: { space: s.space_name }, value: s.physical_space_size })),
+    ),
+  );
   return metrics;
 }
 
