@@ -105,14 +105,20 @@ export async function measureFanout(target: FanoutTarget, scenario: FanoutScenar
   const sentAt = new Float64Array(target.itemIds.length).fill(NaN);
   const pending: Promise<unknown>[] = [];
   const seqs: number[] = [];
+  // How long the server took to acknowledge each tick (the write): a slow tail here is the write
+  // path (the database), not the fan-out.
+  const acks: number[] = [];
   let lastSecond = -1;
   for (let i = 0; i < target.itemIds.length; i++) {
     const wait = t0 + i * interval - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const second = Math.floor((performance.now() - t0) / 1000);
     if (second !== lastSecond) scenario.during?.((lastSecond = second));
-    sentAt[i] = now();
-    pending.push(target.tick(target.itemIds[i]).then((seq) => seqs.push(seq)));
+    const sent = (sentAt[i] = now());
+    pending.push(target.tick(target.itemIds[i]).then((seq) => {
+      acks.push(now() - sent);
+      seqs.push(seq);
+    }));
   }
   await Promise.all(pending);
   const expected = seqs.length * scenario.watchers;
@@ -142,6 +148,7 @@ export async function measureFanout(target: FanoutTarget, scenario: FanoutScenar
   let lost = 0;
   for (let socket = 0; socket < scenario.watchers; socket++) for (const seq of seqs) if (!seen.get(socket)?.has(seq)) lost += 1;
   latencies.sort((a, b) => a - b);
+  acks.sort((a, b) => a - b);
   return {
     name: scenario.name,
     watchers: scenario.watchers,
@@ -150,6 +157,8 @@ export async function measureFanout(target: FanoutTarget, scenario: FanoutScenar
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
     maxMs: round(latencies[latencies.length - 1] ?? NaN),
+    ackP99Ms: round(percentile(acks, 99)),
+    ackMaxMs: round(acks[acks.length - 1] ?? NaN),
     deliveriesPerSec: Math.round(latencies.length / elapsed),
     lost,
     duplicated,
