@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectLive, item, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { item, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 

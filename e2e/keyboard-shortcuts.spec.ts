@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectLive, item, makeWarRoom, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 
@@ -57,7 +58,6 @@ test('clicking a row selects it, and the keys carry on from there', async ({ bro
   await expect(rows.nth(0)).toHaveAttribute('data-status', 'done');
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'pending');
   await expect.poll(async () => (await onServer(dba, room.deploymentId, BACKUP))?.status).toBe('done');
-  await dba.context().close();
 });
 
 test('keys never change what the person may not: another role’s item and the next phase are refused with the reason', async ({ browser }) => {

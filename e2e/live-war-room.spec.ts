@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectLive, item, makeWarRoom, restartServer, signedIn, updateItemOffline } from './support/fixtures';
 
 test('a tick by the DBA appears live on the IC cockpit, with progress and timeline', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectLive, makeWarRoom, signedIn } from './support/fixtures';
 
 // The spike scenario reaches "roll back now" about 65 s after it starts (30 s calm, then a 30 s

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectLive, makeWarRoom, signedIn } from './support/fixtures';
 
 test('the public status page follows a go-live live without signing in, and 404s once the link is revoked', async ({ browser }) => {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { makeWarRoom, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 import { webhookReceiver } from '../tests/support/webhook-receiver';
@@ -107,8 +108,6 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
 
     await deleteWebhook(ic, receiver.url);
     await expect(ic.getByTestId('no-webhooks')).toBeVisible();
-    // The browser outlives this test: an open page would keep polling through the rest of the run.
-    await ic.context().close();
   } finally {
     await receiver.stop();
   }
@@ -171,7 +170,6 @@ test('the IC pauses, resumes and tests a webhook from its card', async ({ browse
     await expect(broken.getByTestId('webhook-failing')).toContainText(/Failing since \d{4}-\d\d-\d\d \d\d:\d\dZ: 1 delivery failed/);
     await ic.goto(base);
     await expect(ic.getByTestId('notifications-card')).toContainText(/1 failed since the last delivery, failing since \d\d:\d\dZ/);
-    await ic.context().close();
   } finally {
     await receiver.stop();
   }
@@ -196,7 +194,6 @@ test('other roles get no link and a refusal; only admins reach the global webhoo
   await dba.goto('/settings/webhooks');
   await expect(dba.getByTestId('not-allowed')).toContainText('Only an admin');
   await expect(dba.getByTestId('webhook-form')).toHaveCount(0);
-  await dba.context().close();
 });
 
 test('an admin adds a webhook for every deployment and sees where its deliveries came from', async ({ browser }) => {
@@ -236,7 +233,6 @@ test('an admin adds a webhook for every deployment and sees where its deliveries
     await expect(hook).toHaveAttribute('data-active', 'true');
 
     await deleteWebhook(admin, receiver.url);
-    await admin.context().close();
   } finally {
     await receiver.stop();
   }
