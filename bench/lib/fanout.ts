@@ -105,8 +105,8 @@ export async function measureFanout(target: FanoutTarget, scenario: FanoutScenar
   const sentAt = new Float64Array(target.itemIds.length).fill(NaN);
   const pending: Promise<unknown>[] = [];
   const seqs: number[] = [];
-  // How long the server took to acknowledge each tick (the write): a slow tail here is the write
-  // path (the database), not the fan-out.
+  // How long the server took to answer each tick. A slow tail here alone is the write path (the
+  // database); one that matches the delivery tail is the event loop, still busy fanning out.
   const acks: number[] = [];
   let lastSecond = -1;
   for (let i = 0; i < target.itemIds.length; i++) {
