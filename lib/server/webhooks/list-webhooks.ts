@@ -14,17 +14,23 @@ export type WebhookListItem = WebhookDto & { deliveries: Record<string, number>;
 
 type Standing = { webhookId: string; status: string; count: number; failingNow: number; failingSince: Date | null };
 
-/** Per webhook and status, the count; on its `failed` row, the failures since the last delivery. */
+/**
+ * Per webhook and status, the count, and how many of them (and since when) came after the
+ * webhook's last delivery — read off its `failed` row. The last delivery is found once per
+ * webhook, not once per row.
+ */
 async function deliveryStanding(webhookIds: string[]): Promise<Standing[]> {
   if (!webhookIds.length) return [];
   return sql<Standing>`
+    WITH last AS (
+      SELECT "webhookId", max("createdAt") AS "deliveredAt" FROM "WebhookDelivery"
+      WHERE "webhookId" = ANY(${webhookIds}::text[]) AND "status" = 'delivered'
+      GROUP BY "webhookId"
+    )
     SELECT d."webhookId", d."status", count(*)::int AS "count",
-      (count(*) FILTER (WHERE d."status" = 'failed' AND d."createdAt" > COALESCE(ok."lastDelivered", '-infinity')))::int AS "failingNow",
-      min(d."createdAt") FILTER (WHERE d."status" = 'failed' AND d."createdAt" > COALESCE(ok."lastDelivered", '-infinity')) AS "failingSince"
-    FROM "WebhookDelivery" d
-    LEFT JOIN LATERAL (
-      SELECT max(s."createdAt") AS "lastDelivered" FROM "WebhookDelivery" s WHERE s."webhookId" = d."webhookId" AND s."status" = 'delivered'
-    ) ok ON true
+      (count(*) FILTER (WHERE last."deliveredAt" IS NULL OR d."createdAt" > last."deliveredAt"))::int AS "failingNow",
+      min(d."createdAt") FILTER (WHERE last."deliveredAt" IS NULL OR d."createdAt" > last."deliveredAt") AS "failingSince"
+    FROM "WebhookDelivery" d LEFT JOIN last USING ("webhookId")
     WHERE d."webhookId" = ANY(${webhookIds}::text[])
     GROUP BY d."webhookId", d."status"`;
 }
