@@ -4,11 +4,10 @@
  * a second process help the crowd?). BENCH_REDIS_URL picks the Redis (default: the local one).
  */
 import { appTarget, makeTickRoom } from './lib/app-target';
-import { measureFanout } from './lib/fanout';
+import { fanoutSeconds, measureFanout } from './lib/fanout';
 import { benchServers, type BenchResult } from './lib/harness';
 
-// A p99 over 10 s of ticks is set by its slowest one or two ticks; 30 s steadies it.
-const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const seconds = fanoutSeconds();
 
 async function onTwoProcesses(scenario: { name: string; watchers: number; ticksPerSec: number }, spread: boolean): Promise<BenchResult> {
   const pair = await benchServers(2, { REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' });

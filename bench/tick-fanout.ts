@@ -6,11 +6,10 @@
  */
 import { webhookReceiver } from '../tests/support/webhook-receiver';
 import { appTarget, bareTarget, makeTickRoom } from './lib/app-target';
-import { measureFanout, type FanoutScenario } from './lib/fanout';
+import { fanoutSeconds, measureFanout, type FanoutScenario } from './lib/fanout';
 import { benchServer, round, type BenchResult } from './lib/harness';
 
-// A p99 over 10 s of ticks is set by its slowest one or two ticks; 30 s steadies it.
-const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const seconds = fanoutSeconds();
 
 type Prepared = { during: FanoutScenario['during']; stop: () => Promise<void> };
 

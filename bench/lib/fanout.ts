@@ -25,6 +25,9 @@ export type FanoutTarget = {
   tick: (itemId: string) => Promise<number>;
 };
 
+/** How long each fan-out scenario sends ticks: a p99 over 10 s is set by its slowest one or two ticks; 30 s steadies it. */
+export const fanoutSeconds = () => Number(process.env.BENCH_SECONDS ?? 30);
+
 export type FanoutScenario = { name: string; watchers: number; ticksPerSec: number; during?: (elapsedSec: number) => void };
 
 /** The watchers, spread over a few threads of this process so receiving is not one core's work. */
