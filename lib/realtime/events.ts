@@ -16,6 +16,11 @@ export type MetricsBatch = { deploymentId: string; points: MetricPoint[] };
 export interface ServerToClientEvents {
   'deployment:event': (event: TimelineEvent) => void;
   'deployment:presence': (payload: PresencePayload) => void;
+  /**
+   * The deployment's latest event number, sent when this process may have missed events
+   * (its link to the other processes was down): a client behind it subscribes again.
+   */
+  'deployment:resync': (payload: { deploymentId: string; seq: number }) => void;
   /** Volatile, batched: losing one only thins a chart. */
   'deployment:metrics': (payload: MetricsBatch) => void;
 }
@@ -26,6 +31,8 @@ export interface ClientToServerEvents {
 }
 
 export const deploymentRoom = (deploymentId: string) => `deployment:${deploymentId}`;
+/** The deployment a room serves, or null for any other room (a socket's own, say). */
+export const deploymentOfRoom = (room: string): string | null => (room.startsWith('deployment:') ? room.slice('deployment:'.length) : null);
 
 /** Max events sent in one subscribe ack; a client that gets `complete: false` asks again. */
 export const RESYNC_PAGE_SIZE = 1000;

@@ -4,7 +4,7 @@ import { appMetrics } from '@/lib/server/observability/app-metrics';
 import { findActiveShareLink } from '@/lib/server/share-links/share-token';
 import { forgetPublicStatus, getPublicStatus, markPublicStatusStale } from '@/lib/server/status/public-status-cache';
 import { prisma } from '@/lib/server/db';
-import { PUBLIC_NAMESPACE, publicRoom, shareLinkRoom, type PublicClientToServerEvents, type PublicServerToClientEvents } from './public-events';
+import { PUBLIC_NAMESPACE, parsePublicRoom, publicRoom, shareLinkRoom, type PublicClientToServerEvents, type PublicServerToClientEvents } from './public-events';
 import { getIoServer, onCommittedEvent, type IoServer } from './publish';
 
 type PublicData = { linkId: string; deploymentId: string; showNames: boolean };
@@ -70,6 +70,23 @@ async function flush(nsp: PublicNamespace, deploymentId: string, slot: Slot) {
       slots.delete(deploymentId);
       forgetPublicStatus(deploymentId);
     }
+  }
+}
+
+/**
+ * Sends this process's public watchers a fresh snapshot: after the Redis adapter was away they
+ * may have missed updates broadcast by other processes. Snapshots are idempotent.
+ */
+export async function refreshLocalPublicWatchers(io: IoServer) {
+  const nsp = publicNamespace(io);
+  if (!nsp) return;
+  for (const room of nsp.adapter.rooms.keys()) {
+    const watched = parsePublicRoom(room);
+    if (!watched) continue;
+    // Other processes' changes only reach this cache by its freshness window: check now.
+    markPublicStatusStale(watched.deploymentId);
+    const status = await getPublicStatus(watched.deploymentId, watched.showNames);
+    if (status) nsp.local.to(room).emit('status:update', status);
   }
 }
 

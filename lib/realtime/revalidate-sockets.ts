@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io';
 import { findActor, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
+import { deploymentOfRoom } from './events';
 import type { IoServer } from './publish';
 
 /**
@@ -55,14 +56,15 @@ async function revalidateCredentials(sockets: Socket[]) {
 }
 
 async function leaveLostDeployments(sockets: Socket[]) {
-  const watching = sockets.filter((s) => s.connected && !(s.data as Data).isAdmin && [...s.rooms].some((r) => r.startsWith('deployment:')));
+  const watching = sockets.filter((s) => s.connected && !(s.data as Data).isAdmin && [...s.rooms].some((r) => deploymentOfRoom(r) !== null));
   if (watching.length === 0) return;
   const userIds = [...new Set(watching.map((s) => (s.data as Data).userId!).filter(Boolean))];
   const held = await prisma.participant.findMany({ where: { userId: { in: userIds } }, select: { userId: true, deploymentId: true } });
   const allowed = new Set(held.map((p) => `${p.userId}:${p.deploymentId}`));
   for (const socket of watching) {
     for (const room of socket.rooms) {
-      if (room.startsWith('deployment:') && !allowed.has(`${(socket.data as Data).userId}:${room.slice('deployment:'.length)}`)) socket.leave(room);
+      const deploymentId = deploymentOfRoom(room);
+      if (deploymentId && !allowed.has(`${(socket.data as Data).userId}:${deploymentId}`)) socket.leave(room);
     }
   }
 }

@@ -6,10 +6,11 @@ import { loadAccess, ensureAllowed } from '@/lib/server/deployments/load-access'
 import { readEventsAfter } from '@/lib/server/events/list-events';
 import { toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
-import { deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type ServerToClientEvents } from './events';
+import { deploymentOfRoom, deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type ServerToClientEvents } from './events';
 import { announcePresence } from './presence';
 import { setIoServer, type IoServer } from './publish';
 import { attachPublicStatus } from './public-status-server';
+import { resyncLocalWatchers } from './resync-local-watchers';
 import { watchSocketSessions } from './revalidate-sockets';
 
 type SocketData = { userId: string; name: string; isAdmin: boolean; actor: SignedInActor; roleKeys: Record<string, string[]> };
@@ -39,6 +40,21 @@ async function attachRedisAdapter(io: IoServer, url: string) {
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on('error', (error: Error) => logger.warn('redis.error', { message: error.message }));
   io.adapter(createAdapter(pub, sub, { requestsTimeout: 3000 }));
+  let lost = false;
+  sub.on('close', () => (lost = true));
+  sub.on('ready', async () => {
+    if (!lost) return;
+    lost = false;
+    try {
+      // ioredis re-subscribes before 'ready' is emitted; a PING answered on the same connection
+      // proves those subscriptions are live, so nothing published from here on is missed.
+      await sub.ping();
+      await resyncLocalWatchers(io);
+      logger.info('socket.redis_resumed', {});
+    } catch (error) {
+      logger.warn('socket.redis_resync_failed', { message: String(error) });
+    }
+  });
   logger.info('socket.redis_adapter', { enabled: true });
 }
 
@@ -95,8 +111,10 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
       announcePresence(io, deploymentId);
     });
     socket.on('disconnecting', () => {
-      const rooms = [...socket.rooms].filter((room) => room.startsWith('deployment:'));
-      for (const room of rooms) announcePresence(io, room.slice('deployment:'.length));
+      for (const room of socket.rooms) {
+        const deploymentId = deploymentOfRoom(room);
+        if (deploymentId) announcePresence(io, deploymentId);
+      }
     });
   });
 

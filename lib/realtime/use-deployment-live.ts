@@ -18,8 +18,8 @@ const TIMELINE_KEEP = 500;
 /**
  * Keeps one deployment's cached state and timeline live. Every event carries its sequence number:
  * the hook subscribes with the last number it has, applies events strictly in order, drops
- * duplicates, and re-subscribes from the last contiguous number whenever it sees a gap or the
- * socket reconnects (server restart, network drop).
+ * duplicates, and re-subscribes from the last contiguous number whenever it sees a gap, the
+ * socket reconnects (server restart, network drop) or the server says it may have missed events.
  */
 export function useDeploymentLive(deploymentId: string, initialSeq: number) {
   const queryClient = useQueryClient();
@@ -72,12 +72,16 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
     const onPresence = (payload: { deploymentId: string; online: PresenceEntry[] }) => {
       if (payload.deploymentId === deploymentId) setPresence(payload.online);
     };
+    const onResync = (payload: { deploymentId: string; seq: number }) => {
+      if (payload.deploymentId === deploymentId && payload.seq > lastSeq) subscribe();
+    };
     const onConnect = () => subscribe();
     const onDisconnect = () => setStatus('reconnecting');
     const onConnectError = () => setStatus('reconnecting');
 
     socket.on('deployment:event', onEvent);
     socket.on('deployment:presence', onPresence);
+    socket.on('deployment:resync', onResync);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
@@ -88,6 +92,7 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
       disposed = true;
       socket.off('deployment:event', onEvent);
       socket.off('deployment:presence', onPresence);
+      socket.off('deployment:resync', onResync);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);

@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../scripts/test-env.mjs';
 import { getPrisma } from '@/lib/server/db';
 import { startApp, tickAll, type App, type WriteOutcome } from './app';
-import { room } from './room';
+import { room, tickUnpublished } from './room';
 import { privatePostgres, privateRedis } from './services';
-import { until, Watcher } from './watcher';
+import { PublicWatcher, until, Watcher } from './watcher';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -101,8 +101,14 @@ describe('faults', () => {
     cleanups.push(() => a.kill(), () => b.kill());
     const onA = new Watcher(a.baseUrl, token, deploymentId);
     const onB = new Watcher(b.baseUrl, token, deploymentId);
-    cleanups.push(() => onA.close(), () => onB.close());
-    await until(() => onA.lastSeq === 1 && onB.lastSeq === 1, 20_000, 'subscribed');
+    // A second deployment, quiet but for one lost change, followed by a stakeholder on A.
+    const quiet = await room(database.url, 1);
+    const link = (await (await fetch(`${a.baseUrl}/api/deployments/${quiet.deploymentId}/share-links`, {
+      method: 'POST', headers: { authorization: `Bearer ${quiet.token}`, 'content-type': 'application/json' }, body: '{}',
+    })).json()) as { token: string };
+    const stakeholderOnA = new PublicWatcher(a.baseUrl, link.token);
+    cleanups.push(() => onA.close(), () => onB.close(), () => stakeholderOnA.close());
+    await until(() => onA.lastSeq === 1 && onB.lastSeq === 1 && stakeholderOnA.seq === 2, 20_000, 'subscribed');
     const outcome: WriteOutcome = { acknowledged: new Set(), statuses: [], codes: [] };
 
     await tickAll(() => a.baseUrl, token, deploymentId, itemIds.slice(0, 3), outcome);
@@ -111,9 +117,18 @@ describe('faults', () => {
     await redis.stop();
     await tickAll(() => b.baseUrl, token, deploymentId, itemIds.slice(3, 6), outcome);
     await until(() => onB.lastSeq === 7, 20_000, 'B serves its own watchers without Redis');
+    // Writes whose publication is lost for good: only the servers' resync can bring them to anyone.
+    await tickUnpublished(token, deploymentId, itemIds[6]);
+    await tickUnpublished(quiet.token, quiet.deploymentId, quiet.itemIds[0]);
 
+    // Nothing else happens, so no later event reveals the gaps: each server must tell its own
+    // watchers to catch up once Redis is back.
+    expect([onA.lastSeq, onB.lastSeq, stakeholderOnA.seq]).toEqual([4, 7, 2]);
     await redis.start();
-    await tickAll(() => a.baseUrl, token, deploymentId, itemIds.slice(6), outcome);
+    await until(() => onA.resyncHints > 0 && onB.resyncHints > 0, 30_000, 'each process tells its watchers to resync');
+    await until(() => onA.lastSeq === 8 && onB.lastSeq === 8 && stakeholderOnA.seq === 3, 20_000, 'every watcher caught up without a further event');
+
+    await tickAll(() => a.baseUrl, token, deploymentId, itemIds.slice(7), outcome);
     const { seqs } = await dbState(deploymentId);
     await until(() => onA.lastSeq === seqs.length && onB.lastSeq === seqs.length, 30_000, 'both converged after Redis returned');
     expectConverged([onA, onB], seqs);

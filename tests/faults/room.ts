@@ -1,3 +1,5 @@
+import { findActor } from '@/lib/server/auth/get-actor';
+import { updateItem } from '@/lib/server/checklist/update-item';
 import { itemsOf, makeDeployment, makeToken, makeUser } from '@/lib/server/seed/factories';
 
 /** A deployment with `count` IC items, made through the factories against `databaseUrl`. */
@@ -13,3 +15,13 @@ export async function room(databaseUrl: string, count = 20) {
   return { token, deploymentId: deployment.id, itemIds: items.map((i) => i.id) };
 }
 
+/**
+ * Ticks an item from this test process, which runs no socket server: the tick commits and its
+ * event is published to nobody — as when a process commits while Redis is down and dies before
+ * its queued publications leave.
+ */
+export async function tickUnpublished(token: string, deploymentId: string, itemId: string) {
+  const actor = await findActor(new Headers({ authorization: `Bearer ${token}` }));
+  if (!actor) throw new Error('the token no longer signs in');
+  await updateItem(actor, deploymentId, itemId, { status: 'done', version: 1 });
+}

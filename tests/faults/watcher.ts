@@ -10,12 +10,18 @@ export class Watcher {
   events: TimelineEvent[] = [];
   lastSeq = 0;
   duplicates = 0;
+  /** How often the server said this process may have missed events (its Redis link came back). */
+  resyncHints = 0;
   private socket: Socket;
 
   constructor(baseUrl: string, token: string, private deploymentId: string) {
     this.socket = io(baseUrl, { transports: ['websocket'], auth: { token }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
     this.socket.on('connect', () => this.subscribe());
     this.socket.on('deployment:event', (event: TimelineEvent) => this.receive([event]));
+    this.socket.on('deployment:resync', ({ seq }: { seq: number }) => {
+      this.resyncHints += 1;
+      if (seq > this.lastSeq) this.subscribe();
+    });
   }
 
   /** Swap to another server (e.g. after a process died), as a load balancer would. */
@@ -53,4 +59,21 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A stakeholder's status page: keeps the newest public snapshot it was sent. */
+export class PublicWatcher {
+  seq = 0;
+  private socket: Socket;
+
+  constructor(baseUrl: string, shareToken: string) {
+    this.socket = io(`${baseUrl}/public`, { transports: ['websocket'], auth: { token: shareToken }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+    this.socket.on('status:update', (status: { seq: number }) => {
+      this.seq = Math.max(this.seq, status.seq);
+    });
+  }
+
+  close() {
+    this.socket.disconnect();
+  }
 }
