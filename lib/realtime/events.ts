@@ -1,4 +1,5 @@
 import type { TimelineEvent } from '@/lib/domain/event-log';
+import type { PresenceEntry } from '@/lib/domain/presence';
 
 /** Typed socket.io events, shared by server.ts and the browser client. */
 
@@ -7,7 +8,7 @@ export type SubscribeAck =
   | { ok: true; events: TimelineEvent[]; seq: number; complete: boolean }
   | { ok: false; error: { code: string; message: string } };
 
-export type PresenceEntry = { userId: string; name: string; roleKeys: string[] };
+export type { PresenceEntry };
 export type PresencePayload = { deploymentId: string; online: PresenceEntry[] };
 
 export type MetricPoint = { series: string; ts: number; value: number };
@@ -28,6 +29,12 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'deployment:subscribe': (payload: SubscribePayload, ack: (result: SubscribeAck) => void) => void;
   'deployment:unsubscribe': (payload: { deploymentId: string }) => void;
+}
+
+/** Between app processes (through the Redis adapter). */
+export interface InterServerEvents {
+  /** Who watches the deployment through the process asked: one entry per person. */
+  'presence:list': (deploymentId: string, reply: (online: PresenceEntry[]) => void) => void;
 }
 
 export const deploymentRoom = (deploymentId: string) => `deployment:${deploymentId}`;

@@ -1,9 +1,9 @@
 import type { Server } from 'socket.io';
 import type { TimelineEvent } from '@/lib/domain/event-log';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
-import { deploymentRoom, type ClientToServerEvents, type MetricsBatch, type ServerToClientEvents } from './events';
+import { deploymentRoom, type ClientToServerEvents, type InterServerEvents, type MetricsBatch, type ServerToClientEvents } from './events';
 
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 
 type Listener = (event: TimelineEvent) => void;
 

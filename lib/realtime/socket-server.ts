@@ -7,7 +7,7 @@ import { readEventsAfter } from '@/lib/server/events/list-events';
 import { toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
 import { deploymentOfRoom, deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type ServerToClientEvents } from './events';
-import { announcePresence } from './presence';
+import { announcePresence, answerPresence } from './presence';
 import { setIoServer, type IoServer } from './publish';
 import { attachPublicStatus } from './public-status-server';
 import { resyncLocalWatchers } from './resync-local-watchers';
@@ -118,7 +118,10 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
     });
   });
 
-  if (process.env.REDIS_URL) await attachRedisAdapter(io, process.env.REDIS_URL);
+  if (process.env.REDIS_URL) {
+    await attachRedisAdapter(io, process.env.REDIS_URL);
+    answerPresence(io);
+  }
 
   io.engine.on('connection_error', (error: { code: number; message: string }) => {
     logger.info('socket.connection_refused', { code: error.code, message: error.message });

@@ -3,7 +3,7 @@ import { createTestDatabase } from '../../scripts/test-env.mjs';
 import { getPrisma } from '@/lib/server/db';
 import { startApp, tickAll, type App, type WriteOutcome } from './app';
 import { room, tickUnpublished } from './room';
-import { privatePostgres, privateRedis } from './services';
+import { privatePostgres, privateRedis } from '../support/private-services';
 import { PublicWatcher, until, Watcher } from './watcher';
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -5,8 +5,8 @@ import { baseUrl } from './http';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connect(options: { token?: string; cookie?: string; origin?: string } = {}): TestSocket {
-  return io(baseUrl(), {
+export function connect(options: { token?: string; cookie?: string; origin?: string; baseUrl?: string } = {}): TestSocket {
+  return io(options.baseUrl ?? baseUrl(), {
     path: '/socket.io',
     transports: ['websocket'],
     forceNew: true,

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { freePort } from '../../scripts/test-env.mjs';
 
 /**
- * Private services for fault injection — never the shared PostgreSQL on 5432 or Redis on 6379.
+ * Private services a test starts, stops and injects faults into — never the shared PostgreSQL on
+ * 5432 or Redis on 6379.
  */
 
 function pgBin(name: string): string {

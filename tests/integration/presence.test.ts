@@ -1,0 +1,87 @@
+import { afterAll, afterEach, describe, it } from 'vitest';
+import type { PresencePayload } from '@/lib/realtime/events';
+import { startOwnServer, type OwnServer } from '../support/own-server';
+import { privateRedis, type PrivateRedis } from '../support/private-services';
+import { connect, connected, subscribe, type TestSocket } from '../support/socket';
+import { makeWarRoom } from '../support/war-room';
+
+const open: TestSocket[] = [];
+afterEach(() => {
+  for (const socket of open.splice(0)) socket.disconnect();
+});
+const stops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const stop of stops.reverse()) await stop();
+});
+
+const canonical = (people: Record<string, string[]>) => JSON.stringify(Object.entries(people).sort());
+
+/** A person's connection, watching the deployment, keeping the latest "who is online" it was sent. */
+async function watch(deploymentId: string, token: string, baseUrl?: string) {
+  const socket = connect({ token, baseUrl });
+  open.push(socket);
+  let latest: PresencePayload['online'] = [];
+  const waiters = new Set<() => void>();
+  socket.on('deployment:presence', (payload) => {
+    latest = payload.online;
+    for (const wake of waiters) wake();
+  });
+  await connected(socket);
+  const ack = await subscribe(socket, deploymentId, 0);
+  if (!ack.ok) throw new Error(ack.error.message);
+  const online = () => Object.fromEntries(latest.map((p) => [p.name, p.roleKeys]));
+  /** Resolves once the latest announcement is exactly `expected` (name → role keys). */
+  const sees = (expected: Record<string, string[]>) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`expected ${canonical(expected)} online, last told ${canonical(online())}`));
+      }, 20_000);
+      const check = () => {
+        if (canonical(online()) !== canonical(expected)) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      waiters.add(check);
+      check();
+    });
+  return { socket, online, sees };
+}
+
+describe('who is online', () => {
+  it('lists each person watching once, with their roles, and drops whoever leaves', async () => {
+    const room = await makeWarRoom();
+    const ic = await watch(room.deployment.id, room.tokens.ic);
+    const dba = await watch(room.deployment.id, room.tokens.dba);
+    // Quinn holds QA and DevOps, and has the war room open twice.
+    await watch(room.deployment.id, room.tokens.qa);
+    await watch(room.deployment.id, room.tokens.qa);
+    const everyone = { 'Iris IC': ['ic'], 'Dana DBA': ['dba'], 'Quinn QA': ['qa', 'devops'] };
+    await ic.sees(everyone);
+    await dba.sees(everyone);
+
+    dba.socket.disconnect();
+    await ic.sees({ 'Iris IC': ['ic'], 'Quinn QA': ['qa', 'devops'] });
+  });
+
+  it('counts the people connected to every process when they share Redis', async () => {
+    const redis: PrivateRedis = await privateRedis();
+    stops.push(() => redis.stop());
+    const servers: OwnServer[] = [];
+    for (let i = 0; i < 2; i++) {
+      const server = await startOwnServer({ REDIS_URL: redis.url });
+      stops.push(server.stop);
+      servers.push(server);
+    }
+    const room = await makeWarRoom();
+    const ic = await watch(room.deployment.id, room.tokens.ic, servers[0].baseUrl);
+    const dba = await watch(room.deployment.id, room.tokens.dba, servers[1].baseUrl);
+    const both = { 'Iris IC': ['ic'], 'Dana DBA': ['dba'] };
+    await ic.sees(both);
+    await dba.sees(both);
+
+    dba.socket.disconnect();
+    await ic.sees({ 'Iris IC': ['ic'] });
+  });
+});
