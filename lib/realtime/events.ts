@@ -10,6 +10,7 @@ export type SubscribeAck =
 
 export type { PresenceEntry };
 export type PresencePayload = { deploymentId: string; online: PresenceEntry[] };
+export type ResyncPayload = { deploymentId: string; seq: number };
 
 export type MetricPoint = { series: string; ts: number; value: number };
 export type MetricsBatch = { deploymentId: string; points: MetricPoint[] };
@@ -21,7 +22,7 @@ export interface ServerToClientEvents {
    * The deployment's latest event number, sent when this process may have missed events
    * (its link to the other processes was down): a client behind it subscribes again.
    */
-  'deployment:resync': (payload: { deploymentId: string; seq: number }) => void;
+  'deployment:resync': (payload: ResyncPayload) => void;
   /** Volatile, batched: losing one only thins a chart. */
   'deployment:metrics': (payload: MetricsBatch) => void;
 }
@@ -37,9 +38,10 @@ export interface InterServerEvents {
   'presence:list': (deploymentId: string, reply: (online: PresenceEntry[]) => void) => void;
 }
 
-export const deploymentRoom = (deploymentId: string) => `deployment:${deploymentId}`;
+const DEPLOYMENT_ROOM = 'deployment:';
+export const deploymentRoom = (deploymentId: string) => `${DEPLOYMENT_ROOM}${deploymentId}`;
 /** The deployment a room serves, or null for any other room (a socket's own, say). */
-export const deploymentOfRoom = (room: string): string | null => (room.startsWith('deployment:') ? room.slice('deployment:'.length) : null);
+export const deploymentOfRoom = (room: string): string | null => (room.startsWith(DEPLOYMENT_ROOM) ? room.slice(DEPLOYMENT_ROOM.length) : null);
 
 /** Max events sent in one subscribe ack; a client that gets `complete: false` asks again. */
 export const RESYNC_PAGE_SIZE = 1000;

@@ -80,12 +80,14 @@ async function flush(nsp: PublicNamespace, deploymentId: string, slot: Slot) {
 export async function refreshLocalPublicWatchers(io: IoServer) {
   const nsp = publicNamespace(io);
   if (!nsp) return;
-  for (const room of nsp.adapter.rooms.keys()) {
-    const watched = parsePublicRoom(room);
-    if (!watched) continue;
-    // Other processes' changes only reach this cache by its freshness window: check now.
-    markPublicStatusStale(watched.deploymentId);
-    const status = await getPublicStatus(watched.deploymentId, watched.showNames);
+  const watched = [...nsp.adapter.rooms.keys()].flatMap((room) => {
+    const served = parsePublicRoom(room);
+    return served ? [{ room, ...served }] : [];
+  });
+  // Other processes' changes only reach this cache by its freshness window: check now.
+  for (const deploymentId of new Set(watched.map((w) => w.deploymentId))) markPublicStatusStale(deploymentId);
+  for (const { room, deploymentId, showNames } of watched) {
+    const status = await getPublicStatus(deploymentId, showNames);
     if (status) nsp.local.to(room).emit('status:update', status);
   }
 }

@@ -40,6 +40,7 @@ async function attachRedisAdapter(io: IoServer, url: string) {
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on('error', (error: Error) => logger.warn('redis.error', { message: error.message }));
   io.adapter(createAdapter(pub, sub, { requestsTimeout: 3000 }));
+  answerPresence(io);
   let lost = false;
   sub.on('close', () => (lost = true));
   sub.on('ready', async () => {
@@ -118,10 +119,7 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
     });
   });
 
-  if (process.env.REDIS_URL) {
-    await attachRedisAdapter(io, process.env.REDIS_URL);
-    answerPresence(io);
-  }
+  if (process.env.REDIS_URL) await attachRedisAdapter(io, process.env.REDIS_URL);
 
   io.engine.on('connection_error', (error: { code: number; message: string }) => {
     logger.info('socket.connection_refused', { code: error.code, message: error.message });

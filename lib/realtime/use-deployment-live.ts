@@ -6,7 +6,7 @@ import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
 import { deploymentKeys } from '@/lib/client/query-keys';
 import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
 import { applyEvent } from './apply-event';
-import type { PresenceEntry } from './events';
+import type { PresenceEntry, ResyncPayload } from './events';
 import { getSocket } from './socket-client';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
@@ -72,7 +72,7 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
     const onPresence = (payload: { deploymentId: string; online: PresenceEntry[] }) => {
       if (payload.deploymentId === deploymentId) setPresence(payload.online);
     };
-    const onResync = (payload: { deploymentId: string; seq: number }) => {
+    const onResync = (payload: ResyncPayload) => {
       if (payload.deploymentId === deploymentId && payload.seq > lastSeq) subscribe();
     };
     const onConnect = () => subscribe();

@@ -4,7 +4,8 @@ import { getPrisma } from '@/lib/server/db';
 import { startApp, tickAll, type App, type WriteOutcome } from './app';
 import { room, tickUnpublished } from './room';
 import { privatePostgres, privateRedis } from '../support/private-services';
-import { PublicWatcher, until, Watcher } from './watcher';
+import { until } from '../support/until';
+import { PublicWatcher, Watcher } from './watcher';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {

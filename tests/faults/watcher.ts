@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
-import type { SubscribeAck } from '@/lib/realtime/events';
+import type { ResyncPayload, SubscribeAck } from '@/lib/realtime/events';
 
 /**
  * A watcher that behaves like the browser client: applies events by seq, drops duplicates,
@@ -18,7 +18,7 @@ export class Watcher {
     this.socket = io(baseUrl, { transports: ['websocket'], auth: { token }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
     this.socket.on('connect', () => this.subscribe());
     this.socket.on('deployment:event', (event: TimelineEvent) => this.receive([event]));
-    this.socket.on('deployment:resync', ({ seq }: { seq: number }) => {
+    this.socket.on('deployment:resync', ({ seq }: ResyncPayload) => {
       this.resyncHints += 1;
       if (seq > this.lastSeq) this.subscribe();
     });
@@ -50,15 +50,6 @@ export class Watcher {
   close() {
     this.socket.disconnect();
   }
-}
-
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = 'condition') {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** A stakeholder's status page: keeps the newest public snapshot it was sent. */

@@ -4,7 +4,8 @@ import { getPrisma } from '@/lib/server/db';
 import { webhookReceiver } from '../support/webhook-receiver';
 import { startApp, tickAll, type App, type WriteOutcome } from './app';
 import { room } from './room';
-import { until, Watcher } from './watcher';
+import { until } from '../support/until';
+import { Watcher } from './watcher';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {

@@ -3,6 +3,7 @@ import type { PresencePayload } from '@/lib/realtime/events';
 import { startOwnServer, type OwnServer } from '../support/own-server';
 import { privateRedis, type PrivateRedis } from '../support/private-services';
 import { connect, connected, subscribe, type TestSocket } from '../support/socket';
+import { until } from '../support/until';
 import { makeWarRoom } from '../support/war-room';
 
 const open: TestSocket[] = [];
@@ -21,32 +22,15 @@ async function watch(deploymentId: string, token: string, baseUrl?: string) {
   const socket = connect({ token, baseUrl });
   open.push(socket);
   let latest: PresencePayload['online'] = [];
-  const waiters = new Set<() => void>();
-  socket.on('deployment:presence', (payload) => {
-    latest = payload.online;
-    for (const wake of waiters) wake();
-  });
+  socket.on('deployment:presence', (payload) => (latest = payload.online));
   await connected(socket);
   const ack = await subscribe(socket, deploymentId, 0);
   if (!ack.ok) throw new Error(ack.error.message);
-  const online = () => Object.fromEntries(latest.map((p) => [p.name, p.roleKeys]));
+  const online = () => canonical(Object.fromEntries(latest.map((p) => [p.name, p.roleKeys])));
   /** Resolves once the latest announcement is exactly `expected` (name → role keys). */
   const sees = (expected: Record<string, string[]>) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`expected ${canonical(expected)} online, last told ${canonical(online())}`));
-      }, 20_000);
-      const check = () => {
-        if (canonical(online()) !== canonical(expected)) return;
-        waiters.delete(check);
-        clearTimeout(timer);
-        resolve();
-      };
-      waiters.add(check);
-      check();
-    });
-  return { socket, online, sees };
+    until(() => online() === canonical(expected), 20_000, () => `${canonical(expected)} online, last told ${online()}`);
+  return { socket, sees };
 }
 
 describe('who is online', () => {
