@@ -23,6 +23,11 @@ export interface ServerToClientEvents {
    * (its link to the other processes was down): a client behind it subscribes again.
    */
   'deployment:resync': (payload: ResyncPayload) => void;
+  /**
+   * True while this process cannot reach the other processes (Redis down): live events come
+   * only from writes made through it. False once it can again and has sent its resync hints.
+   */
+  'server:isolated': (payload: { isolated: boolean }) => void;
   /** Volatile, batched: losing one only thins a chart. */
   'deployment:metrics': (payload: MetricsBatch) => void;
 }

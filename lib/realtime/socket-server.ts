@@ -7,6 +7,7 @@ import { readEventsAfter } from '@/lib/server/events/list-events';
 import { toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
 import { deploymentOfRoom, deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type ServerToClientEvents } from './events';
+import { isIsolated, setIsolated } from './isolation';
 import { announcePresence, answerPresence } from './presence';
 import { setIoServer, type IoServer } from './publish';
 import { attachPublicStatus } from './public-status-server';
@@ -42,7 +43,10 @@ async function attachRedisAdapter(io: IoServer, url: string) {
   io.adapter(createAdapter(pub, sub, { requestsTimeout: 3000 }));
   answerPresence(io);
   let lost = false;
-  sub.on('close', () => (lost = true));
+  sub.on('close', () => {
+    lost = true;
+    setIsolated(io, true);
+  });
   sub.on('ready', async () => {
     if (!lost) return;
     lost = false;
@@ -51,6 +55,7 @@ async function attachRedisAdapter(io: IoServer, url: string) {
       // proves those subscriptions are live, so nothing published from here on is missed.
       await sub.ping();
       await resyncLocalWatchers(io);
+      setIsolated(io, false);
       logger.info('socket.redis_resumed', {});
     } catch (error) {
       logger.warn('socket.redis_resync_failed', { message: String(error) });
@@ -84,6 +89,7 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
 
   io.on('connection', (raw) => {
     const socket = raw as WarRoomSocket;
+    if (isIsolated()) socket.emit('server:isolated', { isolated: true });
     socket.on('deployment:subscribe', async (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const parsed = subscribeSchema.safeParse(payload);

@@ -9,7 +9,8 @@ import { applyEvent } from './apply-event';
 import type { PresenceEntry, ResyncPayload } from './events';
 import { getSocket } from './socket-client';
 
-export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
+/** `partly-live`: connected, but the server has lost touch with the other servers (see lib/realtime/isolation.ts). */
+export type LiveStatus = 'connecting' | 'live' | 'partly-live' | 'reconnecting' | 'refused';
 
 /** How much history the timeline shows on load, before live events arrive. */
 const TIMELINE_BACKLOG = 200;
@@ -25,6 +26,7 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [presence, setPresence] = useState<PresenceEntry[]>([]);
+  const [isolated, setIsolated] = useState(false);
 
   useEffect(() => {
     const socket = getSocket();
@@ -75,13 +77,19 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
     const onResync = (payload: ResyncPayload) => {
       if (payload.deploymentId === deploymentId && payload.seq > lastSeq) subscribe();
     };
+    const onIsolated = (payload: { isolated: boolean }) => setIsolated(payload.isolated);
     const onConnect = () => subscribe();
-    const onDisconnect = () => setStatus('reconnecting');
+    const onDisconnect = () => {
+      // Whichever server the socket reaches next says for itself whether it is isolated.
+      setIsolated(false);
+      setStatus('reconnecting');
+    };
     const onConnectError = () => setStatus('reconnecting');
 
     socket.on('deployment:event', onEvent);
     socket.on('deployment:presence', onPresence);
     socket.on('deployment:resync', onResync);
+    socket.on('server:isolated', onIsolated);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
@@ -93,6 +101,7 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
       socket.off('deployment:event', onEvent);
       socket.off('deployment:presence', onPresence);
       socket.off('deployment:resync', onResync);
+      socket.off('server:isolated', onIsolated);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
@@ -100,5 +109,6 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
     };
   }, [deploymentId, initialSeq, queryClient]);
 
-  return { status, presence };
+  const shown: LiveStatus = status === 'live' && isolated ? 'partly-live' : status;
+  return { status: shown, presence };
 }

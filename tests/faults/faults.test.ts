@@ -118,6 +118,7 @@ describe('faults', () => {
     await redis.stop();
     await tickAll(() => b.baseUrl, token, deploymentId, itemIds.slice(3, 6), outcome);
     await until(() => onB.lastSeq === 7, 20_000, 'B serves its own watchers without Redis');
+    await until(() => onA.isolated && onB.isolated, 20_000, 'each process tells its watchers it is cut off from the other');
     // Writes whose publication is lost for good: only the servers' resync can bring them to anyone.
     await tickUnpublished(token, deploymentId, itemIds[6]);
     await tickUnpublished(quiet.token, quiet.deploymentId, quiet.itemIds[0]);
@@ -128,6 +129,7 @@ describe('faults', () => {
     await redis.start();
     await until(() => onA.resyncHints > 0 && onB.resyncHints > 0, 30_000, 'each process tells its watchers to resync');
     await until(() => onA.lastSeq === 8 && onB.lastSeq === 8 && stakeholderOnA.seq === 3, 20_000, 'every watcher caught up without a further event');
+    await until(() => !onA.isolated && !onB.isolated, 20_000, 'each process says it is whole again');
 
     await tickAll(() => a.baseUrl, token, deploymentId, itemIds.slice(7), outcome);
     const { seqs } = await dbState(deploymentId);

@@ -12,12 +12,15 @@ export class Watcher {
   duplicates = 0;
   /** How often the server said this process may have missed events (its Redis link came back). */
   resyncHints = 0;
+  /** What the server last said: cut off from the other processes, or not. */
+  isolated = false;
   private socket: Socket;
 
   constructor(baseUrl: string, token: string, private deploymentId: string) {
     this.socket = io(baseUrl, { transports: ['websocket'], auth: { token }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
     this.socket.on('connect', () => this.subscribe());
     this.socket.on('deployment:event', (event: TimelineEvent) => this.receive([event]));
+    this.socket.on('server:isolated', ({ isolated }: { isolated: boolean }) => (this.isolated = isolated));
     this.socket.on('deployment:resync', ({ seq }: ResyncPayload) => {
       this.resyncHints += 1;
       if (seq > this.lastSeq) this.subscribe();
