@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { http } from '../support/http';
-import { startOwnServer } from '../support/own-server';
+import { startOwnServer, type OwnServer } from '../support/own-server';
 import { until } from '../support/until';
 import { makeWarRoom } from '../support/war-room';
 
@@ -132,6 +132,12 @@ describe('the egress guard on a server that allows nothing internal (the run’s
         // Nothing about the target: no address, name or port.
         for (const detail of [String(hostile.port), '127.0.0.1', '::1', '10.0.0.1', '0.0.0.0', 'localhost', '2130706433', '127.1']) expect(source.lastError).not.toContain(detail);
       }
+      // Pausing is fine; resuming asks the guard again.
+      const [first] = hooks;
+      expect((await ic.patch(`/api/deployments/${id}/webhooks/${first.id}`, { active: false })).status).toBe(200);
+      const resumed = await ic.patch(`/api/deployments/${id}/webhooks/${first.id}`, { active: true });
+      expect({ status: resumed.status, code: resumed.body.error?.code }).toEqual({ status: 422, code: 'outbound_refused' });
+      expect(await prisma.webhook.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ active: false });
       expect(hostile.accepted()).toBe(0);
     } finally {
       await prisma.metricSource.updateMany({ where: { id: { in: sources.map((s) => s.id) } }, data: { active: false } });
@@ -148,46 +154,54 @@ function refusal(url: string): string {
 }
 
 describe('the egress guard on a server whose operator allows a host (OUTBOUND_ALLOW=localhost)', () => {
-  it('reaches the allowed host, still refuses other internal addresses, and follows no redirect', { timeout: 120_000 }, async () => {
-    const allowed = await countingListener((req) => {
-      if (req.url === '/redirect') return { status: 302, headers: { location: `/redirected` } };
+  let allowed: Listener;
+  let own: OwnServer;
+  let previousDatabaseUrl: string | undefined;
+
+  // A server of its own on a fresh database: it is the only process there, so its poller polls.
+  beforeAll(async () => {
+    allowed = await countingListener((req) => {
+      if (req.url === '/redirect') return { status: 302, headers: { location: '/redirected' } };
       if (req.url?.startsWith('/api/v1/query')) return { status: 200, body: JSON.stringify({ status: 'success', data: { resultType: 'scalar', result: [Date.now() / 1000, '0.5'] } }) };
       return { status: 200 };
     });
-    const own = await startOwnServer({ OUTBOUND_ALLOW: 'localhost' }, { freshDatabase: true });
-    const previousDatabaseUrl = process.env.DATABASE_URL;
+    own = await startOwnServer({ OUTBOUND_ALLOW: 'localhost' }, { freshDatabase: true });
+    previousDatabaseUrl = process.env.DATABASE_URL;
     process.env.DATABASE_URL = own.databaseUrl;
-    try {
-      const room = await makeWarRoom();
-      const id = room.deployment.id;
-      const ic = http({ token: room.tokens.ic, baseUrl: own.baseUrl });
-      const add = (url: string) => ic.post(`/api/deployments/${id}/webhooks`, { url, eventTypes: ['status.posted'] });
+  });
 
-      const hook = await add(`http://localhost:${allowed.port}/hook`);
-      expect(hook.status).toBe(201);
-      expect((await ic.post(`/api/deployments/${id}/webhooks/${hook.body.webhook.id}/test`)).body).toEqual({ ok: true, status: 200 });
-      expect(allowed.requests).toContain('/hook');
+  afterAll(async () => {
+    process.env.DATABASE_URL = previousDatabaseUrl;
+    await own?.stop();
+    await close(allowed);
+  });
 
-      // The name is allowed, not the addresses it has.
-      for (const host of ['127.0.0.1', '[::1]', '10.0.0.1']) {
-        const res = await add(`http://${host}:${allowed.port}/hook`);
-        expect({ host, status: res.status, code: res.body.error?.code }).toEqual({ host, status: 422, code: 'outbound_refused' });
-      }
+  it('reaches the allowed host, still refuses other internal addresses, and follows no redirect', async () => {
+    const room = await makeWarRoom();
+    const id = room.deployment.id;
+    const ic = http({ token: room.tokens.ic, baseUrl: own.baseUrl });
+    const add = (url: string) => ic.post(`/api/deployments/${id}/webhooks`, { url, eventTypes: ['status.posted'] });
 
-      const redirecting = await add(`http://localhost:${allowed.port}/redirect`);
-      expect((await ic.post(`/api/deployments/${id}/webhooks/${redirecting.body.webhook.id}/test`)).body).toEqual({ ok: false, status: 302, error: `localhost:${allowed.port} answered HTTP 302` });
-      expect(allowed.requests).toContain('/redirect');
-      expect(allowed.requests).not.toContain('/redirected');
+    const hook = await add(`http://localhost:${allowed.port}/hook`);
+    expect(hook.status).toBe(201);
+    expect((await ic.post(`/api/deployments/${id}/webhooks/${hook.body.webhook.id}/test`)).body).toEqual({ ok: true, status: 200 });
+    expect(allowed.requests).toContain('/hook');
 
-      const source = await ic.put(`/api/deployments/${id}/sources/prometheus`, { baseUrl: `http://localhost:${allowed.port}`, intervalSec: 1, queries: { error_rate: 'up' } });
-      expect(source.status).toBe(200);
-      await until(async () => (await prisma.metricSource.findFirst({ where: { deploymentId: id, kind: 'prometheus', healthy: true, lastPolledAt: { not: null } } })) !== null, 30_000, 'a healthy poll');
-      expect(allowed.requests.some((path) => path.startsWith('/api/v1/query?query=up'))).toBe(true);
-      await ic.del(`/api/deployments/${id}/sources/prometheus`);
-    } finally {
-      process.env.DATABASE_URL = previousDatabaseUrl;
-      await own.stop();
-      await close(allowed);
+    // The name is allowed, not the addresses it has.
+    for (const host of ['127.0.0.1', '[::1]', '10.0.0.1']) {
+      const res = await add(`http://${host}:${allowed.port}/hook`);
+      expect({ host, status: res.status, code: res.body.error?.code }).toEqual({ host, status: 422, code: 'outbound_refused' });
     }
+
+    const redirecting = await add(`http://localhost:${allowed.port}/redirect`);
+    expect((await ic.post(`/api/deployments/${id}/webhooks/${redirecting.body.webhook.id}/test`)).body).toEqual({ ok: false, status: 302, error: `localhost:${allowed.port} answered HTTP 302` });
+    expect(allowed.requests).toContain('/redirect');
+    expect(allowed.requests).not.toContain('/redirected');
+
+    const source = await ic.put(`/api/deployments/${id}/sources/prometheus`, { baseUrl: `http://localhost:${allowed.port}`, intervalSec: 1, queries: { error_rate: 'up' } });
+    expect(source.status).toBe(200);
+    await until(async () => (await prisma.metricSource.findFirst({ where: { deploymentId: id, kind: 'prometheus', healthy: true, lastPolledAt: { not: null } } })) !== null, 30_000, 'a healthy poll');
+    expect(allowed.requests.some((path) => path.startsWith('/api/v1/query?query=up'))).toBe(true);
+    await ic.del(`/api/deployments/${id}/sources/prometheus`);
   });
 });
