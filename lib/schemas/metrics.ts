@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCENARIOS } from '@/lib/domain/metrics/simulator';
+import { MAX_PROMETHEUS_REQUESTS_PER_SEC, minPollIntervalSec } from '@/lib/domain/metrics/sources';
 import { comparisonSchema } from '@/lib/domain/template';
 
 /** Boundary schemas for metrics and health: shared by the route handlers and the UI forms. */
@@ -104,19 +105,31 @@ const querySpec = z.union([
 ]);
 
 /** PUT /api/deployments/:id/sources/prometheus */
-export const prometheusSourceSchema = z.object({
-  baseUrl: z
-    .url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL, e.g. http://prometheus:9090' })
-    .max(500),
-  /** Seconds between polls (default 5). 1 s is allowed for rehearsals and tests. */
-  intervalSec: z.number().int().min(1).max(3600).default(5),
-  /** Per-request timeout; defaults to the interval, capped at 10 s. */
-  timeoutMs: z.number().int().min(100).max(30_000).optional(),
-  queries: z
-    .record(seriesKeySchema, querySpec)
-    .refine((q) => Object.keys(q).length >= 1, 'Give at least one query, e.g. {"error_rate": "…"}')
-    .refine((q) => Object.keys(q).length <= MAX_SERIES_PER_DEPLOYMENT, `At most ${MAX_SERIES_PER_DEPLOYMENT} queries`),
-  active: z.boolean().default(true),
-});
+export const prometheusSourceSchema = z
+  .object({
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL, e.g. http://prometheus:9090' })
+      .max(500),
+    /** Seconds between polls (default 5). 1 s is allowed for rehearsals and tests (up to 5 queries). */
+    intervalSec: z.number().int().min(1).max(3600).default(5),
+    /** Per-request timeout; defaults to the interval, capped at 10 s. */
+    timeoutMs: z.number().int().min(100).max(30_000).optional(),
+    queries: z
+      .record(seriesKeySchema, querySpec)
+      .refine((q) => Object.keys(q).length >= 1, 'Give at least one query, e.g. {"error_rate": "…"}')
+      .refine((q) => Object.keys(q).length <= MAX_SERIES_PER_DEPLOYMENT, `At most ${MAX_SERIES_PER_DEPLOYMENT} queries`),
+    active: z.boolean().default(true),
+  })
+  .superRefine((value, ctx) => {
+    const count = Object.keys(value.queries).length;
+    const floor = minPollIntervalSec(count);
+    if (value.intervalSec < floor) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intervalSec'],
+        message: `${count} queries every ${value.intervalSec} s is more than ${MAX_PROMETHEUS_REQUESTS_PER_SEC} requests a second to Prometheus: poll every ${floor} s or more, or use fewer queries`,
+      });
+    }
+  });
 export type PrometheusSourceInput = z.input<typeof prometheusSourceSchema>;
 export type PrometheusSourceConfig = z.infer<typeof prometheusSourceSchema>;

@@ -1,17 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http, { type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { freePort } from '../../scripts/test-env.mjs';
-import { http as client } from '../support/http';
+import { http } from '../support/http';
+import { startOwnServer, type OwnServer } from '../support/own-server';
 import { makeWarRoom } from '../support/war-room';
 
 /**
  * Polling against a REAL Prometheus (the Debian `prometheus` binary), scraping a tiny exporter in
  * this process whose values the test sets. Nothing is mocked between the app and Prometheus.
+ *
+ * Prometheus listens on loopback, which the egress guard refuses by default: these tests run a
+ * server of their own that allows it (OUTBOUND_ALLOW=127.0.0.1) on a fresh database, so its
+ * poller is the one that polls.
  */
 
 const PROMETHEUS = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
@@ -25,6 +30,9 @@ let prometheus: ChildProcess;
 let prometheusUrl: string;
 let gatewayUrl: string;
 let dir: string;
+let own: OwnServer;
+let previousDatabaseUrl: string | undefined;
+const client = (auth: { token: string }) => http({ ...auth, baseUrl: own.baseUrl });
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
@@ -42,12 +50,15 @@ async function promValue(query: string): Promise<number | null> {
 }
 
 beforeAll(async () => {
-  exporter = http.createServer((req, res) => {
+  own = await startOwnServer({ OUTBOUND_ALLOW: '127.0.0.1' }, { freshDatabase: true });
+  previousDatabaseUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = own.databaseUrl;
+  exporter = createServer((req, res) => {
     res.setHeader('content-type', 'text/plain; version=0.0.4');
     res.end(Object.entries(exported).map(([name, value]) => `# TYPE ${name} gauge\n${name} ${value}\n`).join(''));
   });
   const exporterPort = await listen(exporter);
-  gateway = http.createServer((req, res) => {
+  gateway = createServer((req, res) => {
     if (gatewayMode === 'hang') return;
     if (gatewayMode === 'down') {
       res.statusCode = 503;
@@ -104,6 +115,8 @@ afterAll(async () => {
   gateway?.closeAllConnections();
   await new Promise((resolve) => gateway?.close(resolve));
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await own?.stop();
+  process.env.DATABASE_URL = previousDatabaseUrl;
 });
 
 async function level(token: string, deploymentId: string): Promise<number> {
@@ -205,6 +218,14 @@ describe('Prometheus source against a real Prometheus', () => {
       const res = await ic.put(path, body);
       expect(res.status, JSON.stringify(body)).toBe(422);
     }
+    // One GET per query per poll: six queries every second would be six requests a second.
+    const six = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((key) => [key, 'up']));
+    const flood = await ic.put(path, { baseUrl: prometheusUrl, intervalSec: 1, queries: six });
+    expect(flood.status).toBe(422);
+    expect(flood.body.error.message).toBe('intervalSec: 6 queries every 1 s is more than 5 requests a second to Prometheus: poll every 2 s or more, or use fewer queries');
+    // The listed loopback address is open; the one beside it is not.
+    const beside = await ic.put(path, { baseUrl: prometheusUrl.replace('127.0.0.1', '[::1]'), queries: { error_rate: 'x' } });
+    expect(beside.body.error).toMatchObject({ code: 'outbound_refused', message: '::1 is a loopback address; set OUTBOUND_ALLOW to allow it' });
     expect(await prometheusSource(room.deployment.id)).toBeNull();
   });
 });

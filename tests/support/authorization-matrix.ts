@@ -75,7 +75,7 @@ const icTemplate = (room: Room) => makeTemplate(undefined, room.people.users.ic.
 const itemOf = (room: Room, roleKey: string) => prisma.checklistItem.findFirstOrThrow({ where: { deploymentId: room.id, role: { key: roleKey } } });
 const setState = (room: Room, state: 'preflight' | 'in_progress') => prisma.deployment.update({ where: { id: room.id }, data: { state } });
 /**
- * Loopback, which the run's main server refuses (no WEBHOOK_ALLOW_PRIVATE): a test send by an
+ * Loopback, which the run's main server refuses (no OUTBOUND_ALLOW): a test send by an
  * allowed actor answers at once, ok false, and reaches nothing.
  */
 const HOOK = { url: 'http://127.0.0.1:9/hook', secret: 's', eventTypes: ['deployment.finished'] };

@@ -2,9 +2,12 @@ import { inject } from 'vitest';
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
 
-/** A tiny client for the real server: bearer token or cookie, JSON in and out. */
-export function http(auth?: { token?: string; cookie?: string }) {
-  const baseUrl = inject('baseUrl');
+/**
+ * A tiny client for the real server (or, with `baseUrl`, a server of the test's own): bearer
+ * token or cookie, JSON in and out.
+ */
+export function http(auth?: { token?: string; cookie?: string; baseUrl?: string }) {
+  const baseUrl = auth?.baseUrl ?? inject('baseUrl');
   const request = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from './default-series';
-import { defaultNameFor, defaultUnitFor, effectiveRules, sampleIntervalMs, staleAfterMs } from './sources';
+import { defaultNameFor, defaultUnitFor, effectiveRules, minPollIntervalSec, pollIntervalSec, sampleIntervalMs, staleAfterMs } from './sources';
 import { rule } from './test-helpers';
 
 describe('sampleIntervalMs', () => {
@@ -22,6 +22,21 @@ describe('sampleIntervalMs', () => {
   it('falls back to the default poll interval for a broken config', () => {
     expect(sampleIntervalMs([{ kind: 'prometheus', active: true, config: { intervalSec: 'soon' } }])).toBe(5_000);
     expect(sampleIntervalMs([{ kind: 'prometheus', active: true, config: null }])).toBe(5_000);
+  });
+});
+
+describe('how often one Prometheus source may be polled', () => {
+  const queries = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`q${i}`, { query: 'up' }]));
+
+  it('costs at most 5 GETs a second: more queries need a longer interval', () => {
+    expect([1, 5, 6, 10, 11, 50].map(minPollIntervalSec)).toEqual([1, 1, 2, 2, 3, 10]);
+  });
+
+  it('polls settings saved below the floor at the floor, and keeps slower ones', () => {
+    expect(pollIntervalSec({ intervalSec: 1, queries: queries(50) })).toBe(10);
+    expect(pollIntervalSec({ intervalSec: 1, queries: queries(2) })).toBe(1);
+    expect(pollIntervalSec({ intervalSec: 30, queries: queries(50) })).toBe(30);
+    expect(sampleIntervalMs([{ kind: 'prometheus', active: true, config: { intervalSec: 1, queries: queries(50) } }])).toBe(10_000);
   });
 });
 

@@ -20,15 +20,36 @@ export const DEFAULT_POLL_INTERVAL_SEC = 5;
  */
 export const MIN_STALE_AFTER_MS = 5_000;
 
+/**
+ * The most GETs one Prometheus source may cost a second. Each poll is one GET per query, so an
+ * IC's settings (50 queries every second) could otherwise make the server a 50-requests-a-second
+ * client of whatever address they typed.
+ */
+export const MAX_PROMETHEUS_REQUESTS_PER_SEC = 5;
+
+/** The shortest interval a Prometheus source with this many queries may be polled at. */
+export function minPollIntervalSec(queryCount: number): number {
+  return Math.max(1, Math.ceil(queryCount / MAX_PROMETHEUS_REQUESTS_PER_SEC));
+}
+
+/**
+ * The interval a Prometheus source is really polled at: its own, never under the floor its
+ * query count sets (settings saved before the floor existed included).
+ */
+export function pollIntervalSec(config: unknown): number {
+  const { intervalSec, queries } = (config ?? {}) as { intervalSec?: unknown; queries?: unknown };
+  const asked = Number(intervalSec ?? DEFAULT_POLL_INTERVAL_SEC);
+  const own = Number.isFinite(asked) && asked > 0 ? asked : DEFAULT_POLL_INTERVAL_SEC;
+  const count = queries && typeof queries === 'object' ? Object.keys(queries).length : 0;
+  return Math.max(own, minPollIntervalSec(count));
+}
+
 export type SourceSummary = { kind: string; active: boolean; config: unknown };
 
 function intervalOf(source: SourceSummary): number | null {
   if (!source.active) return null;
   if (source.kind === 'simulator') return SIMULATOR_INTERVAL_MS;
-  if (source.kind === 'prometheus') {
-    const sec = Number((source.config as { intervalSec?: unknown } | null)?.intervalSec ?? DEFAULT_POLL_INTERVAL_SEC);
-    return Number.isFinite(sec) && sec > 0 ? sec * 1000 : DEFAULT_POLL_INTERVAL_SEC * 1000;
-  }
+  if (source.kind === 'prometheus') return pollIntervalSec(source.config) * 1000;
   return null;
 }
 

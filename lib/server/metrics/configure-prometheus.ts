@@ -3,12 +3,14 @@
  * names a PromQL query per series. One Prometheus source per deployment; saving replaces its
  * configuration and clears its health, so the first poll under the new settings decides.
  *
- * The server fetches the URL it is given, which is why only the IC (or an admin) may set it.
+ * The server fetches the URL it is given, which is why only the IC (or an admin) may set it, and
+ * why the egress guard judges it here (422 outbound_refused) and again at every poll.
  */
 
 import type { PrometheusSourceConfig } from '@/lib/schemas/metrics';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
+import { assertOutboundUrl } from '@/lib/server/egress';
 import { commit } from '@/lib/server/events/commit';
 import { ensureSeries } from './store-samples';
 
@@ -21,6 +23,7 @@ export function normaliseQueries(queries: PrometheusSourceConfig['queries']): Re
 
 export async function configurePrometheus(actor: SignedInActor, deploymentId: string, input: PrometheusSourceConfig) {
   const access = await authorize(actor, 'metrics.manage', deploymentId);
+  assertOutboundUrl(input.baseUrl);
   const queries = normaliseQueries(input.queries);
   const config: StoredPrometheusConfig = { baseUrl: input.baseUrl, intervalSec: input.intervalSec, queries, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}) };
   const units = Object.fromEntries(Object.entries(queries).filter(([, q]) => q.unit !== undefined).map(([key, q]) => [key, q.unit as string]));

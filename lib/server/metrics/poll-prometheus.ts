@@ -5,7 +5,9 @@
  * the duplicates fall away on insert.
  */
 
+import { pollIntervalSec } from '@/lib/domain/metrics/sources';
 import { prisma } from '@/lib/server/db';
+import { checkOutboundUrl } from '@/lib/server/egress';
 import { commit } from '@/lib/server/events/commit';
 import { logger } from '@/lib/server/logger';
 import type { StoredPrometheusConfig } from './configure-prometheus';
@@ -17,7 +19,7 @@ export type PrometheusSourceRow = { id: string; deploymentId: string; healthy: b
 const MAX_TIMEOUT_MS = 10_000;
 
 export function timeoutFor(config: StoredPrometheusConfig): number {
-  return config.timeoutMs ?? Math.min(MAX_TIMEOUT_MS, Math.max(500, config.intervalSec * 1000));
+  return config.timeoutMs ?? Math.min(MAX_TIMEOUT_MS, Math.max(500, pollIntervalSec(config) * 1000));
 }
 
 /** Records a health change of the source; the flip (not every failed poll) goes to the timeline. */
@@ -38,9 +40,16 @@ async function recordHealth(source: PrometheusSourceRow, at: Date, error: string
 
 export async function pollPrometheusSource(source: PrometheusSourceRow, now = Date.now()): Promise<{ samples: number; error: string | null }> {
   const config = source.config as StoredPrometheusConfig;
-  const intervalMs = config.intervalSec * 1000;
+  const intervalMs = pollIntervalSec(config) * 1000;
   const at = Math.floor(now / intervalMs) * intervalMs;
   const entries = Object.entries(config.queries ?? {});
+  // A target the egress guard refuses outright (an address literal) is one error, not one per query.
+  const target = checkOutboundUrl(config.baseUrl, { stage: 'connect' });
+  if (!target.ok) {
+    logger.warn('prometheus.poll_refused', { sourceId: source.id, error: target.runtimeMessage });
+    await recordHealth(source, new Date(now), target.runtimeMessage);
+    return { samples: 0, error: target.runtimeMessage };
+  }
   const readings = await Promise.all(entries.map(([, q]) => queryPrometheus(config.baseUrl, q.query, at, timeoutFor(config))));
   const samples: { series: string; ts: number; value: number }[] = [];
   const errors: string[] = [];
@@ -66,7 +75,8 @@ export async function dueSources(now = Date.now(), closedStates: readonly string
     select: { id: true, deploymentId: true, healthy: true, config: true, lastPolledAt: true },
   });
   return rows.filter((row) => {
-    const intervalMs = Number((row.config as StoredPrometheusConfig)?.intervalSec ?? 5) * 1000;
+    // Never more often than the source's query count allows (lib/domain/metrics/sources.ts).
+    const intervalMs = pollIntervalSec(row.config) * 1000;
     // Slack of a tenth of the interval so a poll that fired a little early is not skipped a round.
     return !row.lastPolledAt || now - row.lastPolledAt.getTime() >= intervalMs * 0.9;
   });

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import type { CreateWebhookInput } from '@/lib/schemas/webhook';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
-import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
+import { assertOutboundUrl } from '@/lib/server/egress';
 import { authorizeWebhooks } from './authorize-webhooks';
-import { isPrivateAddress, privateAllowed } from './private-address';
 import { toWebhookDto, type WebhookDto } from './webhook-dto';
 
 /**
@@ -16,10 +14,8 @@ import { toWebhookDto, type WebhookDto } from './webhook-dto';
  */
 export async function createWebhook(actor: SignedInActor, deploymentId: string | null, input: CreateWebhookInput): Promise<{ webhook: WebhookDto; secret: string }> {
   const access = await authorizeWebhooks(actor, deploymentId);
-  const host = new URL(input.url).hostname.replace(/^\[|\]$/g, '');
-  if (net.isIP(host) && isPrivateAddress(host) && !privateAllowed()) {
-    throw new AppError('invalid_body', 'url: webhooks may not point at private or loopback addresses.');
-  }
+  // The literal now; every address its name resolves to when each delivery connects.
+  const host = assertOutboundUrl(input.url).hostname.replace(/^\[|\]$/g, '');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const data = { deploymentId, url: input.url, secret, eventTypes: input.eventTypes };
   if (!deploymentId || !access) return { webhook: toWebhookDto(await prisma.webhook.create({ data })), secret };

@@ -9,7 +9,7 @@ import { sendSigned } from './send-webhook';
 export type TestDeliveryResult = { ok: true; status: number } | { ok: false; status: number | null; error: string };
 
 /**
- * Sends one signed test now, through the sender, signing, private-address guard and timeout of
+ * Sends one signed test now, through the sender, signing, egress guard and timeout of
  * real deliveries. It records nothing: a test is not something that happened in the war room.
  * A paused webhook can be tested too, so its endpoint can be checked before it is resumed.
  * The receiver's failure is the answer, not an error of this request.

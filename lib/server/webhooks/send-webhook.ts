@@ -1,9 +1,5 @@
 import { createHmac } from 'node:crypto';
-import dns from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
-import { isPrivateAddress, privateAllowed } from './private-address';
+import { guardedRequest } from '@/lib/server/egress';
 
 export type SendResult = { ok: boolean; status: number | null; error: string | null };
 
@@ -14,60 +10,22 @@ export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
-
 /**
- * Resolves like dns.lookup but refuses private addresses, at connect time: a name that resolved
- * to a public address when the webhook was made cannot be re-pointed at the internal network.
+ * One POST through the egress guard, with a hard deadline: a hanging receiver costs at most
+ * `timeoutMs` of a background slot, never a request of the war room. Redirects are not followed;
+ * only 2xx counts.
  */
-function guardedLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback) {
-  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, '');
-    const usable = privateAllowed() ? addresses : addresses.filter((a) => !isPrivateAddress(a.address));
-    if (usable.length === 0) return callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EPRIVATE' }), '');
-    if (options.all) return callback(null, usable);
-    callback(null, usable[0].address, usable[0].family);
+export async function sendWebhook(input: { url: string; body: string; headers: Record<string, string>; timeoutMs: number }): Promise<SendResult> {
+  const answer = await guardedRequest({
+    url: input.url,
+    method: 'POST',
+    body: input.body,
+    timeoutMs: input.timeoutMs,
+    headers: { 'content-type': 'application/json', 'user-agent': 'WarRoom-Webhooks/1', ...input.headers },
   });
-}
-
-/**
- * One POST with a hard deadline: a hanging receiver costs at most `timeoutMs` of a background
- * slot, never a request of the war room. Redirects are not followed; only 2xx counts.
- */
-export function sendWebhook(input: { url: string; body: string; headers: Record<string, string>; timeoutMs: number }): Promise<SendResult> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: SendResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      resolve(result);
-    };
-    let url: URL;
-    try {
-      url = new URL(input.url);
-    } catch {
-      return resolve({ ok: false, status: null, error: 'invalid URL' });
-    }
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (net.isIP(host) && isPrivateAddress(host) && !privateAllowed()) return resolve({ ok: false, status: null, error: 'private address refused' });
-    const client = url.protocol === 'https:' ? https : http;
-    const request = client.request(url, {
-      method: 'POST',
-      lookup: guardedLookup as unknown as typeof dns.lookup,
-      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(input.body)), 'user-agent': 'WarRoom-Webhooks/1', ...input.headers },
-    });
-    const deadline = setTimeout(() => request.destroy(new Error(`timed out after ${input.timeoutMs} ms`)), input.timeoutMs);
-    request.on('response', (response) => {
-      const status = response.statusCode ?? 0;
-      // The body is not kept: a receiver's answer is not ours to store.
-      response.resume();
-      response.on('end', () => finish({ ok: status >= 200 && status < 300, status, error: status >= 200 && status < 300 ? null : `HTTP ${status}` }));
-      response.on('error', (error) => finish({ ok: false, status, error: error.message.slice(0, 200) }));
-    });
-    request.on('error', (error) => finish({ ok: false, status: null, error: error.message.slice(0, 200) }));
-    request.end(input.body);
-  });
+  if (!answer.ok) return { ok: false, status: null, error: answer.error };
+  const ok = answer.status >= 200 && answer.status < 300;
+  return { ok, status: answer.status, error: ok ? null : `HTTP ${answer.status}` };
 }
 
 /**

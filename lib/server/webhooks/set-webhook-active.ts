@@ -3,6 +3,7 @@ import { actingRole } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
+import { assertOutboundUrl } from '@/lib/server/egress';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { findWebhook } from './find-webhook';
 import { toWebhookDto, type WebhookDto } from './webhook-dto';
@@ -16,6 +17,8 @@ import { toWebhookDto, type WebhookDto } from './webhook-dto';
 export async function setWebhookActive(actor: SignedInActor, deploymentId: string | null, webhookId: string, active: boolean): Promise<{ webhook: WebhookDto }> {
   const access = await authorizeWebhooks(actor, deploymentId);
   const { url } = await findWebhook(deploymentId, webhookId);
+  // Resuming asks again: the operator may have closed the address since the webhook was made.
+  if (active) assertOutboundUrl(url);
   const change = { where: { id: webhookId, active: !active }, data: { active } };
   if (!deploymentId || !access) {
     await prisma.webhook.updateMany(change);
