@@ -90,6 +90,12 @@ export const CASES: Record<string, Case | { skip: string }> = {
     prepare: async (room) => ({ path: '/api/deployments', body: { templateId: room.people.template.id, name: 'Matrix', goLiveAt: new Date(Date.now() + 3_600_000).toISOString() } }),
   },
   'POST /api/users': { allow: ['admin'], prepare: async () => ({ path: '/api/users', body: { email: `m-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, name: 'New', password: 'long-enough-pw' } }) },
+  // Admin rights need an admin signed in with a browser: no token may grant them (accounts.test
+  // checks the cookie path and the bootstrap). An admin exists first, so the admin token is no bootstrap.
+  'POST /api/users (isAdmin: true)': {
+    allow: [],
+    prepare: async () => (await makeUser({ isAdmin: true }), { path: '/api/users', body: { email: `a-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, name: 'New Admin', password: 'long-enough-pw', isAdmin: true } }),
+  },
   // Tokens are made with a signed-in session only (security.test checks that path).
   'POST /api/tokens': { allow: [], prepare: async () => ({ path: '/api/tokens', body: { name: 'x', scopes: ['read'] } }) },
   'DELETE /api/tokens/[tokenId]': {

@@ -1,10 +1,16 @@
+import type { AuthenticatedVia } from '@/lib/domain/accounts';
 import type { Actor } from '@/lib/domain/rbac';
 import { AppError } from '@/lib/server/errors';
 import { sql } from '@/lib/server/sql';
 import { getAuth } from './auth';
 import { hashToken, safeEqual } from './tokens';
 
-export type SignedInActor = Actor & { name: string; email: string | null };
+/** `via`: how they proved it (absent on actors made in code, e.g. seeds: treated as a token, the weakest). */
+export type SignedInActor = Actor & { name: string; email: string | null; via?: AuthenticatedVia };
+
+export function viaOf(actor: SignedInActor): AuthenticatedVia {
+  return actor.via ?? 'token';
+}
 
 /** The pseudo-user behind WARROOM_ADMIN_TOKEN (bootstrap and tests). */
 export const ADMIN_TOKEN_USER_ID = 'admin-token';
@@ -21,7 +27,7 @@ type TokenRow = { userId: string; scopes: string[]; deploymentId: string | null;
 async function actorFromToken(token: string): Promise<SignedInActor | null> {
   const adminToken = process.env.WARROOM_ADMIN_TOKEN;
   if (adminToken && safeEqual(token, adminToken)) {
-    return { userId: ADMIN_TOKEN_USER_ID, isAdmin: true, name: 'Admin token', email: null, token: null };
+    return { userId: ADMIN_TOKEN_USER_ID, isAdmin: true, name: 'Admin token', email: null, token: null, via: 'admin-token' };
   }
   // Every API call starts here, so it is one plain SQL statement; "last used" is refreshed at
   // most once a minute per token, in the same statement.
@@ -29,7 +35,7 @@ async function actorFromToken(token: string): Promise<SignedInActor | null> {
     WITH hit AS (
       SELECT t."id", t."userId", t."scopes", t."deploymentId", t."lastUsedAt", u."isAdmin", u."name", u."email"
       FROM "ApiToken" t JOIN "user" u ON u."id" = t."userId"
-      WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL
+      WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL AND u."deactivatedAt" IS NULL
     ), touched AS (
       UPDATE "ApiToken" t SET "lastUsedAt" = now() FROM hit
       WHERE t."id" = hit."id" AND (hit."lastUsedAt" IS NULL OR hit."lastUsedAt" < now() - interval '1 minute')
@@ -42,6 +48,7 @@ async function actorFromToken(token: string): Promise<SignedInActor | null> {
     name: row.name,
     email: row.email,
     token: { scopes: row.scopes, deploymentId: row.deploymentId },
+    via: 'token',
   };
 }
 
@@ -51,8 +58,9 @@ export async function findActor(headers: Headers): Promise<SignedInActor | null>
   if (bearer) return actorFromToken(bearer);
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
-  const user = session.user as typeof session.user & { isAdmin?: boolean };
-  return { userId: user.id, isAdmin: Boolean(user.isAdmin), name: user.name, email: user.email, token: null };
+  const user = session.user as typeof session.user & { isAdmin?: boolean; deactivatedAt?: Date | null };
+  if (user.deactivatedAt) return null;
+  return { userId: user.id, isAdmin: Boolean(user.isAdmin), name: user.name, email: user.email, token: null, via: 'session' };
 }
 
 export async function requireActor(headers: Headers): Promise<SignedInActor> {

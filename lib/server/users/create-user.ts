@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import type { CreateUserInput } from '@/lib/schemas/user';
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
 
 export type UserDto = { id: string; email: string; name: string; isAdmin: boolean };
 
@@ -23,4 +25,11 @@ export async function createUserAccount(input: CreateUserInput): Promise<UserDto
     if ((error as { code?: string }).code === 'P2002') throw new AppError('already_exists', `An account with ${email} already exists.`);
     throw error;
   }
+}
+
+/** POST /api/users: an admin makes an account; an admin account needs a signed-in admin (or bootstrap). */
+export async function createUserAs(actor: SignedInActor, input: CreateUserInput): Promise<UserDto> {
+  ensureMayManageAccounts(actor);
+  if (input.isAdmin) await ensureMayGrantAdmin(actor);
+  return createUserAccount(input);
 }

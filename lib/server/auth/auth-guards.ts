@@ -1,0 +1,66 @@
+import { clientAddressOf, isLoopbackAddress, parseSignUpPolicy, signUpRefusal } from '@/lib/domain/accounts';
+import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { DEMO_PASSWORD } from '@/lib/server/seed/demo-template';
+
+/** The largest sign-in or sign-up body we look into (better-auth applies its own rules after). */
+const AUTH_BODY_LIMIT = 16 * 1024;
+
+/** Is this request from the machine itself? Read the way server.ts leaves X-Forwarded-For. */
+export function isLoopbackRequest(headers: Headers): boolean {
+  return isLoopbackAddress(clientAddressOf(headers.get('x-forwarded-for')));
+}
+
+async function peekJson(request: Request): Promise<Record<string, unknown>> {
+  const copy = request.clone();
+  const reader = copy.body?.getReader();
+  if (!reader) return {};
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > AUTH_BODY_LIMIT) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError('payload_too_large', `The body is larger than ${AUTH_BODY_LIMIT / 1024} KB.`);
+    }
+    chunks.push(value);
+  }
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Our rules in front of better-auth's own endpoints (app/api/auth/[...all]): self sign-up is
+ * closed unless ALLOW_SIGN_UP says otherwise (and then only for ALLOWED_EMAIL_DOMAINS); the demo
+ * accounts' published password works only from the machine itself; a deactivated account cannot
+ * sign in. Throws the AppError to answer with; returns when better-auth may go ahead.
+ */
+export async function guardAuthRequest(request: Request): Promise<void> {
+  if (request.method !== 'POST') return;
+  const path = new URL(request.url).pathname.replace(/^\/api\/auth/, '');
+  if (path.startsWith('/sign-up')) {
+    const body = await peekJson(request);
+    const refusal = signUpRefusal(parseSignUpPolicy({ ALLOW_SIGN_UP: process.env.ALLOW_SIGN_UP, ALLOWED_EMAIL_DOMAINS: process.env.ALLOWED_EMAIL_DOMAINS }), body.email);
+    if (refusal) throw new AppError(refusal.code, refusal.message);
+    return;
+  }
+  if (path === '/sign-in/email') {
+    const body = await peekJson(request);
+    if (body.password === DEMO_PASSWORD && !isLoopbackRequest(request.headers)) {
+      throw new AppError(
+        'demo_account_remote',
+        'This account still has the published demo password, which works only on the machine running War Room. An admin must set real passwords (or invite people) before others sign in from the network.',
+      );
+    }
+    if (typeof body.email === 'string') {
+      const user = await prisma.user.findUnique({ where: { email: body.email.trim().toLowerCase() }, select: { deactivatedAt: true } });
+      if (user?.deactivatedAt) throw new AppError('account_deactivated', 'This account has been deactivated. Ask an admin if you need it back.');
+    }
+  }
+}

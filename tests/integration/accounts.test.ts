@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { prisma } from '@/lib/server/db';
+import { makeToken, makeUser } from '@/lib/server/seed/factories';
+import { baseUrl, http, signIn } from '../support/http';
+import { startOwnServer, type OwnServer } from '../support/own-server';
+
+const admin = () => http({ token: inject('adminToken') });
+const signUp = (url: string, email: string, headers: Record<string, string> = {}) =>
+  fetch(`${url}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url, ...headers },
+    body: JSON.stringify({ email, password: 'a-long-password', name: 'Self Made' }),
+  });
+const unique = (domain = 'example.test') => `self-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@${domain}`;
+
+describe('self sign-up', () => {
+  it('is closed by default: 403 sign_up_closed and no account made', async () => {
+    const email = unique();
+    const before = await prisma.user.count();
+    const res = await signUp(baseUrl(), email);
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('sign_up_closed');
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(await prisma.user.findUnique({ where: { email } })).toBeNull();
+    expect(await prisma.user.count()).toBe(before);
+  });
+});
+
+describe('with ALLOW_SIGN_UP and ALLOWED_EMAIL_DOMAINS (a fresh server and database)', () => {
+  let own: OwnServer;
+  let db: pg.Client;
+  beforeAll(async () => {
+    own = await startOwnServer({ ALLOW_SIGN_UP: 'true', ALLOWED_EMAIL_DOMAINS: 'allowed.test' }, { freshDatabase: true });
+    db = new pg.Client({ connectionString: own.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await own?.stop();
+  });
+  const userRows = async (email: string) => (await db.query('SELECT "email", "isAdmin" FROM "user" WHERE "email" = $1', [email])).rows;
+
+  it('lets people at an allowed domain sign up, and signs them in', async () => {
+    const email = unique('allowed.test');
+    const res = await signUp(own.baseUrl, email);
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie().join(';')).toContain('better-auth.session_token');
+    expect(await userRows(email)).toEqual([{ email, isAdmin: false }]);
+  });
+
+  it('refuses every other domain with 403 email_domain_not_allowed and makes nothing', async () => {
+    for (const email of [unique('elsewhere.test'), unique('allowed.test.evil'), unique('not-allowed.test')]) {
+      const res = await signUp(own.baseUrl, email);
+      expect({ email, status: res.status }).toEqual({ email, status: 403 });
+      expect((await res.json()).error.code).toBe('email_domain_not_allowed');
+      expect(await userRows(email)).toEqual([]);
+    }
+  });
+
+  it('lets WARROOM_ADMIN_TOKEN make the first admin (bootstrap), and no admin after that', async () => {
+    const make = (email: string, isAdmin: boolean) => own.request('POST', '/api/users', own.adminToken, { email, name: 'Boot', password: 'long-enough-pw', isAdmin });
+    const first = unique();
+    expect((await make(first, true)).status).toBe(201);
+    expect(await userRows(first)).toEqual([{ email: first, isAdmin: true }]);
+    const second = unique();
+    const refused = await make(second, true);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('admin_needs_browser');
+    expect(await userRows(second)).toEqual([]);
+    // Ordinary accounts it may still make.
+    expect((await make(second, false)).status).toBe(201);
+  });
+});
+
+describe('admin rights', () => {
+  const newUser = (isAdmin: boolean) => ({ email: unique(), name: 'Would Be Admin', password: 'long-enough-pw', isAdmin });
+
+  it('are never granted with an API token, not even an admin’s own', async () => {
+    const boss = await makeUser({ isAdmin: true });
+    for (const token of [await makeToken(boss.id), inject('adminToken')]) {
+      const body = newUser(true);
+      const res = await http({ token }).post('/api/users', body);
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('admin_needs_browser');
+      expect(await prisma.user.findUnique({ where: { email: body.email } })).toBeNull();
+    }
+    // The same token may still make an ordinary account.
+    expect((await admin().post('/api/users', newUser(false))).status).toBe(201);
+  });
+
+  it('are granted by an admin signed in with a browser', async () => {
+    const boss = await makeUser({ isAdmin: true });
+    const cookie = await signIn(boss.email, boss.password);
+    const body = newUser(true);
+    const res = await http({ cookie }).post('/api/users', body, { origin: baseUrl() });
+    expect(res.status).toBe(201);
+    expect(res.body.user).toMatchObject({ email: body.email, isAdmin: true });
+    // A signed-in person who is not an admin makes no account at all.
+    const someone = await makeUser();
+    const plain = await http({ cookie: await signIn(someone.email, someone.password) }).post('/api/users', newUser(false), { origin: baseUrl() });
+    expect(plain.status).toBe(403);
+  });
+});
