@@ -9,7 +9,9 @@ import next from 'next';
 
 const dev = process.env.NODE_ENV !== 'production';
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
+// The embedded demo (no DATABASE_URL) has accounts with a published password: it listens on
+// loopback only unless HOST says otherwise. A real database means a real install: every address.
+const host = process.env.HOST ?? (process.env.DATABASE_URL ? '0.0.0.0' : '127.0.0.1');
 
 function runMigrations(env: NodeJS.ProcessEnv): Promise<void> {
   // Async on purpose: the embedded database answers on this very event loop.

@@ -1,4 +1,6 @@
+import { headers } from 'next/headers';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { isLoopbackRequest } from '@/lib/server/auth/auth-guards';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +14,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mt-1 text-slate-600 dark:text-slate-400">Sign in to run or watch a go-live.</p>
       </div>
       <SignInForm next={safeNext} />
-      {process.env.DATABASE_URL?.includes('sslmode=disable') ? (
+      {/* The published demo password is shown only on the machine itself, where it also works. */}
+      {process.env.DATABASE_URL?.includes('sslmode=disable') && isLoopbackRequest(await headers()) ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Demo: <code>ic@warroom.local</code> (or dba@, qa@, devops@, stakeholder@…) with password <code>warroom-demo</code>.
         </p>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { prisma } from '@/lib/server/db';
+import { DEMO_PASSWORD } from '@/lib/server/seed/demo-template';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { baseUrl, http, signIn } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';
@@ -100,5 +101,52 @@ describe('admin rights', () => {
     const someone = await makeUser();
     const plain = await http({ cookie: await signIn(someone.email, someone.password) }).post('/api/users', newUser(false), { origin: baseUrl() });
     expect(plain.status).toBe(403);
+  });
+});
+
+describe('demo safety (a server behind a trusted proxy, on the embedded-style database URL)', () => {
+  let own: OwnServer;
+  beforeAll(async () => {
+    // TRUST_PROXY: the proxy's X-Forwarded-For names the client, as it would in front of a real install.
+    own = await startOwnServer({ TRUST_PROXY: 'true', DATABASE_URL: `${inject('databaseUrl')}?sslmode=disable` });
+  });
+  afterAll(async () => own?.stop());
+  const signInAt = (url: string, email: string, password: string, headers: Record<string, string> = {}) =>
+    fetch(`${url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url, ...headers }, body: JSON.stringify({ email, password }) });
+  const remote = { 'x-forwarded-for': '203.0.113.7' };
+
+  it('refuses the published demo password beyond loopback, with a clear reason and no session', async () => {
+    const demo = await makeUser({ password: DEMO_PASSWORD });
+    for (const forwarded of ['203.0.113.7', '127.0.0.1, 203.0.113.7']) {
+      const res = await signInAt(own.baseUrl, demo.email, DEMO_PASSWORD, { 'x-forwarded-for': forwarded });
+      expect({ forwarded, status: res.status }).toEqual({ forwarded, status: 403 });
+      const body = await res.json();
+      expect(body.error.code).toBe('demo_account_remote');
+      expect(body.error.message).toMatch(/set real passwords/);
+      expect(res.headers.getSetCookie()).toEqual([]);
+    }
+    // From the machine itself it works; so does a real password from anywhere.
+    expect((await signInAt(own.baseUrl, demo.email, DEMO_PASSWORD)).status).toBe(200);
+    const real = await makeUser();
+    expect((await signInAt(own.baseUrl, real.email, real.password, remote)).status).toBe(200);
+  });
+
+  it('does not let a client pick its own address when no proxy is trusted', async () => {
+    // The main server (no TRUST_PROXY) overwrites X-Forwarded-For with the socket's address: this
+    // loopback client stays loopback whatever it claims, and a remote one could not claim loopback.
+    const demo = await makeUser({ password: DEMO_PASSWORD });
+    expect((await signInAt(baseUrl(), demo.email, DEMO_PASSWORD, remote)).status).toBe(200);
+  });
+
+  it('shows the demo password on the sign-in page only to the machine itself', async () => {
+    const local = await (await fetch(`${own.baseUrl}/sign-in`)).text();
+    expect(local).toContain(DEMO_PASSWORD);
+    for (const forwarded of ['203.0.113.7', '127.0.0.1, 203.0.113.7']) {
+      const page = await fetch(`${own.baseUrl}/sign-in`, { headers: { 'x-forwarded-for': forwarded } });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('Sign in');
+      expect(html).not.toContain(DEMO_PASSWORD);
+    }
   });
 });

@@ -37,7 +37,7 @@ export async function seedDemo(): Promise<DemoSeedResult> {
 
 export function printDemoAccounts(result: DemoSeedResult, baseUrl: string) {
   console.log(`\nDemo war room: ${baseUrl}/deployments/${result.deploymentId}`);
-  console.log(`Demo accounts (password "${result.password}"):`);
+  console.log(`Demo accounts (password "${result.password}" — it works only from this machine; set real passwords or invite people before opening the server to the network):`);
   for (const account of result.accounts) console.log(`  ${account.email.padEnd(28)} ${account.role}`);
   console.log('');
 }
