@@ -20,7 +20,9 @@ export function SignInForm({ next }: { next: string }) {
         const { error: failure } = await authClient.signIn.email({ email: String(form.get('email')), password: String(form.get('password')) });
         if (failure) {
           setBusy(false);
-          setError(failure.status === 429 ? 'Too many attempts: wait a minute and try again.' : 'That email and password do not match an account.');
+          // Our own refusals (demo password beyond loopback, a deactivated account) say why.
+          const ours = (failure as { error?: { message?: string } }).error?.message;
+          setError(failure.status === 429 ? 'Too many attempts: wait a minute and try again.' : failure.status === 403 && ours ? ours : 'That email and password do not match an account.');
           return;
         }
         window.location.assign(next);

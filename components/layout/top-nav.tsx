@@ -27,6 +27,11 @@ export function TopNav({ name, isAdmin = false }: { name: string; isAdmin?: bool
             Webhooks
           </Link>
         ) : null}
+        {isAdmin ? (
+          <Link href="/settings/users" className="text-slate-600 hover:underline dark:text-slate-300">
+            Users
+          </Link>
+        ) : null}
         <span className="ml-auto text-slate-600 dark:text-slate-400">{name}</span>
         <ThemeToggle />
         <SignOutButton />

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '@/lib/server/seed/demo-template';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { baseUrl, http, signIn } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { connect, connected } from '../support/socket';
 
 const admin = () => http({ token: inject('adminToken') });
 const signUp = (url: string, email: string, headers: Record<string, string> = {}) =>
@@ -148,5 +149,104 @@ describe('demo safety (a server behind a trusted proxy, on the embedded-style da
       expect(html).toContain('Sign in');
       expect(html).not.toContain(DEMO_PASSWORD);
     }
+  });
+});
+
+describe('invitations', () => {
+  const invite = (body: Record<string, unknown>, auth: Parameters<typeof http>[0] = { token: inject('adminToken') }, headers: Record<string, string> = {}) =>
+    http(auth).post('/api/invitations', body, headers);
+  const accept = (token: string, name = 'Ivy Invited', password = 'a-long-password') =>
+    fetch(`${baseUrl()}/api/invitations/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl() }, body: JSON.stringify({ name, password }) });
+
+  it('makes a single-use link that signs the invited person in', async () => {
+    const email = unique();
+    const created = await invite({ email });
+    expect(created.status).toBe(201);
+    expect(created.body.path).toBe(`/invite/${created.body.token}`);
+    expect(created.body.invitation).toMatchObject({ email, isAdmin: false, status: 'pending' });
+    const days = (Date.parse(created.body.invitation.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThanOrEqual(7);
+    // Only the hash is stored.
+    expect(JSON.stringify(await prisma.invitation.findMany({ where: { email } }))).not.toContain(created.body.token);
+
+    const res = await accept(created.body.token);
+    expect(res.status).toBe(201);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    expect((await http({ cookie }).get('/api/me')).body.user).toMatchObject({ email, name: 'Ivy Invited' });
+
+    const again = await accept(created.body.token, 'Someone Else');
+    expect(again.status).toBe(410);
+    expect((await again.json()).error.code).toBe('invitation_used');
+    expect(await prisma.user.count({ where: { email } })).toBe(1);
+    const page = await (await fetch(`${baseUrl()}/invite/${created.body.token}`)).text();
+    expect(page).toContain('already been used');
+  });
+
+  it('refuses expired and revoked links, creating nothing, and the page says which', async () => {
+    const expired = await invite({ email: unique() });
+    await prisma.invitation.update({ where: { id: expired.body.invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const revoked = await invite({ email: unique() });
+    expect((await admin().del(`/api/invitations/${revoked.body.invitation.id}`)).body.invitation.status).toBe('revoked');
+    for (const [created, code, words] of [[expired, 'invitation_expired', 'has expired'], [revoked, 'invitation_revoked', 'withdrawn']] as const) {
+      const before = await prisma.user.count();
+      const res = await accept(created.body.token);
+      expect(res.status).toBe(410);
+      expect((await res.json()).error.code).toBe(code);
+      expect(await prisma.user.count()).toBe(before);
+      expect(await (await fetch(`${baseUrl()}/invite/${created.body.token}`)).text()).toContain(words);
+    }
+    const listed = (await admin().get('/api/invitations')).body.invitations as { id: string; status: string }[];
+    expect(listed.find((i) => i.id === revoked.body.invitation.id)?.status).toBe('revoked');
+  });
+
+  it('carries the admin flag only when a signed-in admin sets it', async () => {
+    const boss = await makeUser({ isAdmin: true });
+    const byToken = await invite({ email: unique(), isAdmin: true }, { token: await makeToken(boss.id) });
+    expect(byToken.status).toBe(403);
+    expect(byToken.body.error.code).toBe('admin_needs_browser');
+    const cookie = await signIn(boss.email, boss.password);
+    const email = unique();
+    const created = await invite({ email, isAdmin: true }, { cookie }, { origin: baseUrl() });
+    expect(created.status).toBe(201);
+    expect((await accept(created.body.token)).status).toBe(201);
+    expect(await prisma.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ isAdmin: true });
+  });
+});
+
+describe('deactivating an account', () => {
+  it('ends its sessions, tokens and sockets at once, and it cannot sign in again', async () => {
+    const person = await makeUser({ name: 'Leaving Now' });
+    const cookie = await signIn(person.email, person.password);
+    const token = await makeToken(person.id);
+    const socket = connect({ token });
+    await connected(socket);
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+
+    const res = await admin().patch(`/api/users/${person.id}`, { active: false });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ id: person.id, active: false });
+    expect(await dropped).toBe('io server disconnect');
+    expect((await http({ cookie }).get('/api/me')).status).toBe(401);
+    expect((await http({ token }).get('/api/me')).status).toBe(401);
+    const again = await fetch(`${baseUrl()}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl() }, body: JSON.stringify({ email: person.email, password: person.password }) });
+    expect(again.status).toBe(403);
+    expect((await again.json()).error.code).toBe('account_deactivated');
+    const listed = (await admin().get('/api/users')).body.users as { id: string; active: boolean }[];
+    expect(listed.find((u) => u.id === person.id)?.active).toBe(false);
+    // Reactivated, it signs in again.
+    expect((await admin().patch(`/api/users/${person.id}`, { active: true })).status).toBe(200);
+    expect(await signIn(person.email, person.password)).toContain('better-auth');
+  });
+
+  it('an admin’s account is changed only by a signed-in admin, never one’s own', async () => {
+    const boss = await makeUser({ isAdmin: true });
+    const other = await makeUser({ isAdmin: true });
+    const refused = await admin().patch(`/api/users/${other.id}`, { active: false });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('admin_needs_browser');
+    const cookie = await signIn(boss.email, boss.password);
+    expect((await http({ cookie }).patch(`/api/users/${boss.id}`, { active: false }, { origin: baseUrl() })).body.error.code).toBe('cannot_deactivate_self');
+    expect((await http({ cookie }).patch(`/api/users/${other.id}`, { active: false }, { origin: baseUrl() })).status).toBe(200);
   });
 });

@@ -81,6 +81,11 @@ const setState = (room: Room, state: 'preflight' | 'in_progress') => prisma.depl
 const HOOK = { url: 'http://127.0.0.1:9/hook', secret: 's', eventTypes: ['deployment.finished'] };
 const roomHook = (room: Room) => prisma.webhook.create({ data: { ...HOOK, deploymentId: room.id } });
 const globalHook = () => prisma.webhook.create({ data: { ...HOOK, deploymentId: null } });
+const pendingInvitation = async () => {
+  const token = `wri_${Math.random().toString(36).slice(2)}${Date.now()}`;
+  const row = await prisma.invitation.create({ data: { email: `inv-${token}@example.test`, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) } });
+  return { id: row.id, token };
+};
 const stopSimulator = async (room: Room) => void (await prisma.metricSource.updateMany({ where: { deploymentId: room.id }, data: { active: false } }));
 
 export const CASES: Record<string, Case | { skip: string }> = {
@@ -96,6 +101,19 @@ export const CASES: Record<string, Case | { skip: string }> = {
     allow: [],
     prepare: async () => (await makeUser({ isAdmin: true }), { path: '/api/users', body: { email: `a-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, name: 'New Admin', password: 'long-enough-pw', isAdmin: true } }),
   },
+  // Accounts by invitation (accounts.test has the cookie paths, the admin flag and the states).
+  'POST /api/invitations': { allow: ['admin'], prepare: async () => ({ path: '/api/invitations', body: { email: `i-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test` } }) },
+  'POST /api/invitations (isAdmin: true)': {
+    allow: [],
+    prepare: async () => (await makeUser({ isAdmin: true }), { path: '/api/invitations', body: { email: `ia-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, isAdmin: true } }),
+  },
+  'DELETE /api/invitations/[id]': { allow: ['admin'], prepare: async () => ({ path: `/api/invitations/${(await pendingInvitation()).id}` }) },
+  // The link is the credential: whoever holds it may accept, signed in or not.
+  'POST /api/invitations/[id]/accept': {
+    allow: ACTORS,
+    prepare: async () => ({ path: `/api/invitations/${(await pendingInvitation()).token}/accept`, body: { name: 'Invited', password: 'long-enough-pw' } }),
+  },
+  'PATCH /api/users/[id]': { allow: ['admin'], prepare: async () => ({ path: `/api/users/${(await makeUser()).id}`, body: { active: false } }) },
   // Tokens are made with a signed-in session only (security.test checks that path).
   'POST /api/tokens': { allow: [], prepare: async () => ({ path: '/api/tokens', body: { name: 'x', scopes: ['read'] } }) },
   'DELETE /api/tokens/[tokenId]': {

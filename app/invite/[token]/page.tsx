@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { AcceptInvitationForm } from '@/components/users/accept-invitation-form';
+import { INVITATION_DEAD_MESSAGE } from '@/lib/domain/accounts';
+import { findInvitation } from '@/lib/server/users/invitations';
+
+export const dynamic = 'force-dynamic';
+
+const TITLE = { accepted: 'This invitation was already used', expired: 'This invitation has expired', revoked: 'This invitation was withdrawn' } as const;
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const invitation = await findInvitation(token);
+  return (
+    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-4">
+      <h1 className="text-3xl font-bold tracking-tight">War Room</h1>
+      {!invitation ? (
+        <Dead title="This invitation link is not valid" message="Check that the whole link was copied, or ask an admin for a new one." />
+      ) : invitation.status !== 'pending' ? (
+        <Dead title={TITLE[invitation.status]} message={INVITATION_DEAD_MESSAGE[invitation.status]} />
+      ) : (
+        <>
+          <p className="text-slate-600 dark:text-slate-400">
+            You are invited as <strong>{invitation.email}</strong>{invitation.isAdmin ? ' (admin)' : ''}. Choose your name and a password.
+          </p>
+          <AcceptInvitationForm token={token} email={invitation.email} />
+        </>
+      )}
+    </main>
+  );
+}
+
+function Dead({ title, message }: { title: string; message: string }) {
+  return (
+    <div role="alert" data-testid="invitation-dead" className="flex flex-col gap-2">
+      <h2 className="text-xl font-semibold">⚠ {title}</h2>
+      <p className="text-slate-600 dark:text-slate-400">{message}</p>
+      <Link href="/sign-in" className="text-sm underline">Go to sign-in</Link>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { TopNav } from '@/components/layout/top-nav';
+import { UsersScreen } from '@/components/users/users-screen';
+import { requirePageActor } from '@/lib/server/auth/page-actor';
+import { mayManageAccounts } from '@/lib/domain/accounts';
+import { viaOf } from '@/lib/server/auth/get-actor';
+import { listInvitations } from '@/lib/server/users/invitations';
+import { listUsers } from '@/lib/server/users/manage-users';
+
+export const dynamic = 'force-dynamic';
+
+export default async function UsersPage() {
+  const actor = await requirePageActor('/settings/users');
+  const allowed = mayManageAccounts({ isAdmin: actor.isAdmin, via: viaOf(actor) });
+  return (
+    <>
+      <TopNav name={actor.name} isAdmin={actor.isAdmin} />
+      <main className="mx-auto max-w-4xl px-4 py-6">
+        <h1 className="mb-2 text-2xl font-bold">Users</h1>
+        {allowed ? (
+          <>
+            <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">
+              People join by invitation: send them the link (single use, it expires). Deactivating someone signs them out everywhere at once and revokes their API tokens.
+            </p>
+            <UsersScreen selfId={actor.userId} initialUsers={await listUsers(actor)} initialInvitations={await listInvitations(actor)} />
+          </>
+        ) : (
+          <p role="alert" className="text-sm">Only an admin can manage accounts. Ask an admin to invite the people you need.</p>
+        )}
+      </main>
+    </>
+  );
+}

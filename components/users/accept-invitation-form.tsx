@@ -1,0 +1,49 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { api } from '@/lib/client/api';
+
+const field = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-900';
+
+export function AcceptInvitationForm({ token, email, next = '/deployments' }: { token: string; email: string; next?: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="flex flex-col gap-3"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        setBusy(true);
+        setError(null);
+        try {
+          await api(`/api/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: { name: String(form.get('name')), password: String(form.get('password')) } });
+          // A full load, so every page sees the new session cookie.
+          window.location.assign(next);
+        } catch (failure) {
+          setBusy(false);
+          setError((failure as Error).message);
+        }
+      }}
+    >
+      <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
+      <label className="flex flex-col gap-1 text-sm">
+        Your name
+        <input name="name" required maxLength={120} autoComplete="name" className={field} />
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        Password
+        <input name="password" type="password" required minLength={8} autoComplete="new-password" className={field} />
+      </label>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          ⚠ {error}
+        </p>
+      ) : null}
+      <Button type="submit" variant="primary" disabled={busy} className="min-h-11">
+        {busy ? 'Creating your account…' : 'Create account and sign in'}
+      </Button>
+    </form>
+  );
+}

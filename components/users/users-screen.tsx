@@ -1,0 +1,113 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { useToast } from '@/components/ui/toast';
+import { api } from '@/lib/client/api';
+import { formatUtc } from '@/lib/domain/clock';
+import type { InvitationDto } from '@/lib/server/users/invitations';
+import type { UserRowDto } from '@/lib/server/users/manage-users';
+
+const keys = { users: ['users'] as const, invitations: ['invitations'] as const };
+const cell = 'px-2 py-2 text-left';
+
+export function UsersScreen({ selfId, initialUsers, initialInvitations }: { selfId: string; initialUsers: UserRowDto[]; initialInvitations: InvitationDto[] }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const { data: users } = useQuery({ queryKey: keys.users, queryFn: () => api<{ users: UserRowDto[] }>('/api/users').then((r) => r.users), initialData: initialUsers });
+  const { data: invitations } = useQuery({ queryKey: keys.invitations, queryFn: () => api<{ invitations: InvitationDto[] }>('/api/invitations').then((r) => r.invitations), initialData: initialInvitations });
+  const [email, setEmail] = useState('');
+  const [isAdmin, setIsAdmin] = useState(false);
+  const [link, setLink] = useState<string | null>(null);
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: keys.users }), queryClient.invalidateQueries({ queryKey: keys.invitations })]);
+  const invite = useMutation({
+    mutationFn: () => api<{ path: string }>('/api/invitations', { method: 'POST', json: { email, isAdmin } }),
+    onSuccess: ({ path }) => {
+      setLink(`${window.location.origin}${path}`);
+      setEmail('');
+      setIsAdmin(false);
+      void refresh();
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  const revoke = useMutation({ mutationFn: (id: string) => api(`/api/invitations/${id}`, { method: 'DELETE' }), onSuccess: () => void refresh(), onError: (e) => toast.error(e.message) });
+  const setActive = useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => api(`/api/users/${id}`, { method: 'PATCH', json: { active } }),
+    onSuccess: () => void refresh(),
+    onError: (error) => toast.error(error.message),
+  });
+  const pending = invitations.filter((i) => i.status === 'pending');
+  return (
+    <div className="flex flex-col gap-8">
+      <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <h2 id="invite-heading" className="mb-3 text-lg font-semibold">Invite someone</h2>
+        <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => (e.preventDefault(), invite.mutate())}>
+          <label className="flex flex-col gap-1 text-sm">
+            Email
+            <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900" />
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} />
+            Admin
+          </label>
+          <Button type="submit" variant="primary" disabled={invite.isPending || !email}>Create invite link</Button>
+        </form>
+        {link ? (
+          <div role="status" className="mt-3 rounded-md border border-emerald-400 bg-emerald-50 p-3 text-sm dark:border-emerald-700 dark:bg-emerald-950">
+            <p className="mb-2">Send this link to them — it works once, for 7 days, and is not shown again:</p>
+            <div className="flex items-center gap-2">
+              <code className="break-all font-mono" data-testid="invite-link">{link}</code>
+              <CopyButton text={link} />
+            </div>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="pending-heading">
+        <h2 id="pending-heading" className="mb-2 text-lg font-semibold">Pending invitations</h2>
+        {pending.length === 0 ? <p className="text-sm text-slate-500">None.</p> : null}
+        <ul className="flex flex-col gap-2">
+          {pending.map((inv) => (
+            <li key={inv.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
+              <span className="font-medium">{inv.email}</span>
+              {inv.isAdmin ? <span className="text-xs">admin</span> : null}
+              <span className="text-xs text-slate-500">expires {formatUtc(new Date(inv.expiresAt))}</span>
+              <Button type="button" variant="ghost" className="ml-auto" onClick={() => revoke.mutate(inv.id)}>Revoke</Button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="users-heading">
+        <h2 id="users-heading" className="mb-2 text-lg font-semibold">People</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="text-xs text-slate-500">
+              <tr><th className={cell}>Name</th><th className={cell}>Email</th><th className={cell}>Admin</th><th className={cell}>Status</th><th className={cell}>Last seen</th><th className={cell}><span className="sr-only">Actions</span></th></tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} data-testid="user-row" className="border-t border-slate-200 dark:border-slate-800">
+                  <td className={cell}>{u.name}</td>
+                  <td className={cell}>{u.email}</td>
+                  <td className={cell}>{u.isAdmin ? 'admin' : '—'}</td>
+                  <td className={cell}>{u.active ? '● active' : '○ deactivated'}</td>
+                  <td className={`${cell} tabular-nums`}>{u.lastSeenAt ? formatUtc(new Date(u.lastSeenAt)) : 'never'}</td>
+                  <td className={cell}>
+                    {u.id === selfId ? <span className="text-xs text-slate-500">you</span> : (
+                      <Button type="button" variant="ghost" onClick={() => setActive.mutate({ id: u.id, active: !u.active })}>
+                        {u.active ? `Deactivate ${u.name}` : `Reactivate ${u.name}`}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
+import { INVITATION_DEAD_MESSAGE, invitationStatus, type InvitationStatus } from '@/lib/domain/accounts';
+import type { AcceptInvitationInput, CreateInvitationInput } from '@/lib/schemas/invitation';
+import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { hashToken } from '@/lib/server/auth/tokens';
+import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { logger } from '@/lib/server/logger';
+import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
+import type { UserDto } from './create-user';
+
+export type InvitationDto = { id: string; email: string; isAdmin: boolean; status: InvitationStatus; createdAt: string; expiresAt: string };
+
+type Row = { id: string; email: string; isAdmin: boolean; createdAt: Date; expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null };
+
+function toDto(row: Row, now = new Date()): InvitationDto {
+  return { id: row.id, email: row.email, isAdmin: row.isAdmin, status: invitationStatus(row, now), createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString() };
+}
+
+const DEAD_CODE = { accepted: 'invitation_used', expired: 'invitation_expired', revoked: 'invitation_revoked' } as const;
+
+function refuseDead(status: Exclude<InvitationStatus, 'pending'>): never {
+  throw new AppError(DEAD_CODE[status], INVITATION_DEAD_MESSAGE[status], { status });
+}
+
+/** An invite link: single use, expiring; the token is returned once and stored as its SHA-256. */
+export async function createInvitation(actor: SignedInActor, input: CreateInvitationInput) {
+  ensureMayManageAccounts(actor);
+  if (input.isAdmin) await ensureMayGrantAdmin(actor);
+  const email = input.email.toLowerCase();
+  if (await prisma.user.count({ where: { email } })) throw new AppError('already_exists', `${email} already has an account.`);
+  const token = `wri_${randomBytes(24).toString('base64url')}`;
+  const row = await prisma.invitation.create({
+    data: {
+      email, isAdmin: input.isAdmin ?? false, tokenHash: hashToken(token),
+      createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
+      expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
+    },
+  });
+  logger.info('account.invited', { by: actor.userId, email, isAdmin: row.isAdmin });
+  return { invitation: toDto(row), token, path: `/invite/${token}` };
+}
+
+/** Pending invitations, and those that ended in the last 30 days. */
+export async function listInvitations(actor: SignedInActor): Promise<InvitationDto[]> {
+  ensureMayManageAccounts(actor);
+  const since = new Date(Date.now() - 30 * 86_400_000);
+  const rows = await prisma.invitation.findMany({ where: { createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, take: 500 });
+  return rows.map((r) => toDto(r));
+}
+
+export async function revokeInvitation(actor: SignedInActor, id: string): Promise<InvitationDto> {
+  ensureMayManageAccounts(actor);
+  const { count } = await prisma.invitation.updateMany({ where: { id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { revokedAt: new Date() } });
+  const row = await prisma.invitation.findUnique({ where: { id } });
+  if (!row) throw new AppError('not_found', 'No such invitation.');
+  const dto = toDto(row);
+  if (count === 0 && dto.status !== 'revoked') refuseDead(dto.status as Exclude<InvitationStatus, 'pending'>);
+  return dto;
+}
+
+/** What the invite page shows before the person fills it in. */
+export async function findInvitation(token: string): Promise<InvitationDto | null> {
+  const row = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+  return row ? toDto(row) : null;
+}
+
+/**
+ * The invited person sets a name and password: the account is made and the link used up in one
+ * transaction, claimed with a conditional update so two clicks at once make one account.
+ */
+export async function acceptInvitation(token: string, input: AcceptInvitationInput): Promise<UserDto> {
+  const row = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row) throw new AppError('not_found', 'This invitation link is not valid. Check that it was copied whole, or ask an admin for a new one.');
+  const status = invitationStatus(row, new Date());
+  if (status !== 'pending') refuseDead(status);
+  const password = await hashPassword(input.password);
+  const id = randomUUID();
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const claimed = await tx.invitation.updateMany({ where: { id: row.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { acceptedAt: new Date() } });
+      if (claimed.count === 0) refuseDead('accepted');
+      const user = await tx.user.create({
+        data: {
+          id, email: row.email, name: input.name, isAdmin: row.isAdmin, emailVerified: true,
+          accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password } },
+        },
+      });
+      await tx.invitation.update({ where: { id: row.id }, data: { acceptedById: user.id } });
+      logger.info('account.invitation_accepted', { userId: user.id, email: user.email, isAdmin: user.isAdmin });
+      return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') throw new AppError('already_exists', `${row.email} already has an account: sign in instead.`);
+    throw error;
+  }
+}

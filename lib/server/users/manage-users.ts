@@ -1,0 +1,56 @@
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { logger } from '@/lib/server/logger';
+import { disconnectUserEverywhere } from '@/lib/realtime/disconnect-user';
+import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
+
+export type UserRowDto = { id: string; name: string; email: string; isAdmin: boolean; active: boolean; createdAt: string; lastSeenAt: string | null };
+
+function latest(...dates: (Date | null | undefined)[]): string | null {
+  const times = dates.filter((d): d is Date => Boolean(d)).map((d) => d.getTime());
+  return times.length ? new Date(Math.max(...times)).toISOString() : null;
+}
+
+/** Everyone with an account; "last seen" is their latest session activity or token use. */
+export async function listUsers(actor: SignedInActor): Promise<UserRowDto[]> {
+  ensureMayManageAccounts(actor);
+  const users = await prisma.user.findMany({
+    orderBy: { name: 'asc' },
+    take: 2000,
+    select: {
+      id: true, name: true, email: true, isAdmin: true, deactivatedAt: true, createdAt: true,
+      sessions: { select: { updatedAt: true }, orderBy: { updatedAt: 'desc' }, take: 1 },
+      apiTokens: { select: { lastUsedAt: true }, where: { lastUsedAt: { not: null } }, orderBy: { lastUsedAt: 'desc' }, take: 1 },
+    },
+  });
+  return users.map((u) => ({
+    id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, active: !u.deactivatedAt, createdAt: u.createdAt.toISOString(),
+    lastSeenAt: latest(u.sessions[0]?.updatedAt, u.apiTokens[0]?.lastUsedAt),
+  }));
+}
+
+/**
+ * Deactivating takes effect at once: the account's sessions are deleted, its API tokens revoked
+ * (in one transaction with the flag), then its open sockets are dropped. Reactivating lets it sign
+ * in again; its tokens stay revoked.
+ */
+export async function setUserActive(actor: SignedInActor, userId: string, active: boolean): Promise<UserRowDto> {
+  ensureMayManageAccounts(actor);
+  if (userId === actor.userId && !active) throw new AppError('cannot_deactivate_self', 'You cannot deactivate your own account; ask another admin.');
+  const target = await prisma.user.findUnique({ where: { id: userId }, select: { isAdmin: true } });
+  if (!target) throw new AppError('not_found', 'No such account.');
+  if (target.isAdmin) await ensureMayGrantAdmin(actor);
+  const now = new Date();
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: active ? null : now } });
+    if (!active) {
+      await tx.session.deleteMany({ where: { userId } });
+      await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    }
+  });
+  if (!active) await disconnectUserEverywhere(userId);
+  logger.info(active ? 'account.reactivated' : 'account.deactivated', { by: actor.userId, userId });
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, active: !user.deactivatedAt, createdAt: user.createdAt.toISOString(), lastSeenAt: null };
+}
