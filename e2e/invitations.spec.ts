@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from './support/test';
+import { signedIn, type Person } from './support/fixtures';
+import { readState } from './support/server-state';
+
+function makeAdmin(name: string): Person {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name, 'admin'], {
+    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+test('an admin invites someone, who accepts in their own browser and lands signed in; deactivated, they are thrown out', async ({ browser }) => {
+  const admin = makeAdmin('Ada Inviter');
+  const adminPage = await signedIn(browser, admin);
+  await adminPage.getByRole('link', { name: 'Users', exact: true }).click();
+  await adminPage.waitForURL('**/settings/users');
+
+  const email = `invited-${Date.now()}@example.test`;
+  await adminPage.getByLabel('Email').fill(email);
+  await adminPage.getByRole('button', { name: 'Create invite link' }).click();
+  const link = (await adminPage.getByTestId('invite-link').textContent())!.trim();
+  expect(link).toContain('/invite/');
+  await expect(adminPage.getByTestId('invitation-row').filter({ hasText: email })).toBeVisible();
+
+  // The invited person: a fresh browser context, no session.
+  const person = await (await browser.newContext()).newPage();
+  await person.goto(link);
+  await expect(person.getByText(email)).toBeVisible();
+  await person.getByLabel('Your name').fill('Ivo Invited');
+  await person.getByLabel('Password').fill('a-long-password');
+  await person.getByRole('button', { name: 'Create account and sign in' }).click();
+  await person.waitForURL('**/deployments');
+  await expect(person.getByRole('navigation')).toContainText('Ivo Invited');
+
+  // The link is used up.
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(link);
+  await expect(again.getByTestId('invitation-dead')).toContainText('already used');
+
+  // The admin sees the new person and deactivates them.
+  await adminPage.reload();
+  await expect(adminPage.getByTestId('invitation-row').filter({ hasText: email })).toHaveCount(0);
+  const row = adminPage.getByTestId('user-row').filter({ hasText: email });
+  await row.getByRole('button', { name: 'Deactivate Ivo Invited' }).click();
+  await expect(row).toContainText('deactivated');
+
+  // Their next step lands on sign-in, and signing in again is refused with the reason.
+  await person.goto('/deployments');
+  await person.waitForURL('**/sign-in**');
+  await person.getByLabel('Email').fill(email);
+  await person.getByLabel('Password').fill('a-long-password');
+  await person.getByRole('button', { name: 'Sign in' }).click();
+  await expect(person.getByText('This account has been deactivated')).toBeVisible();
+});
