@@ -200,6 +200,16 @@ describe('invitations', () => {
     expect(listed.find((i) => i.id === revoked.body.invitation.id)?.status).toBe('revoked');
   });
 
+  it('makes one account when the link is used twice at the same moment', async () => {
+    for (let round = 0; round < 5; round++) {
+      const email = unique();
+      const created = await invite({ email });
+      const statuses = (await Promise.all([accept(created.body.token, 'First'), accept(created.body.token, 'Second')])).map((r) => r.status).sort();
+      expect(statuses).toEqual([201, 410]);
+      expect(await prisma.user.count({ where: { email } })).toBe(1);
+    }
+  });
+
   it('carries the admin flag only when a signed-in admin sets it', async () => {
     const boss = await makeUser({ isAdmin: true });
     const byToken = await invite({ email: unique(), isAdmin: true }, { token: await makeToken(boss.id) });
