@@ -13,6 +13,11 @@ import { serverArgs } from './server-command.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// The audit chain's key for test runs: the servers, the test processes that write events through
+// the factories and `npm run audit:verify` must all hold the same one. Set here, on import, so the
+// test workers and every child process inherit it.
+process.env.AUDIT_KEY ||= 'test-audit-key-not-secret-0123456789abcdef';
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -92,6 +97,7 @@ export function serverEnv({ databaseUrl, port, adminToken, extra = {} }) {
     HOST: '127.0.0.1',
     BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
     BETTER_AUTH_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    AUDIT_KEY: process.env.AUDIT_KEY,
     WARROOM_ADMIN_TOKEN: adminToken,
     AUTH_RATE_LIMIT: 'off',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',

@@ -7,6 +7,7 @@ declare module 'vitest' {
     baseUrl: string;
     databaseUrl: string;
     adminToken: string;
+    auditKey: string;
   }
 }
 
@@ -19,6 +20,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', server.baseUrl);
   project.provide('databaseUrl', database.url);
   project.provide('adminToken', adminToken);
+  project.provide('auditKey', process.env.AUDIT_KEY!);
   return async () => {
     await stopAppServer(server.child);
     await database.drop();
