@@ -27,7 +27,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (result.intact) {
-    console.log(`intact: ${result.events} events, chain head ${result.lastHash.slice(0, 16)}…`);
+    console.log(`intact: ${result.events} events, chain head #${result.events} ${result.lastHash}`);
     return 0;
   }
   console.log(`broken at seq ${result.brokenSeq}: ${result.reason} (${result.events} events verified before it)`);
