@@ -44,7 +44,8 @@ async function main() {
   process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
   process.env.PORT = String(port);
 
-  await runMigrations(process.env);
+  // In a two-role setup the owner migrates and the server's role may not (docs/deploy.md).
+  if (process.env.MIGRATE_ON_START !== 'false') await runMigrations(process.env);
 
   // Imported only now, after DATABASE_URL is settled, so no module captures the old value.
   const { getPrisma } = await import('./lib/server/db');

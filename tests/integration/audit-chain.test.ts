@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { sealLegacyChains } from '@/lib/server/events/seal-legacy-chains';
 import { asOwner, auditVerify, rewritePlainChain } from '../support/audit-verify';
@@ -72,5 +73,36 @@ describe('the keyed audit chain', () => {
     const downgraded = await auditVerify(room.id);
     expect(downgraded.stdout).toMatch(/^broken at seq 1: events #1–#3 \(written before the chain was keyed\) are not sealed/);
     expect(downgraded.status).toBe(1);
+  });
+});
+
+describe('the two-role setup', () => {
+  it('runs the server as a role that can read and append the event log but not UPDATE, DELETE or TRUNCATE it', async () => {
+    const room = await roomWithEvents(1);
+    const appUrl = inject('appDatabaseUrl');
+    expect(new URL(appUrl).username).not.toBe(new URL(inject('databaseUrl')).username);
+    const db = new pg.Client({ connectionString: appUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query('SELECT count(*)::int AS n FROM "Event" WHERE "deploymentId" = $1', [room.id]);
+      expect(rows[0].n).toBe(2);
+      // Refused by the grants, before any trigger is asked.
+      for (const statement of [
+        `UPDATE "Event" SET "payload" = '{}' WHERE "deploymentId" = '${room.id}'`,
+        `DELETE FROM "Event" WHERE "deploymentId" = '${room.id}'`,
+        'TRUNCATE "Event"',
+      ]) {
+        await expect(db.query(statement), statement).rejects.toThrow(/permission denied for table Event/);
+      }
+      // Nor can it switch the guard off, change the schema or rewrite the migration history.
+      await expect(db.query('ALTER TABLE "Event" DISABLE TRIGGER event_append_only')).rejects.toThrow(/must be owner of table Event/);
+      await expect(db.query('CREATE TABLE "Shadow" (id int)')).rejects.toThrow(/permission denied for schema public/);
+      await expect(db.query('DELETE FROM "_prisma_migrations"')).rejects.toThrow(/permission denied/);
+    } finally {
+      await db.end();
+    }
+    // The server, as that role, still writes: the status update above and this one.
+    expect((await room.ic.post(`/api/deployments/${room.id}/status-updates`, { message: 'still writing' })).status).toBe(201);
+    expect(await prisma.event.count({ where: { deploymentId: room.id } })).toBe(3);
   });
 });
