@@ -29,7 +29,7 @@ function runMigrations(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 async function main() {
-  const { dataDir, ensureAuthSecret, allowedOrigins } = await import('./lib/server/config');
+  const { dataDir, ensureAuditKey, ensureAuthSecret, allowedOrigins } = await import('./lib/server/config');
   let embedded: { stop: () => Promise<void> } | null = null;
   if (!process.env.DATABASE_URL) {
     const { startEmbeddedDatabase } = await import('./lib/server/embedded-db');
@@ -42,15 +42,21 @@ async function main() {
     console.log(`Embedded PostgreSQL (PGlite) in ${path.join(dataDir(), 'pglite')}`);
   }
   process.env.BETTER_AUTH_SECRET = ensureAuthSecret();
+  process.env.AUDIT_KEY = ensureAuditKey();
   process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
   process.env.PORT = String(port);
 
-  await runMigrations(process.env);
+  // In a two-role setup the owner migrates and the server's role may not (docs/deploy.md).
+  if (process.env.MIGRATE_ON_START !== 'false') await runMigrations(process.env);
 
   // Imported only now, after DATABASE_URL is settled, so no module captures the old value.
   const { getPrisma } = await import('./lib/server/db');
   const { logger } = await import('./lib/server/logger');
   const prisma = getPrisma();
+  const { sealLegacyChains } = await import('./lib/server/events/seal-legacy-chains');
+  const sealed = await sealLegacyChains();
+  // Logged as an outside record: a seal written again on a later start means someone cleared it.
+  if (sealed.length > 0) logger.warn('audit.legacy_chains_sealed', { deployments: sealed });
   if (embedded && (await prisma.user.count()) === 0) {
     const { seedDemo, printDemoAccounts } = await import('./lib/server/seed/seed-demo');
     printDemoAccounts(await seedDemo(), process.env.BETTER_AUTH_URL);

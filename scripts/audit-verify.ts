@@ -1,7 +1,9 @@
 // `npm run audit:verify -- <deploymentId>`: proves a deployment's event log is the one that was
 // written. Exit 0 and "intact", or exit 1 naming the first broken sequence number.
-// Needs DATABASE_URL (the database the server uses).
+// Needs DATABASE_URL (the database the server uses) and the server's audit key (AUDIT_KEY, or
+// WARROOM_DATA_DIR pointing at the data folder it was generated into).
 import { getPrisma } from '../lib/server/db';
+import { existingAuditKey } from '../lib/server/events/audit-key';
 import { verifyChain } from '../lib/server/events/verify-chain';
 
 async function main(): Promise<number> {
@@ -14,13 +16,18 @@ async function main(): Promise<number> {
     console.error('Set DATABASE_URL to the database the server uses.');
     return 2;
   }
-  const result = await verifyChain(deploymentId);
+  const key = existingAuditKey();
+  if (!key) {
+    console.error('No audit key: set AUDIT_KEY to the server\'s, or WARROOM_DATA_DIR to the data folder it generated one into.');
+    return 2;
+  }
+  const result = await verifyChain(deploymentId, key);
   if (!result) {
     console.error(`No deployment ${deploymentId}.`);
     return 2;
   }
   if (result.intact) {
-    console.log(`intact: ${result.events} events, chain head ${result.lastHash.slice(0, 16)}…`);
+    console.log(`intact: ${result.events} events, chain head #${result.events} ${result.lastHash}`);
     return 0;
   }
   console.log(`broken at seq ${result.brokenSeq}: ${result.reason} (${result.events} events verified before it)`);

@@ -8,10 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { grantAppRole, urlAs } from './app-role.mjs';
 import { runPrisma } from './prisma.mjs';
 import { serverArgs } from './server-command.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// The audit chain's key for test runs: the servers, the test processes that write events through
+// the factories and `npm run audit:verify` must all hold the same one. Set here, on import, so the
+// test workers and every child process inherit it.
+process.env.AUDIT_KEY ||= 'test-audit-key-not-secret-0123456789abcdef';
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -28,11 +34,15 @@ export function freePort() {
 /**
  * A fresh, migrated database: a new database on the server at DATABASE_URL when it is set (CI and
  * developers with PostgreSQL), else an embedded PGlite in a temporary folder served on a port.
+ * `url` is the owner's (migrations, test factories, tampering tests); on PostgreSQL `appUrl` is a
+ * role of this database's own with only the server's grants (scripts/sql/app-role.sql), which the
+ * test servers run as. PGlite has one user, so there both are the same.
  */
 export async function createTestDatabase(label = 'test') {
   const base = process.env.DATABASE_URL;
   let url;
   let drop;
+  let appRole = null;
   if (base) {
     const name = `warroom_${label}_${crypto.randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: base });
@@ -42,10 +52,13 @@ export async function createTestDatabase(label = 'test') {
     const parsed = new URL(base);
     parsed.pathname = `/${name}`;
     url = parsed.toString();
+    // Roles belong to the whole server: one per test database, dropped with it.
+    appRole = { role: `${name}_app`, password: crypto.randomBytes(16).toString('hex') };
     drop = async () => {
       const client = new pg.Client({ connectionString: base });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await client.query(`DROP ROLE IF EXISTS "${appRole.role}"`).catch(() => undefined);
       await client.end();
     };
   } else {
@@ -65,7 +78,9 @@ export async function createTestDatabase(label = 'test') {
     };
   }
   await runPrisma(['migrate', 'deploy'], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' }, { quiet: true });
-  return { url, drop };
+  if (!appRole) return { url, appUrl: url, drop };
+  await grantAppRole(url, appRole);
+  return { url, appUrl: urlAs(url, appRole.role, appRole.password), drop };
 }
 
 export async function waitForHealth(baseUrl, child, timeoutMs = 120_000) {
@@ -92,6 +107,7 @@ export function serverEnv({ databaseUrl, port, adminToken, extra = {} }) {
     HOST: '127.0.0.1',
     BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
     BETTER_AUTH_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    AUDIT_KEY: process.env.AUDIT_KEY,
     WARROOM_ADMIN_TOKEN: adminToken,
     AUTH_RATE_LIMIT: 'off',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',

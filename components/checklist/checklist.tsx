@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNextPhase } from '@/components/cockpit/use-next-phase';
 import { useToast } from '@/components/ui/toast';
-import { STATUS_LABEL } from '@/lib/domain/items';
+import { checkItemWritable, STATUS_LABEL } from '@/lib/domain/items';
 import { can, refusalMessage } from '@/lib/domain/rbac';
 import type { ItemDto } from '@/lib/server/checklist/item-dto';
 import type { DeploymentDto, PhaseDto } from '@/lib/server/deployments/get-deployment';
@@ -17,8 +17,6 @@ import { VirtualChecklist, type VirtualRow } from './virtual-checklist';
 const VIRTUALISE_ABOVE = 300;
 
 type Row = { item: ItemDto; depth: number };
-
-const CLOSED = ['completed', 'rolled_back', 'aborted'];
 
 function flatten(items: ItemDto[], depth = 0, out: Row[] = []): Row[] {
   for (const item of items) {
@@ -50,12 +48,13 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
   const [noteRequest, setNoteRequest] = useState<{ id: string; nonce: number } | null>(null);
   const roleNames = new Map(deployment.roles.map((r) => [r.key, r.name]));
   const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
-  const closed = CLOSED.includes(deployment.state);
   // Why this person may not change an item — the server's own words, so a key says what a refused click would.
   const refusal = (item: ItemDto): string | null => {
     const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles, itemRoleKey: item.roleKey };
     if (!can(actor, 'item.update', resource)) return refusalMessage('item.update', resource);
-    return closed ? `The deployment is ${deployment.state.replace('_', ' ')}: its checklist can no longer change.` : null;
+    const phase = deployment.phases.find((p) => p.id === item.phaseId);
+    const writable = checkItemWritable(deployment.state, phase ?? { title: '', status: 'active' });
+    return writable.ok ? null : writable.message;
   };
 
   const phases: [PhaseDto, Row[]][] = deployment.phases

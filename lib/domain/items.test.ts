@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkItemChange, isFinished } from './items';
+import { checkItemChange, checkItemWritable, isFinished } from './items';
 
 describe('item state rules', () => {
   it('needs a note to block or skip an item', () => {
@@ -17,5 +17,29 @@ describe('item state rules', () => {
     expect(isFinished('skipped')).toBe(true);
     expect(isFinished('blocked')).toBe(false);
     expect(isFinished('in_progress')).toBe(false);
+  });
+});
+
+describe('checkItemWritable', () => {
+  const active = { title: 'Cutover', status: 'active' };
+  it('lets items change in pending and active phases of a running or planned deployment', () => {
+    for (const state of ['planned', 'preflight', 'in_progress', 'monitoring', 'on_hold', 'rolling_back']) {
+      expect(checkItemWritable(state, active)).toEqual({ ok: true });
+      expect(checkItemWritable(state, { title: 'Later', status: 'pending' })).toEqual({ ok: true });
+    }
+  });
+  it('refuses once the deployment is finished, saying what to do instead', () => {
+    for (const state of ['completed', 'rolled_back', 'aborted']) {
+      const check = checkItemWritable(state, active);
+      expect(check).toMatchObject({ ok: false, refusal: 'deployment_finished' });
+      if (!check.ok) expect(check.message).toMatch(/can no longer change\. Add a note to the timeline instead/);
+    }
+  });
+  it('refuses once the phase is completed or skipped, naming it', () => {
+    for (const status of ['completed', 'skipped']) {
+      const check = checkItemWritable('in_progress', { title: 'Cutover', status });
+      expect(check).toMatchObject({ ok: false, refusal: 'phase_finished' });
+      if (!check.ok) expect(check.message).toBe(`‘Cutover’ is already ${status}: its items can no longer change. Add a note to the timeline instead.`);
+    }
   });
 });

@@ -28,3 +28,31 @@ export const STATUS_LABEL: Record<ItemStatus, string> = {
   blocked: 'Blocked',
   skipped: 'Skipped',
 };
+
+const FINISHED_DEPLOYMENT_STATES = ['completed', 'rolled_back', 'aborted'];
+
+export type ItemWritableCheck = { ok: true } | { ok: false; refusal: 'deployment_finished' | 'phase_finished'; message: string };
+
+/**
+ * Whether an item may change now: never once its deployment is finished, nor once its phase is
+ * completed or skipped (the phase's completion is the record that its steps were done). The server
+ * asks this inside the write's transaction, under the deployment's row lock, so a tick racing a
+ * phase completion or the deployment's end either lands before it or is refused.
+ */
+export function checkItemWritable(deploymentState: string, phase: { title: string; status: string }): ItemWritableCheck {
+  if (FINISHED_DEPLOYMENT_STATES.includes(deploymentState)) {
+    return {
+      ok: false,
+      refusal: 'deployment_finished',
+      message: `The deployment is ${deploymentState.replace('_', ' ')}: its checklist can no longer change. Add a note to the timeline instead.`,
+    };
+  }
+  if (phase.status === 'completed' || phase.status === 'skipped') {
+    return {
+      ok: false,
+      refusal: 'phase_finished',
+      message: `‘${phase.title}’ is already ${phase.status}: its items can no longer change. Add a note to the timeline instead.`,
+    };
+  }
+  return { ok: true };
+}

@@ -111,6 +111,13 @@ describe('renderReport', () => {
     expect(out).toContain('| Outcome | Live — in progress |');
     expect(out).toMatch(/\| 41 min so far \| \+16 min \| active \|/);
   });
+
+  it('ends with the audit chain head it was made at, for a copy outside the database', () => {
+    const hash = 'ab'.repeat(32);
+    const out = renderReport(snapshot(), events, new Date(at(100)), { seq: 6, hash });
+    expect(out.slice(out.indexOf('## Audit chain'))).toBe(`## Audit chain\n\nChain head: event #6, \`${hash}\` (HMAC-SHA-256). \`npm run audit:verify\` recomputes it from the log.\n`);
+    expect(renderReport(snapshot(), events, new Date(at(100)))).not.toContain('## Audit chain');
+  });
 });
 
 describe('report helpers', () => {

@@ -239,8 +239,19 @@ function people(s: ReportSnapshot): string[] {
   return ['## Roles and people', '', ...table(['Role', 'Key', 'People'], rows)];
 }
 
+/** The audit chain's head when the report was made: event number and its keyed hash. */
+export type ChainHead = { seq: number; hash: string };
+
+/**
+ * The head the report was made at, so a copy kept outside the database can later be compared
+ * with the log (`npm run audit:verify` prints the same head).
+ */
+function auditChain(chain: ChainHead): string[] {
+  return ['## Audit chain', '', `Chain head: event #${chain.seq}, \`${chain.hash}\` (HMAC-SHA-256). \`npm run audit:verify\` recomputes it from the log.`];
+}
+
 /** The whole report. `events` may hold any types; only decisions and threshold crossings are used. */
-export function renderReport(snapshot: ReportSnapshot, events: readonly TimelineEvent[], now: Date = new Date()): string {
+export function renderReport(snapshot: ReportSnapshot, events: readonly TimelineEvent[], now: Date = new Date(), chain: ChainHead | null = null): string {
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   const parts = [
     header(snapshot, now),
@@ -250,6 +261,7 @@ export function renderReport(snapshot: ReportSnapshot, events: readonly Timeline
     signoffs(snapshot),
     decisions(snapshot, ordered),
     thresholds(snapshot, ordered),
+    ...(chain ? [auditChain(chain)] : []),
   ];
   return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;
 }

@@ -41,14 +41,18 @@ export function topicOf(event: Pick<TimelineEvent, 'type' | 'data'>): WebhookTop
 
 export type WebhookDeployment = { id: string; name: string; version: string };
 
+/** An audit chain head: event number and its keyed hash (see lib/server/events/append-event.ts). */
+export type WebhookChainHead = { seq: number; hash: string };
+
 const titleOf = (deployment: WebhookDeployment) => `${deployment.name}${deployment.version ? ` ${deployment.version}` : ''}`;
 
 /**
  * The body every receiver gets: `text` (and `blocks`) so it can be pasted into a Slack incoming
  * webhook as is, plus our own fields for machines. `sentAt` is inside the signed body so a
- * receiver can refuse replays of an old delivery.
+ * receiver can refuse replays of an old delivery. `chain` is the audit chain's head as of this
+ * event: a receiver that keeps it holds a copy outside the database to compare the log with.
  */
-export function webhookPayload(input: { event: TimelineEvent; topic: WebhookTopic; deployment: WebhookDeployment; deliveryId: string; sentAt: Date }) {
+export function webhookPayload(input: { event: TimelineEvent; topic: WebhookTopic; deployment: WebhookDeployment; deliveryId: string; sentAt: Date; chain: WebhookChainHead }) {
   const { event, deployment } = input;
   const who = event.actor ?? 'War Room';
   const title = titleOf(deployment);
@@ -64,6 +68,7 @@ export function webhookPayload(input: { event: TimelineEvent; topic: WebhookTopi
     sentAt: input.sentAt.toISOString(),
     deployment,
     event: { seq: event.seq, type: event.type, at: event.at, actor: event.actor, role: event.role, data: event.data },
+    chain: input.chain,
   };
 }
 
@@ -71,7 +76,7 @@ export function webhookPayload(input: { event: TimelineEvent; topic: WebhookTopi
  * What "Send test" posts: the shape of a delivery, so a receiver that handles real ones handles
  * this, but topic `test` and no event, so nothing downstream mistakes it for a happening.
  */
-export function testWebhookPayload(input: { deployment: WebhookDeployment | null; deliveryId: string; sentAt: Date }) {
+export function testWebhookPayload(input: { deployment: WebhookDeployment | null; deliveryId: string; sentAt: Date; chain: WebhookChainHead | null }) {
   const title = input.deployment ? titleOf(input.deployment) : 'War Room';
   const message = 'Test notification from War Room: this webhook works. No action needed.';
   return {
@@ -85,6 +90,7 @@ export function testWebhookPayload(input: { deployment: WebhookDeployment | null
     sentAt: input.sentAt.toISOString(),
     deployment: input.deployment,
     event: null,
+    chain: input.chain,
   };
 }
 

@@ -16,6 +16,23 @@ export function ensureAuthSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The audit chain's key (see lib/server/events/audit-key.ts): AUDIT_KEY, else generated once into
+ * the data folder. Keep a copy of it away from the database: `npm run audit:verify` needs it.
+ */
+export function ensureAuditKey(): string {
+  if (process.env.AUDIT_KEY) return process.env.AUDIT_KEY;
+  const file = path.join(dataDir(), 'audit-key');
+  fs.mkdirSync(dataDir(), { recursive: true });
+  try {
+    // 'wx': never overwrite a key another process has just written; the chain would not verify.
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 export function allowedOrigins(port: number): string[] {
   const list = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
   if (process.env.BETTER_AUTH_URL) list.push(new URL(process.env.BETTER_AUTH_URL).origin);

@@ -6,7 +6,9 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     databaseUrl: string;
+    appDatabaseUrl: string;
     adminToken: string;
+    auditKey: string;
   }
 }
 
@@ -15,10 +17,13 @@ export default async function setup(project: TestProject) {
   const database = await createTestDatabase('it');
   const port = await freePort();
   const adminToken = crypto.randomBytes(24).toString('hex');
-  const server = await startAppServer(serverEnv({ databaseUrl: database.url, port, adminToken }));
+  // The server runs as the restricted role (two-role setup, docs/deploy.md); migrations ran as the owner.
+  const server = await startAppServer(serverEnv({ databaseUrl: database.appUrl, port, adminToken, extra: { MIGRATE_ON_START: 'false' } }));
   project.provide('baseUrl', server.baseUrl);
   project.provide('databaseUrl', database.url);
+  project.provide('appDatabaseUrl', database.appUrl);
   project.provide('adminToken', adminToken);
+  project.provide('auditKey', process.env.AUDIT_KEY!);
   return async () => {
     await stopAppServer(server.child);
     await database.drop();

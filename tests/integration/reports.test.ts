@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/server/db';
 import { http } from '../support/http';
 import { expectError, gatesOf, makeDrivenRoom, startFirstPhase } from '../support/lifecycle';
 
@@ -52,6 +53,12 @@ describe('GET /api/deployments/:id/report.md', () => {
     expect(decisions).toContain('Iris IC');
     const crossings = md.slice(md.indexOf('## Threshold crossings'));
     expect(crossings).toMatch(/\| system \| Level 1 → 3 \(Roll back now\): error rate 24 % > 10 %/);
+
+    // The audit chain head it was made at: a copy outside the database to compare the log with.
+    const [, seq, hash] = md.match(/Chain head: event #(\d+), `([0-9a-f]{64})` \(HMAC-SHA-256\)/) ?? [];
+    const stored = await prisma.event.findUniqueOrThrow({ where: { deploymentId_seq: { deploymentId: room.id, seq: Number(seq) } } });
+    expect(stored.hash).toBe(hash);
+    expect(Number(seq)).toBeGreaterThanOrEqual(8);
   });
 
   it('is for participants only; 404 for an unknown deployment, 401 without sign-in', async () => {

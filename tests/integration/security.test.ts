@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import nodeHttp from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
@@ -10,6 +9,7 @@ import { baseUrl, http, signIn } from '../support/http';
 import { connectPublic, refused } from '../support/public-socket';
 import { collect, connect, connected, subscribe, type TestSocket } from '../support/socket';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { auditVerify as verify } from '../support/audit-verify';
 
 let people: People;
 const sockets: { disconnect: () => void }[] = [];
@@ -224,13 +224,11 @@ describe('with low limits and HSTS (a server of its own)', () => {
 });
 
 describe('the audit chain', () => {
-  const verify = (id: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', id], { env: { ...process.env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
-
   it('cannot be changed through the database, and audit:verify proves it intact or names the tampered event', async () => {
     const room = await makeRoom(people);
     await as('ic').post(room.url('/status-updates'), { message: 'first' });
     await as('ic').post(room.url('/status-updates'), { message: 'second' });
-    const intact = verify(room.id);
+    const intact = await verify(room.id);
     expect(intact.stdout).toMatch(/^intact: 3 events/);
     expect(intact.status).toBe(0);
 
@@ -249,7 +247,7 @@ describe('the audit chain', () => {
       await db.query('ROLLBACK').catch(() => undefined);
       await db.end();
     }
-    const broken = verify(room.id);
+    const broken = await verify(room.id);
     expect(broken.stdout).toMatch(/^broken at seq 2: event #2 was changed/);
     expect(broken.status).toBe(1);
   });
@@ -259,7 +257,7 @@ describe('the audit chain', () => {
     expect((await Promise.all(writes)).map((r) => r.status)).toEqual(Array(30).fill(201));
     const seqs = (await prisma.event.findMany({ where: { deploymentId: room.id }, select: { seq: true }, orderBy: { seq: 'asc' } })).map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
-    const intact = verify(room.id);
+    const intact = await verify(room.id);
     expect(intact.stdout).toMatch(/^intact: 31 events/);
   });
 });

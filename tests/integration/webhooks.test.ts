@@ -83,6 +83,10 @@ describe('webhooks', () => {
       });
     }
     expect(attempts.map((a) => a.body.deliveryId)).toEqual(Array(3).fill(attempts[0].body.deliveryId));
+    // The audit chain head as of the event, for receivers to keep as a copy outside the database.
+    const posted = await prisma.event.findFirstOrThrow({ where: { deploymentId: id, type: 'status.posted' } });
+    expect(attempts.map((a) => a.body.chain)).toEqual(Array(3).fill({ seq: posted.seq, hash: posted.hash }));
+    expect(posted.hash).toMatch(/^[0-9a-f]{64}$/);
 
     const [delivery] = await until(() => deliveries(room.tokens.ic, id, webhook.id), (list) => list[0]?.status === 'delivered');
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 200, lastError: null, eventType: 'status.posted', deliveredAt: expect.any(String) });
@@ -241,6 +245,8 @@ describe('webhooks', () => {
       deployment: { id, name: room.deployment.name },
       event: null,
     });
+    const head = await prisma.deployment.findUniqueOrThrow({ where: { id }, select: { seq: true, lastEventHash: true } });
+    expect(test.body.chain).toEqual({ seq: head.seq, hash: head.lastEventHash });
     expect(await prisma.webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(0);
     expect(await eventCount(id)).toBe(before);
 

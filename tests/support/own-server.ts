@@ -11,9 +11,11 @@ import type { ApiResponse } from './http';
 export async function startOwnServer(extra: Record<string, string>, options: { freshDatabase?: boolean } = {}) {
   const database = options.freshDatabase ? await createTestDatabase('own') : null;
   const databaseUrl = database?.url ?? inject('databaseUrl');
+  // Like the run's server: as the restricted role, migrations already applied by the owner.
+  const appDatabaseUrl = database?.appUrl ?? inject('appDatabaseUrl');
   const adminToken = options.freshDatabase ? crypto.randomBytes(24).toString('hex') : inject('adminToken');
   const port = await freePort();
-  const server = await startAppServer(serverEnv({ databaseUrl, port, adminToken, extra }));
+  const server = await startAppServer(serverEnv({ databaseUrl: appDatabaseUrl, port, adminToken, extra: { MIGRATE_ON_START: 'false', ...extra } }));
   const request = async (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
     const response = await fetch(`${server.baseUrl}${path}`, {
       method,

@@ -1,10 +1,11 @@
-import { checkItemChange } from '@/lib/domain/items';
+import { checkItemChange, checkItemWritable } from '@/lib/domain/items';
 import type { UpdateItemInput } from '@/lib/schemas/item';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { actingRole, CLOSED_STATES, ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
+import { actingRole, ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
 import { AppError, isAppError } from '@/lib/server/errors';
 import { commitSql } from '@/lib/server/events/commit';
+import { lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
 import { sql } from '@/lib/server/sql';
 import { itemSelect, toItemDto, type ItemDto } from './item-dto';
 
@@ -35,17 +36,14 @@ export async function updateItem(
   idempotencyKey?: string | null,
 ): Promise<UpdateItemResult & { replayed: boolean }> {
   const [[item], access] = await Promise.all([
-    sql<{ status: string; roleKey: string }>`
-      SELECT i."status"::text AS "status", r."key" AS "roleKey"
+    sql<{ status: string; roleKey: string; phaseId: string }>`
+      SELECT i."status"::text AS "status", r."key" AS "roleKey", i."phaseId"
       FROM "ChecklistItem" i JOIN "Role" r ON r."id" = i."roleId"
       WHERE i."id" = ${itemId} AND i."deploymentId" = ${deploymentId}`,
     loadAccess(deploymentId, actor),
   ]);
   if (!item) throw new AppError('not_found', 'No such checklist item in this deployment.');
   ensureAllowed(actor, 'item.update', access, { itemRoleKey: item.roleKey });
-  if (CLOSED_STATES.includes(access.deployment.state)) {
-    throw new AppError('illegal_transition', `The deployment is ${access.deployment.state.replace('_', ' ')}: its checklist can no longer change.`);
-  }
   const check = checkItemChange(input.status, input.note);
   if (!check.ok) throw new AppError(check.code, check.message);
 
@@ -55,6 +53,14 @@ export async function updateItem(
   // statement changing the row at the version the client read and returning it.
   const { result, replayed } = await commitSql(
     async (inTx, append) => {
+      // Decided under the deployment's row lock, which phase completions and state changes take
+      // too: checked before the lock, a tick could commit after its phase completed or the
+      // deployment ended.
+      const deployment = await lockDeployment(inTx, deploymentId);
+      const [phase] = await inTx<{ title: string; status: string }>`
+        SELECT "title", "status"::text AS "status" FROM "Phase" WHERE "id" = ${item.phaseId}`;
+      const writable = checkItemWritable(deployment.state, phase);
+      if (!writable.ok) throw new AppError('illegal_transition', writable.message, { refusal: writable.refusal });
       const [changed] = await inTx<UpdatedRow>`
         UPDATE "ChecklistItem" i
         SET "status" = ${input.status}::"ItemStatus", "note" = ${note}, "version" = i."version" + 1,

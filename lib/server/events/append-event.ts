@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EventType, TimelineEvent } from '@/lib/domain/event-log';
 import { AppError } from '@/lib/server/errors';
 import type { Sql } from '@/lib/server/sql';
+import { auditKey, hmacHex, hmacPads } from './audit-key';
 
 export type EventInput = {
   deploymentId: string;
@@ -46,10 +47,26 @@ function canonicalParts(row: Omit<EventRow, 'seq'>): { head: string; middle: str
   return { head: `[${JSON.stringify(row.deploymentId)},`, middle: `,${rest.slice(1, -1)},` };
 }
 
-/** The audit chain: each event's hash covers its content and the previous event's hash. */
-export function hashEvent(row: EventRow, prevHash: string): string {
+function canonicalText(row: EventRow, prevHash: string): string {
   const { head, middle } = canonicalParts(row);
-  return createHash('sha256').update(`${head}${row.seq}${middle}${JSON.stringify(prevHash)}]`).digest('hex');
+  return `${head}${row.seq}${middle}${JSON.stringify(prevHash)}]`;
+}
+
+/**
+ * The audit chain: each event's hash covers its content and the previous event's hash, keyed
+ * (HMAC-SHA-256 with the audit key, which the database never holds), so rewriting a row and
+ * recomputing the chain needs the key as well as the database.
+ */
+export function hashEvent(row: EventRow, prevHash: string, key: Buffer = auditKey()): string {
+  return hmacHex(key, canonicalText(row, prevHash));
+}
+
+/**
+ * The chain before it was keyed: plain SHA-256 of the same text. Only events up to a deployment's
+ * `legacyChainSeq` (written before the keyed chain existed) are verified this way.
+ */
+export function plainHashEvent(row: EventRow, prevHash: string): string {
+  return createHash('sha256').update(canonicalText(row, prevHash)).digest('hex');
 }
 
 export function toTimelineEvent(row: EventRow): TimelineEvent {
@@ -68,7 +85,7 @@ export function toTimelineEvent(row: EventRow): TimelineEvent {
 /**
  * Appends one event inside the caller's transaction, in one statement: it locks the deployment
  * row (which orders concurrent writers of one deployment; a rolled-back write leaves no hole),
- * takes the next seq, hashes the event onto the chain and inserts it. The row lock is held until
+ * takes the next seq, hashes the event onto the chain (HMAC, finished in SQL from `hmacPads`) and inserts it. The row lock is held until
  * the transaction ends, so every round trip after it is time other writers wait; one statement
  * keeps that to the commit alone. `hashEvent` recomputes the same hash (audit:verify).
  */
@@ -84,6 +101,7 @@ export async function appendEvent(sql: Sql, input: EventInput): Promise<Timeline
     payload: JSON.parse(JSON.stringify(input.data ?? {})) as unknown,
   };
   const { head, middle } = canonicalParts(base);
+  const pads = hmacPads(auditKey());
   // The locking read returns the newest committed row; the UPDATE then follows it to that version.
   const [appended] = await sql<{ seq: number }>`
     WITH locked AS (
@@ -91,7 +109,8 @@ export async function appendEvent(sql: Sql, input: EventInput): Promise<Timeline
     ), bumped AS (
       UPDATE "Deployment" d
       SET "seq" = locked."seq" + 1, "updatedAt" = ${at},
-          "lastEventHash" = encode(sha256(convert_to(${head} || (locked."seq" + 1)::text || ${middle} || to_json(locked."lastEventHash")::text || ']', 'UTF8')), 'hex')
+          "lastEventHash" = encode(sha256(decode(${pads.outer}, 'hex') || sha256(decode(${pads.inner}, 'hex') ||
+            convert_to(${head} || (locked."seq" + 1)::text || ${middle} || to_json(locked."lastEventHash")::text || ']', 'UTF8'))), 'hex')
       FROM locked WHERE d."id" = locked."id"
       RETURNING d."seq", locked."lastEventHash" AS "prevHash", d."lastEventHash" AS "hash"
     ), inserted AS (

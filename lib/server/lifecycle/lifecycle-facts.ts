@@ -3,6 +3,7 @@ import type { GateKind, GateStatus } from '@/lib/domain/gates';
 import type { PhaseKind, PhaseStatus } from '@/lib/domain/phases';
 import type { Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import type { Sql } from '@/lib/server/sql';
 
 export type LockedDeployment = {
   id: string;
@@ -20,9 +21,12 @@ export type LockedDeployment = {
  * one committed: two sign-offs at once both count, and a hold cannot slip between a check and a
  * phase start. (appendEvent locks the same row later anyway; taking it first only moves it earlier,
  * and always deployment-before-gate, so no two commands wait on each other in a circle.)
+ * Item writes (plain SQL, `commitSql`) and participant removals take the same lock, so a tick
+ * cannot land after its phase completed or the deployment ended, nor two removals leave no IC.
  */
-export async function lockDeployment(tx: Tx, deploymentId: string): Promise<LockedDeployment> {
-  const rows = await tx.$queryRaw<LockedDeployment[]>`
+export async function lockDeployment(tx: Tx | Sql, deploymentId: string): Promise<LockedDeployment> {
+  const query: Sql = typeof tx === 'function' ? tx : (strings, ...values) => tx.$queryRaw(strings, ...values);
+  const rows = await query<LockedDeployment>`
     SELECT "id", "name", "state"::text AS "state", "heldFromState"::text AS "heldFromState", "stateReason", "goLiveAt", "startedAt"
     FROM "Deployment" WHERE "id" = ${deploymentId} FOR UPDATE`;
   if (!rows[0]) throw new AppError('not_found', 'No such deployment.');

@@ -3,6 +3,7 @@ import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
+import { lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
 import { disconnectUserFromDeployment } from '@/lib/realtime/disconnect';
 
 export async function removeParticipant(actor: SignedInActor, deploymentId: string, participantId: string): Promise<{ seq: number }> {
@@ -12,12 +13,15 @@ export async function removeParticipant(actor: SignedInActor, deploymentId: stri
     include: { role: true, user: { select: { name: true } } },
   });
   if (!participant) throw new AppError('not_found', 'No such participant in this deployment.');
-  if (participant.role.isIc) {
-    const ics = await prisma.participant.count({ where: { roleId: participant.roleId } });
-    if (ics <= 1) throw new AppError('conflict', 'A war room needs an incident commander: assign another IC first.');
-  }
   const { result } = await commit(async (tx, append) => {
-    await tx.participant.delete({ where: { id: participantId } });
+    // The last-IC rule is decided under the deployment's row lock: counted before it, two
+    // removals of the two ICs at once would each see the other and leave the room with none.
+    await lockDeployment(tx, deploymentId);
+    const removed = await tx.participant.deleteMany({ where: { id: participantId, deploymentId } });
+    if (removed.count === 0) throw new AppError('not_found', 'No such participant in this deployment.');
+    if (participant.role.isIc && (await tx.participant.count({ where: { roleId: participant.roleId } })) === 0) {
+      throw new AppError('conflict', 'A war room needs an incident commander: assign another IC first.');
+    }
     const event = await append({
       deploymentId, type: 'participant.removed', actorId: actor.userId, actorName: actor.name,
       roleKey: actingRole(access.heldRoles),

@@ -11,9 +11,13 @@ import { toTimelineEvent } from '@/lib/server/events/append-event';
  */
 export async function getDeploymentReport(actor: SignedInActor, deploymentId: string, now = new Date()) {
   const deployment = await getDeployment(actor, deploymentId);
-  const rows = await prisma.event.findMany({
-    where: { deploymentId, type: { in: [...REPORT_EVENT_TYPES] }, seq: { lte: deployment.seq } },
-    orderBy: { seq: 'asc' },
-  });
-  return { markdown: renderReport(deployment, rows.map(toTimelineEvent), now), fileName: reportFileName(deployment) };
+  const [rows, head] = await Promise.all([
+    prisma.event.findMany({
+      where: { deploymentId, type: { in: [...REPORT_EVENT_TYPES] }, seq: { lte: deployment.seq } },
+      orderBy: { seq: 'asc' },
+    }),
+    // The head at the same seq the report was read at, not whatever was appended since.
+    prisma.event.findUnique({ where: { deploymentId_seq: { deploymentId, seq: deployment.seq } }, select: { seq: true, hash: true } }),
+  ]);
+  return { markdown: renderReport(deployment, rows.map(toTimelineEvent), now, head), fileName: reportFileName(deployment) };
 }

@@ -25,7 +25,7 @@ export async function processDelivery(deliveryId: string): Promise<number | null
     return null;
   }
   const sentAt = new Date();
-  const body = JSON.stringify(webhookPayload({ event, topic, deployment, deliveryId, sentAt }));
+  const body = JSON.stringify(webhookPayload({ event, topic, deployment, deliveryId, sentAt, chain: { seq: event.seq, hash: row?.hash ?? '' } }));
   const result = await sendSigned(delivery.webhook, { body, topic, deliveryId, sentAt });
   const attempts = delivery.attempts + 1;
   if (result.ok) {

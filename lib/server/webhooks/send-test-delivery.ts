@@ -17,10 +17,14 @@ export type TestDeliveryResult = { ok: true; status: number } | { ok: false; sta
 export async function sendTestDelivery(actor: SignedInActor, deploymentId: string | null, webhookId: string): Promise<TestDeliveryResult> {
   await authorizeWebhooks(actor, deploymentId);
   const webhook = await findWebhook(deploymentId, webhookId);
-  const deployment = deploymentId ? await prisma.deployment.findUnique({ where: { id: deploymentId }, select: { id: true, name: true, version: true } }) : null;
+  const found = deploymentId
+    ? await prisma.deployment.findUnique({ where: { id: deploymentId }, select: { id: true, name: true, version: true, seq: true, lastEventHash: true } })
+    : null;
+  const deployment = found && { id: found.id, name: found.name, version: found.version };
+  const chain = found && { seq: found.seq, hash: found.lastEventHash };
   const sentAt = new Date();
   const deliveryId = `test_${randomUUID()}`;
-  const body = JSON.stringify(testWebhookPayload({ deployment, deliveryId, sentAt }));
+  const body = JSON.stringify(testWebhookPayload({ deployment, deliveryId, sentAt, chain }));
   const result = await sendSigned(webhook, { body, topic: 'test', deliveryId, sentAt });
   if (result.ok && result.status !== null) return { ok: true, status: result.status };
   const host = new URL(webhook.url).host;

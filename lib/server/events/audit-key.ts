@@ -1,0 +1,46 @@
+import { createHash, createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dataDir, ensureAuditKey } from '@/lib/server/config';
+
+/**
+ * The audit chain's key. It lives outside the database (AUDIT_KEY, or generated once into the
+ * data folder like the auth secret), so whoever owns the database can rewrite rows but cannot
+ * recompute a chain that `npm run audit:verify` accepts.
+ */
+let cached: { text: string; key: Buffer } | null = null;
+
+export function auditKey(): Buffer {
+  const text = process.env.AUDIT_KEY || ensureAuditKey();
+  if (cached?.text !== text) cached = { text, key: Buffer.from(text, 'utf8') };
+  return cached.key;
+}
+
+/** For the verifier: the key the server uses, without generating one (a new key verifies nothing). */
+export function existingAuditKey(): Buffer | null {
+  if (process.env.AUDIT_KEY) return Buffer.from(process.env.AUDIT_KEY, 'utf8');
+  const file = path.join(dataDir(), 'audit-key');
+  return fs.existsSync(file) ? Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'utf8') : null;
+}
+
+const BLOCK = 64;
+
+/**
+ * HMAC-SHA-256 (RFC 2104) split so PostgreSQL can finish it with its built-in `sha256()`: the key
+ * padded to one block and XORed with the inner and outer pads. The append then hashes
+ * `sha256(outer || sha256(inner || message))` in its one statement, which is exactly
+ * `createHmac('sha256', key)` over the same message; the key itself never reaches the database
+ * (only these derived blocks, as statement parameters, never stored).
+ */
+export function hmacPads(key: Buffer): { inner: string; outer: string } {
+  const block = Buffer.alloc(BLOCK);
+  (key.length > BLOCK ? createHash('sha256').update(key).digest() : key).copy(block);
+  return {
+    inner: Buffer.from(block.map((b) => b ^ 0x36)).toString('hex'),
+    outer: Buffer.from(block.map((b) => b ^ 0x5c)).toString('hex'),
+  };
+}
+
+export function hmacHex(key: Buffer, text: string): string {
+  return createHmac('sha256', key).update(text, 'utf8').digest('hex');
+}
