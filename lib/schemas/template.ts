@@ -21,6 +21,8 @@ export const runbookJsonSchema = z.object({
   roleMapping: roleMappingSchema.optional(),
   roleNames: roleNamesSchema.optional(),
   name: z.string().trim().min(1).max(200).optional(),
+  /** False: steps the runbook gives no owner stay with the IC instead of a suggested role. */
+  suggestRoles: z.boolean().optional(),
 });
 
 /** The import preview after the user edited it (role names, template name), sent back as JSON. */
