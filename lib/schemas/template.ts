@@ -34,6 +34,8 @@ export const templateJsonSchema = z.object({
 export const renameTemplateSchema = z.object({
   name: z.string().trim().min(1, 'Give the template a name.').max(200),
   description: z.string().trim().max(10000).optional(),
+  /** The template editor: owners moved, roles added, renamed or removed. */
+  definition: templateDefinitionSchema.optional(),
 });
 
 export const duplicateTemplateSchema = z.object({
