@@ -31,6 +31,7 @@ test('import a runbook with no owners, see the suggestions, move a section, and 
   await expect(migrations.getByTestId('suggested-mark')).toHaveAttribute('title', /^Suggested: step mentions "database/);
   for (const key of ['dba', 'devops', 'qa', 'monitoring', 'comms', 'tech-lead']) await expect(count(page, key)).not.toHaveText('0 steps');
 
+  await page.getByTestId('owner-editor').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('import-owners-desktop.png'), fullPage: false });
 
   // Click, shift-click, keyboard.
