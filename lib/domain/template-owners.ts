@@ -1,4 +1,4 @@
-import { IC_ROLE, ROLE_KEY, type TemplateDefinition, type TemplateItem, type TemplateRole } from './template';
+import { ROLE_KEY, type TemplateDefinition, type TemplateItem, type TemplateRole } from './template';
 
 /**
  * Assigning owners by hand in the import preview and the template editor: pure edits of a
@@ -87,5 +87,3 @@ export function removeRole(template: TemplateDefinition, key: string, moveTo: st
     })),
   };
 }
-
-export const isIcRole = (role: TemplateRole) => role.isIc || role.key === IC_ROLE.key;

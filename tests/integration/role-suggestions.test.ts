@@ -76,3 +76,25 @@ describe('POST /api/runbooks/parse: owners', () => {
     expect(stored.find((i) => i.title.startsWith('Run alembic upgrade head'))).toMatchObject({ roleKey: 'dba', roleSource: 'suggested', roleReason: 'step mentions "alembic"' });
   });
 });
+
+describe('PATCH /api/templates/:id with an edited definition (the template editor)', () => {
+  it('stores moved owners and a new role; refuses a step whose role is not declared, changing nothing', async () => {
+    const api = await parser();
+    const created = await api.post('/api/templates?name=Owners', '# R\n\n## Go\n\n- [ ] Run pg_dump\n- [ ] Notify customers\n', MARKDOWN);
+    expect(created.status).toBe(201);
+    const definition = created.body.definition as TemplateDefinition;
+    const edited: TemplateDefinition = {
+      ...definition,
+      roles: [...definition.roles, { key: 'security-lead', name: 'Security Lead', isIc: false, contact: null, aliases: [] }],
+      phases: definition.phases.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i, roleKey: 'security-lead', roleSource: 'runbook' as const, roleReason: 'assigned by hand' })) })),
+    };
+    const saved = await api.patch(`/api/templates/${created.body.id}`, { name: 'Owners', definition: edited });
+    expect(saved.status).toBe(200);
+    expect(allItems(saved.body.definition).map((i) => [i.roleKey, i.roleSource])).toEqual([['security-lead', 'runbook'], ['security-lead', 'runbook']]);
+    expect(saved.body.stats.roles).toBe(edited.roles.length);
+
+    const broken = { ...edited, roles: edited.roles.filter((r) => r.key !== 'security-lead') };
+    expectError(await api.patch(`/api/templates/${created.body.id}`, { name: 'Owners', definition: broken }), 422, 'invalid_body');
+    expect(allItems((await api.get(`/api/templates/${created.body.id}`)).body.definition).map((i) => i.roleKey)).toEqual(['security-lead', 'security-lead']);
+  });
+});
