@@ -27,7 +27,7 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
               onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
               aria-label={`Rename role ${role.name}`}
               maxLength={120}
-              className="w-32 rounded border border-transparent bg-transparent px-1 hover:border-slate-300 focus:border-slate-400 dark:hover:border-slate-600"
+              className="w-40 rounded border border-transparent bg-transparent px-1 hover:border-slate-300 focus:border-slate-400 dark:hover:border-slate-600"
             />
             <span className="text-xs text-slate-500 tabular" data-testid="owner-role-count">
               {plural(counts.get(role.key) ?? 0, 'step')}
