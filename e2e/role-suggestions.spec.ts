@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test } from './support/test';
-import { item, signedIn, type Person } from './support/fixtures';
+import { expectLive, item, makeWarRoom, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 
 /** A runbook with no owners gets a team: suggestions at import, a section moved by hand, and that role's checklist. */
@@ -92,4 +92,30 @@ test('the import preview reads on a phone', async ({ browser }, testInfo) => {
   // Nothing wider than the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: testInfo.outputPath('import-owners-phone.png') });
+});
+
+test('in a running war room the IC moves a step from its menu, and both roles\' checklists follow live', async ({ browser }) => {
+  const room = makeWarRoom();
+  const ic = await signedIn(browser, room.people.ic);
+  const dba = await signedIn(browser, room.people.dba);
+  const qa = await signedIn(browser, room.people.qa, { width: 390, height: 844 });
+  await ic.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  await qa.goto(`/deployments/${room.deploymentId}/roles/qa`);
+  for (const page of [ic, dba, qa]) await expectLive(page);
+  const title = 'Check replication lag is under 1 s';
+  await expect(item(dba, title)).toBeVisible();
+  // Role holders get no menu; the IC does.
+  await expect(item(dba, title).getByTestId('reassign-menu')).toHaveCount(0);
+
+  await item(ic, title).getByTestId('reassign-menu').locator('summary').click();
+  await item(ic, title).getByRole('menuitem', { name: 'QA Lead' }).click();
+  await expect(ic.getByText(`Moved “${title}” to QA Lead.`)).toBeVisible();
+  // The IC was looking at the DBA's list: the step has left it.
+  await expect(item(ic, title)).toHaveCount(0);
+
+  await expect(item(dba, title)).toHaveCount(0);
+  await expect(item(qa, title)).toBeVisible();
+  await item(qa, title).getByRole('button', { name: /Mark .* done/ }).click();
+  await expect(item(qa, title)).toHaveAttribute('data-status', 'done');
 });
