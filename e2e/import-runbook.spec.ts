@@ -33,13 +33,14 @@ test('import a runbook, fix a role mapping, create the template, start a deploym
 
   // The runbook's "Database Admin" becomes the role key `dba`, with a friendlier name.
   const dbaCard = page.locator('[data-testid="role-mapping"][data-role-key="database-admin"]');
-  await expect(dbaCard).toContainText('4 items');
+  // 4 steps the runbook gives the DBA, 12 more suggested to the same role.
+  await expect(dbaCard).toContainText('16 items');
   await dbaCard.getByLabel('Role key for “Database Admin”').fill('dba');
   await expect(page.getByText('re-parse before creating')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create template' })).toBeDisabled();
   await page.getByRole('button', { name: 'Re-parse with this mapping' }).click();
   const mapped = page.locator('[data-testid="role-mapping"][data-role-key="dba"]');
-  await expect(mapped).toContainText('4 items');
+  await expect(mapped).toContainText('16 items');
   await mapped.getByLabel('Name of role dba').fill('Database Administrator');
 
   await page.getByLabel('Template name').fill('Canary go-live (e2e)');

@@ -3,11 +3,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNextPhase } from '@/components/cockpit/use-next-phase';
 import { useToast } from '@/components/ui/toast';
+import { isTerminal } from '@/lib/domain/deployment-state';
 import { checkItemWritable, STATUS_LABEL } from '@/lib/domain/items';
 import { can, refusalMessage } from '@/lib/domain/rbac';
 import type { ItemDto } from '@/lib/server/checklist/item-dto';
 import type { DeploymentDto, PhaseDto } from '@/lib/server/deployments/get-deployment';
 import { ItemRow } from './item-row';
+import { ReassignMenu } from './reassign-menu';
+import { useReassign } from './use-reassign';
 import { Kbd, ShortcutsOverlay } from './shortcuts-overlay';
 import { useChecklistKeys } from './use-checklist-keys';
 import { useUpdateItem } from './use-update-item';
@@ -48,6 +51,11 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
   const [noteRequest, setNoteRequest] = useState<{ id: string; nonce: number } | null>(null);
   const roleNames = new Map(deployment.roles.map((r) => [r.key, r.name]));
   const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
+  const closed = isTerminal(deployment.state);
+  const reassign = useReassign(deployment.id, (key) => roleNames.get(key) ?? key);
+  // Only the IC moves steps between roles; read-only roles (stakeholders) cannot own one.
+  const canMove = !closed && can(actor, 'item.reassign', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  const owners = deployment.roles.filter((r) => !r.readOnly).map((r) => ({ key: r.key, name: r.name }));
   // Why this person may not change an item — the server's own words, so a key says what a refused click would.
   const refusal = (item: ItemDto): string | null => {
     const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles, itemRoleKey: item.roleKey };
@@ -122,7 +130,20 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
       selected={item.id === selectedId}
       onSelect={keys.select}
       noteRequest={noteRequest?.id === item.id && item.id === selectedId ? noteRequest.nonce : undefined}
+      menu={
+        canMove ? (
+          <ReassignMenu compact label={`Move “${item.title}” to another role`} currentKey={item.roleKey} roles={owners} onMove={(roleKey) => reassign.mutate({ kind: 'item', item, roleKey })} />
+        ) : null
+      }
     />
+  );
+  const sectionHeading = (phase: PhaseDto, section: string) => (
+    <div className="mb-1 flex items-center gap-2">
+      <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{section}</h3>
+      {canMove ? (
+        <ReassignMenu compact label={`Move every step of “${section}” to another role`} currentKey={null} roles={owners} onMove={(roleKey) => reassign.mutate({ kind: 'section', phaseId: phase.id, section, roleKey })} />
+      ) : null}
+    </div>
   );
 
   let body;
@@ -145,7 +166,7 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
             {phaseTitle(phase)}
             {bySection(rows).map(([section, sectionRows], index) => (
               <div key={`${section}-${index}`} className="mb-3">
-                {section ? <h3 className="mb-1 text-sm font-semibold uppercase tracking-wide text-slate-500">{section}</h3> : null}
+                {section ? sectionHeading(phase, section) : null}
                 <ul className="flex flex-col gap-2">{sectionRows.map(({ item, depth }) => itemRow(item, depth))}</ul>
               </div>
             ))}

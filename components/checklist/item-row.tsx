@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ItemStatusBadge } from '@/components/ui/badges';
+import type { ReactNode } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ITEM_STATUSES, NOTE_REQUIRED, STATUS_LABEL, type ItemStatus } from '@/lib/domain/items';
 import { formatUtcTime } from '@/lib/domain/clock';
@@ -20,10 +21,12 @@ type Props = {
   onSelect?: (id: string) => void;
   /** Changes each time `n` asks this row to open its note editor. */
   noteRequest?: number;
+  /** The IC's "Move to…" menu, when this person may move steps. */
+  menu?: ReactNode;
 };
 
 /** One checklist step: tick in one click; blocked and skipped ask for a note first. */
-export function ItemRow({ item, roleName, editable, depth, onChange, selected = false, onSelect, noteRequest }: Props) {
+export function ItemRow({ item, roleName, editable, depth, onChange, selected = false, onSelect, noteRequest, menu }: Props) {
   const [pending, setPending] = useState<ItemStatus | null>(null);
   const [draft, setDraft] = useState('');
   const done = item.status === 'done';
@@ -81,8 +84,9 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
           <div className="flex flex-wrap items-center gap-2">
             <span className={`font-medium ${done ? 'text-slate-500 line-through decoration-slate-400' : ''}`}>{item.title}</span>
             <ItemStatusBadge status={item.status} />
-            <span className="text-xs text-slate-500">{roleName}</span>
+            <span className="text-xs text-slate-500" data-testid="item-role">{roleName}</span>
             {item.doneBeforeStart ? <span className="text-xs text-slate-500">(done before start)</span> : null}
+            {menu ? <div className="ml-auto">{menu}</div> : null}
           </div>
           {item.command ? (
             <div className="mt-2 flex items-start gap-2">

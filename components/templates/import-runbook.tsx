@@ -9,6 +9,7 @@ import { api, ApiError } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
 import type { TemplateDefinition } from '@/lib/domain/template';
 import { RoleMappingEditor, isValidKey, withRoleNames, type RoleMappingState } from './role-mapping-editor';
+import { OwnerEditor } from './owner-editor';
 import { RunbookSource } from './runbook-source';
 import { StatsRow } from './template-extras';
 import { itemsPerRole, TemplatePreview } from './template-preview';
@@ -50,12 +51,15 @@ export function ImportRunbook() {
   const [result, setResult] = useState<ParseResponse | null>(null);
   const [parsedWith, setParsedWith] = useState<{ markdown: string; mapping: string } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // Owners moved by hand, roles added or removed: the preview as edited (a re-parse starts over).
+  const [edited, setEdited] = useState<TemplateDefinition | null>(null);
 
   const parse = useMutation({
     mutationFn: (input: { markdown: string; mapping: Record<string, string> }) =>
       runbookRequest<ParseResponse>('/api/runbooks/parse', { markdown: input.markdown, roleMapping: input.mapping }),
     onSuccess: (data, input) => {
       setResult(data);
+      setEdited(null);
       setProblem(null);
       setParsedWith({ markdown: input.markdown, mapping: JSON.stringify(input.mapping) });
       if (!name.trim()) setName(data.template.name);
@@ -76,10 +80,17 @@ export function ImportRunbook() {
   const create = useMutation({
     // The server parses the same Markdown with the same mapping again (what was previewed is what
     // is stored) — smaller to send than the template JSON, and it keeps the source for later.
-    mutationFn: () =>
-      runbookRequest<{ id: string; name: string }>('/api/templates', {
-        markdown: parsedWith!.markdown, roleMapping: JSON.parse(parsedWith!.mapping), roleNames: cleanNames(roles.names), name: name.trim() || result!.template.name,
-      }),
+    mutationFn: () => {
+      const title = name.trim() || result!.template.name;
+      // Edited by hand: store the edited preview itself (with its source) instead of re-parsing.
+      if (edited) {
+        const template = { ...withRoleNames(edited, cleanNames(roles.names)), name: title };
+        return api<{ id: string; name: string }>('/api/templates', { method: 'POST', json: { template, sourceMarkdown: parsedWith!.markdown } });
+      }
+      return runbookRequest<{ id: string; name: string }>('/api/templates', {
+        markdown: parsedWith!.markdown, roleMapping: JSON.parse(parsedWith!.mapping), roleNames: cleanNames(roles.names), name: title,
+      });
+    },
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: templateKeys.all });
       toast.info(`Template “${created.name}” created. Start a deployment from it below.`);
@@ -116,6 +127,7 @@ export function ImportRunbook() {
   const stale = result !== null && parsedWith !== null && (parsedWith.markdown !== markdown || parsedWith.mapping !== JSON.stringify(roles.mapping));
   const mappingValid = Object.values(roles.mapping).every(isValidKey);
   const warnings = result?.warnings ?? problem?.warnings ?? [];
+  const working = edited ?? result?.template ?? null;
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -184,10 +196,11 @@ export function ImportRunbook() {
                   Re-parse with this mapping
                 </Button>
               </div>
-              <RoleMappingEditor roles={result.template.roles} itemCounts={itemsPerRole(result.template)} state={roles} onChange={setRoles} />
+              <RoleMappingEditor roles={result.template.roles} itemCounts={itemsPerRole(working!)} state={roles} onChange={setRoles} />
             </section>
+            <OwnerEditor template={withRoleNames(working!, roles.names)} onChange={setEdited} />
             <CreateBar stale={stale} pending={create.isPending} onCreate={() => create.mutate()} name={name} />
-            <TemplatePreview template={withRoleNames(result.template, roles.names)} />
+            <TemplatePreview template={withRoleNames(working!, roles.names)} />
           </>
         )}
       </section>

@@ -104,7 +104,9 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
                   ) : null}
                 </div>
               ) : (
-                <p className="mt-2 text-xs text-slate-500">Added by the importer (every war room has an incident commander).</p>
+                <p className="mt-2 text-xs text-slate-500">
+                  {role.isIc ? 'Added by the importer (every war room has an incident commander).' : 'Suggested by the importer for steps the runbook gives no owner (see Owners below).'}
+                </p>
               )}
             </li>
           );

@@ -14,6 +14,7 @@ import { plural } from './role-mapping-editor';
 import { StartDeploymentForm } from './start-deployment-form';
 import { StatsRow } from './template-extras';
 import { itemsPerRole, TemplatePreview } from './template-preview';
+import { TemplateOwnersPanel } from './template-owners-panel';
 import { useTemplateActions } from './use-template-actions';
 
 /** One template: its structure, export, library actions and the form that starts a war room. */
@@ -85,6 +86,7 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
               ))}
             </ul>
           </section>
+          {t.canManage ? <TemplateOwnersPanel template={t} /> : null}
           <TemplatePreview template={t.definition} />
         </div>
         <aside className="order-first lg:order-none">

@@ -30,6 +30,11 @@ function ItemNode({ item, roleName }: { item: TemplateItem; roleName: (key: stri
         </span>
         <span className="min-w-0 break-words">{item.title}</span>
         <Badge tone="grey">{roleName(item.roleKey)}</Badge>
+        {item.roleSource === 'suggested' ? (
+          <span className="text-xs text-slate-500 underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`}>
+            suggested
+          </span>
+        ) : null}
         {item.doneBeforeStart ? <span className="text-xs text-slate-500">done before start</span> : null}
         {item.line ? <span className="text-xs text-slate-400 tabular">line {item.line}</span> : null}
       </div>

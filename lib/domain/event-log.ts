@@ -10,6 +10,8 @@ export const EVENT_TYPES = [
   'participant.added',
   'participant.removed',
   'item.updated',
+  'item.reassigned',
+  'section.reassigned',
   'phase.started',
   'phase.completed',
   'gate.signed',
@@ -81,6 +83,10 @@ export function describeEvent(event: TimelineEvent): string {
   switch (event.type) {
     case 'item.updated':
       return `marked “${d.title}” ${String(d.status ?? '').replace('_', ' ')}${d.note ? ` — ${d.note}` : ''}`;
+    case 'item.reassigned':
+      return `moved “${d.title}” from ${d.fromName ?? d.from} to ${d.toName ?? d.to}`;
+    case 'section.reassigned':
+      return `moved ${d.count} step${d.count === 1 ? '' : 's'} of “${d.section ?? 'no section'}” to ${d.toName ?? d.to}`;
     case 'participant.added':
       return `assigned ${d.userName} to ${d.roleName}`;
     case 'participant.removed':

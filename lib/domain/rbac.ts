@@ -23,6 +23,8 @@ type Permission = { allow: readonly Relation[]; scope: TokenScope };
 export const PERMISSIONS = {
   'deployment.read': { allow: ['admin', 'ic', 'member', 'viewer'], scope: 'read' },
   'item.update': { allow: ['admin', 'ic', 'owner'], scope: 'write' },
+  // Moving a step (or a section's steps) to another role: the IC's call, not the owner's.
+  'item.reassign': { allow: ['admin', 'ic'], scope: 'write' },
   'participant.manage': { allow: ['admin', 'ic'], scope: 'write' },
   'deployment.drive': { allow: ['admin', 'ic'], scope: 'write' },
   'gate.signoff': { allow: ['signer'], scope: 'write' },
@@ -96,6 +98,8 @@ export function refusalMessage(action: Action, resource: Resource): string {
   switch (action) {
     case 'item.update':
       return `Only the ${resource.itemRoleKey ?? 'owning'} role or the incident commander can change this item.`;
+    case 'item.reassign':
+      return 'Only the incident commander can move steps to another role.';
     case 'gate.signoff':
       return `Only holders of ${(resource.requiredRoles ?? []).join(', ') || 'the required roles'} can sign this gate.`;
     case 'deployment.read':

@@ -29,8 +29,17 @@ export type TemplateItem = {
   doneBeforeStart?: boolean;
   /** 1-based line in the source Markdown, when imported. */
   line?: number | null;
+  /** Where the owner came from: the runbook's words, a suggestion (until confirmed), or the IC fallback. */
+  roleSource?: RoleSource | null;
+  /** One line saying why this role owns the step ("command uses pg_dump"). */
+  roleReason?: string | null;
+  /** 0–1, suggestions only. */
+  roleConfidence?: number | null;
   children: TemplateItem[];
 };
+
+export const ROLE_SOURCES = ['runbook', 'suggested', 'default'] as const;
+export type RoleSource = (typeof ROLE_SOURCES)[number];
 
 export const templateItemSchema: z.ZodType<TemplateItem> = z.lazy(() =>
   z.object({
@@ -41,6 +50,9 @@ export const templateItemSchema: z.ZodType<TemplateItem> = z.lazy(() =>
     expectedOutput: z.string().max(5000).nullish(),
     doneBeforeStart: z.boolean().optional(),
     line: z.number().int().nullish(),
+    roleSource: z.enum(ROLE_SOURCES).nullish(),
+    roleReason: z.string().max(300).nullish(),
+    roleConfidence: z.number().min(0).max(1).nullish(),
     children: z.array(templateItemSchema).default([]),
   }),
 ) as z.ZodType<TemplateItem>;

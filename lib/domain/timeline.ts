@@ -26,6 +26,8 @@ const CATEGORY: Record<EventType, EventCategory> = {
   'participant.added': 'people',
   'participant.removed': 'people',
   'item.updated': 'checklist',
+  'item.reassigned': 'checklist',
+  'section.reassigned': 'checklist',
   'phase.started': 'phase',
   'phase.completed': 'phase',
   'gate.signed': 'gate',

@@ -29,6 +29,7 @@ function patchItems(items: ItemDto[], id: string, patch: (item: ItemDto) => Item
  */
 export function applyEvent(state: DeploymentDto, event: TimelineEvent): DeploymentDto | null {
   if (event.seq <= state.seq) return state;
+  if (event.type === 'item.reassigned') return applyReassign(state, event);
   if (event.type !== 'item.updated') return null;
   const data = event.data as { itemId: string; phaseId: string; status: ItemStatus; note: string | null; version: number };
   let applied = false;
@@ -43,6 +44,21 @@ export function applyEvent(state: DeploymentDto, event: TimelineEvent): Deployme
   });
   if (!applied) return null;
   return { ...state, phases, seq: event.seq };
+}
+
+/** A step moved to another role: both roles' views filter by roleKey, so patching it is enough. */
+function applyReassign(state: DeploymentDto, event: TimelineEvent): DeploymentDto | null {
+  const data = event.data as { itemId: string; phaseId: string; to: string; version: number };
+  let applied = false;
+  const phases = state.phases.map((phase) => {
+    if (phase.id !== data.phaseId) return phase;
+    const [items, found] = patchItems(phase.items, data.itemId, (item) =>
+      item.version >= data.version ? item : { ...item, roleKey: data.to, version: data.version, updatedBy: event.actor, updatedAt: event.at },
+    );
+    applied = found;
+    return found ? { ...phase, items } : phase;
+  });
+  return applied ? { ...state, phases, seq: event.seq } : null;
 }
 
 /** Replaces one item in the cached state (a server answer or an optimistic change). */

@@ -8,3 +8,28 @@ export const updateItemSchema = z.object({
   version: z.number().int().positive(),
 });
 export type UpdateItemInput = z.infer<typeof updateItemSchema>;
+
+/** The same PATCH with a role instead of a state: the IC moves the step to another role. */
+export const reassignItemSchema = z
+  .object({
+    roleKey: z.string().trim().min(1, 'Say which role takes the step.').max(40),
+    version: z.number().int().positive(),
+  })
+  .strict();
+export type ReassignItemInput = z.infer<typeof reassignItemSchema>;
+
+/** A body with `roleKey` reassigns; any other body is a tick. */
+export const isReassignBody = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && 'roleKey' in raw;
+
+/** POST /api/deployments/:id/items/reassign — every step of one section (or the given steps) to one role. */
+export const reassignSectionSchema = z
+  .object({
+    phaseId: z.string().min(1).max(100),
+    /** null: the phase's steps that have no section. */
+    section: z.string().max(300).nullable(),
+    roleKey: z.string().trim().min(1, 'Say which role takes the steps.').max(40),
+    /** Only the steps now held by this role (e.g. "everything the DBA had in this section"). */
+    fromRoleKey: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict();
+export type ReassignSectionInput = z.infer<typeof reassignSectionSchema>;

@@ -21,6 +21,8 @@ export const runbookJsonSchema = z.object({
   roleMapping: roleMappingSchema.optional(),
   roleNames: roleNamesSchema.optional(),
   name: z.string().trim().min(1).max(200).optional(),
+  /** False: steps the runbook gives no owner stay with the IC instead of a suggested role. */
+  suggestRoles: z.boolean().optional(),
 });
 
 /** The import preview after the user edited it (role names, template name), sent back as JSON. */
@@ -32,6 +34,8 @@ export const templateJsonSchema = z.object({
 export const renameTemplateSchema = z.object({
   name: z.string().trim().min(1, 'Give the template a name.').max(200),
   description: z.string().trim().max(10000).optional(),
+  /** The template editor: owners moved, roles added, renamed or removed. */
+  definition: templateDefinitionSchema.optional(),
 });
 
 export const duplicateTemplateSchema = z.object({

@@ -18,6 +18,8 @@ export const HTTP_STATUS = {
   reason_required: 422,
   note_required: 422,
   role_required: 422,
+  // Reassigning a step to a role the deployment does not have.
+  unknown_role: 422,
   // The egress guard (lib/server/egress): a URL the server may not connect to.
   outbound_refused: 422,
   // Gates and the go-live lifecycle (lib/server/gates, lib/server/lifecycle).

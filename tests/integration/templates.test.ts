@@ -28,11 +28,14 @@ function taskLines(text: string): number {
   return count;
 }
 
-/** Structure only: source line numbers and the raw names a role came from are import bookkeeping. */
+/** Import bookkeeping: source lines, the raw names a role came from, and where an owner came from (an export states every owner). */
+const BOOKKEEPING = new Set(['line', 'aliases', 'roleSource', 'roleReason', 'roleConfidence']);
+
+/** Structure only, without the import bookkeeping. */
 function structure(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(structure);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'line' && k !== 'aliases').map(([k, v]) => [k, structure(v)]));
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !BOOKKEEPING.has(k)).map(([k, v]) => [k, structure(v)]));
   }
   return value;
 }
@@ -86,7 +89,10 @@ describe('POST /api/runbooks/parse', () => {
     expect(canary.roles.map((r) => r.name)).toEqual(expect.arrayContaining(['Technical Lead', 'Database Admin', 'DevOps Engineer', 'Communications', 'Product Manager']));
     expect(canary.phases.find((p) => p.title === 'Phase 2: Deployment')).toMatchObject({ plannedStartMin: 0, plannedDurationMin: 30 });
     const dba = canary.roles.find((r) => r.name === 'Database Admin')!;
-    expect(allItems(canary).filter((i) => i.roleKey === dba.key).map((i) => i.title)).toEqual(['Migrations tested', 'Backups verified', 'Restore procedures tested', 'Performance optimized']);
+    const stated = allItems(canary).filter((i) => i.roleKey === dba.key && i.roleSource === 'runbook');
+    expect(stated.map((i) => i.title)).toEqual(['Migrations tested', 'Backups verified', 'Restore procedures tested', 'Performance optimized']);
+    // Unowned steps about the database are suggested to the same role, never to a new one.
+    expect(allItems(canary).filter((i) => i.roleKey === dba.key && i.roleSource === 'suggested').length).toBeGreaterThan(0);
     expect(canary.decisionTree.map((l) => l.level)).toEqual(expect.arrayContaining([1, 2, 3]));
 
     const blueGreen = (await api.post('/api/runbooks/parse', read('blue-green-cutover-tasks.md'), MARKDOWN)).body;
@@ -142,7 +148,7 @@ describe('the template library', () => {
     const dbaKey = state.roles.find((r: { name: string }) => r.name === 'Database Admin').key;
     const flat = (items: { title: string; roleKey: string; children: unknown[] }[]): { title: string; roleKey: string }[] => items.flatMap((i) => [i, ...flat(i.children as never)]);
     const dbaItems = state.phases.flatMap((p: { items: never[] }) => flat(p.items)).filter((i: { roleKey: string }) => i.roleKey === dbaKey);
-    expect(dbaItems.map((i: { title: string }) => i.title)).toEqual(['Migrations tested', 'Backups verified', 'Restore procedures tested', 'Performance optimized']);
+    expect(dbaItems.map((i: { title: string }) => i.title)).toEqual(expect.arrayContaining(['Migrations tested', 'Backups verified', 'Restore procedures tested', 'Performance optimized']));
     expect((await api.get(`/api/templates/${created.body.id}`)).body.deployments).toBe(1);
   });
 
@@ -227,6 +233,8 @@ describe('the template library', () => {
     const back = await api.post('/api/runbooks/parse', exported.body, MARKDOWN);
     expect(back.status).toBe(200);
     expect(structure(back.body.template)).toEqual(structure(created.body.definition));
+    // Every assignment, suggested or not, comes back as the runbook's own word.
+    expect(new Set(allItems(back.body.template).map((i) => i.roleSource))).toEqual(new Set(['runbook']));
   });
 
   it('lets the admin token create templates with no owner', async () => {

@@ -7,7 +7,8 @@ import { hashToken } from '@/lib/server/auth/tokens';
 /**
  * The authorization matrix: who may call each mutating endpoint. Every route file's POST, PUT,
  * PATCH and DELETE is found by scanning app/api, so an endpoint added later without a row here
- * fails the test until someone decides who may call it.
+ * fails the test until someone decides who may call it. A route that does two things by body
+ * has a second row, "METHOD route (what)": see matrixRows.
  */
 export const ACTORS = ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'anonymous', 'metricsOnly', 'otherDeployment', 'admin'] as const;
 export type ActorKey = (typeof ACTORS)[number];
@@ -27,6 +28,12 @@ export function mutatingEndpoints(root = path.resolve('app/api')): string[] {
   };
   walk(root);
   return found.sort();
+}
+
+/** The endpoints, plus their "(variant)" rows in CASES. */
+export function matrixRows(endpoints: string[]): string[] {
+  const variants = Object.keys(CASES).filter((key) => key.includes(' (') && endpoints.includes(key.slice(0, key.indexOf(' ('))));
+  return [...endpoints, ...variants].sort();
 }
 
 export type People = Awaited<ReturnType<typeof makePeople>>;
@@ -132,6 +139,21 @@ export const CASES: Record<string, Case | { skip: string }> = {
       return { path: room.url(`/items/${item.id}`), body: { status: 'done', version: item.version } };
     },
   },
+  // The same route with {roleKey, version}: moving a step to another role is the IC's call alone.
+  'PATCH /api/deployments/[id]/items/[itemId] (reassign)': {
+    allow: IC_ONLY,
+    prepare: async (room) => {
+      const item = await itemOf(room, 'dba');
+      return { path: room.url(`/items/${item.id}`), body: { roleKey: 'qa', version: item.version } };
+    },
+  },
+  'POST /api/deployments/[id]/items/reassign': {
+    allow: IC_ONLY,
+    prepare: async (room) => {
+      const item = await itemOf(room, 'dba');
+      return { path: room.url('/items/reassign'), body: { phaseId: item.phaseId, section: item.section, roleKey: 'qa' } };
+    },
+  },
   'POST /api/deployments/[id]/participants': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/participants'), body: { email: room.people.users.outsider.email, roleKey: 'qa' } }) },
   'DELETE /api/deployments/[id]/participants/[participantId]': {
     allow: IC_ONLY,
@@ -232,7 +254,7 @@ export async function fingerprint(room: Room): Promise<string> {
     prisma.deployment.findUniqueOrThrow({ where: { id }, select: { state: true, seq: true, lastEventHash: true, healthAckLevel: true, heldFromState: true } }),
     prisma.event.count({ where: { deploymentId: id } }),
     prisma.participant.findMany({ where: { deploymentId: id }, select: { id: true }, orderBy: { id: 'asc' } }),
-    prisma.checklistItem.findMany({ where: { deploymentId: id }, select: { id: true, status: true, version: true }, orderBy: { id: 'asc' } }),
+    prisma.checklistItem.findMany({ where: { deploymentId: id }, select: { id: true, status: true, version: true, roleId: true }, orderBy: { id: 'asc' } }),
     prisma.phase.findMany({ where: { deploymentId: id }, select: { id: true, status: true }, orderBy: { id: 'asc' } }),
     prisma.gate.findMany({ where: { deploymentId: id }, select: { id: true, status: true, version: true, overrideReason: true }, orderBy: { id: 'asc' } }),
     prisma.signoff.findMany({ where: { gate: { deploymentId: id } }, select: { id: true, withdrawnAt: true }, orderBy: { id: 'asc' } }),

@@ -180,7 +180,7 @@ describe('blue-green-cutover-tasks.md (Windows-1252 mojibake, numbered phases, r
   const { template, stats, warnings } = commonChecks(markdown);
 
   it('imports the 168 task lines into the ten numbered phases and the validation checklist', () => {
-    expect(stats).toMatchObject({ items: 168, checkedItems: 9, phases: 11, sections: 27, gates: 0, rules: 0, roles: 1 });
+    expect(stats).toMatchObject({ items: 168, checkedItems: 9, phases: 11, sections: 27, gates: 0, rules: 0, roles: 7 });
     expect(template.name).toBe('Tasks: Production Deployment & Go-Live');
     expect(template.phases.map((p) => p.title)).toEqual([
       'Phase 10.1: Pre-Deployment Preparation',
@@ -214,9 +214,14 @@ describe('blue-green-cutover-tasks.md (Windows-1252 mojibake, numbered phases, r
     expect(item(template, 'Team celebration completed! 🎊').doneBeforeStart).toBe(true);
   });
 
-  it('gives every item to the IC, as the runbook names no roles', () => {
-    expect(template.roles.map((r) => r.key)).toEqual(['ic']);
-    expect(new Set(allItems(template).map((i) => i.roleKey))).toEqual(new Set(['ic']));
+  it('names no roles, so with suggestions off every item goes to the IC', () => {
+    const plain = importOk(markdown, { suggestRoles: false }).template;
+    expect(plain.roles.map((r) => r.key)).toEqual(['ic']);
+    expect(new Set(allItems(plain).map((i) => [i.roleKey, i.roleSource].join(' ')))).toEqual(new Set(['ic default']));
+  });
+
+  it('suggests the standard roles for its items instead (see role-suggestions.test.ts)', () => {
+    expect(template.roles.map((r) => r.key)).toEqual(['ic', 'tech-lead', 'dba', 'devops', 'qa', 'monitoring', 'comms']);
   });
 
   it('reads the rollback triggers, with sustain windows, into levels 2 and 3', () => {

@@ -1,5 +1,6 @@
 import type { List, ListItem, Paragraph } from 'mdast';
 import { IC_ROLE, type TemplateItem } from '../template';
+import { takeOwnerHint } from './owner-hints';
 import { looksLikeRole, type RoleBook } from './roles';
 import { nodeLine, oneLine, plainText, truncate } from './text';
 
@@ -162,18 +163,20 @@ export class ItemReader {
   private readItem(entry: ListItem, scope: ItemScope, parent: TemplateItem | null): TemplateItem {
     const first = entry.children[0];
     const raw = first && first.type === 'paragraph' ? oneLine(plainText(first as Paragraph)) : '';
-    const mention = takeMention(raw.slice(0, 4000), this.roles);
+    const at = takeMention(raw.slice(0, 4000), this.roles);
+    const mention = at.roleKey ? at : takeOwnerHint(at.title, this.roles);
     const title = truncate(mention.title || raw || 'Untitled item', 2000);
-    const roleKey =
+    const stated =
       mention.roleKey ??
       (parent && this.explicit.has(parent) ? parent.roleKey : null) ??
       (scope.blockOwner ? resolveOwner(scope.blockOwner, this.roles) : null) ??
       this.firstOwner(scope.scopeOwners) ??
-      this.roles.leadingRole(title) ??
-      IC_ROLE.key;
+      this.roles.leadingRole(title);
     const item: TemplateItem = {
       title,
-      roleKey,
+      roleKey: stated ?? IC_ROLE.key,
+      // "default" until role-suggestions.ts has looked at the step.
+      roleSource: stated ? 'runbook' : 'default',
       section: scope.section,
       command: null,
       expectedOutput: null,

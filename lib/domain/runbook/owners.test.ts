@@ -56,7 +56,12 @@ describe('item owners', () => {
 
   it('reads a role named at the start of an item when nothing else names one', () => {
     const { template } = importOk(`# R\n\n${TEAM}\n- [ ] Incident Commander opens war room\n- [ ] Communications team ready\n- [ ] Database credentials rotated\n`);
-    expect(allItems(template).map((i) => i.roleKey)).toEqual(['ic', 'communications', 'ic']);
+    expect(allItems(template).map((i) => [i.roleKey, i.roleSource])).toEqual([
+      ['ic', 'runbook'],
+      ['communications', 'runbook'],
+      // Not named: "Database" only suggests the runbook's own database role.
+      ['database-admin', 'suggested'],
+    ]);
   });
 
   it('always has the IC role, and every item ends with exactly one known role', () => {

@@ -7,6 +7,7 @@ import { guardMarkdown } from './guards';
 import { parseMarkdown } from './markdown';
 import { rulesFromTable } from './metrics';
 import { finishPhases, statedGoLive } from './phases';
+import { suggestOwners } from './role-suggestions';
 import { RoleBook } from './roles';
 import { outline } from './structure';
 import { classifyTable, readTable, roleRows, type RoleRow } from './tables';
@@ -23,7 +24,12 @@ export type ParseResult =
   | { ok: true; template: TemplateDefinition; stats: ReturnType<typeof templateStats>; warnings: ParseWarning[] }
   | { ok: false; reason: string; warnings: ParseWarning[] };
 
-export type ParseOptions = { name?: string; roleMapping?: Record<string, string> };
+export type ParseOptions = {
+  name?: string;
+  roleMapping?: Record<string, string>;
+  /** False: steps with no owner in the runbook stay with the IC instead of getting a suggested role. */
+  suggestRoles?: boolean;
+};
 
 /** Larger bodies are refused by the API (413); the parser refuses them too rather than grind. */
 export const MAX_RUNBOOK_BYTES = 1_000_000;
@@ -88,14 +94,14 @@ function parse(input: string, options: ParseOptions): ParseResult {
   const walked = new RunbookWalker({ root, outline: shape, roles, lookup: seriesLookup(rules), warn }).run();
   const phases = finishPhases(walked.drafts, statedGoLive(root, shape), warn);
 
-  const template: TemplateDefinition = {
+  const template: TemplateDefinition = suggestOwners({
     name: truncate(options.name?.trim() || shape.title || 'Imported runbook', 200),
     description: truncate(walked.description, 10000),
     roles: roles.roles(),
     phases,
     rules,
     decisionTree: walked.decisionTree,
-  };
+  }, { suggest: options.suggestRoles !== false });
   const finalWarnings = tidy(warnings);
   const stats = templateStats(template);
   if (stats.items === 0) {

@@ -241,3 +241,24 @@ describe('round trip of generated templates', () => {
     );
   }, 60_000 + RUNS * 300);
 });
+
+describe('round trip keeps every owner, suggested ones included', () => {
+  for (const name of ['blue-green-cutover-tasks', 'unowned/kubernetes-production-checklist', 'unowned/release-execution-log', 'unowned/database-migration-plan']) {
+    it(name, () => {
+      const first = importOk(fixture(name)).template;
+      const flat = (t: TemplateDefinition) => {
+        const out: TemplateItem[] = [];
+        const walk = (list: TemplateItem[]) => list.forEach((i) => (out.push(i), walk(i.children)));
+        t.phases.forEach((p) => walk(p.items));
+        return out;
+      };
+      expect(flat(first).some((i) => i.roleSource === 'suggested')).toBe(true);
+      const { markdown, back } = roundTrip(first);
+      // The export states each owner on the step's own line, so the import reads it back as stated.
+      expect(markdown).toMatch(/^- \[ \] .+ @dba$/m);
+      expect(flat(back).map((i) => [i.title, i.roleKey])).toEqual(flat(first).map((i) => [i.title, i.roleKey]));
+      expect(new Set(flat(back).map((i) => i.roleSource))).toEqual(new Set(['runbook']));
+      expect(back.roles.map((r) => [r.key, r.name])).toEqual(first.roles.map((r) => [r.key, r.name]));
+    });
+  }
+});

@@ -40,6 +40,11 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   } catch {
     throw new AppError('invalid_body', 'The body is not valid JSON.');
   }
+  return validate(schema, raw);
+}
+
+/** A parsed body checked against a schema: 422 invalid_body naming the first bad field. */
+export function validate<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

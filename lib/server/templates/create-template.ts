@@ -40,7 +40,7 @@ export async function createTemplate(actor: SignedInActor, input: RunbookSource 
  * An edited preview could name roles that are not declared; a deployment would silently hand such
  * items to the IC, so refuse with words instead.
  */
-function checkReferences(definition: TemplateDefinition) {
+export function checkReferences(definition: TemplateDefinition) {
   const keys = new Set(definition.roles.map((r) => r.key));
   if (keys.size !== definition.roles.length) throw new AppError('invalid_body', 'Two roles share one key; merge them in the role mapping first.');
   const missing = new Set<string>();

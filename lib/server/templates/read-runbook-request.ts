@@ -4,7 +4,11 @@ import { roleMappingSchema, roleNamesSchema, runbookJsonSchema, templateJsonSche
 import { AppError, isAppError } from '@/lib/server/errors';
 import { readText } from '@/lib/server/http/route';
 
-export type RunbookSource = { kind: 'markdown'; markdown: string; roleMapping: RoleMapping; roleNames: RoleNames; name?: string };
+export type RunbookSource = {
+  kind: 'markdown'; markdown: string; roleMapping: RoleMapping; roleNames: RoleNames; name?: string;
+  /** `?suggestRoles=false` (or `"suggestRoles": false`): unowned steps stay with the IC. */
+  suggestRoles: boolean;
+};
 export type EditedTemplate = { kind: 'template'; template: TemplateDefinition; sourceMarkdown: string | null };
 
 /**
@@ -34,6 +38,14 @@ function queryJson<S extends typeof roleMappingSchema | typeof roleNamesSchema>(
   return parsed.data;
 }
 
+function suggestRolesParam(url: URL): boolean | null {
+  const raw = url.searchParams.get('suggestRoles');
+  if (raw === null) return null;
+  if (/^(?:true|1|yes)$/i.test(raw)) return true;
+  if (/^(?:false|0|no)$/i.test(raw)) return false;
+  throw new AppError('invalid_body', 'suggestRoles must be true or false.');
+}
+
 function validationError(issues: { path: PropertyKey[]; message: string }[]) {
   const issue = issues[0];
   const where = issue?.path?.length ? `${issue.path.join('.')}: ` : '';
@@ -59,9 +71,10 @@ export async function readRunbookRequest(request: Request, allowTemplate: boolea
     throw error;
   }
   const name = url.searchParams.get('name')?.trim() || undefined;
+  const suggestParam = suggestRolesParam(url);
   if (!isJson) {
     return {
-      kind: 'markdown', markdown: text, name,
+      kind: 'markdown', markdown: text, name, suggestRoles: suggestParam ?? true,
       roleMapping: queryJson(url, 'roleMapping', roleMappingSchema, '{"DBA-001":"dba"}'),
       roleNames: queryJson(url, 'roleNames', roleNamesSchema, '{"dba":"Database Admin"}'),
     };
@@ -82,5 +95,8 @@ export async function readRunbookRequest(request: Request, allowTemplate: boolea
   if (!parsed.success) throw validationError(parsed.error.issues);
   checkSize(parsed.data.markdown);
   const data = parsed.data;
-  return { kind: 'markdown', markdown: data.markdown, roleMapping: data.roleMapping ?? {}, roleNames: data.roleNames ?? {}, name: data.name ?? name };
+  return {
+    kind: 'markdown', markdown: data.markdown, roleMapping: data.roleMapping ?? {}, roleNames: data.roleNames ?? {}, name: data.name ?? name,
+    suggestRoles: data.suggestRoles ?? suggestParam ?? true,
+  };
 }
