@@ -26,6 +26,9 @@ export const HTTP_STATUS = {
   level_required: 422,
   comment_required: 422,
   role_not_required: 422,
+  // Distinct people per gate (issue 14): a second role by the same person, an IC overriding their own gate.
+  same_signer: 422,
+  self_override: 403,
   rate_limited: 429,
   db_unavailable: 503,
   internal: 500,

@@ -14,11 +14,11 @@ export type PhaseDto = {
 export type SignoffDto = { id: string; roleKey: string; userId: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null; metrics: Record<string, unknown> };
 export type GateDto = {
   id: string; phaseId: string; title: string; kind: string; checkpointOffsetMin: number | null; requiredRoles: string[];
-  status: string; version: number; overrideReason: string | null; overriddenBy: string | null; openedAt: string | null; signoffs: SignoffDto[];
+  status: string; version: number; overrideReason: string | null; allowSameSigner: boolean; overriddenBy: string | null; openedAt: string | null; signoffs: SignoffDto[];
 };
 export type DeploymentDto = {
   id: string; name: string; version: string; environment: string; strategy: string; goLiveAt: string; state: string;
-  heldFromState: string | null; stateReason: string | null; seq: number; templateId: string | null;
+  heldFromState: string | null; stateReason: string | null; seq: number; templateId: string | null; allowSelfOverride: boolean;
   startedAt: string | null; finishedAt: string | null;
   health: HealthDto;
   roles: RoleDto[]; phases: PhaseDto[]; gates: GateDto[];
@@ -69,6 +69,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
     stateReason: deployment.stateReason,
     seq: deployment.seq,
     templateId: deployment.templateId,
+    allowSelfOverride: deployment.allowSelfOverride,
     startedAt: iso(deployment.startedAt),
     finishedAt: iso(deployment.finishedAt),
     health: healthDto(deployment),
@@ -85,7 +86,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
     })),
     gates: gates.map((g) => ({
       id: g.id, phaseId: g.phaseId, title: g.title, kind: g.kind, checkpointOffsetMin: g.checkpointOffsetMin,
-      requiredRoles: g.requiredRoles, status: g.status, version: g.version, overrideReason: g.overrideReason,
+      requiredRoles: g.requiredRoles, status: g.status, version: g.version, overrideReason: g.overrideReason, allowSameSigner: g.allowSameSigner,
       overriddenBy: g.overriddenById ? (overriders.get(g.overriddenById) ?? 'Admin') : null, openedAt: iso(g.openedAt),
       signoffs: g.signoffs.map((s) => ({
         id: s.id, roleKey: s.roleKey, userId: s.userId, user: s.user.name, decision: s.decision, at: s.createdAt.toISOString(),

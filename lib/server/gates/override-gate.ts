@@ -30,10 +30,11 @@ export async function overrideGate(
       if (input.version != null && input.version !== gate.version) {
         throw new AppError('stale_version', `Gate ‘${gate.title}’ changed since you looked (now ${gate.status}, version ${gate.version}). Review the sign-offs and decide again.`, { gate: await toGateDto(tx, gate) });
       }
-      const check = checkOverride({ gate: gateInput(gate), reason });
+      const roleNames = await roleNamesOf(tx, deploymentId);
+      const { allowSelfOverride } = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { allowSelfOverride: true } });
+      const check = checkOverride({ gate: gateInput(gate), reason, overriderId: actor.userId, allowSelfOverride, roleNames });
       if (!check.ok) throw new AppError(check.code, check.message, check.code === 'gate_closed' ? { gate: await toGateDto(tx, gate) } : undefined);
 
-      const roleNames = await roleNamesOf(tx, deploymentId);
       const previousStatus = gateStatus(gateInput(gate));
       const missing = missingRoles(gateInput(gate));
       const changed = await tx.gate.updateMany({

@@ -18,6 +18,7 @@ const REFUSAL: Record<SignoffRefusalCode, ErrorCode> = {
   role_not_required: 'role_not_required',
   comment_required: 'comment_required',
   already_signed: 'already_signed',
+  same_signer: 'same_signer',
 };
 
 export type SignResult = { signoff: SignoffDto; gate: GateDto; seq: number };
