@@ -5,6 +5,8 @@
 export const HTTP_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
+  // An API token without the scope the action needs (e.g. gates:sign).
+  missing_scope: 403,
   not_found: 404,
   invalid_body: 422,
   invalid_runbook: 422,
