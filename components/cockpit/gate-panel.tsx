@@ -9,8 +9,10 @@ import { isTerminal, type DeploymentState } from '@/lib/domain/deployment-state'
 import { checkOverride, DECISION_LABEL, isClosed, otherRoleSigned, signoffTable, type GateStatus, type SignoffDecision } from '@/lib/domain/gates';
 import { can } from '@/lib/domain/rbac';
 import type { GateDto } from '@/lib/server/deployments/get-deployment';
+import { ReauthDialog } from './reauth-dialog';
 import { ReasonDialog } from './reason-dialog';
-import { useCockpitAction } from './use-cockpit-action';
+import { ApiError } from '@/lib/client/api';
+import { useCockpitAction, type CockpitAction } from './use-cockpit-action';
 
 const STATUS_LOOK: Record<GateStatus, { tone: Tone; icon: string; label: string }> = {
   waiting: { tone: 'grey', icon: '◷', label: 'Waiting for sign-offs' },
@@ -46,6 +48,15 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
   const { deployment } = useWarRoom();
   const action = useCockpitAction(deployment.id);
   const [ask, setAsk] = useState<Ask>(null);
+  // A decision the server wants re-authenticated: kept as sent, and sent again after the password.
+  const [retry, setRetry] = useState<CockpitAction | null>(null);
+  const decide = (request: CockpitAction) =>
+    action.mutate(request, {
+      onSuccess: () => setAsk(null),
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'reauth_required') setRetry(request);
+      },
+    });
   const roleNames = Object.fromEntries(deployment.roles.map((r) => [r.key, r.name]));
   const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
   const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles, requiredRoles: gate.requiredRoles };
@@ -64,14 +75,11 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
   });
   const mine = (roleKey: string) => gate.signoffs.find((s) => s.roleKey === roleKey && s.userId === deployment.me.userId) ?? null;
   const sign = (roleKey: string, decision: SignoffDecision, comment?: string) =>
-    action.mutate(
-      {
-        path: `/gates/${gate.id}/signoffs`,
-        body: { decision, roleKey: several ? roleKey : undefined, comment },
-        done: `${decision === 'approve' ? 'GO' : 'NO-GO'} recorded for ${roleNames[roleKey] ?? roleKey}.`,
-      },
-      { onSuccess: () => setAsk(null) },
-    );
+    decide({
+      path: `/gates/${gate.id}/signoffs`,
+      body: { decision, roleKey: several ? roleKey : undefined, comment },
+      done: `${decision === 'approve' ? 'GO' : 'NO-GO'} recorded for ${roleNames[roleKey] ?? roleKey}.`,
+    });
   // Why a button is greyed out, in the rules' own words (the server refuses the same way).
   const gateFacts = {
     title: gate.title, requiredRoles: gate.requiredRoles, status, overrideReason: gate.overrideReason, allowSameSigner: gate.allowSameSigner,
@@ -228,11 +236,19 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
           confirm="⚑ Override"
           tone="danger"
           busy={action.isPending}
-          onConfirm={(reason) =>
-            action.mutate({ path: `/gates/${gate.id}/override`, body: { reason, version: gate.version }, done: 'Gate overridden.' }, { onSuccess: () => setAsk(null) })
-          }
+          onConfirm={(reason) => decide({ path: `/gates/${gate.id}/override`, body: { reason, version: gate.version }, done: 'Gate overridden.' })}
           onClose={() => setAsk(null)}
           testId="override-dialog"
+        />
+      ) : null}
+      {retry ? (
+        <ReauthDialog
+          onConfirmed={() => {
+            const again = retry;
+            setRetry(null);
+            decide(again);
+          }}
+          onClose={() => setRetry(null)}
         />
       ) : null}
     </div>

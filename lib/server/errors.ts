@@ -7,6 +7,9 @@ export const HTTP_STATUS = {
   forbidden: 403,
   // An API token without the scope the action needs (e.g. gates:sign).
   missing_scope: 403,
+  // Step-up before a go / no-go decision (lib/server/auth/step-up.ts).
+  reauth_required: 403,
+  invalid_password: 403,
   not_found: 404,
   invalid_body: 422,
   invalid_runbook: 422,

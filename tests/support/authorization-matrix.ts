@@ -102,6 +102,8 @@ export const CASES: Record<string, Case | { skip: string }> = {
     allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'admin'],
     prepare: async (room) => ({ path: '/api/deployments', body: { templateId: room.people.template.id, name: 'Matrix', goLiveAt: new Date(Date.now() + 3_600_000).toISOString() } }),
   },
+  // Step-up is for browser sessions: every token is refused (the reauth test covers sessions).
+  'POST /api/session/reauth': { allow: [], prepare: async () => ({ path: '/api/session/reauth', body: { password: 'correct-horse-battery' } }) },
   'POST /api/users': { allow: ['admin'], prepare: async () => ({ path: '/api/users', body: { email: `m-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, name: 'New', password: 'long-enough-pw' } }) },
   // Tokens are made with a signed-in session only (security.test checks that path).
   'POST /api/tokens': { allow: [], prepare: async () => ({ path: '/api/tokens', body: { name: 'x', scopes: ['read'] } }) },

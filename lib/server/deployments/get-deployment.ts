@@ -1,3 +1,4 @@
+import type { IdentityEvidence } from '@/lib/domain/identity';
 import type { ActorRole } from '@/lib/domain/rbac';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { buildItemTree, itemSelect, type ItemDto } from '@/lib/server/checklist/item-dto';
@@ -11,7 +12,11 @@ export type PhaseDto = {
   plannedStart: string | null; plannedStartMin: number | null; plannedDurationMin: number | null;
   startedAt: string | null; completedAt: string | null; items: ItemDto[];
 };
-export type SignoffDto = { id: string; roleKey: string; userId: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null; metrics: Record<string, unknown> };
+export type SignoffDto = {
+  id: string; roleKey: string; userId: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null; metrics: Record<string, unknown>;
+  /** How the signer authenticated (method, time, IP, user agent): evidence for auditors. */
+  identity: Partial<IdentityEvidence>;
+};
 export type GateDto = {
   id: string; phaseId: string; title: string; kind: string; checkpointOffsetMin: number | null; requiredRoles: string[];
   status: string; version: number; overrideReason: string | null; allowSameSigner: boolean; overriddenBy: string | null; openedAt: string | null; signoffs: SignoffDto[];
@@ -90,7 +95,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
       overriddenBy: g.overriddenById ? (overriders.get(g.overriddenById) ?? 'Admin') : null, openedAt: iso(g.openedAt),
       signoffs: g.signoffs.map((s) => ({
         id: s.id, roleKey: s.roleKey, userId: s.userId, user: s.user.name, decision: s.decision, at: s.createdAt.toISOString(),
-        comment: s.comment, metrics: (s.metricSnapshot ?? {}) as Record<string, unknown>,
+        comment: s.comment, metrics: (s.metricSnapshot ?? {}) as Record<string, unknown>, identity: (s.identity ?? {}) as Partial<IdentityEvidence>,
       })),
     })),
     me: { userId: actor.userId, name: actor.name, isAdmin: actor.isAdmin, roles: access.heldRoles },

@@ -42,7 +42,7 @@ export function gateInput(gate: GateRow): GateInput & { title: string; kind: Gat
 export function toSignoffDto(row: GateRow['signoffs'][number]): SignoffDto {
   return {
     id: row.id, roleKey: row.roleKey, userId: row.userId, user: row.user.name, decision: row.decision, at: row.createdAt.toISOString(),
-    comment: row.comment, metrics: (row.metricSnapshot ?? {}) as Record<string, unknown>,
+    comment: row.comment, metrics: (row.metricSnapshot ?? {}) as Record<string, unknown>, identity: (row.identity ?? {}) as SignoffDto['identity'],
   };
 }
 

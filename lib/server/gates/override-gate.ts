@@ -1,6 +1,7 @@
 import { checkOverride, gateStatus, missingRoles } from '@/lib/domain/gates';
 import type { OverrideInput } from '@/lib/schemas/gate';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { requireRecentAuth } from '@/lib/server/auth/step-up';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import type { GateDto } from '@/lib/server/deployments/get-deployment';
 import { AppError } from '@/lib/server/errors';
@@ -23,6 +24,7 @@ export async function overrideGate(
 ): Promise<{ gate: GateDto; seq: number; replayed: boolean }> {
   const access = await authorize(actor, 'gate.override', deploymentId);
   const reason = input.reason?.trim() || null;
+  const identity = await requireRecentAuth(actor);
   const { result, replayed } = await commit(
     async (tx, append) => {
       ensureNotFinished(await lockDeployment(tx, deploymentId));
@@ -51,7 +53,7 @@ export async function overrideGate(
         roleKey: actingRole(access.heldRoles),
         data: {
           gateId, gateTitle: gate.title, gateKind: gate.kind, phaseId: gate.phaseId, reason, previousStatus,
-          missingRoles: missing, missingRoleNames: missing.map((key) => roleNames[key] ?? key),
+          missingRoles: missing, missingRoleNames: missing.map((key) => roleNames[key] ?? key), identity,
         },
       });
       return { gate: await toGateDto(tx, await loadGate(tx, deploymentId, gateId)), seq: event.seq };
