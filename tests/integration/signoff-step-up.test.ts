@@ -76,7 +76,7 @@ describe('evidence of identity', () => {
     expect(report.status).toBe(200);
     const markdown = typeof report.body === 'string' ? report.body : report.body.markdown;
     expect(markdown).toContain('| Role | Person | Decision | Time | Comment | Authenticated |');
-    expect(markdown).toMatch(/Dana DBA[^\n]*password at \d\d:\d\dZ from [^\n]*WarRoomTest/);
+    expect(markdown).toMatch(/Dana DBA[^\n]*password at \d\d:\d\dZ from [^\n]+ \(Mozilla\/5.0/);
     expect(markdown).toMatch(/Tomás Tech[^\n]*API token “test”/);
   });
 });
