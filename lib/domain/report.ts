@@ -1,4 +1,3 @@
-import { describeIdentity, type IdentityEvidence } from './identity';
 /**
  * The go-live report: a finished (or running) war room written out as Markdown for the post-mortem,
  * the change ticket or the audit folder. Pure: the server loads a snapshot of the deployment and
@@ -7,6 +6,7 @@ import { describeIdentity, type IdentityEvidence } from './identity';
 import { formatDuration, formatRelative, phaseSchedule } from './clock';
 import { stateLabel, type DeploymentState } from './deployment-state';
 import { describeEvent, type TimelineEvent } from './event-log';
+import { describeIdentity, type IdentityEvidence } from './identity';
 import { STATUS_LABEL, type ItemStatus } from './items';
 
 export type ReportItem = {
