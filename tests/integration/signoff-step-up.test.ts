@@ -64,7 +64,7 @@ describe('evidence of identity', () => {
     expect((await room.as(room.tokens.tech).post(room.url(`/gates/${gate.id}/signoffs`), { decision: 'approve' })).status).toBe(201);
     expect((await room.ic.post(room.url(`/gates/${gate.id}/override`), { reason: 'QA signed on the bridge' })).status).toBe(200);
 
-    const events = (await room.ic.get(room.url('/events?after=0'))).body.events as { type: string; actor: string; data: Record<string, any> }[];
+    const events = (await room.ic.get(room.url('/events?after=0'))).body.events as { type: string; actor: string; data: { identity?: Record<string, unknown> } }[];
     const signedByDana = events.find((e) => e.type === 'gate.signed' && e.actor === 'Dana DBA')!;
     expect(signedByDana.data.identity).toMatchObject({ method: 'password', at: expect.any(String), ip: expect.any(String), userAgent: BROWSER });
     const signedByToken = events.find((e) => e.type === 'gate.signed' && e.actor === 'Tomás Tech')!;
