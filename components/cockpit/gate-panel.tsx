@@ -6,11 +6,13 @@ import { Button } from '@/components/ui/button';
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { formatRelative, formatUtc, formatUtcTime, tMinus } from '@/lib/domain/clock';
 import { isTerminal, type DeploymentState } from '@/lib/domain/deployment-state';
-import { DECISION_LABEL, isClosed, signoffTable, type GateStatus, type SignoffDecision } from '@/lib/domain/gates';
+import { checkOverride, DECISION_LABEL, isClosed, otherRoleSigned, signoffTable, type GateStatus, type SignoffDecision } from '@/lib/domain/gates';
 import { can } from '@/lib/domain/rbac';
 import type { GateDto } from '@/lib/server/deployments/get-deployment';
+import { ReauthDialog } from './reauth-dialog';
 import { ReasonDialog } from './reason-dialog';
-import { useCockpitAction } from './use-cockpit-action';
+import { ApiError } from '@/lib/client/api';
+import { useCockpitAction, type CockpitAction } from './use-cockpit-action';
 
 const STATUS_LOOK: Record<GateStatus, { tone: Tone; icon: string; label: string }> = {
   waiting: { tone: 'grey', icon: '◷', label: 'Waiting for sign-offs' },
@@ -46,6 +48,15 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
   const { deployment } = useWarRoom();
   const action = useCockpitAction(deployment.id);
   const [ask, setAsk] = useState<Ask>(null);
+  // A decision the server wants re-authenticated: kept as sent, and sent again after the password.
+  const [retry, setRetry] = useState<CockpitAction | null>(null);
+  const decide = (request: CockpitAction) =>
+    action.mutate(request, {
+      onSuccess: () => setAsk(null),
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'reauth_required') setRetry(request);
+      },
+    });
   const roleNames = Object.fromEntries(deployment.roles.map((r) => [r.key, r.name]));
   const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
   const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles, requiredRoles: gate.requiredRoles };
@@ -64,14 +75,23 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
   });
   const mine = (roleKey: string) => gate.signoffs.find((s) => s.roleKey === roleKey && s.userId === deployment.me.userId) ?? null;
   const sign = (roleKey: string, decision: SignoffDecision, comment?: string) =>
-    action.mutate(
-      {
-        path: `/gates/${gate.id}/signoffs`,
-        body: { decision, roleKey: several ? roleKey : undefined, comment },
-        done: `${decision === 'approve' ? 'GO' : 'NO-GO'} recorded for ${roleNames[roleKey] ?? roleKey}.`,
-      },
-      { onSuccess: () => setAsk(null) },
-    );
+    decide({
+      path: `/gates/${gate.id}/signoffs`,
+      body: { decision, roleKey: several ? roleKey : undefined, comment },
+      done: `${decision === 'approve' ? 'GO' : 'NO-GO'} recorded for ${roleNames[roleKey] ?? roleKey}.`,
+    });
+  // Why a button is greyed out, in the rules' own words (the server refuses the same way).
+  const gateFacts = {
+    title: gate.title, requiredRoles: gate.requiredRoles, status, overrideReason: gate.overrideReason, allowSameSigner: gate.allowSameSigner,
+    signoffs: gate.signoffs.map((s) => ({ ...s, createdAt: new Date(s.at) })),
+  };
+  const signBlocked = (roleKey: string) => {
+    const other = otherRoleSigned(gateFacts, deployment.me.userId, roleKey);
+    return other ? `You already signed this gate for ${roleNames[other] ?? other}: a different person must sign as ${roleNames[roleKey] ?? roleKey}.` : null;
+  };
+  const overrideCheck = checkOverride({ gate: gateFacts, reason: 'x', overriderId: deployment.me.userId, allowSelfOverride: deployment.allowSelfOverride, roleNames });
+  const overrideBlocked = !overrideCheck.ok && overrideCheck.code === 'self_override' ? overrideCheck.message : null;
+  const blockedNotes = [...new Set([...myRoles.map(signBlocked), mayOverride ? overrideBlocked : null].filter((n): n is string => Boolean(n)))];
   const due = gate.kind === 'checkpoint' && gate.checkpointOffsetMin != null ? new Date(new Date(deployment.goLiveAt).getTime() + gate.checkpointOffsetMin * 60_000) : null;
 
   return (
@@ -92,6 +112,11 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
           </span>
         ) : null}
       </div>
+      {gate.allowSameSigner && gate.requiredRoles.length > 1 ? (
+        <p className="mb-2 text-xs text-slate-600 dark:text-slate-400" data-testid="same-signer-allowed">
+          One person may sign this gate for several roles (set by the template).
+        </p>
+      ) : null}
       {status === 'overridden' ? (
         <p className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-100" data-testid="override-note">
           <span aria-hidden>⚑ </span>
@@ -158,14 +183,15 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
             ? myRoles.flatMap((roleKey) => {
                 const current = mine(roleKey);
                 const as = several ? ` as ${roleNames[roleKey] ?? roleKey}` : '';
+                const blocked = signBlocked(roleKey);
                 return [
                   current?.decision === 'approve' ? null : (
-                    <Button key={`a-${roleKey}`} variant="primary" className="min-h-11 px-4" disabled={action.isPending} onClick={() => sign(roleKey, 'approve')} data-testid={`approve-${roleKey}`}>
+                    <Button key={`a-${roleKey}`} variant="primary" className="min-h-11 px-4 disabled:opacity-50" disabled={action.isPending || Boolean(blocked)} title={blocked ?? undefined} onClick={() => sign(roleKey, 'approve')} data-testid={`approve-${roleKey}`}>
                       ✓ GO{as}
                     </Button>
                   ),
                   current?.decision === 'reject' ? null : (
-                    <Button key={`r-${roleKey}`} variant="secondary" className="min-h-11 px-4" disabled={action.isPending} onClick={() => setAsk({ kind: 'reject', roleKey })} data-testid={`reject-${roleKey}`}>
+                    <Button key={`r-${roleKey}`} variant="secondary" className="min-h-11 px-4 disabled:opacity-50" disabled={action.isPending || Boolean(blocked)} title={blocked ?? undefined} onClick={() => setAsk({ kind: 'reject', roleKey })} data-testid={`reject-${roleKey}`}>
                       ✖ NO-GO{as}…
                     </Button>
                   ),
@@ -173,11 +199,21 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
               })
             : null}
           {mayOverride ? (
-            <Button variant="secondary" className="min-h-11 px-4" disabled={action.isPending} onClick={() => setAsk({ kind: 'override' })} data-testid="override-gate">
+            <Button variant="secondary" className="min-h-11 px-4 disabled:opacity-50" disabled={action.isPending || Boolean(overrideBlocked)} title={overrideBlocked ?? undefined} onClick={() => setAsk({ kind: 'override' })} data-testid="override-gate">
               ⚑ Override…
             </Button>
           ) : null}
         </div>
+      ) : null}
+      {live && blockedNotes.length ? (
+        <ul className="mt-2 flex flex-col gap-1 text-sm text-slate-600 dark:text-slate-400" data-testid="gate-blocked-why">
+          {blockedNotes.map((note) => (
+            <li key={note}>
+              <span aria-hidden>ⓘ </span>
+              {note}
+            </li>
+          ))}
+        </ul>
       ) : null}
       {ask?.kind === 'reject' ? (
         <ReasonDialog
@@ -200,11 +236,19 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
           confirm="⚑ Override"
           tone="danger"
           busy={action.isPending}
-          onConfirm={(reason) =>
-            action.mutate({ path: `/gates/${gate.id}/override`, body: { reason, version: gate.version }, done: 'Gate overridden.' }, { onSuccess: () => setAsk(null) })
-          }
+          onConfirm={(reason) => decide({ path: `/gates/${gate.id}/override`, body: { reason, version: gate.version }, done: 'Gate overridden.' })}
           onClose={() => setAsk(null)}
           testId="override-dialog"
+        />
+      ) : null}
+      {retry ? (
+        <ReauthDialog
+          onConfirmed={() => {
+            const again = retry;
+            setRetry(null);
+            decide(again);
+          }}
+          onClose={() => setRetry(null)}
         />
       ) : null}
     </div>

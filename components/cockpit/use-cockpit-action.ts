@@ -2,11 +2,11 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useToast } from '@/components/ui/toast';
-import { api } from '@/lib/client/api';
+import { api, ApiError } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
 import { newIdempotencyKey } from '@/lib/client/idempotency-key';
 
-type Action = { path: string; method?: 'POST' | 'DELETE'; body?: unknown; done?: string };
+export type CockpitAction = { path: string; method?: 'POST' | 'DELETE'; body?: unknown; done?: string };
 
 /**
  * One hook for every cockpit command (transitions, phases, sign-offs, overrides, rollback). The
@@ -17,7 +17,7 @@ export function useCockpitAction(deploymentId: string) {
   const queryClient = useQueryClient();
   const toast = useToast();
   return useMutation({
-    mutationFn: ({ path, method = 'POST', body }: Action) =>
+    mutationFn: ({ path, method = 'POST', body }: CockpitAction) =>
       api<unknown>(`/api/deployments/${deploymentId}${path}`, {
         method,
         json: method === 'POST' ? (body ?? {}) : undefined,
@@ -26,7 +26,8 @@ export function useCockpitAction(deploymentId: string) {
     onSuccess: (_data, { done }) => {
       if (done) toast.info(done);
     },
-    onError: (error) => toast.error(error instanceof Error ? error.message : 'That did not work; nothing was changed.'),
+    // A step-up request is not a failure: the caller asks for the password and retries.
+    onError: (error) => (error instanceof ApiError && error.code === 'reauth_required') ? undefined : toast.error(error instanceof Error ? error.message : 'That did not work; nothing was changed.'),
     onSettled: () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deploymentId) }),
   });
 }

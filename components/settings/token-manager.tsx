@@ -8,7 +8,7 @@ import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { tokenKeys } from '@/lib/client/query-keys';
 import { formatUtc } from '@/lib/domain/clock';
-import { TOKEN_SCOPES } from '@/lib/domain/rbac';
+import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES } from '@/lib/domain/rbac';
 import type { TokenDto } from '@/lib/server/users/create-token';
 
 export function TokenManager({ initial }: { initial: TokenDto[] }) {
@@ -16,7 +16,7 @@ export function TokenManager({ initial }: { initial: TokenDto[] }) {
   const toast = useToast();
   const { data: tokens } = useQuery({ queryKey: tokenKeys.all, queryFn: () => api<{ tokens: TokenDto[] }>('/api/tokens').then((r) => r.tokens), initialData: initial });
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>(['read', 'write']);
+  const [scopes, setScopes] = useState<string[]>([...DEFAULT_TOKEN_SCOPES]);
   const [created, setCreated] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () => api<{ token: string }>('/api/tokens', { method: 'POST', json: { name, scopes } }),

@@ -24,6 +24,11 @@ export function makeWarRoom(): WarRoom {
   return JSON.parse(tsx('e2e/support/make-war-room.ts'));
 }
 
+/** Ages a person's sessions past the step-up window (see age-sessions.ts). */
+export function ageSessions(userId: string) {
+  tsx('e2e/support/age-sessions.ts', [userId]);
+}
+
 export function updateItemOffline(room: WarRoom, itemId: string, userId: string, status: string) {
   tsx('e2e/support/update-item-offline.ts', [room.deploymentId, itemId, userId, status]);
 }

@@ -122,6 +122,45 @@ describe('checkSignoff', () => {
   });
 });
 
+describe('distinct people per gate', () => {
+  const both = { userId: 'cid', roleKeys: ['dba', 'qa'] };
+
+  it('one person signs a gate for one role only, and is told which role they already signed for', () => {
+    const signed = gate([approve('dba', 'cid')]);
+    expect(checkSignoff({ gate: signed, signer: both, roleKey: 'qa', decision: 'approve', roleNames })).toEqual({
+      ok: false,
+      code: 'same_signer',
+      message: "Gate 'Go/No-Go' needs a different person for each role: you already signed for DBA, so someone else must sign as QA Lead",
+    });
+    // A rejection for another role is a decision too.
+    expect(checkSignoff({ gate: gate([reject('dba', 'cid')], { status: 'rejected' }), signer: both, roleKey: 'qa', decision: 'reject', comment: 'no', roleNames })).toMatchObject({ code: 'same_signer' });
+  });
+
+  it('the same role again is a change of mind, not a second person, and a withdrawn sign-off frees the person', () => {
+    const mine = reject('dba', 'cid');
+    expect(checkSignoff({ gate: gate([mine], { status: 'rejected' }), signer: both, roleKey: 'dba', decision: 'approve' })).toEqual({ ok: true, roleKey: 'dba', supersedes: mine.id });
+    const withdrawn = { ...approve('dba', 'cid'), withdrawnAt: at('06:05') };
+    expect(checkSignoff({ gate: gate([withdrawn]), signer: both, roleKey: 'qa', decision: 'approve' })).toMatchObject({ ok: true, roleKey: 'qa' });
+  });
+
+  it('another person signing the other role is fine, and a gate may allow one person for several roles', () => {
+    expect(checkSignoff({ gate: gate([approve('dba', 'ann')]), signer: both, roleKey: 'qa', decision: 'approve' })).toMatchObject({ ok: true });
+    expect(checkSignoff({ gate: gate([approve('dba', 'cid')], { allowSameSigner: true }), signer: both, roleKey: 'qa', decision: 'approve' })).toMatchObject({ ok: true, roleKey: 'qa' });
+  });
+
+  it('the IC may not override a gate they signed, unless the deployment allows it', () => {
+    const signed = gate([approve('dba', 'iris')]);
+    expect(checkOverride({ gate: signed, reason: 'x', overriderId: 'iris', roleNames })).toEqual({
+      ok: false,
+      code: 'self_override',
+      message: "You signed gate 'Go/No-Go' yourself (as DBA), so you cannot also override it; another incident commander or an admin can, or the deployment must allow self-override",
+    });
+    expect(checkOverride({ gate: signed, reason: 'x', overriderId: 'iris', allowSelfOverride: true })).toEqual({ ok: true });
+    expect(checkOverride({ gate: signed, reason: 'x', overriderId: 'bob' })).toEqual({ ok: true });
+    expect(checkOverride({ gate: gate([{ ...approve('dba', 'iris'), withdrawnAt: at('06:01') }]), reason: 'x', overriderId: 'iris' })).toEqual({ ok: true });
+  });
+});
+
 describe('checkWithdraw', () => {
   it('only your own sign-off, only once', () => {
     const s = approve('dba', 'ann');

@@ -8,6 +8,11 @@
  * - A role is approved when at least one of its holders approved and none of its holders rejected.
  * - One counting rejection, from any required role, makes the gate 'rejected'.
  * - Open and overridden latch: the go decision is on the timeline, so later data does not undo it.
+ *
+ * Distinct people: by default one person signs a gate for one role only (an auditor asks whether
+ * each required role was approved by a different person), unless the template allows it for that
+ * gate (`allowSameSigner`). Likewise the IC does not override a gate they signed themselves unless
+ * the deployment allows it (`allowSelfOverride`).
  */
 
 /** Mirrors the Prisma enums. */
@@ -34,6 +39,8 @@ export type GateInput = {
   overrideReason?: string | null;
   /** The stored status; open and overridden latch. */
   status: GateStatus;
+  /** One person may sign for several of the required roles (from the template; default no). */
+  allowSameSigner?: boolean;
 };
 
 /** Names for messages and tables; a missing name falls back to the key. */
@@ -111,7 +118,8 @@ export type SignoffRefusalCode =
   | 'role_not_held'
   | 'role_not_required'
   | 'comment_required'
-  | 'already_signed';
+  | 'already_signed'
+  | 'same_signer';
 
 export type SignoffCheck =
   /** `supersedes`: the signer's earlier sign-off for this role, to withdraw in the same transaction. */
@@ -158,6 +166,15 @@ export function checkSignoff(req: SignoffRequest): SignoffCheck {
     return { ok: false, code: 'not_a_signer', message: `${gateName(gate)} needs a sign-off from ${listAnd(names(gate.requiredRoles), 'or')}; you hold none of these roles` };
   }
 
+  const other = otherRoleSigned(gate, signer.userId, roleKey);
+  if (other) {
+    return {
+      ok: false,
+      code: 'same_signer',
+      message: `${gateName(gate)} needs a different person for each role: you already signed for ${nameOf(roleNames, other)}, so someone else must sign as ${nameOf(roleNames, roleKey)}`,
+    };
+  }
+
   if (req.decision === 'reject' && !req.comment?.trim()) {
     return { ok: false, code: 'comment_required', message: 'A rejection needs a comment: say what must change before this gate can open' };
   }
@@ -168,6 +185,16 @@ export function checkSignoff(req: SignoffRequest): SignoffCheck {
     return { ok: false, code: 'already_signed', message: `You already ${verb} as ${nameOf(roleNames, roleKey)}` };
   }
   return { ok: true, roleKey, supersedes: previous?.id ?? null };
+}
+
+/**
+ * The other required role this person already has a counting sign-off for, when the gate wants
+ * distinct people; null when they may sign `roleKey` (or the gate allows one person for several).
+ */
+export function otherRoleSigned(gate: Pick<GateInput, 'requiredRoles' | 'signoffs' | 'allowSameSigner'>, userId: string, roleKey: string): string | null {
+  if (gate.allowSameSigner) return null;
+  const other = countingSignoffs(gate.requiredRoles, gate.signoffs).find((s) => s.userId === userId && s.roleKey !== roleKey);
+  return other?.roleKey ?? null;
 }
 
 export type WithdrawRefusalCode = 'not_own' | 'already_withdrawn' | 'gate_closed';
@@ -190,12 +217,33 @@ export function checkWithdraw(req: {
   return { ok: true };
 }
 
-export type OverrideRefusalCode = 'gate_closed' | 'reason_required';
+export type OverrideRefusalCode = 'gate_closed' | 'reason_required' | 'self_override';
 
-/** The IC's override: only for an undecided (waiting or rejected) gate, always with a reason. */
-export function checkOverride(req: { gate: GateInput & { title?: string }; reason?: string | null }): { ok: true } | Refusal<OverrideRefusalCode> {
+/**
+ * The IC's override: only for an undecided (waiting or rejected) gate, always with a reason, and
+ * not by someone who signed it themselves unless the deployment allows that (`allowSelfOverride`):
+ * otherwise one person could approve as a role and then wave the rest through.
+ */
+export function checkOverride(req: {
+  gate: GateInput & { title?: string };
+  reason?: string | null;
+  /** Who overrides; omitted, the self-override rule is not checked. */
+  overriderId?: string;
+  allowSelfOverride?: boolean;
+  roleNames?: NameLookup;
+}): { ok: true } | Refusal<OverrideRefusalCode> {
   const status = gateStatus(req.gate);
   if (isClosed(status)) return { ok: false, code: 'gate_closed', message: `${gateName(req.gate)} is already ${status}: there is nothing to override` };
+  const own = req.overriderId && !req.allowSelfOverride
+    ? countingSignoffs(req.gate.requiredRoles, req.gate.signoffs).find((s) => s.userId === req.overriderId)
+    : undefined;
+  if (own) {
+    return {
+      ok: false,
+      code: 'self_override',
+      message: `You signed ${gateName(req.gate).replace(/^Gate/, 'gate').replace(/^This gate/, 'this gate')} yourself (as ${nameOf(req.roleNames, own.roleKey)}), so you cannot also override it; another incident commander or an admin can, or the deployment must allow self-override`,
+    };
+  }
   if (!req.reason?.trim()) {
     return { ok: false, code: 'reason_required', message: 'An override needs a reason: it goes on the timeline and into the report' };
   }

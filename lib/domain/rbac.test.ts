@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Action, type Actor, type ActorRole, type Resource } from './rbac';
+import { can, DEFAULT_TOKEN_SCOPES, missingScope, type Action, type Actor, type ActorRole, type Resource } from './rbac';
 
 const role = (key: string, extra: Partial<ActorRole> = {}): ActorRole => ({ key, isIc: false, readOnly: false, ...extra });
 const IC = role('ic', { isIc: true });
@@ -65,5 +65,19 @@ describe('the RBAC table', () => {
 
     const adminToken: Actor = { ...admin, token: { scopes: ['read'], deploymentId: null } };
     expect(can(adminToken, 'deployment.drive', on([]))).toBe(false);
+  });
+
+  it('needs the gates:sign scope, not just write, to sign, withdraw or override a gate', () => {
+    const writer: Actor = { ...person, token: { scopes: ['read', 'write'], deploymentId: null } };
+    const signer: Actor = { ...person, token: { scopes: ['read', 'gates:sign'], deploymentId: null } };
+    const gate = { requiredRoles: ['dba'] };
+    expect(can(writer, 'gate.signoff', on([DBA], gate))).toBe(false);
+    expect(missingScope(writer, 'gate.signoff')).toBe('gates:sign');
+    expect(can(writer, 'item.update', on([DBA], { itemRoleKey: 'dba' }))).toBe(true);
+    expect(can(signer, 'gate.signoff', on([DBA], gate))).toBe(true);
+    expect(can(signer, 'item.update', on([DBA], { itemRoleKey: 'dba' }))).toBe(false);
+    expect(can({ ...admin, token: { scopes: ['read', 'write'], deploymentId: null } }, 'gate.override', on([]))).toBe(false);
+    expect(can({ ...admin, token: { scopes: [...DEFAULT_TOKEN_SCOPES], deploymentId: null } }, 'gate.override', on([]))).toBe(true);
+    expect(missingScope(person, 'gate.override')).toBeNull();
   });
 });

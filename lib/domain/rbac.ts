@@ -14,9 +14,16 @@ export type Relation =
   | 'signer' // holds a role the gate in question requires
   | 'comms'; // holds the communications role
 
-export type TokenScope = 'read' | 'write' | 'metrics:push';
+/**
+ * `gates:sign` is its own scope: a go / no-go decision (sign, withdraw, override) is more than a
+ * write, so automation that ticks steps need not be able to approve a release.
+ */
+export type TokenScope = 'read' | 'write' | 'metrics:push' | 'gates:sign';
 
-export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'metrics:push'];
+export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'metrics:push', 'gates:sign'];
+
+/** What a token gets when nobody says: today's read and write, plus signing gates. */
+export const DEFAULT_TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'gates:sign'];
 
 type Permission = { allow: readonly Relation[]; scope: TokenScope };
 
@@ -27,8 +34,8 @@ export const PERMISSIONS = {
   'item.reassign': { allow: ['admin', 'ic'], scope: 'write' },
   'participant.manage': { allow: ['admin', 'ic'], scope: 'write' },
   'deployment.drive': { allow: ['admin', 'ic'], scope: 'write' },
-  'gate.signoff': { allow: ['signer'], scope: 'write' },
-  'gate.override': { allow: ['admin', 'ic'], scope: 'write' },
+  'gate.signoff': { allow: ['signer'], scope: 'gates:sign' },
+  'gate.override': { allow: ['admin', 'ic'], scope: 'gates:sign' },
   'health.acknowledge': { allow: ['admin', 'ic'], scope: 'write' },
   'metrics.push': { allow: ['admin', 'ic', 'member'], scope: 'metrics:push' },
   'metrics.manage': { allow: ['admin', 'ic'], scope: 'write' },
@@ -76,15 +83,21 @@ export function relationsOf(actor: Actor, resource: Resource): Set<Relation> {
   return relations;
 }
 
+/** The scope this actor's token lacks for the action; null for a session or a token that has it. */
+export function missingScope(actor: Actor, action: Action): TokenScope | null {
+  if (!actor.token) return null;
+  const needed = PERMISSIONS[action].scope;
+  const scopes = actor.token.scopes;
+  if (scopes.includes(needed)) return null;
+  // A write token may also read and push metrics; a metrics-only token may do nothing else.
+  if (scopes.includes('write') && (needed === 'read' || needed === 'metrics:push')) return null;
+  return needed;
+}
+
 function tokenAllows(actor: Actor, action: Action, deploymentId: string): boolean {
   if (!actor.token) return true;
   if (actor.token.deploymentId && actor.token.deploymentId !== deploymentId) return false;
-  const needed = PERMISSIONS[action].scope;
-  const scopes = actor.token.scopes;
-  if (scopes.includes(needed)) return true;
-  // A write token may also read and push metrics; a metrics-only token may do nothing else.
-  if (scopes.includes('write') && (needed === 'read' || needed === 'metrics:push')) return true;
-  return false;
+  return missingScope(actor, action) === null;
 }
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

@@ -37,7 +37,7 @@ function snapshot(over: Partial<ReportSnapshot> = {}): ReportSnapshot {
       {
         phaseId: 'p1', title: 'Go / No-Go', kind: 'gate', requiredRoles: ['dba', 'qa'], status: 'overridden', overrideReason: 'QA lead unreachable',
         overriddenBy: 'Iris IC', openedAt: at(1),
-        signoffs: [{ roleKey: 'dba', user: 'Dana DBA', decision: 'approve', at: at(0, 30), comment: 'replica lag 0.2 s' }],
+        signoffs: [{ roleKey: 'dba', user: 'Dana DBA', decision: 'approve', at: at(0, 30), comment: 'replica lag 0.2 s', identity: { method: 'password', at: at(-2), ip: '10.0.0.7', userAgent: 'Firefox/140' } }],
       },
     ],
     ...over,
@@ -81,7 +81,7 @@ describe('renderReport', () => {
 
   it('writes the sign-off table, including required roles that never signed', () => {
     expect(md).toContain('Status: **overridden by Iris IC — QA lead unreachable** at 2026-01-15 08:01:00Z');
-    expect(md).toContain('| Database Admin | Dana DBA | GO (approve) | 2026-01-15 08:00:30Z | replica lag 0.2 s |');
+    expect(md).toContain('| Database Admin | Dana DBA | GO (approve) | 2026-01-15 08:00:30Z | replica lag 0.2 s | password at 07:58Z from 10.0.0.7 (Firefox/140) |');
     expect(md).toContain('| QA Lead | — | not signed | — | — |');
   });
 

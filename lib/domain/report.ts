@@ -6,6 +6,7 @@
 import { formatDuration, formatRelative, phaseSchedule } from './clock';
 import { stateLabel, type DeploymentState } from './deployment-state';
 import { describeEvent, type TimelineEvent } from './event-log';
+import { describeIdentity, type IdentityEvidence } from './identity';
 import { STATUS_LABEL, type ItemStatus } from './items';
 
 export type ReportItem = {
@@ -41,7 +42,7 @@ export type ReportGate = {
   overrideReason: string | null;
   overriddenBy: string | null;
   openedAt: string | null;
-  signoffs: { roleKey: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null }[];
+  signoffs: { roleKey: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null; identity?: Partial<IdentityEvidence> }[];
 };
 
 /** Structurally a subset of the deployment DTO, so the server can pass what it already loads. */
@@ -203,10 +204,11 @@ function signoffs(s: ReportSnapshot): string[] {
     // Required roles that never signed are listed too: the gap is part of the record.
     const signed = new Set(gate.signoffs.map((x) => x.roleKey));
     const rows = [
-      ...gate.signoffs.map((x) => [roleNames.get(x.roleKey) ?? x.roleKey, x.user, x.decision === 'approve' ? 'GO (approve)' : 'NO-GO (reject)', stamp(x.at), x.comment]),
-      ...gate.requiredRoles.filter((key) => !signed.has(key)).map((key) => [roleNames.get(key) ?? key, null, 'not signed', null, null]),
+      ...gate.signoffs.map((x) => [roleNames.get(x.roleKey) ?? x.roleKey, x.user, x.decision === 'approve' ? 'GO (approve)' : 'NO-GO (reject)', stamp(x.at), x.comment, describeIdentity(x.identity)]),
+      ...gate.requiredRoles.filter((key) => !signed.has(key)).map((key) => [roleNames.get(key) ?? key, null, 'not signed', null, null, null]),
     ];
-    out.push(...table(['Role', 'Person', 'Decision', 'Time', 'Comment'], rows));
+    // "Authenticated" answers the auditor's second question: was that person at the keyboard.
+    out.push(...table(['Role', 'Person', 'Decision', 'Time', 'Comment', 'Authenticated'], rows));
   }
   return out;
 }

@@ -63,6 +63,8 @@ export const templateGateSchema = z.object({
   /** Checkpoints only: minutes after go-live when it is due (+720 = +12 h). */
   offsetMin: z.number().int().nullish(),
   requiredRoles: z.array(roleKeySchema).min(1),
+  /** One person may sign this gate for several of its roles; by default each role needs a different person. */
+  allowSameSigner: z.boolean().optional(),
 });
 
 export const phaseKindSchema = z.enum(['normal', 'monitoring', 'rollback']);

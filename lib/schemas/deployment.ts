@@ -7,5 +7,7 @@ export const createDeploymentSchema = z.object({
   environment: z.string().trim().max(80).optional().default('production'),
   strategy: z.string().trim().max(80).optional().default(''),
   goLiveAt: z.iso.datetime({ offset: true }),
+  /** Lets the IC override a gate they signed themselves; off by default (distinct people per gate). */
+  allowSelfOverride: z.boolean().optional().default(false),
 });
 export type CreateDeploymentInput = z.input<typeof createDeploymentSchema>;

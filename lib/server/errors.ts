@@ -5,6 +5,11 @@
 export const HTTP_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
+  // An API token without the scope the action needs (e.g. gates:sign).
+  missing_scope: 403,
+  // Step-up before a go / no-go decision (lib/server/auth/step-up.ts).
+  reauth_required: 403,
+  invalid_password: 403,
   not_found: 404,
   invalid_body: 422,
   invalid_runbook: 422,
@@ -38,6 +43,9 @@ export const HTTP_STATUS = {
   invitation_used: 410,
   invitation_expired: 410,
   invitation_revoked: 410,
+  // Distinct people per gate (issue 14): a second role by the same person, an IC overriding their own gate.
+  same_signer: 422,
+  self_override: 403,
   rate_limited: 429,
   db_unavailable: 503,
   internal: 500,

@@ -10,8 +10,11 @@ import { hashToken } from '@/lib/server/auth/tokens';
  * fails the test until someone decides who may call it. A route that does two things by body
  * has a second row, "METHOD route (what)": see matrixRows.
  */
-export const ACTORS = ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'anonymous', 'metricsOnly', 'otherDeployment', 'admin'] as const;
+export const ACTORS = ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'anonymous', 'metricsOnly', 'otherDeployment', 'admin', 'icNoSign', 'dbaNoSign'] as const;
 export type ActorKey = (typeof ACTORS)[number];
+
+/** Tokens with read and write but not gates:sign: allowed what their person is, except gate decisions. */
+const WITHOUT_SIGN: Partial<Record<ActorKey, ActorKey>> = { ic: 'icNoSign', dba: 'dbaNoSign' };
 
 export function mutatingEndpoints(root = path.resolve('app/api')): string[] {
   const found: string[] = [];
@@ -49,6 +52,8 @@ export async function makePeople(adminToken: string) {
     metricsOnly: await makeToken(users.ic.id, ['metrics:push']),
     otherDeployment: await makeToken(users.ic.id, ['read', 'write'], elsewhere.id),
     admin: adminToken,
+    icNoSign: await makeToken(users.ic.id, ['read', 'write']),
+    dbaNoSign: await makeToken(users.dba.id, ['read', 'write']),
   };
   return { users, tokens, template: await makeTemplate() };
 }
@@ -73,7 +78,15 @@ export type Case = {
   /** Besides 401/403, what a refusal may look like (404: "not yours" is not told apart from "none"). */
   alsoRefusedAs?: readonly number[];
   cleanup?: (room: Room) => Promise<void>;
+  /** The token scope the endpoint needs beyond read/write (gate decisions need gates:sign). */
+  scope?: 'gates:sign';
 };
+
+/** Who may call an endpoint: the row's actors, and their read/write-only tokens unless it needs a scope those lack. */
+export function allowedActors(row: Case): ActorKey[] {
+  const extra = row.scope ? [] : row.allow.flatMap((a) => (WITHOUT_SIGN[a] ? [WITHOUT_SIGN[a]!] : []));
+  return [...row.allow, ...extra];
+}
 
 const IC_ONLY = ['ic', 'admin'] as const;
 const RUNBOOK = '# Matrix go-live\n\n## Phase 1: Deploy (10 min)\n\n- [ ] Deploy the service\n';
@@ -101,6 +114,8 @@ export const CASES: Record<string, Case | { skip: string }> = {
     allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'admin'],
     prepare: async (room) => ({ path: '/api/deployments', body: { templateId: room.people.template.id, name: 'Matrix', goLiveAt: new Date(Date.now() + 3_600_000).toISOString() } }),
   },
+  // Step-up is for browser sessions: every token is refused (the reauth test covers sessions).
+  'POST /api/session/reauth': { allow: [], prepare: async () => ({ path: '/api/session/reauth', body: { password: 'correct-horse-battery' } }) },
   'POST /api/users': { allow: ['admin'], prepare: async () => ({ path: '/api/users', body: { email: `m-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, name: 'New', password: 'long-enough-pw' } }) },
   // Admin rights need an admin signed in with a browser: no token may grant them (accounts.test
   // checks the cookie path and the bootstrap). An admin exists first, so the admin token is no bootstrap.
@@ -184,10 +199,12 @@ export const CASES: Record<string, Case | { skip: string }> = {
   },
   'POST /api/deployments/[id]/gates/[gateId]/signoffs': {
     allow: ['dba', 'qa'],
+    scope: 'gates:sign',
     prepare: async (room, actor) => ({ path: room.url(`/gates/${room.gates[0].id}/signoffs`), body: { decision: 'approve', roleKey: actor === 'qa' ? 'qa' : null } }),
   },
   'DELETE /api/deployments/[id]/gates/[gateId]/signoffs/[signoffId]': {
     allow: ['dba'],
+    scope: 'gates:sign',
     alsoRefusedAs: [404],
     prepare: async (room) => {
       const gate = room.gates[0];
@@ -196,7 +213,7 @@ export const CASES: Record<string, Case | { skip: string }> = {
       return { path: room.url(`/gates/${gate.id}/signoffs/${signoff.id}`) };
     },
   },
-  'POST /api/deployments/[id]/gates/[gateId]/override': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url(`/gates/${room.gates[0].id}/override`), body: { reason: 'Signed off on the bridge call' } }) },
+  'POST /api/deployments/[id]/gates/[gateId]/override': { allow: IC_ONLY, scope: 'gates:sign', prepare: async (room) => ({ path: room.url(`/gates/${room.gates[0].id}/override`), body: { reason: 'Signed off on the bridge call' } }) },
   'POST /api/deployments/[id]/health/acknowledge': {
     allow: IC_ONLY,
     prepare: async (room) => (await prisma.deployment.update({ where: { id: room.id }, data: { healthLevel: 2 } }), { path: room.url('/health/acknowledge'), body: { level: 2 } }),

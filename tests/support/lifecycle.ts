@@ -4,20 +4,26 @@ import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http } from './http';
 import { makeWarRoom } from './war-room';
 
-/** makeWarRoom plus a tech lead, so the demo's first gate (tech-lead, dba, devops, qa) can be signed in full. */
+/**
+ * makeWarRoom plus a tech lead and a second DevOps holder, so the demo's first gate (tech-lead,
+ * dba, devops, qa) can be signed in full by four different people (Quinn holds QA and DevOps).
+ */
 export async function makeDrivenRoom() {
   const room = await makeWarRoom();
-  const techLead = await makeUser({ name: 'Tomás Tech' });
-  const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: room.deployment.id, key: 'tech-lead' } });
-  await prisma.participant.create({ data: { deploymentId: room.deployment.id, roleId: role.id, userId: techLead.id } });
-  const techToken = await makeToken(techLead.id);
+  const [techLead, devops] = await Promise.all([makeUser({ name: 'Tomás Tech' }), makeUser({ name: 'Devi DevOps' })]);
+  for (const [key, userId] of [['tech-lead', techLead.id], ['devops', devops.id]]) {
+    const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: room.deployment.id, key } });
+    await prisma.participant.create({ data: { deploymentId: room.deployment.id, roleId: role.id, userId } });
+  }
+  const [techToken, devopsToken] = await Promise.all([makeToken(techLead.id), makeToken(devops.id)]);
   const id = room.deployment.id;
   const as = (token: string) => http({ token });
   return {
     ...room,
     id,
     techLead,
-    tokens: { ...room.tokens, tech: techToken, admin: inject('adminToken') },
+    devops,
+    tokens: { ...room.tokens, tech: techToken, devops: devopsToken, admin: inject('adminToken') },
     as,
     ic: as(room.tokens.ic),
     url: (rest = '') => `/api/deployments/${id}${rest}`,
@@ -75,11 +81,11 @@ export async function startFirstPhase(room: DrivenRoom) {
   return first;
 }
 
-/** All four roles of the demo's first gate approve it, one after another. */
+/** All four roles of the demo's first gate approve it, one after another, each by a different person. */
 export async function approveFirstGate(room: DrivenRoom) {
   const [gate] = await gatesOf(room.id);
   const url = room.url(`/gates/${gate.id}/signoffs`);
-  for (const [token, roleKey] of [[room.tokens.tech, null], [room.tokens.dba, null], [room.tokens.qa, 'qa'], [room.tokens.qa, 'devops']] as const) {
+  for (const [token, roleKey] of [[room.tokens.tech, null], [room.tokens.dba, null], [room.tokens.qa, 'qa'], [room.tokens.devops, null]] as const) {
     const res = await room.as(token).post(url, { decision: 'approve', roleKey });
     expect(res.status).toBe(201);
   }

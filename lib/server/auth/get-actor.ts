@@ -5,11 +5,22 @@ import { sql } from '@/lib/server/sql';
 import { getAuth } from './auth';
 import { hashToken, safeEqual } from './tokens';
 
+/** How this request is authenticated: a browser session (its id, for step-up) or a token. */
+export type ActorAuth =
+  | { kind: 'session'; sessionId: string; signedInAt: Date; ip: string | null; userAgent: string | null }
+  | { kind: 'token'; tokenId: string; tokenName: string; ip: string | null; userAgent: string | null };
+
 /** `via`: how they proved it (absent on actors made in code, e.g. seeds: treated as a token, the weakest). */
-export type SignedInActor = Actor & { name: string; email: string | null; via?: AuthenticatedVia };
+export type SignedInActor = Actor & { name: string; email: string | null; via?: AuthenticatedVia; auth?: ActorAuth };
 
 export function viaOf(actor: SignedInActor): AuthenticatedVia {
   return actor.via ?? 'token';
+}
+
+function clientOf(headers: Headers) {
+  // server.ts overwrites x-forwarded-for with the socket's address unless TRUST_PROXY says a proxy sets it.
+  const ip = headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  return { ip, userAgent: headers.get('user-agent')?.slice(0, 300) ?? null };
 }
 
 /** The pseudo-user behind WARROOM_ADMIN_TOKEN (bootstrap and tests). */
@@ -22,25 +33,25 @@ function bearerOf(headers: Headers): string | null {
   return match ? match[1].trim() : null;
 }
 
-type TokenRow = { userId: string; scopes: string[]; deploymentId: string | null; isAdmin: boolean; name: string; email: string | null };
+type TokenRow = { id: string; tokenName: string; userId: string; scopes: string[]; deploymentId: string | null; isAdmin: boolean; name: string; email: string | null };
 
-async function actorFromToken(token: string): Promise<SignedInActor | null> {
+async function actorFromToken(token: string, headers: Headers): Promise<SignedInActor | null> {
   const adminToken = process.env.WARROOM_ADMIN_TOKEN;
   if (adminToken && safeEqual(token, adminToken)) {
-    return { userId: ADMIN_TOKEN_USER_ID, isAdmin: true, name: 'Admin token', email: null, token: null, via: 'admin-token' };
+    return { userId: ADMIN_TOKEN_USER_ID, isAdmin: true, name: 'Admin token', email: null, token: null, via: 'admin-token', auth: { kind: 'token', tokenId: ADMIN_TOKEN_USER_ID, tokenName: 'WARROOM_ADMIN_TOKEN', ...clientOf(headers) } };
   }
   // Every API call starts here, so it is one plain SQL statement; "last used" is refreshed at
   // most once a minute per token, in the same statement.
   const [row] = await sql<TokenRow>`
     WITH hit AS (
-      SELECT t."id", t."userId", t."scopes", t."deploymentId", t."lastUsedAt", u."isAdmin", u."name", u."email"
+      SELECT t."id", t."name" AS "tokenName", t."userId", t."scopes", t."deploymentId", t."lastUsedAt", u."isAdmin", u."name", u."email"
       FROM "ApiToken" t JOIN "user" u ON u."id" = t."userId"
       WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL AND u."deactivatedAt" IS NULL
     ), touched AS (
       UPDATE "ApiToken" t SET "lastUsedAt" = now() FROM hit
       WHERE t."id" = hit."id" AND (hit."lastUsedAt" IS NULL OR hit."lastUsedAt" < now() - interval '1 minute')
     )
-    SELECT "userId", "scopes", "deploymentId", "isAdmin", "name", "email" FROM hit`;
+    SELECT "id", "tokenName", "userId", "scopes", "deploymentId", "isAdmin", "name", "email" FROM hit`;
   if (!row) return null;
   return {
     userId: row.userId,
@@ -49,18 +60,22 @@ async function actorFromToken(token: string): Promise<SignedInActor | null> {
     email: row.email,
     token: { scopes: row.scopes, deploymentId: row.deploymentId },
     via: 'token',
+    auth: { kind: 'token', tokenId: row.id, tokenName: row.tokenName, ...clientOf(headers) },
   };
 }
 
 /** Who is asking: an API token (Authorization: Bearer) or the browser session cookie. */
 export async function findActor(headers: Headers): Promise<SignedInActor | null> {
   const bearer = bearerOf(headers);
-  if (bearer) return actorFromToken(bearer);
+  if (bearer) return actorFromToken(bearer, headers);
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   const user = session.user as typeof session.user & { isAdmin?: boolean; deactivatedAt?: Date | null };
   if (user.deactivatedAt) return null;
-  return { userId: user.id, isAdmin: Boolean(user.isAdmin), name: user.name, email: user.email, token: null, via: 'session' };
+  return {
+    userId: user.id, isAdmin: Boolean(user.isAdmin), name: user.name, email: user.email, token: null, via: 'session',
+    auth: { kind: 'session', sessionId: session.session.id, signedInAt: new Date(session.session.createdAt), ...clientOf(headers) },
+  };
 }
 
 export async function requireActor(headers: Headers): Promise<SignedInActor> {

@@ -20,12 +20,12 @@ export async function createDeployment(actor: SignedInActor, input: CreateDeploy
     const { deployment, itemCount } = await instantiateDeployment(
       tx,
       parsed.data,
-      { name: input.name, version: input.version, environment: input.environment, strategy: input.strategy, goLiveAt: new Date(input.goLiveAt), templateId: template.id },
+      { name: input.name, version: input.version, environment: input.environment, strategy: input.strategy, goLiveAt: new Date(input.goLiveAt), templateId: template.id, allowSelfOverride: input.allowSelfOverride },
       creator,
     );
     await append({
       deploymentId: deployment.id, type: 'deployment.created', actorId: actor.userId, actorName: actor.name, roleKey: creator ? 'ic' : null,
-      data: { name: deployment.name, templateId: template.id, items: itemCount },
+      data: { name: deployment.name, templateId: template.id, items: itemCount, ...(deployment.allowSelfOverride ? { allowSelfOverride: true } : {}) },
     });
     return { id: deployment.id, name: deployment.name, state: deployment.state, goLiveAt: deployment.goLiveAt.toISOString(), items: itemCount };
   });

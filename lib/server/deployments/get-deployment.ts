@@ -1,3 +1,4 @@
+import type { IdentityEvidence } from '@/lib/domain/identity';
 import type { ActorRole } from '@/lib/domain/rbac';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { buildItemTree, itemSelect, type ItemDto } from '@/lib/server/checklist/item-dto';
@@ -11,14 +12,18 @@ export type PhaseDto = {
   plannedStart: string | null; plannedStartMin: number | null; plannedDurationMin: number | null;
   startedAt: string | null; completedAt: string | null; items: ItemDto[];
 };
-export type SignoffDto = { id: string; roleKey: string; userId: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null; metrics: Record<string, unknown> };
+export type SignoffDto = {
+  id: string; roleKey: string; userId: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null; metrics: Record<string, unknown>;
+  /** How the signer authenticated (method, time, IP, user agent): evidence for auditors. */
+  identity: Partial<IdentityEvidence>;
+};
 export type GateDto = {
   id: string; phaseId: string; title: string; kind: string; checkpointOffsetMin: number | null; requiredRoles: string[];
-  status: string; version: number; overrideReason: string | null; overriddenBy: string | null; openedAt: string | null; signoffs: SignoffDto[];
+  status: string; version: number; overrideReason: string | null; allowSameSigner: boolean; overriddenBy: string | null; openedAt: string | null; signoffs: SignoffDto[];
 };
 export type DeploymentDto = {
   id: string; name: string; version: string; environment: string; strategy: string; goLiveAt: string; state: string;
-  heldFromState: string | null; stateReason: string | null; seq: number; templateId: string | null;
+  heldFromState: string | null; stateReason: string | null; seq: number; templateId: string | null; allowSelfOverride: boolean;
   startedAt: string | null; finishedAt: string | null;
   health: HealthDto;
   roles: RoleDto[]; phases: PhaseDto[]; gates: GateDto[];
@@ -69,6 +74,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
     stateReason: deployment.stateReason,
     seq: deployment.seq,
     templateId: deployment.templateId,
+    allowSelfOverride: deployment.allowSelfOverride,
     startedAt: iso(deployment.startedAt),
     finishedAt: iso(deployment.finishedAt),
     health: healthDto(deployment),
@@ -85,11 +91,11 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
     })),
     gates: gates.map((g) => ({
       id: g.id, phaseId: g.phaseId, title: g.title, kind: g.kind, checkpointOffsetMin: g.checkpointOffsetMin,
-      requiredRoles: g.requiredRoles, status: g.status, version: g.version, overrideReason: g.overrideReason,
+      requiredRoles: g.requiredRoles, status: g.status, version: g.version, overrideReason: g.overrideReason, allowSameSigner: g.allowSameSigner,
       overriddenBy: g.overriddenById ? (overriders.get(g.overriddenById) ?? 'Admin') : null, openedAt: iso(g.openedAt),
       signoffs: g.signoffs.map((s) => ({
         id: s.id, roleKey: s.roleKey, userId: s.userId, user: s.user.name, decision: s.decision, at: s.createdAt.toISOString(),
-        comment: s.comment, metrics: (s.metricSnapshot ?? {}) as Record<string, unknown>,
+        comment: s.comment, metrics: (s.metricSnapshot ?? {}) as Record<string, unknown>, identity: (s.identity ?? {}) as Partial<IdentityEvidence>,
       })),
     })),
     me: { userId: actor.userId, name: actor.name, isAdmin: actor.isAdmin, roles: access.heldRoles },

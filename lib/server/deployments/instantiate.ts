@@ -4,6 +4,8 @@ import type { Tx } from '@/lib/server/db';
 
 export type DeploymentMeta = {
   name: string; version?: string; environment?: string; strategy?: string; goLiveAt: Date; templateId?: string | null;
+  /** The IC may override a gate they signed themselves. */
+  allowSelfOverride?: boolean;
 };
 
 type ItemRow = {
@@ -23,7 +25,7 @@ export async function instantiateDeployment(tx: Tx, definition: TemplateDefiniti
   const deployment = await tx.deployment.create({
     data: {
       name: meta.name, version: meta.version ?? '', environment: meta.environment ?? 'production', strategy: meta.strategy ?? '',
-      goLiveAt: meta.goLiveAt, templateId: meta.templateId ?? null, createdById: creatorUserId,
+      goLiveAt: meta.goLiveAt, templateId: meta.templateId ?? null, createdById: creatorUserId, allowSelfOverride: Boolean(meta.allowSelfOverride),
       decisionTree: JSON.parse(JSON.stringify(definition.decisionTree)),
     },
   });
@@ -39,7 +41,7 @@ export async function instantiateDeployment(tx: Tx, definition: TemplateDefiniti
   const icRoleId = roleIds.get(roles.find((r) => r.isIc)!.key)!;
 
   const items: ItemRow[] = [];
-  const gates: { deploymentId: string; phaseId: string; title: string; kind: 'gate' | 'checkpoint'; checkpointOffsetMin: number | null; requiredRoles: string[]; position: number }[] = [];
+  const gates: { deploymentId: string; phaseId: string; title: string; kind: 'gate' | 'checkpoint'; checkpointOffsetMin: number | null; requiredRoles: string[]; position: number; allowSameSigner: boolean }[] = [];
   const phases = definition.phases.map((phase, position) => ({
     id: randomUUID(), deploymentId: deployment.id, position, title: phase.title, description: phase.description, kind: phase.kind,
     plannedStartMin: phase.plannedStartMin, plannedDurationMin: phase.plannedDurationMin,
@@ -63,6 +65,7 @@ export async function instantiateDeployment(tx: Tx, definition: TemplateDefiniti
       gates.push({
         deploymentId: deployment.id, phaseId, title: gate.title, kind: gate.kind, checkpointOffsetMin: gate.offsetMin ?? null,
         requiredRoles: gate.requiredRoles.filter((key) => roleIds.has(key)), position: gates.length,
+        allowSameSigner: Boolean(gate.allowSameSigner),
       });
     });
   });

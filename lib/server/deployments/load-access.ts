@@ -1,4 +1,4 @@
-import { can, refusalMessage, type Action, type Actor, type ActorRole, type Resource } from '@/lib/domain/rbac';
+import { can, missingScope, refusalMessage, type Action, type Actor, type ActorRole, type Resource } from '@/lib/domain/rbac';
 import { AppError } from '@/lib/server/errors';
 import { sql } from '@/lib/server/sql';
 
@@ -28,6 +28,12 @@ export async function loadAccess(deploymentId: string, actor: Actor): Promise<Ac
 
 export function ensureAllowed(actor: Actor, action: Action, access: Access, extra: Partial<Resource> = {}) {
   const resource: Resource = { deploymentId: access.deployment.id, heldRoles: access.heldRoles, ...extra };
+  const scope = missingScope(actor, action);
+  // Said apart from 'forbidden' so the owner of the automation knows to mint a token with the scope.
+  const tokenHere = !actor.token?.deploymentId || actor.token.deploymentId === access.deployment.id;
+  if (scope && tokenHere && can({ ...actor, token: null }, action, resource)) {
+    throw new AppError('missing_scope', `This API token lacks the ${scope} scope; create one with it (npm run token:create -- --scopes …,${scope}).`, { scope });
+  }
   if (!can(actor, action, resource)) throw new AppError('forbidden', refusalMessage(action, resource));
 }
 

@@ -11,9 +11,9 @@ const gateInclude = {
 export type GateRow = {
   id: string; deploymentId: string; phaseId: string; title: string; kind: GateKind; checkpointOffsetMin: number | null;
   requiredRoles: string[]; status: GateStatus; version: number; overrideReason: string | null; overriddenById: string | null;
-  openedAt: Date | null;
+  openedAt: Date | null; allowSameSigner: boolean;
   signoffs: {
-    id: string; roleKey: string; userId: string; decision: 'approve' | 'reject'; comment: string | null; metricSnapshot: unknown;
+    id: string; roleKey: string; userId: string; decision: 'approve' | 'reject'; comment: string | null; metricSnapshot: unknown; identity: unknown;
     createdAt: Date; withdrawnAt: Date | null; user: { name: string };
   }[];
 };
@@ -36,13 +36,13 @@ export function toSignoff(row: GateRow['signoffs'][number]): Signoff {
 
 /** What the pure gate rules take. */
 export function gateInput(gate: GateRow): GateInput & { title: string; kind: GateKind } {
-  return { title: gate.title, kind: gate.kind, requiredRoles: gate.requiredRoles, status: gate.status, overrideReason: gate.overrideReason, signoffs: gate.signoffs.map(toSignoff) };
+  return { title: gate.title, kind: gate.kind, requiredRoles: gate.requiredRoles, status: gate.status, overrideReason: gate.overrideReason, signoffs: gate.signoffs.map(toSignoff), allowSameSigner: gate.allowSameSigner };
 }
 
 export function toSignoffDto(row: GateRow['signoffs'][number]): SignoffDto {
   return {
     id: row.id, roleKey: row.roleKey, userId: row.userId, user: row.user.name, decision: row.decision, at: row.createdAt.toISOString(),
-    comment: row.comment, metrics: (row.metricSnapshot ?? {}) as Record<string, unknown>,
+    comment: row.comment, metrics: (row.metricSnapshot ?? {}) as Record<string, unknown>, identity: (row.identity ?? {}) as SignoffDto['identity'],
   };
 }
 
@@ -51,7 +51,7 @@ export async function toGateDto(tx: Tx, gate: GateRow): Promise<GateDto> {
   const overrider = gate.overriddenById ? await tx.user.findUnique({ where: { id: gate.overriddenById }, select: { name: true } }) : null;
   return {
     id: gate.id, phaseId: gate.phaseId, title: gate.title, kind: gate.kind, checkpointOffsetMin: gate.checkpointOffsetMin,
-    requiredRoles: gate.requiredRoles, status: gate.status, version: gate.version, overrideReason: gate.overrideReason,
+    requiredRoles: gate.requiredRoles, status: gate.status, version: gate.version, overrideReason: gate.overrideReason, allowSameSigner: gate.allowSameSigner,
     // The bootstrap admin token has no user row.
     overriddenBy: gate.overriddenById ? (overrider?.name ?? 'Admin') : null,
     openedAt: gate.openedAt?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 import { checkOverride, gateStatus, missingRoles } from '@/lib/domain/gates';
 import type { OverrideInput } from '@/lib/schemas/gate';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { requireRecentAuth } from '@/lib/server/auth/step-up';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import type { GateDto } from '@/lib/server/deployments/get-deployment';
 import { AppError } from '@/lib/server/errors';
@@ -23,6 +24,7 @@ export async function overrideGate(
 ): Promise<{ gate: GateDto; seq: number; replayed: boolean }> {
   const access = await authorize(actor, 'gate.override', deploymentId);
   const reason = input.reason?.trim() || null;
+  const identity = await requireRecentAuth(actor);
   const { result, replayed } = await commit(
     async (tx, append) => {
       ensureNotFinished(await lockDeployment(tx, deploymentId));
@@ -30,10 +32,11 @@ export async function overrideGate(
       if (input.version != null && input.version !== gate.version) {
         throw new AppError('stale_version', `Gate ‘${gate.title}’ changed since you looked (now ${gate.status}, version ${gate.version}). Review the sign-offs and decide again.`, { gate: await toGateDto(tx, gate) });
       }
-      const check = checkOverride({ gate: gateInput(gate), reason });
+      const roleNames = await roleNamesOf(tx, deploymentId);
+      const { allowSelfOverride } = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { allowSelfOverride: true } });
+      const check = checkOverride({ gate: gateInput(gate), reason, overriderId: actor.userId, allowSelfOverride, roleNames });
       if (!check.ok) throw new AppError(check.code, check.message, check.code === 'gate_closed' ? { gate: await toGateDto(tx, gate) } : undefined);
 
-      const roleNames = await roleNamesOf(tx, deploymentId);
       const previousStatus = gateStatus(gateInput(gate));
       const missing = missingRoles(gateInput(gate));
       const changed = await tx.gate.updateMany({
@@ -50,7 +53,7 @@ export async function overrideGate(
         roleKey: actingRole(access.heldRoles),
         data: {
           gateId, gateTitle: gate.title, gateKind: gate.kind, phaseId: gate.phaseId, reason, previousStatus,
-          missingRoles: missing, missingRoleNames: missing.map((key) => roleNames[key] ?? key),
+          missingRoles: missing, missingRoleNames: missing.map((key) => roleNames[key] ?? key), identity,
         },
       });
       return { gate: await toGateDto(tx, await loadGate(tx, deploymentId, gateId)), seq: event.seq };

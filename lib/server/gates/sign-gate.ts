@@ -1,6 +1,7 @@
 import { checkSignoff, gateStatus, type SignoffRefusalCode } from '@/lib/domain/gates';
 import type { SignoffInput } from '@/lib/schemas/gate';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { requireRecentAuth } from '@/lib/server/auth/step-up';
 import { ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
 import type { GateDto, SignoffDto } from '@/lib/server/deployments/get-deployment';
 import { prisma } from '@/lib/server/db';
@@ -18,6 +19,7 @@ const REFUSAL: Record<SignoffRefusalCode, ErrorCode> = {
   role_not_required: 'role_not_required',
   comment_required: 'comment_required',
   already_signed: 'already_signed',
+  same_signer: 'same_signer',
 };
 
 export type SignResult = { signoff: SignoffDto; gate: GateDto; seq: number };
@@ -41,6 +43,8 @@ export async function signGate(
   ensureAllowed(actor, 'gate.signoff', access, { requiredRoles: target.requiredRoles });
   const signerRoles = access.heldRoles.filter((r) => !r.readOnly).map((r) => r.key);
   const comment = input.comment?.trim() || null;
+  // Step-up after authorization (an outsider hears 403, not "confirm your password").
+  const identity = await requireRecentAuth(actor);
 
   const { result, replayed } = await commit(
     async (tx, append) => {
@@ -62,7 +66,7 @@ export async function signGate(
       if (check.supersedes) await tx.signoff.update({ where: { id: check.supersedes }, data: { withdrawnAt: now } });
       const metrics = await latestMetrics(tx, deploymentId);
       const signoff = await tx.signoff.create({
-        data: { gateId, roleKey: check.roleKey, userId: actor.userId, decision: input.decision, comment, metricSnapshot: metrics },
+        data: { gateId, roleKey: check.roleKey, userId: actor.userId, decision: input.decision, comment, metricSnapshot: metrics, identity },
         include: { user: { select: { name: true } } },
       });
       const signoffs = [
@@ -79,7 +83,7 @@ export async function signGate(
         data: {
           gateId, gateTitle: gate.title, gateKind: gate.kind, phaseId: gate.phaseId, signoffId: signoff.id,
           roleKey: check.roleKey, roleName: roleNames[check.roleKey] ?? check.roleKey, decision: input.decision, comment,
-          supersedes: check.supersedes, gateStatus: status, metrics,
+          supersedes: check.supersedes, gateStatus: status, metrics, identity,
         },
       });
       const { gate: updated, seq } = await recordGateChange(tx, append, {

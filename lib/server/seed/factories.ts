@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_TOKEN_SCOPES } from '@/lib/domain/rbac';
 import { templateDefinitionSchema, type TemplateDefinitionInput } from '@/lib/domain/template';
 import { prisma } from '@/lib/server/db';
 import { commit } from '@/lib/server/events/commit';
@@ -24,7 +25,7 @@ export async function makeUser(overrides: { email?: string; name?: string; passw
   return { ...user, password };
 }
 
-export async function makeToken(userId: string, scopes: string[] = ['read', 'write'], deploymentId: string | null = null) {
+export async function makeToken(userId: string, scopes: string[] = [...DEFAULT_TOKEN_SCOPES], deploymentId: string | null = null) {
   const { token } = await createApiToken(userId, { name: 'test', scopes, deploymentId });
   return token;
 }
