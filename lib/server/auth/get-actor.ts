@@ -9,11 +9,15 @@ export type SignedInActor = Actor & { name: string; email: string | null };
 /** The pseudo-user behind WARROOM_ADMIN_TOKEN (bootstrap and tests). */
 export const ADMIN_TOKEN_USER_ID = 'admin-token';
 
-function bearerOf(headers: Headers): string | null {
+/** A token is one run of visible characters: `Bearer <token>` and nothing else counts. */
+const BEARER = /^Bearer +([\x21-\x7e]+)$/i;
+
+/** The token of a well-formed `Authorization: Bearer <token>`, or null when there is none. */
+export function bearerOf(headers: Headers): string | null {
   const value = headers.get('authorization');
   if (!value) return null;
-  const match = /^Bearer\s+(.+)$/i.exec(value.trim());
-  return match ? match[1].trim() : null;
+  const match = BEARER.exec(value.trim());
+  return match ? match[1] : null;
 }
 
 type TokenRow = { userId: string; scopes: string[]; deploymentId: string | null; isAdmin: boolean; name: string; email: string | null };
@@ -49,6 +53,9 @@ async function actorFromToken(token: string): Promise<SignedInActor | null> {
 export async function findActor(headers: Headers): Promise<SignedInActor | null> {
   const bearer = bearerOf(headers);
   if (bearer) return actorFromToken(bearer);
+  // Any other Authorization (Basic, a bare token, "Bearer" alone) is refused outright: it must
+  // never quietly fall back to the cookie session that rides along with it.
+  if (headers.get('authorization')) return null;
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   const user = session.user as typeof session.user & { isAdmin?: boolean };
