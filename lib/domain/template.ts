@@ -32,8 +32,19 @@ export type TemplateItem = {
   children: TemplateItem[];
 };
 
-export const templateItemSchema: z.ZodType<TemplateItem> = z.lazy(() =>
-  z.object({
+/** Steps nest at most this deep (a step is level 1, its sub-steps level 2…): deeper is 422. */
+export const MAX_ITEM_DEPTH = 8;
+
+/**
+ * One schema per level, built bottom-up rather than recursively, so a hostile body nested
+ * thousands of levels deep is refused at level 9 without the validator recursing into it.
+ */
+function itemSchemaAt(level: number): z.ZodType<TemplateItem> {
+  const children =
+    level >= MAX_ITEM_DEPTH
+      ? z.array(z.unknown()).max(0, `Steps nest at most ${MAX_ITEM_DEPTH} levels deep.`).default([])
+      : z.array(itemSchemaAt(level + 1)).default([]);
+  return z.object({
     title: z.string().min(1).max(2000),
     roleKey: roleKeySchema,
     section: z.string().max(300).nullish(),
@@ -41,9 +52,11 @@ export const templateItemSchema: z.ZodType<TemplateItem> = z.lazy(() =>
     expectedOutput: z.string().max(5000).nullish(),
     doneBeforeStart: z.boolean().optional(),
     line: z.number().int().nullish(),
-    children: z.array(templateItemSchema).default([]),
-  }),
-) as z.ZodType<TemplateItem>;
+    children,
+  }) as z.ZodType<TemplateItem>;
+}
+
+export const templateItemSchema: z.ZodType<TemplateItem> = itemSchemaAt(1);
 
 export const templateGateSchema = z.object({
   title: z.string().min(1).max(300),
