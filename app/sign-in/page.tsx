@@ -1,12 +1,14 @@
 import { headers } from 'next/headers';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { isLoopbackRequest } from '@/lib/server/auth/auth-guards';
+import { safeNextPath } from '@/lib/domain/safe-next';
 
 export const dynamic = 'force-dynamic';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/deployments';
+  // Only a path on this site: never another host, however the address spells it.
+  const safeNext = next === undefined ? '/deployments' : safeNextPath(next);
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-4">
       <div>

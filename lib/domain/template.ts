@@ -41,8 +41,19 @@ export type TemplateItem = {
 export const ROLE_SOURCES = ['runbook', 'suggested', 'default'] as const;
 export type RoleSource = (typeof ROLE_SOURCES)[number];
 
-export const templateItemSchema: z.ZodType<TemplateItem> = z.lazy(() =>
-  z.object({
+/** Steps nest at most this deep (a step is level 1, its sub-steps level 2…): deeper is 422. */
+export const MAX_ITEM_DEPTH = 8;
+
+/**
+ * One schema per level, built bottom-up rather than recursively, so a hostile body nested
+ * thousands of levels deep is refused at level 9 without the validator recursing into it.
+ */
+function itemSchemaAt(level: number): z.ZodType<TemplateItem> {
+  const children =
+    level >= MAX_ITEM_DEPTH
+      ? z.array(z.unknown()).max(0, `Steps nest at most ${MAX_ITEM_DEPTH} levels deep.`).default([])
+      : z.array(itemSchemaAt(level + 1)).default([]);
+  return z.object({
     title: z.string().min(1).max(2000),
     roleKey: roleKeySchema,
     section: z.string().max(300).nullish(),
@@ -53,9 +64,11 @@ export const templateItemSchema: z.ZodType<TemplateItem> = z.lazy(() =>
     roleSource: z.enum(ROLE_SOURCES).nullish(),
     roleReason: z.string().max(300).nullish(),
     roleConfidence: z.number().min(0).max(1).nullish(),
-    children: z.array(templateItemSchema).default([]),
-  }),
-) as z.ZodType<TemplateItem>;
+    children,
+  }) as z.ZodType<TemplateItem>;
+}
+
+export const templateItemSchema: z.ZodType<TemplateItem> = itemSchemaAt(1);
 
 export const templateGateSchema = z.object({
   title: z.string().min(1).max(300),

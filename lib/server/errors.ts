@@ -14,6 +14,8 @@ export const HTTP_STATUS = {
   invalid_body: 422,
   invalid_runbook: 422,
   payload_too_large: 413,
+  // A JSON route sent a body that does not say it is JSON (a cross-site form would not).
+  unsupported_media_type: 415,
   conflict: 409,
   stale_version: 409,
   illegal_transition: 409,

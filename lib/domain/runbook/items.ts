@@ -1,5 +1,5 @@
 import type { List, ListItem, Paragraph } from 'mdast';
-import { IC_ROLE, type TemplateItem } from '../template';
+import { IC_ROLE, MAX_ITEM_DEPTH as TEMPLATE_MAX_ITEM_DEPTH, type TemplateItem } from '../template';
 import { takeOwnerHint } from './owner-hints';
 import { looksLikeRole, type RoleBook } from './roles';
 import { nodeLine, oneLine, plainText, truncate } from './text';
@@ -10,8 +10,11 @@ import { nodeLine, oneLine, plainText, truncate } from './text';
  * "Expected: …" line as its expected output, and exactly one owning role.
  */
 
-/** Item nesting kept; deeper task lists are attached at this depth (hostile input only). */
-export const MAX_ITEM_DEPTH = 12;
+/**
+ * Item nesting kept: imported steps nest no deeper than a template may (lib/domain/template.ts);
+ * deeper task lists are attached at this depth (hostile input only).
+ */
+export const MAX_ITEM_DEPTH = TEMPLATE_MAX_ITEM_DEPTH;
 
 /**
  * Where an owner came from decides how boldly it is resolved: an "Owner: X" line may create

@@ -26,11 +26,15 @@ function clientOf(headers: Headers) {
 /** The pseudo-user behind WARROOM_ADMIN_TOKEN (bootstrap and tests). */
 export const ADMIN_TOKEN_USER_ID = 'admin-token';
 
-function bearerOf(headers: Headers): string | null {
+/** A token is one run of visible characters: `Bearer <token>` and nothing else counts. */
+const BEARER = /^Bearer +([\x21-\x7e]+)$/i;
+
+/** The token of a well-formed `Authorization: Bearer <token>`, or null when there is none. */
+export function bearerOf(headers: Headers): string | null {
   const value = headers.get('authorization');
   if (!value) return null;
-  const match = /^Bearer\s+(.+)$/i.exec(value.trim());
-  return match ? match[1].trim() : null;
+  const match = BEARER.exec(value.trim());
+  return match ? match[1] : null;
 }
 
 type TokenRow = { id: string; tokenName: string; userId: string; scopes: string[]; deploymentId: string | null; isAdmin: boolean; name: string; email: string | null };
@@ -68,6 +72,9 @@ async function actorFromToken(token: string, headers: Headers): Promise<SignedIn
 export async function findActor(headers: Headers): Promise<SignedInActor | null> {
   const bearer = bearerOf(headers);
   if (bearer) return actorFromToken(bearer, headers);
+  // Any other Authorization (Basic, a bare token, "Bearer" alone) is refused outright: it must
+  // never quietly fall back to the cookie session that rides along with it.
+  if (headers.get('authorization')) return null;
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   const user = session.user as typeof session.user & { isAdmin?: boolean; deactivatedAt?: Date | null };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, errorBody, toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
-import { requireActor, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { bearerOf, requireActor, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { readLimited } from './read-limited';
 import { limitWrites } from './write-rate-limit';
 
@@ -33,6 +33,7 @@ export async function readText(request: Request, limit = DEFAULT_BODY_LIMIT): Pr
 
 /** Parses and validates a JSON body with the boundary's zod schema: 422 with the first problem. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.infer<S>> {
+  assertJsonContentType(request);
   const text = await readText(request, limit);
   let raw: unknown;
   try {
@@ -54,13 +55,30 @@ export function validate<S extends z.ZodType>(schema: S, raw: unknown): z.infer<
   return parsed.data;
 }
 
+/** `application/json` or a `+json` type, with any parameters (charset…). */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * A JSON route takes only bodies that say they are JSON (415 otherwise, before anything is
+ * read): a cross-site HTML form can send text/plain or form-encoded, never application/json.
+ * A request without a body (and so without a Content-Type) is fine.
+ */
+export function assertJsonContentType(request: Request) {
+  const type = request.headers.get('content-type');
+  const hasBody = type !== null || Number(request.headers.get('content-length') ?? 0) > 0 || request.headers.has('transfer-encoding');
+  if (hasBody && !JSON_TYPE.test(type ?? '')) {
+    throw new AppError('unsupported_media_type', `This route takes JSON: send Content-Type: application/json (got ${type ? JSON.stringify(type) : 'none'}).`);
+  }
+}
+
 /**
  * Cookie-authenticated writes must come from our own pages: a cross-site form or fetch carries
  * the cookie but not a same-origin Origin / Sec-Fetch-Site. Token requests carry no ambient
- * credentials and pass.
+ * credentials and pass — but only a well-formed `Bearer <token>`: any other Authorization header
+ * is checked like a cookie request (and refused as unauthenticated by requireActor).
  */
 export function assertSameOrigin(request: Request) {
-  if (request.headers.get('authorization')) return;
+  if (bearerOf(request.headers)) return;
   const site = request.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'Cross-site requests may not change the war room.');
   const origin = request.headers.get('origin');
