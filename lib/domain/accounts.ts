@@ -20,14 +20,18 @@ export function parseSignUpPolicy(env: { ALLOW_SIGN_UP?: string; ALLOWED_EMAIL_D
   return { open: env.ALLOW_SIGN_UP?.trim().toLowerCase() === 'true', allowedDomains };
 }
 
+/** Is the email's domain exactly one of `domains`? ("evil-example.com" and "example.com.evil" are not "example.com".) */
+export function emailDomainAllowed(email: unknown, domains: readonly string[]): boolean {
+  if (typeof email !== 'string' || !email.includes('@')) return false;
+  return domains.includes(email.trim().toLowerCase().split('@').pop() ?? '');
+}
+
 export type SignUpRefusal = { code: 'sign_up_closed' | 'email_domain_not_allowed'; message: string };
 
 export function signUpRefusal(policy: SignUpPolicy, email: unknown): SignUpRefusal | null {
   if (!policy.open) return { code: 'sign_up_closed', message: 'Accounts are made by invitation here: ask an admin to invite you.' };
   if (policy.allowedDomains.length === 0) return null;
-  const domain = typeof email === 'string' ? email.trim().toLowerCase().split('@').pop() ?? '' : '';
-  // Exact domains only: "evil-example.com" and "example.com.evil" are not "example.com".
-  if (typeof email === 'string' && email.includes('@') && policy.allowedDomains.includes(domain)) return null;
+  if (emailDomainAllowed(email, policy.allowedDomains)) return null;
   return { code: 'email_domain_not_allowed', message: `Only addresses at ${policy.allowedDomains.join(', ')} may sign up; ask an admin to invite you.` };
 }
 

@@ -2,8 +2,11 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
+import { genericOAuth } from 'better-auth/plugins';
 import { parseSignUpPolicy, signUpRefusal } from '@/lib/domain/accounts';
 import { getPrisma } from '@/lib/server/db';
+import { acceptInvitationBySso, hasPendingInvitation } from '@/lib/server/users/sso-invitations';
+import { passwordSignInEnabled, SSO_PROVIDER_ID, ssoAdminDecisionsPending, ssoProviderConfig, ssoSettings, takeSsoAdminDecision, validateSsoUser } from './sso';
 
 function trustedOrigins(): string[] {
   const port = process.env.PORT ?? '3000';
@@ -12,13 +15,17 @@ function trustedOrigins(): string[] {
 }
 
 function createAuth() {
+  const sso = ssoSettings();
   return betterAuth({
     database: prismaAdapter(getPrisma(), { provider: 'postgresql' }),
     secret: process.env.BETTER_AUTH_SECRET,
     baseURL: process.env.BETTER_AUTH_URL,
     trustedOrigins: trustedOrigins(),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    emailAndPassword: { enabled: passwordSignInEnabled(), minPasswordLength: 8, autoSignIn: true },
+    // The operator's IdP vouches for its emails: an SSO sign-in joins the account with that email.
+    account: { accountLinking: { enabled: true, trustedProviders: sso ? [SSO_PROVIDER_ID] : [] } },
     user: {
+      validateUserInfo: ({ user, source }) => validateSsoUser(user, source, hasPendingInvitation),
       additionalFields: {
         isAdmin: { type: 'boolean', defaultValue: false, input: false },
         deactivatedAt: { type: 'date', required: false, input: false },
@@ -34,16 +41,34 @@ function createAuth() {
       }),
     },
     databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => {
+            const isAdmin = takeSsoAdminDecision(user.email);
+            return isAdmin === undefined ? undefined : { data: { ...user, isAdmin } };
+          },
+          // A first SSO sign-in admitted by an invitation uses it up (and takes its admin flag).
+          after: async (user, context) => {
+            if (context?.path?.startsWith('/callback/')) await acceptInvitationBySso(user.id, user.email);
+          },
+        },
+      },
       session: {
         create: {
-          // A deactivated account gets no new session, however it got past the sign-in guard.
+          // A deactivated account gets no new session, however it got past the sign-in guard; an
+          // SSO sign-in applies the admin group its IdP has just asserted.
           before: async (session) => {
-            const user = await getPrisma().user.findUnique({ where: { id: session.userId }, select: { deactivatedAt: true } });
-            return user && !user.deactivatedAt ? undefined : false;
+            const user = await getPrisma().user.findUnique({ where: { id: session.userId }, select: { deactivatedAt: true, email: true } });
+            if (!user || user.deactivatedAt) return false;
+            const isAdmin = ssoAdminDecisionsPending() ? takeSsoAdminDecision(user.email) : undefined;
+            if (isAdmin !== undefined) await getPrisma().user.update({ where: { id: session.userId }, data: { isAdmin } });
           },
         },
       },
     },
+    // An OAuth callback that fails before it knows the sign-in's own error page (a forged or
+    // expired state) lands on the same page as a refused one.
+    onAPIError: { errorURL: '/sign-in/refused' },
     session: { cookieCache: { enabled: false } },
     rateLimit: {
       enabled: process.env.AUTH_RATE_LIMIT !== 'off',
@@ -51,7 +76,7 @@ function createAuth() {
       max: 100,
       customRules: { '/sign-in/email': { window: 60, max: 10 } },
     },
-    plugins: [nextCookies()],
+    plugins: [...(sso ? [genericOAuth({ config: [ssoProviderConfig(sso)] })] : []), nextCookies()],
   });
 }
 

@@ -1,0 +1,156 @@
+import crypto from 'node:crypto';
+import type { Browser } from '@playwright/test';
+import pg from 'pg';
+import { createTestDatabase, freePort, serverEnv, startAppServer, stopAppServer } from '../scripts/test-env.mjs';
+import { IDP_CLIENT, startOidcProvider } from '../tests/support/oidc-provider';
+import { expect, test } from './support/test';
+
+type App = { baseUrl: string; adminToken: string; databaseUrl: string; stop: () => Promise<void> };
+
+/** A War Room server of its own, on its own database, with the given single sign-on settings. */
+async function startApp(port: number, extra: Record<string, string>): Promise<App> {
+  const database = await createTestDatabase('sso');
+  const adminToken = crypto.randomBytes(24).toString('hex');
+  const server = await startAppServer(serverEnv({ databaseUrl: database.url, port, adminToken, extra }));
+  return {
+    baseUrl: server.baseUrl,
+    adminToken,
+    databaseUrl: database.url,
+    stop: async () => {
+      await stopAppServer(server.child);
+      await database.drop();
+    },
+  };
+}
+
+async function usersByEmail(app: App, email: string) {
+  const client = new pg.Client({ connectionString: app.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; isAdmin: boolean }>('SELECT "name", "isAdmin" FROM "user" WHERE "email" = $1', [email]);
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Through the identity provider's own login and consent forms, as a person would. */
+async function signInWithSso(browser: Browser, app: App, login: string) {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${app.baseUrl}/sign-in`);
+  await page.getByRole('button', { name: 'Sign in with Acme SSO' }).click();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('anything-the-idp-accepts');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return page;
+}
+
+test.describe('single sign-on with a real OpenID provider', () => {
+  let idp: Awaited<ReturnType<typeof startOidcProvider>>;
+  let app: App;
+
+  test.beforeAll(async () => {
+    const appPort = await freePort();
+    idp = await startOidcProvider({ port: await freePort(), appBaseUrl: `http://127.0.0.1:${appPort}` });
+    app = await startApp(appPort, {
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: IDP_CLIENT.id,
+      OIDC_CLIENT_SECRET: IDP_CLIENT.secret,
+      OIDC_NAME: 'Acme SSO',
+      OIDC_SCOPES: 'openid email profile groups',
+      OIDC_ADMIN_GROUP: 'warroom-admins',
+      ALLOWED_EMAIL_DOMAINS: 'acme.test',
+      PASSWORD_SIGN_IN: 'false',
+    });
+  });
+
+  test.afterAll(async () => {
+    await app?.stop();
+    await idp?.stop();
+  });
+
+  test('an allowed person signs in through the provider; its admin group makes an admin', async ({ browser }) => {
+    const page = await signInWithSso(browser, app, 'ada');
+    await page.waitForURL(`${app.baseUrl}/deployments`);
+    const me = await page.request.get(`${app.baseUrl}/api/me`);
+    expect(me.status()).toBe(200);
+    expect(await me.json()).toMatchObject({ user: { email: 'ada@acme.test', name: 'Ada Lovelace', isAdmin: true } });
+
+    const bob = await signInWithSso(browser, app, 'bob');
+    await bob.waitForURL(`${app.baseUrl}/deployments`);
+    expect(await (await bob.request.get(`${app.baseUrl}/api/me`)).json()).toMatchObject({ user: { email: 'bob@acme.test', isAdmin: false } });
+  });
+
+  test('a person neither invited nor from an allowed domain is refused, and no account is made', async ({ browser }) => {
+    const page = await signInWithSso(browser, app, 'mallory');
+    await page.waitForURL(/\/sign-in\/refused/);
+    await expect(page.getByRole('heading', { name: 'You do not have a War Room account yet' })).toBeVisible();
+    await expect(page.getByText('War Room accounts are by invitation')).toBeVisible();
+    expect((await page.request.get(`${app.baseUrl}/api/me`)).status()).toBe(401);
+    expect(await usersByEmail(app, 'mallory@elsewhere.test')).toEqual([]);
+  });
+
+  test('a callback with a forged state signs no one in', async ({ browser }) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${app.baseUrl}/api/auth/callback/oidc?code=stolen-code&state=forged-state`);
+    await page.waitForURL(/\/sign-in\/refused\?error=/);
+    await expect(page.getByRole('heading', { name: 'Sign-in did not finish' })).toBeVisible();
+    expect((await page.request.get(`${app.baseUrl}/api/me`)).status()).toBe(401);
+  });
+
+  test('with PASSWORD_SIGN_IN=false, SSO is the only way in', async ({ browser }) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await expect(page.getByRole('button', { name: 'Sign in with Acme SSO' })).toBeVisible();
+    await expect(page.getByLabel('Password')).toHaveCount(0);
+    const created = await page.request.post(`${app.baseUrl}/api/users`, {
+      headers: { authorization: `Bearer ${app.adminToken}` },
+      data: { email: 'pat@acme.test', name: 'Pat Password', password: 'a-long-password' },
+    });
+    expect(created.status()).toBe(201);
+    const attempt = await page.request.post(`${app.baseUrl}/api/auth/sign-in/email`, { data: { email: 'pat@acme.test', password: 'a-long-password' } });
+    expect(attempt.ok()).toBe(false);
+    expect((await page.request.get(`${app.baseUrl}/api/me`)).status()).toBe(401);
+  });
+});
+
+test('an unreachable identity provider gives a readable error, and password sign-in keeps working', async ({ browser }) => {
+  const deadPort = await freePort();
+  const app = await startApp(await freePort(), {
+    OIDC_ISSUER: `http://127.0.0.1:${deadPort}`,
+    OIDC_CLIENT_ID: 'war-room',
+    OIDC_CLIENT_SECRET: 'whatever-secret',
+    OIDC_NAME: 'Acme SSO',
+  });
+  try {
+    const created = await fetch(`${app.baseUrl}/api/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${app.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'pat@acme.test', name: 'Pat Password', password: 'a-long-password' }),
+    });
+    expect(created.status).toBe(201);
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in with Acme SSO' }).click();
+    await expect(page.getByText('Acme SSO cannot be reached right now')).toBeVisible();
+    await page.getByLabel('Email').fill('pat@acme.test');
+    await page.getByLabel('Password').fill('a-long-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${app.baseUrl}/deployments`);
+  } finally {
+    await app.stop();
+  }
+});
+
+test('a misconfigured single sign-on says what to fix on the sign-in page', async ({ browser }) => {
+  const app = await startApp(await freePort(), { OIDC_ISSUER: 'https://idp.acme.test', OIDC_NAME: 'Acme SSO' });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await expect(page.getByText('Single sign-on is not available: OIDC_ISSUER is set but OIDC_CLIENT_ID is missing.')).toBeVisible();
+    await expect(page.getByLabel('Password')).toBeVisible();
+  } finally {
+    await app.stop();
+  }
+});
