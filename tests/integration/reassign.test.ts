@@ -14,8 +14,11 @@ afterEach(() => {
 
 const roleOf = async (itemId: string) => (await prisma.checklistItem.findUniqueOrThrow({ where: { id: itemId }, include: { role: true } })).role.key;
 const checklist = async (token: string, deploymentId: string) => (await http({ token }).get(`/api/deployments/${deploymentId}`)).body;
-const itemsFor = (deployment: { phases: { items: { id: string; roleKey: string; children: unknown[] }[] }[] }, roleKey: string) =>
-  deployment.phases.flatMap((p) => p.items).filter((i) => i.roleKey === roleKey).map((i) => i.id);
+type ViewItem = { id: string; roleKey: string; children: ViewItem[] };
+const flatten = (items: ViewItem[]): ViewItem[] => items.flatMap((i) => [i, ...flatten(i.children ?? [])]);
+/** Every step, sub-steps included, that the role owns in this view of the war room. */
+const itemsFor = (deployment: { phases: { items: ViewItem[] }[] }, roleKey: string) =>
+  flatten(deployment.phases.flatMap((p) => p.items)).filter((i) => i.roleKey === roleKey).map((i) => i.id);
 
 describe('PATCH /api/deployments/:id/items/:itemId with {roleKey, version}', () => {
   it('moves the step for the IC: one item.reassigned event, the new owner may tick it and the old one no longer', async () => {
