@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import type { Browser } from '@playwright/test';
 import pg from 'pg';
@@ -82,6 +83,35 @@ test.describe('single sign-on with a real OpenID provider', () => {
     expect(await (await bob.request.get(`${app.baseUrl}/api/me`)).json()).toMatchObject({ user: { email: 'bob@acme.test', isAdmin: false } });
   });
 
+  test('a stale SSO session confirms a NO-GO through the provider again; the sign-off records the SSO identity', async ({ browser }) => {
+    const tsx = (script: string, args: string[] = []) =>
+      execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    const room = JSON.parse(tsx('e2e/support/make-war-room.ts')) as { deploymentId: string; people: { dba: { id: string; email: string } } };
+    // The DBA signs in through the provider: it vouches for the email, so this is the DBA's account.
+    const page = await signInWithSso(browser, app, room.people.dba.email);
+    await page.waitForURL(`${app.baseUrl}/deployments`);
+    await page.goto(`${app.baseUrl}/deployments/${room.deploymentId}/roles/dba`);
+    tsx('e2e/support/age-sessions.ts', [room.people.dba.id]);
+
+    const gate = page.getByTestId('pending-signoffs').getByTestId('gate-panel').first();
+    await gate.getByTestId('reject-dba').click();
+    const reject = page.getByTestId('reject-dialog');
+    await reject.getByRole('textbox').fill('Replica lag is 40 s');
+    await reject.getByRole('button', { name: /Reject/ }).click();
+    const reauth = page.getByTestId('reauth-dialog');
+    await expect(reauth).toContainText('You signed in with Acme SSO a while ago');
+    const popup = page.waitForEvent('popup');
+    await reauth.getByRole('button', { name: 'Confirm with Acme SSO' }).click();
+    // The provider still knows this browser and its consent: the window goes there and back, and closes.
+    await (await popup).waitForEvent('close');
+
+    await expect(gate.locator('[data-testid="signoff-row"][data-role="dba"]')).toHaveAttribute('data-decision', 'reject');
+    await expect(gate).toContainText('“Replica lag is 40 s”');
+    const detail = await (await page.request.get(`${app.baseUrl}/api/deployments/${room.deploymentId}`, { headers: { authorization: `Bearer ${app.adminToken}` } })).json();
+    const signoffs = detail.gates.flatMap((g: { signoffs: { roleKey: string; identity: unknown }[] }) => g.signoffs);
+    expect(signoffs.find((s: { roleKey: string }) => s.roleKey === 'dba')?.identity).toMatchObject({ method: 'sso', issuer: idp.issuer, subject: room.people.dba.email });
+  });
+
   test('a person neither invited nor from an allowed domain is refused, and no account is made', async ({ browser }) => {
     const page = await signInWithSso(browser, app, 'mallory');
     await page.waitForURL(/\/sign-in\/refused/);
@@ -89,6 +119,20 @@ test.describe('single sign-on with a real OpenID provider', () => {
     await expect(page.getByText('War Room accounts are by invitation')).toBeVisible();
     expect((await page.request.get(`${app.baseUrl}/api/me`)).status()).toBe(401);
     expect(await usersByEmail(app, 'mallory@elsewhere.test')).toEqual([]);
+  });
+
+  test('an invitation admits a person from another domain once; it is then used', async ({ browser }) => {
+    const invited = await fetch(`${app.baseUrl}/api/invitations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${app.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'carol@partner.test' }),
+    });
+    expect(invited.status).toBe(201);
+    const page = await signInWithSso(browser, app, 'carol@partner.test');
+    await page.waitForURL(`${app.baseUrl}/deployments`);
+    expect(await (await page.request.get(`${app.baseUrl}/api/me`)).json()).toMatchObject({ user: { email: 'carol@partner.test', isAdmin: false } });
+    const list = await (await fetch(`${app.baseUrl}/api/invitations`, { headers: { authorization: `Bearer ${app.adminToken}` } })).json();
+    expect(list.invitations.find((i: { email: string }) => i.email === 'carol@partner.test')).toMatchObject({ status: 'accepted' });
   });
 
   test('a callback with a forged state signs no one in', async ({ browser }) => {

@@ -50,11 +50,17 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
   const [ask, setAsk] = useState<Ask>(null);
   // A decision the server wants re-authenticated: kept as sent, and sent again after the password.
   const [retry, setRetry] = useState<CockpitAction | null>(null);
+  // Set when the session came from single sign-on: the step-up goes through the provider again.
+  const [reauthSso, setReauthSso] = useState<string | null>(null);
   const decide = (request: CockpitAction) =>
     action.mutate(request, {
       onSuccess: () => setAsk(null),
       onError: (error) => {
-        if (error instanceof ApiError && error.code === 'reauth_required') setRetry(request);
+        if (error instanceof ApiError && error.code === 'reauth_required') {
+          const sso = error.details.sso as { label?: unknown } | undefined;
+          setReauthSso(typeof sso?.label === 'string' ? sso.label : null);
+          setRetry(request);
+        }
       },
     });
   const roleNames = Object.fromEntries(deployment.roles.map((r) => [r.key, r.name]));
@@ -243,6 +249,7 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
       ) : null}
       {retry ? (
         <ReauthDialog
+          ssoLabel={reauthSso}
           onConfirmed={() => {
             const again = retry;
             setRetry(null);

@@ -32,7 +32,8 @@ export async function startOidcProvider({ port, appBaseUrl }: { port: number; ap
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['oidc-test-cookie-key'] },
     async findAccount(_ctx, id) {
-      const person = IDP_PEOPLE[id] ?? { email: `${id}@unknown.test`, name: id, groups: [] };
+      // A login that is an email address is that person (an account War Room already has).
+      const person = IDP_PEOPLE[id] ?? { email: id.includes('@') ? id : `${id}@unknown.test`, name: id, groups: [] };
       return {
         accountId: id,
         claims: async () => ({ sub: id, email: person.email, email_verified: true, name: person.name, groups: person.groups }),

@@ -57,11 +57,16 @@ function createAuth() {
         create: {
           // A deactivated account gets no new session, however it got past the sign-in guard; an
           // SSO sign-in applies the admin group its IdP has just asserted.
-          before: async (session) => {
+          before: async (session, context) => {
             const user = await getPrisma().user.findUnique({ where: { id: session.userId }, select: { deactivatedAt: true, email: true } });
             if (!user || user.deactivatedAt) return false;
             const isAdmin = ssoAdminDecisionsPending() ? takeSsoAdminDecision(user.email) : undefined;
             if (isAdmin !== undefined) await getPrisma().user.update({ where: { id: session.userId }, data: { isAdmin } });
+            // A session born of an SSO callback remembers who the provider said this was.
+            if (sso && context?.path?.startsWith('/callback/')) {
+              const account = await getPrisma().account.findFirst({ where: { userId: session.userId, providerId: SSO_PROVIDER_ID }, select: { accountId: true } });
+              if (account) return { data: { ...session, ssoIssuer: sso.issuer, ssoSubject: account.accountId } };
+            }
           },
         },
       },
@@ -69,7 +74,13 @@ function createAuth() {
     // An OAuth callback that fails before it knows the sign-in's own error page (a forged or
     // expired state) lands on the same page as a refused one.
     onAPIError: { errorURL: '/sign-in/refused' },
-    session: { cookieCache: { enabled: false } },
+    session: {
+      cookieCache: { enabled: false },
+      additionalFields: {
+        ssoIssuer: { type: 'string', required: false, input: false },
+        ssoSubject: { type: 'string', required: false, input: false },
+      },
+    },
     rateLimit: {
       enabled: process.env.AUTH_RATE_LIMIT !== 'off',
       window: 60,

@@ -3,11 +3,14 @@ import { AppError } from '@/lib/server/errors';
 import { sql } from '@/lib/server/sql';
 import { getAuth } from './auth';
 import type { SignedInActor } from './get-actor';
+import { ssoSignInOption } from './sso';
 
-/** When this session last proved who it is: a re-authentication's stamp, else its sign-in. */
-async function sessionAuthTime(sessionId: string, fallback: Date): Promise<Date> {
-  const [row] = await sql<{ at: Date | null }>`SELECT coalesce("authenticatedAt", "createdAt") AS "at" FROM "session" WHERE "id" = ${sessionId}`;
-  return row?.at ?? fallback;
+type SessionProof = { at: Date | null; ssoIssuer: string | null; ssoSubject: string | null };
+
+/** When this session last proved who it is (a re-authentication's stamp, else its sign-in), and through which SSO. */
+async function sessionProof(sessionId: string): Promise<SessionProof | undefined> {
+  const [row] = await sql<SessionProof>`SELECT coalesce("authenticatedAt", "createdAt") AS "at", "ssoIssuer", "ssoSubject" FROM "session" WHERE "id" = ${sessionId}`;
+  return row;
 }
 
 /**
@@ -19,11 +22,17 @@ export async function requireRecentAuth(actor: SignedInActor, now = new Date()):
   const auth = actor.auth;
   if (!auth) return { method: 'password', at: null, ip: null, userAgent: null };
   if (auth.kind === 'token') return { method: 'token', tokenId: auth.tokenId, tokenName: auth.tokenName, at: null, ip: auth.ip, userAgent: auth.userAgent };
-  const at = await sessionAuthTime(auth.sessionId, auth.signedInAt);
+  const proof = await sessionProof(auth.sessionId);
+  const at = proof?.at ?? auth.signedInAt;
   const minutes = reauthMinutes(process.env.SIGNOFF_REAUTH_MIN);
   if (needsReauth(at, now, minutes)) {
+    const sso = proof?.ssoIssuer ? ssoSignInOption() : null;
+    if (sso && 'label' in sso) {
+      throw new AppError('reauth_required', `Confirm it is you: you last signed in with ${sso.label} more than ${minutes} minutes ago. Sign in with it again to record this decision.`, { maxAgeMinutes: minutes, sso: { label: sso.label } });
+    }
     throw new AppError('reauth_required', `Confirm it is you: you last entered your password more than ${minutes} minutes ago. Enter it again to record this decision.`, { maxAgeMinutes: minutes });
   }
+  if (proof?.ssoIssuer && proof.ssoSubject) return { method: 'sso', issuer: proof.ssoIssuer, subject: proof.ssoSubject, at: at.toISOString(), ip: auth.ip, userAgent: auth.userAgent };
   return { method: 'password', at: at.toISOString(), ip: auth.ip, userAgent: auth.userAgent };
 }
 
