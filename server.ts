@@ -71,8 +71,7 @@ async function main() {
   const server = http.createServer((req, res) => {
     // Clients must not choose their own address past the rate limiter.
     if (!trustProxy) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
-    if (frontDoor(req, res)) return;
-    void handle(req, res);
+    frontDoor(req, res, () => void handle(req, res));
   });
 
   const { attachSocketServer } = await import('./lib/realtime/socket-server');
