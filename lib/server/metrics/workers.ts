@@ -13,9 +13,9 @@ import { registerWorker } from '@/lib/server/background';
 import { CLOSED_STATES } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
+import { pruneExpired } from '@/lib/server/retention';
 import { requestEvaluation } from './health-scheduler';
 import { dueSources, pollPrometheusSource } from './poll-prometheus';
-import { pruneSamples } from './prune-samples';
 import { simulatorTick } from './run-simulator';
 
 type Loop = { stop: () => Promise<void> };
@@ -93,7 +93,8 @@ registerWorker({
       loop('simulator', () => 1000 - (Date.now() % 1000) + 20, () => simulatorTick(Date.now(), CLOSED_STATES)),
       loop('prometheus', () => 250, pollDue),
       loop('health', () => envMs('METRICS_HEALTH_TICK_MS', 5000), healthTick),
-      loop('retention', () => envMs('METRICS_RETENTION_TICK_MS', 3_600_000), () => pruneSamples()),
+      // Retention of every kind (samples, idempotency records, webhook deliveries) rides this loop.
+      loop('retention', () => envMs('METRICS_RETENTION_TICK_MS', 3_600_000), () => pruneExpired()),
     ];
     return async () => {
       await Promise.all(loops.map((l) => l.stop()));

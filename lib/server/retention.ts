@@ -1,0 +1,31 @@
+/**
+ * What the leader forgets on purpose, once an hour: raw metric samples past their window
+ * (lib/server/metrics/prune-samples.ts), idempotency records after a day (a retry that late is a
+ * new request), and finished webhook deliveries after WEBHOOK_RETENTION_DAYS (default 30). Pending
+ * deliveries are never pruned: they are still owed to a receiver.
+ */
+import { prisma } from '@/lib/server/db';
+import { pruneSamples } from '@/lib/server/metrics/prune-samples';
+
+export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+
+export function webhookRetentionMs(): number {
+  const days = Number(process.env.WEBHOOK_RETENTION_DAYS ?? 30);
+  return (Number.isFinite(days) && days > 0 ? days : 30) * 86_400_000;
+}
+
+export async function pruneIdempotencyRecords(now = Date.now()): Promise<number> {
+  const { count } = await prisma.idempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(now - IDEMPOTENCY_RETENTION_MS) } } });
+  return count;
+}
+
+export async function pruneWebhookDeliveries(now = Date.now()): Promise<number> {
+  const { count } = await prisma.webhookDelivery.deleteMany({ where: { createdAt: { lt: new Date(now - webhookRetentionMs()) }, status: { not: 'pending' } } });
+  return count;
+}
+
+export async function pruneExpired(now = Date.now()): Promise<void> {
+  await pruneSamples(now);
+  await pruneIdempotencyRecords(now);
+  await pruneWebhookDeliveries(now);
+}
