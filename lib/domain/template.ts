@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * A runbook template: the reusable plan a deployment is created from. The importer produces it,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 export const createDeploymentSchema = z.object({
   templateId: z.string().min(1).max(40),

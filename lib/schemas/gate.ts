@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { MAX_REASON_LENGTH } from './lifecycle';
 
 /** POST /api/deployments/:id/gates/:gateId/signoffs — approve or reject (a rejection needs a comment). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { INVITATION_DAYS_DEFAULT, INVITATION_DAYS_MAX } from '@/lib/domain/accounts';
 
 export const createInvitationSchema = z.object({

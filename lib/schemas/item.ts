@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { ITEM_STATUSES, MAX_NOTE_LENGTH } from '@/lib/domain/items';
 
 /** PATCH /api/deployments/:id/items/:itemId — also used by the checklist UI. */

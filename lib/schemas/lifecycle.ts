@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { DEPLOYMENT_STATES, type DeploymentState } from '@/lib/domain/deployment-state';
 import { ROLLBACK_LEVELS } from '@/lib/domain/rollback';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { SCENARIOS } from '@/lib/domain/metrics/simulator';
 import { MAX_PROMETHEUS_REQUESTS_PER_SEC, minPollIntervalSec } from '@/lib/domain/metrics/sources';
 import { comparisonSchema } from '@/lib/domain/template';

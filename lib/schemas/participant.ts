@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { roleKeySchema } from '@/lib/domain/template';
 
 export const addParticipantSchema = z.object({

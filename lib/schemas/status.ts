@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 /** Headlines, not essays: they are read on phones by people outside the war room. */
 export const MAX_STATUS_MESSAGE_LENGTH = 500;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 export const subscribeSchema = z.object({
   deploymentId: z.string().min(1).max(40),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { templateDefinitionSchema } from '@/lib/domain/template';
 
 /** Raw role name from the runbook ("DBA-001") → the role key it should become ("dba"). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES } from '@/lib/domain/rbac';
 
 export const createUserSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { WEBHOOK_TOPICS, type WebhookTopic } from '@/lib/domain/webhooks';
 
 /** POST /api/deployments/:id/webhooks and POST /api/webhooks */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '@/lib/zod';
 import { AppError, errorBody, toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
 import { bearerOf, requireActor, type SignedInActor } from '@/lib/server/auth/get-actor';

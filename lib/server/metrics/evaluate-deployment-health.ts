@@ -7,7 +7,7 @@
  * stored — a level change is recorded exactly once.
  */
 
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { acknowledgedAfterChange } from '@/lib/domain/metrics/acknowledgement';
 import { conditionCheck, effectiveDecisionTree } from '@/lib/domain/metrics/decision-tree';
 import { evaluateHealth, lookbackMs } from '@/lib/domain/metrics/evaluate-health';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { reauthenticate } from '@/lib/server/auth/step-up';
 import { authed, json, readJson } from '@/lib/server/http/route';
 

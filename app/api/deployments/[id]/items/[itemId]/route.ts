@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { isReassignBody, reassignItemSchema, updateItemSchema } from '@/lib/schemas/item';
 import { reassignItem } from '@/lib/server/checklist/reassign-item';
 import { updateItem } from '@/lib/server/checklist/update-item';
