@@ -1,6 +1,7 @@
 import { clientAddressOf, isLoopbackAddress, parseSignUpPolicy, signUpRefusal } from '@/lib/domain/accounts';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { readLimited } from '@/lib/server/http/read-limited';
 import { DEMO_PASSWORD } from '@/lib/server/seed/demo-template';
 
 /** The largest sign-in or sign-up body we look into (better-auth applies its own rules after). */
@@ -12,23 +13,9 @@ export function isLoopbackRequest(headers: Headers): boolean {
 }
 
 async function peekJson(request: Request): Promise<Record<string, unknown>> {
-  const copy = request.clone();
-  const reader = copy.body?.getReader();
-  if (!reader) return {};
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > AUTH_BODY_LIMIT) {
-      await reader.cancel().catch(() => undefined);
-      throw new AppError('payload_too_large', `The body is larger than ${AUTH_BODY_LIMIT / 1024} KB.`);
-    }
-    chunks.push(value);
-  }
+  const text = await readLimited(request.clone().body, AUTH_BODY_LIMIT, () => new AppError('payload_too_large', `The body is larger than ${AUTH_BODY_LIMIT / 1024} KB.`));
   try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    const parsed: unknown = JSON.parse(text || '{}');
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
   } catch {
     return {};
