@@ -1,32 +1,21 @@
 'use client';
 
-import { useState } from 'react';
 import { authClient } from '@/lib/client/auth-client';
 import { Button } from '@/components/ui/button';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
 
 const field = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-900';
 
 export function SignInForm({ next }: { next: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useFormSubmit();
   return (
     <form
       className="flex flex-col gap-3"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        setBusy(true);
-        setError(null);
+      onSubmit={submit(async (form) => {
         const { error: failure } = await authClient.signIn.email({ email: String(form.get('email')), password: String(form.get('password')) });
-        if (failure) {
-          setBusy(false);
-          // Our own refusals (demo password beyond loopback, a deactivated account) say why.
-          const ours = (failure as { error?: { message?: string } }).error?.message;
-          setError(failure.status === 429 ? 'Too many attempts: wait a minute and try again.' : failure.status === 403 && ours ? ours : 'That email and password do not match an account.');
-          return;
-        }
+        if (failure) throw new Error(failure.status === 429 ? 'Too many attempts: wait a minute and try again.' : 'That email and password do not match an account.');
         window.location.assign(next);
-      }}
+      })}
     >
       <label className="flex flex-col gap-1 text-sm">
         Email

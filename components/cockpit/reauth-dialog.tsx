@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api, ApiError } from '@/lib/client/api';
 import { Dialog } from './dialog';
 
@@ -60,24 +61,19 @@ function SsoReauth({ label, onConfirmed, onClose }: { label: string; onConfirmed
 
 function PasswordReauth({ onConfirmed, onClose }: { onConfirmed: () => void; onClose: () => void }) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useFormSubmit();
   return (
     <form
       className="flex flex-col gap-3"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (!password || busy) return;
-        setBusy(true);
-        setError(null);
+      onSubmit={submit(async () => {
+        if (!password) return 'done';
         try {
           await api('/api/session/reauth', { method: 'POST', json: { password } });
-          onConfirmed();
         } catch (e) {
-          setError(e instanceof ApiError ? e.message : 'That did not work; nothing was recorded.');
-          setBusy(false);
+          throw e instanceof ApiError ? e : new Error('That did not work; nothing was recorded.');
         }
-      }}
+        onConfirmed();
+      })}
     >
       <p className="text-sm text-slate-600 dark:text-slate-400">
         A go / no-go decision is recorded with who made it. You signed in a while ago: enter your password to record this decision.

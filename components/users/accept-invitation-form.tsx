@@ -1,31 +1,21 @@
 'use client';
 
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/client/api';
 
 const field = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-900';
 
 export function AcceptInvitationForm({ token, email, next = '/deployments' }: { token: string; email: string; next?: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useFormSubmit();
   return (
     <form
       className="flex flex-col gap-3"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        setBusy(true);
-        setError(null);
-        try {
-          await api(`/api/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: { name: String(form.get('name')), password: String(form.get('password')) } });
-          // A full load, so every page sees the new session cookie.
-          window.location.assign(next);
-        } catch (failure) {
-          setBusy(false);
-          setError((failure as Error).message);
-        }
-      }}
+      onSubmit={submit(async (form) => {
+        await api(`/api/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: { name: String(form.get('name')), password: String(form.get('password')) } });
+        // A full load, so every page sees the new session cookie.
+        window.location.assign(next);
+      })}
     >
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <label className="flex flex-col gap-1 text-sm">
