@@ -13,7 +13,11 @@ export function SignInForm({ next }: { next: string }) {
       className="flex flex-col gap-3"
       onSubmit={submit(async (form) => {
         const { error: failure } = await authClient.signIn.email({ email: String(form.get('email')), password: String(form.get('password')) });
-        if (failure) throw new Error(failure.status === 429 ? 'Too many attempts: wait a minute and try again.' : 'That email and password do not match an account.');
+        if (failure) {
+          // Our own refusals (demo password beyond loopback, a deactivated account) say why.
+          const ours = (failure as { error?: { message?: string } }).error?.message;
+          throw new Error(failure.status === 429 ? 'Too many attempts: wait a minute and try again.' : failure.status === 403 && ours ? ours : 'That email and password do not match an account.');
+        }
         window.location.assign(next);
       })}
     >
