@@ -74,7 +74,7 @@ async function main() {
     frontDoor(req, res, () => void handle(req, res));
   });
 
-  const { attachSocketServer } = await import('./lib/realtime/socket-server');
+  const { attachSocketServer } = await import('./lib/realtime/server/socket-server');
   const io = await attachSocketServer(server, allowedOrigins(port));
   // Worker modules register themselves with lib/server/background on import.
   await import('./lib/server/metrics/workers');

@@ -8,7 +8,7 @@ import { formatRelative, formatUtc, formatUtcTime, tMinus } from '@/lib/domain/c
 import { isTerminal, type DeploymentState } from '@/lib/domain/deployment-state';
 import { checkOverride, DECISION_LABEL, isClosed, otherRoleSigned, signoffTable, type GateStatus, type SignoffDecision } from '@/lib/domain/gates';
 import { can } from '@/lib/domain/rbac';
-import type { GateDto } from '@/lib/server/deployments/get-deployment';
+import type { GateDto } from '@/lib/contracts/gates';
 import { ReauthDialog } from './reauth-dialog';
 import { ReasonDialog } from './reason-dialog';
 import { ApiError } from '@/lib/client/api';

@@ -2,8 +2,9 @@ import { onRollbackTrack } from '@/lib/domain/cockpit';
 import { isTerminal, type DeploymentState } from '@/lib/domain/deployment-state';
 import type { GateStatus, SignoffDecision } from '@/lib/domain/gates';
 import { checkPhaseStart, nextPhase, phaseCompletion, type ItemStatus, type PhaseGate, type PhaseItem, type PhaseKind, type PhaseStatus, type PhaseSummary } from '@/lib/domain/phases';
-import type { DeploymentDto, GateDto, PhaseDto } from '@/lib/server/deployments/get-deployment';
-import type { ItemDto } from '@/lib/server/checklist/item-dto';
+import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
+import type { GateDto } from '@/lib/contracts/gates';
+import type { ItemDto } from '@/lib/contracts/items';
 
 /** The API's DTOs in the shapes the pure rules take (the DTOs carry enums as plain strings). */
 export function toPhaseSummary(phase: PhaseDto): PhaseSummary {

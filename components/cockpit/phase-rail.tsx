@@ -11,7 +11,8 @@ import { gateTally, onRollbackTrack, overdueLabel, scheduleOf } from '@/lib/doma
 import type { GateStatus } from '@/lib/domain/gates';
 import { progress } from '@/lib/domain/phases';
 import { can } from '@/lib/domain/rbac';
-import type { DeploymentDto, GateDto, PhaseDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
+import type { GateDto } from '@/lib/contracts/gates';
 import { GatePanel } from './gate-panel';
 import { phaseStep, toPhaseItems, type PhaseStep } from './phase-facts';
 import { useCockpitAction } from './use-cockpit-action';

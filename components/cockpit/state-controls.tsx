@@ -10,7 +10,7 @@ import { can } from '@/lib/domain/rbac';
 import { ROLLBACK_LEVELS, type RollbackLevelName } from '@/lib/domain/rollback';
 import type { GateKind, GateStatus } from '@/lib/domain/gates';
 import type { PhaseKind, PhaseStatus } from '@/lib/domain/phases';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { ReasonDialog } from './reason-dialog';
 import { pendingRollbackPhase, RollbackDialog } from './rollback-dialog';
 import { useCockpitAction } from './use-cockpit-action';

@@ -19,7 +19,7 @@ import type { TimelineEvent } from '@/lib/domain/event-log';
 import { progress, type PhaseKind, type PhaseStatus } from '@/lib/domain/phases';
 import { estimateFinish } from '@/lib/domain/public-status';
 import { isHeadline } from '@/lib/domain/timeline';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 
 const HEADLINES = 8;
 

@@ -4,7 +4,8 @@ import { actingRole, CLOSED_STATES, ensureAllowed, loadAccess, type Access } fro
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
-import { itemSelect, toItemDto, type ItemDto } from './item-dto';
+import type { ItemDto } from '@/lib/contracts/items';
+import { itemSelect, toItemDto } from './item-dto';
 
 /**
  * The IC moves a step — or every step of a section — to another role while the war room runs.

@@ -9,8 +9,7 @@ import { AppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
 import type { UserDto } from './create-user';
-
-export type InvitationDto = { id: string; email: string; isAdmin: boolean; status: InvitationStatus; createdAt: string; expiresAt: string };
+import type { InvitationDto } from '@/lib/contracts/users';
 
 type Row = { id: string; email: string; isAdmin: boolean; createdAt: Date; expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null };
 

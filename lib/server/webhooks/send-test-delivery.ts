@@ -5,8 +5,7 @@ import { prisma } from '@/lib/server/db';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { findWebhook } from './find-webhook';
 import { sendSigned } from './send-webhook';
-
-export type TestDeliveryResult = { ok: true; status: number } | { ok: false; status: number | null; error: string };
+import type { TestDeliveryResult } from '@/lib/contracts/webhooks';
 
 /**
  * Sends one signed test now, through the sender, signing, egress guard and timeout of

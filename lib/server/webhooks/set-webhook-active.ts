@@ -6,7 +6,8 @@ import { commit } from '@/lib/server/events/commit';
 import { assertOutboundUrl } from '@/lib/server/egress';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { findWebhook } from './find-webhook';
-import { toWebhookDto, type WebhookDto } from './webhook-dto';
+import type { WebhookDto } from '@/lib/contracts/webhooks';
+import { toWebhookDto } from './webhook-dto';
 
 /**
  * Pauses (active false) or resumes a webhook. A paused webhook is left out when deliveries are

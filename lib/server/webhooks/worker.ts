@@ -2,7 +2,7 @@ import { topicOf } from '@/lib/domain/webhooks';
 import { registerWorker } from '@/lib/server/background';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
-import { onCommittedEvent } from '@/lib/realtime/publish';
+import { onCommittedEvent } from '@/lib/realtime/server/publish';
 import { processDelivery } from './process-delivery';
 import { webhookTimeoutMs } from './send-webhook';
 
