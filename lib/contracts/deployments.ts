@@ -13,6 +13,12 @@ export type PhaseDto = {
   startedAt: string | null; completedAt: string | null; items: ItemDto[];
 };
 
+/** The phase as the start and complete commands answer it. */
+export type PhaseResult = {
+  id: string; title: string; kind: PhaseKind; status: PhaseStatus; plannedStartMin: number | null; plannedDurationMin: number | null;
+  startedAt: string | null; completedAt: string | null;
+};
+
 /** The whole state of one war room, as `GET /api/deployments/:id` returns it. */
 export type DeploymentDto = {
   id: string; name: string; version: string; environment: string; strategy: string; goLiveAt: string; state: DeploymentState;

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ReassignItemInput, ReassignSectionInput } from '@/lib/schemas/item';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, CLOSED_STATES, ensureAllowed, loadAccess, type Access } from '@/lib/server/deployments/load-access';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
 import type { IdentityEvidence } from '@/lib/domain/identity';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';

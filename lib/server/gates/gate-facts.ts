@@ -1,3 +1,4 @@
+import 'server-only';
 import type { GateInput, GateKind, GateStatus, Signoff } from '@/lib/domain/gates';
 import type { Tx } from '@/lib/server/db';
 import type { GateDto, SignoffDto } from '@/lib/contracts/gates';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { checkOverride, gateStatus, missingRoles } from '@/lib/domain/gates';
 import type { OverrideInput } from '@/lib/schemas/gate';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';

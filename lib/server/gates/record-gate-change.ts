@@ -1,3 +1,4 @@
+import 'server-only';
 import type { GateStatus } from '@/lib/domain/gates';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import type { Tx } from '@/lib/server/db';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { checkSignoff, gateStatus, type SignoffRefusalCode } from '@/lib/domain/gates';
 import type { SignoffInput } from '@/lib/schemas/gate';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';

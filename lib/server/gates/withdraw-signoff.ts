@@ -1,3 +1,4 @@
+import 'server-only';
 import { checkWithdraw, gateStatus, type WithdrawRefusalCode } from '@/lib/domain/gates';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';

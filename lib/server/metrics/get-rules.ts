@@ -4,6 +4,7 @@
  * reports; those come back with `id: null` and `defaults: true`, so the editor can say so.
  */
 
+import 'server-only';
 import { effectiveRules } from '@/lib/domain/metrics/sources';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { authorize } from '@/lib/server/deployments/load-access';

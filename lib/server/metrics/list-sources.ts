@@ -4,6 +4,7 @@
  * sources see its configuration (Prometheus addresses and queries are internal detail).
  */
 
+import 'server-only';
 import { can } from '@/lib/domain/rbac';
 import { sampleIntervalMs, staleAfterMs } from '@/lib/domain/metrics/sources';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';

@@ -4,6 +4,7 @@
  * most ~900 buckets (see bucketFor), each carrying its min and max so a one-second spike survives.
  */
 
+import 'server-only';
 import { bucketFor, downsample } from '@/lib/domain/metrics/downsample';
 import type { SeriesPoint } from '@/lib/domain/metrics/chart';
 import { effectiveRules, sampleIntervalMs, staleAfterMs } from '@/lib/domain/metrics/sources';

@@ -4,6 +4,7 @@
  * afresh from the recent samples rather than inheriting a level earned under other numbers.
  */
 
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { RuleInput } from '@/lib/schemas/metrics';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { authorize } from '@/lib/server/deployments/load-access';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '@/lib/domain/rbac';
 import { canManageTemplate } from '@/lib/domain/template-access';
 import { prisma, type Tx } from '@/lib/server/db';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { templateDefinitionSchema, templateStats, type TemplateDefinition } from '@/lib/domain/template';
 import { canManageTemplate } from '@/lib/domain/template-access';
 import type { Actor } from '@/lib/domain/rbac';

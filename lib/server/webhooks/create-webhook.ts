@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { CreateWebhookInput } from '@/lib/schemas/webhook';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';

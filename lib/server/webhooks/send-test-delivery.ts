@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { testWebhookPayload } from '@/lib/domain/webhooks';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { WebhookDto } from '@/lib/contracts/webhooks';
 
 /** Everything about a webhook but its secret. */
