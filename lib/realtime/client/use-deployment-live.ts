@@ -9,7 +9,7 @@ import { applyEvent } from './apply-event';
 import type { PresenceEntry, ResyncPayload } from '../protocol/events';
 import { getSocket } from './socket-client';
 
-/** `partly-live`: connected, but the server has lost touch with the other servers (see lib/realtime/isolation.ts). */
+/** `partly-live`: connected, but the server has lost touch with the other servers (see lib/realtime/server/isolation.ts). */
 export type LiveStatus = 'connecting' | 'live' | 'partly-live' | 'reconnecting' | 'refused';
 
 /** How much history the timeline shows on load, before live events arrive. */
