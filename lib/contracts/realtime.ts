@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '@/lib/domain/event-log';
-import type { PresenceEntry } from '@/lib/domain/presence';
+import type { PresenceEntry } from '@/lib/domain/merge-presence';
 
 /** The payloads of the war room's socket events; the event names are in lib/realtime/protocol. */
 
