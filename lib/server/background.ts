@@ -1,6 +1,6 @@
 import { campaignForLeadership } from './leader';
 import { logger } from './logger';
-import { env } from '@/lib/server/env';
+import { env } from './env';
 
 /**
  * Background work (metric polling, the simulator, webhook deliveries, checkpoint timers). Workers
