@@ -41,6 +41,13 @@ const config = [
     },
   },
   {
+    // One configuration (lib/server/env.ts): every variable parsed and checked at start, and listed
+    // in the README. server.ts and the scripts write the values they settle; they read through env().
+    files: ['app/**', 'components/**', 'lib/**'],
+    ignores: ['lib/server/env.ts', '**/*.test.ts'],
+    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: "Read configuration through env() from '@/lib/server/env' (and list a new variable in the README)." }] },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

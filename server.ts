@@ -7,12 +7,6 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 
-const dev = process.env.NODE_ENV !== 'production';
-const port = Number(process.env.PORT ?? 3000);
-// The embedded demo (no DATABASE_URL) has accounts with a published password: it listens on
-// loopback only unless HOST says otherwise. A real database means a real install: every address.
-const host = process.env.HOST ?? (process.env.DATABASE_URL ? '0.0.0.0' : '127.0.0.1');
-
 function runMigrations(env: NodeJS.ProcessEnv): Promise<void> {
   // Async on purpose: the embedded database answers on this very event loop.
   return new Promise((resolve, reject) => {
@@ -29,25 +23,45 @@ function runMigrations(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 async function main() {
+  // First of all: a bad setting stops the server here, naming the variable (lib/server/env.ts).
+  const { env, resetEnv } = await import('./lib/server/env');
+  const config = env();
+  const dev = config.NODE_ENV !== 'production';
+  const port = config.PORT;
+  // The embedded demo (no DATABASE_URL) has accounts with a published password: it listens on
+  // loopback only unless HOST says otherwise. A real database means a real install: every address.
+  const host = config.HOST ?? (config.DATABASE_URL ? '0.0.0.0' : '127.0.0.1');
+
   const { dataDir, ensureAuditKey, ensureAuthSecret, allowedOrigins } = await import('./lib/server/config');
   let embedded: { stop: () => Promise<void> } | null = null;
-  if (!process.env.DATABASE_URL) {
-    const { startEmbeddedDatabase } = await import('./lib/server/embedded-db');
+  if (!config.DATABASE_URL) {
+    const { startEmbeddedDatabase, publishEmbeddedDatabaseUrl } = await import('./lib/server/embedded-db');
     const db = await startEmbeddedDatabase(path.join(dataDir(), 'pglite'));
+    // For `npm run token:create` in another terminal: the address this process serves the database on.
+    const withdraw = publishEmbeddedDatabaseUrl(dataDir(), db.url);
     process.env.DATABASE_URL = db.url;
     // PGlite is one session: its socket multiplexer interleaves the extended-protocol messages of
     // concurrent connections, so every query goes through a single connection.
     process.env.DB_POOL_SIZE = '1';
-    embedded = db;
+    process.once('exit', withdraw);
+    embedded = {
+      stop: async () => {
+        withdraw();
+        await db.stop();
+      },
+    };
     console.log(`Embedded PostgreSQL (PGlite) in ${path.join(dataDir(), 'pglite')}`);
   }
   process.env.BETTER_AUTH_SECRET = ensureAuthSecret();
   process.env.AUDIT_KEY = ensureAuditKey();
-  process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
+  const publicUrl = config.BETTER_AUTH_URL ?? `http://localhost:${port}`;
+  process.env.BETTER_AUTH_URL = publicUrl;
   process.env.PORT = String(port);
+  // The settled values, for this process's later env() calls (Next's bundles parse them afresh).
+  resetEnv();
 
   // In a two-role setup the owner migrates and the server's role may not (docs/deploy.md).
-  if (process.env.MIGRATE_ON_START !== 'false') await runMigrations(process.env);
+  if (config.MIGRATE_ON_START) await runMigrations(process.env);
 
   // Imported only now, after DATABASE_URL is settled, so no module captures the old value.
   const { getPrisma } = await import('./lib/server/db');
@@ -59,14 +73,14 @@ async function main() {
   if (sealed.length > 0) logger.warn('audit.legacy_chains_sealed', { deployments: sealed });
   if (embedded && (await prisma.user.count()) === 0) {
     const { seedDemo, printDemoAccounts } = await import('./lib/server/seed/seed-demo');
-    printDemoAccounts(await seedDemo(), process.env.BETTER_AUTH_URL);
+    printDemoAccounts(await seedDemo(), publicUrl);
   }
 
   const app = next({ dev, hostname: host === '0.0.0.0' ? 'localhost' : host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const trustProxy = process.env.TRUST_PROXY === 'true';
+  const trustProxy = config.TRUST_PROXY;
   const { frontDoor } = await import('./lib/server/http/front-door');
   const server = http.createServer((req, res) => {
     // Clients must not choose their own address past the rate limiter.
@@ -108,6 +122,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A configuration error is the operator's to fix: its message says what, a stack trace would not.
+  console.error(error instanceof Error && error.name === 'ConfigError' ? error.message : error);
   process.exit(1);
 });

@@ -3,6 +3,7 @@
 // Needs DATABASE_URL (the database the server uses) and the server's audit key (AUDIT_KEY, or
 // WARROOM_DATA_DIR pointing at the data folder it was generated into).
 import { getPrisma } from '../lib/server/db';
+import { env } from '../lib/server/env';
 import { existingAuditKey } from '../lib/server/events/audit-key';
 import { verifyChain } from '../lib/server/events/verify-chain';
 
@@ -12,7 +13,7 @@ async function main(): Promise<number> {
     console.error('Usage: npm run audit:verify -- <deploymentId>');
     return 2;
   }
-  if (!process.env.DATABASE_URL) {
+  if (!env().DATABASE_URL) {
     console.error('Set DATABASE_URL to the database the server uses.');
     return 2;
   }

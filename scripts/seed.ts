@@ -1,14 +1,16 @@
 // `npm run db:seed`: seeds the demo war room into the database at DATABASE_URL.
 import { printDemoAccounts, seedDemo } from '../lib/server/seed/seed-demo';
 import { getPrisma } from '../lib/server/db';
+import { env } from '../lib/server/env';
 
 async function main() {
-  if (!process.env.DATABASE_URL) {
+  const config = env();
+  if (!config.DATABASE_URL) {
     console.error('Set DATABASE_URL (npm start seeds the embedded database by itself).');
     process.exit(2);
   }
   const result = await seedDemo();
-  printDemoAccounts(result, process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`);
+  printDemoAccounts(result, config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`);
   await getPrisma().$disconnect();
 }
 

@@ -2,6 +2,7 @@ import { safeEqual } from '@/lib/server/auth/tokens';
 import { AppError } from '@/lib/server/errors';
 import { open } from '@/lib/server/http/route';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
+import { env } from '@/lib/server/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * set, the scraper must send it as a bearer token.
  */
 export const GET = open(async ({ request }) => {
-  const required = process.env.METRICS_TOKEN;
+  const required = env().METRICS_TOKEN;
   if (required) {
     const given = /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]?.trim() ?? '';
     if (!safeEqual(given, required)) throw new AppError('unauthenticated', 'Send the metrics token as a bearer token.');

@@ -4,6 +4,7 @@ import { SsoSignInButton } from '@/components/auth/sso-sign-in-button';
 import { safeNextPath } from '@/lib/domain/safe-next';
 import { isLoopbackRequest } from '@/lib/server/auth/auth-guards';
 import { passwordSignInEnabled, ssoSignInOption } from '@/lib/server/auth/sso';
+import { env } from '@/lib/server/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {sso && password ? <p className="text-center text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">or with your password</p> : null}
       {password ? <SignInForm next={safeNext} /> : null}
       {/* The published demo password is shown only on the machine itself, where it also works. */}
-      {password && process.env.DATABASE_URL?.includes('sslmode=disable') && isLoopbackRequest(await headers()) ? (
+      {password && env().DATABASE_URL?.includes('sslmode=disable') && isLoopbackRequest(await headers()) ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Demo: <code>ic@warroom.local</code> (or dba@, qa@, devops@, stakeholder@…) with password <code>warroom-demo</code>.
         </p>

@@ -1,5 +1,6 @@
 import { campaignForLeadership } from './leader';
 import { logger } from './logger';
+import { env } from './env';
 
 /**
  * Background work (metric polling, the simulator, webhook deliveries, checkpoint timers). server.ts
@@ -33,13 +34,13 @@ export async function startBackgroundWork(
   workers: readonly BackgroundWorker[],
   options: { embedded: boolean },
 ): Promise<() => Promise<void>> {
-  if (options.embedded || process.env.LEADER_ELECTION === 'off') {
+  if (options.embedded || !env().LEADER_ELECTION) {
     globalForWorkers.__warroomLeader = true;
     return startAll(workers);
   }
   let stopWorkers: (() => Promise<void>) | null = null;
   const leadership = campaignForLeadership({
-    databaseUrl: process.env.DATABASE_URL!,
+    databaseUrl: env().DATABASE_URL!,
     onElected: async () => {
       globalForWorkers.__warroomLeader = true;
       stopWorkers = await startAll(workers);

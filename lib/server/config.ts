@@ -1,15 +1,17 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { env } from '@/lib/server/env';
 
 /** Where the embedded database and generated secrets live (override with WARROOM_DATA_DIR). */
 export function dataDir(): string {
-  return path.resolve(process.env.WARROOM_DATA_DIR ?? '.data');
+  return path.resolve(env().WARROOM_DATA_DIR);
 }
 
 /** A stable auth secret for a demo install: generated once into the data folder. */
 export function ensureAuthSecret(): string {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const configured = env().BETTER_AUTH_SECRET;
+  if (configured) return configured;
   const file = path.join(dataDir(), 'auth-secret');
   fs.mkdirSync(dataDir(), { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
@@ -21,7 +23,8 @@ export function ensureAuthSecret(): string {
  * the data folder. Keep a copy of it away from the database: `npm run audit:verify` needs it.
  */
 export function ensureAuditKey(): string {
-  if (process.env.AUDIT_KEY) return process.env.AUDIT_KEY;
+  const configured = env().AUDIT_KEY;
+  if (configured) return configured;
   const file = path.join(dataDir(), 'audit-key');
   fs.mkdirSync(dataDir(), { recursive: true });
   try {
@@ -35,7 +38,8 @@ export function ensureAuditKey(): string {
 
 export function allowedOrigins(port: number): string[] {
   const list = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
-  if (process.env.BETTER_AUTH_URL) list.push(new URL(process.env.BETTER_AUTH_URL).origin);
-  for (const origin of (process.env.TRUSTED_ORIGINS ?? '').split(',')) if (origin.trim()) list.push(origin.trim());
+  const { BETTER_AUTH_URL, TRUSTED_ORIGINS } = env();
+  if (BETTER_AUTH_URL) list.push(new URL(BETTER_AUTH_URL).origin);
+  list.push(...TRUSTED_ORIGINS);
   return list;
 }

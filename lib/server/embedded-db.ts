@@ -25,3 +25,40 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     },
   };
 }
+
+/**
+ * Where a running server writes the address of its embedded database, so that a command run
+ * beside it (`npm run token:create`) reaches the same database without DATABASE_URL. The address
+ * is a loopback port with PGlite's fixed demo credentials: nothing secret.
+ */
+export function embeddedDatabaseUrlFile(dataDir: string): string {
+  return path.join(dataDir, 'embedded-database-url');
+}
+
+/** Writes the address; the returned function removes it again (if it is still this server's). */
+export function publishEmbeddedDatabaseUrl(dataDir: string, url: string): () => void {
+  const file = embeddedDatabaseUrlFile(dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, `${url}\n`, { mode: 0o600 });
+  return () => {
+    try {
+      if (fs.readFileSync(file, 'utf8').trim() === url) fs.rmSync(file);
+    } catch {
+      // Already gone.
+    }
+  };
+}
+
+/**
+ * The database a command should use: DATABASE_URL when set, else the embedded database of a
+ * server running on `dataDir` (it may have stopped since: connecting will tell), else null.
+ */
+export function resolveDatabaseUrl(databaseUrl: string | undefined, dataDir: string): { url: string; embedded: boolean } | null {
+  if (databaseUrl) return { url: databaseUrl, embedded: false };
+  try {
+    const url = fs.readFileSync(embeddedDatabaseUrlFile(dataDir), 'utf8').trim();
+    return url ? { url, embedded: true } : null;
+  } catch {
+    return null;
+  }
+}

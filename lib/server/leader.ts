@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { logger } from './logger';
+import { env } from './env';
 
 /** Any fixed 64-bit number: the advisory lock that names the process doing background work. */
 const LEADER_LOCK_KEY = 727_274_1;
@@ -17,7 +18,7 @@ export function campaignForLeadership(options: {
   onElected: () => Promise<void>;
   onDeposed: () => Promise<void>;
 }): Leadership {
-  const retryMs = options.retryMs ?? Number(process.env.LEADER_RETRY_MS ?? 2000);
+  const retryMs = options.retryMs ?? env().LEADER_RETRY_MS;
   let client: pg.Client | null = null;
   let leader = false;
   let stopped = false;

@@ -6,12 +6,12 @@
  */
 import { prisma } from '@/lib/server/db';
 import { pruneSamples } from '@/lib/server/metrics/prune-samples';
+import { env } from '@/lib/server/env';
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
 
 export function webhookRetentionMs(): number {
-  const days = Number(process.env.WEBHOOK_RETENTION_DAYS ?? 30);
-  return (Number.isFinite(days) && days > 0 ? days : 30) * 86_400_000;
+  return env().WEBHOOK_RETENTION_DAYS * 86_400_000;
 }
 
 export async function pruneIdempotencyRecords(now = Date.now()): Promise<number> {

@@ -1,6 +1,7 @@
 import { mergePresence, type PresenceEntry, type PresenceSource } from '@/lib/domain/merge-presence';
 import { deploymentRoom } from '../protocol/events';
 import type { IoServer } from './io-server';
+import { env } from '@/lib/server/env';
 
 type PresenceData = { userId?: string; name?: string; roleKeys?: Record<string, string[]> };
 
@@ -28,7 +29,7 @@ export function localPresence(io: IoServer, deploymentId: string): PresenceEntry
  * watchers are counted.
  */
 async function othersPresence(io: IoServer, deploymentId: string): Promise<PresenceEntry[][]> {
-  if (!process.env.REDIS_URL) return [];
+  if (!env().REDIS_URL) return [];
   let timer: NodeJS.Timeout | undefined;
   const giveUp = new Promise<PresenceEntry[][]>((resolve) => (timer = setTimeout(() => resolve([]), ASK_OTHERS_MS)));
   const asked = io.serverSideEmitWithAck('presence:list', deploymentId).catch(() => []);

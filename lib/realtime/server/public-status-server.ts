@@ -7,15 +7,16 @@ import { prisma } from '@/lib/server/db';
 import { PUBLIC_NAMESPACE, parsePublicRoom, publicRoom, shareLinkRoom, type PublicClientToServerEvents, type PublicServerToClientEvents } from '../protocol/public-events';
 import { getIoServer, type IoServer } from './io-server';
 import { onCommittedEvent } from './publish';
+import { env } from '@/lib/server/env';
 
 type PublicData = { linkId: string; deploymentId: string; showNames: boolean };
 type PublicNamespace = Namespace<PublicClientToServerEvents, PublicServerToClientEvents, Record<string, never>, PublicData>;
 type PublicSocket = Socket<PublicClientToServerEvents, PublicServerToClientEvents, Record<string, never>, PublicData>;
 
 /** At most one snapshot per deployment per interval (2/s by default), however busy the room is. */
-const intervalMs = () => Number(process.env.PUBLIC_STATUS_INTERVAL_MS ?? 500);
+const intervalMs = () => env().PUBLIC_STATUS_INTERVAL_MS;
 /** How often live links are re-checked, for revocations made by another process. */
-const recheckMs = () => Number(process.env.SOCKET_RECHECK_MS ?? 5000);
+const recheckMs = () => env().SOCKET_RECHECK_MS;
 
 type Slot = { timer: NodeJS.Timeout | null; lastAt: number; running: boolean; again: boolean };
 const slots = new Map<string, Slot>();
@@ -30,10 +31,10 @@ function watchedLocally(nsp: PublicNamespace, deploymentId: string): boolean {
 
 async function broadcast(nsp: PublicNamespace, deploymentId: string) {
   // With a shared adapter (Redis) watchers may sit on other processes: always send.
-  if (!process.env.REDIS_URL && !watchedLocally(nsp, deploymentId)) return;
+  if (!env().REDIS_URL && !watchedLocally(nsp, deploymentId)) return;
   for (const showNames of [false, true]) {
     const room = publicRoom(deploymentId, showNames);
-    if (!process.env.REDIS_URL && !nsp.adapter.rooms.get(room)?.size) continue;
+    if (!env().REDIS_URL && !nsp.adapter.rooms.get(room)?.size) continue;
     const status = await getPublicStatus(deploymentId, showNames);
     if (status) {
       nsp.to(room).emit('status:update', status);

@@ -4,6 +4,7 @@ import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
 import { deploymentOfRoom } from '../protocol/events';
 import type { IoServer } from './io-server';
+import { env } from '@/lib/server/env';
 
 /**
  * A socket is authenticated once, at the handshake, but a session can end (sign-out, expiry), a
@@ -12,7 +13,7 @@ import type { IoServer } from './io-server';
  * whose credential no longer works; sockets leave the rooms of deployments their user no longer
  * belongs to — also when the change was made by another process.
  */
-const recheckMs = () => Number(process.env.SOCKET_RECHECK_MS ?? 5000);
+const recheckMs = () => env().SOCKET_RECHECK_MS;
 
 type Data = { userId?: string; isAdmin?: boolean; actor?: SignedInActor };
 

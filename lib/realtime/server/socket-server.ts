@@ -13,6 +13,7 @@ import { setIoServer, type IoServer } from './io-server';
 import { attachPublicStatus } from './public-status-server';
 import { resyncLocalWatchers } from './resync-local-watchers';
 import { watchSocketSessions } from './revalidate-sockets';
+import { env } from '@/lib/server/env';
 
 type SocketData = { userId: string; name: string; isAdmin: boolean; actor: SignedInActor; roleKeys: Record<string, string[]> };
 type WarRoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -125,7 +126,8 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
     });
   });
 
-  if (process.env.REDIS_URL) await attachRedisAdapter(io, process.env.REDIS_URL);
+  const redisUrl = env().REDIS_URL;
+  if (redisUrl) await attachRedisAdapter(io, redisUrl);
 
   io.engine.on('connection_error', (error: { code: number; message: string }) => {
     logger.info('socket.connection_refused', { code: error.code, message: error.message });

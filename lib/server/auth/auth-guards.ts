@@ -1,9 +1,10 @@
 import 'server-only';
-import { clientAddressOf, isLoopbackAddress, parseSignUpPolicy, signUpRefusal } from '@/lib/domain/accounts';
+import { clientAddressOf, isLoopbackAddress, signUpRefusal } from '@/lib/domain/accounts';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { readLimited } from '@/lib/server/http/read-limited';
 import { DEMO_PASSWORD } from '@/lib/server/seed/demo-template';
+import { signUpPolicy } from '@/lib/server/auth/sign-up-policy';
 
 /** The largest sign-in or sign-up body we look into (better-auth applies its own rules after). */
 const AUTH_BODY_LIMIT = 16 * 1024;
@@ -34,7 +35,7 @@ export async function guardAuthRequest(request: Request): Promise<void> {
   const path = new URL(request.url).pathname.replace(/^\/api\/auth/, '');
   if (path.startsWith('/sign-up')) {
     const body = await peekJson(request);
-    const refusal = signUpRefusal(parseSignUpPolicy({ ALLOW_SIGN_UP: process.env.ALLOW_SIGN_UP, ALLOWED_EMAIL_DOMAINS: process.env.ALLOWED_EMAIL_DOMAINS }), body.email);
+    const refusal = signUpRefusal(signUpPolicy(), body.email);
     if (refusal) throw new AppError(refusal.code, refusal.message);
     return;
   }

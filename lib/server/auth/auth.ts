@@ -3,14 +3,15 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { genericOAuth } from 'better-auth/plugins';
-import { parseSignUpPolicy, signUpRefusal } from '@/lib/domain/accounts';
+import { signUpRefusal } from '@/lib/domain/accounts';
+import { signUpPolicy } from '@/lib/server/auth/sign-up-policy';
 import { getPrisma } from '@/lib/server/db';
 import { acceptInvitationBySso, hasPendingInvitation } from '@/lib/server/users/sso-invitations';
 import { passwordSignInEnabled, SSO_PROVIDER_ID, ssoAdminDecisionsPending, ssoProviderConfig, ssoSettings, takeSsoAdminDecision, validateSsoUser } from './sso';
+import { env } from '@/lib/server/env';
 
 function trustedOrigins(): string[] {
-  const port = process.env.PORT ?? '3000';
-  const extra = (process.env.TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const { PORT: port, TRUSTED_ORIGINS: extra } = env();
   return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...extra];
 }
 
@@ -18,8 +19,8 @@ function createAuth() {
   const sso = ssoSettings();
   return betterAuth({
     database: prismaAdapter(getPrisma(), { provider: 'postgresql' }),
-    secret: process.env.BETTER_AUTH_SECRET,
-    baseURL: process.env.BETTER_AUTH_URL,
+    secret: env().BETTER_AUTH_SECRET,
+    baseURL: env().BETTER_AUTH_URL,
     trustedOrigins: trustedOrigins(),
     emailAndPassword: { enabled: passwordSignInEnabled(), minPasswordLength: 8, autoSignIn: true },
     // The operator's IdP vouches for its emails: an SSO sign-in joins the account with that email.
@@ -36,7 +37,7 @@ function createAuth() {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (!ctx.path.startsWith('/sign-up')) return;
-        const refusal = signUpRefusal(parseSignUpPolicy({ ALLOW_SIGN_UP: process.env.ALLOW_SIGN_UP, ALLOWED_EMAIL_DOMAINS: process.env.ALLOWED_EMAIL_DOMAINS }), (ctx.body as { email?: unknown } | undefined)?.email);
+        const refusal = signUpRefusal(signUpPolicy(), (ctx.body as { email?: unknown } | undefined)?.email);
         if (refusal) throw new APIError('FORBIDDEN', { code: refusal.code, message: refusal.message });
       }),
     },
@@ -82,7 +83,7 @@ function createAuth() {
       },
     },
     rateLimit: {
-      enabled: process.env.AUTH_RATE_LIMIT !== 'off',
+      enabled: env().AUTH_RATE_LIMIT,
       window: 60,
       max: 100,
       customRules: { '/sign-in/email': { window: 60, max: 10 } },

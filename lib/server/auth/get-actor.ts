@@ -4,6 +4,7 @@ import { AppError } from '@/lib/server/errors';
 import { sql } from '@/lib/server/sql';
 import { getAuth } from './auth';
 import { hashToken, safeEqual } from './tokens';
+import { env } from '@/lib/server/env';
 
 /** How this request is authenticated: a browser session (its id, for step-up) or a token. */
 export type ActorAuth =
@@ -40,7 +41,7 @@ export function bearerOf(headers: Headers): string | null {
 type TokenRow = { id: string; tokenName: string; userId: string; scopes: string[]; deploymentId: string | null; isAdmin: boolean; name: string; email: string | null };
 
 async function actorFromToken(token: string, headers: Headers): Promise<SignedInActor | null> {
-  const adminToken = process.env.WARROOM_ADMIN_TOKEN;
+  const adminToken = env().WARROOM_ADMIN_TOKEN;
   if (adminToken && safeEqual(token, adminToken)) {
     return { userId: ADMIN_TOKEN_USER_ID, isAdmin: true, name: 'Admin token', email: null, token: null, via: 'admin-token', auth: { kind: 'token', tokenId: ADMIN_TOKEN_USER_ID, tokenName: 'WARROOM_ADMIN_TOKEN', ...clientOf(headers) } };
   }

@@ -1,6 +1,7 @@
 import type { GenericOAuthConfig } from 'better-auth/plugins';
 import { parseSsoConfig, ssoAccountAdmission, type SsoConfig, type SsoSettings } from '@/lib/domain/sso-settings';
 import { logger } from '@/lib/server/logger';
+import { env } from '@/lib/server/env';
 
 /** The one provider id: callbacks land on /api/auth/callback/oidc. */
 export const SSO_PROVIDER_ID = 'oidc';
@@ -9,7 +10,8 @@ let logged = false;
 
 /** The operator's single sign-on settings (OIDC_*): configured, misconfigured, or null when off. */
 export function ssoConfig(): SsoConfig {
-  const config = parseSsoConfig(process.env);
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME, OIDC_SCOPES, OIDC_ADMIN_GROUP, OIDC_GROUPS_CLAIM } = env();
+  const config = parseSsoConfig({ OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME, OIDC_SCOPES, OIDC_ADMIN_GROUP, OIDC_GROUPS_CLAIM });
   if (config && !config.ok && !logged) {
     logged = true;
     logger.error('sso.misconfigured', { problem: config.problem });
@@ -24,7 +26,7 @@ export function ssoSettings(): SsoSettings | null {
 
 /** Password sign-in stays on unless PASSWORD_SIGN_IN=false (which only makes sense with SSO). */
 export function passwordSignInEnabled(): boolean {
-  return process.env.PASSWORD_SIGN_IN?.trim().toLowerCase() !== 'false';
+  return env().PASSWORD_SIGN_IN;
 }
 
 /** What the sign-in page shows: the button (with its label), a configuration problem, or nothing. */
@@ -93,7 +95,7 @@ export async function validateSsoUser(
   if (!settings || source.method !== 'oauth' || source.oauth?.providerId !== SSO_PROVIDER_ID) return undefined;
   const email = user.email?.toLowerCase() ?? null;
   if (source.action === 'create-user') {
-    const verdict = ssoAccountAdmission({ email, allowedDomains: process.env.ALLOWED_EMAIL_DOMAINS, invited: email ? await hasInvitation(email) : false });
+    const verdict = ssoAccountAdmission({ email, allowedDomains: env().ALLOWED_EMAIL_DOMAINS, invited: email ? await hasInvitation(email) : false });
     if (!verdict.admitted) {
       logger.warn('sso.account_refused', { reason: verdict.reason, domain: email?.split('@')[1] ?? '' });
       return { error: verdict.reason, message: 'War Room accounts are by invitation: ask a War Room admin to invite you.' };

@@ -1,10 +1,11 @@
 import 'server-only';
-import { needsReauth, reauthMinutes, type IdentityEvidence } from '@/lib/domain/identity';
+import { needsReauth, type IdentityEvidence } from '@/lib/domain/identity';
 import { AppError } from '@/lib/server/errors';
 import { sql } from '@/lib/server/sql';
 import { getAuth } from './auth';
 import type { SignedInActor } from './get-actor';
 import { ssoSignInOption } from './sso';
+import { env } from '@/lib/server/env';
 
 type SessionProof = { at: Date | null; ssoIssuer: string | null; ssoSubject: string | null };
 
@@ -25,7 +26,7 @@ export async function requireRecentAuth(actor: SignedInActor, now = new Date()):
   if (auth.kind === 'token') return { method: 'token', tokenId: auth.tokenId, tokenName: auth.tokenName, at: null, ip: auth.ip, userAgent: auth.userAgent };
   const proof = await sessionProof(auth.sessionId);
   const at = proof?.at ?? auth.signedInAt;
-  const minutes = reauthMinutes(process.env.SIGNOFF_REAUTH_MIN);
+  const minutes = env().SIGNOFF_REAUTH_MIN;
   if (needsReauth(at, now, minutes)) {
     const sso = proof?.ssoIssuer ? ssoSignInOption() : null;
     if (sso && 'label' in sso) {

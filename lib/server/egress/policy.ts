@@ -1,5 +1,6 @@
 import { parseOutboundPolicy, type OutboundPolicy } from '@/lib/domain/egress';
 import { logger } from '@/lib/server/logger';
+import { env } from '@/lib/server/env';
 
 const cache: { key: string | null; policy: OutboundPolicy | null } = { key: null, policy: null };
 
@@ -9,10 +10,10 @@ const cache: { key: string | null; policy: OutboundPolicy | null } = { key: null
  * entry that is neither an address, a CIDR nor a host name is logged and ignored.
  */
 export function outboundPolicy(): OutboundPolicy {
-  const env = { OUTBOUND_ALLOW: process.env.OUTBOUND_ALLOW, WEBHOOK_ALLOW_PRIVATE: process.env.WEBHOOK_ALLOW_PRIVATE };
-  const key = `${env.OUTBOUND_ALLOW ?? ''}\n${env.WEBHOOK_ALLOW_PRIVATE ?? ''}`;
+  const { OUTBOUND_ALLOW, WEBHOOK_ALLOW_PRIVATE } = env();
+  const key = `${OUTBOUND_ALLOW ?? ''}\n${WEBHOOK_ALLOW_PRIVATE}`;
   if (cache.key !== key || !cache.policy) {
-    cache.policy = parseOutboundPolicy(env);
+    cache.policy = parseOutboundPolicy({ OUTBOUND_ALLOW, WEBHOOK_ALLOW_PRIVATE: String(WEBHOOK_ALLOW_PRIVATE) });
     cache.key = key;
     if (cache.policy.invalid.length) logger.warn('egress.invalid_allow_entries', { ignored: cache.policy.invalid });
   }

@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, ensureAuditKey } from '@/lib/server/config';
+import { env } from '@/lib/server/env';
 
 /**
  * The audit chain's key. It lives outside the database (AUDIT_KEY, or generated once into the
@@ -11,14 +12,15 @@ import { dataDir, ensureAuditKey } from '@/lib/server/config';
 let cached: { text: string; key: Buffer } | null = null;
 
 export function auditKey(): Buffer {
-  const text = process.env.AUDIT_KEY || ensureAuditKey();
+  const text = env().AUDIT_KEY || ensureAuditKey();
   if (cached?.text !== text) cached = { text, key: Buffer.from(text, 'utf8') };
   return cached.key;
 }
 
 /** For the verifier: the key the server uses, without generating one (a new key verifies nothing). */
 export function existingAuditKey(): Buffer | null {
-  if (process.env.AUDIT_KEY) return Buffer.from(process.env.AUDIT_KEY, 'utf8');
+  const configured = env().AUDIT_KEY;
+  if (configured) return Buffer.from(configured, 'utf8');
   const file = path.join(dataDir(), 'audit-key');
   return fs.existsSync(file) ? Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'utf8') : null;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { recordHttpRequest } from '@/lib/server/observability/app-metrics';
 import { MAX_BODY_LIMIT } from './route';
+import { env } from '@/lib/server/env';
 
 /** Up to this much of a refused body is read and thrown away, so the client sees the 413, not a reset. */
 const DRAIN_LIMIT = 2 * MAX_BODY_LIMIT;
@@ -17,7 +18,7 @@ const TOO_LARGE = JSON.stringify({ error: { code: 'payload_too_large', message: 
 export function frontDoor(req: IncomingMessage, res: ServerResponse, pass: () => void): void {
   const started = process.hrtime.bigint();
   res.once('finish', () => recordHttpRequest(req.method, req.url, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
-  if (process.env.HSTS === 'true') res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (env().HSTS) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   // Next gzips every answer it streams, however small (it drops a handler's Content-Length, so
   // the 1 KB threshold never applies). Answers to writes are a few hundred bytes: compressing
   // them cost a tick more CPU than the rest of its HTTP handling. Reads stay compressed.

@@ -4,10 +4,10 @@
  */
 
 import { prisma } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
 
 export function rawRetentionMs(): number {
-  const days = Number(process.env.METRICS_RAW_RETENTION_DAYS ?? 14);
-  return (Number.isFinite(days) && days > 0 ? days : 14) * 86_400_000;
+  return env().METRICS_RAW_RETENTION_DAYS * 86_400_000;
 }
 
 /** Deletes raw samples older than the retention window, in slices so no lock is held for long. */

@@ -17,6 +17,7 @@ import { pruneExpired } from '@/lib/server/retention';
 import { requestEvaluation } from './health-scheduler';
 import { dueSources, pollPrometheusSource } from './poll-prometheus';
 import { simulatorTick } from './run-simulator';
+import { env } from '@/lib/server/env';
 
 type Loop = { stop: () => Promise<void> };
 
@@ -47,10 +48,6 @@ function loop(name: string, delay: () => number, tick: () => Promise<unknown>): 
   };
 }
 
-const envMs = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
 
 const inFlightPolls = new Set<string>();
 
@@ -93,9 +90,9 @@ export const metricsWorker: BackgroundWorker = {
       // Just past each whole second, so the sample's second is the one that just began.
       loop('simulator', () => 1000 - (Date.now() % 1000) + 20, () => simulatorTick(Date.now(), CLOSED_STATES)),
       loop('prometheus', () => 250, pollDue),
-      loop('health', () => envMs('METRICS_HEALTH_TICK_MS', 5000), healthTick),
+      loop('health', () => env().METRICS_HEALTH_TICK_MS, healthTick),
       // Retention of every kind (samples, idempotency records, webhook deliveries) rides this loop.
-      loop('retention', () => envMs('METRICS_RETENTION_TICK_MS', 3_600_000), () => pruneExpired()),
+      loop('retention', () => env().METRICS_RETENTION_TICK_MS, () => pruneExpired()),
     ];
     return async () => {
       await Promise.all(loops.map((l) => l.stop()));

@@ -4,8 +4,9 @@ import { toTimelineEvent } from '@/lib/server/events/append-event';
 import { logger } from '@/lib/server/logger';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
 import { sendSigned } from './send-webhook';
+import { env } from '@/lib/server/env';
 
-export const retryPolicy = () => ({ baseMs: Number(process.env.WEBHOOK_BACKOFF_MS ?? 5000), maxAttempts: Number(process.env.WEBHOOK_MAX_ATTEMPTS ?? 5) });
+export const retryPolicy = () => ({ baseMs: env().WEBHOOK_BACKOFF_MS, maxAttempts: env().WEBHOOK_MAX_ATTEMPTS });
 
 /**
  * Makes one attempt at one claimed delivery and records the outcome: delivered, retrying at

@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { guardedRequest } from '@/lib/server/egress';
+import { env } from '@/lib/server/env';
 
 export type SendResult = { ok: boolean; status: number | null; error: string | null };
 
-export const webhookTimeoutMs = () => Number(process.env.WEBHOOK_TIMEOUT_MS ?? 5000);
+export const webhookTimeoutMs = () => env().WEBHOOK_TIMEOUT_MS;
 
 /** `sha256=<hex HMAC-SHA256 of the exact body bytes>`, keyed with the webhook's secret. */
 export function signBody(secret: string, body: string): string {

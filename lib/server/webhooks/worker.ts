@@ -5,6 +5,7 @@ import { logger } from '@/lib/server/logger';
 import { onCommittedEvent } from '@/lib/realtime/server/publish';
 import { processDelivery } from './process-delivery';
 import { webhookTimeoutMs } from './send-webhook';
+import { env } from '@/lib/server/env';
 
 /**
  * Webhook delivery. Every write queues its deliveries in its own transaction; the background
@@ -13,7 +14,7 @@ import { webhookTimeoutMs } from './send-webhook';
  * process that died is picked up again once its lease ran out.
  */
 const MAX_IN_FLIGHT = 8;
-const pollMs = () => Number(process.env.WEBHOOK_POLL_MS ?? 1000);
+const pollMs = () => env().WEBHOOK_POLL_MS;
 
 type Loop = { wake: () => void };
 const globalForLoop = globalThis as unknown as { __warroomWebhookLoop?: Loop | null };
