@@ -1,6 +1,7 @@
 import type { Server } from 'socket.io';
 import type { TimelineEvent } from '@/lib/domain/event-log';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
+import { processSingleton, processSlot } from '@/lib/server/singleton';
 import { deploymentRoom, type ClientToServerEvents, type InterServerEvents, type MetricsBatch, type ServerToClientEvents } from './events';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
@@ -9,19 +10,18 @@ type Listener = (event: TimelineEvent) => void;
 
 // Route handlers are bundled apart from server.ts: the socket.io server and in-process listeners
 // are reached through one process-wide handle.
-const globalForIo = globalThis as unknown as { __warroomIo?: IoServer; __warroomEventListeners?: Set<Listener> };
+const ioServer = processSlot<IoServer>('__warroomIo');
 
 export function setIoServer(io: IoServer | undefined) {
-  globalForIo.__warroomIo = io;
+  ioServer.set(io);
 }
 
 export function getIoServer(): IoServer | undefined {
-  return globalForIo.__warroomIo;
+  return ioServer.get();
 }
 
 function listeners(): Set<Listener> {
-  globalForIo.__warroomEventListeners ??= new Set();
-  return globalForIo.__warroomEventListeners;
+  return processSingleton('__warroomEventListeners', () => new Set<Listener>());
 }
 
 /** Background workers (webhooks, health) hear every committed event of this process. */

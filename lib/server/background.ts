@@ -1,5 +1,6 @@
 import { campaignForLeadership } from './leader';
 import { logger } from './logger';
+import { processSingleton, processSlot } from './singleton';
 
 /**
  * Background work (metric polling, the simulator, webhook deliveries, checkpoint timers). Workers
@@ -8,16 +9,15 @@ import { logger } from './logger';
  */
 type Worker = { name: string; start: () => Promise<() => Promise<void>> };
 
-const globalForWorkers = globalThis as unknown as { __warroomWorkers?: Worker[]; __warroomLeader?: boolean };
+const leader = processSlot<boolean>('__warroomLeader');
 
 /** Whether this process runs the background work now (reported by /api/health). */
 export function isLeader(): boolean {
-  return globalForWorkers.__warroomLeader ?? false;
+  return leader.get() ?? false;
 }
 
 function workers(): Worker[] {
-  globalForWorkers.__warroomWorkers ??= [];
-  return globalForWorkers.__warroomWorkers;
+  return processSingleton<Worker[]>('__warroomWorkers', () => []);
 }
 
 export function registerWorker(worker: Worker) {
@@ -40,18 +40,18 @@ async function startAll(): Promise<() => Promise<void>> {
 
 export async function startBackgroundWork(options: { embedded: boolean }): Promise<() => Promise<void>> {
   if (options.embedded || process.env.LEADER_ELECTION === 'off') {
-    globalForWorkers.__warroomLeader = true;
+    leader.set(true);
     return startAll();
   }
   let stopWorkers: (() => Promise<void>) | null = null;
   const leadership = campaignForLeadership({
     databaseUrl: process.env.DATABASE_URL!,
     onElected: async () => {
-      globalForWorkers.__warroomLeader = true;
+      leader.set(true);
       stopWorkers = await startAll();
     },
     onDeposed: async () => {
-      globalForWorkers.__warroomLeader = false;
+      leader.set(false);
       await stopWorkers?.();
       stopWorkers = null;
     },

@@ -5,6 +5,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { genericOAuth } from 'better-auth/plugins';
 import { parseSignUpPolicy, signUpRefusal } from '@/lib/domain/accounts';
 import { getPrisma } from '@/lib/server/db';
+import { processSingleton } from '@/lib/server/singleton';
 import { acceptInvitationBySso, hasPendingInvitation } from '@/lib/server/users/sso-invitations';
 import { passwordSignInEnabled, SSO_PROVIDER_ID, ssoAdminDecisionsPending, ssoProviderConfig, ssoSettings, takeSsoAdminDecision, validateSsoUser } from './sso';
 
@@ -92,10 +93,8 @@ function createAuth() {
 }
 
 type Auth = ReturnType<typeof createAuth>;
-const globalForAuth = globalThis as unknown as { __warroomAuth?: Auth };
 
 /** One instance per process, created after server.ts has settled DATABASE_URL and the secret. */
 export function getAuth(): Auth {
-  globalForAuth.__warroomAuth ??= createAuth();
-  return globalForAuth.__warroomAuth;
+  return processSingleton('__warroomAuth', createAuth);
 }
