@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useWarRoom } from '@/components/war-room/war-room-context';
+import { useCan } from '@/components/war-room/use-can';
 import { pendingRollbackPhase, RollbackDialog } from '@/components/cockpit/rollback-dialog';
 import { healthLook } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
@@ -12,7 +13,6 @@ import { deploymentKeys } from '@/lib/client/query-keys';
 import { allowedTargets, type DeploymentState } from '@/lib/domain/deployment-state';
 import { needsAcknowledgement } from '@/lib/domain/metrics/acknowledgement';
 import { seriesLabel } from '@/lib/domain/metrics/format';
-import { can } from '@/lib/domain/rbac';
 import type { RollbackLevelName } from '@/lib/domain/rollback';
 
 // The banner's own boxes; icon and words come from healthLook, like every other health badge.
@@ -38,11 +38,10 @@ export function HealthBanner() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [declaring, setDeclaring] = useState(false);
-  const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
-  const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles };
-  const mayAcknowledge = can(actor, 'health.acknowledge', resource);
+  const can = useCan();
+  const mayAcknowledge = can('health.acknowledge');
   // Offered only where the state machine allows it: a planned deployment has nothing to roll back.
-  const mayDeclare = can(actor, 'deployment.drive', resource) && allowedTargets(deployment.state as DeploymentState, deployment.heldFromState as DeploymentState | null).includes('rolling_back');
+  const mayDeclare = can('deployment.drive') && allowedTargets(deployment.state as DeploymentState, deployment.heldFromState as DeploymentState | null).includes('rolling_back');
   const refresh = () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) });
 
   const acknowledge = useMutation({

@@ -6,9 +6,9 @@ import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useToast } from '@/components/ui/toast';
 import { useWarRoom } from '@/components/war-room/war-room-context';
+import { useCan } from '@/components/war-room/use-can';
 import { api } from '@/lib/client/api';
 import { formatUtc } from '@/lib/domain/clock';
-import { can } from '@/lib/domain/rbac';
 import type { ShareLinkDto } from '@/lib/server/share-links/list-share-links';
 
 type Created = { id: string; token: string; url: string };
@@ -21,7 +21,7 @@ export function ShareLinkPanel() {
   const [showNames, setShowNames] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const allowed = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'sharelink.manage', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  const allowed = useCan()('sharelink.manage');
   const key = ['share-links', deployment.id];
   const base = `/api/deployments/${deployment.id}/share-links`;
   const { data } = useQuery({ queryKey: key, queryFn: () => api<{ links: ShareLinkDto[] }>(base), enabled: allowed });

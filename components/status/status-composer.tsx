@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { useWarRoom } from '@/components/war-room/war-room-context';
+import { useCan } from '@/components/war-room/use-can';
 import { api } from '@/lib/client/api';
-import { can } from '@/lib/domain/rbac';
 import { MAX_STATUS_MESSAGE_LENGTH } from '@/lib/schemas/status';
 import { newIdempotencyKey } from '@/lib/client/idempotency-key';
 
@@ -18,7 +18,7 @@ export function StatusComposer() {
   const { deployment } = useWarRoom();
   const toast = useToast();
   const [message, setMessage] = useState('');
-  const allowed = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'status.post', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  const allowed = useCan()('status.post');
   const post = useMutation({
     mutationFn: (text: string) =>
       api(`/api/deployments/${deployment.id}/status-updates`, { method: 'POST', json: { message: text }, headers: { 'idempotency-key': newIdempotencyKey() } }),
