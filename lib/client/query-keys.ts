@@ -32,3 +32,9 @@ export const webhookKeys = {
   list: (deploymentId: string | null) => [...webhookKeys.scope(deploymentId), 'list'] as const,
   deliveries: (deploymentId: string | null, webhookId: string) => [...webhookKeys.scope(deploymentId), 'deliveries', webhookId] as const,
 };
+
+/** The admin's people screen: accounts and invitations. */
+export const userKeys = {
+  users: ['users'] as const,
+  invitations: ['invitations'] as const,
+};
