@@ -38,3 +38,8 @@ export const userKeys = {
   users: ['users'] as const,
   invitations: ['invitations'] as const,
 };
+
+/** The public status links of one deployment (the IC's share panel). */
+export const shareLinkKeys = {
+  list: (deploymentId: string) => ['share-links', deploymentId] as const,
+};
