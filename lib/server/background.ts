@@ -1,13 +1,13 @@
 import { campaignForLeadership } from './leader';
 import { logger } from './logger';
-import { processSingleton, processSlot } from './singleton';
+import { processSlot } from './singleton';
 
 /**
- * Background work (metric polling, the simulator, webhook deliveries, checkpoint timers). Workers
- * register here; server.ts starts them once the database is ready. With several processes on one
- * PostgreSQL only the leader runs them (see leader.ts); the embedded database is one process.
+ * Background work (metric polling, the simulator, webhook deliveries, checkpoint timers). server.ts
+ * hands the workers to `startBackgroundWork` once the database is ready. With several processes on
+ * one PostgreSQL only the leader runs them (see leader.ts); the embedded database is one process.
  */
-type Worker = { name: string; start: () => Promise<() => Promise<void>> };
+export type BackgroundWorker = { name: string; start: () => Promise<() => Promise<void>> };
 
 const leader = processSlot<boolean>('__warroomLeader');
 
@@ -16,17 +16,9 @@ export function isLeader(): boolean {
   return leader.get() ?? false;
 }
 
-function workers(): Worker[] {
-  return processSingleton<Worker[]>('__warroomWorkers', () => []);
-}
-
-export function registerWorker(worker: Worker) {
-  if (!workers().some((w) => w.name === worker.name)) workers().push(worker);
-}
-
-async function startAll(): Promise<() => Promise<void>> {
+async function startAll(workers: readonly BackgroundWorker[]): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
-  for (const worker of workers()) {
+  for (const worker of workers) {
     try {
       stops.push(await worker.start());
     } catch (error) {
@@ -38,17 +30,20 @@ async function startAll(): Promise<() => Promise<void>> {
   };
 }
 
-export async function startBackgroundWork(options: { embedded: boolean }): Promise<() => Promise<void>> {
+export async function startBackgroundWork(
+  workers: readonly BackgroundWorker[],
+  options: { embedded: boolean },
+): Promise<() => Promise<void>> {
   if (options.embedded || process.env.LEADER_ELECTION === 'off') {
     leader.set(true);
-    return startAll();
+    return startAll(workers);
   }
   let stopWorkers: (() => Promise<void>) | null = null;
   const leadership = campaignForLeadership({
     databaseUrl: process.env.DATABASE_URL!,
     onElected: async () => {
       leader.set(true);
-      stopWorkers = await startAll();
+      stopWorkers = await startAll(workers);
     },
     onDeposed: async () => {
       leader.set(false);
