@@ -3,9 +3,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNextPhase } from '@/components/cockpit/use-next-phase';
 import { useToast } from '@/components/ui/toast';
+import { useCan } from '@/components/war-room/use-can';
 import { isTerminal } from '@/lib/domain/deployment-state';
 import { checkItemWritable, STATUS_LABEL } from '@/lib/domain/items';
-import { can, refusalMessage } from '@/lib/domain/rbac';
+import { refusalMessage } from '@/lib/domain/rbac';
 import type { ItemDto } from '@/lib/contracts/items';
 import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
 import { ItemRow } from './item-row';
@@ -50,16 +51,15 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
   const listRef = useRef<HTMLDivElement>(null);
   const [noteRequest, setNoteRequest] = useState<{ id: string; nonce: number } | null>(null);
   const roleNames = new Map(deployment.roles.map((r) => [r.key, r.name]));
-  const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
+  const can = useCan();
   const closed = isTerminal(deployment.state);
   const reassign = useReassign(deployment.id, (key) => roleNames.get(key) ?? key);
   // Only the IC moves steps between roles; read-only roles (stakeholders) cannot own one.
-  const canMove = !closed && can(actor, 'item.reassign', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  const canMove = !closed && can('item.reassign');
   const owners = deployment.roles.filter((r) => !r.readOnly).map((r) => ({ key: r.key, name: r.name }));
   // Why this person may not change an item — the server's own words, so a key says what a refused click would.
   const refusal = (item: ItemDto): string | null => {
-    const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles, itemRoleKey: item.roleKey };
-    if (!can(actor, 'item.update', resource)) return refusalMessage('item.update', resource);
+    if (!can('item.update', { itemRoleKey: item.roleKey })) return refusalMessage('item.update', { itemRoleKey: item.roleKey });
     const phase = deployment.phases.find((p) => p.id === item.phaseId);
     const writable = checkItemWritable(deployment.state, phase ?? { title: '', status: 'active' });
     return writable.ok ? null : writable.message;

@@ -1,7 +1,7 @@
 'use client';
 
 import { Fragment, useEffect, useLayoutEffect, useRef } from 'react';
-import { Dialog } from '@/components/cockpit/dialog';
+import { Dialog } from '@/components/ui/dialog';
 import { Button } from '@/components/ui/button';
 import { SHORTCUT_HELP } from '@/lib/domain/shortcuts';
 

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { Badge, type Tone } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
 import { useWarRoom } from '@/components/war-room/war-room-context';
+import { useCan } from '@/components/war-room/use-can';
 import { formatRelative, formatUtc, formatUtcTime, tMinus } from '@/lib/domain/clock';
 import { isTerminal } from '@/lib/domain/deployment-state';
 import { checkOverride, DECISION_LABEL, isClosed, otherRoleSigned, signoffTable, type GateStatus, type SignoffDecision } from '@/lib/domain/gates';
-import { can } from '@/lib/domain/rbac';
 import type { GateDto } from '@/lib/contracts/gates';
 import { ReauthDialog } from './reauth-dialog';
 import { ReasonDialog } from './reason-dialog';
@@ -64,12 +64,11 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
       },
     });
   const roleNames = Object.fromEntries(deployment.roles.map((r) => [r.key, r.name]));
-  const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
-  const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles, requiredRoles: gate.requiredRoles };
+  const can = useCan();
   const status = gate.status;
   const live = !isClosed(status) && !isTerminal(deployment.state) && !readOnly;
-  const mayOverride = live && can(actor, 'gate.override', resource);
-  const signable = live && can(actor, 'gate.signoff', resource);
+  const mayOverride = live && can('gate.override', { requiredRoles: gate.requiredRoles });
+  const signable = live && can('gate.signoff', { requiredRoles: gate.requiredRoles });
   const myRoles = deployment.me.roles.filter((r) => !r.readOnly && gate.requiredRoles.includes(r.key)).map((r) => r.key);
   const several = myRoles.length > 1;
 

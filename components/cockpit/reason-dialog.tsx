@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { MAX_REASON_LENGTH } from '@/lib/schemas/lifecycle';
-import { Dialog } from './dialog';
+import { Dialog } from '@/components/ui/dialog';
 
 type Props = {
   title: string;

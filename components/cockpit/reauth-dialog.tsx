@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api, ApiError } from '@/lib/client/api';
-import { Dialog } from './dialog';
+import { Dialog } from '@/components/ui/dialog';
 
 /** What the SSO re-authentication window (/sign-in/reauth/done) tells the war room. */
 export const REAUTH_DONE_MESSAGE = 'warroom:reauth-done';

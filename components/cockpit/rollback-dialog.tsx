@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ROLLBACK_LEVEL_HINT, ROLLBACK_LEVEL_LABEL, ROLLBACK_LEVELS, type RollbackLevelName } from '@/lib/domain/rollback';
 import { MAX_REASON_LENGTH } from '@/lib/schemas/lifecycle';
-import { Dialog } from './dialog';
+import { Dialog } from '@/components/ui/dialog';
 
 /** The next rollback phase every role would switch to, if the runbook has one. */
 export function pendingRollbackPhase(phases: readonly { kind: string; status: string; title: string }[]): string | null {

@@ -2,7 +2,7 @@
 
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { currentPhase } from '@/lib/domain/cockpit';
-import { stateLabel } from '@/lib/domain/deployment-state';
+import { isTerminal, stateLabel } from '@/lib/domain/deployment-state';
 import { progress } from '@/lib/domain/phases';
 
 /**
@@ -44,7 +44,7 @@ export function StateBanner({ audience = 'room' }: { audience?: 'room' | 'stakeh
       </div>
     );
   }
-  if (state === 'rolled_back' || state === 'aborted' || state === 'completed') {
+  if (isTerminal(state)) {
     const look = {
       completed: { cls: 'border-emerald-600 bg-emerald-50 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-50', icon: '✓', text: 'COMPLETED — the go-live is done' },
       rolled_back: { cls: 'border-amber-500 bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-50', icon: '↺', text: 'ROLLED BACK — the previous version is live' },

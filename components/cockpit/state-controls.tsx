@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { StateBadge } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
 import { useWarRoom } from '@/components/war-room/war-room-context';
+import { useCan } from '@/components/war-room/use-can';
 import { allowedTargets, checkTransition, stateLabel, type DeploymentState } from '@/lib/domain/deployment-state';
 import { deploymentGuards } from '@/lib/domain/phases';
-import { can } from '@/lib/domain/rbac';
 import { ROLLBACK_LEVELS, type RollbackLevelName } from '@/lib/domain/rollback';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { ReasonDialog } from './reason-dialog';
@@ -47,7 +47,7 @@ export function StateControls() {
   const { deployment } = useWarRoom();
   const action = useCockpitAction(deployment.id);
   const [ask, setAsk] = useState<Ask>(null);
-  const drive = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'deployment.drive', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  const drive = useCan()('deployment.drive');
   if (!drive) return null;
 
   const state = deployment.state;

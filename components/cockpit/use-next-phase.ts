@@ -2,7 +2,8 @@
 
 import { useToast } from '@/components/ui/toast';
 import { useWarRoom } from '@/components/war-room/war-room-context';
-import { can, refusalMessage } from '@/lib/domain/rbac';
+import { useCan } from '@/components/war-room/use-can';
+import { refusalMessage } from '@/lib/domain/rbac';
 import { phaseStep } from './phase-facts';
 import { useCockpitAction } from './use-cockpit-action';
 
@@ -15,11 +16,10 @@ export function useNextPhase() {
   const { deployment } = useWarRoom();
   const action = useCockpitAction(deployment.id);
   const toast = useToast();
-  const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles };
-  const canDrive = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'deployment.drive', resource);
+  const canDrive = useCan()('deployment.drive');
 
   const run = () => {
-    if (!canDrive) return toast.error(refusalMessage('deployment.drive', resource));
+    if (!canDrive) return toast.error(refusalMessage('deployment.drive'));
     const step = phaseStep(deployment);
     if (!step) return toast.info('There is no phase to start or complete now.');
     if (step.refusal) return toast.error(step.refusal);

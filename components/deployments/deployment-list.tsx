@@ -3,9 +3,9 @@ import { HealthBadge, StateBadge } from '@/components/ui/badges';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { DeploymentSummary } from '@/lib/contracts/deployments';
 import { formatUtc, tMinus } from '@/lib/domain/clock';
+import { isTerminal } from '@/lib/domain/deployment-state';
 
 const LIVE = ['preflight', 'in_progress', 'monitoring', 'on_hold', 'rolling_back'];
-const FINISHED = ['completed', 'rolled_back', 'aborted'];
 
 function Section({ title, deployments, now, empty }: { title: string; deployments: DeploymentSummary[]; now: Date; empty: string }) {
   return (
@@ -31,7 +31,7 @@ function Section({ title, deployments, now, empty }: { title: string; deployment
                 <div className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
                   <span>{d.environment}</span>
                   <span className="tabular">Go-live {formatUtc(new Date(d.goLiveAt))}</span>
-                  {!FINISHED.includes(d.state) ? <span className="tabular font-medium">{tMinus(new Date(d.goLiveAt), now).label}</span> : null}
+                  {!isTerminal(d.state) ? <span className="tabular font-medium">{tMinus(new Date(d.goLiveAt), now).label}</span> : null}
                   {LIVE.includes(d.state) ? <HealthBadge level={d.healthLevel} /> : null}
                 </div>
                 <div className="mt-3">
@@ -65,7 +65,7 @@ export function DeploymentList({ deployments, now }: { deployments: DeploymentSu
       </div>
       <Section title="Live" deployments={deployments.filter((d) => LIVE.includes(d.state))} now={at} empty="Nothing is live right now." />
       <Section title="Upcoming" deployments={deployments.filter((d) => d.state === 'planned')} now={at} empty="No go-live is planned." />
-      <Section title="Finished" deployments={deployments.filter((d) => FINISHED.includes(d.state)).reverse()} now={at} empty="No finished go-lives yet." />
+      <Section title="Finished" deployments={deployments.filter((d) => isTerminal(d.state)).reverse()} now={at} empty="No finished go-lives yet." />
     </div>
   );
 }

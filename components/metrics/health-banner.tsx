@@ -1,19 +1,15 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useWarRoom } from '@/components/war-room/war-room-context';
+import { useCan } from '@/components/war-room/use-can';
 import { pendingRollbackPhase, RollbackDialog } from '@/components/cockpit/rollback-dialog';
 import { healthLook } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
-import { useToast } from '@/components/ui/toast';
-import { api } from '@/lib/client/api';
-import { deploymentKeys } from '@/lib/client/query-keys';
 import { allowedTargets } from '@/lib/domain/deployment-state';
 import { needsAcknowledgement } from '@/lib/domain/metrics/acknowledgement';
 import { seriesLabel } from '@/lib/domain/metrics/format';
-import { can } from '@/lib/domain/rbac';
-import type { RollbackLevelName } from '@/lib/domain/rollback';
+import { useHealthActions } from './use-health-actions';
 
 // The banner's own boxes; icon and words come from healthLook, like every other health badge.
 const BOX: Record<1 | 2 | 3, string> = {
@@ -35,35 +31,12 @@ export function rollbackReason(level: number, reasons: readonly string[]): strin
 export function HealthBanner() {
   const { deployment } = useWarRoom();
   const { level, reasons, stale, acknowledgedLevel } = deployment.health;
-  const queryClient = useQueryClient();
-  const toast = useToast();
   const [declaring, setDeclaring] = useState(false);
-  const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
-  const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles };
-  const mayAcknowledge = can(actor, 'health.acknowledge', resource);
+  const can = useCan();
+  const mayAcknowledge = can('health.acknowledge');
   // Offered only where the state machine allows it: a planned deployment has nothing to roll back.
-  const mayDeclare = can(actor, 'deployment.drive', resource) && allowedTargets(deployment.state, deployment.heldFromState).includes('rolling_back');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) });
-
-  const acknowledge = useMutation({
-    mutationFn: () => api(`/api/deployments/${deployment.id}/health/acknowledge`, { method: 'POST', json: { level } }),
-    onSuccess: () => void refresh(),
-    onError: (error) => {
-      toast.error(error.message);
-      void refresh();
-    },
-  });
-  const declare = useMutation({
-    mutationFn: (input: { level: RollbackLevelName; reason: string }) => api(`/api/deployments/${deployment.id}/rollback`, { method: 'POST', json: input }),
-    onSuccess: () => {
-      setDeclaring(false);
-      toast.info('Rollback declared: the rollback checklist is now live for every role.');
-      void refresh();
-    },
-    onError: (error) => {
-      toast.error(error.message);
-    },
-  });
+  const mayDeclare = can('deployment.drive') && allowedTargets(deployment.state, deployment.heldFromState).includes('rolling_back');
+  const { acknowledge, declare } = useHealthActions(deployment.id, () => setDeclaring(false));
 
   if (level === 1 && reasons.length === 0 && stale.length === 0) return null;
   const look = healthLook(level);
@@ -90,7 +63,7 @@ export function HealthBanner() {
         ) : null}
         <div className="ml-auto flex flex-wrap gap-2">
           {mayAcknowledge && waitingForAck ? (
-            <Button variant="secondary" onClick={() => acknowledge.mutate()} disabled={acknowledge.isPending}>
+            <Button variant="secondary" onClick={() => acknowledge.mutate(level)} disabled={acknowledge.isPending}>
               Acknowledge level {level}
             </Button>
           ) : null}

@@ -1,14 +1,12 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { api } from '@/lib/client/api';
-import { metricKeys } from '@/lib/client/query-keys';
 import { formatDuration } from '@/lib/domain/metrics/format';
 import { updateRulesSchema } from '@/lib/schemas/metrics';
-import type { RuleDto, RulesDto } from '@/lib/contracts/metrics';
+import type { RuleDto } from '@/lib/contracts/metrics';
+import { useRules, useSaveRules } from './use-metric-settings';
 
 type Draft = { key: string; id: string | null; series: string; comparison: '>' | '<'; unit: string; target: string; warn: string; critical: string; sustainSec: string };
 
@@ -27,29 +25,21 @@ const input = 'min-h-9 w-full rounded-md border border-slate-300 bg-white px-2 t
  * window ("> 5 % for 10 min"). The draft is the IC's own until saved: live updates never overwrite it.
  */
 export function RulesEditor({ deploymentId }: { deploymentId: string }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const { data } = useQuery({
-    queryKey: metricKeys.rules(deploymentId),
-    queryFn: () => api<RulesDto>(`/api/deployments/${deploymentId}/rules`),
-    enabled: open,
-  });
+  const { data } = useRules(deploymentId, open);
   const saved = useMemo(() => data?.rules.map(toDraft) ?? null, [data]);
   const rows = drafts ?? saved;
   const edit = (key: string, patch: Partial<Draft>) => setDrafts((rows ?? []).map((d) => (d.key === key ? { ...d, ...patch } : d)));
 
-  const save = useMutation({
-    mutationFn: (body: unknown) => api<RulesDto>(`/api/deployments/${deploymentId}/rules`, { method: 'PUT', json: body }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(metricKeys.rules(deploymentId), saved);
+  const save = useSaveRules(deploymentId, {
+    saved: () => {
       setDrafts(null);
-      void queryClient.invalidateQueries({ queryKey: metricKeys.all(deploymentId) });
       toast.info('Thresholds saved; health is re-judged with them now.');
     },
-    onError: (error) => setProblem(error.message),
+    refused: setProblem,
   });
 
   const submit = () => {

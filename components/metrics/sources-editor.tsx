@@ -1,14 +1,12 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { api } from '@/lib/client/api';
-import { metricKeys } from '@/lib/client/query-keys';
 import { SCENARIOS, type Scenario } from '@/lib/domain/metrics/simulator';
 import { prometheusSourceSchema } from '@/lib/schemas/metrics';
 import type { SourceDto } from '@/lib/contracts/metrics';
+import { usePrometheusSource, useSimulator } from './use-metric-settings';
 import { useSources } from './use-metrics';
 
 const SCENARIO_HELP: Record<Scenario, string> = {
@@ -35,26 +33,15 @@ function initialQueries(source: SourceDto | undefined): QueryRow[] {
 
 /** Prometheus form; mounted with the saved source so its fields start from what is configured. */
 function PrometheusForm({ deploymentId, source }: { deploymentId: string; source: SourceDto | undefined }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
   const config = source?.config as { baseUrl?: string; intervalSec?: number } | undefined;
   const [baseUrl, setBaseUrl] = useState(config?.baseUrl ?? '');
   const [intervalSec, setIntervalSec] = useState(String(config?.intervalSec ?? 5));
   const [rows, setRows] = useState<QueryRow[]>(() => initialQueries(source));
   const [problem, setProblem] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: metricKeys.all(deploymentId) });
-  const save = useMutation({
-    mutationFn: (body: unknown) => api(`/api/deployments/${deploymentId}/sources/prometheus`, { method: 'PUT', json: body }),
-    onSuccess: () => {
-      toast.info('Prometheus connected: the first poll decides whether it is healthy.');
-      void refresh();
-    },
-    onError: (error) => setProblem(error.message),
-  });
-  const disconnect = useMutation({
-    mutationFn: () => api(`/api/deployments/${deploymentId}/sources/prometheus`, { method: 'DELETE' }),
-    onSuccess: () => void refresh(),
-    onError: (error) => toast.error(error.message),
+  const { save, disconnect } = usePrometheusSource(deploymentId, {
+    saved: () => toast.info('Prometheus connected: the first poll decides whether it is healthy.'),
+    refused: setProblem,
   });
   const submit = () => {
     const body = {
@@ -105,24 +92,12 @@ function PrometheusForm({ deploymentId, source }: { deploymentId: string; source
 
 /** The IC's metric sources: the rehearsal simulator and a Prometheus to poll. */
 export function SourcesEditor({ deploymentId }: { deploymentId: string }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
   const { data } = useSources(deploymentId);
   const simulator = data?.sources.find((s) => s.kind === 'simulator');
   const prometheus = data?.sources.find((s) => s.kind === 'prometheus');
   const running = simulator?.active ? (simulator.scenario as Scenario) : null;
   const [scenario, setScenario] = useState<Scenario>('spike');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: metricKeys.all(deploymentId) });
-  const start = useMutation({
-    mutationFn: () => api(`/api/deployments/${deploymentId}/simulator`, { method: 'POST', json: { scenario } }),
-    onSuccess: () => void refresh(),
-    onError: (error) => toast.error(error.message),
-  });
-  const stop = useMutation({
-    mutationFn: () => api(`/api/deployments/${deploymentId}/simulator`, { method: 'DELETE' }),
-    onSuccess: () => void refresh(),
-    onError: (error) => toast.error(error.message),
-  });
+  const { start, stop } = useSimulator(deploymentId);
 
   return (
     <details className="rounded-lg border border-slate-200 p-2 dark:border-slate-800">
@@ -142,7 +117,7 @@ export function SourcesEditor({ deploymentId }: { deploymentId: string }) {
                 ))}
               </select>
             </label>
-            <Button variant="primary" onClick={() => start.mutate()} disabled={start.isPending}>
+            <Button variant="primary" onClick={() => start.mutate(scenario)} disabled={start.isPending}>
               {running ? 'Restart with this' : 'Start simulator'}
             </Button>
             {running ? <Button onClick={() => stop.mutate()} disabled={stop.isPending}>Stop</Button> : null}

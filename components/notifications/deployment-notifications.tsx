@@ -2,15 +2,15 @@
 
 import { WarRoomHeader } from '@/components/war-room/war-room-header';
 import { useWarRoom, WarRoomProvider } from '@/components/war-room/war-room-context';
-import { can, refusalMessage } from '@/lib/domain/rbac';
+import { useCan } from '@/components/war-room/use-can';
+import { refusalMessage } from '@/lib/domain/rbac';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { NotAllowed } from './not-allowed';
 import { WebhookManager } from './webhook-manager';
 
 function Notifications() {
   const { deployment } = useWarRoom();
-  const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles };
-  const allowed = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'webhook.manage', resource);
+  const allowed = useCan()('webhook.manage');
   return (
     <main className="mx-auto flex max-w-4xl flex-col gap-4 px-4 py-6">
       <div>
@@ -22,7 +22,7 @@ function Notifications() {
       {allowed ? (
         <WebhookManager deploymentId={deployment.id} />
       ) : (
-        <NotAllowed message={`${refusalMessage('webhook.manage', resource)} Ask them to add the webhook you need.`} back={{ href: `/deployments/${deployment.id}`, label: '← Back to the war room' }} />
+        <NotAllowed message={`${refusalMessage('webhook.manage')} Ask them to add the webhook you need.`} back={{ href: `/deployments/${deployment.id}`, label: '← Back to the war room' }} />
       )}
     </main>
   );

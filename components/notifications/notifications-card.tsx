@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useWarRoom } from '@/components/war-room/war-room-context';
+import { useCan } from '@/components/war-room/use-can';
 import { formatUtcTime } from '@/lib/domain/clock';
-import { can } from '@/lib/domain/rbac';
 import { useWebhooks } from './use-webhooks';
 
 /** Slower than the notifications page: the cockpit only needs to notice that deliveries fail. */
@@ -12,7 +12,7 @@ const COCKPIT_POLL_MS = 30_000;
 /** The cockpit's line about webhooks, so the IC notices failing deliveries without leaving the room. */
 export function NotificationsCard() {
   const { deployment } = useWarRoom();
-  const allowed = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'webhook.manage', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  const allowed = useCan()('webhook.manage');
   const { data: webhooks } = useWebhooks(deployment.id, { enabled: allowed, pollMs: COCKPIT_POLL_MS });
   if (!allowed) return null;
   // Failures since each webhook last delivered: old ones a receiver has recovered from are history.

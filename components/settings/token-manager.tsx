@@ -1,36 +1,20 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-import { useToast } from '@/components/ui/toast';
-import { api } from '@/lib/client/api';
-import { tokenKeys } from '@/lib/client/query-keys';
 import { formatUtc } from '@/lib/domain/clock';
 import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES } from '@/lib/domain/rbac';
 import type { TokenDto } from '@/lib/contracts/users';
+import { useTokens } from './use-tokens';
 
 export function TokenManager({ initial }: { initial: TokenDto[] }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const { data: tokens } = useQuery({ queryKey: tokenKeys.all, queryFn: () => api<{ tokens: TokenDto[] }>('/api/tokens').then((r) => r.tokens), initialData: initial });
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([...DEFAULT_TOKEN_SCOPES]);
   const [created, setCreated] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: () => api<{ token: string }>('/api/tokens', { method: 'POST', json: { name, scopes } }),
-    onSuccess: ({ token }) => {
-      setCreated(token);
-      setName('');
-      void queryClient.invalidateQueries({ queryKey: tokenKeys.all });
-    },
-    onError: (error) => toast.error(error.message),
-  });
-  const revoke = useMutation({
-    mutationFn: (id: string) => api(`/api/tokens/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
-    onError: (error) => toast.error(error.message),
+  const { tokens, create, revoke } = useTokens(initial, (token) => {
+    setCreated(token);
+    setName('');
   });
   return (
     <div className="flex flex-col gap-6">
@@ -38,7 +22,7 @@ export function TokenManager({ initial }: { initial: TokenDto[] }) {
         className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate();
+          create.mutate({ name, scopes });
         }}
       >
         <label className="flex flex-col gap-1 text-sm">

@@ -1,20 +1,18 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { GatePanel } from '@/components/cockpit/gate-panel';
 import { StateBanner } from '@/components/cockpit/state-banner';
 import { relative, utcTime } from '@/components/status/public-parts';
 import { TimelineEntry } from '@/components/timeline/timeline-entry';
+import { useLiveEvents } from '@/components/timeline/use-live-events';
 import { StateBadge } from '@/components/ui/badges';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { WarRoomHeader } from '@/components/war-room/war-room-header';
 import { useWarRoom, WarRoomProvider } from '@/components/war-room/war-room-context';
-import { deploymentKeys } from '@/lib/client/query-keys';
 import { useNow } from '@/lib/client/use-now';
 import { formatUtcTime } from '@/lib/domain/clock';
 import { currentPhase, overduePhases, trackPhases } from '@/lib/domain/cockpit';
 import { stateLabel } from '@/lib/domain/deployment-state';
-import type { TimelineEvent } from '@/lib/domain/event-log';
 import { progress } from '@/lib/domain/phases';
 import { estimateFinish } from '@/lib/domain/public-status';
 import { isHeadline } from '@/lib/domain/timeline';
@@ -47,12 +45,7 @@ function StatusView() {
   const overdue = now ? overduePhases({ phases, goLiveAt: deployment.goLiveAt, state, heldFrom: deployment.heldFromState, now }) : [];
   const gates = deployment.gates.filter((g) => track.some((p) => p.id === g.phaseId));
   const decided = gates.filter((g) => g.status === 'open' || g.status === 'overridden').length;
-  const { data: events = [] } = useQuery<TimelineEvent[]>({
-    queryKey: deploymentKeys.events(deployment.id),
-    queryFn: () => Promise.resolve([]),
-    enabled: false,
-    staleTime: Infinity,
-  });
+  const events = useLiveEvents(deployment.id);
   const headlines = events.filter(isHeadline).slice(-HEADLINES).reverse();
   const done = track.filter((p) => p.status === 'completed' || p.status === 'skipped').length;
   // The same plan-walk the public status page shows, so insiders and outsiders read one ETA.

@@ -1,51 +1,32 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useToast } from '@/components/ui/toast';
 import { useWarRoom } from '@/components/war-room/war-room-context';
-import { api } from '@/lib/client/api';
+import { useCan } from '@/components/war-room/use-can';
 import { formatUtc } from '@/lib/domain/clock';
-import { can } from '@/lib/domain/rbac';
-import type { ShareLinkDto } from '@/lib/contracts/share-links';
-
-type Created = { id: string; token: string; url: string };
+import { useShareLinks, type CreatedShareLink } from './use-status-actions';
 
 /** The IC's "Share status link": create (the link is shown once), copy, revoke. */
 export function ShareLinkPanel() {
   const { deployment } = useWarRoom();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const [showNames, setShowNames] = useState(false);
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<CreatedShareLink | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const allowed = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'sharelink.manage', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
-  const key = ['share-links', deployment.id];
-  const base = `/api/deployments/${deployment.id}/share-links`;
-  const { data } = useQuery({ queryKey: key, queryFn: () => api<{ links: ShareLinkDto[] }>(base), enabled: allowed });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
-  const create = useMutation({
-    mutationFn: () => api<Created>(base, { method: 'POST', json: { showNames } }),
-    onSuccess: (link) => {
-      setCreated(link);
-      void refresh();
-    },
-    onError: (error) => toast.error(error.message),
-  });
-  const revoke = useMutation({
-    mutationFn: (id: string) => api(`${base}/${id}`, { method: 'DELETE' }),
-    onSuccess: (_data, id) => {
+  const allowed = useCan()('sharelink.manage');
+  const { links, create, revoke } = useShareLinks(deployment.id, allowed, {
+    created: setCreated,
+    revoked: (id) => {
       if (created?.id === id) setCreated(null);
       setConfirming(null);
       toast.info('Link revoked: the page is gone and its watchers were disconnected.');
-      void refresh();
     },
-    onError: (error) => toast.error(error.message),
   });
   if (!allowed) return null;
-  const active = (data?.links ?? []).filter((l) => !l.revokedAt);
+  const active = (links ?? []).filter((l) => !l.revokedAt);
   const absolute = created && typeof window !== 'undefined' ? `${window.location.origin}${created.url}` : created?.url;
 
   return (
@@ -68,7 +49,7 @@ export function ShareLinkPanel() {
           <input type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
           Show names
         </label>
-        <Button onClick={() => create.mutate()} disabled={create.isPending}>
+        <Button onClick={() => create.mutate(showNames)} disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create link'}
         </Button>
       </div>

@@ -1,14 +1,12 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { useWarRoom } from '@/components/war-room/war-room-context';
-import { api } from '@/lib/client/api';
-import { can } from '@/lib/domain/rbac';
+import { useCan } from '@/components/war-room/use-can';
 import { MAX_STATUS_MESSAGE_LENGTH } from '@/lib/schemas/status';
-import { newIdempotencyKey } from '@/lib/client/idempotency-key';
+import { usePostStatus } from './use-status-actions';
 
 /**
  * A headline for everyone outside the room (status page, webhooks, timeline). The draft stays
@@ -18,15 +16,10 @@ export function StatusComposer() {
   const { deployment } = useWarRoom();
   const toast = useToast();
   const [message, setMessage] = useState('');
-  const allowed = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'status.post', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
-  const post = useMutation({
-    mutationFn: (text: string) =>
-      api(`/api/deployments/${deployment.id}/status-updates`, { method: 'POST', json: { message: text }, headers: { 'idempotency-key': newIdempotencyKey() } }),
-    onSuccess: (_data, text) => {
-      setMessage((current) => (current.trim() === text ? '' : current));
-      toast.info('Status update posted.');
-    },
-    onError: (error) => toast.error(error.message),
+  const allowed = useCan()('status.post');
+  const post = usePostStatus(deployment.id, (text) => {
+    setMessage((current) => (current.trim() === text ? '' : current));
+    toast.info('Status update posted.');
   });
   if (!allowed) return null;
   const text = message.trim();

@@ -1,11 +1,8 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { useToast } from '@/components/ui/toast';
-import { api } from '@/lib/client/api';
+import { useStartDeployment } from './use-templates';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const field = 'min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-950';
@@ -24,8 +21,6 @@ function defaultGoLive(now: string) {
  * this template, with the person starting it as its incident commander.
  */
 export function StartDeploymentForm({ templateId, templateName, now }: { templateId: string; templateName: string; now: string }) {
-  const router = useRouter();
-  const toast = useToast();
   const initial = defaultGoLive(now);
   const [name, setName] = useState(templateName);
   const [version, setVersion] = useState('');
@@ -35,11 +30,7 @@ export function StartDeploymentForm({ templateId, templateName, now }: { templat
   const goLiveAt = `${date}T${time}:00Z`;
   const valid = Boolean(name.trim()) && TIME.test(time) && !Number.isNaN(Date.parse(goLiveAt));
 
-  const start = useMutation({
-    mutationFn: () => api<{ id: string }>('/api/deployments', { method: 'POST', json: { templateId, name: name.trim(), version: version.trim(), environment: environment.trim() || 'production', goLiveAt } }),
-    onSuccess: ({ id }) => router.push(`/deployments/${id}`),
-    onError: (error) => toast.error(error.message),
-  });
+  const start = useStartDeployment();
 
   return (
     <form
@@ -48,7 +39,7 @@ export function StartDeploymentForm({ templateId, templateName, now }: { templat
       className="flex scroll-mt-4 flex-col gap-3 rounded-lg border border-sky-500/60 bg-white p-4 dark:bg-slate-900"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid) start.mutate();
+        if (valid) start.mutate({ templateId, name: name.trim(), version: version.trim(), environment: environment.trim() || 'production', goLiveAt });
       }}
     >
       <h2 id="start-title" className="text-lg font-semibold">

@@ -1,12 +1,9 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { api } from '@/lib/client/api';
-import { templateKeys } from '@/lib/client/query-keys';
 import { formatUtc } from '@/lib/domain/clock';
 import type { TemplateDetail as Detail } from '@/lib/contracts/templates';
 import { DeleteButton, RenameForm } from './rename-form';
@@ -16,15 +13,12 @@ import { StatsRow } from './template-extras';
 import { itemsPerRole, TemplatePreview } from './template-preview';
 import { TemplateOwnersPanel } from './template-owners-panel';
 import { useTemplateActions } from './use-template-actions';
+import { useTemplate } from './use-templates';
 
 /** One template: its structure, export, library actions and the form that starts a war room. */
 export function TemplateDetail({ initial, now }: { initial: Detail; now: string }) {
   const router = useRouter();
-  const { data: t } = useQuery({
-    queryKey: templateKeys.detail(initial.id),
-    queryFn: () => api<Detail>(`/api/templates/${initial.id}`),
-    initialData: initial,
-  });
+  const t = useTemplate(initial);
   const [renaming, setRenaming] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const actions = useTemplateActions({

@@ -1,15 +1,13 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { api } from '@/lib/client/api';
-import { templateKeys } from '@/lib/client/query-keys';
 import { formatUtc } from '@/lib/domain/clock';
 import type { TemplateSummary } from '@/lib/contracts/templates';
 import { Button } from '@/components/ui/button';
 import { DeleteButton, RenameForm } from './rename-form';
 import { useTemplateActions } from './use-template-actions';
+import { useTemplates } from './use-templates';
 
 function summary(t: TemplateSummary) {
   const s = t.stats;
@@ -18,11 +16,7 @@ function summary(t: TemplateSummary) {
 
 /** The library: every template, with rename / duplicate / delete and a way into a new war room. */
 export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
-  const { data: templates } = useQuery({
-    queryKey: templateKeys.list(),
-    queryFn: () => api<{ templates: TemplateSummary[] }>('/api/templates').then((r) => r.templates),
-    initialData: initial,
-  });
+  const templates = useTemplates(initial);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
   const actions = useTemplateActions({

@@ -1,29 +1,20 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { api } from '@/lib/client/api';
-import { templateKeys } from '@/lib/client/query-keys';
 import type { TemplateDefinition } from '@/lib/domain/template';
 import type { TemplateDetail } from '@/lib/contracts/templates';
 import { OwnerEditor } from './owner-editor';
+import { useSaveDefinition } from './use-templates';
 
 /** The template editor's owners: edit a draft, then save it (or throw it away). */
 export function TemplateOwnersPanel({ template }: { template: TemplateDetail }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
   const [draft, setDraft] = useState<TemplateDefinition | null>(null);
-  const save = useMutation({
-    mutationFn: (definition: TemplateDefinition) => api<TemplateDetail>(`/api/templates/${template.id}`, { method: 'PATCH', json: { name: template.name, definition } }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(templateKeys.detail(updated.id), updated);
-      void queryClient.invalidateQueries({ queryKey: templateKeys.all });
-      setDraft(null);
-      toast.info('Owners saved. New deployments use them; running ones keep theirs.');
-    },
-    onError: (error) => toast.error(error.message),
+  const save = useSaveDefinition(template, () => {
+    setDraft(null);
+    toast.info('Owners saved. New deployments use them; running ones keep theirs.');
   });
   if (!draft) {
     return (

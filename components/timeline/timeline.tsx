@@ -1,20 +1,14 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { describeEvent, type TimelineEvent } from '@/lib/domain/event-log';
+import { describeEvent } from '@/lib/domain/event-log';
 import { formatUtcTime, tMinus } from '@/lib/domain/clock';
-import { deploymentKeys } from '@/lib/client/query-keys';
+import { useLiveEvents } from './use-live-events';
 
 const STANDS_OUT = new Set(['gate.overridden', 'rollback.declared', 'health.level_changed', 'deployment.transitioned', 'gate.opened']);
 
 /** The live timeline: fed by the socket hook through the query cache, newest first. */
 export function Timeline({ deploymentId, goLiveAt, limit = 50 }: { deploymentId: string; goLiveAt: string; limit?: number }) {
-  const { data: events = [] } = useQuery<TimelineEvent[]>({
-    queryKey: deploymentKeys.events(deploymentId),
-    queryFn: () => Promise.resolve([]),
-    enabled: false,
-    staleTime: Infinity,
-  });
+  const events = useLiveEvents(deploymentId);
   const shown = events.slice(-limit).reverse();
   return (
     <section aria-labelledby="timeline-title">

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
 import type { TimelineEvent } from '@/lib/domain/event-log';
+import { useLiveEvents } from './use-live-events';
 
 const PAGE = 1000;
 
@@ -25,12 +26,7 @@ export function useFullHistory(deploymentId: string) {
     },
     staleTime: Infinity,
   });
-  const { data: live = [] } = useQuery<TimelineEvent[]>({
-    queryKey: deploymentKeys.events(deploymentId),
-    queryFn: () => Promise.resolve([]),
-    enabled: false,
-    staleTime: Infinity,
-  });
+  const live = useLiveEvents(deploymentId);
   const bySeq = new Map<number, TimelineEvent>();
   for (const event of history.data ?? []) bySeq.set(event.seq, event);
   for (const event of live) bySeq.set(event.seq, event);

@@ -1,49 +1,29 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-import { useToast } from '@/components/ui/toast';
-import { api } from '@/lib/client/api';
 import { formatUtc } from '@/lib/domain/clock';
-import type { InvitationDto } from '@/lib/contracts/users';
-import type { UserRowDto } from '@/lib/contracts/users';
+import type { InvitationDto, UserRowDto } from '@/lib/contracts/users';
+import { useUsers } from './use-users';
 
-const keys = { users: ['users'] as const, invitations: ['invitations'] as const };
 const cell = 'px-2 py-2 text-left';
 
 export function UsersScreen({ selfId, initialUsers, initialInvitations }: { selfId: string; initialUsers: UserRowDto[]; initialInvitations: InvitationDto[] }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const { data: users } = useQuery({ queryKey: keys.users, queryFn: () => api<{ users: UserRowDto[] }>('/api/users').then((r) => r.users), initialData: initialUsers });
-  const { data: invitations } = useQuery({ queryKey: keys.invitations, queryFn: () => api<{ invitations: InvitationDto[] }>('/api/invitations').then((r) => r.invitations), initialData: initialInvitations });
   const [email, setEmail] = useState('');
   const [isAdmin, setIsAdmin] = useState(false);
   const [link, setLink] = useState<string | null>(null);
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: keys.users }), queryClient.invalidateQueries({ queryKey: keys.invitations })]);
-  const invite = useMutation({
-    mutationFn: () => api<{ path: string }>('/api/invitations', { method: 'POST', json: { email, isAdmin } }),
-    onSuccess: ({ path }) => {
-      setLink(`${window.location.origin}${path}`);
-      setEmail('');
-      setIsAdmin(false);
-      void refresh();
-    },
-    onError: (error) => toast.error(error.message),
-  });
-  const revoke = useMutation({ mutationFn: (id: string) => api(`/api/invitations/${id}`, { method: 'DELETE' }), onSuccess: () => void refresh(), onError: (e) => toast.error(e.message) });
-  const setActive = useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) => api(`/api/users/${id}`, { method: 'PATCH', json: { active } }),
-    onSuccess: () => void refresh(),
-    onError: (error) => toast.error(error.message),
+  const { users, invitations, invite, revoke, setActive } = useUsers(initialUsers, initialInvitations, (path) => {
+    setLink(`${window.location.origin}${path}`);
+    setEmail('');
+    setIsAdmin(false);
   });
   const pending = invitations.filter((i) => i.status === 'pending');
   return (
     <div className="flex flex-col gap-8">
       <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
         <h2 id="invite-heading" className="mb-3 text-lg font-semibold">Invite someone</h2>
-        <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => (e.preventDefault(), invite.mutate())}>
+        <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => (e.preventDefault(), invite.mutate({ email, isAdmin }))}>
           <label className="flex flex-col gap-1 text-sm">
             Email
             <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900" />

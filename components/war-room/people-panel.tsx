@@ -7,9 +7,9 @@ import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
-import { can } from '@/lib/domain/rbac';
 import { addParticipantSchema } from '@/lib/schemas/participant';
 import { useWarRoom } from './war-room-context';
+import { useCan } from './use-can';
 
 /** Roles, who holds them, who is online — and, for the IC, assigning people to roles. */
 export function PeoplePanel() {
@@ -17,7 +17,7 @@ export function PeoplePanel() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const online = new Set(presence.map((p) => p.userId));
-  const manage = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'participant.manage', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  const manage = useCan()('participant.manage');
   const [email, setEmail] = useState('');
   const [roleKey, setRoleKey] = useState(deployment.roles[0]?.key ?? '');
   const refresh = () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) });

@@ -4,14 +4,14 @@ import Link from 'next/link';
 import { HealthBadge, StateBadge } from '@/components/ui/badges';
 import { LiveIndicator } from '@/components/ui/live-indicator';
 import { formatUtc } from '@/lib/domain/clock';
-import { can } from '@/lib/domain/rbac';
 import { TMinusClock } from './t-minus-clock';
 import { useWarRoom } from './war-room-context';
+import { useCan } from './use-can';
 
 /** Name, version, environment, state, the T± clock, health and liveness — same place on every screen. */
 export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
   const { deployment, status, presence } = useWarRoom();
-  const manageWebhooks = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'webhook.manage', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
+  const manageWebhooks = useCan()('webhook.manage');
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">

@@ -32,3 +32,14 @@ export const webhookKeys = {
   list: (deploymentId: string | null) => [...webhookKeys.scope(deploymentId), 'list'] as const,
   deliveries: (deploymentId: string | null, webhookId: string) => [...webhookKeys.scope(deploymentId), 'deliveries', webhookId] as const,
 };
+
+/** The admin's people screen: accounts and invitations. */
+export const userKeys = {
+  users: ['users'] as const,
+  invitations: ['invitations'] as const,
+};
+
+/** The public status links of one deployment (the IC's share panel). */
+export const shareLinkKeys = {
+  list: (deploymentId: string) => ['share-links', deploymentId] as const,
+};

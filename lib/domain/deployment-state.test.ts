@@ -5,6 +5,8 @@ import {
   TERMINAL_STATES,
   allowedTargets,
   checkTransition,
+  finishedMessage,
+  isTerminal,
   stateLabel,
   type DeploymentState,
   type TransitionContext,
@@ -103,6 +105,12 @@ describe('messages say what to do next', () => {
     expect(stateLabel('on_hold')).toBe('On hold');
     expect(stateLabel('rolling_back')).toBe('Rolling back');
     expect(stateLabel('rolled_back')).toBe('Rolled back');
+  });
+
+  it('says a finished deployment is finished, in its own words', () => {
+    expect(DEPLOYMENT_STATES.filter((state) => isTerminal(state))).toEqual(['completed', 'rolled_back', 'aborted']);
+    expect(isTerminal('rolling_back')).toBe(false);
+    expect(finishedMessage('rolled_back', 'its gates can no longer change.')).toBe('The deployment is rolled back: its gates can no longer change.');
   });
 });
 

@@ -30,7 +30,10 @@ export const DEPLOYMENT_STATES: readonly DeploymentState[] = [
 export const ACTIVE_STATES = ['preflight', 'in_progress', 'monitoring', 'rolling_back'] as const;
 export type ActiveState = (typeof ACTIVE_STATES)[number];
 
-/** Final states: nothing changes a deployment once it is here. */
+/**
+ * Final states: the deployment is finished, and nothing changes it once it is here. The one rule for
+ * "finished": ask `isTerminal`, never a list of your own.
+ */
 export const TERMINAL_STATES = ['completed', 'rolled_back', 'aborted'] as const;
 export type TerminalState = (typeof TERMINAL_STATES)[number];
 
@@ -133,8 +136,18 @@ export function isActive(state: DeploymentState): state is ActiveState {
   return (ACTIVE_STATES as readonly string[]).includes(state);
 }
 
-export function isTerminal(state: DeploymentState): state is TerminalState {
+/** Whether the deployment is finished. Takes any string, as states arrive untyped from rows and events. */
+export function isTerminal(state: string): state is TerminalState {
   return (TERMINAL_STATES as readonly string[]).includes(state);
+}
+
+export function isDeploymentState(value: unknown): value is DeploymentState {
+  return (DEPLOYMENT_STATES as readonly unknown[]).includes(value);
+}
+
+/** The refusal for a change to a finished deployment: "The deployment is rolled back: its gates can no longer change." */
+export function finishedMessage(state: TerminalState, consequence: string): string {
+  return `The deployment is ${inSentence(state)}: ${consequence}`;
 }
 
 /** Moves out of every state except on_hold, whose moves depend on where it was held. */

@@ -4,6 +4,9 @@
  * what is missing whenever they see a gap.
  */
 
+import { isDeploymentState, stateLabel } from './deployment-state';
+import { isItemStatus, STATUS_LABEL } from './items';
+
 export const EVENT_TYPES = [
   'deployment.created',
   'deployment.transitioned',
@@ -77,12 +80,19 @@ export function mergeEvents(current: readonly TimelineEvent[], incoming: readonl
   return { events, lastSeq: contiguous, hasGap: maxSeq > contiguous, added };
 }
 
+/** A deployment state or item status inside a sentence ("in progress"); a value neither knows reads as itself. */
+function inWords(value: unknown): string {
+  if (isDeploymentState(value)) return stateLabel(value).toLowerCase();
+  if (isItemStatus(value)) return STATUS_LABEL[value].toLowerCase();
+  return String(value ?? '');
+}
+
 /** Words for the timeline: "Alice (DBA) marked “Backup database” done". */
 export function describeEvent(event: TimelineEvent): string {
   const d = event.data as Record<string, string | number | undefined>;
   switch (event.type) {
     case 'item.updated':
-      return `marked “${d.title}” ${String(d.status ?? '').replace('_', ' ')}${d.note ? ` — ${d.note}` : ''}`;
+      return `marked “${d.title}” ${inWords(d.status)}${d.note ? ` — ${d.note}` : ''}`;
     case 'item.reassigned':
       return `moved “${d.title}” from ${d.fromName ?? d.from} to ${d.toName ?? d.to}`;
     case 'section.reassigned':
@@ -94,7 +104,7 @@ export function describeEvent(event: TimelineEvent): string {
     case 'deployment.created':
       return `created the war room “${d.name}”`;
     case 'deployment.transitioned':
-      return `moved the deployment to ${String(d.to).replace('_', ' ')}${d.reason ? ` — ${d.reason}` : ''}`;
+      return `moved the deployment to ${inWords(d.to)}${d.reason ? ` — ${d.reason}` : ''}`;
     case 'phase.started':
       return `started phase “${d.title}”`;
     case 'phase.completed':

@@ -1,7 +1,13 @@
 /** Checklist item rules shared by the API, the socket handlers and the optimistic UI. */
 
+import { finishedMessage, isTerminal } from './deployment-state';
+
 export const ITEM_STATUSES = ['pending', 'in_progress', 'done', 'blocked', 'skipped'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export function isItemStatus(value: unknown): value is ItemStatus {
+  return (ITEM_STATUSES as readonly unknown[]).includes(value);
+}
 
 export const NOTE_REQUIRED: readonly ItemStatus[] = ['blocked', 'skipped'];
 export const MAX_NOTE_LENGTH = 2000;
@@ -29,8 +35,6 @@ export const STATUS_LABEL: Record<ItemStatus, string> = {
   skipped: 'Skipped',
 };
 
-const FINISHED_DEPLOYMENT_STATES = ['completed', 'rolled_back', 'aborted'];
-
 export type ItemWritableCheck = { ok: true } | { ok: false; refusal: 'deployment_finished' | 'phase_finished'; message: string };
 
 /**
@@ -40,11 +44,11 @@ export type ItemWritableCheck = { ok: true } | { ok: false; refusal: 'deployment
  * phase completion or the deployment's end either lands before it or is refused.
  */
 export function checkItemWritable(deploymentState: string, phase: { title: string; status: string }): ItemWritableCheck {
-  if (FINISHED_DEPLOYMENT_STATES.includes(deploymentState)) {
+  if (isTerminal(deploymentState)) {
     return {
       ok: false,
       refusal: 'deployment_finished',
-      message: `The deployment is ${deploymentState.replace('_', ' ')}: its checklist can no longer change. Add a note to the timeline instead.`,
+      message: finishedMessage(deploymentState, 'its checklist can no longer change. Add a note to the timeline instead.'),
     };
   }
   if (phase.status === 'completed' || phase.status === 'skipped') {

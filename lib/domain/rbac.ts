@@ -106,8 +106,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   return PERMISSIONS[action].allow.some((relation) => relations.has(relation));
 }
 
-/** Why an action is refused, in words for the person who tried it. */
-export function refusalMessage(action: Action, resource: Resource): string {
+/** Why an action is refused, in words for the person who tried it (only the item's or gate's roles matter). */
+export function refusalMessage(action: Action, resource: Partial<Resource> = {}): string {
   switch (action) {
     case 'item.update':
       return `Only the ${resource.itemRoleKey ?? 'owning'} role or the incident commander can change this item.`;

@@ -4,7 +4,7 @@
  * lib/server/webhooks does the I/O.
  */
 import { describeEvent, type TimelineEvent } from './event-log';
-import { TERMINAL_STATES } from './deployment-state';
+import { isTerminal } from './deployment-state';
 
 export const WEBHOOK_TOPICS = [
   'phase.started',
@@ -33,7 +33,7 @@ export function topicOf(event: Pick<TimelineEvent, 'type' | 'data'>): WebhookTop
       // One rejection holds the gate shut: that is a NO-GO decision; approvals before the last are not.
       return event.data.decision === 'reject' ? 'gate.decided' : null;
     case 'deployment.transitioned':
-      return (TERMINAL_STATES as readonly string[]).includes(String(event.data.to)) ? 'deployment.finished' : null;
+      return isTerminal(String(event.data.to)) ? 'deployment.finished' : null;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import { campaignForLeadership } from './leader';
 import { logger } from './logger';
 import { env } from './env';
+import { processSlot } from './singleton';
 
 /**
  * Background work (metric polling, the simulator, webhook deliveries, checkpoint timers). server.ts
@@ -9,11 +10,11 @@ import { env } from './env';
  */
 export type BackgroundWorker = { name: string; start: () => Promise<() => Promise<void>> };
 
-const globalForWorkers = globalThis as unknown as { __warroomLeader?: boolean };
+const leader = processSlot<boolean>('__warroomLeader');
 
 /** Whether this process runs the background work now (reported by /api/health). */
 export function isLeader(): boolean {
-  return globalForWorkers.__warroomLeader ?? false;
+  return leader.get() ?? false;
 }
 
 async function startAll(workers: readonly BackgroundWorker[]): Promise<() => Promise<void>> {
@@ -35,18 +36,18 @@ export async function startBackgroundWork(
   options: { embedded: boolean },
 ): Promise<() => Promise<void>> {
   if (options.embedded || !env().LEADER_ELECTION) {
-    globalForWorkers.__warroomLeader = true;
+    leader.set(true);
     return startAll(workers);
   }
   let stopWorkers: (() => Promise<void>) | null = null;
   const leadership = campaignForLeadership({
     databaseUrl: env().DATABASE_URL!,
     onElected: async () => {
-      globalForWorkers.__warroomLeader = true;
+      leader.set(true);
       stopWorkers = await startAll(workers);
     },
     onDeposed: async () => {
-      globalForWorkers.__warroomLeader = false;
+      leader.set(false);
       await stopWorkers?.();
       stopWorkers = null;
     },

@@ -2,25 +2,21 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/server/env';
+import { processSingletonFor } from '@/lib/server/singleton';
 
 // Next evaluates this module once per bundle (server.ts via tsx, route handlers, pages): keep one
-// client per process on globalThis in every environment, or each bundle holds its own pool.
-const globalForPrisma = globalThis as unknown as { __warroomPrisma?: PrismaClient; __warroomPool?: pg.Pool; __warroomPrismaUrl?: string };
-
+// client per process in every environment, or each bundle holds its own pool.
 function ensureClient() {
   const { DATABASE_URL: url, DB_POOL_SIZE } = env();
   if (!url) throw new Error('DATABASE_URL is not set (server.ts sets it for the embedded database)');
-  if (!globalForPrisma.__warroomPrisma || globalForPrisma.__warroomPrismaUrl !== url) {
+  return processSingletonFor('__warroomPrisma', url, () => {
     // One pool for Prisma and for the plain SQL of the hot path (lib/server/sql.ts): the embedded
     // database takes exactly one connection, and a second pool would double the connections.
     const pool = new pg.Pool({ connectionString: url, max: DB_POOL_SIZE });
     // An idle connection the server dropped (a restart) must not crash the process.
     pool.on('error', () => undefined);
-    globalForPrisma.__warroomPool = pool;
-    globalForPrisma.__warroomPrisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-    globalForPrisma.__warroomPrismaUrl = url;
-  }
-  return { prisma: globalForPrisma.__warroomPrisma, pool: globalForPrisma.__warroomPool! };
+    return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
+  });
 }
 
 export function getPrisma(): PrismaClient {

@@ -2,17 +2,16 @@ import type { MetricsBatch } from '@/lib/contracts/realtime';
 import type { TimelineEvent } from '@/lib/domain/event-log';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
 import { deploymentRoom } from '../protocol/events';
+import { processSingleton } from '@/lib/server/singleton';
 import { getIoServer } from './io-server';
 
 type Listener = (event: TimelineEvent) => void;
 
 // Route handlers are bundled apart from server.ts: in-process listeners are reached through one
 // process-wide handle, as the socket.io server is (io-server.ts).
-const globalForIo = globalThis as unknown as { __warroomEventListeners?: Set<Listener> };
 
 function listeners(): Set<Listener> {
-  globalForIo.__warroomEventListeners ??= new Set();
-  return globalForIo.__warroomEventListeners;
+  return processSingleton('__warroomEventListeners', () => new Set<Listener>());
 }
 
 /** Background workers (webhooks, health) hear every committed event of this process. */

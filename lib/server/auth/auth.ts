@@ -6,6 +6,7 @@ import { genericOAuth } from 'better-auth/plugins';
 import { signUpRefusal } from '@/lib/domain/accounts';
 import { signUpPolicy } from '@/lib/server/auth/sign-up-policy';
 import { getPrisma } from '@/lib/server/db';
+import { processSingleton } from '@/lib/server/singleton';
 import { acceptInvitationBySso, hasPendingInvitation } from '@/lib/server/users/sso-invitations';
 import { passwordSignInEnabled, SSO_PROVIDER_ID, ssoAdminDecisionsPending, ssoProviderConfig, ssoSettings, takeSsoAdminDecision, validateSsoUser } from './sso';
 import { env } from '@/lib/server/env';
@@ -93,10 +94,8 @@ function createAuth() {
 }
 
 type Auth = ReturnType<typeof createAuth>;
-const globalForAuth = globalThis as unknown as { __warroomAuth?: Auth };
 
 /** One instance per process, created after server.ts has settled DATABASE_URL and the secret. */
 export function getAuth(): Auth {
-  globalForAuth.__warroomAuth ??= createAuth();
-  return globalForAuth.__warroomAuth;
+  return processSingleton('__warroomAuth', createAuth);
 }

@@ -1,9 +1,10 @@
 import 'server-only';
 import type { ReassignItemInput, ReassignSectionInput } from '@/lib/schemas/item';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { actingRole, CLOSED_STATES, ensureAllowed, loadAccess, type Access } from '@/lib/server/deployments/load-access';
+import { actingRole, ensureAllowed, loadAccess, type Access } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { ensureNotFinished } from '@/lib/server/lifecycle/lifecycle-facts';
 import { commit } from '@/lib/server/events/commit';
 import type { ItemDto } from '@/lib/contracts/items';
 import { itemSelect, toItemDto } from './item-dto';
@@ -17,9 +18,7 @@ import { itemSelect, toItemDto } from './item-dto';
 async function prepare(actor: SignedInActor, deploymentId: string, roleKey: string): Promise<{ access: Access; role: { id: string; key: string; name: string } }> {
   const access = await loadAccess(deploymentId, actor);
   ensureAllowed(actor, 'item.reassign', access);
-  if (CLOSED_STATES.includes(access.deployment.state)) {
-    throw new AppError('illegal_transition', `The deployment is ${access.deployment.state.replace('_', ' ')}: its checklist can no longer change.`);
-  }
+  ensureNotFinished(access.deployment, 'its checklist can no longer change.');
   const role = await prisma.role.findUnique({ where: { deploymentId_key: { deploymentId, key: roleKey } }, select: { id: true, key: true, name: true, readOnly: true } });
   if (!role) {
     const known = await prisma.role.findMany({ where: { deploymentId, readOnly: false }, select: { key: true }, orderBy: { position: 'asc' } });

@@ -1,4 +1,4 @@
-import { checkItemChange, checkItemWritable } from '@/lib/domain/items';
+import { checkItemChange, checkItemWritable, STATUS_LABEL } from '@/lib/domain/items';
 import type { UpdateItemInput } from '@/lib/schemas/item';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
@@ -23,7 +23,7 @@ async function staleItem(itemId: string): Promise<AppError> {
   const current = await prisma.checklistItem.findUniqueOrThrow({ where: { id: itemId }, select: itemSelect });
   return new AppError(
     'stale_version',
-    `Someone else changed “${current.title}” first (now ${current.status.replace('_', ' ')}${current.updatedByName ? ` by ${current.updatedByName}` : ''}). Review and try again.`,
+    `Someone else changed “${current.title}” first (now ${STATUS_LABEL[current.status].toLowerCase()}${current.updatedByName ? ` by ${current.updatedByName}` : ''}). Review and try again.`,
     { item: toItemDto(current) },
   );
 }

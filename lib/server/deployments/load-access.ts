@@ -49,5 +49,3 @@ export function actingRole(heldRoles: readonly ActorRole[], preferred?: string |
   if (preferred && heldRoles.some((r) => r.key === preferred)) return preferred;
   return heldRoles.find((r) => r.isIc)?.key ?? heldRoles.find((r) => !r.readOnly)?.key ?? null;
 }
-
-export const CLOSED_STATES = ['completed', 'rolled_back', 'aborted'];

@@ -28,7 +28,7 @@ export async function overrideGate(
   const identity = await requireRecentAuth(actor);
   const { result, replayed } = await commit(
     async (tx, append) => {
-      ensureNotFinished(await lockDeployment(tx, deploymentId));
+      ensureNotFinished(await lockDeployment(tx, deploymentId), 'its gates can no longer change.', { refusal: 'deployment_finished' });
       const gate = await loadGate(tx, deploymentId, gateId);
       if (input.version != null && input.version !== gate.version) {
         throw new AppError('stale_version', `Gate ‘${gate.title}’ changed since you looked (now ${gate.status}, version ${gate.version}). Review the sign-offs and decide again.`, { gate: await toGateDto(tx, gate) });

@@ -49,7 +49,7 @@ export async function signGate(
 
   const { result, replayed } = await commit(
     async (tx, append) => {
-      ensureNotFinished(await lockDeployment(tx, deploymentId));
+      ensureNotFinished(await lockDeployment(tx, deploymentId), 'its gates can no longer change.', { refusal: 'deployment_finished' });
       // Read after the lock: a sign-off committed a moment ago by someone else is counted here.
       const gate = await loadGate(tx, deploymentId, gateId);
       const roleNames = await roleNamesOf(tx, deploymentId);

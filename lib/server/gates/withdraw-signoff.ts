@@ -35,7 +35,7 @@ export async function withdrawSignoff(
 
   const { result, replayed } = await commit(
     async (tx, append) => {
-      ensureNotFinished(await lockDeployment(tx, deploymentId));
+      ensureNotFinished(await lockDeployment(tx, deploymentId), 'its gates can no longer change.', { refusal: 'deployment_finished' });
       const gate = await loadGate(tx, deploymentId, gateId);
       const row = gate.signoffs.find((s) => s.id === signoffId);
       if (!row) throw new AppError('not_found', 'No such sign-off on this gate.');

@@ -1,5 +1,5 @@
 import 'server-only';
-import { checkTransition, isTerminal, stateLabel } from '@/lib/domain/deployment-state';
+import { checkTransition, stateLabel } from '@/lib/domain/deployment-state';
 import { deploymentGuards, phaseCompletion, type PhaseItem } from '@/lib/domain/phases';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
@@ -7,7 +7,7 @@ import type { Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { gateInput, loadPhaseGates, roleNamesOf } from '@/lib/server/gates/gate-facts';
-import { idempotencyFor, loadTracks, lockDeployment, stateChange, type LockedDeployment } from './lifecycle-facts';
+import { ensureNotFinished, idempotencyFor, loadTracks, lockDeployment, stateChange, type LockedDeployment } from './lifecycle-facts';
 import type { PhaseResult } from '@/lib/contracts/deployments';
 import { phaseResultSelect, toPhaseResult } from './phase-result';
 
@@ -21,7 +21,7 @@ function ensureWorkable(deployment: LockedDeployment, phase: { title: string; ki
   }
   const state = deployment.state;
   if (state === 'on_hold') throw new AppError('illegal_transition', 'The deployment is on hold: resume it before completing a phase.', { refusal: 'deployment_on_hold' });
-  if (isTerminal(state)) throw new AppError('illegal_transition', `The deployment is ${stateLabel(state).toLowerCase()}: its phases can no longer change.`, { refusal: 'deployment_finished' });
+  ensureNotFinished({ state }, 'its phases can no longer change.', { refusal: 'deployment_finished' });
   const onTrack = phase.kind === 'rollback' ? state === 'rolling_back' : GO_LIVE_STATES.includes(state);
   if (!onTrack) {
     throw new AppError('illegal_transition', `The deployment is ${stateLabel(state).toLowerCase()}: ‘${phase.title}’ is not on the track being worked.`, { refusal: 'deployment_not_active' });

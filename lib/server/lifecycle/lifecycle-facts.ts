@@ -1,4 +1,4 @@
-import { isTerminal, type DeploymentState, type TransitionCheck } from '@/lib/domain/deployment-state';
+import { finishedMessage, isTerminal, type DeploymentState, type TransitionCheck } from '@/lib/domain/deployment-state';
 import type { GateKind, GateStatus } from '@/lib/domain/gates';
 import type { PhaseKind, PhaseStatus } from '@/lib/domain/phases';
 import type { Tx } from '@/lib/server/db';
@@ -62,11 +62,12 @@ export function transitionRefusal(check: Extract<TransitionCheck, { ok: false }>
   return new AppError('illegal_transition', check.message, { refusal: check.code });
 }
 
-/** Gates take sign-offs and overrides until the deployment is finished; after that the record is final. */
-export function ensureNotFinished(deployment: LockedDeployment) {
-  if (isTerminal(deployment.state)) {
-    throw new AppError('illegal_transition', `The deployment is ${deployment.state.replace('_', ' ')}: its gates can no longer change.`, { refusal: 'deployment_finished' });
-  }
+/**
+ * A finished deployment's record is final: refuses (409) any change to it, saying what can no longer
+ * change — `consequence` finishes the sentence "The deployment is rolled back: …".
+ */
+export function ensureNotFinished(deployment: { state: string }, consequence: string, details?: Record<string, unknown>) {
+  if (isTerminal(deployment.state)) throw new AppError('illegal_transition', finishedMessage(deployment.state, consequence), details);
 }
 
 /** The row changes that go with a new state: why it is there, where a hold returns to, when it started and ended. */

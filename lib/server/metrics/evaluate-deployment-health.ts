@@ -8,6 +8,7 @@
  */
 
 import { z } from '@/lib/zod';
+import { isTerminal } from '@/lib/domain/deployment-state';
 import { acknowledgedAfterChange } from '@/lib/domain/metrics/acknowledgement';
 import { conditionCheck, effectiveDecisionTree } from '@/lib/domain/metrics/decision-tree';
 import { evaluateHealth, lookbackMs } from '@/lib/domain/metrics/evaluate-health';
@@ -15,7 +16,6 @@ import { ruleCheck } from '@/lib/domain/metrics/evaluate-rules';
 import { effectiveRules, sampleIntervalMs, staleAfterMs } from '@/lib/domain/metrics/sources';
 import type { HealthLevel, Sample } from '@/lib/domain/metrics/types';
 import { decisionLevelSchema, type DecisionLevel, type MetricRuleDefinition } from '@/lib/domain/template';
-import { CLOSED_STATES } from '@/lib/server/deployments/load-access';
 import type { Tx } from '@/lib/server/db';
 import { commit } from '@/lib/server/events/commit';
 import { parseStoredHealth, sameJson, type StoredHealth } from './health-dto';
@@ -99,7 +99,7 @@ export async function evaluateDeploymentHealth(deploymentId: string): Promise<He
     const [row] = await tx.$queryRaw<LockedRow[]>`
       SELECT "state"::text AS state, "healthLevel", "healthAckLevel", "healthReasons", "healthState", "decisionTree"
       FROM "Deployment" WHERE "id" = ${deploymentId} FOR UPDATE`;
-    if (!row || CLOSED_STATES.includes(row.state)) return null;
+    if (!row || isTerminal(row.state)) return null;
     const [series, ruleRows, sources] = await Promise.all([
       tx.metricSeries.findMany({ where: { deploymentId }, select: { id: true, key: true, unit: true } }),
       tx.metricRule.findMany({ where: { deploymentId }, orderBy: { position: 'asc' } }),

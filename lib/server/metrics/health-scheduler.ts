@@ -6,16 +6,14 @@
  */
 
 import { logger } from '@/lib/server/logger';
+import { processSingleton } from '@/lib/server/singleton';
 import { evaluateDeploymentHealth, type HealthOutcome } from './evaluate-deployment-health';
 
 type Slot = { rerun: boolean; done: Promise<HealthOutcome | null> };
 
 // Shared by the route-handler bundle and the background workers of this process.
-const globalForHealth = globalThis as unknown as { __warroomHealthSlots?: Map<string, Slot> };
-
 function slots(): Map<string, Slot> {
-  globalForHealth.__warroomHealthSlots ??= new Map();
-  return globalForHealth.__warroomHealthSlots;
+  return processSingleton('__warroomHealthSlots', () => new Map<string, Slot>());
 }
 
 async function runUntilQuiet(deploymentId: string, slot: Slot): Promise<HealthOutcome | null> {

@@ -6,8 +6,9 @@
 
 import type { PushSamplesInput } from '@/lib/schemas/metrics';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { authorize, CLOSED_STATES } from '@/lib/server/deployments/load-access';
+import { authorize } from '@/lib/server/deployments/load-access';
 import { AppError } from '@/lib/server/errors';
+import { ensureNotFinished } from '@/lib/server/lifecycle/lifecycle-facts';
 import { requestEvaluation } from './health-scheduler';
 import { streamSamples } from './live-stream';
 import { storeSamples, type IncomingSample } from './store-samples';
@@ -29,9 +30,7 @@ export async function recordSamples(deploymentId: string, samples: readonly Inco
 
 export async function ingestSamples(actor: SignedInActor, deploymentId: string, input: PushSamplesInput): Promise<IngestResult> {
   const access = await authorize(actor, 'metrics.push', deploymentId);
-  if (CLOSED_STATES.includes(access.deployment.state)) {
-    throw new AppError('illegal_transition', `The deployment is ${access.deployment.state.replace('_', ' ')}: it no longer takes metrics.`);
-  }
+  ensureNotFinished(access.deployment, 'it no longer takes metrics.');
   const latest = Date.now() + MAX_FUTURE_SKEW_MS;
   const future = input.samples.findIndex((s) => s.ts > latest);
   if (future >= 0) {

@@ -7,17 +7,15 @@
 
 import type { MetricPoint } from '@/lib/realtime/protocol/events';
 import { publishMetrics } from '@/lib/realtime/server/publish';
+import { processSingleton } from '@/lib/server/singleton';
 
 export const LIVE_BATCH_INTERVAL_MS = 1000;
 
 type Pending = { points: Map<string, MetricPoint>; timer: NodeJS.Timeout | null; lastFlush: number };
 
 // One batcher per process, shared by the route-handler bundle and the background workers.
-const globalForStream = globalThis as unknown as { __warroomMetricStream?: Map<string, Pending> };
-
 function pendingByDeployment(): Map<string, Pending> {
-  globalForStream.__warroomMetricStream ??= new Map();
-  return globalForStream.__warroomMetricStream;
+  return processSingleton('__warroomMetricStream', () => new Map<string, Pending>());
 }
 
 function flush(deploymentId: string) {

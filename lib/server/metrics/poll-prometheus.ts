@@ -5,6 +5,7 @@
  * the duplicates fall away on insert.
  */
 
+import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import { pollIntervalSec } from '@/lib/domain/metrics/sources';
 import { prisma } from '@/lib/server/db';
 import { checkOutboundUrl } from '@/lib/server/egress';
@@ -69,9 +70,9 @@ export async function pollPrometheusSource(source: PrometheusSourceRow, now = Da
 }
 
 /** Active Prometheus sources of open deployments whose interval has come round. */
-export async function dueSources(now = Date.now(), closedStates: readonly string[]): Promise<PrometheusSourceRow[]> {
+export async function dueSources(now = Date.now()): Promise<PrometheusSourceRow[]> {
   const rows = await prisma.metricSource.findMany({
-    where: { kind: 'prometheus', active: true, deployment: { state: { notIn: closedStates as never[] } } },
+    where: { kind: 'prometheus', active: true, deployment: { state: { notIn: [...TERMINAL_STATES] } } },
     select: { id: true, deploymentId: true, healthy: true, config: true, lastPolledAt: true },
   });
   return rows.filter((row) => {

@@ -5,6 +5,7 @@
  * duplicate is ignored on insert.
  */
 
+import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import { DEFAULT_SERIES } from '@/lib/domain/metrics/default-series';
 import { isScenario, simulateSamples } from '@/lib/domain/metrics/simulator';
 import { prisma } from '@/lib/server/db';
@@ -13,9 +14,9 @@ import { recordSamples } from './ingest-samples';
 
 type SimulatorConfig = { scenario?: unknown; startedAt?: unknown; seed?: unknown };
 
-export async function simulatorTick(now = Date.now(), closedStates: readonly string[]): Promise<number> {
+export async function simulatorTick(now = Date.now()): Promise<number> {
   const sources = await prisma.metricSource.findMany({
-    where: { kind: 'simulator', active: true, deployment: { state: { notIn: closedStates as never[] } } },
+    where: { kind: 'simulator', active: true, deployment: { state: { notIn: [...TERMINAL_STATES] } } },
     select: { id: true, deploymentId: true, config: true, createdAt: true, deployment: { select: { metricRules: { select: { series: true } } } } },
   });
   const at = Math.floor(now / 1000) * 1000;

@@ -7,15 +7,13 @@
 import 'server-only';
 import type { StartSimulatorInput } from '@/lib/schemas/metrics';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { actingRole, authorize, CLOSED_STATES } from '@/lib/server/deployments/load-access';
-import { AppError } from '@/lib/server/errors';
+import { actingRole, authorize } from '@/lib/server/deployments/load-access';
+import { ensureNotFinished } from '@/lib/server/lifecycle/lifecycle-facts';
 import { commit } from '@/lib/server/events/commit';
 
 export async function startSimulator(actor: SignedInActor, deploymentId: string, input: StartSimulatorInput) {
   const access = await authorize(actor, 'metrics.manage', deploymentId);
-  if (CLOSED_STATES.includes(access.deployment.state)) {
-    throw new AppError('illegal_transition', `The deployment is ${access.deployment.state.replace('_', ' ')}: there is nothing left to rehearse.`);
-  }
+  ensureNotFinished(access.deployment, 'there is nothing left to rehearse.');
   const startedAt = Date.now();
   const { result } = await commit(async (tx, append) => {
     await tx.metricSource.updateMany({ where: { deploymentId, kind: 'simulator', active: true }, data: { active: false } });

@@ -9,8 +9,8 @@
  * Timers are unref'd and each stop waits for the tick in flight.
  */
 
+import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import type { BackgroundWorker } from '@/lib/server/background';
-import { CLOSED_STATES } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
 import { pruneExpired } from '@/lib/server/retention';
@@ -52,7 +52,7 @@ function loop(name: string, delay: () => number, tick: () => Promise<unknown>): 
 const inFlightPolls = new Set<string>();
 
 async function pollDue() {
-  const sources = await dueSources(Date.now(), CLOSED_STATES);
+  const sources = await dueSources(Date.now());
   for (const source of sources) {
     if (inFlightPolls.has(source.id)) continue;
     inFlightPolls.add(source.id);
@@ -70,7 +70,7 @@ async function pollDue() {
 async function healthTick() {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT d."id" FROM "Deployment" d
-    WHERE d."state"::text <> ALL(${CLOSED_STATES}::text[])
+    WHERE d."state"::text <> ALL(${TERMINAL_STATES}::text[])
       AND (
         EXISTS (SELECT 1 FROM "MetricSource" src WHERE src."deploymentId" = d."id" AND src."active")
         OR EXISTS (
@@ -88,7 +88,7 @@ export const metricsWorker: BackgroundWorker = {
   start: async () => {
     const loops = [
       // Just past each whole second, so the sample's second is the one that just began.
-      loop('simulator', () => 1000 - (Date.now() % 1000) + 20, () => simulatorTick(Date.now(), CLOSED_STATES)),
+      loop('simulator', () => 1000 - (Date.now() % 1000) + 20, () => simulatorTick(Date.now())),
       loop('prometheus', () => 250, pollDue),
       loop('health', () => env().METRICS_HEALTH_TICK_MS, healthTick),
       // Retention of every kind (samples, idempotency records, webhook deliveries) rides this loop.

@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
 import { getIoServer } from '@/lib/realtime/server/io-server';
 import { PUBLIC_NAMESPACE } from '@/lib/realtime/protocol/public-events';
+import { processSingleton } from '@/lib/server/singleton';
 import { Counter, Gauge, Histogram, Registry } from './registry';
 import { routeLabel } from './route-label';
 
@@ -45,11 +46,9 @@ function create() {
 }
 
 type AppMetrics = ReturnType<typeof create>;
-const globalForMetrics = globalThis as unknown as { __warroomMetrics?: AppMetrics };
 
 export function appMetrics(): AppMetrics {
-  globalForMetrics.__warroomMetrics ??= create();
-  return globalForMetrics.__warroomMetrics;
+  return processSingleton('__warroomMetrics', create);
 }
 
 /** Called by server.ts when a response finishes. */

@@ -1,5 +1,6 @@
 import type { PublicStatus } from '@/lib/domain/public-status';
 import { prisma } from '@/lib/server/db';
+import { processSingleton } from '@/lib/server/singleton';
 import { loadPublicStatus } from './load-public-status';
 
 /**
@@ -15,11 +16,8 @@ type Entry = { status: PublicStatus; checkedAt: number; generation: number };
 type Load = { promise: Promise<PublicStatus | null>; generation: number };
 type Cache = { entries: Map<string, Entry>; loads: Map<string, Load>; generations: Map<string, number> };
 
-const globalForCache = globalThis as unknown as { __warroomPublicStatus?: Cache };
-
 function cache(): Cache {
-  globalForCache.__warroomPublicStatus ??= { entries: new Map(), loads: new Map(), generations: new Map() };
-  return globalForCache.__warroomPublicStatus;
+  return processSingleton<Cache>('__warroomPublicStatus', () => ({ entries: new Map(), loads: new Map(), generations: new Map() }));
 }
 
 const keyOf = (deploymentId: string, showNames: boolean) => `${deploymentId}:${showNames ? 'names' : 'anon'}`;

@@ -2,6 +2,7 @@ import { topicOf } from '@/lib/domain/webhooks';
 import type { BackgroundWorker } from '@/lib/server/background';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
+import { processSlot } from '@/lib/server/singleton';
 import { onCommittedEvent } from '@/lib/realtime/server/publish';
 import { processDelivery } from './process-delivery';
 import { webhookTimeoutMs } from './send-webhook';
@@ -17,11 +18,11 @@ const MAX_IN_FLIGHT = 8;
 const pollMs = () => env().WEBHOOK_POLL_MS;
 
 type Loop = { wake: () => void };
-const globalForLoop = globalThis as unknown as { __warroomWebhookLoop?: Loop | null };
+const activeLoop = processSlot<Loop | null>('__warroomWebhookLoop');
 
 // Deliveries were queued by the committing transaction; this only saves the leader a poll interval.
 onCommittedEvent((event) => {
-  if (topicOf(event)) globalForLoop.__warroomWebhookLoop?.wake();
+  if (topicOf(event)) activeLoop.get()?.wake();
 });
 
 async function claim(limit: number): Promise<string[]> {
@@ -92,14 +93,14 @@ function startLoop(): { stop: () => Promise<void> } {
 
   const interval = setInterval(() => void tick(), pollMs());
   interval.unref();
-  globalForLoop.__warroomWebhookLoop = { wake: () => void tick() };
+  activeLoop.set({ wake: () => void tick() });
   void tick();
   return {
     stop: async () => {
       stopped = true;
       clearInterval(interval);
       for (const timer of timers) clearTimeout(timer);
-      globalForLoop.__warroomWebhookLoop = null;
+      activeLoop.set(null);
       await Promise.allSettled([...running]);
     },
   };

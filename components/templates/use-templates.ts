@@ -1,0 +1,55 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useToast } from '@/components/ui/toast';
+import { api } from '@/lib/client/api';
+import { templateKeys } from '@/lib/client/query-keys';
+import type { TemplateDefinition } from '@/lib/domain/template';
+import type { TemplateDetail, TemplateSummary } from '@/lib/contracts/templates';
+
+/** Every template of the library, starting from what the page rendered. */
+export function useTemplates(initial: TemplateSummary[]) {
+  return useQuery({
+    queryKey: templateKeys.list(),
+    queryFn: () => api<{ templates: TemplateSummary[] }>('/api/templates').then((r) => r.templates),
+    initialData: initial,
+  }).data;
+}
+
+/** One template, starting from what the page rendered. */
+export function useTemplate(initial: TemplateDetail) {
+  return useQuery({
+    queryKey: templateKeys.detail(initial.id),
+    queryFn: () => api<TemplateDetail>(`/api/templates/${initial.id}`),
+    initialData: initial,
+  }).data;
+}
+
+/** Saves a template's edited definition (its owners), keeping its name. */
+export function useSaveDefinition(template: TemplateDetail, onSaved: () => void) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  return useMutation({
+    mutationFn: (definition: TemplateDefinition) => api<TemplateDetail>(`/api/templates/${template.id}`, { method: 'PATCH', json: { name: template.name, definition } }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(templateKeys.detail(updated.id), updated);
+      void queryClient.invalidateQueries({ queryKey: templateKeys.all });
+      onSaved();
+    },
+    onError: (error) => toast.error(error.message),
+  });
+}
+
+export type StartDeploymentInput = { templateId: string; name: string; version: string; environment: string; goLiveAt: string };
+
+/** Starts a war room from a template and goes to it. */
+export function useStartDeployment() {
+  const router = useRouter();
+  const toast = useToast();
+  return useMutation({
+    mutationFn: (input: StartDeploymentInput) => api<{ id: string }>('/api/deployments', { method: 'POST', json: input }),
+    onSuccess: ({ id }) => router.push(`/deployments/${id}`),
+    onError: (error) => toast.error(error.message),
+  });
+}
