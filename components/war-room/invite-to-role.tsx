@@ -26,7 +26,7 @@ export function InviteToRole({ deployment, invitations }: { deployment: Deployme
   const { invite } = invitations;
 
   return (
-    <div className="mt-4 flex flex-col gap-3">
+    <div className="mt-4 flex flex-col gap-3" data-testid="invite-to-role">
       <form
         aria-labelledby="invite-title"
         className="flex flex-col gap-2"

@@ -13,9 +13,9 @@ const TITLE = { accepted: 'This invitation was already used', expired: 'This inv
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const invitation = await findInvitation(token);
-  // An invitation into a role lands the newcomer in that deployment, holding the role.
+  // An invitation into a role lands the newcomer on that role's checklist in the deployment.
   const role = invitation?.status === 'pending' ? await invitedRoleOf(token) : null;
-  const next = role ? `/deployments/${role.deploymentId}` : '/deployments';
+  const next = role ? `/deployments/${role.deploymentId}/roles/${role.roleKey}` : '/deployments';
   const sso = ssoSignInOption();
   const password = passwordSignInEnabled();
   return (

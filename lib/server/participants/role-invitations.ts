@@ -109,11 +109,11 @@ export async function revokeRoleInvitation(actor: SignedInActor, deploymentId: s
 }
 
 /** What the invite page says about a role invitation: which deployment, which role. */
-export async function invitedRoleOf(token: string): Promise<{ deploymentId: string; deploymentName: string; roleName: string } | null> {
+export async function invitedRoleOf(token: string): Promise<{ deploymentId: string; deploymentName: string; roleKey: string; roleName: string } | null> {
   const row = await prisma.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { deployment: { select: { id: true, name: true } }, role: { select: { name: true } } },
+    select: { deployment: { select: { id: true, name: true } }, role: { select: { key: true, name: true } } },
   });
   if (!row?.deployment || !row.role) return null;
-  return { deploymentId: row.deployment.id, deploymentName: row.deployment.name, roleName: row.role.name };
+  return { deploymentId: row.deployment.id, deploymentName: row.deployment.name, roleKey: row.role.key, roleName: row.role.name };
 }
