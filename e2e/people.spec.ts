@@ -9,8 +9,8 @@ test('the IC invites a newcomer into a role; the newcomer opens the link, sets a
 
   const invite = ic.getByTestId('invite-to-role');
   const email = `newcomer-${Date.now()}@example.test`;
-  await invite.getByLabel('Email').fill(email);
-  await invite.getByLabel('Role').selectOption('dba');
+  await invite.getByLabel('Email', { exact: true }).fill(email);
+  await invite.getByLabel('Role', { exact: true }).selectOption('dba');
   await invite.getByRole('button', { name: 'Invite' }).click();
   const link = (await invite.getByTestId('invite-link').textContent())!.trim();
   expect(link).toContain('/invite/');
@@ -44,8 +44,8 @@ test('the IC revokes a pending invitation, and its link then says so', async ({ 
   await ic.goto(`/deployments/${room.deploymentId}`);
   const invite = ic.getByTestId('invite-to-role');
   const email = `revoked-${Date.now()}@example.test`;
-  await invite.getByLabel('Email').fill(email);
-  await invite.getByLabel('Role').selectOption('qa');
+  await invite.getByLabel('Email', { exact: true }).fill(email);
+  await invite.getByLabel('Role', { exact: true }).selectOption('qa');
   await invite.getByRole('button', { name: 'Invite' }).click();
   const link = (await invite.getByTestId('invite-link').textContent())!.trim();
   await invite.getByRole('button', { name: `Revoke the invitation of ${email} to QA Lead` }).click();
