@@ -3,11 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNextPhase } from '@/components/cockpit/use-next-phase';
 import { useToast } from '@/components/ui/toast';
-import { isTerminal, type DeploymentState } from '@/lib/domain/deployment-state';
+import { isTerminal } from '@/lib/domain/deployment-state';
 import { checkItemWritable, STATUS_LABEL } from '@/lib/domain/items';
 import { can, refusalMessage } from '@/lib/domain/rbac';
-import type { ItemDto } from '@/lib/server/checklist/item-dto';
-import type { DeploymentDto, PhaseDto } from '@/lib/server/deployments/get-deployment';
+import type { ItemDto } from '@/lib/contracts/items';
+import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
 import { ItemRow } from './item-row';
 import { ReassignMenu } from './reassign-menu';
 import { useReassign } from './use-reassign';
@@ -51,7 +51,7 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
   const [noteRequest, setNoteRequest] = useState<{ id: string; nonce: number } | null>(null);
   const roleNames = new Map(deployment.roles.map((r) => [r.key, r.name]));
   const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
-  const closed = isTerminal(deployment.state as DeploymentState);
+  const closed = isTerminal(deployment.state);
   const reassign = useReassign(deployment.id, (key) => roleNames.get(key) ?? key);
   // Only the IC moves steps between roles; read-only roles (stakeholders) cannot own one.
   const canMove = !closed && can(actor, 'item.reassign', { deploymentId: deployment.id, heldRoles: deployment.me.roles });

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ITEM_STATUSES, NOTE_REQUIRED, STATUS_LABEL, type ItemStatus } from '@/lib/domain/items';
 import { formatUtcTime } from '@/lib/domain/clock';
-import type { ItemDto } from '@/lib/server/checklist/item-dto';
+import type { ItemDto } from '@/lib/contracts/items';
 
 type Props = {
   item: ItemDto;

@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useToast } from '@/components/ui/toast';
 import { ApiError, api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
-import { replaceItem } from '@/lib/realtime/apply-event';
-import type { ItemDto } from '@/lib/server/checklist/item-dto';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import { replaceItem } from '@/lib/realtime/client/apply-event';
+import type { ItemDto } from '@/lib/contracts/items';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 
 type Move = { kind: 'item'; item: ItemDto; roleKey: string } | { kind: 'section'; phaseId: string; section: string | null; roleKey: string };
 

@@ -5,9 +5,9 @@ import { useToast } from '@/components/ui/toast';
 import { ApiError, api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
 import type { ItemStatus } from '@/lib/domain/items';
-import { replaceItem } from '@/lib/realtime/apply-event';
-import type { ItemDto } from '@/lib/server/checklist/item-dto';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import { replaceItem } from '@/lib/realtime/client/apply-event';
+import type { ItemDto } from '@/lib/contracts/items';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { newIdempotencyKey } from '@/lib/client/idempotency-key';
 
 type Variables = { item: ItemDto; status: ItemStatus; note: string | null };

@@ -2,8 +2,8 @@
 
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ItemDto } from '@/lib/server/checklist/item-dto';
-import type { PhaseDto } from '@/lib/server/deployments/get-deployment';
+import type { ItemDto } from '@/lib/contracts/items';
+import type { PhaseDto } from '@/lib/contracts/deployments';
 
 export type VirtualRow =
   | { kind: 'phase'; key: string; phase: PhaseDto }

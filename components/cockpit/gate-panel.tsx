@@ -5,10 +5,10 @@ import { Badge, type Tone } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { formatRelative, formatUtc, formatUtcTime, tMinus } from '@/lib/domain/clock';
-import { isTerminal, type DeploymentState } from '@/lib/domain/deployment-state';
+import { isTerminal } from '@/lib/domain/deployment-state';
 import { checkOverride, DECISION_LABEL, isClosed, otherRoleSigned, signoffTable, type GateStatus, type SignoffDecision } from '@/lib/domain/gates';
 import { can } from '@/lib/domain/rbac';
-import type { GateDto } from '@/lib/server/deployments/get-deployment';
+import type { GateDto } from '@/lib/contracts/gates';
 import { ReauthDialog } from './reauth-dialog';
 import { ReasonDialog } from './reason-dialog';
 import { ApiError } from '@/lib/client/api';
@@ -21,8 +21,8 @@ const STATUS_LOOK: Record<GateStatus, { tone: Tone; icon: string; label: string 
   overridden: { tone: 'amber', icon: '⚑', label: 'Overridden by IC' },
 };
 
-export function GateStatusBadge({ status }: { status: string }) {
-  const look = STATUS_LOOK[status as GateStatus] ?? STATUS_LOOK.waiting;
+export function GateStatusBadge({ status }: { status: GateStatus }) {
+  const look = STATUS_LOOK[status] ?? STATUS_LOOK.waiting;
   return (
     <Badge tone={look.tone} icon={look.icon} className="text-sm">
       {look.label}
@@ -66,8 +66,8 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
   const roleNames = Object.fromEntries(deployment.roles.map((r) => [r.key, r.name]));
   const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
   const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles, requiredRoles: gate.requiredRoles };
-  const status = gate.status as GateStatus;
-  const live = !isClosed(status) && !isTerminal(deployment.state as DeploymentState) && !readOnly;
+  const status = gate.status;
+  const live = !isClosed(status) && !isTerminal(deployment.state) && !readOnly;
   const mayOverride = live && can(actor, 'gate.override', resource);
   const signable = live && can(actor, 'gate.signoff', resource);
   const myRoles = deployment.me.roles.filter((r) => !r.readOnly && gate.requiredRoles.includes(r.key)).map((r) => r.key);

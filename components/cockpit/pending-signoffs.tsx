@@ -2,8 +2,7 @@
 
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { mySignoffTasks, trackPhases } from '@/lib/domain/cockpit';
-import { isTerminal, type DeploymentState } from '@/lib/domain/deployment-state';
-import type { GateStatus } from '@/lib/domain/gates';
+import { isTerminal } from '@/lib/domain/deployment-state';
 import { GatePanel } from './gate-panel';
 
 /**
@@ -14,11 +13,11 @@ import { GatePanel } from './gate-panel';
 export function PendingSignoffs({ roleKey }: { roleKey: string }) {
   const { deployment } = useWarRoom();
   const roleKeys = deployment.me.roles.filter((r) => !r.readOnly).map((r) => r.key);
-  if (!roleKeys.includes(roleKey) || isTerminal(deployment.state as DeploymentState)) return null;
+  if (!roleKeys.includes(roleKey) || isTerminal(deployment.state)) return null;
   // Only the track being worked: once a rollback is declared, the go-live gates are moot.
   const phaseIds = new Set(trackPhases(deployment.phases, deployment.state, deployment.heldFromState).map((p) => p.id));
   const tasks = mySignoffTasks({
-    gates: deployment.gates.filter((g) => phaseIds.has(g.phaseId)).map((g) => ({ ...g, status: g.status as GateStatus })),
+    gates: deployment.gates.filter((g) => phaseIds.has(g.phaseId)),
     userId: deployment.me.userId,
     roleKeys,
     onlyRole: roleKey,

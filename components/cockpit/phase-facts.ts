@@ -1,27 +1,18 @@
 import { onRollbackTrack } from '@/lib/domain/cockpit';
-import { isTerminal, type DeploymentState } from '@/lib/domain/deployment-state';
-import type { GateStatus, SignoffDecision } from '@/lib/domain/gates';
-import { checkPhaseStart, nextPhase, phaseCompletion, type ItemStatus, type PhaseGate, type PhaseItem, type PhaseKind, type PhaseStatus, type PhaseSummary } from '@/lib/domain/phases';
-import type { DeploymentDto, GateDto, PhaseDto } from '@/lib/server/deployments/get-deployment';
-import type { ItemDto } from '@/lib/server/checklist/item-dto';
+import { isTerminal } from '@/lib/domain/deployment-state';
+import { checkPhaseStart, nextPhase, phaseCompletion, type PhaseGate } from '@/lib/domain/phases';
+import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
+import type { GateDto } from '@/lib/contracts/gates';
 
-/** The API's DTOs in the shapes the pure rules take (the DTOs carry enums as plain strings). */
-export function toPhaseSummary(phase: PhaseDto): PhaseSummary {
-  return { id: phase.id, title: phase.title, kind: phase.kind as PhaseKind, status: phase.status as PhaseStatus };
-}
-
-export function toPhaseItems(items: readonly ItemDto[]): PhaseItem[] {
-  return items.map((item) => ({ id: item.id, parentId: item.parentId, status: item.status as ItemStatus, roleKey: item.roleKey, children: toPhaseItems(item.children) }));
-}
-
+/** A gate as the pure rules take it: sign-offs carry their time as a Date, not the wire's string. */
 export function toPhaseGate(gate: GateDto): PhaseGate {
   return {
     title: gate.title,
-    kind: gate.kind === 'checkpoint' ? 'checkpoint' : 'gate',
+    kind: gate.kind,
     requiredRoles: gate.requiredRoles,
-    status: gate.status as GateStatus,
+    status: gate.status,
     overrideReason: gate.overrideReason,
-    signoffs: gate.signoffs.map((s) => ({ id: s.id, roleKey: s.roleKey, userId: s.userId, decision: s.decision as SignoffDecision, comment: s.comment, createdAt: new Date(s.at) })),
+    signoffs: gate.signoffs.map((s) => ({ id: s.id, roleKey: s.roleKey, userId: s.userId, decision: s.decision, comment: s.comment, createdAt: new Date(s.at) })),
   };
 }
 
@@ -40,19 +31,19 @@ export type PhaseStep = {
  * so a key is refused exactly where the button is disabled, with the same words.
  */
 export function phaseStep(deployment: DeploymentDto): PhaseStep | null {
-  if (isTerminal(deployment.state as DeploymentState)) return null;
+  if (isTerminal(deployment.state)) return null;
   const rollback = onRollbackTrack(deployment.state, deployment.heldFromState);
   const active = deployment.phases.find((p) => (p.kind === 'rollback') === rollback && p.status === 'active');
   if (active) {
     const roleNames = Object.fromEntries(deployment.roles.map((r) => [r.key, r.name]));
     const gates = deployment.gates.filter((g) => g.phaseId === active.id).map(toPhaseGate);
-    const { blockers } = phaseCompletion({ items: toPhaseItems(active.items), gates, roleNames });
+    const { blockers } = phaseCompletion({ items: active.items, gates, roleNames });
     return { kind: 'complete', phase: active, blockers, refusal: blockers.length ? `“${active.title}” can’t be completed yet: ${blockers.join('; ')}.` : null };
   }
-  const summaries = deployment.phases.map(toPhaseSummary);
+  const summaries = deployment.phases;
   const next = nextPhase(summaries, rollback ? 'rolling_back' : undefined);
   if (!next) return null;
-  const check = checkPhaseStart({ phases: summaries, phaseId: next.id, deploymentState: deployment.state as DeploymentState });
+  const check = checkPhaseStart({ phases: summaries, phaseId: next.id, deploymentState: deployment.state });
   const phase = deployment.phases.find((p) => p.id === next.id)!;
   return { kind: 'start', phase, blockers: check.ok ? [] : [check.message], refusal: check.ok ? null : `${check.message}.` };
 }

@@ -11,9 +11,10 @@ import { gateTally, onRollbackTrack, overdueLabel, scheduleOf } from '@/lib/doma
 import type { GateStatus } from '@/lib/domain/gates';
 import { progress } from '@/lib/domain/phases';
 import { can } from '@/lib/domain/rbac';
-import type { DeploymentDto, GateDto, PhaseDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
+import type { GateDto } from '@/lib/contracts/gates';
 import { GatePanel } from './gate-panel';
-import { phaseStep, toPhaseItems, type PhaseStep } from './phase-facts';
+import { phaseStep, type PhaseStep } from './phase-facts';
 import { useCockpitAction } from './use-cockpit-action';
 
 const STATUS_ICON: Record<string, { icon: string; label: string; className: string }> = {
@@ -55,8 +56,8 @@ function ActualLine({ phase, elapsed }: { phase: PhaseDto; elapsed: number | nul
 }
 
 function Milestone({ gate }: { gate: GateDto }) {
-  const tally = gateTally({ ...gate, status: gate.status as GateStatus, signoffs: gate.signoffs });
-  const status = gate.status as GateStatus;
+  const tally = gateTally(gate);
+  const status = gate.status;
   const tone = status === 'open' ? 'green' : status === 'rejected' ? 'red' : status === 'overridden' ? 'amber' : 'grey';
   return (
     <Badge tone={tone} icon={`◆ ${GATE_ICON[status] ?? ''}`}>
@@ -74,7 +75,7 @@ function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
   const schedule = now ? scheduleOf(phase, deployment.goLiveAt, now) : null;
   const overdue = schedule && phase.status !== 'completed' && phase.status !== 'skipped' ? overdueLabel(schedule) : null;
   const look = STATUS_ICON[phase.status] ?? STATUS_ICON.pending;
-  const p = progress(toPhaseItems(phase.items));
+  const p = progress(phase.items);
   const focus = step !== null;
   const expanded = focus || open;
   const completion = step?.kind === 'complete' && canDrive ? step : null;

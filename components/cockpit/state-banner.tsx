@@ -2,9 +2,8 @@
 
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { currentPhase } from '@/lib/domain/cockpit';
-import { stateLabel, type DeploymentState } from '@/lib/domain/deployment-state';
+import { stateLabel } from '@/lib/domain/deployment-state';
 import { progress } from '@/lib/domain/phases';
-import { toPhaseItems } from './phase-facts';
 
 /**
  * The one line nobody may miss, on every war-room screen: a rollback under way (and its
@@ -13,10 +12,10 @@ import { toPhaseItems } from './phase-facts';
 export function StateBanner({ audience = 'room' }: { audience?: 'room' | 'stakeholder' }) {
   const { deployment } = useWarRoom();
   const room = audience === 'room';
-  const state = deployment.state as DeploymentState;
-  const held = deployment.heldFromState as DeploymentState | null;
+  const state = deployment.state;
+  const held = deployment.heldFromState;
   const rollbackPhase = currentPhase(deployment.phases, state, held);
-  const rollbackItems = deployment.phases.filter((p) => p.kind === 'rollback').flatMap((p) => toPhaseItems(p.items));
+  const rollbackItems = deployment.phases.filter((p) => p.kind === 'rollback').flatMap((p) => p.items);
 
   if (state === 'rolling_back' || (state === 'on_hold' && held === 'rolling_back')) {
     const p = progress(rollbackItems);

@@ -8,9 +8,7 @@ import { allowedTargets, checkTransition, stateLabel, type DeploymentState } fro
 import { deploymentGuards } from '@/lib/domain/phases';
 import { can } from '@/lib/domain/rbac';
 import { ROLLBACK_LEVELS, type RollbackLevelName } from '@/lib/domain/rollback';
-import type { GateKind, GateStatus } from '@/lib/domain/gates';
-import type { PhaseKind, PhaseStatus } from '@/lib/domain/phases';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { ReasonDialog } from './reason-dialog';
 import { pendingRollbackPhase, RollbackDialog } from './rollback-dialog';
 import { useCockpitAction } from './use-cockpit-action';
@@ -35,8 +33,8 @@ function moveLabel(from: DeploymentState, to: DeploymentState, heldFrom: Deploym
 
 export function guardsOf(deployment: DeploymentDto) {
   return deploymentGuards({
-    phases: deployment.phases.map((p) => ({ id: p.id, title: p.title, kind: p.kind as PhaseKind, status: p.status as PhaseStatus })),
-    gates: deployment.gates.map((g) => ({ phaseId: g.phaseId, title: g.title, kind: g.kind as GateKind, status: g.status as GateStatus })),
+    phases: deployment.phases,
+    gates: deployment.gates,
   });
 }
 
@@ -52,8 +50,8 @@ export function StateControls() {
   const drive = can({ userId: deployment.me.userId, isAdmin: deployment.me.isAdmin }, 'deployment.drive', { deploymentId: deployment.id, heldRoles: deployment.me.roles });
   if (!drive) return null;
 
-  const state = deployment.state as DeploymentState;
-  const heldFrom = (deployment.heldFromState as DeploymentState | null) ?? null;
+  const state = deployment.state;
+  const heldFrom = deployment.heldFromState;
   const context = guardsOf(deployment);
   // Completing the last rollback phase ends the deployment as rolled back by itself; the button is
   // only for runbooks without a rollback phase.

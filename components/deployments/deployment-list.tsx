@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { HealthBadge, StateBadge } from '@/components/ui/badges';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import type { DeploymentSummary } from '@/lib/server/deployments/list-deployments';
+import type { DeploymentSummary } from '@/lib/contracts/deployments';
 import { formatUtc, tMinus } from '@/lib/domain/clock';
 
 const LIVE = ['preflight', 'in_progress', 'monitoring', 'on_hold', 'rolling_back'];

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
-import { allowedTargets, type DeploymentState } from '@/lib/domain/deployment-state';
+import { allowedTargets } from '@/lib/domain/deployment-state';
 import { needsAcknowledgement } from '@/lib/domain/metrics/acknowledgement';
 import { seriesLabel } from '@/lib/domain/metrics/format';
 import { can } from '@/lib/domain/rbac';
@@ -42,7 +42,7 @@ export function HealthBanner() {
   const resource = { deploymentId: deployment.id, heldRoles: deployment.me.roles };
   const mayAcknowledge = can(actor, 'health.acknowledge', resource);
   // Offered only where the state machine allows it: a planned deployment has nothing to roll back.
-  const mayDeclare = can(actor, 'deployment.drive', resource) && allowedTargets(deployment.state as DeploymentState, deployment.heldFromState as DeploymentState | null).includes('rolling_back');
+  const mayDeclare = can(actor, 'deployment.drive', resource) && allowedTargets(deployment.state, deployment.heldFromState).includes('rolling_back');
   const refresh = () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) });
 
   const acknowledge = useMutation({

@@ -3,7 +3,7 @@
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { ruleInUnit, valueLevel, type SeriesPoint } from '@/lib/domain/metrics/chart';
 import { formatMetric } from '@/lib/domain/metrics/format';
-import type { SeriesDto } from '@/lib/server/metrics/query-series';
+import type { SeriesDto } from '@/lib/contracts/metrics';
 import { titleOf } from './metric-chart';
 import { useIsStale } from './staleness';
 import { useMetrics } from './use-metrics';

@@ -6,7 +6,7 @@ import { ruleInUnit, thresholdBands, trend, valueLevel, yDomain } from '@/lib/do
 import { formatMetric } from '@/lib/domain/metrics/format';
 import type { HealthLevel } from '@/lib/domain/metrics/types';
 import { formatUtcTime } from '@/lib/domain/clock';
-import type { SeriesDto } from '@/lib/server/metrics/query-series';
+import type { SeriesDto } from '@/lib/contracts/metrics';
 import { StaleBadge, useIsStale } from './staleness';
 
 const ZONE: Record<HealthLevel, { icon: string; word: string; className: string }> = {

@@ -8,7 +8,7 @@ import { api } from '@/lib/client/api';
 import { metricKeys } from '@/lib/client/query-keys';
 import { formatDuration } from '@/lib/domain/metrics/format';
 import { updateRulesSchema } from '@/lib/schemas/metrics';
-import type { RuleDto, RulesDto } from '@/lib/server/metrics/get-rules';
+import type { RuleDto, RulesDto } from '@/lib/contracts/metrics';
 
 type Draft = { key: string; id: string | null; series: string; comparison: '>' | '<'; unit: string; target: string; warn: string; critical: string; sustainSec: string };
 

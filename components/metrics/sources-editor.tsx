@@ -8,7 +8,7 @@ import { api } from '@/lib/client/api';
 import { metricKeys } from '@/lib/client/query-keys';
 import { SCENARIOS, type Scenario } from '@/lib/domain/metrics/simulator';
 import { prometheusSourceSchema } from '@/lib/schemas/metrics';
-import type { SourceDto } from '@/lib/server/metrics/list-sources';
+import type { SourceDto } from '@/lib/contracts/metrics';
 import { useSources } from './use-metrics';
 
 const SCENARIO_HELP: Record<Scenario, string> = {

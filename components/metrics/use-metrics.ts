@@ -5,10 +5,10 @@ import { useEffect } from 'react';
 import { mergeLivePoints } from '@/lib/domain/metrics/chart';
 import { api } from '@/lib/client/api';
 import { metricKeys } from '@/lib/client/query-keys';
-import type { MetricsBatch } from '@/lib/realtime/events';
-import { getSocket } from '@/lib/realtime/socket-client';
-import type { SourcesDto } from '@/lib/server/metrics/list-sources';
-import type { MetricsDto } from '@/lib/server/metrics/query-series';
+import type { MetricsBatch } from '@/lib/realtime/protocol/events';
+import { getSocket } from '@/lib/realtime/client/socket-client';
+import type { SourcesDto } from '@/lib/contracts/metrics';
+import type { MetricsDto } from '@/lib/contracts/metrics';
 
 export type MetricsRange = 'live' | 'all';
 export const LIVE_WINDOW_MS = 15 * 60_000;

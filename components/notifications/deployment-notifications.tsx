@@ -3,7 +3,7 @@
 import { WarRoomHeader } from '@/components/war-room/war-room-header';
 import { useWarRoom, WarRoomProvider } from '@/components/war-room/war-room-context';
 import { can, refusalMessage } from '@/lib/domain/rbac';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { NotAllowed } from './not-allowed';
 import { WebhookManager } from './webhook-manager';
 

@@ -4,10 +4,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/client/api';
 import { webhookKeys } from '@/lib/client/query-keys';
 import { setWebhookActiveSchema, type CreateWebhookInput } from '@/lib/schemas/webhook';
-import type { DeliveryDto } from '@/lib/server/webhooks/list-deliveries';
-import type { WebhookListItem } from '@/lib/server/webhooks/list-webhooks';
-import type { TestDeliveryResult } from '@/lib/server/webhooks/send-test-delivery';
-import type { WebhookDto } from '@/lib/server/webhooks/webhook-dto';
+import type { DeliveryDto } from '@/lib/contracts/webhooks';
+import type { WebhookListItem } from '@/lib/contracts/webhooks';
+import type { TestDeliveryResult } from '@/lib/contracts/webhooks';
+import type { WebhookDto } from '@/lib/contracts/webhooks';
 
 export type { DeliveryDto, TestDeliveryResult, WebhookListItem };
 

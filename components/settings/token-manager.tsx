@@ -9,7 +9,7 @@ import { api } from '@/lib/client/api';
 import { tokenKeys } from '@/lib/client/query-keys';
 import { formatUtc } from '@/lib/domain/clock';
 import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES } from '@/lib/domain/rbac';
-import type { TokenDto } from '@/lib/server/users/create-token';
+import type { TokenDto } from '@/lib/contracts/users';
 
 export function TokenManager({ initial }: { initial: TokenDto[] }) {
   const queryClient = useQueryClient();

@@ -2,7 +2,6 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { GatePanel } from '@/components/cockpit/gate-panel';
-import { toPhaseItems } from '@/components/cockpit/phase-facts';
 import { StateBanner } from '@/components/cockpit/state-banner';
 import { relative, utcTime } from '@/components/status/public-parts';
 import { TimelineEntry } from '@/components/timeline/timeline-entry';
@@ -14,12 +13,12 @@ import { deploymentKeys } from '@/lib/client/query-keys';
 import { useNow } from '@/lib/client/use-now';
 import { formatUtcTime } from '@/lib/domain/clock';
 import { currentPhase, overduePhases, trackPhases } from '@/lib/domain/cockpit';
-import { stateLabel, type DeploymentState } from '@/lib/domain/deployment-state';
+import { stateLabel } from '@/lib/domain/deployment-state';
 import type { TimelineEvent } from '@/lib/domain/event-log';
-import { progress, type PhaseKind, type PhaseStatus } from '@/lib/domain/phases';
+import { progress } from '@/lib/domain/phases';
 import { estimateFinish } from '@/lib/domain/public-status';
 import { isHeadline } from '@/lib/domain/timeline';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 
 const HEADLINES = 8;
 
@@ -40,11 +39,11 @@ function StatusView() {
   const { deployment } = useWarRoom();
   const tick = useNow();
   const now = tick === null ? null : new Date(tick);
-  const state = deployment.state as DeploymentState;
+  const state = deployment.state;
   const phases = deployment.phases;
   const track = trackPhases(phases, state, deployment.heldFromState);
   const current = currentPhase(phases, state, deployment.heldFromState);
-  const overall = progress(track.flatMap((p) => toPhaseItems(p.items)));
+  const overall = progress(track.flatMap((p) => p.items));
   const overdue = now ? overduePhases({ phases, goLiveAt: deployment.goLiveAt, state, heldFrom: deployment.heldFromState, now }) : [];
   const gates = deployment.gates.filter((g) => track.some((p) => p.id === g.phaseId));
   const decided = gates.filter((g) => g.status === 'open' || g.status === 'overridden').length;
@@ -57,7 +56,7 @@ function StatusView() {
   const headlines = events.filter(isHeadline).slice(-HEADLINES).reverse();
   const done = track.filter((p) => p.status === 'completed' || p.status === 'skipped').length;
   // The same plan-walk the public status page shows, so insiders and outsiders read one ETA.
-  const eta = now ? estimateFinish({ state, goLiveAt: deployment.goLiveAt, phases: track.map((p) => ({ ...p, kind: p.kind as PhaseKind, status: p.status as PhaseStatus })) }, now) : null;
+  const eta = now ? estimateFinish({ state, goLiveAt: deployment.goLiveAt, phases: track }, now) : null;
 
   return (
     <main className="mx-auto flex max-w-4xl flex-col gap-5 px-4 py-6" data-testid="stakeholder-status">
@@ -66,7 +65,7 @@ function StatusView() {
         <Fact label="State" testId="status-state">
           <StateBadge state={state} />
           {state === 'on_hold' && deployment.heldFromState ? (
-            <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">from {stateLabel(deployment.heldFromState as DeploymentState).toLowerCase()}</span>
+            <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">from {stateLabel(deployment.heldFromState).toLowerCase()}</span>
           ) : null}
         </Fact>
         <Fact label="Current phase" testId="status-phase">

@@ -3,7 +3,7 @@
 import { useNow } from '@/lib/client/use-now';
 import { tMinus } from '@/lib/domain/clock';
 import { estimateFinish, type PublicStatus } from '@/lib/domain/public-status';
-import { usePublicStatus, type PublicLiveStatus } from '@/lib/realtime/use-public-status';
+import { usePublicStatus, type PublicLiveStatus } from '@/lib/realtime/client/use-public-status';
 import { DecisionList, HealthCard, PhaseList, relative, StateCard, UpdateList, utcTime } from './public-parts';
 
 const LIVE_LOOK: Record<PublicLiveStatus, { dot: string; words: string }> = {

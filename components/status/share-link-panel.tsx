@@ -9,7 +9,7 @@ import { useWarRoom } from '@/components/war-room/war-room-context';
 import { api } from '@/lib/client/api';
 import { formatUtc } from '@/lib/domain/clock';
 import { can } from '@/lib/domain/rbac';
-import type { ShareLinkDto } from '@/lib/server/share-links/list-share-links';
+import type { ShareLinkDto } from '@/lib/contracts/share-links';
 
 type Created = { id: string; token: string; url: string };
 

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { api } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
 import { formatUtc } from '@/lib/domain/clock';
-import type { TemplateDetail as Detail } from '@/lib/server/templates/template-dto';
+import type { TemplateDetail as Detail } from '@/lib/contracts/templates';
 import { DeleteButton, RenameForm } from './rename-form';
 import { plural } from './role-mapping-editor';
 import { StartDeploymentForm } from './start-deployment-form';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
 import { formatUtc } from '@/lib/domain/clock';
-import type { TemplateSummary } from '@/lib/server/templates/template-dto';
+import type { TemplateSummary } from '@/lib/contracts/templates';
 import { Button } from '@/components/ui/button';
 import { DeleteButton, RenameForm } from './rename-form';
 import { useTemplateActions } from './use-template-actions';

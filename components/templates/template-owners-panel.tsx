@@ -7,7 +7,7 @@ import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
 import type { TemplateDefinition } from '@/lib/domain/template';
-import type { TemplateDetail } from '@/lib/server/templates/template-dto';
+import type { TemplateDetail } from '@/lib/contracts/templates';
 import { OwnerEditor } from './owner-editor';
 
 /** The template editor's owners: edit a draft, then save it (or throw it away). */

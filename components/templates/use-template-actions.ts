@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
-import type { TemplateDetail } from '@/lib/server/templates/template-dto';
+import type { TemplateDetail } from '@/lib/contracts/templates';
 
 /**
  * Rename, duplicate and delete, shared by the library and the template page. Failures keep the

@@ -5,7 +5,7 @@ import { FilterTabs } from '@/components/war-room/filter-tabs';
 import { WarRoomHeader } from '@/components/war-room/war-room-header';
 import { useWarRoom, WarRoomProvider } from '@/components/war-room/war-room-context';
 import { CATEGORY_LABEL, EVENT_CATEGORIES, emphasisOf, filterTimeline, timelineFacets, type EventCategory } from '@/lib/domain/timeline';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { TimelineEntry } from './timeline-entry';
 import { useFullHistory } from './use-full-history';
 

@@ -1,4 +1,4 @@
-import type { LiveStatus } from '@/lib/realtime/use-deployment-live';
+import type { LiveStatus } from '@/lib/realtime/client/use-deployment-live';
 
 const LOOK: Record<LiveStatus, { dot: string; label: string; hint?: string }> = {
   connecting: { dot: 'bg-slate-400', label: 'Connecting…' },

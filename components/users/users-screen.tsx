@@ -7,8 +7,8 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { formatUtc } from '@/lib/domain/clock';
-import type { InvitationDto } from '@/lib/server/users/invitations';
-import type { UserRowDto } from '@/lib/server/users/manage-users';
+import type { InvitationDto } from '@/lib/contracts/users';
+import type { UserRowDto } from '@/lib/contracts/users';
 
 const keys = { users: ['users'] as const, invitations: ['invitations'] as const };
 const cell = 'px-2 py-2 text-left';

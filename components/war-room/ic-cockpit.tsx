@@ -11,7 +11,7 @@ import { NotificationsCard } from '@/components/notifications/notifications-card
 import { ShareLinkPanel } from '@/components/status/share-link-panel';
 import { StatusComposer } from '@/components/status/status-composer';
 import { Timeline } from '@/components/timeline/timeline';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { FilterTabs } from './filter-tabs';
 import { PeoplePanel } from './people-panel';
 import { PhaseOverview } from './phase-overview';

@@ -6,7 +6,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { useToast } from '@/components/ui/toast';
 import { formatUtc } from '@/lib/domain/clock';
 import { inviteToRoleSchema } from '@/lib/schemas/participant';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import type { useRoleInvitations } from './use-role-invitations';
 
 type Invitations = ReturnType<typeof useRoleInvitations>;

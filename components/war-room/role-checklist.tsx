@@ -7,7 +7,7 @@ import { PendingSignoffs } from '@/components/cockpit/pending-signoffs';
 import { StateBanner } from '@/components/cockpit/state-banner';
 import { HealthStrip } from '@/components/metrics/health-strip';
 import { Timeline } from '@/components/timeline/timeline';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { FilterTabs } from './filter-tabs';
 import { WarRoomHeader } from './war-room-header';
 import { useWarRoom, WarRoomProvider } from './war-room-context';

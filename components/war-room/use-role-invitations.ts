@@ -5,8 +5,8 @@ import { useEffect } from 'react';
 import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
 import type { InviteToRoleInput } from '@/lib/schemas/participant';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
-import type { InviteToRoleResult, RoleInvitationDto } from '@/lib/server/participants/role-invitations';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
+import type { InviteToRoleResult, RoleInvitationDto } from '@/lib/contracts/people';
 
 /**
  * The deployment's pending role invitations, and inviting / revoking, for the IC's People panel.

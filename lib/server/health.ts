@@ -1,3 +1,4 @@
+import 'server-only';
 import { isLeader } from '@/lib/server/background';
 import { prisma } from '@/lib/server/db';
 

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
-import type { ResyncPayload, SubscribeAck } from '@/lib/realtime/events';
+import type { ResyncPayload, SubscribeAck } from '@/lib/realtime/protocol/events';
 
 /**
  * A watcher that behaves like the browser client: applies events by seq, drops duplicates,

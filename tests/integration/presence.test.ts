@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, it } from 'vitest';
-import type { PresencePayload } from '@/lib/realtime/events';
+import type { PresencePayload } from '@/lib/realtime/protocol/events';
 import { startOwnServer, type OwnServer } from '../support/own-server';
 import { privateRedis, type PrivateRedis } from '../support/private-services';
 import { connect, connected, subscribe, type TestSocket } from '../support/socket';

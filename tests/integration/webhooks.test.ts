@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
-import type { DeliveryDto } from '@/lib/server/webhooks/list-deliveries';
+import type { DeliveryDto } from '@/lib/contracts/webhooks';
 import { makeDeployment, makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http as client } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';

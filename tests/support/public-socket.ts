@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { PublicStatus } from '@/lib/domain/public-status';
-import { PUBLIC_NAMESPACE, type PublicClientToServerEvents, type PublicServerToClientEvents } from '@/lib/realtime/public-events';
+import { PUBLIC_NAMESPACE, type PublicClientToServerEvents, type PublicServerToClientEvents } from '@/lib/realtime/protocol/public-events';
 import { baseUrl } from './http';
 
 export type PublicTestSocket = Socket<PublicServerToClientEvents, PublicClientToServerEvents>;

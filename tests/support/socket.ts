@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { TimelineEvent } from '@/lib/domain/event-log';
-import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck } from '@/lib/realtime/events';
+import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck } from '@/lib/realtime/protocol/events';
 import { baseUrl } from './http';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { clientAddressOf, isLoopbackAddress, parseSignUpPolicy, signUpRefusal } from '@/lib/domain/accounts';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';

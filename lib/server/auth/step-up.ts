@@ -1,3 +1,4 @@
+import 'server-only';
 import { needsReauth, reauthMinutes, type IdentityEvidence } from '@/lib/domain/identity';
 import { AppError } from '@/lib/server/errors';
 import { sql } from '@/lib/server/sql';

@@ -1,23 +1,5 @@
+import type { ItemDto } from '@/lib/contracts/items';
 import type { ItemStatus } from '@/lib/domain/items';
-
-export type ItemDto = {
-  id: string;
-  phaseId: string;
-  parentId: string | null;
-  position: number;
-  title: string;
-  roleKey: string;
-  section: string | null;
-  command: string | null;
-  expectedOutput: string | null;
-  status: ItemStatus;
-  note: string | null;
-  version: number;
-  doneBeforeStart: boolean;
-  updatedBy: string | null;
-  updatedAt: string;
-  children: ItemDto[];
-};
 
 type ItemRow = {
   id: string; phaseId: string; parentId: string | null; position: number; title: string;

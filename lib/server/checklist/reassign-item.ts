@@ -1,10 +1,12 @@
+import 'server-only';
 import type { ReassignItemInput, ReassignSectionInput } from '@/lib/schemas/item';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, CLOSED_STATES, ensureAllowed, loadAccess, type Access } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
-import { itemSelect, toItemDto, type ItemDto } from './item-dto';
+import type { ItemDto } from '@/lib/contracts/items';
+import { itemSelect, toItemDto } from './item-dto';
 
 /**
  * The IC moves a step — or every step of a section — to another role while the war room runs.

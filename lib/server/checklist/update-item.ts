@@ -7,7 +7,8 @@ import { AppError, isAppError } from '@/lib/server/errors';
 import { commitSql } from '@/lib/server/events/commit';
 import { lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
 import { sql } from '@/lib/server/sql';
-import { itemSelect, toItemDto, type ItemDto } from './item-dto';
+import type { ItemDto } from '@/lib/contracts/items';
+import { itemSelect, toItemDto } from './item-dto';
 
 export type UpdateItemResult = { item: ItemDto; seq: number };
 

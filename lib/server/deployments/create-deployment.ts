@@ -1,3 +1,4 @@
+import 'server-only';
 import { templateDefinitionSchema } from '@/lib/domain/template';
 import type { CreateDeploymentInput } from '@/lib/schemas/deployment';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';

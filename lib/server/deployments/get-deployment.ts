@@ -1,35 +1,12 @@
+import 'server-only';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { evidenceFor, type IdentityEvidence } from '@/lib/domain/identity';
 import { can } from '@/lib/domain/rbac';
-import type { ActorRole } from '@/lib/domain/rbac';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { buildItemTree, itemSelect, type ItemDto } from '@/lib/server/checklist/item-dto';
+import { buildItemTree, itemSelect } from '@/lib/server/checklist/item-dto';
 import { prisma } from '@/lib/server/db';
-import { healthDto, type HealthDto } from '@/lib/server/metrics/health-dto';
+import { healthDto } from '@/lib/server/metrics/health-dto';
 import { authorize } from './load-access';
-
-export type RoleDto = { key: string; name: string; isIc: boolean; readOnly: boolean; holders: { participantId: string; userId: string; name: string; email: string }[] };
-export type PhaseDto = {
-  id: string; position: number; title: string; description: string; kind: string; status: string;
-  plannedStart: string | null; plannedStartMin: number | null; plannedDurationMin: number | null;
-  startedAt: string | null; completedAt: string | null; items: ItemDto[];
-};
-export type SignoffDto = {
-  id: string; roleKey: string; userId: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null; metrics: Record<string, unknown>;
-  /** How the signer authenticated (method, time, IP, user agent): evidence for auditors. */
-  identity: Partial<IdentityEvidence>;
-};
-export type GateDto = {
-  id: string; phaseId: string; title: string; kind: string; checkpointOffsetMin: number | null; requiredRoles: string[];
-  status: string; version: number; overrideReason: string | null; allowSameSigner: boolean; overriddenBy: string | null; openedAt: string | null; signoffs: SignoffDto[];
-};
-export type DeploymentDto = {
-  id: string; name: string; version: string; environment: string; strategy: string; goLiveAt: string; state: string;
-  heldFromState: string | null; stateReason: string | null; seq: number; templateId: string | null; allowSelfOverride: boolean;
-  startedAt: string | null; finishedAt: string | null;
-  health: HealthDto;
-  roles: RoleDto[]; phases: PhaseDto[]; gates: GateDto[];
-  me: { userId: string; name: string; isAdmin: boolean; roles: ActorRole[] };
-};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,10 +1,7 @@
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
-
-export type DeploymentSummary = {
-  id: string; name: string; version: string; environment: string; state: string; goLiveAt: string;
-  healthLevel: number; progress: { done: number; total: number }; myRoles: string[]; finishedAt: string | null;
-};
+import type { DeploymentSummary } from '@/lib/contracts/deployments';
 
 /** Deployments the actor takes part in (all of them for an admin), soonest go-live first. */
 export async function listDeployments(actor: SignedInActor): Promise<DeploymentSummary[]> {

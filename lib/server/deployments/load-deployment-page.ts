@@ -1,3 +1,4 @@
+import 'server-only';
 import { notFound } from 'next/navigation';
 import { requirePageActor } from '@/lib/server/auth/page-actor';
 import { isAppError } from '@/lib/server/errors';

@@ -2,7 +2,7 @@ import type { TimelineEvent } from '@/lib/domain/event-log';
 import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { sqlTransaction, type Sql } from '@/lib/server/sql';
-import { publishEvents } from '@/lib/realtime/publish';
+import { publishEvents } from '@/lib/realtime/server/publish';
 import { enqueueDeliveries } from '@/lib/server/webhooks/enqueue-deliveries';
 import { appendEvent, type EventInput } from './append-event';
 

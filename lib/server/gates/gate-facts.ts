@@ -1,6 +1,7 @@
+import 'server-only';
 import type { GateInput, GateKind, GateStatus, Signoff } from '@/lib/domain/gates';
 import type { Tx } from '@/lib/server/db';
-import type { GateDto, SignoffDto } from '@/lib/server/deployments/get-deployment';
+import type { GateDto, SignoffDto } from '@/lib/contracts/gates';
 import { AppError } from '@/lib/server/errors';
 
 /** Every sign-off of the gate, withdrawn ones too: the gate rule needs the whole history to count right. */

@@ -1,9 +1,10 @@
+import 'server-only';
 import { checkOverride, gateStatus, missingRoles } from '@/lib/domain/gates';
 import type { OverrideInput } from '@/lib/schemas/gate';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { requireRecentAuth } from '@/lib/server/auth/step-up';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
-import type { GateDto } from '@/lib/server/deployments/get-deployment';
+import type { GateDto } from '@/lib/contracts/gates';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { ensureNotFinished, idempotencyFor, lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';

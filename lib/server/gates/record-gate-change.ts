@@ -1,7 +1,8 @@
+import 'server-only';
 import type { GateStatus } from '@/lib/domain/gates';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import type { Tx } from '@/lib/server/db';
-import type { GateDto } from '@/lib/server/deployments/get-deployment';
+import type { GateDto } from '@/lib/contracts/gates';
 import type { Append } from '@/lib/server/events/commit';
 import { loadGate, toGateDto, type GateRow } from './gate-facts';
 

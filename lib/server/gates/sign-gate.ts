@@ -1,9 +1,10 @@
+import 'server-only';
 import { checkSignoff, gateStatus, type SignoffRefusalCode } from '@/lib/domain/gates';
 import type { SignoffInput } from '@/lib/schemas/gate';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { requireRecentAuth } from '@/lib/server/auth/step-up';
 import { ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
-import type { GateDto, SignoffDto } from '@/lib/server/deployments/get-deployment';
+import type { GateDto, SignoffDto } from '@/lib/contracts/gates';
 import { prisma } from '@/lib/server/db';
 import { AppError, type ErrorCode } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';

@@ -1,7 +1,8 @@
+import 'server-only';
 import { checkWithdraw, gateStatus, type WithdrawRefusalCode } from '@/lib/domain/gates';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
-import type { GateDto } from '@/lib/server/deployments/get-deployment';
+import type { GateDto } from '@/lib/contracts/gates';
 import { prisma } from '@/lib/server/db';
 import { AppError, type ErrorCode } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';

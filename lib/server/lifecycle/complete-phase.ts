@@ -1,3 +1,4 @@
+import 'server-only';
 import { checkTransition, isTerminal, stateLabel } from '@/lib/domain/deployment-state';
 import { deploymentGuards, phaseCompletion, type PhaseItem } from '@/lib/domain/phases';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
@@ -7,7 +8,8 @@ import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { gateInput, loadPhaseGates, roleNamesOf } from '@/lib/server/gates/gate-facts';
 import { idempotencyFor, loadTracks, lockDeployment, stateChange, type LockedDeployment } from './lifecycle-facts';
-import { phaseResultSelect, toPhaseResult, type PhaseResult } from './phase-result';
+import type { PhaseResult } from '@/lib/contracts/deployments';
+import { phaseResultSelect, toPhaseResult } from './phase-result';
 
 const GO_LIVE_STATES = ['preflight', 'in_progress', 'monitoring'];
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { checkTransition } from '@/lib/domain/deployment-state';
 import { deploymentGuards } from '@/lib/domain/phases';
 import { rollbackLevelNumber, toRollbackLevelName, ROLLBACK_LEVEL_LABEL } from '@/lib/domain/rollback';

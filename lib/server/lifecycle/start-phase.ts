@@ -1,10 +1,12 @@
+import 'server-only';
 import { checkPhaseStart } from '@/lib/domain/phases';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { idempotencyFor, loadTracks, lockDeployment } from './lifecycle-facts';
-import { phaseResultSelect, toPhaseResult, type PhaseResult } from './phase-result';
+import type { PhaseResult } from '@/lib/contracts/deployments';
+import { phaseResultSelect, toPhaseResult } from './phase-result';
 
 /**
  * The IC starts the next phase of the track the deployment is on. Phases run one at a time and in

@@ -4,6 +4,7 @@
  * and silences the banner's request until health rises above the acknowledged level.
  */
 
+import 'server-only';
 import { checkAcknowledge } from '@/lib/domain/metrics/acknowledgement';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';

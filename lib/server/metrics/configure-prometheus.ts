@@ -7,6 +7,7 @@
  * why the egress guard judges it here (422 outbound_refused) and again at every poll.
  */
 
+import 'server-only';
 import type { PrometheusSourceConfig } from '@/lib/schemas/metrics';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';

@@ -1,5 +1,6 @@
 /** `DELETE /api/deployments/:id/sources/prometheus`: stops polling; the samples already taken stay. */
 
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { commit } from '@/lib/server/events/commit';

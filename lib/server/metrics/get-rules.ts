@@ -4,23 +4,12 @@
  * reports; those come back with `id: null` and `defaults: true`, so the editor can say so.
  */
 
+import 'server-only';
 import { effectiveRules } from '@/lib/domain/metrics/sources';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { authorize } from '@/lib/server/deployments/load-access';
 import { prisma, type Tx } from '@/lib/server/db';
-
-export type RuleDto = {
-  id: string | null;
-  series: string;
-  comparison: '>' | '<';
-  unit: string;
-  target: number | null;
-  warn: number | null;
-  critical: number | null;
-  sustainSec: number;
-};
-
-export type RulesDto = { rules: RuleDto[]; defaults: boolean };
+import type { RuleDto, RulesDto } from '@/lib/contracts/metrics';
 
 export async function readRules(deploymentId: string, db: Tx | typeof prisma = prisma): Promise<RulesDto> {
   const rows = await db.metricRule.findMany({ where: { deploymentId }, orderBy: { position: 'asc' } });

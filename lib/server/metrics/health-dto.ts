@@ -5,6 +5,7 @@
  */
 
 import type { HealthState } from '@/lib/domain/metrics/health-state';
+import type { HealthDto } from '@/lib/contracts/metrics';
 
 export type StoredHealth = {
   /** The engine's state, handed back as `previous` next time. */
@@ -38,14 +39,6 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (ka.length !== kb.length) return false;
   return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
-
-export type HealthDto = {
-  level: 1 | 2 | 3;
-  reasons: string[];
-  stale: string[];
-  acknowledgedLevel: number;
-  evaluatedAt: string | null;
-};
 
 /** The `health` block of the deployment state. */
 export function healthDto(row: { healthLevel: number; healthReasons: string[]; healthAckLevel: number; healthState: unknown }): HealthDto {

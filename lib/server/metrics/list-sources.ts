@@ -4,28 +4,13 @@
  * sources see its configuration (Prometheus addresses and queries are internal detail).
  */
 
+import 'server-only';
 import { can } from '@/lib/domain/rbac';
 import { sampleIntervalMs, staleAfterMs } from '@/lib/domain/metrics/sources';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { authorize } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
-
-export type SourceDto = {
-  id: string;
-  kind: string;
-  active: boolean;
-  healthy: boolean;
-  lastError: string | null;
-  lastPolledAt: string | null;
-  createdAt: string;
-  /** Simulator: the scenario and when it started. */
-  scenario?: string;
-  startedAt?: string;
-  /** Prometheus, for managers only. */
-  config?: Record<string, unknown>;
-};
-
-export type SourcesDto = { sources: SourceDto[]; staleAfterMs: number; canManage: boolean };
+import type { SourceDto, SourcesDto } from '@/lib/contracts/metrics';
 
 export async function listSources(actor: SignedInActor, deploymentId: string): Promise<SourcesDto> {
   const access = await authorize(actor, 'deployment.read', deploymentId);

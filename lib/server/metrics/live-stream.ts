@@ -5,8 +5,8 @@
  * pushing 5 000 samples at once or a 10 Hz exporter cannot flood a thousand watching browsers.
  */
 
-import type { MetricPoint } from '@/lib/realtime/events';
-import { publishMetrics } from '@/lib/realtime/publish';
+import type { MetricPoint } from '@/lib/realtime/protocol/events';
+import { publishMetrics } from '@/lib/realtime/server/publish';
 
 export const LIVE_BATCH_INTERVAL_MS = 1000;
 

@@ -4,17 +4,18 @@
  * most ~900 buckets (see bucketFor), each carrying its min and max so a one-second spike survives.
  */
 
+import 'server-only';
 import { bucketFor, downsample } from '@/lib/domain/metrics/downsample';
 import type { SeriesPoint } from '@/lib/domain/metrics/chart';
 import { effectiveRules, sampleIntervalMs, staleAfterMs } from '@/lib/domain/metrics/sources';
 import { seriesLabel } from '@/lib/domain/metrics/format';
-import type { MetricRuleDefinition } from '@/lib/domain/template';
 import type { MetricsQueryInput } from '@/lib/schemas/metrics';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { authorize } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { toRuleDefinition } from './evaluate-deployment-health';
+import type { MetricsDto } from '@/lib/contracts/metrics';
 
 /** Points per series the API returns at most. */
 export const MAX_POINTS = 1000;
@@ -26,30 +27,6 @@ const DEFAULT_WINDOW_MS = 15 * 60_000;
  * later, and must not tip into 10 s buckets for the sake of a few hundred milliseconds.
  */
 const RAW_MAX_RANGE_MS = 16 * 60_000;
-
-export type SeriesDto = {
-  key: string;
-  name: string;
-  unit: string;
-  /** Sorted by ts (epoch ms). Rollup points carry the bucket's min and max. */
-  points: SeriesPoint[];
-  /** The newest sample ever, whatever the range. */
-  last: { ts: number; value: number } | null;
-  /** The rule judging this series (the deployment's own or the standard one), if any. */
-  rule: (MetricRuleDefinition & { id: string | null }) | null;
-};
-
-export type MetricsDto = {
-  from: number;
-  to: number;
-  /** 0 = raw samples, else the rollup bucket size in seconds. */
-  bucketSec: number;
-  /** A series whose newest sample is older than this is stale. */
-  staleAfterMs: number;
-  /** The server's clock when answering, so a browser with a skewed clock still judges staleness right. */
-  serverTime: number;
-  series: SeriesDto[];
-};
 
 type Row = { sid: string; ts: number; value: number };
 type RollupRow = { sid: string; ts: number; mn: number; mx: number; sm: number; cnt: number };

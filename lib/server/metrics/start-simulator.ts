@@ -4,6 +4,7 @@
  * so the timeline and the history say what generated the numbers.
  */
 
+import 'server-only';
 import type { StartSimulatorInput } from '@/lib/schemas/metrics';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize, CLOSED_STATES } from '@/lib/server/deployments/load-access';

@@ -1,5 +1,6 @@
 /** `DELETE /api/deployments/:id/simulator`: stops the running scenario; stopping twice is fine. */
 
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { commit } from '@/lib/server/events/commit';

@@ -4,12 +4,14 @@
  * afresh from the recent samples rather than inheriting a level earned under other numbers.
  */
 
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { RuleInput } from '@/lib/schemas/metrics';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { commit } from '@/lib/server/events/commit';
-import { readRules, type RulesDto } from './get-rules';
+import type { RulesDto } from '@/lib/contracts/metrics';
+import { readRules } from './get-rules';
 import { requestEvaluation } from './health-scheduler';
 
 const comparable = (r: Omit<RuleInput, 'id'>) => JSON.stringify([r.series, r.comparison, r.unit, r.target, r.warn, r.critical, r.sustainSec]);

@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
-import { getIoServer } from '@/lib/realtime/publish';
-import { PUBLIC_NAMESPACE } from '@/lib/realtime/public-events';
+import { getIoServer } from '@/lib/realtime/server/io-server';
+import { PUBLIC_NAMESPACE } from '@/lib/realtime/protocol/public-events';
 import { Counter, Gauge, Histogram, Registry } from './registry';
 import { routeLabel } from './route-label';
 

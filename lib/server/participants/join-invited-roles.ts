@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Tx } from '@/lib/server/db';
 import type { Append } from '@/lib/server/events/commit';
 import { pendingWhere } from './role-invitations';

@@ -1,10 +1,11 @@
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
-import { disconnectUserFromDeployment } from '@/lib/realtime/disconnect';
+import { disconnectUserFromDeployment } from '@/lib/realtime/server/disconnect';
 
 export async function removeParticipant(actor: SignedInActor, deploymentId: string, participantId: string): Promise<{ seq: number }> {
   const access = await authorize(actor, 'participant.manage', deploymentId);

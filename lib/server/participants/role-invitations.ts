@@ -1,4 +1,6 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
+import type { InviteToRoleResult, RoleInvitationDto } from '@/lib/contracts/people';
 import { INVITATION_DAYS_DEFAULT, INVITATION_DEAD_MESSAGE, invitationStatus, type InvitationStatus } from '@/lib/domain/accounts';
 import type { InviteToRoleInput } from '@/lib/schemas/participant';
 import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
@@ -8,20 +10,7 @@ import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { logger } from '@/lib/server/logger';
-import { addParticipant, type ParticipantDto } from './add-participant';
-
-export type RoleInvitationDto = {
-  id: string; email: string; roleKey: string; roleName: string; status: InvitationStatus;
-  invitedBy: string | null; createdAt: string; expiresAt: string;
-};
-
-/**
- * Inviting into a role either made an invitation (its link shown this once) or, when the email
- * already has an account, simply assigned that person to the role.
- */
-export type InviteToRoleResult =
-  | { outcome: 'invited'; invitation: RoleInvitationDto; token: string; path: string; seq: number }
-  | { outcome: 'added'; participant: ParticipantDto; seq: number };
+import { addParticipant } from './add-participant';
 
 /** Not used, not withdrawn, not expired: the rows a link or a first SSO sign-in may still take up. */
 export const pendingWhere = (now = new Date()) => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: now } });

@@ -1,3 +1,4 @@
+import 'server-only';
 import { REPORT_EVENT_TYPES, renderReport, reportFileName } from '@/lib/domain/report';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { CreateShareLinkInput } from '@/lib/schemas/status';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { hashToken } from '@/lib/server/auth/tokens';

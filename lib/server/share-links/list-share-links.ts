@@ -1,8 +1,8 @@
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { authorize } from '@/lib/server/deployments/load-access';
-
-export type ShareLinkDto = { id: string; showNames: boolean; createdAt: string; createdBy: string | null; revokedAt: string | null };
+import type { ShareLinkDto } from '@/lib/contracts/share-links';
 
 /** The deployment's links, newest first — never their tokens, which exist only as hashes. */
 export async function listShareLinks(actor: SignedInActor, deploymentId: string): Promise<ShareLinkDto[]> {

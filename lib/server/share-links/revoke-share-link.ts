@@ -1,9 +1,10 @@
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
-import { dropShareLinkWatchers } from '@/lib/realtime/public-status-server';
+import { dropShareLinkWatchers } from '@/lib/realtime/server/public-status-server';
 
 /**
  * Revokes a link: from this moment the page answers 404 and everyone watching through it is

@@ -1,3 +1,4 @@
+import 'server-only';
 import { COMMS_ROLE_KEYS } from '@/lib/domain/rbac';
 import type { PostStatusUpdateInput } from '@/lib/schemas/status';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';

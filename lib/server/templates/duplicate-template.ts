@@ -1,3 +1,4 @@
+import 'server-only';
 import { canCreateTemplates } from '@/lib/domain/template-access';
 import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { templateToMarkdown } from '@/lib/domain/runbook';
 import { definitionOf } from './template-dto';
 import { loadTemplate } from './load-template';

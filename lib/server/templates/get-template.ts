@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '@/lib/domain/rbac';
 import { loadTemplate, toTemplateDetail } from './load-template';
 

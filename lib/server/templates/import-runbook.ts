@@ -1,3 +1,4 @@
+import 'server-only';
 import { parseRunbook } from '@/lib/domain/runbook';
 import { AppError } from '@/lib/server/errors';
 import type { RunbookSource } from './read-runbook-request';

@@ -1,6 +1,8 @@
+import 'server-only';
 import type { Actor } from '@/lib/domain/rbac';
 import { prisma } from '@/lib/server/db';
-import { toTemplateSummary, type TemplateSummary } from './template-dto';
+import type { TemplateSummary } from '@/lib/contracts/templates';
+import { toTemplateSummary } from './template-dto';
 
 /** The whole library, most recently changed first. Every signed-in person sees every template. */
 export async function listTemplates(actor: Actor): Promise<TemplateSummary[]> {

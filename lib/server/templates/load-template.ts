@@ -1,8 +1,10 @@
+import 'server-only';
 import type { Actor } from '@/lib/domain/rbac';
 import { canManageTemplate } from '@/lib/domain/template-access';
 import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
-import { definitionOf, toTemplateSummary, type TemplateDetail, type TemplateRow } from './template-dto';
+import type { TemplateDetail } from '@/lib/contracts/templates';
+import { definitionOf, toTemplateSummary, type TemplateRow } from './template-dto';
 
 /** One template row, or 404. */
 export async function loadTemplate(id: string, db: Tx | typeof prisma = prisma): Promise<TemplateRow> {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { MAX_RUNBOOK_BYTES } from '@/lib/domain/runbook';
 import type { TemplateDefinition } from '@/lib/domain/template';
 import { roleMappingSchema, roleNamesSchema, runbookJsonSchema, templateJsonSchema, type RoleMapping, type RoleNames } from '@/lib/schemas/template';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '@/lib/domain/rbac';
 import { prisma } from '@/lib/server/db';
 import type { TemplateDefinition } from '@/lib/domain/template';

@@ -1,16 +1,9 @@
+import 'server-only';
 import { templateDefinitionSchema, templateStats, type TemplateDefinition } from '@/lib/domain/template';
 import { canManageTemplate } from '@/lib/domain/template-access';
 import type { Actor } from '@/lib/domain/rbac';
 import { AppError } from '@/lib/server/errors';
-
-export type TemplateStats = ReturnType<typeof templateStats>;
-
-export type TemplateSummary = {
-  id: string; name: string; description: string; createdById: string | null; createdBy: string | null;
-  createdAt: string; updatedAt: string; stats: TemplateStats; deployments: number; hasSource: boolean; canManage: boolean;
-};
-
-export type TemplateDetail = TemplateSummary & { definition: TemplateDefinition };
+import type { TemplateSummary } from '@/lib/contracts/templates';
 
 export type TemplateRow = {
   id: string; name: string; description: string; definition: unknown; sourceMarkdown: string | null; createdById: string | null;

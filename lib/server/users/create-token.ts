@@ -2,8 +2,7 @@ import type { CreateTokenInput } from '@/lib/schemas/user';
 import { generateToken, hashToken } from '@/lib/server/auth/tokens';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
-
-export type TokenDto = { id: string; name: string; prefix: string; scopes: string[]; deploymentId: string | null; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+import type { TokenDto } from '@/lib/contracts/users';
 
 /** Creates an API token for a user; the token itself is returned once and stored only as a hash. */
 export async function createApiToken(userId: string, input: CreateTokenInput): Promise<{ token: string; apiToken: TokenDto }> {

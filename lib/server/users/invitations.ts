@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { INVITATION_DEAD_MESSAGE, invitationStatus, type InvitationStatus } from '@/lib/domain/accounts';
@@ -11,8 +12,7 @@ import { logger } from '@/lib/server/logger';
 import { joinInvitedRoles } from '@/lib/server/participants/join-invited-roles';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
 import type { UserDto } from './create-user';
-
-export type InvitationDto = { id: string; email: string; isAdmin: boolean; status: InvitationStatus; createdAt: string; expiresAt: string };
+import type { InvitationDto } from '@/lib/contracts/users';
 
 type Row = { id: string; email: string; isAdmin: boolean; createdAt: Date; expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null };
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { toTokenDto } from './create-token';

@@ -1,11 +1,11 @@
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
-import { disconnectUserEverywhere } from '@/lib/realtime/disconnect-user';
+import { disconnectUserEverywhere } from '@/lib/realtime/server/disconnect-user';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
-
-export type UserRowDto = { id: string; name: string; email: string; isAdmin: boolean; active: boolean; createdAt: string; lastSeenAt: string | null };
+import type { UserRowDto } from '@/lib/contracts/users';
 
 function latest(...dates: (Date | null | undefined)[]): string | null {
   const times = dates.filter((d): d is Date => Boolean(d)).map((d) => d.getTime());

@@ -1,3 +1,4 @@
+import 'server-only';
 import { can, refusalMessage } from '@/lib/domain/rbac';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { authorize, type Access } from '@/lib/server/deployments/load-access';

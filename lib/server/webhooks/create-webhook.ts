@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { CreateWebhookInput } from '@/lib/schemas/webhook';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
@@ -6,7 +7,8 @@ import { prisma } from '@/lib/server/db';
 import { commit } from '@/lib/server/events/commit';
 import { assertOutboundUrl } from '@/lib/server/egress';
 import { authorizeWebhooks } from './authorize-webhooks';
-import { toWebhookDto, type WebhookDto } from './webhook-dto';
+import type { WebhookDto } from '@/lib/contracts/webhooks';
+import { toWebhookDto } from './webhook-dto';
 
 /**
  * Adds a webhook. Its signing secret is returned this once; it is kept (it must sign every

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';

@@ -1,12 +1,9 @@
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { findWebhook } from './find-webhook';
-
-export type DeliveryDto = {
-  id: string; eventSeq: number | null; eventType: string | null; deploymentId: string | null; status: string; attempts: number;
-  lastStatus: number | null; lastError: string | null; nextAttemptAt: string | null; deliveredAt: string | null; createdAt: string;
-};
+import type { DeliveryDto } from '@/lib/contracts/webhooks';
 
 /** The newest deliveries of one webhook, with their result, for "did Slack get it?". */
 export async function listDeliveries(actor: SignedInActor, deploymentId: string | null, webhookId: string, limit = 100): Promise<DeliveryDto[]> {

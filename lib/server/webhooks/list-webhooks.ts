@@ -1,16 +1,10 @@
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { sql } from '@/lib/server/sql';
 import { authorizeWebhooks } from './authorize-webhooks';
-import { toWebhookDto, type WebhookDto } from './webhook-dto';
-
-/**
- * `deliveries` counts every delivery by status, all-time; `failingNow` only the failures since the
- * webhook last delivered something, and `failingSince` when the first of them was queued: a
- * receiver that was down at midnight and works again is not an alarm at 3 a.m., and one that has
- * been down for an hour says so.
- */
-export type WebhookListItem = WebhookDto & { deliveries: Record<string, number>; failingNow: number; failingSince: string | null };
+import { toWebhookDto } from './webhook-dto';
+import type { WebhookListItem } from '@/lib/contracts/webhooks';
 
 type Standing = { webhookId: string; status: string; count: number; failingNow: number; failingSince: Date | null };
 

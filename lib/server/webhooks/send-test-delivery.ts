@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { testWebhookPayload } from '@/lib/domain/webhooks';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
@@ -5,8 +6,7 @@ import { prisma } from '@/lib/server/db';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { findWebhook } from './find-webhook';
 import { sendSigned } from './send-webhook';
-
-export type TestDeliveryResult = { ok: true; status: number } | { ok: false; status: number | null; error: string };
+import type { TestDeliveryResult } from '@/lib/contracts/webhooks';
 
 /**
  * Sends one signed test now, through the sender, signing, egress guard and timeout of

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
@@ -6,7 +7,8 @@ import { commit } from '@/lib/server/events/commit';
 import { assertOutboundUrl } from '@/lib/server/egress';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { findWebhook } from './find-webhook';
-import { toWebhookDto, type WebhookDto } from './webhook-dto';
+import type { WebhookDto } from '@/lib/contracts/webhooks';
+import { toWebhookDto } from './webhook-dto';
 
 /**
  * Pauses (active false) or resumes a webhook. A paused webhook is left out when deliveries are

@@ -1,4 +1,5 @@
-export type WebhookDto = { id: string; deploymentId: string | null; url: string; eventTypes: string[]; active: boolean; createdAt: string };
+import 'server-only';
+import type { WebhookDto } from '@/lib/contracts/webhooks';
 
 /** Everything about a webhook but its secret. */
 export function toWebhookDto(row: { id: string; deploymentId: string | null; url: string; eventTypes: string[]; active: boolean; createdAt: Date }): WebhookDto {

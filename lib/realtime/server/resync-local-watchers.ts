@@ -1,7 +1,7 @@
 import { readDeploymentSeqs } from '@/lib/server/deployments/read-deployment-seqs';
-import { deploymentOfRoom, deploymentRoom } from './events';
+import { deploymentOfRoom, deploymentRoom } from '../protocol/events';
 import { announcePresence } from './presence';
-import type { IoServer } from './publish';
+import type { IoServer } from './io-server';
 import { refreshLocalPublicWatchers } from './public-status-server';
 
 /**

@@ -1,4 +1,4 @@
-import type { IoServer } from './publish';
+import type { IoServer } from './io-server';
 
 /**
  * Whether this process has lost its link to the other processes (Redis is down). Meanwhile its

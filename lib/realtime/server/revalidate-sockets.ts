@@ -2,8 +2,8 @@ import type { Socket } from 'socket.io';
 import { findActor, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
-import { deploymentOfRoom } from './events';
-import type { IoServer } from './publish';
+import { deploymentOfRoom } from '../protocol/events';
+import type { IoServer } from './io-server';
 
 /**
  * A socket is authenticated once, at the handshake, but a session can end (sign-out, expiry), a

@@ -1,6 +1,6 @@
-import { mergePresence, type PresenceEntry, type PresenceSource } from '@/lib/domain/presence';
-import { deploymentRoom } from './events';
-import type { IoServer } from './publish';
+import { mergePresence, type PresenceEntry, type PresenceSource } from '@/lib/domain/merge-presence';
+import { deploymentRoom } from '../protocol/events';
+import type { IoServer } from './io-server';
 
 type PresenceData = { userId?: string; name?: string; roleKeys?: Record<string, string[]> };
 

@@ -1,19 +1,9 @@
 import type { TimelineEvent } from '@/lib/domain/event-log';
-import type { PresenceEntry } from '@/lib/domain/presence';
+import type { MetricsBatch, PresenceEntry, PresencePayload, ResyncPayload, SubscribeAck, SubscribePayload } from '@/lib/contracts/realtime';
 
-/** Typed socket.io events, shared by server.ts and the browser client. */
+/** Typed socket.io events, shared by server.ts and the browser client; the payloads are in lib/contracts. */
 
-export type SubscribePayload = { deploymentId: string; afterSeq: number };
-export type SubscribeAck =
-  | { ok: true; events: TimelineEvent[]; seq: number; complete: boolean }
-  | { ok: false; error: { code: string; message: string } };
-
-export type { PresenceEntry };
-export type PresencePayload = { deploymentId: string; online: PresenceEntry[] };
-export type ResyncPayload = { deploymentId: string; seq: number };
-
-export type MetricPoint = { series: string; ts: number; value: number };
-export type MetricsBatch = { deploymentId: string; points: MetricPoint[] };
+export type { MetricPoint, MetricsBatch, PresenceEntry, PresencePayload, ResyncPayload, SubscribeAck, SubscribePayload } from '@/lib/contracts/realtime';
 
 export interface ServerToClientEvents {
   'deployment:event': (event: TimelineEvent) => void;

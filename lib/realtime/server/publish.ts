@@ -1,24 +1,15 @@
-import type { Server } from 'socket.io';
+import type { MetricsBatch } from '@/lib/contracts/realtime';
 import type { TimelineEvent } from '@/lib/domain/event-log';
 import { eventFor, ROOM_VIEWER } from '@/lib/domain/identity';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
-import { deploymentRoom, type ClientToServerEvents, type InterServerEvents, type MetricsBatch, type ServerToClientEvents } from './events';
-
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
+import { deploymentRoom } from '../protocol/events';
+import { getIoServer } from './io-server';
 
 type Listener = (event: TimelineEvent) => void;
 
-// Route handlers are bundled apart from server.ts: the socket.io server and in-process listeners
-// are reached through one process-wide handle.
-const globalForIo = globalThis as unknown as { __warroomIo?: IoServer; __warroomEventListeners?: Set<Listener> };
-
-export function setIoServer(io: IoServer | undefined) {
-  globalForIo.__warroomIo = io;
-}
-
-export function getIoServer(): IoServer | undefined {
-  return globalForIo.__warroomIo;
-}
+// Route handlers are bundled apart from server.ts: in-process listeners are reached through one
+// process-wide handle, as the socket.io server is (io-server.ts).
+const globalForIo = globalThis as unknown as { __warroomEventListeners?: Set<Listener> };
 
 function listeners(): Set<Listener> {
   globalForIo.__warroomEventListeners ??= new Set();

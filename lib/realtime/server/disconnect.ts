@@ -1,6 +1,6 @@
 import { prisma } from '@/lib/server/db';
-import { deploymentRoom } from './events';
-import { getIoServer } from './publish';
+import { deploymentRoom } from '../protocol/events';
+import { getIoServer } from './io-server';
 
 /** A person who lost their last role in a deployment stops receiving its events at once. */
 export async function disconnectUserFromDeployment(deploymentId: string, userId: string) {

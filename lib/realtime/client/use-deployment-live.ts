@@ -4,12 +4,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
 import { deploymentKeys } from '@/lib/client/query-keys';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { applyEvent } from './apply-event';
-import type { PresenceEntry, ResyncPayload } from './events';
+import type { PresenceEntry, ResyncPayload } from '../protocol/events';
 import { getSocket } from './socket-client';
 
-/** `partly-live`: connected, but the server has lost touch with the other servers (see lib/realtime/isolation.ts). */
+/** `partly-live`: connected, but the server has lost touch with the other servers (see lib/realtime/server/isolation.ts). */
 export type LiveStatus = 'connecting' | 'live' | 'partly-live' | 'reconnecting' | 'refused';
 
 /** How much history the timeline shows on load, before live events arrive. */

@@ -8,10 +8,10 @@ import { loadAccess, ensureAllowed } from '@/lib/server/deployments/load-access'
 import { readEventsAfter } from '@/lib/server/events/list-events';
 import { toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
-import { deploymentOfRoom, deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type ServerToClientEvents } from './events';
+import { deploymentOfRoom, deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type ServerToClientEvents } from '../protocol/events';
 import { isIsolated, setIsolated } from './isolation';
 import { announcePresence, answerPresence } from './presence';
-import { setIoServer, type IoServer } from './publish';
+import { setIoServer, type IoServer } from './io-server';
 import { attachPublicStatus } from './public-status-server';
 import { resyncLocalWatchers } from './resync-local-watchers';
 import { watchSocketSessions } from './revalidate-sockets';

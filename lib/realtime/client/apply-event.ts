@@ -1,7 +1,7 @@
 import type { TimelineEvent } from '@/lib/domain/event-log';
 import type { ItemStatus } from '@/lib/domain/items';
-import type { ItemDto } from '@/lib/server/checklist/item-dto';
-import type { DeploymentDto } from '@/lib/server/deployments/get-deployment';
+import type { ItemDto } from '@/lib/contracts/items';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 
 function patchItems(items: ItemDto[], id: string, patch: (item: ItemDto) => ItemDto): [ItemDto[], boolean] {
   let found = false;

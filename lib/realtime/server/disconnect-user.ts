@@ -1,4 +1,4 @@
-import { getIoServer } from './publish';
+import { getIoServer } from './io-server';
 
 /** A deactivated person's open sockets are dropped at once, on every process the adapter reaches. */
 export async function disconnectUserEverywhere(userId: string) {

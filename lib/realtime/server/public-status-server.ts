@@ -4,8 +4,9 @@ import { appMetrics } from '@/lib/server/observability/app-metrics';
 import { findActiveShareLink } from '@/lib/server/share-links/share-token';
 import { forgetPublicStatus, getPublicStatus, markPublicStatusStale } from '@/lib/server/status/public-status-cache';
 import { prisma } from '@/lib/server/db';
-import { PUBLIC_NAMESPACE, parsePublicRoom, publicRoom, shareLinkRoom, type PublicClientToServerEvents, type PublicServerToClientEvents } from './public-events';
-import { getIoServer, onCommittedEvent, type IoServer } from './publish';
+import { PUBLIC_NAMESPACE, parsePublicRoom, publicRoom, shareLinkRoom, type PublicClientToServerEvents, type PublicServerToClientEvents } from '../protocol/public-events';
+import { getIoServer, type IoServer } from './io-server';
+import { onCommittedEvent } from './publish';
 
 type PublicData = { linkId: string; deploymentId: string; showNames: boolean };
 type PublicNamespace = Namespace<PublicClientToServerEvents, PublicServerToClientEvents, Record<string, never>, PublicData>;

@@ -1,0 +1,16 @@
+import type { TimelineEvent } from '@/lib/domain/event-log';
+import type { PresenceEntry } from '@/lib/domain/merge-presence';
+
+/** The payloads of the war room's socket events; the event names are in lib/realtime/protocol. */
+
+export type SubscribePayload = { deploymentId: string; afterSeq: number };
+export type SubscribeAck =
+  | { ok: true; events: TimelineEvent[]; seq: number; complete: boolean }
+  | { ok: false; error: { code: string; message: string } };
+
+export type { PresenceEntry };
+export type PresencePayload = { deploymentId: string; online: PresenceEntry[] };
+export type ResyncPayload = { deploymentId: string; seq: number };
+
+export type MetricPoint = { series: string; ts: number; value: number };
+export type MetricsBatch = { deploymentId: string; points: MetricPoint[] };
