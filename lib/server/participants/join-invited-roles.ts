@@ -1,7 +1,7 @@
-import 'server-only';
+// No 'server-only' marker: server.ts loads this (through better-auth's hooks) outside Next.
 import type { Tx } from '@/lib/server/db';
 import type { Append } from '@/lib/server/events/commit';
-import { pendingWhere } from './role-invitations';
+import { pendingWhere } from './pending-invitation';
 
 type NewAccount = { id: string; name: string; email: string };
 

@@ -11,9 +11,8 @@ import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { logger } from '@/lib/server/logger';
 import { addParticipant } from './add-participant';
+import { pendingWhere } from './pending-invitation';
 
-/** Not used, not withdrawn, not expired: the rows a link or a first SSO sign-in may still take up. */
-export const pendingWhere = (now = new Date()) => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: now } });
 
 type Row = {
   id: string; email: string; createdAt: Date; expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null;

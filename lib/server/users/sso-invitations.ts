@@ -2,7 +2,7 @@ import { prisma } from '@/lib/server/db';
 import { commit } from '@/lib/server/events/commit';
 import { logger } from '@/lib/server/logger';
 import { joinInvitedRoles } from '@/lib/server/participants/join-invited-roles';
-import { pendingWhere } from '@/lib/server/participants/role-invitations';
+import { pendingWhere } from '@/lib/server/participants/pending-invitation';
 
 /** A pending (not used, revoked or expired) invitation for this email: it admits a first SSO sign-in. */
 export async function hasPendingInvitation(email: string): Promise<boolean> {
