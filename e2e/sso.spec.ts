@@ -135,6 +135,34 @@ test.describe('single sign-on with a real OpenID provider', () => {
     expect(list.invitations.find((i: { email: string }) => i.email === 'carol@partner.test')).toMatchObject({ status: 'accepted' });
   });
 
+  test('an invitation into a role admits a first SSO sign-in from its link, which lands in the deployment holding the role', async ({ browser }) => {
+    const made = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-war-room.ts'], { env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    const room = JSON.parse(made) as { deploymentId: string };
+    const admin = { authorization: `Bearer ${app.adminToken}`, 'content-type': 'application/json' };
+    const invited = await fetch(`${app.baseUrl}/api/deployments/${room.deploymentId}/invitations`, { method: 'POST', headers: admin, body: JSON.stringify({ email: 'dave@partner.test', roleKey: 'qa' }) });
+    expect(invited.status).toBe(201);
+    const { path } = (await invited.json()) as { path: string };
+
+    // The newcomer follows the link and signs in through the provider instead of setting a password.
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${app.baseUrl}${path}`);
+    await expect(page.getByTestId('invitation-summary')).toContainText('QA Lead');
+    await expect(page.getByLabel('Password')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Sign in with Acme SSO' }).click();
+    await page.locator('input[name="login"]').fill('dave@partner.test');
+    await page.locator('input[name="password"]').fill('anything-the-idp-accepts');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${app.baseUrl}/deployments/${room.deploymentId}/roles/qa`);
+
+    const detail = await (await page.request.get(`${app.baseUrl}/api/deployments/${room.deploymentId}`)).json();
+    expect(detail.me.roles.map((r: { key: string }) => r.key)).toEqual(['qa']);
+    const pending = await (await fetch(`${app.baseUrl}/api/deployments/${room.deploymentId}/invitations`, { headers: admin })).json();
+    expect(pending.invitations).toEqual([]);
+    const events = await (await fetch(`${app.baseUrl}/api/deployments/${room.deploymentId}/events`, { headers: admin })).json();
+    expect(events.events.filter((e: { type: string }) => e.type === 'participant.added').pop()).toMatchObject({ data: { via: 'invitation', roleKey: 'qa' } });
+  });
+
   test('a callback with a forged state signs no one in', async ({ browser }) => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${app.baseUrl}/api/auth/callback/oidc?code=stolen-code&state=forged-state`);

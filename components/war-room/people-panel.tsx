@@ -2,34 +2,24 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
-import { addParticipantSchema } from '@/lib/schemas/participant';
+import { InviteToRole } from './invite-to-role';
+import { useRoleInvitations } from './use-role-invitations';
 import { useWarRoom } from './war-room-context';
 import { useCan } from './use-can';
 
-/** Roles, who holds them, who is online — and, for the IC, assigning people to roles. */
+/** Roles, who holds them, who is online — and, for the IC, inviting people into roles. */
 export function PeoplePanel() {
   const { deployment, presence } = useWarRoom();
   const queryClient = useQueryClient();
   const toast = useToast();
   const online = new Set(presence.map((p) => p.userId));
   const manage = useCan()('participant.manage');
-  const [email, setEmail] = useState('');
-  const [roleKey, setRoleKey] = useState(deployment.roles[0]?.key ?? '');
+  const invitations = useRoleInvitations(deployment, manage);
   const refresh = () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) });
 
-  const add = useMutation({
-    mutationFn: (input: { email: string; roleKey: string }) => api(`/api/deployments/${deployment.id}/participants`, { method: 'POST', json: input }),
-    onSuccess: () => {
-      setEmail('');
-      void refresh();
-    },
-    onError: (error) => toast.error(error.message),
-  });
   const remove = useMutation({
     mutationFn: (participantId: string) => api(`/api/deployments/${deployment.id}/participants/${participantId}`, { method: 'DELETE' }),
     onSuccess: () => void refresh(),
@@ -69,38 +59,7 @@ export function PeoplePanel() {
           </li>
         ))}
       </ul>
-      {manage ? (
-        <form
-          className="mt-3 flex flex-wrap gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const parsed = addParticipantSchema.safeParse({ email, roleKey });
-            if (!parsed.success) return toast.error('Enter the email of an existing account and pick a role.');
-            add.mutate(parsed.data);
-          }}
-        >
-          <label className="sr-only" htmlFor="assign-email">Email</label>
-          <input
-            id="assign-email"
-            type="email"
-            placeholder="person@company.com"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            className="min-h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900"
-          />
-          <label className="sr-only" htmlFor="assign-role">Role</label>
-          <select id="assign-role" value={roleKey} onChange={(e) => setRoleKey(e.target.value)} className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900">
-            {deployment.roles.map((role) => (
-              <option key={role.key} value={role.key}>
-                {role.name}
-              </option>
-            ))}
-          </select>
-          <Button type="submit" disabled={add.isPending}>
-            Assign
-          </Button>
-        </form>
-      ) : null}
+      {manage ? <InviteToRole deployment={deployment} invitations={invitations} /> : null}
     </section>
   );
 }

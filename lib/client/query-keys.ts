@@ -6,6 +6,8 @@ export const deploymentKeys = {
   events: (id: string) => [...deploymentKeys.all, 'events', id] as const,
   /** The whole event log of one deployment, for the timeline page (the live `events` cache keeps the newest). */
   history: (id: string) => [...deploymentKeys.all, 'history', id] as const,
+  /** Pending invitations into this deployment's roles (the IC's People panel). */
+  invitations: (id: string) => [...deploymentKeys.all, 'invitations', id] as const,
 };
 
 export const tokenKeys = {

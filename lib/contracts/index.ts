@@ -7,6 +7,7 @@ export type * from './deployments';
 export type * from './gates';
 export type * from './items';
 export type * from './metrics';
+export type * from './people';
 export type * from './realtime';
 export type * from './share-links';
 export type * from './templates';

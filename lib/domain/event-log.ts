@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   'deployment.transitioned',
   'participant.added',
   'participant.removed',
+  'participant.invited',
+  'participant.invitation_revoked',
   'item.updated',
   'item.reassigned',
   'section.reassigned',
@@ -98,7 +100,11 @@ export function describeEvent(event: TimelineEvent): string {
     case 'section.reassigned':
       return `moved ${d.count} step${d.count === 1 ? '' : 's'} of “${d.section ?? 'no section'}” to ${d.toName ?? d.to}`;
     case 'participant.added':
-      return `assigned ${d.userName} to ${d.roleName}`;
+      return d.via === 'invitation' ? `accepted the invitation and joined as ${d.roleName}` : `assigned ${d.userName} to ${d.roleName}`;
+    case 'participant.invited':
+      return `invited ${d.email} to join as ${d.roleName}`;
+    case 'participant.invitation_revoked':
+      return `withdrew the invitation of ${d.email} to ${d.roleName}`;
     case 'participant.removed':
       return `removed ${d.userName} from ${d.roleName}`;
     case 'deployment.created':

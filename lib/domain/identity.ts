@@ -9,6 +9,30 @@ export type IdentityEvidence =
 
 export const DEFAULT_REAUTH_MINUTES = 15;
 
+/**
+ * Who is reading evidence: the IP address and user agent behind a decision are for the IC and
+ * admins (`identity.read`) and for the person who decided; everyone else in the room sees how
+ * and when they authenticated, not from where.
+ */
+export type EvidenceViewer = { userId: string | null; seesNetwork: boolean };
+
+export function evidenceFor<T extends Partial<IdentityEvidence>>(viewer: EvidenceViewer, signerId: string | null, evidence: T): T {
+  if (viewer.seesNetwork || (signerId !== null && signerId === viewer.userId)) return evidence;
+  const { ip: _ip, userAgent: _userAgent, ...rest } = evidence;
+  return rest as T;
+}
+
+/** The same for a timeline event whose data carries `identity` (gate.signed, gate.overridden). */
+export function eventFor<E extends { actorId: string | null; data: Record<string, unknown> }>(viewer: EvidenceViewer, event: E): E {
+  const identity = event.data.identity;
+  if (!identity || typeof identity !== 'object') return event;
+  const shown = evidenceFor(viewer, event.actorId, identity as Partial<IdentityEvidence>);
+  return shown === identity ? event : { ...event, data: { ...event.data, identity: shown } };
+}
+
+/** Whoever is in a socket.io room: nobody in particular, so no network evidence. */
+export const ROOM_VIEWER: EvidenceViewer = { userId: null, seesNetwork: false };
+
 /** SIGNOFF_REAUTH_MIN as minutes; anything unreadable or negative falls back to the default. */
 export function reauthMinutes(raw: string | undefined): number {
   const value = raw === undefined || raw.trim() === '' ? NaN : Number(raw);

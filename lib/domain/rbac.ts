@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   // Moving a step (or a section's steps) to another role: the IC's call, not the owner's.
   'item.reassign': { allow: ['admin', 'ic'], scope: 'write' },
   'participant.manage': { allow: ['admin', 'ic'], scope: 'write' },
+  // The IP address and user agent behind each sign-off (identity evidence): the IC's and admins' to read.
+  'identity.read': { allow: ['admin', 'ic'], scope: 'read' },
   'deployment.drive': { allow: ['admin', 'ic'], scope: 'write' },
   'gate.signoff': { allow: ['signer'], scope: 'gates:sign' },
   'gate.override': { allow: ['admin', 'ic'], scope: 'gates:sign' },

@@ -25,6 +25,8 @@ const CATEGORY: Record<EventType, EventCategory> = {
   'rollback.declared': 'state',
   'participant.added': 'people',
   'participant.removed': 'people',
+  'participant.invited': 'people',
+  'participant.invitation_revoked': 'people',
   'item.updated': 'checklist',
   'item.reassigned': 'checklist',
   'section.reassigned': 'checklist',

@@ -6,3 +6,10 @@ export const addParticipantSchema = z.object({
   roleKey: roleKeySchema,
 });
 export type AddParticipantInput = z.infer<typeof addParticipantSchema>;
+
+/** Inviting someone into a role: their email (an account is made when they accept) and the role. */
+export const inviteToRoleSchema = z.object({
+  email: z.email().max(320),
+  roleKey: roleKeySchema,
+});
+export type InviteToRoleInput = z.infer<typeof inviteToRoleSchema>;

@@ -101,9 +101,9 @@ const setState = (room: Room, state: 'preflight' | 'in_progress') => prisma.depl
 const HOOK = { url: 'http://127.0.0.1:9/hook', secret: 's', eventTypes: ['deployment.finished'] };
 const roomHook = (room: Room) => prisma.webhook.create({ data: { ...HOOK, deploymentId: room.id } });
 const globalHook = () => prisma.webhook.create({ data: { ...HOOK, deploymentId: null } });
-const pendingInvitation = async () => {
+const pendingInvitation = async (into: { deploymentId: string; roleId: string } | null = null) => {
   const token = `wri_${Math.random().toString(36).slice(2)}${Date.now()}`;
-  const row = await prisma.invitation.create({ data: { email: `inv-${token}@example.test`, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) } });
+  const row = await prisma.invitation.create({ data: { email: `inv-${token}@example.test`, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000), ...into } });
   return { id: row.id, token };
 };
 const stopSimulator = async (room: Room) => void (await prisma.metricSource.updateMany({ where: { deploymentId: room.id }, data: { active: false } }));
@@ -175,6 +175,19 @@ export const CASES: Record<string, Case | { skip: string }> = {
     prepare: async (room) => {
       const p = await prisma.participant.findFirstOrThrow({ where: { deploymentId: room.id, userId: room.people.users.dba.id } });
       return { path: room.url(`/participants/${p.id}`) };
+    },
+  },
+  // Inviting someone with no account yet into a role (people-invitations.test has the accept paths).
+  'POST /api/deployments/[id]/invitations': {
+    allow: IC_ONLY,
+    prepare: async (room) => ({ path: room.url('/invitations'), body: { email: `ri-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, roleKey: 'qa' } }),
+  },
+  'DELETE /api/deployments/[id]/invitations/[invitationId]': {
+    allow: IC_ONLY,
+    prepare: async (room) => {
+      const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: room.id, key: 'qa' } });
+      const { id } = await pendingInvitation({ deploymentId: room.id, roleId: role.id });
+      return { path: room.url(`/invitations/${id}`) };
     },
   },
   'POST /api/deployments/[id]/transitions': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/transitions'), body: { to: 'preflight' } }) },

@@ -10,7 +10,14 @@ import { trailingParen, truncate } from './text';
  * is called, and whether it is a go/no-go gate or a checkpoint due some time after go-live.
  */
 
-export type GateLabel = { title: string; kind: TemplateGate['kind'] | null; offsetMin: number | null };
+export type GateLabel = { title: string; kind: TemplateGate['kind'] | null; offsetMin: number | null; allowSameSigner: boolean };
+
+/**
+ * "(same signer allowed)" at the end of a gate's label: one person may sign it for several of its
+ * roles (the template's `allowSameSigner`). The exporter writes it; the importer reads it back.
+ */
+export const SAME_SIGNER_MARK = '(same signer allowed)';
+const SAME_SIGNER = /\s*\(\s*same[- ]signer allowed\s*\)\s*$/i;
 
 /** "**Gate: Deployment Sign-Off**", "Checkpoint: Stability (+12 h)" or any label over a sign-off table. */
 export function gateLabel(text: string): GateLabel {
@@ -24,6 +31,8 @@ export function gateLabel(text: string): GateLabel {
   } else {
     title = title.replace(/:$/, '').trim();
   }
+  const allowSameSigner = SAME_SIGNER.test(title);
+  if (allowSameSigner) title = title.replace(SAME_SIGNER, '').replace(/:$/, '').trim();
   let offsetMin: number | null = null;
   const paren = kind === 'gate' ? null : trailingParen(title);
   const hint = paren?.before ? parseTimeHint(paren.inner) : null;
@@ -32,7 +41,7 @@ export function gateLabel(text: string): GateLabel {
     kind = 'checkpoint';
     title = paren.before;
   }
-  return { title: truncate(title, 300), kind, offsetMin };
+  return { title: truncate(title, 300), kind, offsetMin, allowSameSigner };
 }
 
 /** `phase` is asked for only once the table names someone, so an empty table opens no phase. */
@@ -64,5 +73,6 @@ export function gateFromTable(data: TableData, roles: RoleBook, place: GatePlace
     kind,
     offsetMin: kind === 'checkpoint' ? offsetMin : null,
     requiredRoles: keys,
+    ...(label?.allowSameSigner ? { allowSameSigner: true } : {}),
   };
 }

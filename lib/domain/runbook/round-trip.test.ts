@@ -85,7 +85,10 @@ const HAND_MADE: TemplateDefinitionInput = {
           children: [],
         },
       ],
-      gates: [{ title: 'Ready to cut over?', kind: 'gate', requiredRoles: ['ic', 'qa'] }],
+      gates: [
+        { title: 'Ready to cut over?', kind: 'gate', requiredRoles: ['ic', 'qa'] },
+        { title: 'Schema sign-off', kind: 'gate', requiredRoles: ['db_admin', 'qa'], allowSameSigner: true },
+      ],
     },
     { title: 'Rollback plan review', kind: 'normal', items: [{ title: 'Walk through the revert', roleKey: 'sre', children: [] }] },
     { title: 'Warm-up (5 min)', items: [{ title: 'Prime caches', roleKey: 'sre', children: [] }] },
@@ -99,6 +102,7 @@ const HAND_MADE: TemplateDefinitionInput = {
       items: [{ title: 'Watch the dashboards', roleKey: 'sre', children: [] }],
       gates: [
         { title: 'Stability review', kind: 'checkpoint', offsetMin: 720, requiredRoles: ['sre', 'qa'] },
+        { title: 'Day-one review', kind: 'checkpoint', offsetMin: 1440, requiredRoles: ['sre', 'qa'], allowSameSigner: true },
         { title: 'Final sign-off', kind: 'checkpoint', offsetMin: null, requiredRoles: ['ic'] },
       ],
     },
@@ -138,6 +142,8 @@ describe('round trip of hand-made templates', () => {
     expect(markdown).toContain('- [ ] Snapshot the database @db_admin');
     expect(markdown).toContain('  - [x] Verify dump size > 0 @db_admin');
     expect(markdown).toContain('**Checkpoint: Stability review (+12 h)**');
+    expect(markdown).toContain('**Gate: Schema sign-off (same signer allowed)**');
+    expect(markdown).toContain('**Checkpoint: Day-one review (+24 h) (same signer allowed)**');
     expect(markdown).toContain('| QA Lead (@qa) |  |');
     expect(markdown).toContain('| Database Admin | db_admin | dba@co.com \\| pager 555 |');
     expect(markdown).toContain('### Level 2: Major (Prepare rollback)');

@@ -2,6 +2,7 @@ import type { DecisionCondition, DecisionLevel, MetricRuleDefinition, TemplateDe
 import { formatCondition, readBullet, seriesLookup, type SeriesLookup } from './conditions';
 import { isDecisionLine } from './read-decision-tree';
 import { opposite } from './read-metrics';
+import { SAME_SIGNER_MARK } from './read-gates';
 import { kindFor } from './read-phases';
 import { formatOffset, formatTimeHint, headingTimeHint } from './time-hints';
 import { oneLine } from './text';
@@ -121,7 +122,8 @@ function gate(g: TemplateGate, roles: TemplateRole[], out: string[]): void {
     g.kind === 'checkpoint'
       ? `Checkpoint: ${escapeInline(oneLine(g.title))}${g.offsetMin != null ? ` (${formatOffset(g.offsetMin)})` : ''}`
       : `Gate: ${escapeInline(oneLine(g.title))}`;
-  out.push(`**${label}**`, '', '| Role | Sign-off |', '| --- | --- |');
+  const sameSigner = g.allowSameSigner ? ` ${SAME_SIGNER_MARK}` : '';
+  out.push(`**${label}${sameSigner}**`, '', '| Role | Sign-off |', '| --- | --- |');
   for (const key of g.requiredRoles) out.push(`| ${roleCell(key, roles)} |  |`);
   out.push('');
 }

@@ -1,5 +1,6 @@
 import type { MetricsBatch } from '@/lib/contracts/realtime';
 import type { TimelineEvent } from '@/lib/domain/event-log';
+import { eventFor, ROOM_VIEWER } from '@/lib/domain/identity';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
 import { deploymentRoom } from '../protocol/events';
 import { processSingleton } from '@/lib/server/singleton';
@@ -24,7 +25,8 @@ export function onCommittedEvent(listener: Listener): () => void {
 export function publishEvents(events: readonly TimelineEvent[]) {
   const io = getIoServer();
   for (const event of events) {
-    io?.to(deploymentRoom(event.deploymentId)).emit('deployment:event', event);
+    // A room holds everyone in the war room: the network part of identity evidence stays out.
+    io?.to(deploymentRoom(event.deploymentId)).emit('deployment:event', eventFor(ROOM_VIEWER, event));
     appMetrics().eventsPublished.inc({ type: event.type });
     for (const listener of listeners()) {
       try {

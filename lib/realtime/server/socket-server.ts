@@ -1,5 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { eventFor } from '@/lib/domain/identity';
+import { can } from '@/lib/domain/rbac';
 import { subscribeSchema } from '@/lib/schemas/subscribe';
 import { findActor, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { loadAccess, ensureAllowed } from '@/lib/server/deployments/load-access';
@@ -103,7 +105,8 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
         // the client drops the duplicates by seq.
         await socket.join(deploymentRoom(deploymentId));
         socket.data.roleKeys[deploymentId] = access.heldRoles.map((r) => r.key);
-        const events = await readEventsAfter(deploymentId, afterSeq, RESYNC_PAGE_SIZE);
+        const viewer = { userId: socket.data.actor.userId, seesNetwork: can(socket.data.actor, 'identity.read', { deploymentId, heldRoles: access.heldRoles }) };
+        const events = (await readEventsAfter(deploymentId, afterSeq, RESYNC_PAGE_SIZE)).map((event) => eventFor(viewer, event));
         const last = events.length ? events[events.length - 1].seq : afterSeq;
         reply({ ok: true, events, seq: Math.max(last, access.deployment.seq), complete: events.length < RESYNC_PAGE_SIZE });
         announcePresence(io, deploymentId);

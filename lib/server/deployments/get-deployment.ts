@@ -1,6 +1,7 @@
 import 'server-only';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
-import type { IdentityEvidence } from '@/lib/domain/identity';
+import { evidenceFor, type IdentityEvidence } from '@/lib/domain/identity';
+import { can } from '@/lib/domain/rbac';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { buildItemTree, itemSelect } from '@/lib/server/checklist/item-dto';
 import { prisma } from '@/lib/server/db';
@@ -12,6 +13,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** The whole state of one war room, as `GET /api/deployments/:id` returns it. */
 export async function getDeployment(actor: SignedInActor, deploymentId: string): Promise<DeploymentDto> {
   const access = await authorize(actor, 'deployment.read', deploymentId);
+  const viewer = { userId: actor.userId, seesNetwork: can(actor, 'identity.read', { deploymentId, heldRoles: access.heldRoles }) };
   const [deployment, roles, phases, items, gates] = await Promise.all([
     prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } }),
     prisma.role.findMany({
@@ -72,7 +74,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
       overriddenBy: g.overriddenById ? (overriders.get(g.overriddenById) ?? 'Admin') : null, openedAt: iso(g.openedAt),
       signoffs: g.signoffs.map((s) => ({
         id: s.id, roleKey: s.roleKey, userId: s.userId, user: s.user.name, decision: s.decision, at: s.createdAt.toISOString(),
-        comment: s.comment, metrics: (s.metricSnapshot ?? {}) as Record<string, unknown>, identity: (s.identity ?? {}) as Partial<IdentityEvidence>,
+        comment: s.comment, metrics: (s.metricSnapshot ?? {}) as Record<string, unknown>, identity: evidenceFor(viewer, s.userId, (s.identity ?? {}) as Partial<IdentityEvidence>),
       })),
     })),
     me: { userId: actor.userId, name: actor.name, isAdmin: actor.isAdmin, roles: access.heldRoles },

@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '@/lib/domain/event-log';
-import type { Actor } from '@/lib/domain/rbac';
+import { eventFor } from '@/lib/domain/identity';
+import { can, type Actor } from '@/lib/domain/rbac';
 import { prisma } from '@/lib/server/db';
 import { authorize } from '@/lib/server/deployments/load-access';
 import { toTimelineEvent } from './append-event';
@@ -18,6 +19,7 @@ export async function readEventsAfter(deploymentId: string, afterSeq: number, li
 
 export async function listEvents(actor: Actor, deploymentId: string, afterSeq: number, limit?: number) {
   const access = await authorize(actor, 'deployment.read', deploymentId);
-  const events = await readEventsAfter(deploymentId, afterSeq, limit);
+  const viewer = { userId: actor.userId, seesNetwork: can(actor, 'identity.read', { deploymentId, heldRoles: access.heldRoles }) };
+  const events = (await readEventsAfter(deploymentId, afterSeq, limit)).map((event) => eventFor(viewer, event));
   return { events, seq: access.deployment.seq };
 }

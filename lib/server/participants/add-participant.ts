@@ -6,7 +6,9 @@ import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 
-export type ParticipantDto = { id: string; userId: string; name: string; email: string; roleKey: string; roleName: string };
+import type { ParticipantDto } from '@/lib/contracts/people';
+
+export type { ParticipantDto };
 
 /** Assigns a person to a role; one person may hold several roles. */
 export async function addParticipant(actor: SignedInActor, deploymentId: string, input: AddParticipantInput): Promise<{ participant: ParticipantDto; seq: number }> {

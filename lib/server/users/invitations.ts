@@ -7,7 +7,9 @@ import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-a
 import { hashToken } from '@/lib/server/auth/tokens';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { commit } from '@/lib/server/events/commit';
 import { logger } from '@/lib/server/logger';
+import { joinInvitedRoles } from '@/lib/server/participants/join-invited-roles';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
 import type { UserDto } from './create-user';
 import type { InvitationDto } from '@/lib/contracts/users';
@@ -78,7 +80,7 @@ export async function acceptInvitation(token: string, input: AcceptInvitationInp
   const password = await hashPassword(input.password);
   const id = randomUUID();
   try {
-    return await prisma.$transaction(async (tx) => {
+    const { result } = await commit(async (tx, append) => {
       const claimed = await tx.invitation.updateMany({ where: { id: row.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { acceptedAt: new Date() } });
       if (claimed.count === 0) refuseDead('accepted');
       const user = await tx.user.create({
@@ -88,9 +90,12 @@ export async function acceptInvitation(token: string, input: AcceptInvitationInp
         },
       });
       await tx.invitation.update({ where: { id: row.id }, data: { acceptedById: user.id } });
-      logger.info('account.invitation_accepted', { userId: user.id, email: user.email, isAdmin: user.isAdmin });
+      // An invitation into a role (the IC's People panel) makes the participant in this same transaction.
+      const joined = await joinInvitedRoles(tx, append, user, row.id);
+      logger.info('account.invitation_accepted', { userId: user.id, email: user.email, isAdmin: user.isAdmin, roles: joined });
       return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
     });
+    return result;
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002') throw new AppError('already_exists', `${row.email} already has an account: sign in instead.`);
     throw error;

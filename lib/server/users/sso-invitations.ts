@@ -1,10 +1,13 @@
 import { prisma } from '@/lib/server/db';
+import { commit } from '@/lib/server/events/commit';
 import { logger } from '@/lib/server/logger';
+import { joinInvitedRoles } from '@/lib/server/participants/join-invited-roles';
+import { pendingWhere } from '@/lib/server/participants/pending-invitation';
 
 /** A pending (not used, revoked or expired) invitation for this email: it admits a first SSO sign-in. */
 export async function hasPendingInvitation(email: string): Promise<boolean> {
   const row = await prisma.invitation.findFirst({
-    where: { email: { equals: email, mode: 'insensitive' }, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: { email: { equals: email, mode: 'insensitive' }, ...pendingWhere() },
     select: { id: true },
   });
   return row !== null;
@@ -12,15 +15,21 @@ export async function hasPendingInvitation(email: string): Promise<boolean> {
 
 /**
  * The account an SSO sign-in just created for an invited email takes up that invitation: it is
- * used (single use, as a link would be) and its admin flag is given.
+ * used (single use, as a link would be) and its admin flag is given — an admin invitation is
+ * preferred, so a later role invitation does not hide it. Every role invitation for the email
+ * then makes its participant, in the same transaction as the claim.
  */
 export async function acceptInvitationBySso(userId: string, email: string): Promise<void> {
   const row = await prisma.invitation.findFirst({
-    where: { email: { equals: email, mode: 'insensitive' }, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    orderBy: { createdAt: 'desc' },
+    where: { email: { equals: email, mode: 'insensitive' }, ...pendingWhere() },
+    orderBy: [{ isAdmin: 'desc' }, { createdAt: 'desc' }],
   });
   if (!row) return;
-  const claimed = await prisma.invitation.updateMany({ where: { id: row.id, acceptedAt: null }, data: { acceptedAt: new Date(), acceptedById: userId } });
-  if (claimed.count === 1 && row.isAdmin) await prisma.user.update({ where: { id: userId }, data: { isAdmin: true } });
-  if (claimed.count === 1) logger.info('account.invitation_accepted', { userId, email, isAdmin: row.isAdmin, via: 'sso' });
+  const { result } = await commit(async (tx, append) => {
+    const claimed = await tx.invitation.updateMany({ where: { id: row.id, acceptedAt: null }, data: { acceptedAt: new Date(), acceptedById: userId } });
+    if (claimed.count === 0) return null;
+    const user = await tx.user.update({ where: { id: userId }, data: row.isAdmin ? { isAdmin: true } : {}, select: { id: true, name: true, email: true } });
+    return { joined: await joinInvitedRoles(tx, append, user, row.id) };
+  });
+  if (result) logger.info('account.invitation_accepted', { userId, email, isAdmin: row.isAdmin, roles: result.joined, via: 'sso' });
 }
