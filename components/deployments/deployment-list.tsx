@@ -55,7 +55,7 @@ export function DeploymentList({ deployments, now }: { deployments: DeploymentSu
         <h1 className="text-2xl font-bold">Deployments</h1>
         {/* A new war room starts from a template, or from a runbook imported on the spot. */}
         <div className="ml-auto flex flex-wrap gap-2" data-testid="new-war-room">
-          <Link href="/templates" className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-600">
+          <Link href="/templates" className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">
             New war room
           </Link>
           <Link href="/import" className="inline-flex min-h-9 items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">

@@ -89,7 +89,7 @@ export function HealthStrip() {
         </p>
       ) : null}
       {series.length ? (
-        <ul className="mt-1.5 flex gap-2 overflow-x-auto pb-1">
+        <ul tabIndex={0} className="mt-1.5 flex gap-2 overflow-x-auto pb-1">
           {series.map((s) => (
             <Tile key={s.key} series={s} staleAfterMs={data!.staleAfterMs} clientSkew={data!.clientSkew} />
           ))}

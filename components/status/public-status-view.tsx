@@ -71,7 +71,7 @@ export function PublicStatusView({ token, initial }: { token: string; initial: P
         <div className="min-w-0">
           <p className="text-base text-slate-600">Go-live status</p>
           <h1 className="text-3xl font-bold leading-tight break-words sm:text-4xl" data-testid="public-name">
-            {status.name} {status.version && !status.name.includes(status.version) ? <span className="font-normal text-slate-500 dark:text-slate-400">{status.version}</span> : null}
+            {status.name} {status.version && !status.name.includes(status.version) ? <span className="font-normal text-slate-500">{status.version}</span> : null}
           </h1>
         </div>
         <span className="mt-1 inline-flex shrink-0 items-center gap-2 rounded-full bg-white px-3 py-1 text-base ring-1 ring-slate-200" data-testid="public-live" data-status={live} role="status">

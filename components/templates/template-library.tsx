@@ -63,7 +63,7 @@ export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
             {t.createdBy ? `by ${t.createdBy} · ` : ''}updated {formatUtc(new Date(t.updatedAt))}
           </p>
           <div className="mt-3 flex flex-wrap items-center gap-2">
-            <Link href={`/templates/${t.id}#start`} className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-600">
+            <Link href={`/templates/${t.id}#start`} className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">
               Start a deployment
             </Link>
             <Link href={`/templates/${t.id}`} className="inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
