@@ -139,7 +139,7 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
   );
   const sectionHeading = (phase: PhaseDto, section: string) => (
     <div className="mb-1 flex items-center gap-2">
-      <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{section}</h3>
+      <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{section}</h3>
       {canMove ? (
         <ReassignMenu compact label={`Move every step of “${section}” to another role`} currentKey={null} roles={owners} onMove={(roleKey) => reassign.mutate({ kind: 'section', phaseId: phase.id, section, roleKey })} />
       ) : null}

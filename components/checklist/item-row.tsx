@@ -82,15 +82,15 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
         ) : null}
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
-            <span className={`font-medium ${done ? 'text-slate-500 line-through decoration-slate-400' : ''}`}>{item.title}</span>
+            <span className={`font-medium ${done ? 'text-slate-500 dark:text-slate-400 line-through decoration-slate-400' : ''}`}>{item.title}</span>
             <ItemStatusBadge status={item.status} />
-            <span className="text-xs text-slate-500" data-testid="item-role">{roleName}</span>
-            {item.doneBeforeStart ? <span className="text-xs text-slate-500">(done before start)</span> : null}
+            <span className="text-xs text-slate-500 dark:text-slate-400" data-testid="item-role">{roleName}</span>
+            {item.doneBeforeStart ? <span className="text-xs text-slate-500 dark:text-slate-400">(done before start)</span> : null}
             {menu ? <div className="ml-auto">{menu}</div> : null}
           </div>
           {item.command ? (
             <div className="mt-2 flex items-start gap-2">
-              <pre className="min-w-0 flex-1 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">{item.command}</pre>
+              <pre tabIndex={0} className="min-w-0 flex-1 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">{item.command}</pre>
               <CopyButton text={item.command} label="Copy command" />
             </div>
           ) : null}
@@ -101,7 +101,7 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
           ) : null}
           {item.note ? <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">📝 {item.note}</p> : null}
           {item.updatedBy && item.status !== 'pending' ? (
-            <p className="mt-1 text-xs text-slate-500">
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
               {STATUS_LABEL[item.status]} by {item.updatedBy} at {formatUtcTime(new Date(item.updatedAt))}
             </p>
           ) : null}

@@ -20,10 +20,9 @@ export function ReassignMenu({ label, currentKey, roles, onMove, compact = false
     <details ref={ref} className="relative" data-testid="reassign-menu">
       <summary
         className={`cursor-pointer list-none rounded-md border border-slate-300 px-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:text-slate-300 dark:hover:bg-slate-800 ${compact ? 'py-0.5 text-xs' : 'min-h-9 py-1.5 text-sm'}`}
-        aria-label={label}
         title={label}
       >
-        Move to…
+        Move to…<span className="sr-only"> ({label})</span>
       </summary>
       <ul role="menu" aria-label={label} className="absolute right-0 z-20 mt-1 max-h-72 w-56 overflow-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         {roles.map((role) => (

@@ -52,10 +52,10 @@ export function ShortcutsOverlay({ onClose, canDrive }: { onClose: () => void; c
               <td className="py-2 pr-4 align-top whitespace-nowrap">
                 {keys.map((sequence, i) => (
                   <Fragment key={sequence.join(' ')}>
-                    {i > 0 ? <span className="px-1 text-slate-500">or</span> : null}
+                    {i > 0 ? <span className="px-1 text-slate-500 dark:text-slate-400">or</span> : null}
                     {sequence.map((key, j) => (
                       <Fragment key={key}>
-                        {j > 0 ? <span className="px-1 text-slate-500">then</span> : null}
+                        {j > 0 ? <span className="px-1 text-slate-500 dark:text-slate-400">then</span> : null}
                         <Kbd>{key}</Kbd>
                       </Fragment>
                     ))}

@@ -130,7 +130,7 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
       ) : null}
       <div className="overflow-x-auto">
         <table className="w-full min-w-[18rem] text-left text-sm">
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
+          <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
             <tr>
               <th scope="col" className="py-1 pr-2 font-medium">Role</th>
               <th scope="col" className="py-1 pr-2 font-medium">Name</th>
@@ -147,7 +147,7 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
                 <tr key={`${row.roleKey}-${row.userId ?? 'pending'}`} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="signoff-row" data-role={row.roleKey} data-decision={row.decision}>
                   <td className="py-1.5 pr-2">{row.role}</td>
                   <td className="py-1.5 pr-2">
-                    {row.name ?? <span className="text-slate-500">—</span>}
+                    {row.name ?? <span className="text-slate-500 dark:text-slate-400">—</span>}
                     {row.comment && !readOnly ? <p className="text-xs text-slate-600 dark:text-slate-400">“{row.comment}”</p> : null}
                     {live && signoff ? (
                       <button

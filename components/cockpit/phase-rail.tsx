@@ -20,7 +20,7 @@ import { useCockpitAction } from './use-cockpit-action';
 const STATUS_ICON: Record<string, { icon: string; label: string; className: string }> = {
   completed: { icon: '✓', label: 'Completed', className: 'border-emerald-600 bg-emerald-600 text-white' },
   active: { icon: '●', label: 'Running', className: 'border-sky-500 bg-sky-500 text-white' },
-  pending: { icon: '', label: 'Not started', className: 'border-slate-400 bg-transparent text-slate-500' },
+  pending: { icon: '', label: 'Not started', className: 'border-slate-400 bg-transparent text-slate-500 dark:text-slate-400' },
   skipped: { icon: '↷', label: 'Skipped', className: 'border-amber-500 bg-transparent text-amber-600' },
 };
 

@@ -23,7 +23,7 @@ function Section({ title, deployments, now, empty }: { title: string; deployment
               >
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-semibold">{d.name}</span>
-                  <span className="text-sm text-slate-500">{d.version}</span>
+                  <span className="text-sm text-slate-500 dark:text-slate-400">{d.version}</span>
                   <span className="ml-auto">
                     <StateBadge state={d.state} />
                   </span>
@@ -37,7 +37,7 @@ function Section({ title, deployments, now, empty }: { title: string; deployment
                 <div className="mt-3">
                   <ProgressBar done={d.progress.done} total={d.progress.total} label={`${d.name} progress`} />
                 </div>
-                {d.myRoles.length ? <p className="mt-2 text-xs text-slate-500">Your roles: {d.myRoles.join(', ')}</p> : null}
+                {d.myRoles.length ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Your roles: {d.myRoles.join(', ')}</p> : null}
               </Link>
             </li>
           ))}
@@ -55,7 +55,7 @@ export function DeploymentList({ deployments, now }: { deployments: DeploymentSu
         <h1 className="text-2xl font-bold">Deployments</h1>
         {/* A new war room starts from a template, or from a runbook imported on the spot. */}
         <div className="ml-auto flex flex-wrap gap-2" data-testid="new-war-room">
-          <Link href="/templates" className="inline-flex min-h-9 items-center rounded-md bg-sky-600 px-3 text-sm font-medium text-white hover:bg-sky-500">
+          <Link href="/templates" className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">
             New war room
           </Link>
           <Link href="/import" className="inline-flex min-h-9 items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">

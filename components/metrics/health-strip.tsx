@@ -45,7 +45,7 @@ function Tile({ series, staleAfterMs, clientSkew }: { series: SeriesDto; staleAf
   const zone = valueLevel(series.last?.value ?? null, rule);
   return (
     <li
-      className={`flex shrink-0 flex-col rounded-md border border-slate-200 px-2 py-1 dark:border-slate-700 ${stale ? 'opacity-60 grayscale' : ''}`}
+      className={`flex shrink-0 flex-col rounded-md border border-slate-200 px-2 py-1 dark:border-slate-700 ${stale ? 'opacity-90 grayscale' : ''}`}
       data-testid="strip-tile"
       data-series={series.key}
       data-stale={stale}
@@ -54,7 +54,7 @@ function Tile({ series, staleAfterMs, clientSkew }: { series: SeriesDto; staleAf
       <span className="flex items-center gap-1.5 tabular">
         <span className="min-w-16 text-sm font-semibold">{series.last ? formatMetric(series.last.value, series.unit) : '—'}</span>
         {stale ? (
-          <span className="text-xs text-slate-500">⌀ stale</span>
+          <span className="text-xs text-slate-500 dark:text-slate-400">⌀ stale</span>
         ) : (
           <span className={`text-xs ${ZONE_CLASS[zone]}`} aria-label={zone === 1 ? 'ok' : zone === 2 ? 'warn' : 'critical'}>{ZONE_ICON[zone]}</span>
         )}
@@ -89,7 +89,7 @@ export function HealthStrip() {
         </p>
       ) : null}
       {series.length ? (
-        <ul className="mt-1.5 flex gap-2 overflow-x-auto pb-1">
+        <ul tabIndex={0} className="mt-1.5 flex gap-2 overflow-x-auto pb-1">
           {series.map((s) => (
             <Tile key={s.key} series={s} staleAfterMs={data!.staleAfterMs} clientSkew={data!.clientSkew} />
           ))}

@@ -59,7 +59,7 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
 
   return (
     <figure
-      className={`rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900 ${stale ? 'opacity-70 grayscale' : ''}`}
+      className={`rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900 ${stale ? 'opacity-90 grayscale' : ''}`}
       data-testid="metric-chart"
       data-series={series.key}
       data-stale={stale}
@@ -70,7 +70,7 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
         <span className="ml-auto flex items-baseline gap-1.5 tabular">
           {lastValue !== null ? (
             <>
-              <span aria-label={`trend ${direction}`} className="text-slate-500">{TREND_ICON[direction]}</span>
+              <span aria-label={`trend ${direction}`} className="text-slate-500 dark:text-slate-400">{TREND_ICON[direction]}</span>
               <span className="text-lg font-semibold" data-testid="metric-value">{formatMetric(lastValue, series.unit)}</span>
               {/* Fixed width, even empty: the value must not move when the band changes. */}
               <span className={`inline-block w-16 text-right text-xs font-medium ${zone.className}`}>
@@ -84,13 +84,13 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
           ) : null}
         </span>
       </figcaption>
-      <div className="flex min-h-5 items-center gap-2 text-xs text-slate-500">
+      <div className="flex min-h-5 items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
         <span className="truncate">{ruleText}</span>
         {stale ? <span className="ml-auto"><StaleBadge lastTs={series.last?.ts ?? null} clientSkew={clientSkew} /></span> : null}
       </div>
       <div style={{ height }} className="text-sky-600 dark:text-sky-400" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={{ top: 4, right: 2, bottom: 0, left: 2 }}>
+          <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 2, bottom: 0, left: 2 }}>
             <XAxis dataKey="ts" type="number" domain={domain} hide allowDataOverflow />
             <YAxis type="number" domain={[lo, hi]} hide allowDataOverflow />
             {bands.map((band) => (
@@ -120,7 +120,7 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      {series.points.length === 0 ? <p className="-mt-10 h-10 text-center text-xs text-slate-500">No samples in this range.</p> : null}
+      {series.points.length === 0 ? <p className="-mt-10 h-10 text-center text-xs text-slate-500 dark:text-slate-400">No samples in this range.</p> : null}
     </figure>
   );
 }

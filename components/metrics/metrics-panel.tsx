@@ -13,8 +13,8 @@ import { LIVE_WINDOW_MS, useMetrics, useSources, type MetricsRange } from './use
 function SourceLine({ deploymentId }: { deploymentId: string }) {
   const { data } = useSources(deploymentId);
   const active = data?.sources.filter((s) => s.active) ?? [];
-  if (!data) return <p className="min-h-5 text-xs text-slate-500">&nbsp;</p>;
-  if (active.length === 0) return <p className="min-h-5 text-xs text-slate-500" data-testid="metric-sources">No live source: samples arrive by push only.</p>;
+  if (!data) return <p className="min-h-5 text-xs text-slate-500 dark:text-slate-400">&nbsp;</p>;
+  if (active.length === 0) return <p className="min-h-5 text-xs text-slate-500 dark:text-slate-400" data-testid="metric-sources">No live source: samples arrive by push only.</p>;
   return (
     <ul className="flex min-h-5 flex-wrap gap-x-3 text-xs" data-testid="metric-sources">
       {active.map((s) => (
@@ -71,7 +71,7 @@ export function MetricsPanel() {
                 <MetricChart key={series.key} series={series} staleAfterMs={data.staleAfterMs} clientSkew={data.clientSkew} domain={domain} />
               ))}
             </div>
-            <p className="text-xs text-slate-500 tabular">
+            <p className="text-xs text-slate-500 dark:text-slate-400 tabular">
               {data.bucketSec ? `${formatDuration(data.bucketSec * 1000)} buckets, min–max shaded` : 'Every sample'} · stale after {formatDuration(data.staleAfterMs)} without data
             </p>
           </>

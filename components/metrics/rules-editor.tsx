@@ -64,10 +64,10 @@ export function RulesEditor({ deploymentId }: { deploymentId: string }) {
     <details className="rounded-lg border border-slate-200 p-2 dark:border-slate-800" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary className="cursor-pointer text-sm font-semibold">Thresholds (rules)</summary>
       {!rows ? (
-        <p className="p-2 text-sm text-slate-500">Loading…</p>
+        <p className="p-2 text-sm text-slate-500 dark:text-slate-400">Loading…</p>
       ) : (
         <form className="mt-2 flex flex-col gap-2" onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="rules-editor">
-          {data?.defaults && !drafts ? <p className="text-xs text-slate-500">The runbook had no metric table: these are the standard go-live rules. Save to make them this deployment’s own.</p> : null}
+          {data?.defaults && !drafts ? <p className="text-xs text-slate-500 dark:text-slate-400">The runbook had no metric table: these are the standard go-live rules. Save to make them this deployment’s own.</p> : null}
           {rows.map((d) => (
             <fieldset key={d.key} className="grid grid-cols-4 gap-1.5 rounded-md border border-slate-200 p-2 dark:border-slate-800">
               <legend className="sr-only">Rule for {d.series || 'new series'}</legend>
@@ -85,7 +85,7 @@ export function RulesEditor({ deploymentId }: { deploymentId: string }) {
               <label className="text-xs">▲ Warn<input className={input} inputMode="decimal" value={d.warn} onChange={(e) => edit(d.key, { warn: e.target.value })} /></label>
               <label className="text-xs">✖ Critical<input className={input} inputMode="decimal" value={d.critical} onChange={(e) => edit(d.key, { critical: e.target.value })} /></label>
               <label className="text-xs">For (s)<input className={input} inputMode="numeric" value={d.sustainSec} onChange={(e) => edit(d.key, { sustainSec: e.target.value })} /></label>
-              <p className="col-span-3 self-center text-xs text-slate-500">
+              <p className="col-span-3 self-center text-xs text-slate-500 dark:text-slate-400">
                 {d.warn || d.critical
                   ? `${[d.warn && `▲ ${d.comparison} ${d.warn} ${d.unit}`, d.critical && `✖ ${d.comparison} ${d.critical} ${d.unit}`].filter(Boolean).join(' · ')} for ${formatDuration(Number(d.sustainSec || 0) * 1000)}`
                   : 'no alert thresholds'}

@@ -64,7 +64,7 @@ function PrometheusForm({ deploymentId, source }: { deploymentId: string; source
       {source?.active ? (
         <p className={`text-sm ${source.healthy ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'}`} data-testid="prometheus-status">
           {source.healthy ? '✓ Healthy' : `⚠ Failing: ${source.lastError ?? 'no answer'}`}
-          {source.lastPolledAt ? <span className="text-slate-500"> · last poll {new Date(source.lastPolledAt).toISOString().slice(11, 19)} UTC</span> : null}
+          {source.lastPolledAt ? <span className="text-slate-500 dark:text-slate-400"> · last poll {new Date(source.lastPolledAt).toISOString().slice(11, 19)} UTC</span> : null}
         </p>
       ) : null}
       <div className="grid grid-cols-[1fr_5rem] gap-2">
@@ -122,7 +122,7 @@ export function SourcesEditor({ deploymentId }: { deploymentId: string }) {
             </Button>
             {running ? <Button onClick={() => stop.mutate()} disabled={stop.isPending}>Stop</Button> : null}
           </div>
-          <p className="text-xs text-slate-500">{scenario}: {SCENARIO_HELP[scenario]}.</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">{scenario}: {SCENARIO_HELP[scenario]}.</p>
         </div>
         <div className="flex flex-col gap-2">
           <h3 className="text-sm font-medium">Prometheus</h3>

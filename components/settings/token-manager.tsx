@@ -56,10 +56,10 @@ export function TokenManager({ initial }: { initial: TokenDto[] }) {
           <li key={token.id} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
             <span className="font-medium">{token.name}</span>
             <code className="text-xs">{token.prefix}…</code>
-            <span className="text-xs text-slate-500">{token.scopes.join(', ')}</span>
-            <span className="text-xs text-slate-500">{token.lastUsedAt ? `last used ${formatUtc(new Date(token.lastUsedAt))}` : 'never used'}</span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">{token.scopes.join(', ')}</span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">{token.lastUsedAt ? `last used ${formatUtc(new Date(token.lastUsedAt))}` : 'never used'}</span>
             {token.revokedAt ? (
-              <span className="ml-auto text-xs text-slate-500">revoked</span>
+              <span className="ml-auto text-xs text-slate-500 dark:text-slate-400">revoked</span>
             ) : (
               <Button type="button" variant="ghost" className="ml-auto" onClick={() => revoke.mutate(token.id)}>
                 Revoke

@@ -23,7 +23,7 @@ const HEADLINES = 8;
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid={testId}>
-      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</p>
       <div className="mt-1 text-lg font-semibold">{children}</div>
     </div>
   );
@@ -62,7 +62,7 @@ function StatusView() {
           ) : null}
         </Fact>
         <Fact label="Current phase" testId="status-phase">
-          {current ? current.title : <span className="text-slate-500">{state === 'planned' ? 'Not started' : 'Between phases'}</span>}
+          {current ? current.title : <span className="text-slate-500 dark:text-slate-400">{state === 'planned' ? 'Not started' : 'Between phases'}</span>}
           <p className="tabular text-sm font-normal text-slate-600 dark:text-slate-400">
             {done} of {track.length} phases done
           </p>
@@ -82,7 +82,7 @@ function StatusView() {
               <p className="tabular text-sm font-normal text-slate-600 dark:text-slate-400">{relative(eta, now.getTime())}</p>
             </>
           ) : (
-            <span className="text-slate-500">—</span>
+            <span className="text-slate-500 dark:text-slate-400">—</span>
           )}
         </Fact>
       </div>

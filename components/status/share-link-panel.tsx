@@ -34,7 +34,7 @@ export function ShareLinkPanel() {
       <h2 id="share-title" className="mb-2 text-lg font-semibold">
         Share status link
       </h2>
-      <p className="mb-2 text-xs text-slate-500">A read-only public page: state, phase, progress, health, decisions and your updates. No notes, commands or names unless you choose.</p>
+      <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">A read-only public page: state, phase, progress, health, decisions and your updates. No notes, commands or names unless you choose.</p>
       {created ? (
         <div className="mb-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm dark:border-emerald-800 dark:bg-emerald-950">
           <p className="font-medium">Copy it now — it is shown only once.</p>

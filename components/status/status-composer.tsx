@@ -48,7 +48,7 @@ export function StatusComposer() {
           className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
         />
         <div className="flex items-center justify-between gap-2">
-          <span className="tabular text-xs text-slate-500">
+          <span className="tabular text-xs text-slate-500 dark:text-slate-400">
             {message.length}/{MAX_STATUS_MESSAGE_LENGTH} · goes to the status page and notifications
           </span>
           <Button type="submit" variant="primary" disabled={!text || post.isPending}>

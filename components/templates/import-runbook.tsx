@@ -140,7 +140,7 @@ export function ImportRunbook() {
           <Button type="button" variant="primary" onClick={() => preview()} disabled={!markdown.trim() || tooBig || parse.isPending}>
             {parse.isPending ? 'Reading…' : result ? 'Preview again' : 'Preview'}
           </Button>
-          <span className="text-xs text-slate-500">Nothing is saved until you create the template.</span>
+          <span className="text-xs text-slate-500 dark:text-slate-400">Nothing is saved until you create the template.</span>
         </div>
         {problem ? (
           <div role="alert" className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
@@ -171,7 +171,7 @@ export function ImportRunbook() {
           2. Preview
         </h2>
         {!result ? (
-          <p className="rounded-md border border-dashed border-slate-300 p-6 text-sm text-slate-500 dark:border-slate-700">
+          <p className="rounded-md border border-dashed border-slate-300 p-6 text-sm text-slate-500 dark:text-slate-400 dark:border-slate-700">
             Paste a runbook (or drop a .md file) and press Preview. Task lines (<code>- [ ]</code>) become checklist items, headings become phases and
             sections, sign-off tables become gates, metric tables become rules.
           </p>

@@ -75,7 +75,7 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
         <h3 id="owners-title" className="text-base font-semibold">
           Owners
         </h3>
-        <span className="text-xs text-slate-500">
+        <span className="text-xs text-slate-500 dark:text-slate-400">
           {suggested ? `${suggested} suggested — hover one to see why; move or confirm them.` : 'Every owner is confirmed.'}
         </span>
       </div>
@@ -135,12 +135,12 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
               return (
                 <div key={g} className="flex flex-col">
                   {section ? (
-                    <label className="flex min-h-9 items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    <label className="flex min-h-9 items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
                       <input type="checkbox" checked={all} onChange={() => toggleSection(paths)} aria-label={`Select section “${section}”`} />
                       {section}
                     </label>
                   ) : null}
-                  <ul className="flex flex-col">
+                  <ul role="group" className="flex flex-col">
                     {rows.map((ref) => (
                       <OwnerRow key={ref.path} entry={ref} selected={selected.has(ref.path)} roleName={names.get(ref.item.roleKey) ?? ref.item.roleKey} onToggle={toggle} onKey={onKey} />
                     ))}
@@ -192,7 +192,7 @@ function OwnerRow({ entry, selected, roleName, onToggle, onKey }: {
       <span className="min-w-0 flex-1 break-words">{item.title}</span>
       <Badge tone={isSuggested ? 'blue' : 'grey'}>{roleName}</Badge>
       {isSuggested ? (
-        <span className="text-xs text-slate-500 underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`} data-testid="suggested-mark">
+        <span className="text-xs text-slate-500 dark:text-slate-400 underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`} data-testid="suggested-mark">
           suggested
         </span>
       ) : null}

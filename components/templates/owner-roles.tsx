@@ -29,7 +29,7 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
               maxLength={120}
               className="w-40 rounded border border-transparent bg-transparent px-1 hover:border-slate-300 focus:border-slate-400 dark:hover:border-slate-600"
             />
-            <span className="text-xs text-slate-500 tabular" data-testid="owner-role-count">
+            <span className="text-xs text-slate-500 dark:text-slate-400 tabular" data-testid="owner-role-count">
               {plural(counts.get(role.key) ?? 0, 'step')}
             </span>
             {role.isIc ? null : (
@@ -37,7 +37,7 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
                 type="button"
                 onClick={() => setRemoving({ key: role.key, moveTo: roles.find((r) => r.key !== role.key)?.key ?? 'ic' })}
                 aria-label={`Remove role ${role.name}`}
-                className="rounded px-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
+                className="rounded px-1 text-slate-500 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800"
               >
                 ×
               </button>

@@ -66,12 +66,12 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
                 </div>
                 <div className="flex items-center gap-2 pb-2">
                   {role.isIc ? <Badge tone="blue">IC</Badge> : null}
-                  <span className="text-xs text-slate-500 tabular">{plural(itemCounts.get(role.key) ?? 0, 'item')}</span>
+                  <span className="text-xs text-slate-500 dark:text-slate-400 tabular">{plural(itemCounts.get(role.key) ?? 0, 'item')}</span>
                 </div>
               </div>
               {raws.length ? (
                 <div className="mt-3 flex flex-col gap-2">
-                  <p className="text-xs text-slate-500">
+                  <p className="text-xs text-slate-500 dark:text-slate-400">
                     Names used in the runbook{raws.length > 1 && allSame ? ' (all map to one key)' : ''} — point a name at another key to move or merge it:
                   </p>
                   <ul className="flex flex-col gap-2">
@@ -104,7 +104,7 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
                   ) : null}
                 </div>
               ) : (
-                <p className="mt-2 text-xs text-slate-500">
+                <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
                   {role.isIc ? 'Added by the importer (every war room has an incident commander).' : 'Suggested by the importer for steps the runbook gives no owner (see Owners below).'}
                 </p>
               )}

@@ -58,8 +58,8 @@ export function RunbookSource({ ref, value, onChange, onFile, tooBig }: Props) {
             }}
           />
         </label>
-        <span className="text-slate-500">or drop it on the box above</span>
-        <span className={`ml-auto text-xs tabular ${tooBig ? 'font-semibold text-red-700 dark:text-red-300' : 'text-slate-500'}`}>
+        <span className="text-slate-500 dark:text-slate-400">or drop it on the box above</span>
+        <span className={`ml-auto text-xs tabular ${tooBig ? 'font-semibold text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'}`}>
           {tooBig ? '⚠ Larger than 1 MB — split the runbook' : `${lines} lines`}
         </span>
       </div>

@@ -83,7 +83,7 @@ export function StartDeploymentForm({ templateId, templateName, now }: { templat
           />
         </label>
       </div>
-      <p className="text-xs text-slate-500 tabular">T0 = {valid ? `${date} ${time}Z` : '—'}. You become the incident commander and can assign people to roles in the war room.</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400 tabular">T0 = {valid ? `${date} ${time}Z` : '—'}. You become the incident commander and can assign people to roles in the war room.</p>
       <Button type="submit" variant="primary" disabled={!valid || start.isPending} className="self-start">
         {start.isPending ? 'Creating the war room…' : 'Start the war room'}
       </Button>

@@ -75,7 +75,7 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
             <ul className="flex flex-wrap gap-2 text-sm">
               {t.definition.roles.map((r) => (
                 <li key={r.key} className="rounded-md border border-slate-200 px-2 py-1 dark:border-slate-800">
-                  {r.name} <code className="text-xs text-slate-500">{r.key}</code> <span className="text-xs text-slate-500 tabular">· {plural(counts.get(r.key) ?? 0, 'item')}</span>
+                  {r.name} <code className="text-xs text-slate-500 dark:text-slate-400">{r.key}</code> <span className="text-xs text-slate-500 dark:text-slate-400 tabular">· {plural(counts.get(r.key) ?? 0, 'item')}</span>
                 </li>
               ))}
             </ul>

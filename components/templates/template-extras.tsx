@@ -13,14 +13,14 @@ export function RulesTable({ rules }: { rules: MetricRuleDefinition[] }) {
   return (
     <section aria-labelledby="preview-rules">
       <h3 id="preview-rules" className="mb-2 text-base font-semibold">
-        Metric rules <span className="text-sm font-normal text-slate-500">({rules.length})</span>
+        Metric rules <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({rules.length})</span>
       </h3>
       {rules.length === 0 ? (
-        <p className="text-sm text-slate-500">None found. Add a table with Metric | Target | Alert If columns, or set rules in the war room.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">None found. Add a table with Metric | Target | Alert If columns, or set rules in the war room.</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[28rem] text-left text-sm tabular">
-            <thead className="text-xs uppercase text-slate-500">
+            <thead className="text-xs uppercase text-slate-500 dark:text-slate-400">
               <tr>
                 <th className="py-1 pr-3 font-medium">Metric</th>
                 <th className="py-1 pr-3 font-medium">Target</th>
@@ -33,7 +33,7 @@ export function RulesTable({ rules }: { rules: MetricRuleDefinition[] }) {
               {rules.map((rule, i) => (
                 <tr key={i} className="border-t border-slate-200 dark:border-slate-800" data-testid="preview-rule">
                   <td className="py-1 pr-3">
-                    {rule.name ?? rule.series} <code className="text-xs text-slate-500">{rule.series}</code>
+                    {rule.name ?? rule.series} <code className="text-xs text-slate-500 dark:text-slate-400">{rule.series}</code>
                   </td>
                   {/* The target is the healthy side: the opposite of the alert comparison. */}
                   <td className="py-1 pr-3">{rule.target === null ? '—' : `${rule.comparison === '>' ? '<' : '>'} ${rule.target}${rule.unit ? ` ${rule.unit}` : ''}`}</td>
@@ -55,10 +55,10 @@ export function DecisionTreeView({ levels }: { levels: DecisionLevel[] }) {
   return (
     <section aria-labelledby="preview-tree">
       <h3 id="preview-tree" className="mb-2 text-base font-semibold">
-        Rollback decision tree <span className="text-sm font-normal text-slate-500">({levels.length} levels)</span>
+        Rollback decision tree <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({levels.length} levels)</span>
       </h3>
       {levels.length === 0 ? (
-        <p className="text-sm text-slate-500">None found. The war room falls back to the metric rules&apos; warn and critical thresholds.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">None found. The war room falls back to the metric rules&apos; warn and critical thresholds.</p>
       ) : (
         <ul className="flex flex-col gap-2">
           {levels.map((level, i) => (
@@ -79,7 +79,7 @@ export function DecisionTreeView({ levels }: { levels: DecisionLevel[] }) {
                         {c.unit}
                         {c.sustainSec ? ` for ${c.sustainSec} s` : ''}
                       </code>
-                      {c.text ? <span className="text-slate-500"> — {c.text}</span> : null}
+                      {c.text ? <span className="text-slate-500 dark:text-slate-400"> — {c.text}</span> : null}
                     </li>
                   ))}
                 </ul>
@@ -105,7 +105,7 @@ export function StatsRow({ stats }: { stats: Record<'phases' | 'sections' | 'ite
     <dl className="flex flex-wrap gap-2" data-testid="preview-stats">
       {entries.map(([label, value]) => (
         <div key={label} className="rounded-md border border-slate-200 px-2 py-1 text-center dark:border-slate-800" data-stat={label}>
-          <dt className="text-xs text-slate-500">{label}</dt>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
           <dd className="text-lg font-semibold tabular">{value}</dd>
         </div>
       ))}

@@ -47,17 +47,17 @@ export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
               <Link href={`/templates/${t.id}`} className="text-base font-semibold hover:underline">
                 {t.name}
               </Link>
-              <span className="text-xs text-slate-500">
+              <span className="text-xs text-slate-500 dark:text-slate-400">
                 {t.deployments ? `used by ${t.deployments} deployment${t.deployments === 1 ? '' : 's'}` : 'not used yet'}
               </span>
             </div>
           )}
           <p className="mt-1 text-sm text-slate-600 tabular dark:text-slate-400">{summary(t)}</p>
-          <p className="mt-1 text-xs text-slate-500">
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
             {t.createdBy ? `by ${t.createdBy} · ` : ''}updated {formatUtc(new Date(t.updatedAt))}
           </p>
           <div className="mt-3 flex flex-wrap items-center gap-2">
-            <Link href={`/templates/${t.id}#start`} className="inline-flex min-h-9 items-center rounded-md bg-sky-600 px-3 text-sm font-medium text-white hover:bg-sky-500">
+            <Link href={`/templates/${t.id}#start`} className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">
               Start a deployment
             </Link>
             <Link href={`/templates/${t.id}`} className="inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">

@@ -25,21 +25,21 @@ function ItemNode({ item, roleName }: { item: TemplateItem; roleName: (key: stri
   return (
     <li className="flex flex-col gap-1" data-testid="preview-item">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-        <span aria-hidden className="font-mono text-xs text-slate-500">
+        <span aria-hidden className="font-mono text-xs text-slate-500 dark:text-slate-400">
           {item.doneBeforeStart ? '[x]' : '[ ]'}
         </span>
         <span className="min-w-0 break-words">{item.title}</span>
         <Badge tone="grey">{roleName(item.roleKey)}</Badge>
         {item.roleSource === 'suggested' ? (
-          <span className="text-xs text-slate-500 underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`}>
+          <span className="text-xs text-slate-500 dark:text-slate-400 underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`}>
             suggested
           </span>
         ) : null}
-        {item.doneBeforeStart ? <span className="text-xs text-slate-500">done before start</span> : null}
+        {item.doneBeforeStart ? <span className="text-xs text-slate-500 dark:text-slate-400">done before start</span> : null}
         {item.line ? <span className="text-xs text-slate-400 tabular">line {item.line}</span> : null}
       </div>
       {item.command ? (
-        <pre className="ml-6 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">{item.command}</pre>
+        <pre tabIndex={0} className="ml-6 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">{item.command}</pre>
       ) : null}
       {item.expectedOutput ? (
         <p className="ml-6 text-xs text-slate-600 dark:text-slate-400">
@@ -79,12 +79,12 @@ function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase
         aria-expanded={open}
         className="flex w-full flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-left"
       >
-        <span aria-hidden className="text-slate-500">{open ? '▾' : '▸'}</span>
+        <span aria-hidden className="text-slate-500 dark:text-slate-400">{open ? '▾' : '▸'}</span>
         <span className="font-semibold">
           {index + 1}. {phase.title}
         </span>
         {phase.kind !== 'normal' ? <Badge tone={phase.kind === 'rollback' ? 'red' : 'blue'}>{phase.kind}</Badge> : null}
-        <span className="ml-auto text-xs text-slate-500 tabular">
+        <span className="ml-auto text-xs text-slate-500 dark:text-slate-400 tabular">
           {plannedLabel(phase)} · {count} item{count === 1 ? '' : 's'}
           {phase.gates.length ? ` · ${phase.gates.length} gate${phase.gates.length === 1 ? '' : 's'}` : ''}
         </span>
@@ -94,7 +94,7 @@ function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase
           {phase.description ? <p className="whitespace-pre-line text-slate-600 dark:text-slate-400">{phase.description.slice(0, 600)}</p> : null}
           {sections(phase.items).map(([section, items], i) => (
             <div key={i}>
-              {section ? <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{section}</h4> : null}
+              {section ? <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{section}</h4> : null}
               <ul className="flex flex-col gap-2">
                 {items.map((item, j) => (
                   <ItemNode key={j} item={item} roleName={roleName} />
@@ -102,7 +102,7 @@ function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase
               </ul>
             </div>
           ))}
-          {phase.items.length === 0 ? <p className="text-slate-500">No checklist items.</p> : null}
+          {phase.items.length === 0 ? <p className="text-slate-500 dark:text-slate-400">No checklist items.</p> : null}
           {phase.gates.map((gate, i) => (
             <p key={i} className="rounded-md border border-amber-400/60 px-2 py-1 text-sm" data-testid="preview-gate">
               <span aria-hidden>⛩ </span>

@@ -15,7 +15,7 @@ export function Timeline({ deploymentId, goLiveAt, limit = 50 }: { deploymentId:
       <h2 id="timeline-title" className="mb-2 text-lg font-semibold">
         Timeline
       </h2>
-      {shown.length === 0 ? <p className="text-sm text-slate-500">Nothing has happened yet.</p> : null}
+      {shown.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">Nothing has happened yet.</p> : null}
       <ol className="flex flex-col gap-2" data-testid="timeline">
         {shown.map((event) => (
           <li
@@ -25,14 +25,14 @@ export function Timeline({ deploymentId, goLiveAt, limit = 50 }: { deploymentId:
               STANDS_OUT.has(event.type) ? 'border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40' : 'border-slate-200 dark:border-slate-800'
             }`}
           >
-            <div className="flex flex-wrap gap-x-2 text-xs text-slate-500">
+            <div className="flex flex-wrap gap-x-2 text-xs text-slate-500 dark:text-slate-400">
               <span className="tabular">{formatUtcTime(new Date(event.at))}</span>
               <span className="tabular">{tMinus(new Date(goLiveAt), new Date(event.at)).label}</span>
               <span>#{event.seq}</span>
             </div>
             <p>
               <span className="font-medium">{event.actor ?? 'System'}</span>
-              {event.role ? <span className="text-slate-500"> ({event.role})</span> : null} {describeEvent(event)}
+              {event.role ? <span className="text-slate-500 dark:text-slate-400"> ({event.role})</span> : null} {describeEvent(event)}
             </p>
           </li>
         ))}

@@ -47,13 +47,13 @@ export function UsersScreen({ selfId, initialUsers, initialInvitations }: { self
 
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading" className="mb-2 text-lg font-semibold">Pending invitations</h2>
-        {pending.length === 0 ? <p className="text-sm text-slate-500">None.</p> : null}
+        {pending.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">None.</p> : null}
         <ul className="flex flex-col gap-2">
           {pending.map((inv) => (
             <li key={inv.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
               <span className="font-medium">{inv.email}</span>
               {inv.isAdmin ? <span className="text-xs">admin</span> : null}
-              <span className="text-xs text-slate-500">expires {formatUtc(new Date(inv.expiresAt))}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">expires {formatUtc(new Date(inv.expiresAt))}</span>
               <Button type="button" variant="ghost" className="ml-auto" onClick={() => revoke.mutate(inv.id)}>Revoke</Button>
             </li>
           ))}
@@ -64,7 +64,7 @@ export function UsersScreen({ selfId, initialUsers, initialInvitations }: { self
         <h2 id="users-heading" className="mb-2 text-lg font-semibold">People</h2>
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
-            <thead className="text-xs text-slate-500">
+            <thead className="text-xs text-slate-500 dark:text-slate-400">
               <tr><th className={cell}>Name</th><th className={cell}>Email</th><th className={cell}>Admin</th><th className={cell}>Status</th><th className={cell}>Last seen</th><th className={cell}><span className="sr-only">Actions</span></th></tr>
             </thead>
             <tbody>
@@ -76,7 +76,7 @@ export function UsersScreen({ selfId, initialUsers, initialInvitations }: { self
                   <td className={cell}>{u.active ? '● active' : '○ deactivated'}</td>
                   <td className={`${cell} tabular-nums`}>{u.lastSeenAt ? formatUtc(new Date(u.lastSeenAt)) : 'never'}</td>
                   <td className={cell}>
-                    {u.id === selfId ? <span className="text-xs text-slate-500">you</span> : (
+                    {u.id === selfId ? <span className="text-xs text-slate-500 dark:text-slate-400">you</span> : (
                       <Button type="button" variant="ghost" onClick={() => setActive.mutate({ id: u.id, active: !u.active })}>
                         {u.active ? `Deactivate ${u.name}` : `Reactivate ${u.name}`}
                       </Button>

@@ -9,7 +9,7 @@ export function FilterTabs<T extends string>({ value, options, onChange, label }
           role="tab"
           aria-selected={value === option.value}
           onClick={() => onChange(option.value)}
-          className={`min-h-9 rounded-md px-3 text-sm ${value === option.value ? 'bg-sky-600 text-white' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+          className={`min-h-9 rounded-md px-3 text-sm ${value === option.value ? 'bg-sky-700 text-white' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
         >
           {option.label}
         </button>

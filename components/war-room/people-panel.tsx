@@ -37,19 +37,19 @@ export function PeoplePanel() {
             <Link href={`/deployments/${deployment.id}/roles/${role.key}`} className="font-medium hover:underline">
               {role.name}
             </Link>
-            {role.readOnly ? <span className="ml-1 text-xs text-slate-500">read-only</span> : null}
+            {role.readOnly ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">read-only</span> : null}
             <ul className="mt-1 flex flex-col gap-1">
-              {role.holders.length === 0 ? <li className="text-xs text-slate-500">Nobody assigned</li> : null}
+              {role.holders.length === 0 ? <li className="text-xs text-slate-500 dark:text-slate-400">Nobody assigned</li> : null}
               {role.holders.map((holder) => (
                 <li key={holder.participantId} className="flex items-center gap-2">
                   <span
                     className={`inline-block h-2 w-2 rounded-full ${online.has(holder.userId) ? 'bg-emerald-500' : 'bg-slate-400'}`}
-                    aria-label={online.has(holder.userId) ? 'online' : 'offline'}
+                    aria-hidden
                   />
                   <span>{holder.name}</span>
                   <span className="sr-only">{online.has(holder.userId) ? '(online)' : '(offline)'}</span>
                   {manage ? (
-                    <button className="ml-auto text-xs text-slate-500 underline" onClick={() => remove.mutate(holder.participantId)} aria-label={`Remove ${holder.name} from ${role.name}`}>
+                    <button className="ml-auto text-xs text-slate-500 dark:text-slate-400 underline" onClick={() => remove.mutate(holder.participantId)} aria-label={`Remove ${holder.name} from ${role.name}`}>
                       Remove
                     </button>
                   ) : null}

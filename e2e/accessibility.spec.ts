@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './support/test';
+import { expectLive, item, makeWarRoom, signedIn, type Person, type WarRoom } from './support/fixtures';
+import { readState } from './support/server-state';
+
+/**
+ * Every main screen, on a desk and on a phone, passes axe with no serious or critical violation
+ * (what blocks or badly hinders someone using a screen reader, a keyboard or low vision).
+ * Minor and moderate findings are left to judgement.
+ */
+
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+
+/** A user of this spec's own, made with the seed factories (e2e/support/make-user.ts). */
+function makeAdmin(name: string): Person {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name, 'admin'], {
+    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+type Viewport = (typeof VIEWPORTS)[keyof typeof VIEWPORTS];
+type Context = { browser: Browser; room: WarRoom; admin: Person; viewport: Viewport };
+
+/** Each screen: how a user reaches it, and what shows it has finished loading. */
+const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
+  'deployments list': async ({ browser, room, viewport }) => {
+    const page = await signedIn(browser, room.people.ic, viewport);
+    await expect(page.getByRole('heading', { name: 'Deployments', level: 1 })).toBeVisible();
+    return page;
+  },
+  'IC cockpit': async ({ browser, room, viewport }) => {
+    const page = await signedIn(browser, room.people.ic, viewport);
+    await page.goto(`/deployments/${room.deploymentId}`);
+    await expectLive(page);
+    await expect(page.getByTestId('share-links')).toBeVisible();
+    return page;
+  },
+  'role checklist': async ({ browser, room, viewport }) => {
+    const page = await signedIn(browser, room.people.dba, viewport);
+    await page.goto(`/deployments/${room.deploymentId}/roles/dba`);
+    await expectLive(page);
+    await expect(item(page, 'Check replication lag is under 1 s')).toBeVisible();
+    return page;
+  },
+  timeline: async ({ browser, room, viewport }) => {
+    const page = await signedIn(browser, room.people.ic, viewport);
+    await page.goto(`/deployments/${room.deploymentId}/timeline`);
+    await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
+    return page;
+  },
+  'stakeholder page': async ({ browser, room, viewport }) => {
+    const page = await signedIn(browser, room.people.stakeholder, viewport);
+    await page.goto(`/deployments/${room.deploymentId}/status`);
+    await expect(page.getByTestId('stakeholder-status')).toBeVisible();
+    await expect(page.getByTestId('status-phase-row').first()).toBeVisible();
+    return page;
+  },
+  'public status page': async ({ browser, room, viewport }) => {
+    const ic = await signedIn(browser, room.people.ic, viewport);
+    const created = await ic.request.post(`/api/deployments/${room.deploymentId}/share-links`, { data: {} });
+    expect(created.status()).toBe(201);
+    const { url } = await created.json();
+    const page = await (await browser.newContext({ viewport })).newPage();
+    await page.goto(url);
+    await expect(page.getByTestId('public-live')).toHaveAttribute('data-status', 'live');
+    return page;
+  },
+  'import, with a preview': async ({ browser, admin, viewport }) => {
+    const page = await signedIn(browser, admin, viewport);
+    await page.goto('/import');
+    await page.getByLabel('Runbook Markdown').fill(fs.readFileSync('tests/fixtures/runbooks/canary-go-live-procedures.md', 'utf8'));
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await expect(page.getByTestId('preview-stats')).toBeVisible();
+    return page;
+  },
+  templates: async ({ browser, admin, viewport }) => {
+    const page = await signedIn(browser, admin, viewport);
+    await page.goto('/templates');
+    // The library lists the templates this person may use (the seeded one has no owner): a list or its empty state.
+    await expect(page.getByTestId('template-list').or(page.getByText('No templates yet.')).first()).toBeVisible();
+    return page;
+  },
+  'API tokens': async ({ browser, admin, viewport }) => {
+    const page = await signedIn(browser, admin, viewport);
+    await page.goto('/settings/tokens');
+    await expect(page.getByRole('button', { name: 'Create token' })).toBeVisible();
+    return page;
+  },
+  webhooks: async ({ browser, admin, viewport }) => {
+    const page = await signedIn(browser, admin, viewport);
+    await page.goto('/settings/webhooks');
+    await expect(page.getByTestId('webhooks').or(page.getByTestId('no-webhooks')).first()).toBeVisible();
+    return page;
+  },
+};
+
+/** One violation per paragraph: rule, impact, what to do, and each element with axe's own summary. */
+function readable(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `  - ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
+      return `[${v.impact}] ${v.id}: ${v.help}\n  ${v.helpUrl}\n${nodes.join('\n')}`;
+    })
+    .join('\n\n');
+}
+
+let room: WarRoom;
+let admin: Person;
+test.beforeAll(() => {
+  room = makeWarRoom();
+  admin = makeAdmin('Ada Accessible');
+});
+
+for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+  for (const [screen, open] of Object.entries(SCREENS)) {
+    test(`${screen} (${size}) has no serious or critical accessibility violation`, async ({ browser }) => {
+      const page = await open({ browser, room, admin, viewport });
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.length, `${screen} at ${viewport.width}×${viewport.height}:\n\n${readable(serious)}\n`).toBe(0);
+    });
+  }
+}
