@@ -5,6 +5,7 @@ import { currentPhase } from '@/lib/domain/cockpit';
 import { stateLabel, type DeploymentState } from '@/lib/domain/deployment-state';
 import { progress } from '@/lib/domain/phases';
 import { toPhaseItems } from './phase-facts';
+import { cn } from '@/components/ui/cn';
 
 /**
  * The one line nobody may miss, on every war-room screen: a rollback under way (and its
@@ -52,7 +53,7 @@ export function StateBanner({ audience = 'room' }: { audience?: 'room' | 'stakeh
       aborted: { cls: 'border-red-600 bg-red-50 text-red-950 dark:bg-red-950 dark:text-red-50', icon: '■', text: 'ABORTED' },
     }[state];
     return (
-      <div role="status" className={`rounded-xl border-2 px-4 py-3 ${look.cls}`} data-testid="final-banner">
+      <div role="status" className={cn('rounded-xl border-2 px-4 py-3', look.cls)} data-testid="final-banner">
         <p className="text-lg font-bold">
           <span aria-hidden>{look.icon} </span>
           {look.text}

@@ -14,6 +14,7 @@ import { needsAcknowledgement } from '@/lib/domain/metrics/acknowledgement';
 import { seriesLabel } from '@/lib/domain/metrics/format';
 import { can } from '@/lib/domain/rbac';
 import type { RollbackLevelName } from '@/lib/domain/rollback';
+import { cn } from '@/components/ui/cn';
 
 // The banner's own boxes; icon and words come from healthLook, like every other health badge.
 const BOX: Record<1 | 2 | 3, string> = {
@@ -76,7 +77,7 @@ export function HealthBanner() {
       aria-label={`Health level ${level}: ${look.title}`}
       data-testid="health-banner"
       data-level={level}
-      className={`rounded-lg border-2 p-3 ${box}`}
+      className={cn('rounded-lg border-2 p-3', box)}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h2 className="flex items-center gap-2 text-lg font-bold">

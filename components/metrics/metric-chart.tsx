@@ -8,11 +8,12 @@ import type { HealthLevel } from '@/lib/domain/metrics/types';
 import { formatUtcTime } from '@/lib/domain/clock';
 import type { SeriesDto } from '@/lib/server/metrics/query-series';
 import { StaleBadge, useIsStale } from './staleness';
+import { cn } from '@/components/ui/cn';
 
 const ZONE: Record<HealthLevel, { icon: string; word: string; className: string }> = {
-  1: { icon: '●', word: 'ok', className: 'text-emerald-700 dark:text-emerald-300' },
-  2: { icon: '▲', word: 'warn', className: 'text-amber-700 dark:text-amber-300' },
-  3: { icon: '✖', word: 'critical', className: 'text-red-700 dark:text-red-300' },
+  1: { icon: '●', word: 'ok', className: 'text-ok' },
+  2: { icon: '▲', word: 'warn', className: 'text-warn' },
+  3: { icon: '✖', word: 'critical', className: 'text-danger' },
 };
 
 const TREND_ICON = { up: '↗', down: '↘', flat: '→' } as const;
@@ -59,7 +60,7 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
 
   return (
     <figure
-      className={`rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900 ${stale ? 'opacity-70 grayscale' : ''}`}
+      className={cn('rounded-lg border border-line bg-surface p-2', stale ? 'opacity-70 grayscale' : '')}
       data-testid="metric-chart"
       data-series={series.key}
       data-stale={stale}
@@ -73,7 +74,7 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
               <span aria-label={`trend ${direction}`} className="text-slate-500">{TREND_ICON[direction]}</span>
               <span className="text-lg font-semibold" data-testid="metric-value">{formatMetric(lastValue, series.unit)}</span>
               {/* Fixed width, even empty: the value must not move when the band changes. */}
-              <span className={`inline-block w-16 text-right text-xs font-medium ${zone.className}`}>
+              <span className={cn('inline-block w-16 text-right text-xs font-medium', zone.className)}>
                 {rule ? (
                   <>
                     <span aria-hidden>{zone.icon}</span> {zone.word}

@@ -31,7 +31,7 @@ export function RulesTable({ rules }: { rules: MetricRuleDefinition[] }) {
             </thead>
             <tbody>
               {rules.map((rule, i) => (
-                <tr key={i} className="border-t border-slate-200 dark:border-slate-800" data-testid="preview-rule">
+                <tr key={i} className="border-t border-line" data-testid="preview-rule">
                   <td className="py-1 pr-3">
                     {rule.name ?? rule.series} <code className="text-xs text-slate-500">{rule.series}</code>
                   </td>
@@ -62,13 +62,13 @@ export function DecisionTreeView({ levels }: { levels: DecisionLevel[] }) {
       ) : (
         <ul className="flex flex-col gap-2">
           {levels.map((level, i) => (
-            <li key={i} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800" data-testid="preview-level">
+            <li key={i} className="rounded-md border border-line p-2 text-sm" data-testid="preview-level">
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={LEVEL_TONE[level.level]} icon={LEVEL_ICON[level.level]}>
                   Level {level.level}
                 </Badge>
                 <span className="font-medium">{level.title}</span>
-                {level.action ? <span className="text-slate-600 dark:text-slate-400">→ {level.action}</span> : null}
+                {level.action ? <span className="text-muted">→ {level.action}</span> : null}
               </div>
               {level.conditions.length ? (
                 <ul className="mt-1 ml-4 list-disc">
@@ -85,7 +85,7 @@ export function DecisionTreeView({ levels }: { levels: DecisionLevel[] }) {
                 </ul>
               ) : null}
               {level.symptoms.length ? (
-                <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Guidance: {level.symptoms.join(' · ')}</p>
+                <p className="mt-1 text-xs text-muted">Guidance: {level.symptoms.join(' · ')}</p>
               ) : null}
             </li>
           ))}
@@ -104,7 +104,7 @@ export function StatsRow({ stats }: { stats: Record<'phases' | 'sections' | 'ite
   return (
     <dl className="flex flex-wrap gap-2" data-testid="preview-stats">
       {entries.map(([label, value]) => (
-        <div key={label} className="rounded-md border border-slate-200 px-2 py-1 text-center dark:border-slate-800" data-stat={label}>
+        <div key={label} className="rounded-md border border-line px-2 py-1 text-center" data-stat={label}>
           <dt className="text-xs text-slate-500">{label}</dt>
           <dd className="text-lg font-semibold tabular">{value}</dd>
         </div>

@@ -42,7 +42,7 @@ function ItemNode({ item, roleName }: { item: TemplateItem; roleName: (key: stri
         <pre className="ml-6 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">{item.command}</pre>
       ) : null}
       {item.expectedOutput ? (
-        <p className="ml-6 text-xs text-slate-600 dark:text-slate-400">
+        <p className="ml-6 text-xs text-muted">
           Expected: <code className="font-mono">{item.expectedOutput}</code>
         </p>
       ) : null}
@@ -72,7 +72,7 @@ function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase
   const [open, setOpen] = useState(startOpen);
   const count = countItems(phase.items);
   return (
-    <li className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="preview-phase">
+    <li className="rounded-lg border border-line bg-surface" data-testid="preview-phase">
       <button
         type="button"
         onClick={() => setOpen((o) => !o)}
@@ -90,8 +90,8 @@ function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase
         </span>
       </button>
       {open ? (
-        <div className="flex flex-col gap-3 border-t border-slate-200 px-3 py-3 text-sm dark:border-slate-800">
-          {phase.description ? <p className="whitespace-pre-line text-slate-600 dark:text-slate-400">{phase.description.slice(0, 600)}</p> : null}
+        <div className="flex flex-col gap-3 border-t border-line px-3 py-3 text-sm">
+          {phase.description ? <p className="whitespace-pre-line text-muted">{phase.description.slice(0, 600)}</p> : null}
           {sections(phase.items).map(([section, items], i) => (
             <div key={i}>
               {section ? <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{section}</h4> : null}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { describeEvent, type TimelineEvent } from '@/lib/domain/event-log';
 import { formatUtcTime, tMinus } from '@/lib/domain/clock';
 import { deploymentKeys } from '@/lib/client/query-keys';
+import { cn } from '@/components/ui/cn';
 
 const STANDS_OUT = new Set(['gate.overridden', 'rollback.declared', 'health.level_changed', 'deployment.transitioned', 'gate.opened']);
 
@@ -27,9 +28,7 @@ export function Timeline({ deploymentId, goLiveAt, limit = 50 }: { deploymentId:
           <li
             key={event.seq}
             data-seq={event.seq}
-            className={`rounded-md border px-3 py-2 text-sm ${
-              STANDS_OUT.has(event.type) ? 'border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40' : 'border-slate-200 dark:border-slate-800'
-            }`}
+            className={cn('rounded-md border px-3 py-2 text-sm', STANDS_OUT.has(event.type) ? 'border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40' : 'border-line')}
           >
             <div className="flex flex-wrap gap-x-2 text-xs text-slate-500">
               <span className="tabular">{formatUtcTime(new Date(event.at))}</span>

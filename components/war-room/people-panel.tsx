@@ -10,6 +10,7 @@ import { deploymentKeys } from '@/lib/client/query-keys';
 import { can } from '@/lib/domain/rbac';
 import { addParticipantSchema } from '@/lib/schemas/participant';
 import { useWarRoom } from './war-room-context';
+import { cn } from '@/components/ui/cn';
 
 /** Roles, who holds them, who is online — and, for the IC, assigning people to roles. */
 export function PeoplePanel() {
@@ -43,7 +44,7 @@ export function PeoplePanel() {
       </h2>
       <ul className="flex flex-col gap-2" data-testid="people">
         {deployment.roles.map((role) => (
-          <li key={role.key} className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
+          <li key={role.key} className="rounded-md border border-line px-3 py-2 text-sm">
             <Link href={`/deployments/${deployment.id}/roles/${role.key}`} className="font-medium hover:underline">
               {role.name}
             </Link>
@@ -53,7 +54,7 @@ export function PeoplePanel() {
               {role.holders.map((holder) => (
                 <li key={holder.participantId} className="flex items-center gap-2">
                   <span
-                    className={`inline-block h-2 w-2 rounded-full ${online.has(holder.userId) ? 'bg-emerald-500' : 'bg-slate-400'}`}
+                    className={cn('inline-block h-2 w-2 rounded-full', online.has(holder.userId) ? 'bg-emerald-500' : 'bg-slate-400')}
                     aria-label={online.has(holder.userId) ? 'online' : 'offline'}
                   />
                   <span>{holder.name}</span>
@@ -86,10 +87,10 @@ export function PeoplePanel() {
             placeholder="person@company.com"
             value={email}
             onChange={(e) => setEmail(e.target.value)}
-            className="min-h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900"
+            className="min-h-9 min-w-0 flex-1 rounded-md border border-line-strong bg-surface px-2 text-sm"
           />
           <label className="sr-only" htmlFor="assign-role">Role</label>
-          <select id="assign-role" value={roleKey} onChange={(e) => setRoleKey(e.target.value)} className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900">
+          <select id="assign-role" value={roleKey} onChange={(e) => setRoleKey(e.target.value)} className="min-h-9 rounded-md border border-line-strong bg-surface px-2 text-sm">
             {deployment.roles.map((role) => (
               <option key={role.key} value={role.key}>
                 {role.name}
