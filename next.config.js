@@ -17,8 +17,6 @@ const csp = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Separate build folders let several checkouts' test runs build side by side.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', '@prisma/adapter-pg', 'socket.io', 'better-auth'],

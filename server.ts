@@ -76,11 +76,10 @@ async function main() {
 
   const { attachSocketServer } = await import('./lib/realtime/socket-server');
   const io = await attachSocketServer(server, allowedOrigins(port));
-  // Worker modules register themselves with lib/server/background on import.
-  await import('./lib/server/metrics/workers');
-  await import('./lib/server/webhooks/worker');
+  const { metricsWorker } = await import('./lib/server/metrics/workers');
+  const { webhooksWorker } = await import('./lib/server/webhooks/worker');
   const { startBackgroundWork } = await import('./lib/server/background');
-  const stopBackground = await startBackgroundWork({ embedded: Boolean(embedded) });
+  const stopBackground = await startBackgroundWork([metricsWorker, webhooksWorker], { embedded: Boolean(embedded) });
 
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   logger.info('server.ready', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`, embedded: Boolean(embedded), dev });

@@ -10,7 +10,7 @@ import { freePort } from './test-env.mjs';
 const source = process.cwd();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-smoke-'));
 const env = { ...process.env };
-for (const key of ['DATABASE_URL', 'NEXT_DIST_DIR', 'BETTER_AUTH_URL', 'BETTER_AUTH_SECRET', 'WARROOM_DATA_DIR', 'NODE_ENV']) delete env[key];
+for (const key of ['DATABASE_URL', 'BETTER_AUTH_URL', 'BETTER_AUTH_SECRET', 'WARROOM_DATA_DIR', 'NODE_ENV']) delete env[key];
 
 function step(message) {
   console.log(`smoke: ${message}`);

@@ -117,7 +117,7 @@ export function serverEnv({ databaseUrl, port, adminToken, extra = {} }) {
 
 /** Starts the real custom server (production build) and waits until it is healthy. */
 export async function startAppServer(env, { nodeArgs = [] } = {}) {
-  if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (npm test does).');
   }
   const child = spawn(process.execPath, [...nodeArgs, ...serverArgs(env)], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });

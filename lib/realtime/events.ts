@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '@/lib/domain/event-log';
-import type { PresenceEntry } from '@/lib/domain/presence';
+import type { PresenceEntry } from '@/lib/domain/merge-presence';
 
 /** Typed socket.io events, shared by server.ts and the browser client. */
 

@@ -1,4 +1,4 @@
-import { mergePresence, type PresenceEntry, type PresenceSource } from '@/lib/domain/presence';
+import { mergePresence, type PresenceEntry, type PresenceSource } from '@/lib/domain/merge-presence';
 import { deploymentRoom } from './events';
 import type { IoServer } from './publish';
 

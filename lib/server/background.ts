@@ -2,31 +2,22 @@ import { campaignForLeadership } from './leader';
 import { logger } from './logger';
 
 /**
- * Background work (metric polling, the simulator, webhook deliveries, checkpoint timers). Workers
- * register here; server.ts starts them once the database is ready. With several processes on one
- * PostgreSQL only the leader runs them (see leader.ts); the embedded database is one process.
+ * Background work (metric polling, the simulator, webhook deliveries, checkpoint timers). server.ts
+ * hands the workers to `startBackgroundWork` once the database is ready. With several processes on
+ * one PostgreSQL only the leader runs them (see leader.ts); the embedded database is one process.
  */
-type Worker = { name: string; start: () => Promise<() => Promise<void>> };
+export type BackgroundWorker = { name: string; start: () => Promise<() => Promise<void>> };
 
-const globalForWorkers = globalThis as unknown as { __warroomWorkers?: Worker[]; __warroomLeader?: boolean };
+const globalForWorkers = globalThis as unknown as { __warroomLeader?: boolean };
 
 /** Whether this process runs the background work now (reported by /api/health). */
 export function isLeader(): boolean {
   return globalForWorkers.__warroomLeader ?? false;
 }
 
-function workers(): Worker[] {
-  globalForWorkers.__warroomWorkers ??= [];
-  return globalForWorkers.__warroomWorkers;
-}
-
-export function registerWorker(worker: Worker) {
-  if (!workers().some((w) => w.name === worker.name)) workers().push(worker);
-}
-
-async function startAll(): Promise<() => Promise<void>> {
+async function startAll(workers: readonly BackgroundWorker[]): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
-  for (const worker of workers()) {
+  for (const worker of workers) {
     try {
       stops.push(await worker.start());
     } catch (error) {
@@ -38,17 +29,20 @@ async function startAll(): Promise<() => Promise<void>> {
   };
 }
 
-export async function startBackgroundWork(options: { embedded: boolean }): Promise<() => Promise<void>> {
+export async function startBackgroundWork(
+  workers: readonly BackgroundWorker[],
+  options: { embedded: boolean },
+): Promise<() => Promise<void>> {
   if (options.embedded || process.env.LEADER_ELECTION === 'off') {
     globalForWorkers.__warroomLeader = true;
-    return startAll();
+    return startAll(workers);
   }
   let stopWorkers: (() => Promise<void>) | null = null;
   const leadership = campaignForLeadership({
     databaseUrl: process.env.DATABASE_URL!,
     onElected: async () => {
       globalForWorkers.__warroomLeader = true;
-      stopWorkers = await startAll();
+      stopWorkers = await startAll(workers);
     },
     onDeposed: async () => {
       globalForWorkers.__warroomLeader = false;

@@ -1,10 +1,10 @@
 import type { Blockquote, Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import { IC_ROLE, type DecisionLevel, type TemplateGate, type TemplateItem } from '../template';
-import { DecisionTreeBuilder } from './decision-tree';
+import { DecisionTreeBuilder } from './read-decision-tree';
 import type { SeriesLookup } from './conditions';
-import { attachCommand, attachExpected, expectedLabel, ItemReader, type OwnerHint } from './items';
-import { gateFromTable, gateLabel, type GateLabel } from './gates';
-import type { PhaseDraft } from './phases';
+import { attachCommand, attachExpected, expectedLabel, ItemReader, type OwnerHint } from './read-items';
+import { gateFromTable, gateLabel, type GateLabel } from './read-gates';
+import type { PhaseDraft } from './read-phases';
 import { looksLikeRole, type RoleBook } from './roles';
 import { countTasks, headingText, type Outline } from './structure';
 import { classifyTable, readTable } from './tables';

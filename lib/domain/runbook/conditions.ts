@@ -1,6 +1,6 @@
 import type { DecisionCondition, MetricRuleDefinition } from '../template';
 import { convertUnit, normaliseUnit, type Comparison, type Unit } from '../thresholds';
-import { knownSeries, seriesFor } from './metrics';
+import { knownSeries, seriesFor } from './read-metrics';
 import { parseDurationSec } from './time-hints';
 import { oneLine, stripStatusMarks, truncate } from './text';
 

@@ -1,8 +1,8 @@
 import type { DecisionCondition, DecisionLevel, MetricRuleDefinition, TemplateDefinition, TemplateGate, TemplateItem, TemplatePhase, TemplateRole } from '../template';
 import { formatCondition, readBullet, seriesLookup, type SeriesLookup } from './conditions';
-import { isDecisionLine } from './decision-tree';
-import { opposite } from './metrics';
-import { kindFor } from './phases';
+import { isDecisionLine } from './read-decision-tree';
+import { opposite } from './read-metrics';
+import { kindFor } from './read-phases';
 import { formatOffset, formatTimeHint, headingTimeHint } from './time-hints';
 import { oneLine } from './text';
 

@@ -1,5 +1,5 @@
 import type { GenericOAuthConfig } from 'better-auth/plugins';
-import { parseSsoConfig, ssoAccountAdmission, type SsoConfig, type SsoSettings } from '@/lib/domain/sso';
+import { parseSsoConfig, ssoAccountAdmission, type SsoConfig, type SsoSettings } from '@/lib/domain/sso-settings';
 import { logger } from '@/lib/server/logger';
 
 /** The one provider id: callbacks land on /api/auth/callback/oidc. */

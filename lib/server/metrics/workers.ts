@@ -9,7 +9,7 @@
  * Timers are unref'd and each stop waits for the tick in flight.
  */
 
-import { registerWorker } from '@/lib/server/background';
+import type { BackgroundWorker } from '@/lib/server/background';
 import { CLOSED_STATES } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
@@ -85,7 +85,8 @@ async function healthTick() {
   for (const row of rows) await requestEvaluation(row.id);
 }
 
-registerWorker({
+/** Metric polling, the simulator, health evaluation and retention: started by server.ts. */
+export const metricsWorker: BackgroundWorker = {
   name: 'metrics',
   start: async () => {
     const loops = [
@@ -102,4 +103,4 @@ registerWorker({
       for (let i = 0; i < 50 && inFlightPolls.size > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     };
   },
-});
+};

@@ -1,5 +1,5 @@
 import { topicOf } from '@/lib/domain/webhooks';
-import { registerWorker } from '@/lib/server/background';
+import type { BackgroundWorker } from '@/lib/server/background';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
 import { onCommittedEvent } from '@/lib/realtime/publish';
@@ -104,10 +104,11 @@ function startLoop(): { stop: () => Promise<void> } {
   };
 }
 
-registerWorker({
+/** Webhook deliveries from the outbox: started by server.ts. */
+export const webhooksWorker: BackgroundWorker = {
   name: 'webhooks',
   start: async () => {
     const loop = startLoop();
     return loop.stop;
   },
-});
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSsoConfig, ssoAccountAdmission } from './sso';
+import { parseSsoConfig, ssoAccountAdmission } from './sso-settings';
 
 const base = { OIDC_ISSUER: 'https://idp.acme.com/realms/main/', OIDC_CLIENT_ID: 'war-room', OIDC_CLIENT_SECRET: 's3cret' };
 

@@ -1,5 +1,5 @@
 import type { TemplateGate } from '../template';
-import { kindFor, type PhaseDraft } from './phases';
+import { kindFor, type PhaseDraft } from './read-phases';
 import type { RoleBook } from './roles';
 import { roleRows, type TableData } from './tables';
 import { headingTimeHint, parseTimeHint } from './time-hints';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePresence } from './presence';
+import { mergePresence } from './merge-presence';
 
 describe('mergePresence', () => {
   it('lists a person once across tabs and processes, with the union of their roles', () => {
