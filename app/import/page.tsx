@@ -13,9 +13,9 @@ export default async function ImportPage() {
       <TopNav name={actor.name} isAdmin={actor.isAdmin} />
       <main className="mx-auto max-w-7xl px-4 py-6">
         <h1 className="mb-1 text-2xl font-bold">Import a runbook</h1>
-        <p className="mb-6 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+        <p className="mb-6 max-w-3xl text-sm text-muted">
           Bring the Markdown runbook you already have. Check what the war room understood, fix the roles, and save it as a template in the{' '}
-          <Link href="/templates" className="text-sky-700 underline dark:text-sky-400">
+          <Link href="/templates" className="text-link underline">
             library
           </Link>
           .

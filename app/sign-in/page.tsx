@@ -18,7 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-4">
       <div>
         <h1 className="text-3xl font-bold tracking-tight">War Room</h1>
-        <p className="mt-1 text-slate-600 dark:text-slate-400">Sign in to run or watch a go-live.</p>
+        <p className="mt-1 text-muted">Sign in to run or watch a go-live.</p>
       </div>
       {sso && 'label' in sso ? <SsoSignInButton label={sso.label} next={safeNext} passwordSignIn={password} /> : null}
       {sso && 'problem' in sso ? (
@@ -26,11 +26,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           ⚠ Single sign-on is not available: {sso.problem} {password ? 'Password sign-in still works.' : ''}
         </p>
       ) : null}
-      {sso && password ? <p className="text-center text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">or with your password</p> : null}
+      {sso && password ? <p className="text-center text-xs uppercase tracking-wide text-faint">or with your password</p> : null}
       {password ? <SignInForm next={safeNext} /> : null}
       {/* The published demo password is shown only on the machine itself, where it also works. */}
       {password && env().DATABASE_URL?.includes('sslmode=disable') && isLoopbackRequest(await headers()) ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-muted">
           Demo: <code>ic@warroom.local</code> (or dba@, qa@, devops@, stakeholder@…) with password <code>warroom-demo</code>.
         </p>
       ) : null}

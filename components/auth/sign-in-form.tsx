@@ -4,7 +4,7 @@ import { authClient } from '@/lib/client/auth-client';
 import { Button } from '@/components/ui/button';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 
-const field = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-900';
+const field = 'w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-base';
 
 export function SignInForm({ next }: { next: string }) {
   const { busy, error, submit } = useFormSubmit();
@@ -30,7 +30,7 @@ export function SignInForm({ next }: { next: string }) {
         <input name="password" type="password" autoComplete="current-password" required className={field} />
       </label>
       {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="text-sm text-danger">
           ⚠ {error}
         </p>
       ) : null}

@@ -8,7 +8,7 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+      className="rounded px-2 py-1 text-slate-600 hover:bg-subtle dark:text-slate-300"
       onClick={async () => {
         await authClient.signOut();
         router.replace('/sign-in');

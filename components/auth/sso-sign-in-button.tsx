@@ -29,7 +29,7 @@ export function SsoSignInButton({ label, next, passwordSignIn }: { label: string
         {busy ? `Opening ${label}…` : `Sign in with ${label}`}
       </Button>
       {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="text-sm text-danger">
           ⚠ {error}
         </p>
       ) : null}

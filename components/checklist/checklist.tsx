@@ -111,7 +111,7 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
         <button
           type="button"
           onClick={keys.openHelp}
-          className="ml-auto hidden rounded px-1 text-xs text-slate-600 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 md:inline dark:text-slate-400"
+          className="ml-auto hidden rounded px-1 text-xs text-muted hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 md:inline"
           data-testid="shortcuts-hint"
         >
           Press <Kbd small>?</Kbd> for shortcuts
@@ -139,7 +139,7 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
   );
   const sectionHeading = (phase: PhaseDto, section: string) => (
     <div className="mb-1 flex items-center gap-2">
-      <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{section}</h3>
+      <h3 className="text-sm font-semibold uppercase tracking-wide text-faint">{section}</h3>
       {canMove ? (
         <ReassignMenu compact label={`Move every step of “${section}” to another role`} currentKey={null} roles={owners} onMove={(roleKey) => reassign.mutate({ kind: 'section', phaseId: phase.id, section, roleKey })} />
       ) : null}
@@ -148,7 +148,7 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
 
   let body;
   if (phases.length === 0) {
-    body = <p className="text-slate-600 dark:text-slate-400">{emptyText}</p>;
+    body = <p className="text-muted">{emptyText}</p>;
   } else if (virtual) {
     const rows: VirtualRow[] = phases.flatMap(([phase, phaseRows]) => [
       { kind: 'phase' as const, key: `phase-${phase.id}`, phase },

@@ -8,6 +8,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { ITEM_STATUSES, NOTE_REQUIRED, STATUS_LABEL, type ItemStatus } from '@/lib/domain/items';
 import { formatUtcTime } from '@/lib/domain/clock';
 import type { ItemDto } from '@/lib/contracts/items';
+import { cn } from '@/components/ui/cn';
 
 type Props = {
   item: ItemDto;
@@ -55,9 +56,7 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
 
   return (
     <li
-      className={`rounded-lg border bg-white p-3 dark:bg-slate-900 ${
-        selected ? 'border-sky-500 ring-2 ring-sky-500 dark:border-sky-400 dark:ring-sky-400' : 'border-slate-200 dark:border-slate-800'
-      }`}
+      className={cn('rounded-lg border bg-surface p-3', selected ? 'border-sky-500 ring-2 ring-sky-500 dark:border-sky-400 dark:ring-sky-400' : 'border-line')}
       style={{ marginLeft: depth ? `${Math.min(depth, 4) * 1.25}rem` : undefined }}
       data-testid="checklist-item"
       data-item-id={item.id}
@@ -71,9 +70,7 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
           <button
             type="button"
             onClick={() => onChange(item, done ? 'pending' : 'done', item.note)}
-            className={`mt-0.5 flex h-11 w-11 sm:h-8 sm:w-8 shrink-0 items-center justify-center rounded-md border-2 text-lg ${
-              done ? 'border-emerald-500 bg-emerald-500 text-white' : 'border-slate-400 hover:border-emerald-500 dark:border-slate-500'
-            }`}
+            className={cn('mt-0.5 flex h-11 w-11 sm:h-8 sm:w-8 shrink-0 items-center justify-center rounded-md border-2 text-lg', done ? 'border-emerald-500 bg-emerald-500 text-white' : 'border-slate-400 hover:border-emerald-500 dark:border-slate-500')}
             aria-label={done ? `Mark “${item.title}” not done` : `Mark “${item.title}” done`}
             aria-pressed={done}
           >
@@ -82,10 +79,10 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
         ) : null}
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
-            <span className={`font-medium ${done ? 'text-slate-500 dark:text-slate-400 line-through decoration-slate-400' : ''}`}>{item.title}</span>
+            <span className={cn('font-medium', done ? 'text-faint line-through decoration-slate-400' : '')}>{item.title}</span>
             <ItemStatusBadge status={item.status} />
-            <span className="text-xs text-slate-500 dark:text-slate-400" data-testid="item-role">{roleName}</span>
-            {item.doneBeforeStart ? <span className="text-xs text-slate-500 dark:text-slate-400">(done before start)</span> : null}
+            <span className="text-xs text-faint" data-testid="item-role">{roleName}</span>
+            {item.doneBeforeStart ? <span className="text-xs text-faint">(done before start)</span> : null}
             {menu ? <div className="ml-auto">{menu}</div> : null}
           </div>
           {item.command ? (
@@ -95,13 +92,13 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
             </div>
           ) : null}
           {item.expectedOutput ? (
-            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            <p className="mt-1 text-xs text-muted">
               Expected: <code className="font-mono">{item.expectedOutput}</code>
             </p>
           ) : null}
-          {item.note ? <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">📝 {item.note}</p> : null}
+          {item.note ? <p className="mt-1 text-sm text-soft">📝 {item.note}</p> : null}
           {item.updatedBy && item.status !== 'pending' ? (
-            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+            <p className="mt-1 text-xs text-faint">
               {STATUS_LABEL[item.status]} by {item.updatedBy} at {formatUtcTime(new Date(item.updatedAt))}
             </p>
           ) : null}
@@ -114,7 +111,7 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
                 id={`status-${item.id}`}
                 value={item.status}
                 onChange={(event) => choose(event.target.value as ItemStatus)}
-                className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900"
+                className="min-h-9 rounded-md border border-line-strong bg-surface px-2 text-sm"
               >
                 {ITEM_STATUSES.map((status) => (
                   <option key={status} value={status}>
@@ -148,7 +145,7 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
                 onChange={(event) => setDraft(event.target.value)}
                 rows={2}
                 maxLength={2000}
-                className="rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-600 dark:bg-slate-950"
+                className="rounded-md border border-line-strong bg-field p-2 text-sm"
                 autoFocus
               />
               <div className="flex gap-2">

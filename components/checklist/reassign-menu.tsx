@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
+import { cn } from '@/components/ui/cn';
 
 type Role = { key: string; name: string };
 
@@ -19,12 +20,13 @@ export function ReassignMenu({ label, currentKey, roles, onMove, compact = false
   return (
     <details ref={ref} className="relative" data-testid="reassign-menu">
       <summary
-        className={`cursor-pointer list-none rounded-md border border-slate-300 px-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-600 dark:text-slate-300 dark:hover:bg-slate-800 ${compact ? 'py-0.5 text-xs' : 'min-h-9 py-1.5 text-sm'}`}
+        className={cn('cursor-pointer list-none rounded-md border border-line-strong px-2 text-soft hover:bg-subtle focus-visible:outline-2 focus-visible:outline-sky-500', compact ? 'py-0.5 text-xs' : 'min-h-9 py-1.5 text-sm')}
+        aria-label={label}
         title={label}
       >
         Move to…<span className="sr-only"> ({label})</span>
       </summary>
-      <ul role="menu" aria-label={label} className="absolute right-0 z-20 mt-1 max-h-72 w-56 overflow-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+      <ul role="menu" aria-label={label} className="absolute right-0 z-20 mt-1 max-h-72 w-56 overflow-auto rounded-md border border-slate-200 bg-surface p-1 shadow-lg dark:border-slate-700">
         {roles.map((role) => (
           <li key={role.key} role="none">
             <button
@@ -35,7 +37,7 @@ export function ReassignMenu({ label, currentKey, roles, onMove, compact = false
                 if (ref.current) ref.current.open = false;
                 onMove(role.key);
               }}
-              className="flex w-full items-center justify-between rounded px-2 py-2 text-left text-sm hover:bg-slate-100 disabled:cursor-default disabled:text-slate-400 dark:hover:bg-slate-800"
+              className="flex w-full items-center justify-between rounded px-2 py-2 text-left text-sm hover:bg-subtle disabled:cursor-default disabled:text-slate-400"
             >
               {role.name}
               {role.key === currentKey ? <span className="text-xs">current</span> : null}

@@ -4,13 +4,14 @@ import { Fragment, useEffect, useLayoutEffect, useRef } from 'react';
 import { Dialog } from '@/components/ui/dialog';
 import { Button } from '@/components/ui/button';
 import { SHORTCUT_HELP } from '@/lib/domain/shortcuts';
+import { cn } from '@/components/ui/cn';
 
 /** A key cap; `small` sits inside a line of small text without making it taller. */
 export function Kbd({ children, small = false }: { children: string; small?: boolean }) {
   const size = small ? 'min-w-4 px-1 text-[0.7rem] leading-4' : 'min-w-7 px-1.5 py-0.5 text-sm';
   return (
     <kbd
-      className={`inline-flex items-center justify-center rounded border border-slate-300 bg-slate-100 font-mono text-slate-900 shadow-[0_1px_0_rgb(148_163_184)] dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:shadow-[0_1px_0_rgb(71_85_105)] ${size}`}
+      className={cn('inline-flex items-center justify-center rounded border border-line-strong bg-subtle font-mono text-foreground shadow-[0_1px_0_rgb(148_163_184)] dark:shadow-[0_1px_0_rgb(71_85_105)]', size)}
     >
       {children}
     </kbd>
@@ -48,14 +49,14 @@ export function ShortcutsOverlay({ onClose, canDrive }: { onClose: () => void; c
         </thead>
         <tbody>
           {SHORTCUT_HELP.map(({ action, keys, label }) => (
-            <tr key={action} className="border-b border-slate-200 last:border-0 dark:border-slate-800">
+            <tr key={action} className="border-b border-line last:border-0">
               <td className="py-2 pr-4 align-top whitespace-nowrap">
                 {keys.map((sequence, i) => (
                   <Fragment key={sequence.join(' ')}>
-                    {i > 0 ? <span className="px-1 text-slate-500 dark:text-slate-400">or</span> : null}
+                    {i > 0 ? <span className="px-1 text-faint">or</span> : null}
                     {sequence.map((key, j) => (
                       <Fragment key={key}>
-                        {j > 0 ? <span className="px-1 text-slate-500 dark:text-slate-400">then</span> : null}
+                        {j > 0 ? <span className="px-1 text-faint">then</span> : null}
                         <Kbd>{key}</Kbd>
                       </Fragment>
                     ))}
@@ -64,13 +65,13 @@ export function ShortcutsOverlay({ onClose, canDrive }: { onClose: () => void; c
               </td>
               <td className="py-2 align-top">
                 {label}
-                {action === 'nextPhase' && !canDrive ? <span className="block text-xs text-slate-600 dark:text-slate-400">Incident commander only</span> : null}
+                {action === 'nextPhase' && !canDrive ? <span className="block text-xs text-muted">Incident commander only</span> : null}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className="text-sm text-muted">
         Keys pause while you type in a field or a dialog is open. Only items your role may change can be ticked.
       </p>
       <div className="flex justify-end">

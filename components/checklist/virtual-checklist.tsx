@@ -105,7 +105,7 @@ export function VirtualChecklist({ rows, renderPhase, renderItem, selectedKey = 
             {row.kind === 'phase' ? (
               <div className="pt-4 pb-2">{renderPhase(row.phase)}</div>
             ) : row.kind === 'section' ? (
-              <h3 className="pt-1 pb-1 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{row.title}</h3>
+              <h3 className="pt-1 pb-1 text-sm font-semibold uppercase tracking-wide text-faint">{row.title}</h3>
             ) : (
               <ul className="pb-2">{renderItem(row.item, row.depth)}</ul>
             )}

@@ -13,6 +13,7 @@ import { ReauthDialog } from './reauth-dialog';
 import { ReasonDialog } from './reason-dialog';
 import { ApiError } from '@/lib/client/api';
 import { useCockpitAction, type CockpitAction } from './use-cockpit-action';
+import { cn } from '@/components/ui/cn';
 
 const STATUS_LOOK: Record<GateStatus, { tone: Tone; icon: string; label: string }> = {
   waiting: { tone: 'grey', icon: '◷', label: 'Waiting for sign-offs' },
@@ -101,7 +102,7 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
 
   return (
     <div
-      className={`rounded-lg border p-3 ${status === 'overridden' ? 'border-amber-500' : status === 'rejected' ? 'border-red-500' : status === 'open' ? 'border-emerald-600' : 'border-slate-300 dark:border-slate-700'}`}
+      className={cn('rounded-lg border p-3', status === 'overridden' ? 'border-amber-500' : status === 'rejected' ? 'border-red-500' : status === 'open' ? 'border-emerald-600' : 'border-slate-300 dark:border-slate-700')}
       data-testid="gate-panel"
       data-gate-id={gate.id}
       data-status={gate.status}
@@ -111,14 +112,14 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
         <h3 className="font-semibold">{gate.title}</h3>
         <GateStatusBadge status={gate.status} />
         {due ? (
-          <span className="tabular text-sm text-slate-600 dark:text-slate-400">
+          <span className="tabular text-sm text-muted">
             {gate.checkpointOffsetMin != null ? formatRelative(gate.checkpointOffsetMin) : ''} · due{' '}
             {due.toISOString().slice(0, 10) === deployment.goLiveAt.slice(0, 10) ? formatUtcTime(due) : formatUtc(due)}
           </span>
         ) : null}
       </div>
       {gate.allowSameSigner && gate.requiredRoles.length > 1 ? (
-        <p className="mb-2 text-xs text-slate-600 dark:text-slate-400" data-testid="same-signer-allowed">
+        <p className="mb-2 text-xs text-muted" data-testid="same-signer-allowed">
           One person may sign this gate for several roles (set by the template).
         </p>
       ) : null}
@@ -130,7 +131,7 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
       ) : null}
       <div className="overflow-x-auto">
         <table className="w-full min-w-[18rem] text-left text-sm">
-          <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
+          <thead className="text-xs uppercase tracking-wide text-faint">
             <tr>
               <th scope="col" className="py-1 pr-2 font-medium">Role</th>
               <th scope="col" className="py-1 pr-2 font-medium">Name</th>
@@ -144,15 +145,15 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
               const look = DECISION_LOOK[row.decision];
               const signoff = own ? mine(row.roleKey) : null;
               return (
-                <tr key={`${row.roleKey}-${row.userId ?? 'pending'}`} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="signoff-row" data-role={row.roleKey} data-decision={row.decision}>
+                <tr key={`${row.roleKey}-${row.userId ?? 'pending'}`} className="border-t border-line align-top" data-testid="signoff-row" data-role={row.roleKey} data-decision={row.decision}>
                   <td className="py-1.5 pr-2">{row.role}</td>
                   <td className="py-1.5 pr-2">
-                    {row.name ?? <span className="text-slate-500 dark:text-slate-400">—</span>}
-                    {row.comment && !readOnly ? <p className="text-xs text-slate-600 dark:text-slate-400">“{row.comment}”</p> : null}
+                    {row.name ?? <span className="text-faint">—</span>}
+                    {row.comment && !readOnly ? <p className="text-xs text-muted">“{row.comment}”</p> : null}
                     {live && signoff ? (
                       <button
                         type="button"
-                        className="mt-0.5 block min-h-8 text-xs text-sky-700 underline dark:text-sky-400"
+                        className="mt-0.5 block min-h-8 text-xs text-link underline"
                         disabled={action.isPending}
                         onClick={() => action.mutate({ path: `/gates/${gate.id}/signoffs/${signoff.id}`, method: 'DELETE', done: 'Sign-off withdrawn.' })}
                         data-testid={`withdraw-${row.roleKey}`}
@@ -166,7 +167,7 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
                       {DECISION_LABEL[row.decision]}
                     </Badge>
                   </td>
-                  <td className="tabular py-1.5 text-slate-600 dark:text-slate-400">
+                  <td className="tabular py-1.5 text-muted">
                     {row.at ? (
                       <span title={row.at.toISOString()}>
                         {formatUtcTime(row.at)}
@@ -211,7 +212,7 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
         </div>
       ) : null}
       {live && blockedNotes.length ? (
-        <ul className="mt-2 flex flex-col gap-1 text-sm text-slate-600 dark:text-slate-400" data-testid="gate-blocked-why">
+        <ul className="mt-2 flex flex-col gap-1 text-sm text-muted" data-testid="gate-blocked-why">
           {blockedNotes.map((note) => (
             <li key={note}>
               <span aria-hidden>ⓘ </span>

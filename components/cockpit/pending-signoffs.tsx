@@ -34,7 +34,7 @@ export function PendingSignoffs({ roleKey }: { roleKey: string }) {
         const dto = deployment.gates.find((g) => g.id === gate.id)!;
         return (
           <div key={gate.id} className="flex flex-col gap-1">
-            <p className="text-sm text-slate-600 dark:text-slate-400">Phase: {phaseTitle(gate.phaseId)}</p>
+            <p className="text-sm text-muted">Phase: {phaseTitle(gate.phaseId)}</p>
             <GatePanel gate={dto} />
           </div>
         );

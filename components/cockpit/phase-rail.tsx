@@ -16,11 +16,12 @@ import type { GateDto } from '@/lib/contracts/gates';
 import { GatePanel } from './gate-panel';
 import { phaseStep, type PhaseStep } from './phase-facts';
 import { useCockpitAction } from './use-cockpit-action';
+import { cn } from '@/components/ui/cn';
 
 const STATUS_ICON: Record<string, { icon: string; label: string; className: string }> = {
   completed: { icon: '✓', label: 'Completed', className: 'border-emerald-600 bg-emerald-600 text-white' },
   active: { icon: '●', label: 'Running', className: 'border-sky-500 bg-sky-500 text-white' },
-  pending: { icon: '', label: 'Not started', className: 'border-slate-400 bg-transparent text-slate-500 dark:text-slate-400' },
+  pending: { icon: '', label: 'Not started', className: 'border-slate-400 bg-transparent text-faint' },
   skipped: { icon: '↷', label: 'Skipped', className: 'border-amber-500 bg-transparent text-amber-600' },
 };
 
@@ -83,14 +84,14 @@ function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
 
   return (
     <li
-      className={`relative rounded-lg border bg-white p-3 dark:bg-slate-900 ${phase.status === 'active' ? 'border-sky-500 ring-1 ring-sky-500/40' : overdue ? 'border-red-400 dark:border-red-800' : 'border-slate-200 dark:border-slate-800'}`}
+      className={cn('relative rounded-lg border bg-surface p-3', phase.status === 'active' ? 'border-sky-500 ring-1 ring-sky-500/40' : overdue ? 'border-red-400 dark:border-red-800' : 'border-line')}
       data-testid="rail-phase"
       data-phase-id={phase.id}
       data-status={phase.status}
       data-overdue={overdue ? 'true' : 'false'}
     >
       <div className="flex items-start gap-3">
-        <span className={`mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full border-2 text-sm font-bold ${look.className}`} title={look.label} aria-label={look.label}>
+        <span className={cn('mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full border-2 text-sm font-bold', look.className)} title={look.label} aria-label={look.label}>
           {look.icon || index + 1}
         </span>
         <div className="min-w-0 flex-1">
@@ -104,7 +105,7 @@ function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
               </Badge>
             ) : null}
           </div>
-          <p className="tabular mt-0.5 flex flex-wrap gap-x-3 text-sm text-slate-600 dark:text-slate-400">
+          <p className="tabular mt-0.5 flex flex-wrap gap-x-3 text-sm text-muted">
             <PlannedLine phase={phase} />
             <ActualLine phase={phase} elapsed={schedule?.elapsedSeconds ?? null} />
           </p>
@@ -119,7 +120,7 @@ function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
                 <Milestone key={gate.id} gate={gate} />
               ))}
               {!focus ? (
-                <button type="button" className="min-h-8 text-xs text-sky-700 underline dark:text-sky-400" onClick={() => setOpen((v) => !v)} aria-expanded={open}>
+                <button type="button" className="min-h-8 text-xs text-link underline" onClick={() => setOpen((v) => !v)} aria-expanded={open}>
                   {open ? 'Hide sign-offs' : 'Show sign-offs'}
                 </button>
               ) : null}
@@ -129,7 +130,7 @@ function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
       </div>
 
       {completion ? (
-        <div className="mt-3 flex flex-col gap-2 border-t border-slate-200 pt-3 dark:border-slate-800">
+        <div className="mt-3 flex flex-col gap-2 border-t border-line pt-3">
           {completion.blockers.length ? (
             <ul className="flex flex-col gap-1 text-sm text-amber-800 dark:text-amber-200" data-testid="phase-blockers">
               {completion.blockers.map((b) => (
@@ -155,7 +156,7 @@ function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
       ) : null}
 
       {start ? (
-        <div className="mt-3 flex flex-col gap-1 border-t border-slate-200 pt-3 dark:border-slate-800">
+        <div className="mt-3 flex flex-col gap-1 border-t border-line pt-3">
           <div>
             <Button
               variant="primary"
@@ -168,7 +169,7 @@ function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
             </Button>
           </div>
           {start.blockers.map((b) => (
-            <p key={b} className="text-sm text-slate-600 dark:text-slate-400">
+            <p key={b} className="text-sm text-muted">
               {b}
             </p>
           ))}
@@ -209,7 +210,7 @@ export function PhaseRail() {
         <h2 id="rail-title" className="text-lg font-semibold">
           {rollback ? 'Rollback phases' : 'Phases'}
         </h2>
-        <span className="text-sm text-slate-600 dark:text-slate-400">planned vs actual · times in UTC</span>
+        <span className="text-sm text-muted">planned vs actual · times in UTC</span>
       </div>
       <ol className="flex flex-col gap-2">
         {track.map((phase) => (
@@ -226,7 +227,7 @@ export function PhaseRail() {
       </ol>
       {other.length ? (
         <div>
-          <button type="button" className="min-h-9 text-sm text-sky-700 underline dark:text-sky-400" onClick={() => setShowOther((v) => !v)} aria-expanded={showOther}>
+          <button type="button" className="min-h-9 text-sm text-link underline" onClick={() => setShowOther((v) => !v)} aria-expanded={showOther}>
             {showOther ? 'Hide' : 'Show'} {rollback ? 'the go-live phases' : 'the rollback plan'} ({other.length})
           </button>
           {showOther ? (

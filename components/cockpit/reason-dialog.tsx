@@ -41,11 +41,11 @@ export function ReasonDialog({ title, label, hint, confirm, tone = 'primary', on
             maxLength={MAX_REASON_LENGTH}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal dark:border-slate-600 dark:bg-slate-950"
+            className="rounded-md border border-line-strong bg-field px-3 py-2 text-base font-normal"
             name="reason"
           />
         </label>
-        {hint ? <p className="text-sm text-slate-600 dark:text-slate-400">{hint}</p> : null}
+        {hint ? <p className="text-sm text-muted">{hint}</p> : null}
         <div className="flex flex-wrap justify-end gap-2">
           <Button type="button" variant="ghost" onClick={onClose} className="min-h-11">
             Cancel

@@ -34,11 +34,11 @@ function SsoReauth({ label, onConfirmed, onClose }: { label: string; onConfirmed
   }, [onConfirmed]);
   return (
     <div className="flex flex-col gap-3">
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className="text-sm text-muted">
         A go / no-go decision is recorded with who made it. You signed in with {label} a while ago: sign in with it again (in a small window) to record
         this decision.
       </p>
-      {waiting ? <p className="text-sm text-slate-600 dark:text-slate-400">Waiting for {label}… finish signing in in the other window.</p> : null}
+      {waiting ? <p className="text-sm text-muted">Waiting for {label}… finish signing in in the other window.</p> : null}
       <div className="flex flex-wrap justify-end gap-2">
         <Button type="button" variant="ghost" onClick={onClose} className="min-h-11">
           Cancel
@@ -75,7 +75,7 @@ function PasswordReauth({ onConfirmed, onClose }: { onConfirmed: () => void; onC
         onConfirmed();
       })}
     >
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className="text-sm text-muted">
         A go / no-go decision is recorded with who made it. You signed in a while ago: enter your password to record this decision.
       </p>
       <label className="flex flex-col gap-1 text-sm font-medium">
@@ -87,11 +87,11 @@ function PasswordReauth({ onConfirmed, onClose }: { onConfirmed: () => void; onC
           name="password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal dark:border-slate-600 dark:bg-slate-950"
+          className="rounded-md border border-line-strong bg-field px-3 py-2 text-base font-normal"
         />
       </label>
       {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="reauth-error">
+        <p role="alert" className="text-sm text-danger" data-testid="reauth-error">
           {error}
         </p>
       ) : null}

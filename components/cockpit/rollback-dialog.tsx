@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { ROLLBACK_LEVEL_HINT, ROLLBACK_LEVEL_LABEL, ROLLBACK_LEVELS, type RollbackLevelName } from '@/lib/domain/rollback';
 import { MAX_REASON_LENGTH } from '@/lib/schemas/lifecycle';
 import { Dialog } from '@/components/ui/dialog';
+import { cn } from '@/components/ui/cn';
 
 /** The next rollback phase every role would switch to, if the runbook has one. */
 export function pendingRollbackPhase(phases: readonly { kind: string; status: string; title: string }[]): string | null {
@@ -47,14 +48,12 @@ export function RollbackDialog({
           {ROLLBACK_LEVELS.map((name) => (
             <label
               key={name}
-              className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border px-3 py-2 ${
-                level === name ? 'border-red-500 bg-red-50 dark:bg-red-950/40' : 'border-slate-300 dark:border-slate-700'
-              }`}
+              className={cn('flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border px-3 py-2', level === name ? 'border-red-500 bg-red-50 dark:bg-red-950/40' : 'border-slate-300 dark:border-slate-700')}
             >
               <input type="radio" name="level" value={name} checked={level === name} onChange={() => setLevel(name)} className="mt-1 h-4 w-4" />
               <span className="flex flex-col">
                 <span className="font-medium">{ROLLBACK_LEVEL_LABEL[name]}</span>
-                <span className="text-sm text-slate-600 dark:text-slate-400">{ROLLBACK_LEVEL_HINT[name]}</span>
+                <span className="text-sm text-muted">{ROLLBACK_LEVEL_HINT[name]}</span>
               </span>
             </label>
           ))}
@@ -68,11 +67,11 @@ export function RollbackDialog({
             value={reason}
             onChange={(event) => setReason(event.target.value)}
             placeholder="Error rate above 10 % for 5 minutes after the canary shift"
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-normal dark:border-slate-600 dark:bg-slate-950"
+            className="rounded-md border border-line-strong bg-field px-3 py-2 text-base font-normal"
             name="reason"
           />
         </label>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-muted">
           {rollbackPhase
             ? `Every role switches to the “${rollbackPhase}” checklist at once. Completing it ends the deployment as rolled back.`
             : 'This runbook has no rollback phase: mark the deployment rolled back once the work is done.'}

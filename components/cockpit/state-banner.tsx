@@ -4,6 +4,7 @@ import { useWarRoom } from '@/components/war-room/war-room-context';
 import { currentPhase } from '@/lib/domain/cockpit';
 import { isTerminal, stateLabel } from '@/lib/domain/deployment-state';
 import { progress } from '@/lib/domain/phases';
+import { cn } from '@/components/ui/cn';
 
 /**
  * The one line nobody may miss, on every war-room screen: a rollback under way (and its
@@ -51,7 +52,7 @@ export function StateBanner({ audience = 'room' }: { audience?: 'room' | 'stakeh
       aborted: { cls: 'border-red-600 bg-red-50 text-red-950 dark:bg-red-950 dark:text-red-50', icon: '■', text: 'ABORTED' },
     }[state];
     return (
-      <div role="status" className={`rounded-xl border-2 px-4 py-3 ${look.cls}`} data-testid="final-banner">
+      <div role="status" className={cn('rounded-xl border-2 px-4 py-3', look.cls)} data-testid="final-banner">
         <p className="text-lg font-bold">
           <span aria-hidden>{look.icon} </span>
           {look.text}

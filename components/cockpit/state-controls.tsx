@@ -85,24 +85,24 @@ export function StateControls() {
         >
           {moveLabel(state, to, heldFrom)}
         </Button>
-        {refusal ? <p className="max-w-xs text-xs text-slate-600 dark:text-slate-400">{refusal}</p> : null}
+        {refusal ? <p className="max-w-xs text-xs text-muted">{refusal}</p> : null}
       </div>
     );
   });
 
   return (
-    <section aria-labelledby="controls-title" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="state-controls">
+    <section aria-labelledby="controls-title" className="rounded-xl border border-line bg-surface p-4" data-testid="state-controls">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 id="controls-title" className="text-lg font-semibold">
           Drive the go-live
         </h2>
         <StateBadge state={state} />
-        {state === 'on_hold' && heldFrom ? <span className="text-sm text-slate-600 dark:text-slate-400">held from {stateLabel(heldFrom).toLowerCase()}</span> : null}
+        {state === 'on_hold' && heldFrom ? <span className="text-sm text-muted">held from {stateLabel(heldFrom).toLowerCase()}</span> : null}
       </div>
       {targets.length ? (
         <div className="flex flex-wrap items-start gap-3">{buttons}</div>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{stateLabel(state)} is final: nothing more to drive.</p>
+        <p className="text-sm text-muted">{stateLabel(state)} is final: nothing more to drive.</p>
       )}
       {ask === 'on_hold' ? (
         <ReasonDialog

@@ -12,23 +12,23 @@ function Section({ title, deployments, now, empty }: { title: string; deployment
     <section className="mb-8">
       <h2 className="mb-3 text-lg font-semibold">{title}</h2>
       {deployments.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{empty}</p>
+        <p className="text-sm text-muted">{empty}</p>
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
           {deployments.map((d) => (
             <li key={d.id}>
               <Link
                 href={`/deployments/${d.id}`}
-                className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-sky-500 dark:border-slate-800 dark:bg-slate-900"
+                className="block rounded-lg border border-line bg-surface p-4 hover:border-sky-500"
               >
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-semibold">{d.name}</span>
-                  <span className="text-sm text-slate-500 dark:text-slate-400">{d.version}</span>
+                  <span className="text-sm text-faint">{d.version}</span>
                   <span className="ml-auto">
                     <StateBadge state={d.state} />
                   </span>
                 </div>
-                <div className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+                <div className="mt-1 flex flex-wrap items-center gap-3 text-sm text-muted">
                   <span>{d.environment}</span>
                   <span className="tabular">Go-live {formatUtc(new Date(d.goLiveAt))}</span>
                   {!isTerminal(d.state) ? <span className="tabular font-medium">{tMinus(new Date(d.goLiveAt), now).label}</span> : null}
@@ -37,7 +37,7 @@ function Section({ title, deployments, now, empty }: { title: string; deployment
                 <div className="mt-3">
                   <ProgressBar done={d.progress.done} total={d.progress.total} label={`${d.name} progress`} />
                 </div>
-                {d.myRoles.length ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Your roles: {d.myRoles.join(', ')}</p> : null}
+                {d.myRoles.length ? <p className="mt-2 text-xs text-faint">Your roles: {d.myRoles.join(', ')}</p> : null}
               </Link>
             </li>
           ))}
@@ -58,7 +58,7 @@ export function DeploymentList({ deployments, now }: { deployments: DeploymentSu
           <Link href="/templates" className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">
             New war room
           </Link>
-          <Link href="/import" className="inline-flex min-h-9 items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+          <Link href="/import" className="inline-flex min-h-9 items-center rounded-md border border-line-strong px-3 text-sm font-medium hover:bg-subtle">
             Import a runbook
           </Link>
         </div>

@@ -4,7 +4,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+      className="rounded px-2 py-1 text-slate-600 hover:bg-subtle dark:text-slate-300"
       aria-label="Switch between dark and light theme"
       onClick={() => {
         const dark = document.documentElement.classList.toggle('dark');

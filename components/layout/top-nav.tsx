@@ -5,7 +5,7 @@ import { ThemeToggle } from '@/components/layout/theme-toggle';
 /** `isAdmin` adds the admins' screens; the server refuses them to anyone else regardless. */
 export function TopNav({ name, isAdmin = false }: { name: string; isAdmin?: boolean }) {
   return (
-    <nav className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-900/80">
+    <nav className="border-b border-line bg-white/80 dark:bg-slate-900/80">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm">
         <Link href="/deployments" className="font-bold tracking-tight">
           War Room
@@ -32,7 +32,7 @@ export function TopNav({ name, isAdmin = false }: { name: string; isAdmin?: bool
             Users
           </Link>
         ) : null}
-        <span className="ml-auto text-slate-600 dark:text-slate-400">{name}</span>
+        <span className="ml-auto text-muted">{name}</span>
         <ThemeToggle />
         <SignOutButton />
       </div>

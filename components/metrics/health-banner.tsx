@@ -10,6 +10,7 @@ import { allowedTargets } from '@/lib/domain/deployment-state';
 import { needsAcknowledgement } from '@/lib/domain/metrics/acknowledgement';
 import { seriesLabel } from '@/lib/domain/metrics/format';
 import { useHealthActions } from './use-health-actions';
+import { cn } from '@/components/ui/cn';
 
 // The banner's own boxes; icon and words come from healthLook, like every other health badge.
 const BOX: Record<1 | 2 | 3, string> = {
@@ -49,7 +50,7 @@ export function HealthBanner() {
       aria-label={`Health level ${level}: ${look.title}`}
       data-testid="health-banner"
       data-level={level}
-      className={`rounded-lg border-2 p-3 ${box}`}
+      className={cn('rounded-lg border-2 p-3', box)}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h2 className="flex items-center gap-2 text-lg font-bold">

@@ -7,15 +7,16 @@ import type { SeriesDto } from '@/lib/contracts/metrics';
 import { titleOf } from './metric-chart';
 import { useIsStale } from './staleness';
 import { useMetrics } from './use-metrics';
+import { cn } from '@/components/ui/cn';
 
 const LEVEL = {
-  1: { icon: '●', title: 'Keep going', box: 'border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900', badge: 'text-emerald-700 dark:text-emerald-300' },
+  1: { icon: '●', title: 'Keep going', box: 'border-line bg-surface', badge: 'text-ok' },
   2: { icon: '▲', title: 'Prepare rollback', box: 'border-amber-500 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/60', badge: 'text-amber-800 dark:text-amber-200' },
   3: { icon: '✖', title: 'Roll back now', box: 'border-red-500 bg-red-50 dark:border-red-600 dark:bg-red-950/70', badge: 'text-red-800 dark:text-red-200' },
 } as const;
 
 const ZONE_ICON = { 1: '●', 2: '▲', 3: '✖' } as const;
-const ZONE_CLASS = { 1: 'text-emerald-700 dark:text-emerald-300', 2: 'text-amber-700 dark:text-amber-300', 3: 'text-red-700 dark:text-red-300' } as const;
+const ZONE_CLASS = { 1: 'text-ok', 2: 'text-warn', 3: 'text-danger' } as const;
 
 /** A 64×18 line: enough to see a spike on a phone, far lighter than a chart per tile. */
 function Sparkline({ points }: { points: readonly SeriesPoint[] }) {
@@ -45,18 +46,18 @@ function Tile({ series, staleAfterMs, clientSkew }: { series: SeriesDto; staleAf
   const zone = valueLevel(series.last?.value ?? null, rule);
   return (
     <li
-      className={`flex shrink-0 flex-col rounded-md border border-slate-200 px-2 py-1 dark:border-slate-700 ${stale ? 'opacity-90 grayscale' : ''}`}
+      className={cn('flex shrink-0 flex-col rounded-md border border-slate-200 px-2 py-1 dark:border-slate-700', stale ? 'opacity-90 grayscale' : '')}
       data-testid="strip-tile"
       data-series={series.key}
       data-stale={stale}
     >
-      <span className="text-xs text-slate-600 dark:text-slate-400">{titleOf(series)}</span>
+      <span className="text-xs text-muted">{titleOf(series)}</span>
       <span className="flex items-center gap-1.5 tabular">
         <span className="min-w-16 text-sm font-semibold">{series.last ? formatMetric(series.last.value, series.unit) : '—'}</span>
         {stale ? (
-          <span className="text-xs text-slate-500 dark:text-slate-400">⌀ stale</span>
+          <span className="text-xs text-faint">⌀ stale</span>
         ) : (
-          <span className={`text-xs ${ZONE_CLASS[zone]}`} aria-label={zone === 1 ? 'ok' : zone === 2 ? 'warn' : 'critical'}>{ZONE_ICON[zone]}</span>
+          <span className={cn('text-xs', ZONE_CLASS[zone])} aria-label={zone === 1 ? 'ok' : zone === 2 ? 'warn' : 'critical'}>{ZONE_ICON[zone]}</span>
         )}
         <Sparkline points={series.points} />
       </span>
@@ -75,9 +76,9 @@ export function HealthStrip() {
   const { data } = useMetrics(deployment.id, 'live');
   const series = data ? [...data.series].sort((a, b) => Number(Boolean(b.rule)) - Number(Boolean(a.rule))).slice(0, 6) : [];
   return (
-    <section aria-label="Health" className={`rounded-lg border-2 p-2 ${look.box}`} data-testid="health-strip" data-level={level}>
+    <section aria-label="Health" className={cn('rounded-lg border-2 p-2', look.box)} data-testid="health-strip" data-level={level}>
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5">
-        <h2 className={`text-sm font-bold ${look.badge}`}>
+        <h2 className={cn('text-sm font-bold', look.badge)}>
           <span aria-hidden>{look.icon}</span> Level {level} · {look.title}
         </h2>
         {level >= 2 ? <span className="ml-auto text-xs">{acknowledgedLevel >= level ? '✓ IC acknowledged' : '◷ IC not yet acknowledged'}</span> : null}

@@ -8,11 +8,12 @@ import type { HealthLevel } from '@/lib/domain/metrics/types';
 import { formatUtcTime } from '@/lib/domain/clock';
 import type { SeriesDto } from '@/lib/contracts/metrics';
 import { StaleBadge, useIsStale } from './staleness';
+import { cn } from '@/components/ui/cn';
 
 const ZONE: Record<HealthLevel, { icon: string; word: string; className: string }> = {
-  1: { icon: '●', word: 'ok', className: 'text-emerald-700 dark:text-emerald-300' },
-  2: { icon: '▲', word: 'warn', className: 'text-amber-700 dark:text-amber-300' },
-  3: { icon: '✖', word: 'critical', className: 'text-red-700 dark:text-red-300' },
+  1: { icon: '●', word: 'ok', className: 'text-ok' },
+  2: { icon: '▲', word: 'warn', className: 'text-warn' },
+  3: { icon: '✖', word: 'critical', className: 'text-danger' },
 };
 
 const TREND_ICON = { up: '↗', down: '↘', flat: '→' } as const;
@@ -59,7 +60,7 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
 
   return (
     <figure
-      className={`rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900 ${stale ? 'opacity-90 grayscale' : ''}`}
+      className={cn('rounded-lg border border-line bg-surface p-2', stale ? 'opacity-90 grayscale' : '')}
       data-testid="metric-chart"
       data-series={series.key}
       data-stale={stale}
@@ -70,10 +71,10 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
         <span className="ml-auto flex items-baseline gap-1.5 tabular">
           {lastValue !== null ? (
             <>
-              <span aria-label={`trend ${direction}`} className="text-slate-500 dark:text-slate-400">{TREND_ICON[direction]}</span>
+              <span aria-label={`trend ${direction}`} className="text-faint">{TREND_ICON[direction]}</span>
               <span className="text-lg font-semibold" data-testid="metric-value">{formatMetric(lastValue, series.unit)}</span>
               {/* Fixed width, even empty: the value must not move when the band changes. */}
-              <span className={`inline-block w-16 text-right text-xs font-medium ${zone.className}`}>
+              <span className={cn('inline-block w-16 text-right text-xs font-medium', zone.className)}>
                 {rule ? (
                   <>
                     <span aria-hidden>{zone.icon}</span> {zone.word}
@@ -84,7 +85,7 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
           ) : null}
         </span>
       </figcaption>
-      <div className="flex min-h-5 items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
+      <div className="flex min-h-5 items-center gap-2 text-xs text-faint">
         <span className="truncate">{ruleText}</span>
         {stale ? <span className="ml-auto"><StaleBadge lastTs={series.last?.ts ?? null} clientSkew={clientSkew} /></span> : null}
       </div>
@@ -120,7 +121,7 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      {series.points.length === 0 ? <p className="-mt-10 h-10 text-center text-xs text-slate-500 dark:text-slate-400">No samples in this range.</p> : null}
+      {series.points.length === 0 ? <p className="-mt-10 h-10 text-center text-xs text-faint">No samples in this range.</p> : null}
     </figure>
   );
 }

@@ -13,12 +13,12 @@ import { LIVE_WINDOW_MS, useMetrics, useSources, type MetricsRange } from './use
 function SourceLine({ deploymentId }: { deploymentId: string }) {
   const { data } = useSources(deploymentId);
   const active = data?.sources.filter((s) => s.active) ?? [];
-  if (!data) return <p className="min-h-5 text-xs text-slate-500 dark:text-slate-400">&nbsp;</p>;
-  if (active.length === 0) return <p className="min-h-5 text-xs text-slate-500 dark:text-slate-400" data-testid="metric-sources">No live source: samples arrive by push only.</p>;
+  if (!data) return <p className="min-h-5 text-xs text-faint">&nbsp;</p>;
+  if (active.length === 0) return <p className="min-h-5 text-xs text-faint" data-testid="metric-sources">No live source: samples arrive by push only.</p>;
   return (
     <ul className="flex min-h-5 flex-wrap gap-x-3 text-xs" data-testid="metric-sources">
       {active.map((s) => (
-        <li key={s.id} className={s.healthy ? 'text-slate-600 dark:text-slate-400' : 'text-red-700 dark:text-red-300'}>
+        <li key={s.id} className={s.healthy ? 'text-muted' : 'text-danger'}>
           {s.kind === 'simulator' ? `◎ Simulator: ${s.scenario}` : `${s.healthy ? '✓' : '⚠'} Prometheus${s.healthy ? '' : ` failing — ${s.lastError ?? 'no answer'}`}`}
         </li>
       ))}
@@ -58,10 +58,10 @@ export function MetricsPanel() {
         </div>
       </div>
       <SourceLine deploymentId={deployment.id} />
-      {isError ? <p className="text-sm text-red-700 dark:text-red-300">Could not load metrics: {error.message}</p> : null}
+      {isError ? <p className="text-sm text-danger">Could not load metrics: {error.message}</p> : null}
       {data && domain ? (
         data.series.length === 0 ? (
-          <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-muted dark:border-slate-700">
             No metrics yet. Push samples to <code className="text-xs">POST /api/deployments/{deployment.id}/metrics</code>, connect Prometheus, or start the simulator below.
           </p>
         ) : (
@@ -71,13 +71,13 @@ export function MetricsPanel() {
                 <MetricChart key={series.key} series={series} staleAfterMs={data.staleAfterMs} clientSkew={data.clientSkew} domain={domain} />
               ))}
             </div>
-            <p className="text-xs text-slate-500 dark:text-slate-400 tabular">
+            <p className="text-xs text-faint tabular">
               {data.bucketSec ? `${formatDuration(data.bucketSec * 1000)} buckets, min–max shaded` : 'Every sample'} · stale after {formatDuration(data.staleAfterMs)} without data
             </p>
           </>
         )
       ) : !isError ? (
-        <div className="h-40 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-label="Loading metrics" />
+        <div className="h-40 animate-pulse rounded-lg bg-subtle" aria-label="Loading metrics" />
       ) : null}
       {sources?.canManage ? (
         <>

@@ -18,7 +18,7 @@ const toDraft = (r: RuleDto): Draft => ({
 });
 const num = (text: string) => (text.trim() === '' ? null : Number(text.replace(',', '.')));
 
-const input = 'min-h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm tabular dark:border-slate-600 dark:bg-slate-950';
+const input = 'min-h-9 w-full rounded-md border border-line-strong bg-field px-2 text-sm tabular';
 
 /**
  * The IC's thresholds editor: per series a comparison, unit, target / warn / critical and a sustain
@@ -61,15 +61,15 @@ export function RulesEditor({ deploymentId }: { deploymentId: string }) {
   };
 
   return (
-    <details className="rounded-lg border border-slate-200 p-2 dark:border-slate-800" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+    <details className="rounded-lg border border-line p-2" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary className="cursor-pointer text-sm font-semibold">Thresholds (rules)</summary>
       {!rows ? (
-        <p className="p-2 text-sm text-slate-500 dark:text-slate-400">Loading…</p>
+        <p className="p-2 text-sm text-faint">Loading…</p>
       ) : (
         <form className="mt-2 flex flex-col gap-2" onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="rules-editor">
-          {data?.defaults && !drafts ? <p className="text-xs text-slate-500 dark:text-slate-400">The runbook had no metric table: these are the standard go-live rules. Save to make them this deployment’s own.</p> : null}
+          {data?.defaults && !drafts ? <p className="text-xs text-faint">The runbook had no metric table: these are the standard go-live rules. Save to make them this deployment’s own.</p> : null}
           {rows.map((d) => (
-            <fieldset key={d.key} className="grid grid-cols-4 gap-1.5 rounded-md border border-slate-200 p-2 dark:border-slate-800">
+            <fieldset key={d.key} className="grid grid-cols-4 gap-1.5 rounded-md border border-line p-2">
               <legend className="sr-only">Rule for {d.series || 'new series'}</legend>
               <div className="col-span-4 flex gap-1.5">
                 <label className="min-w-0 flex-1 text-xs">Series<input className={input} value={d.series} onChange={(e) => edit(d.key, { series: e.target.value })} placeholder="error_rate" /></label>
@@ -85,7 +85,7 @@ export function RulesEditor({ deploymentId }: { deploymentId: string }) {
               <label className="text-xs">▲ Warn<input className={input} inputMode="decimal" value={d.warn} onChange={(e) => edit(d.key, { warn: e.target.value })} /></label>
               <label className="text-xs">✖ Critical<input className={input} inputMode="decimal" value={d.critical} onChange={(e) => edit(d.key, { critical: e.target.value })} /></label>
               <label className="text-xs">For (s)<input className={input} inputMode="numeric" value={d.sustainSec} onChange={(e) => edit(d.key, { sustainSec: e.target.value })} /></label>
-              <p className="col-span-3 self-center text-xs text-slate-500 dark:text-slate-400">
+              <p className="col-span-3 self-center text-xs text-faint">
                 {d.warn || d.critical
                   ? `${[d.warn && `▲ ${d.comparison} ${d.warn} ${d.unit}`, d.critical && `✖ ${d.comparison} ${d.critical} ${d.unit}`].filter(Boolean).join(' · ')} for ${formatDuration(Number(d.sustainSec || 0) * 1000)}`
                   : 'no alert thresholds'}
@@ -95,7 +95,7 @@ export function RulesEditor({ deploymentId }: { deploymentId: string }) {
               </Button>
             </fieldset>
           ))}
-          {problem ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">⚠ {problem}</p> : null}
+          {problem ? <p role="alert" className="text-sm text-danger">⚠ {problem}</p> : null}
           <div className="flex flex-wrap gap-2">
             <Button type="button" onClick={() => setDrafts([...rows, toDraft({ id: null, series: '', comparison: '>', unit: '', target: null, warn: null, critical: null, sustainSec: 60 })])}>
               + Add rule

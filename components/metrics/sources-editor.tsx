@@ -8,6 +8,7 @@ import { prometheusSourceSchema } from '@/lib/schemas/metrics';
 import type { SourceDto } from '@/lib/contracts/metrics';
 import { usePrometheusSource, useSimulator } from './use-metric-settings';
 import { useSources } from './use-metrics';
+import { cn } from '@/components/ui/cn';
 
 const SCENARIO_HELP: Record<Scenario, string> = {
   healthy: 'everything inside targets',
@@ -16,7 +17,7 @@ const SCENARIO_HELP: Record<Scenario, string> = {
   outage: 'the service falls over after 20 s',
 };
 
-const input = 'min-h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-950';
+const input = 'min-h-9 w-full rounded-md border border-line-strong bg-field px-2 text-sm';
 
 type QueryRow = { key: string; series: string; query: string; unit: string };
 let rowKey = 0;
@@ -62,9 +63,9 @@ function PrometheusForm({ deploymentId, source }: { deploymentId: string; source
   return (
     <form className="flex flex-col gap-2" onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="prometheus-form">
       {source?.active ? (
-        <p className={`text-sm ${source.healthy ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'}`} data-testid="prometheus-status">
+        <p className={cn('text-sm', source.healthy ? 'text-ok' : 'text-danger')} data-testid="prometheus-status">
           {source.healthy ? '✓ Healthy' : `⚠ Failing: ${source.lastError ?? 'no answer'}`}
-          {source.lastPolledAt ? <span className="text-slate-500 dark:text-slate-400"> · last poll {new Date(source.lastPolledAt).toISOString().slice(11, 19)} UTC</span> : null}
+          {source.lastPolledAt ? <span className="text-faint"> · last poll {new Date(source.lastPolledAt).toISOString().slice(11, 19)} UTC</span> : null}
         </p>
       ) : null}
       <div className="grid grid-cols-[1fr_5rem] gap-2">
@@ -72,15 +73,15 @@ function PrometheusForm({ deploymentId, source }: { deploymentId: string; source
         <label className="text-xs">Every (s)<input className={input} inputMode="numeric" value={intervalSec} onChange={(e) => setIntervalSec(e.target.value)} /></label>
       </div>
       {rows.map((r) => (
-        <fieldset key={r.key} className="grid grid-cols-[1fr_4rem_auto] gap-1.5 rounded-md border border-slate-200 p-2 dark:border-slate-800">
+        <fieldset key={r.key} className="grid grid-cols-[1fr_4rem_auto] gap-1.5 rounded-md border border-line p-2">
           <legend className="sr-only">Query for {r.series || 'new series'}</legend>
           <label className="text-xs">Series<input className={input} value={r.series} onChange={(e) => edit(r.key, { series: e.target.value })} placeholder="error_rate" /></label>
           <label className="text-xs">Unit<input className={input} value={r.unit} onChange={(e) => edit(r.key, { unit: e.target.value })} placeholder="%" /></label>
           <Button type="button" variant="ghost" className="self-end text-xs" onClick={() => setRows(rows.filter((x) => x.key !== r.key))} aria-label={`Remove query for ${r.series}`}>Remove</Button>
-          <label className="col-span-3 text-xs">PromQL<textarea className={`${input} min-h-14 py-1 font-mono text-xs`} value={r.query} onChange={(e) => edit(r.key, { query: e.target.value })} /></label>
+          <label className="col-span-3 text-xs">PromQL<textarea className={cn(input, 'min-h-14 py-1 font-mono text-xs')} value={r.query} onChange={(e) => edit(r.key, { query: e.target.value })} /></label>
         </fieldset>
       ))}
-      {problem ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">⚠ {problem}</p> : null}
+      {problem ? <p role="alert" className="text-sm text-danger">⚠ {problem}</p> : null}
       <div className="flex flex-wrap gap-2">
         <Button type="button" onClick={() => setRows([...rows, { key: `q${rowKey++}`, series: '', query: '', unit: '' }])}>+ Add query</Button>
         <Button type="submit" variant="primary" disabled={save.isPending}>Save and poll</Button>
@@ -100,12 +101,12 @@ export function SourcesEditor({ deploymentId }: { deploymentId: string }) {
   const { start, stop } = useSimulator(deploymentId);
 
   return (
-    <details className="rounded-lg border border-slate-200 p-2 dark:border-slate-800">
+    <details className="rounded-lg border border-line p-2">
       <summary className="cursor-pointer text-sm font-semibold">Metric sources</summary>
       <div className="mt-2 flex flex-col gap-4">
         <div className="flex flex-col gap-2" data-testid="simulator-controls">
           <h3 className="text-sm font-medium">Simulator (rehearsals)</h3>
-          <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="simulator-status">
+          <p className="text-xs text-muted" data-testid="simulator-status">
             {running ? `◎ Running “${running}” since ${new Date(simulator!.startedAt!).toISOString().slice(11, 19)} UTC` : 'Stopped.'}
           </p>
           <div className="flex flex-wrap items-end gap-2">
@@ -122,7 +123,7 @@ export function SourcesEditor({ deploymentId }: { deploymentId: string }) {
             </Button>
             {running ? <Button onClick={() => stop.mutate()} disabled={stop.isPending}>Stop</Button> : null}
           </div>
-          <p className="text-xs text-slate-500 dark:text-slate-400">{scenario}: {SCENARIO_HELP[scenario]}.</p>
+          <p className="text-xs text-faint">{scenario}: {SCENARIO_HELP[scenario]}.</p>
         </div>
         <div className="flex flex-col gap-2">
           <h3 className="text-sm font-medium">Prometheus</h3>

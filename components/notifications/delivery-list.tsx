@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { DeliveryBadge, deliveryEventLabel, whenLabel } from './labels';
 import { useDeliveries, type DeliveryDto, type WebhookScope } from './use-webhooks';
+import { cn } from '@/components/ui/cn';
 
 const FIRST = 8;
 
@@ -15,17 +16,17 @@ function Outcome({ delivery, now }: { delivery: DeliveryDto; now: number }) {
   if (delivery.status === 'retrying' && delivery.nextAttemptAt) parts.push(`next try ${whenLabel(delivery.nextAttemptAt, now)}`);
   if (parts.length === 0) return null;
   const failing = delivery.status !== 'delivered';
-  return <span className={`min-w-0 break-words text-xs ${failing ? 'text-red-700 dark:text-red-300' : 'text-slate-600 dark:text-slate-400'}`}>{parts.join(' · ')}</span>;
+  return <span className={cn('min-w-0 break-words text-xs', failing ? 'text-danger' : 'text-muted')}>{parts.join(' · ')}</span>;
 }
 
 /** The newest deliveries of one webhook: "did Slack get the NO-GO?" */
 export function DeliveryList({ deploymentId, webhookId }: { deploymentId: WebhookScope; webhookId: string }) {
   const { data, error, isPending, dataUpdatedAt } = useDeliveries(deploymentId, webhookId);
   const [all, setAll] = useState(false);
-  if (isPending) return <p className="text-xs text-slate-600 dark:text-slate-400">Loading deliveries…</p>;
-  if (error && !data) return <p role="alert" className="text-xs text-red-700 dark:text-red-300">⚠ {error.message}</p>;
+  if (isPending) return <p className="text-xs text-muted">Loading deliveries…</p>;
+  if (error && !data) return <p role="alert" className="text-xs text-danger">⚠ {error.message}</p>;
   if (data.length === 0) {
-    return <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="no-deliveries">Nothing sent yet: a delivery shows up here as soon as one of its events happens.</p>;
+    return <p className="text-xs text-muted" data-testid="no-deliveries">Nothing sent yet: a delivery shows up here as soon as one of its events happens.</p>;
   }
   const shown = all ? data : data.slice(0, FIRST);
   return (
@@ -42,21 +43,21 @@ export function DeliveryList({ deploymentId, webhookId }: { deploymentId: Webhoo
               <DeliveryBadge status={d.status} />
             </span>
             <span className="min-w-0 break-words">
-              <span className="tabular text-slate-600 dark:text-slate-400">#{d.eventSeq ?? '–'}</span> {deliveryEventLabel(d.eventType)}
+              <span className="tabular text-muted">#{d.eventSeq ?? '–'}</span> {deliveryEventLabel(d.eventType)}
               {deploymentId === null && d.deploymentId ? (
                 <>
                   {' · '}
-                  <Link href={`/deployments/${d.deploymentId}`} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
+                  <Link href={`/deployments/${d.deploymentId}`} className="text-xs text-link hover:underline">
                     war room
                   </Link>
                 </>
               ) : null}
             </span>
-            <time dateTime={d.deliveredAt ?? d.createdAt} title={d.deliveredAt ?? d.createdAt} className="tabular text-right text-xs text-slate-600 sm:col-start-4 sm:row-start-1 dark:text-slate-400">
+            <time dateTime={d.deliveredAt ?? d.createdAt} title={d.deliveredAt ?? d.createdAt} className="tabular text-right text-xs text-muted sm:col-start-4 sm:row-start-1">
               {whenLabel(d.deliveredAt ?? d.createdAt, dataUpdatedAt)}
             </time>
             <span className="col-span-2 col-start-2 flex min-w-0 flex-wrap gap-x-2 sm:col-span-1 sm:col-start-3 sm:row-start-1">
-              <span className="tabular text-xs text-slate-600 dark:text-slate-400">
+              <span className="tabular text-xs text-muted">
                 {d.attempts} {d.attempts === 1 ? 'attempt' : 'attempts'}
               </span>
               <Outcome delivery={d} now={dataUpdatedAt} />
@@ -65,11 +66,11 @@ export function DeliveryList({ deploymentId, webhookId }: { deploymentId: Webhoo
         ))}
       </ol>
       {data.length > FIRST ? (
-        <button type="button" className="mt-1 min-h-9 text-xs text-sky-700 underline dark:text-sky-400" onClick={() => setAll(!all)}>
+        <button type="button" className="mt-1 min-h-9 text-xs text-link underline" onClick={() => setAll(!all)}>
           {all ? 'Show fewer' : `Show all ${data.length}`}
         </button>
       ) : null}
-      {error ? <p className="text-xs text-amber-700 dark:text-amber-300">⚠ Could not refresh: {error.message}</p> : null}
+      {error ? <p className="text-xs text-warn">⚠ Could not refresh: {error.message}</p> : null}
     </div>
   );
 }

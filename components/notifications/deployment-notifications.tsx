@@ -15,7 +15,7 @@ function Notifications() {
     <main className="mx-auto flex max-w-4xl flex-col gap-4 px-4 py-6">
       <div>
         <h2 className="text-xl font-semibold">Notifications</h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-muted">
           Send this war room’s key moments — phases, go / no-go, health, rollback, status updates — to Slack or any endpoint. Webhooks an admin set for every deployment apply too.
         </p>
       </div>

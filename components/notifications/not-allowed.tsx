@@ -8,7 +8,7 @@ export function NotAllowed({ message, back }: { message: string; back: { href: s
         <span aria-hidden>⚠ </span>Not available to you
       </h2>
       <p className="text-sm">{message}</p>
-      <Link href={back.href} className="mt-2 inline-block text-sm text-sky-700 underline dark:text-sky-400">
+      <Link href={back.href} className="mt-2 inline-block text-sm text-link underline">
         {back.label}
       </Link>
     </section>

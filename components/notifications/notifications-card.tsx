@@ -30,22 +30,22 @@ export function NotificationsCard() {
         Notifications
       </h2>
       {!webhooks ? null : webhooks.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No webhooks: nothing leaves this room on its own.</p>
+        <p className="text-sm text-muted">No webhooks: nothing leaves this room on its own.</p>
       ) : (
         <p className="tabular text-sm">
           {webhooks.length} {webhooks.length === 1 ? 'webhook' : 'webhooks'}
           {failed ? (
-            <span className="text-red-700 dark:text-red-300">
+            <span className="text-danger">
               {' '}
               · ✖ {failed} failed since the last delivery{since ? `, failing since ${formatUtcTime(new Date(since))}` : ''}
             </span>
           ) : null}
-          {retrying ? <span className="text-amber-700 dark:text-amber-300"> · ↻ {retrying} retrying</span> : null}
-          {!failed && !retrying ? <span className="text-slate-600 dark:text-slate-400"> · no failures</span> : null}
-          {paused ? <span className="text-amber-700 dark:text-amber-300"> · ❚❚ {paused} paused</span> : null}
+          {retrying ? <span className="text-warn"> · ↻ {retrying} retrying</span> : null}
+          {!failed && !retrying ? <span className="text-muted"> · no failures</span> : null}
+          {paused ? <span className="text-warn"> · ❚❚ {paused} paused</span> : null}
         </p>
       )}
-      <Link href={href} className="mt-1 inline-block text-sm text-sky-700 hover:underline dark:text-sky-400">
+      <Link href={href} className="mt-1 inline-block text-sm text-link hover:underline">
         {webhooks?.length ? 'Manage notifications →' : 'Send updates to Slack or a webhook →'}
       </Link>
     </section>

@@ -12,19 +12,19 @@ export function SecretPanel({ created, onDone }: { created: CreatedWebhook; onDo
         ✓ Webhook added for <span className="break-all font-mono font-normal">{created.url}</span>. Copy its signing secret now — it will not be shown again.
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <code data-testid="webhook-secret" className="min-w-0 break-all rounded bg-white px-2 py-1 font-mono text-sm dark:bg-slate-900">
+        <code data-testid="webhook-secret" className="min-w-0 break-all rounded bg-surface px-2 py-1 font-mono text-sm">
           {created.secret}
         </code>
         <CopyButton text={created.secret} label="Copy secret" />
       </div>
-      <p className="text-xs text-slate-700 dark:text-slate-300">
+      <p className="text-xs text-soft">
         To verify a delivery, compute the HMAC-SHA256 of the raw request body with this secret and compare it (in constant time) with the{' '}
         <code className="break-words">X-WarRoom-Signature: sha256=&lt;hex&gt;</code> header before you parse the JSON. Refuse old deliveries by{' '}
         <code>X-WarRoom-Timestamp</code> (Unix seconds, also <code>sentAt</code> in the body).
       </p>
       <details className="text-xs">
         <summary className="cursor-pointer">Check one by hand</summary>
-        <pre className="mt-1 overflow-x-auto rounded bg-white p-2 dark:bg-slate-900">{`printf '%s' "$RAW_BODY" | openssl dgst -sha256 -hmac "$SECRET" | sed 's/^.* /sha256=/'`}</pre>
+        <pre className="mt-1 overflow-x-auto rounded bg-surface p-2">{`printf '%s' "$RAW_BODY" | openssl dgst -sha256 -hmac "$SECRET" | sed 's/^.* /sha256=/'`}</pre>
       </details>
       <Button onClick={onDone} className="self-start">
         I saved it

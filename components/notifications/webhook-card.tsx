@@ -9,6 +9,7 @@ import { DeliveryList } from './delivery-list';
 import { topicLabel } from './labels';
 import { useDeleteWebhook, type WebhookListItem, type WebhookScope } from './use-webhooks';
 import { TOUCH, WebhookActions } from './webhook-actions';
+import { cn } from '@/components/ui/cn';
 
 /** One webhook: where it goes, what it hears, and what became of its deliveries. */
 export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookScope; webhook: WebhookListItem }) {
@@ -19,16 +20,16 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
   const host = new URL(webhook.url).host;
 
   // Paused reads as set aside: dashed and greyed, but the text keeps its contrast.
-  const look = webhook.active ? 'border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900' : 'border-dashed border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-950';
+  const look = webhook.active ? 'border-line bg-surface' : 'border-dashed border-slate-300 bg-background dark:border-slate-700';
 
   return (
-    <li className={`flex flex-col gap-3 rounded-lg border p-4 ${look}`} data-testid="webhook" data-url={webhook.url} data-active={webhook.active}>
+    <li className={cn('flex flex-col gap-3 rounded-lg border p-4', look)} data-testid="webhook" data-url={webhook.url} data-active={webhook.active}>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <p className={`break-all font-mono text-sm ${webhook.active ? '' : 'text-slate-600 dark:text-slate-400'}`} data-testid="webhook-url">
+          <p className={cn('break-all font-mono text-sm', webhook.active ? '' : 'text-muted')} data-testid="webhook-url">
             {webhook.url}
           </p>
-          <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+          <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
             {webhook.active ? (
               <Badge tone="green" icon="●">
                 Active
@@ -43,13 +44,13 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
             </span>
           </p>
           {webhook.failingNow && webhook.failingSince ? (
-            <p className="tabular text-xs font-medium text-red-700 dark:text-red-300" data-testid="webhook-failing">
+            <p className="tabular text-xs font-medium text-danger" data-testid="webhook-failing">
               ✖ Failing since {formatUtc(new Date(webhook.failingSince))}: {webhook.failingNow} {webhook.failingNow === 1 ? 'delivery' : 'deliveries'} failed since the last one
               that arrived.
             </p>
           ) : null}
           {webhook.active ? null : (
-            <p className="text-xs text-slate-700 dark:text-slate-300" data-testid="webhook-paused-note">
+            <p className="text-xs text-soft" data-testid="webhook-paused-note">
               Nothing is sent while paused, and what happens meanwhile is not sent later.
             </p>
           )}
@@ -91,7 +92,7 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
         ))}
       </ul>
       <div>
-        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Recent deliveries</h3>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Recent deliveries</h3>
         <DeliveryList deploymentId={deploymentId} webhookId={webhook.id} />
       </div>
     </li>

@@ -55,21 +55,21 @@ export function WebhookForm({ deploymentId, onCreated }: { deploymentId: Webhook
           onChange={(e) => setUrl(e.target.value)}
           placeholder="https://hooks.slack.com/services/…"
           aria-describedby="webhook-url-hint"
-          className="min-h-11 rounded-md border border-slate-300 bg-white px-3 font-mono text-sm font-normal dark:border-slate-600 dark:bg-slate-900"
+          className="min-h-11 rounded-md border border-line-strong bg-surface px-3 font-mono text-sm font-normal"
         />
-        <span id="webhook-url-hint" className="text-xs font-normal text-slate-600 dark:text-slate-400">
+        <span id="webhook-url-hint" className="text-xs font-normal text-muted">
           A Slack incoming-webhook URL works as is; any http(s) endpoint gets the same signed JSON.
         </span>
       </label>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 flex w-full flex-wrap items-baseline gap-x-3 text-sm font-medium">
           Send these events
-          <span className="tabular text-xs font-normal text-slate-600 dark:text-slate-400">
+          <span className="tabular text-xs font-normal text-muted">
             {topics.length} of {WEBHOOK_TOPICS.length}
           </span>
           <button
             type="button"
-            className="text-xs font-normal text-sky-700 underline dark:text-sky-400"
+            className="text-xs font-normal text-link underline"
             onClick={() => setTopics(topics.length === WEBHOOK_TOPICS.length ? [] : [...WEBHOOK_TOPICS])}
           >
             {topics.length === WEBHOOK_TOPICS.length ? 'Clear all' : 'Select all'}
@@ -81,14 +81,14 @@ export function WebhookForm({ deploymentId, onCreated }: { deploymentId: Webhook
               <input type="checkbox" className="mt-0.5 h-5 w-5 shrink-0" checked={topics.includes(topic)} onChange={(e) => toggle(topic, e.target.checked)} />
               <span className="flex flex-col">
                 <span className="text-sm">{TOPIC_LOOK[topic].label}</span>
-                <span className="text-xs text-slate-600 dark:text-slate-400">{TOPIC_LOOK[topic].hint}</span>
+                <span className="text-xs text-muted">{TOPIC_LOOK[topic].hint}</span>
               </span>
             </label>
           ))}
         </div>
       </fieldset>
       {problem ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="webhook-form-error">
+        <p role="alert" className="text-sm text-danger" data-testid="webhook-form-error">
           ⚠ {problem}
         </p>
       ) : null}

@@ -13,7 +13,7 @@ export function WebhookManager({ deploymentId }: { deploymentId: WebhookScope })
 
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="add-webhook-title" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <section aria-labelledby="add-webhook-title" className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-4">
         <h2 id="add-webhook-title" className="text-lg font-semibold">
           Add a webhook
         </h2>
@@ -23,16 +23,16 @@ export function WebhookManager({ deploymentId }: { deploymentId: WebhookScope })
       <section aria-labelledby="webhooks-title" className="flex flex-col gap-3">
         <h2 id="webhooks-title" className="flex items-baseline gap-2 text-lg font-semibold">
           Webhooks
-          {webhooks ? <span className="tabular text-sm font-normal text-slate-600 dark:text-slate-400">{webhooks.length}</span> : null}
+          {webhooks ? <span className="tabular text-sm font-normal text-muted">{webhooks.length}</span> : null}
         </h2>
-        {isPending ? <p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p> : null}
+        {isPending ? <p className="text-sm text-muted">Loading…</p> : null}
         {error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          <p role="alert" className="text-sm text-danger">
             ⚠ {error.message}
           </p>
         ) : null}
         {webhooks && webhooks.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="no-webhooks">
+          <p className="text-sm text-muted" data-testid="no-webhooks">
             No webhooks yet. Add one above and its deliveries will show here.
           </p>
         ) : null}

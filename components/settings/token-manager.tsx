@@ -19,7 +19,7 @@ export function TokenManager({ initial }: { initial: TokenDto[] }) {
   return (
     <div className="flex flex-col gap-6">
       <form
-        className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        className="flex flex-col gap-3 rounded-lg border border-line p-4"
         onSubmit={(event) => {
           event.preventDefault();
           create.mutate({ name, scopes });
@@ -27,7 +27,7 @@ export function TokenManager({ initial }: { initial: TokenDto[] }) {
       >
         <label className="flex flex-col gap-1 text-sm">
           Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} placeholder="deploy pipeline" className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900" />
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} placeholder="deploy pipeline" className="rounded-md border border-line-strong bg-surface px-3 py-2" />
         </label>
         <fieldset className="flex gap-4 text-sm">
           <legend className="mb-1">Scopes</legend>
@@ -53,13 +53,13 @@ export function TokenManager({ initial }: { initial: TokenDto[] }) {
       </form>
       <ul className="flex flex-col gap-2">
         {tokens.map((token) => (
-          <li key={token.id} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
+          <li key={token.id} className="flex flex-wrap items-center gap-3 rounded-md border border-line px-3 py-2 text-sm">
             <span className="font-medium">{token.name}</span>
             <code className="text-xs">{token.prefix}…</code>
-            <span className="text-xs text-slate-500 dark:text-slate-400">{token.scopes.join(', ')}</span>
-            <span className="text-xs text-slate-500 dark:text-slate-400">{token.lastUsedAt ? `last used ${formatUtc(new Date(token.lastUsedAt))}` : 'never used'}</span>
+            <span className="text-xs text-faint">{token.scopes.join(', ')}</span>
+            <span className="text-xs text-faint">{token.lastUsedAt ? `last used ${formatUtc(new Date(token.lastUsedAt))}` : 'never used'}</span>
             {token.revokedAt ? (
-              <span className="ml-auto text-xs text-slate-500 dark:text-slate-400">revoked</span>
+              <span className="ml-auto text-xs text-faint">revoked</span>
             ) : (
               <Button type="button" variant="ghost" className="ml-auto" onClick={() => revoke.mutate(token.id)}>
                 Revoke

@@ -22,8 +22,8 @@ const HEADLINES = 8;
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
-    <div className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid={testId}>
-      <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</p>
+    <div className="rounded-xl border border-line bg-surface p-4" data-testid={testId}>
+      <p className="text-xs font-medium uppercase tracking-wide text-faint">{label}</p>
       <div className="mt-1 text-lg font-semibold">{children}</div>
     </div>
   );
@@ -58,12 +58,12 @@ function StatusView() {
         <Fact label="State" testId="status-state">
           <StateBadge state={state} />
           {state === 'on_hold' && deployment.heldFromState ? (
-            <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">from {stateLabel(deployment.heldFromState).toLowerCase()}</span>
+            <span className="ml-2 text-sm font-normal text-muted">from {stateLabel(deployment.heldFromState).toLowerCase()}</span>
           ) : null}
         </Fact>
         <Fact label="Current phase" testId="status-phase">
-          {current ? current.title : <span className="text-slate-500 dark:text-slate-400">{state === 'planned' ? 'Not started' : 'Between phases'}</span>}
-          <p className="tabular text-sm font-normal text-slate-600 dark:text-slate-400">
+          {current ? current.title : <span className="text-faint">{state === 'planned' ? 'Not started' : 'Between phases'}</span>}
+          <p className="tabular text-sm font-normal text-muted">
             {done} of {track.length} phases done
           </p>
         </Fact>
@@ -79,10 +79,10 @@ function StatusView() {
           ) : eta && now ? (
             <>
               <span className="tabular">~{utcTime(eta)}</span>
-              <p className="tabular text-sm font-normal text-slate-600 dark:text-slate-400">{relative(eta, now.getTime())}</p>
+              <p className="tabular text-sm font-normal text-muted">{relative(eta, now.getTime())}</p>
             </>
           ) : (
-            <span className="text-slate-500 dark:text-slate-400">—</span>
+            <span className="text-faint">—</span>
           )}
         </Fact>
       </div>
@@ -106,11 +106,11 @@ function StatusView() {
         <h2 id="phases-title" className="mb-2 text-lg font-semibold">Phases</h2>
         <ol className="flex flex-col gap-1">
           {track.map((p) => (
-            <li key={p.id} className="flex flex-wrap items-baseline gap-x-3 rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800" data-testid="status-phase-row" data-status={p.status}>
+            <li key={p.id} className="flex flex-wrap items-baseline gap-x-3 rounded-md border border-line px-3 py-2" data-testid="status-phase-row" data-status={p.status}>
               <span aria-hidden className="w-4">{p.status === 'completed' ? '✓' : p.status === 'active' ? '●' : p.status === 'skipped' ? '↷' : '○'}</span>
               <span className={p.status === 'active' ? 'font-semibold' : ''}>{p.title}</span>
-              <span className="text-sm text-slate-600 dark:text-slate-400">{p.status === 'active' ? 'running' : p.status === 'completed' ? 'done' : p.status === 'skipped' ? 'skipped' : 'to do'}</span>
-              <span className="tabular ml-auto text-sm text-slate-600 dark:text-slate-400">
+              <span className="text-sm text-muted">{p.status === 'active' ? 'running' : p.status === 'completed' ? 'done' : p.status === 'skipped' ? 'skipped' : 'to do'}</span>
+              <span className="tabular ml-auto text-sm text-muted">
                 {p.startedAt ? formatUtcTime(new Date(p.startedAt)) : p.plannedStart ? `planned ${formatUtcTime(new Date(p.plannedStart))}` : ''}
                 {p.completedAt ? `–${formatUtcTime(new Date(p.completedAt))}` : ''}
               </span>
@@ -122,7 +122,7 @@ function StatusView() {
       {gates.length ? (
         <section aria-labelledby="gates-title" className="flex flex-col gap-3">
           <h2 id="gates-title" className="text-lg font-semibold">
-            Go / no-go decisions <span className="tabular text-sm font-normal text-slate-600 dark:text-slate-400">{decided} of {gates.length} decided</span>
+            Go / no-go decisions <span className="tabular text-sm font-normal text-muted">{decided} of {gates.length} decided</span>
           </h2>
           {gates.map((gate) => (
             <GatePanel key={gate.id} gate={gate} readOnly />
@@ -132,7 +132,7 @@ function StatusView() {
 
       <section aria-labelledby="news-title">
         <h2 id="news-title" className="mb-2 text-lg font-semibold">Latest updates</h2>
-        {headlines.length === 0 ? <p className="text-slate-600 dark:text-slate-400">Nothing yet.</p> : null}
+        {headlines.length === 0 ? <p className="text-muted">Nothing yet.</p> : null}
         <ol className="flex flex-col gap-2" data-testid="status-headlines">
           {headlines.map((event) => (
             <TimelineEntry key={event.seq} event={event} goLiveAt={deployment.goLiveAt} roleName={deployment.roles.find((r) => r.key === event.role)?.name} />

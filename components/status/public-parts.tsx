@@ -1,6 +1,7 @@
 import { healthLook, stateLook, type Tone } from '@/components/ui/badges';
 import { formatDuration } from '@/lib/domain/clock';
 import type { PublicDecision, PublicGate, PublicPhase, PublicStatus, PublicUpdate } from '@/lib/domain/public-status';
+import { cn } from '@/components/ui/cn';
 
 /** '08:00 UTC': the same clock for everyone, in words outsiders know. */
 export function utcTime(iso: string | Date): string {
@@ -45,7 +46,7 @@ const CARD_TONE: Record<Tone, string> = {
 
 function Card({ label, children, className = '' }: { label: string; children: React.ReactNode; className?: string }) {
   return (
-    <section className={`rounded-2xl px-5 py-4 ring-1 ring-inset ${className}`} aria-label={label}>
+    <section className={cn('rounded-2xl px-5 py-4 ring-1 ring-inset', className)} aria-label={label}>
       <h2 className="text-sm font-medium uppercase tracking-wide opacity-75">{label}</h2>
       {children}
     </section>
@@ -99,7 +100,7 @@ export function PhaseList({ phases, goLiveAt }: { phases: PublicPhase[]; goLiveA
               ? `planned ${utcTime(new Date(new Date(goLiveAt).getTime() + phase.plannedStartMin * 60_000))}`
               : '';
         return (
-          <li key={`${index}-${phase.title}`} className={`flex items-baseline gap-3 text-lg ${phase.status === 'active' ? 'font-semibold' : phase.status === 'pending' ? 'text-slate-600' : ''}`}>
+          <li key={`${index}-${phase.title}`} className={cn('flex items-baseline gap-3 text-lg', phase.status === 'active' ? 'font-semibold' : phase.status === 'pending' ? 'text-slate-600' : '')}>
             <span aria-hidden className="w-5 shrink-0 text-center">{look.icon}</span>
             <span className="min-w-0 flex-1">{phase.title}<span className="sr-only"> ({look.words})</span></span>
             <span className="tabular shrink-0 text-base text-slate-600">{when}</span>
@@ -125,7 +126,7 @@ export function DecisionList({ gates }: { gates: PublicGate[] }) {
         const look = DECISION_LOOK[gate.decision];
         return (
           <li key={`${index}-${gate.title}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-lg">
-            <span className={`inline-flex min-w-24 items-center justify-center gap-1 rounded-full px-3 py-0.5 text-base font-semibold ${look.className}`}>
+            <span className={cn('inline-flex min-w-24 items-center justify-center gap-1 rounded-full px-3 py-0.5 text-base font-semibold', look.className)}>
               <span aria-hidden>{look.icon}</span>
               {look.words}
             </span>

@@ -5,6 +5,7 @@ import { tMinus } from '@/lib/domain/clock';
 import { estimateFinish, type PublicStatus } from '@/lib/domain/public-status';
 import { usePublicStatus, type PublicLiveStatus } from '@/lib/realtime/client/use-public-status';
 import { DecisionList, HealthCard, PhaseList, relative, StateCard, UpdateList, utcTime } from './public-parts';
+import { cn } from '@/components/ui/cn';
 
 const LIVE_LOOK: Record<PublicLiveStatus, { dot: string; words: string }> = {
   connecting: { dot: 'bg-slate-400', words: 'Connecting…' },
@@ -75,7 +76,7 @@ export function PublicStatusView({ token, initial }: { token: string; initial: P
           </h1>
         </div>
         <span className="mt-1 inline-flex shrink-0 items-center gap-2 rounded-full bg-white px-3 py-1 text-base ring-1 ring-slate-200" data-testid="public-live" data-status={live} role="status">
-          <span className={`inline-block h-2.5 w-2.5 rounded-full ${look.dot}`} aria-hidden />
+          <span className={cn('inline-block h-2.5 w-2.5 rounded-full', look.dot)} aria-hidden />
           {look.words}
         </span>
       </header>

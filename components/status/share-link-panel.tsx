@@ -34,12 +34,12 @@ export function ShareLinkPanel() {
       <h2 id="share-title" className="mb-2 text-lg font-semibold">
         Share status link
       </h2>
-      <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">A read-only public page: state, phase, progress, health, decisions and your updates. No notes, commands or names unless you choose.</p>
+      <p className="mb-2 text-xs text-faint">A read-only public page: state, phase, progress, health, decisions and your updates. No notes, commands or names unless you choose.</p>
       {created ? (
         <div className="mb-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm dark:border-emerald-800 dark:bg-emerald-950">
           <p className="font-medium">Copy it now — it is shown only once.</p>
           <div className="mt-1 flex items-center gap-2">
-            <input readOnly value={absolute} aria-label="New status link" data-testid="share-link-url" className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-900" onFocus={(e) => e.currentTarget.select()} />
+            <input readOnly value={absolute} aria-label="New status link" data-testid="share-link-url" className="min-w-0 flex-1 rounded border border-line-strong bg-surface px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
             <CopyButton text={absolute ?? ''} />
           </div>
         </div>
@@ -57,7 +57,7 @@ export function ShareLinkPanel() {
         <ul className="mt-3 flex flex-col gap-1.5 text-sm">
           {active.map((link) => (
             <li key={link.id} className="flex items-center gap-2">
-              <span className="tabular min-w-0 flex-1 truncate text-slate-600 dark:text-slate-400">
+              <span className="tabular min-w-0 flex-1 truncate text-muted">
                 {formatUtc(new Date(link.createdAt))}
                 {link.createdBy ? ` · ${link.createdBy}` : ''}
                 {link.showNames ? ' · names shown' : ''}

@@ -45,10 +45,10 @@ export function StatusComposer() {
           placeholder="Canary at 25 %, all metrics green"
           value={message}
           onChange={(e) => setMessage(e.target.value)}
-          className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+          className="w-full rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm"
         />
         <div className="flex items-center justify-between gap-2">
-          <span className="tabular text-xs text-slate-500 dark:text-slate-400">
+          <span className="tabular text-xs text-faint">
             {message.length}/{MAX_STATUS_MESSAGE_LENGTH} · goes to the status page and notifications
           </span>
           <Button type="submit" variant="primary" disabled={!text || post.isPending}>

@@ -13,6 +13,7 @@ import { OwnerEditor } from './owner-editor';
 import { RunbookSource } from './runbook-source';
 import { StatsRow } from './template-extras';
 import { itemsPerRole, TemplatePreview } from './template-preview';
+import { cn } from '@/components/ui/cn';
 
 type Warning = { line: number; message: string };
 type ParseResponse = { template: TemplateDefinition; stats: Record<'phases' | 'sections' | 'items' | 'checkedItems' | 'roles' | 'gates' | 'rules', number>; warnings: Warning[] };
@@ -140,7 +141,7 @@ export function ImportRunbook() {
           <Button type="button" variant="primary" onClick={() => preview()} disabled={!markdown.trim() || tooBig || parse.isPending}>
             {parse.isPending ? 'Reading…' : result ? 'Preview again' : 'Preview'}
           </Button>
-          <span className="text-xs text-slate-500 dark:text-slate-400">Nothing is saved until you create the template.</span>
+          <span className="text-xs text-faint">Nothing is saved until you create the template.</span>
         </div>
         {problem ? (
           <div role="alert" className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
@@ -155,7 +156,7 @@ export function ImportRunbook() {
             <ul className="flex flex-col gap-1 text-sm">
               {warnings.map((w, i) => (
                 <li key={i} className="flex gap-2">
-                  <button type="button" onClick={() => jumpTo(w.line)} className="shrink-0 font-mono text-xs text-sky-700 underline tabular dark:text-sky-400" title="Show this line">
+                  <button type="button" onClick={() => jumpTo(w.line)} className="shrink-0 font-mono text-xs text-link underline tabular" title="Show this line">
                     line {w.line}
                   </button>
                   <span>{w.message}</span>
@@ -171,7 +172,7 @@ export function ImportRunbook() {
           2. Preview
         </h2>
         {!result ? (
-          <p className="rounded-md border border-dashed border-slate-300 p-6 text-sm text-slate-500 dark:text-slate-400 dark:border-slate-700">
+          <p className="rounded-md border border-dashed border-slate-300 p-6 text-sm text-faint dark:border-slate-700">
             Paste a runbook (or drop a .md file) and press Preview. Task lines (<code>- [ ]</code>) become checklist items, headings become phases and
             sections, sign-off tables become gates, metric tables become rules.
           </p>
@@ -184,7 +185,7 @@ export function ImportRunbook() {
                 value={name}
                 onChange={(e) => setName(e.target.value)}
                 maxLength={200}
-                className="min-h-9 rounded-md border border-slate-300 bg-white px-3 dark:border-slate-600 dark:bg-slate-900"
+                className="min-h-9 rounded-md border border-line-strong bg-surface px-3"
               />
             </label>
             <section aria-labelledby="roles-title" className="flex flex-col gap-2">
@@ -218,7 +219,7 @@ function CreateBar({ stale, pending, onCreate, name }: { stale: boolean; pending
       <Button type="button" variant="primary" onClick={onCreate} disabled={stale || pending || !name.trim()}>
         {pending ? 'Creating…' : 'Create template'}
       </Button>
-      <span className={`text-sm text-slate-600 dark:text-slate-400 ${stale ? '' : 'hidden sm:inline'}`} role="status">
+      <span className={cn('text-sm text-muted', stale ? '' : 'hidden sm:inline')} role="status">
         {stale ? 'The runbook or the mapping changed: re-parse before creating.' : 'Creates the template shown below.'}
       </span>
     </div>

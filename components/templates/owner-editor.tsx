@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import type { TemplateDefinition } from '@/lib/domain/template';
 import { addRole, confirmItems, itemRefs, moveItems, removeRole, renameRole, roleCounts, type ItemRef } from '@/lib/domain/template-owners';
 import { OwnerRoles } from './owner-roles';
+import { cn } from '@/components/ui/cn';
 
 /**
  * Who owns each step: select steps (click, shift-click for a range, ↑ ↓ and Space, Shift+↑ ↓ to
@@ -75,7 +76,7 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
         <h3 id="owners-title" className="text-base font-semibold">
           Owners
         </h3>
-        <span className="text-xs text-slate-500 dark:text-slate-400">
+        <span className="text-xs text-faint">
           {suggested ? `${suggested} suggested — hover one to see why; move or confirm them.` : 'Every owner is confirmed.'}
         </span>
       </div>
@@ -102,7 +103,7 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
             value={targetKey}
             onChange={(e) => setTarget(e.target.value)}
             aria-label="Role to move the selected steps to"
-            className="min-h-9 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-950"
+            className="min-h-9 rounded-md border border-line-strong bg-field px-2"
           >
             {template.roles.map((r) => (
               <option key={r.key} value={r.key}>
@@ -123,7 +124,7 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
           </Button>
         ) : null}
       </div>
-      <div ref={listRef} className="flex max-h-[32rem] flex-col gap-3 overflow-auto rounded-lg border border-slate-200 p-2 dark:border-slate-800">
+      <div ref={listRef} className="flex max-h-[32rem] flex-col gap-3 overflow-auto rounded-lg border border-line p-2">
         {template.phases.map((phase, n) => (
           <div key={n} className="flex flex-col gap-1">
             <p className="text-sm font-semibold">
@@ -135,7 +136,7 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
               return (
                 <div key={g} className="flex flex-col">
                   {section ? (
-                    <label className="flex min-h-9 items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                    <label className="flex min-h-9 items-center gap-2 text-xs font-semibold uppercase tracking-wide text-faint">
                       <input type="checkbox" checked={all} onChange={() => toggleSection(paths)} aria-label={`Select section “${section}”`} />
                       {section}
                     </label>
@@ -183,16 +184,14 @@ function OwnerRow({ entry, selected, roleName, onToggle, onKey }: {
       data-testid="owner-row"
       onClick={(event: MouseEvent) => onToggle(path, event)}
       onKeyDown={(event) => onKey(event, path)}
-      className={`flex min-h-9 cursor-pointer select-none flex-wrap items-center gap-2 rounded px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-sky-500 ${
-        selected ? 'bg-sky-100 dark:bg-sky-950' : 'hover:bg-slate-100 dark:hover:bg-slate-800'
-      }`}
+      className={cn('flex min-h-9 cursor-pointer select-none flex-wrap items-center gap-2 rounded px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-sky-500', selected ? 'bg-sky-100 dark:bg-sky-950' : 'hover:bg-subtle')}
       style={{ paddingLeft: depth ? `${0.5 + Math.min(depth, 4) * 1.25}rem` : undefined }}
     >
       <span aria-hidden className="w-4 text-center text-sky-600">{selected ? '✓' : ''}</span>
       <span className="min-w-0 flex-1 break-words">{item.title}</span>
       <Badge tone={isSuggested ? 'blue' : 'grey'}>{roleName}</Badge>
       {isSuggested ? (
-        <span className="text-xs text-slate-500 dark:text-slate-400 underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`} data-testid="suggested-mark">
+        <span className="text-xs text-faint underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`} data-testid="suggested-mark">
           suggested
         </span>
       ) : null}

@@ -27,9 +27,9 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
               onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
               aria-label={`Rename role ${role.name}`}
               maxLength={120}
-              className="w-40 rounded border border-transparent bg-transparent px-1 hover:border-slate-300 focus:border-slate-400 dark:hover:border-slate-600"
+              className="w-40 rounded border border-transparent bg-transparent px-1 hover:border-line-strong focus:border-slate-400"
             />
-            <span className="text-xs text-slate-500 dark:text-slate-400 tabular" data-testid="owner-role-count">
+            <span className="text-xs text-faint tabular" data-testid="owner-role-count">
               {plural(counts.get(role.key) ?? 0, 'step')}
             </span>
             {role.isIc ? null : (
@@ -37,7 +37,7 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
                 type="button"
                 onClick={() => setRemoving({ key: role.key, moveTo: roles.find((r) => r.key !== role.key)?.key ?? 'ic' })}
                 aria-label={`Remove role ${role.name}`}
-                className="rounded px-1 text-slate-500 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800"
+                className="rounded px-1 text-slate-500 hover:bg-subtle"
               >
                 ×
               </button>
@@ -54,7 +54,7 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
             value={removing.moveTo}
             onChange={(e) => setRemoving({ ...removing, moveTo: e.target.value })}
             aria-label="Role that takes its steps"
-            className="min-h-9 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-950"
+            className="min-h-9 rounded-md border border-line-strong bg-field px-2"
           >
             {roles.filter((r) => r.key !== removing.key).map((r) => (
               <option key={r.key} value={r.key}>
@@ -85,7 +85,7 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
           placeholder="New role, e.g. Security Lead"
           aria-label="New role name"
           maxLength={120}
-          className="min-h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 text-sm sm:max-w-64 dark:border-slate-600 dark:bg-slate-950"
+          className="min-h-9 min-w-0 flex-1 rounded-md border border-line-strong bg-field px-2 text-sm sm:max-w-64"
         />
         <Button type="submit" disabled={!adding.trim()}>
           Add role

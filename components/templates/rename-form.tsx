@@ -25,7 +25,7 @@ export function RenameForm({ name, pending, onSave, onCancel }: { name: string; 
         onKeyDown={(e) => e.key === 'Escape' && onCancel()}
         maxLength={200}
         autoFocus
-        className="min-h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-950"
+        className="min-h-9 min-w-0 flex-1 rounded-md border border-line-strong bg-field px-2 text-sm"
       />
       <Button type="submit" variant="primary" disabled={pending || !draft.trim()}>
         Save name
@@ -42,7 +42,7 @@ export function DeleteButton({ label, pending, onConfirm }: { label: string; pen
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <Button type="button" variant="ghost" onClick={() => setAsking(true)} className="text-red-700 dark:text-red-300">
+      <Button type="button" variant="ghost" onClick={() => setAsking(true)} className="text-danger">
         Delete
       </Button>
     );

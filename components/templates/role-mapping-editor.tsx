@@ -2,6 +2,7 @@
 
 import { Badge } from '@/components/ui/badges';
 import { ROLE_KEY, type TemplateRole } from '@/lib/domain/template';
+import { cn } from '@/components/ui/cn';
 
 export type RoleMappingState = {
   /** Raw name in the runbook → role key; sent to the parser on re-parse. Kept across re-parses. */
@@ -48,30 +49,30 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
           const shared = raws.length ? keyOf(raws[0], role) : role.key;
           const allSame = raws.every((raw) => keyOf(raw, role) === shared);
           return (
-            <li key={role.key} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="role-mapping" data-role-key={role.key}>
+            <li key={role.key} className="rounded-lg border border-line p-3" data-testid="role-mapping" data-role-key={role.key}>
               <div className="flex flex-wrap items-end gap-3">
-                <label className="flex min-w-40 flex-1 flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
+                <label className="flex min-w-40 flex-1 flex-col gap-1 text-xs text-muted">
                   Role name
                   <input
                     value={state.names[role.key] ?? role.name}
                     onChange={(e) => setName(role.key, e.target.value)}
                     maxLength={120}
                     aria-label={`Name of role ${role.key}`}
-                    className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100"
+                    className="min-h-9 rounded-md border border-line-strong bg-field px-2 text-sm text-foreground"
                   />
                 </label>
-                <div className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
+                <div className="flex flex-col gap-1 text-xs text-muted">
                   <span>Key</span>
-                  <code className="min-h-9 rounded-md bg-slate-100 px-2 py-2 text-sm dark:bg-slate-800">{role.key}</code>
+                  <code className="min-h-9 rounded-md bg-subtle px-2 py-2 text-sm">{role.key}</code>
                 </div>
                 <div className="flex items-center gap-2 pb-2">
                   {role.isIc ? <Badge tone="blue">IC</Badge> : null}
-                  <span className="text-xs text-slate-500 dark:text-slate-400 tabular">{plural(itemCounts.get(role.key) ?? 0, 'item')}</span>
+                  <span className="text-xs text-faint tabular">{plural(itemCounts.get(role.key) ?? 0, 'item')}</span>
                 </div>
               </div>
               {raws.length ? (
                 <div className="mt-3 flex flex-col gap-2">
-                  <p className="text-xs text-slate-500 dark:text-slate-400">
+                  <p className="text-xs text-faint">
                     Names used in the runbook{raws.length > 1 && allSame ? ' (all map to one key)' : ''} — point a name at another key to move or merge it:
                   </p>
                   <ul className="flex flex-col gap-2">
@@ -80,7 +81,7 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
                       const invalid = !isValidKey(value);
                       return (
                         <li key={raw} className="flex flex-wrap items-center gap-2 text-sm">
-                          <span className="w-28 shrink-0 truncate rounded bg-slate-100 px-2 py-1 font-mono text-xs sm:w-40 dark:bg-slate-800" title={raw}>
+                          <span className="w-28 shrink-0 truncate rounded bg-subtle px-2 py-1 font-mono text-xs sm:w-40" title={raw}>
                             “{raw}”
                           </span>
                           <span aria-hidden>→</span>
@@ -90,21 +91,21 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
                             list="role-keys"
                             aria-label={`Role key for “${raw}”`}
                             aria-invalid={invalid}
-                            className={`min-h-9 min-w-0 flex-1 rounded-md border bg-white px-2 font-mono text-sm sm:max-w-72 dark:bg-slate-950 ${invalid ? 'border-red-500' : 'border-slate-300 dark:border-slate-600'}`}
+                            className={cn('min-h-9 min-w-0 flex-1 rounded-md border bg-field px-2 font-mono text-sm sm:max-w-72', invalid ? 'border-red-500' : 'border-line-strong')}
                           />
-                          {invalid ? <span className="basis-full text-xs text-red-700 dark:text-red-300">⚠ lower-case letters, digits, - or _, starting with a letter</span> : null}
+                          {invalid ? <span className="basis-full text-xs text-danger">⚠ lower-case letters, digits, - or _, starting with a letter</span> : null}
                         </li>
                       );
                     })}
                   </ul>
                   {raws.length > 1 && !allSame ? (
-                    <button type="button" className="self-start text-xs text-sky-700 underline dark:text-sky-400" onClick={() => setKeys(raws, shared)}>
+                    <button type="button" className="self-start text-xs text-link underline" onClick={() => setKeys(raws, shared)}>
                       Map all of these names to “{shared}”
                     </button>
                   ) : null}
                 </div>
               ) : (
-                <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+                <p className="mt-2 text-xs text-faint">
                   {role.isIc ? 'Added by the importer (every war room has an incident commander).' : 'Suggested by the importer for steps the runbook gives no owner (see Owners below).'}
                 </p>
               )}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type Ref } from 'react';
+import { cn } from '@/components/ui/cn';
 
 type Props = {
   ref: Ref<HTMLTextAreaElement>;
@@ -28,7 +29,7 @@ export function RunbookSource({ ref, value, onChange, onFile, tooBig }: Props) {
           const file = e.dataTransfer.files?.[0];
           if (file) onFile(file);
         }}
-        className={`rounded-lg border-2 ${dragging ? 'border-sky-500 bg-sky-50 dark:bg-sky-950' : 'border-transparent'}`}
+        className={cn('rounded-lg border-2', dragging ? 'border-sky-500 bg-sky-50 dark:bg-sky-950' : 'border-transparent')}
       >
         <label htmlFor="runbook-markdown" className="sr-only">
           Runbook Markdown
@@ -41,11 +42,11 @@ export function RunbookSource({ ref, value, onChange, onFile, tooBig }: Props) {
           spellCheck={false}
           rows={18}
           placeholder={'# Checkout go-live\n\n## Pre-flight (T-30 minutes)\n\n- [ ] Take a verified backup @dba\n- [ ] Smoke suite green on staging @qa'}
-          className="h-[22rem] w-full resize-y rounded-md border border-slate-300 bg-white p-3 font-mono text-xs leading-5 dark:border-slate-600 dark:bg-slate-950 lg:h-[32rem]"
+          className="h-[22rem] w-full resize-y rounded-md border border-line-strong bg-field p-3 font-mono text-xs leading-5 lg:h-[32rem]"
         />
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <label className="inline-flex min-h-9 cursor-pointer items-center rounded-md border border-slate-300 px-3 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        <label className="inline-flex min-h-9 cursor-pointer items-center rounded-md border border-line-strong px-3 font-medium hover:bg-subtle">
           Choose a .md file
           <input
             type="file"
@@ -58,8 +59,8 @@ export function RunbookSource({ ref, value, onChange, onFile, tooBig }: Props) {
             }}
           />
         </label>
-        <span className="text-slate-500 dark:text-slate-400">or drop it on the box above</span>
-        <span className={`ml-auto text-xs tabular ${tooBig ? 'font-semibold text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'}`}>
+        <span className="text-faint">or drop it on the box above</span>
+        <span className={cn('ml-auto text-xs tabular', tooBig ? 'font-semibold text-danger' : 'text-faint')}>
           {tooBig ? '⚠ Larger than 1 MB — split the runbook' : `${lines} lines`}
         </span>
       </div>

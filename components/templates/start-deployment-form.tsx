@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useStartDeployment } from './use-templates';
+import { cn } from '@/components/ui/cn';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const field = 'min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-950';
+const field = 'min-h-9 rounded-md border border-line-strong bg-field px-2 text-sm';
 
 /** The next full hour after `now` plus one: a sensible first guess for T0. */
 function defaultGoLive(now: string) {
@@ -36,7 +37,7 @@ export function StartDeploymentForm({ templateId, templateName, now }: { templat
     <form
       id="start"
       aria-labelledby="start-title"
-      className="flex scroll-mt-4 flex-col gap-3 rounded-lg border border-sky-500/60 bg-white p-4 dark:bg-slate-900"
+      className="flex scroll-mt-4 flex-col gap-3 rounded-lg border border-sky-500/60 bg-surface p-4"
       onSubmit={(e) => {
         e.preventDefault();
         if (valid) start.mutate({ templateId, name: name.trim(), version: version.trim(), environment: environment.trim() || 'production', goLiveAt });
@@ -66,7 +67,7 @@ export function StartDeploymentForm({ templateId, templateName, now }: { templat
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Go-live date (UTC)
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required className={`${field} tabular`} />
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required className={cn(field, 'tabular')} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Go-live time (UTC, 24 h)
@@ -79,11 +80,11 @@ export function StartDeploymentForm({ templateId, templateName, now }: { templat
             pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
             placeholder="08:00"
             title="24-hour time, HH:MM"
-            className={`${field} tabular`}
+            className={cn(field, 'tabular')}
           />
         </label>
       </div>
-      <p className="text-xs text-slate-500 dark:text-slate-400 tabular">T0 = {valid ? `${date} ${time}Z` : '—'}. You become the incident commander and can assign people to roles in the war room.</p>
+      <p className="text-xs text-faint tabular">T0 = {valid ? `${date} ${time}Z` : '—'}. You become the incident commander and can assign people to roles in the war room.</p>
       <Button type="submit" variant="primary" disabled={!valid || start.isPending} className="self-start">
         {start.isPending ? 'Creating the war room…' : 'Start the war room'}
       </Button>

@@ -31,7 +31,7 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
-        <Link href="/templates" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+        <Link href="/templates" className="text-sm text-link hover:underline">
           ← Templates
         </Link>
         {renaming ? (
@@ -39,12 +39,12 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
         ) : (
           <h1 className="text-2xl font-bold break-words">{t.name}</h1>
         )}
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-muted">
           {t.createdBy ? `Created by ${t.createdBy} · ` : ''}updated {formatUtc(new Date(t.updatedAt))} ·{' '}
           {t.deployments ? `used by ${t.deployments} deployment${t.deployments === 1 ? '' : 's'}` : 'not used yet'}
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          <a href={`/api/templates/${t.id}/export.md`} download className="inline-flex min-h-9 items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+          <a href={`/api/templates/${t.id}/export.md`} download className="inline-flex min-h-9 items-center rounded-md border border-line-strong px-3 text-sm font-medium hover:bg-subtle">
             ⤓ Export to Markdown
           </a>
           {t.canManage && !renaming ? (
@@ -62,7 +62,7 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
             ⚠ {refusal}
           </p>
         ) : null}
-        {t.definition.description ? <p className="max-w-3xl whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{t.definition.description.slice(0, 1200)}</p> : null}
+        {t.definition.description ? <p className="max-w-3xl whitespace-pre-line text-sm text-soft">{t.definition.description.slice(0, 1200)}</p> : null}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
@@ -74,8 +74,8 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
             </h2>
             <ul className="flex flex-wrap gap-2 text-sm">
               {t.definition.roles.map((r) => (
-                <li key={r.key} className="rounded-md border border-slate-200 px-2 py-1 dark:border-slate-800">
-                  {r.name} <code className="text-xs text-slate-500 dark:text-slate-400">{r.key}</code> <span className="text-xs text-slate-500 dark:text-slate-400 tabular">· {plural(counts.get(r.key) ?? 0, 'item')}</span>
+                <li key={r.key} className="rounded-md border border-line px-2 py-1">
+                  {r.name} <code className="text-xs text-faint">{r.key}</code> <span className="text-xs text-faint tabular">· {plural(counts.get(r.key) ?? 0, 'item')}</span>
                 </li>
               ))}
             </ul>

@@ -13,14 +13,14 @@ export function RulesTable({ rules }: { rules: MetricRuleDefinition[] }) {
   return (
     <section aria-labelledby="preview-rules">
       <h3 id="preview-rules" className="mb-2 text-base font-semibold">
-        Metric rules <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({rules.length})</span>
+        Metric rules <span className="text-sm font-normal text-faint">({rules.length})</span>
       </h3>
       {rules.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">None found. Add a table with Metric | Target | Alert If columns, or set rules in the war room.</p>
+        <p className="text-sm text-faint">None found. Add a table with Metric | Target | Alert If columns, or set rules in the war room.</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[28rem] text-left text-sm tabular">
-            <thead className="text-xs uppercase text-slate-500 dark:text-slate-400">
+            <thead className="text-xs uppercase text-faint">
               <tr>
                 <th className="py-1 pr-3 font-medium">Metric</th>
                 <th className="py-1 pr-3 font-medium">Target</th>
@@ -31,9 +31,9 @@ export function RulesTable({ rules }: { rules: MetricRuleDefinition[] }) {
             </thead>
             <tbody>
               {rules.map((rule, i) => (
-                <tr key={i} className="border-t border-slate-200 dark:border-slate-800" data-testid="preview-rule">
+                <tr key={i} className="border-t border-line" data-testid="preview-rule">
                   <td className="py-1 pr-3">
-                    {rule.name ?? rule.series} <code className="text-xs text-slate-500 dark:text-slate-400">{rule.series}</code>
+                    {rule.name ?? rule.series} <code className="text-xs text-faint">{rule.series}</code>
                   </td>
                   {/* The target is the healthy side: the opposite of the alert comparison. */}
                   <td className="py-1 pr-3">{rule.target === null ? '—' : `${rule.comparison === '>' ? '<' : '>'} ${rule.target}${rule.unit ? ` ${rule.unit}` : ''}`}</td>
@@ -55,20 +55,20 @@ export function DecisionTreeView({ levels }: { levels: DecisionLevel[] }) {
   return (
     <section aria-labelledby="preview-tree">
       <h3 id="preview-tree" className="mb-2 text-base font-semibold">
-        Rollback decision tree <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({levels.length} levels)</span>
+        Rollback decision tree <span className="text-sm font-normal text-faint">({levels.length} levels)</span>
       </h3>
       {levels.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">None found. The war room falls back to the metric rules&apos; warn and critical thresholds.</p>
+        <p className="text-sm text-faint">None found. The war room falls back to the metric rules&apos; warn and critical thresholds.</p>
       ) : (
         <ul className="flex flex-col gap-2">
           {levels.map((level, i) => (
-            <li key={i} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800" data-testid="preview-level">
+            <li key={i} className="rounded-md border border-line p-2 text-sm" data-testid="preview-level">
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={LEVEL_TONE[level.level]} icon={LEVEL_ICON[level.level]}>
                   Level {level.level}
                 </Badge>
                 <span className="font-medium">{level.title}</span>
-                {level.action ? <span className="text-slate-600 dark:text-slate-400">→ {level.action}</span> : null}
+                {level.action ? <span className="text-muted">→ {level.action}</span> : null}
               </div>
               {level.conditions.length ? (
                 <ul className="mt-1 ml-4 list-disc">
@@ -79,13 +79,13 @@ export function DecisionTreeView({ levels }: { levels: DecisionLevel[] }) {
                         {c.unit}
                         {c.sustainSec ? ` for ${c.sustainSec} s` : ''}
                       </code>
-                      {c.text ? <span className="text-slate-500 dark:text-slate-400"> — {c.text}</span> : null}
+                      {c.text ? <span className="text-faint"> — {c.text}</span> : null}
                     </li>
                   ))}
                 </ul>
               ) : null}
               {level.symptoms.length ? (
-                <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Guidance: {level.symptoms.join(' · ')}</p>
+                <p className="mt-1 text-xs text-muted">Guidance: {level.symptoms.join(' · ')}</p>
               ) : null}
             </li>
           ))}
@@ -104,8 +104,8 @@ export function StatsRow({ stats }: { stats: Record<'phases' | 'sections' | 'ite
   return (
     <dl className="flex flex-wrap gap-2" data-testid="preview-stats">
       {entries.map(([label, value]) => (
-        <div key={label} className="rounded-md border border-slate-200 px-2 py-1 text-center dark:border-slate-800" data-stat={label}>
-          <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+        <div key={label} className="rounded-md border border-line px-2 py-1 text-center" data-stat={label}>
+          <dt className="text-xs text-faint">{label}</dt>
           <dd className="text-lg font-semibold tabular">{value}</dd>
         </div>
       ))}

@@ -25,8 +25,8 @@ export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
 
   if (templates.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-        No templates yet. <Link href="/import" className="text-sky-700 underline dark:text-sky-400">Import a runbook</Link> to make the first one.
+      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-muted dark:border-slate-700">
+        No templates yet. <Link href="/import" className="text-link underline">Import a runbook</Link> to make the first one.
       </p>
     );
   }
@@ -34,7 +34,7 @@ export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
   return (
     <ul className="flex flex-col gap-3" data-testid="template-list">
       {templates.map((t) => (
-        <li key={t.id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="template-card">
+        <li key={t.id} className="rounded-lg border border-line bg-surface p-4" data-testid="template-card">
           {renaming === t.id ? (
             <RenameForm
               name={t.name}
@@ -47,20 +47,20 @@ export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
               <Link href={`/templates/${t.id}`} className="text-base font-semibold hover:underline">
                 {t.name}
               </Link>
-              <span className="text-xs text-slate-500 dark:text-slate-400">
+              <span className="text-xs text-faint">
                 {t.deployments ? `used by ${t.deployments} deployment${t.deployments === 1 ? '' : 's'}` : 'not used yet'}
               </span>
             </div>
           )}
-          <p className="mt-1 text-sm text-slate-600 tabular dark:text-slate-400">{summary(t)}</p>
-          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          <p className="mt-1 text-sm text-muted tabular">{summary(t)}</p>
+          <p className="mt-1 text-xs text-faint">
             {t.createdBy ? `by ${t.createdBy} · ` : ''}updated {formatUtc(new Date(t.updatedAt))}
           </p>
           <div className="mt-3 flex flex-wrap items-center gap-2">
             <Link href={`/templates/${t.id}#start`} className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">
               Start a deployment
             </Link>
-            <Link href={`/templates/${t.id}`} className="inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+            <Link href={`/templates/${t.id}`} className="inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium hover:bg-subtle">
               Open
             </Link>
             {t.canManage && renaming !== t.id ? (

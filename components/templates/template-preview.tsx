@@ -25,24 +25,24 @@ function ItemNode({ item, roleName }: { item: TemplateItem; roleName: (key: stri
   return (
     <li className="flex flex-col gap-1" data-testid="preview-item">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-        <span aria-hidden className="font-mono text-xs text-slate-500 dark:text-slate-400">
+        <span aria-hidden className="font-mono text-xs text-faint">
           {item.doneBeforeStart ? '[x]' : '[ ]'}
         </span>
         <span className="min-w-0 break-words">{item.title}</span>
         <Badge tone="grey">{roleName(item.roleKey)}</Badge>
         {item.roleSource === 'suggested' ? (
-          <span className="text-xs text-slate-500 dark:text-slate-400 underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`}>
+          <span className="text-xs text-faint underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`}>
             suggested
           </span>
         ) : null}
-        {item.doneBeforeStart ? <span className="text-xs text-slate-500 dark:text-slate-400">done before start</span> : null}
+        {item.doneBeforeStart ? <span className="text-xs text-faint">done before start</span> : null}
         {item.line ? <span className="text-xs text-slate-400 tabular">line {item.line}</span> : null}
       </div>
       {item.command ? (
         <pre tabIndex={0} className="ml-6 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">{item.command}</pre>
       ) : null}
       {item.expectedOutput ? (
-        <p className="ml-6 text-xs text-slate-600 dark:text-slate-400">
+        <p className="ml-6 text-xs text-muted">
           Expected: <code className="font-mono">{item.expectedOutput}</code>
         </p>
       ) : null}
@@ -72,29 +72,29 @@ function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase
   const [open, setOpen] = useState(startOpen);
   const count = countItems(phase.items);
   return (
-    <li className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="preview-phase">
+    <li className="rounded-lg border border-line bg-surface" data-testid="preview-phase">
       <button
         type="button"
         onClick={() => setOpen((o) => !o)}
         aria-expanded={open}
         className="flex w-full flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-left"
       >
-        <span aria-hidden className="text-slate-500 dark:text-slate-400">{open ? '▾' : '▸'}</span>
+        <span aria-hidden className="text-faint">{open ? '▾' : '▸'}</span>
         <span className="font-semibold">
           {index + 1}. {phase.title}
         </span>
         {phase.kind !== 'normal' ? <Badge tone={phase.kind === 'rollback' ? 'red' : 'blue'}>{phase.kind}</Badge> : null}
-        <span className="ml-auto text-xs text-slate-500 dark:text-slate-400 tabular">
+        <span className="ml-auto text-xs text-faint tabular">
           {plannedLabel(phase)} · {count} item{count === 1 ? '' : 's'}
           {phase.gates.length ? ` · ${phase.gates.length} gate${phase.gates.length === 1 ? '' : 's'}` : ''}
         </span>
       </button>
       {open ? (
-        <div className="flex flex-col gap-3 border-t border-slate-200 px-3 py-3 text-sm dark:border-slate-800">
-          {phase.description ? <p className="whitespace-pre-line text-slate-600 dark:text-slate-400">{phase.description.slice(0, 600)}</p> : null}
+        <div className="flex flex-col gap-3 border-t border-line px-3 py-3 text-sm">
+          {phase.description ? <p className="whitespace-pre-line text-muted">{phase.description.slice(0, 600)}</p> : null}
           {sections(phase.items).map(([section, items], i) => (
             <div key={i}>
-              {section ? <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{section}</h4> : null}
+              {section ? <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-faint">{section}</h4> : null}
               <ul className="flex flex-col gap-2">
                 {items.map((item, j) => (
                   <ItemNode key={j} item={item} roleName={roleName} />
@@ -102,7 +102,7 @@ function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase
               </ul>
             </div>
           ))}
-          {phase.items.length === 0 ? <p className="text-slate-500 dark:text-slate-400">No checklist items.</p> : null}
+          {phase.items.length === 0 ? <p className="text-faint">No checklist items.</p> : null}
           {phase.gates.map((gate, i) => (
             <p key={i} className="rounded-md border border-amber-400/60 px-2 py-1 text-sm" data-testid="preview-gate">
               <span aria-hidden>⛩ </span>

@@ -1,11 +1,12 @@
 import { describeEvent, type TimelineEvent } from '@/lib/domain/event-log';
 import { tMinus } from '@/lib/domain/clock';
 import { emphasisOf, type Emphasis } from '@/lib/domain/timeline';
+import { cn } from '@/components/ui/cn';
 
 const LOOK: Record<Exclude<Emphasis, null>, { cls: string; tag: string; icon: string }> = {
   rollback: { cls: 'border-red-500 bg-red-50 dark:border-red-700 dark:bg-red-950/50', tag: 'ROLLBACK', icon: '↺' },
   override: { cls: 'border-amber-500 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/50', tag: 'OVERRIDE', icon: '⚑' },
-  reject: { cls: 'border-red-400 bg-white dark:border-red-800 dark:bg-slate-900', tag: 'NO-GO', icon: '✖' },
+  reject: { cls: 'border-red-400 bg-surface dark:border-red-800', tag: 'NO-GO', icon: '✖' },
   decision: { cls: 'border-sky-400 bg-sky-50 dark:border-sky-700 dark:bg-sky-950/40', tag: 'DECISION', icon: '◆' },
 };
 
@@ -22,13 +23,13 @@ export function TimelineEntry({ event, goLiveAt, roleName, plain = false }: { ev
       data-seq={event.seq}
       data-type={event.type}
       data-testid="timeline-entry"
-      className={`rounded-md border px-3 py-2 text-sm ${look ? `border-l-4 ${look.cls}` : 'border-slate-200 dark:border-slate-800'}`}
+      className={cn('rounded-md border px-3 py-2 text-sm', look ? `border-l-4 ${look.cls}` : 'border-line')}
     >
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-slate-600 dark:text-slate-400">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-muted">
         <time className="tabular" dateTime={event.at}>{utcSeconds(at.toISOString())}</time>
         <span className="tabular font-medium">{tMinus(new Date(goLiveAt), at).label}</span>
         {look ? (
-          <span className="font-bold tracking-wide text-slate-900 dark:text-slate-100">
+          <span className="font-bold tracking-wide text-foreground">
             <span aria-hidden>{look.icon} </span>
             {look.tag}
           </span>
@@ -37,7 +38,7 @@ export function TimelineEntry({ event, goLiveAt, roleName, plain = false }: { ev
       </div>
       <p className="mt-0.5">
         <span className="font-medium">{event.actor ?? 'System'}</span>
-        {event.role ? <span className="text-slate-600 dark:text-slate-400"> ({roleName ?? event.role})</span> : null} {describeEvent(event)}
+        {event.role ? <span className="text-muted"> ({roleName ?? event.role})</span> : null} {describeEvent(event)}
       </p>
     </li>
   );

@@ -9,7 +9,7 @@ import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { TimelineEntry } from './timeline-entry';
 import { useFullHistory } from './use-full-history';
 
-const selectClass = 'min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900';
+const selectClass = 'min-h-11 rounded-md border border-line-strong bg-surface px-2 text-sm';
 
 function FullTimeline() {
   const { deployment } = useWarRoom();
@@ -29,7 +29,7 @@ function FullTimeline() {
     <main className="mx-auto flex max-w-4xl flex-col gap-4 px-4 py-6">
       <div className="flex flex-wrap items-baseline gap-3">
         <h2 className="text-xl font-semibold">Timeline</h2>
-        <span className="tabular text-sm text-slate-600 dark:text-slate-400" data-testid="timeline-count">
+        <span className="tabular text-sm text-muted" data-testid="timeline-count">
           {filtered ? `${shown.length} of ${events.length} events` : `${events.length} events`}
         </span>
       </div>
@@ -75,9 +75,9 @@ function FullTimeline() {
           ]}
         />
       </form>
-      {loading ? <p className="text-slate-600 dark:text-slate-400">Loading the history…</p> : null}
-      {error ? <p role="alert" className="text-red-700 dark:text-red-300">⚠ {error.message}</p> : null}
-      {!loading && shown.length === 0 ? <p className="text-slate-600 dark:text-slate-400">No event matches these filters.</p> : null}
+      {loading ? <p className="text-muted">Loading the history…</p> : null}
+      {error ? <p role="alert" className="text-danger">⚠ {error.message}</p> : null}
+      {!loading && shown.length === 0 ? <p className="text-muted">No event matches these filters.</p> : null}
       <ol className="flex flex-col gap-2" data-testid="full-timeline">
         {ordered.map((event) => (
           <TimelineEntry key={event.seq} event={event} goLiveAt={deployment.goLiveAt} roleName={event.role ? roleNames.get(event.role) : undefined} />

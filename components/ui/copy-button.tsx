@@ -7,7 +7,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   return (
     <button
       type="button"
-      className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+      className="rounded border border-line-strong px-2 py-1 text-xs hover:bg-subtle"
       onClick={async () => {
         try {
           await navigator.clipboard.writeText(text);

@@ -22,7 +22,7 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
         event.preventDefault();
         onClose();
       }}
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto rounded-xl border border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto rounded-xl border border-slate-300 bg-surface p-0 text-foreground shadow-2xl backdrop:bg-slate-950/60 dark:border-slate-700"
     >
       <div className="flex flex-col gap-4 p-5">
         <h2 id={titleId} className="text-lg font-semibold">

@@ -12,7 +12,7 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
       >
         <div className="h-full rounded-full bg-emerald-500 transition-[width]" style={{ width: `${percent}%` }} />
       </div>
-      <span className="tabular w-20 text-right text-xs text-slate-600 dark:text-slate-400">
+      <span className="tabular w-20 text-right text-xs text-muted">
         {done}/{total} · {percent}%
       </span>
     </div>

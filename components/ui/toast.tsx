@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { cn } from '@/components/ui/cn';
 
 type Toast = { id: number; tone: 'error' | 'info'; message: string };
 type ToastApi = { error: (message: string) => void; info: (message: string) => void };
@@ -34,11 +35,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <div
             key={toast.id}
             role={toast.tone === 'error' ? 'alert' : 'status'}
-            className={`pointer-events-auto flex max-w-lg items-start gap-3 rounded-lg border px-4 py-3 text-sm shadow-lg ${
-              toast.tone === 'error'
+            className={cn('pointer-events-auto flex max-w-lg items-start gap-3 rounded-lg border px-4 py-3 text-sm shadow-lg', toast.tone === 'error'
                 ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100'
-                : 'border-slate-300 bg-white text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100'
-            }`}
+                : 'border-slate-300 bg-surface text-foreground dark:border-slate-700')}
           >
             <span aria-hidden>{toast.tone === 'error' ? '⚠' : 'ℹ'}</span>
             <span className="flex-1">{toast.message}</span>

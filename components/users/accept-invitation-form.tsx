@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api } from '@/lib/client/api';
 
-const field = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-900';
+const field = 'w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-base';
 
 export function AcceptInvitationForm({ token, email, next = '/deployments' }: { token: string; email: string; next?: string }) {
   const { busy, error, submit } = useFormSubmit();
@@ -27,7 +27,7 @@ export function AcceptInvitationForm({ token, email, next = '/deployments' }: { 
         <input name="password" type="password" required minLength={8} autoComplete="new-password" className={field} />
       </label>
       {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="text-sm text-danger">
           ⚠ {error}
         </p>
       ) : null}

@@ -6,6 +6,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { formatUtc } from '@/lib/domain/clock';
 import type { InvitationDto, UserRowDto } from '@/lib/contracts/users';
 import { useUsers } from './use-users';
+import { cn } from '@/components/ui/cn';
 
 const cell = 'px-2 py-2 text-left';
 
@@ -21,12 +22,12 @@ export function UsersScreen({ selfId, initialUsers, initialInvitations }: { self
   const pending = invitations.filter((i) => i.status === 'pending');
   return (
     <div className="flex flex-col gap-8">
-      <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+      <section aria-labelledby="invite-heading" className="rounded-lg border border-line p-4">
         <h2 id="invite-heading" className="mb-3 text-lg font-semibold">Invite someone</h2>
         <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => (e.preventDefault(), invite.mutate({ email, isAdmin }))}>
           <label className="flex flex-col gap-1 text-sm">
             Email
-            <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900" />
+            <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className="rounded-md border border-line-strong bg-surface px-3 py-2" />
           </label>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} />
@@ -47,13 +48,13 @@ export function UsersScreen({ selfId, initialUsers, initialInvitations }: { self
 
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading" className="mb-2 text-lg font-semibold">Pending invitations</h2>
-        {pending.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">None.</p> : null}
+        {pending.length === 0 ? <p className="text-sm text-faint">None.</p> : null}
         <ul className="flex flex-col gap-2">
           {pending.map((inv) => (
-            <li key={inv.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
+            <li key={inv.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-3 rounded-md border border-line px-3 py-2 text-sm">
               <span className="font-medium">{inv.email}</span>
               {inv.isAdmin ? <span className="text-xs">admin</span> : null}
-              <span className="text-xs text-slate-500 dark:text-slate-400">expires {formatUtc(new Date(inv.expiresAt))}</span>
+              <span className="text-xs text-faint">expires {formatUtc(new Date(inv.expiresAt))}</span>
               <Button type="button" variant="ghost" className="ml-auto" onClick={() => revoke.mutate(inv.id)}>Revoke</Button>
             </li>
           ))}
@@ -64,19 +65,19 @@ export function UsersScreen({ selfId, initialUsers, initialInvitations }: { self
         <h2 id="users-heading" className="mb-2 text-lg font-semibold">People</h2>
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
-            <thead className="text-xs text-slate-500 dark:text-slate-400">
+            <thead className="text-xs text-faint">
               <tr><th className={cell}>Name</th><th className={cell}>Email</th><th className={cell}>Admin</th><th className={cell}>Status</th><th className={cell}>Last seen</th><th className={cell}><span className="sr-only">Actions</span></th></tr>
             </thead>
             <tbody>
               {users.map((u) => (
-                <tr key={u.id} data-testid="user-row" className="border-t border-slate-200 dark:border-slate-800">
+                <tr key={u.id} data-testid="user-row" className="border-t border-line">
                   <td className={cell}>{u.name}</td>
                   <td className={cell}>{u.email}</td>
                   <td className={cell}>{u.isAdmin ? 'admin' : '—'}</td>
                   <td className={cell}>{u.active ? '● active' : '○ deactivated'}</td>
-                  <td className={`${cell} tabular-nums`}>{u.lastSeenAt ? formatUtc(new Date(u.lastSeenAt)) : 'never'}</td>
+                  <td className={cn(cell, 'tabular-nums')}>{u.lastSeenAt ? formatUtc(new Date(u.lastSeenAt)) : 'never'}</td>
                   <td className={cell}>
-                    {u.id === selfId ? <span className="text-xs text-slate-500 dark:text-slate-400">you</span> : (
+                    {u.id === selfId ? <span className="text-xs text-faint">you</span> : (
                       <Button type="button" variant="ghost" onClick={() => setActive.mutate({ id: u.id, active: !u.active })}>
                         {u.active ? `Deactivate ${u.name}` : `Reactivate ${u.name}`}
                       </Button>

@@ -50,7 +50,7 @@ export function InviteToRole({ deployment, invitations }: { deployment: Deployme
         }}
       >
         <h3 id="invite-title" className="text-sm font-semibold">Invite to role</h3>
-        <p className="text-xs text-slate-600 dark:text-slate-400">New people get a one-time link that makes their account; people who already have one join at once.</p>
+        <p className="text-xs text-muted">New people get a one-time link that makes their account; people who already have one join at once.</p>
         <div className="flex flex-wrap gap-2">
           <label className="sr-only" htmlFor="invite-email">Email</label>
           <input id="invite-email" type="email" required autoComplete="off" placeholder="person@company.com" value={email} onChange={(e) => setEmail(e.target.value)} className={`${field} min-w-0 flex-1 basis-48`} />
@@ -92,13 +92,13 @@ function PendingInvitations({ invitations: { invitations, loading, revoke } }: {
   return (
     <section aria-labelledby="pending-invitations-title">
       <h3 id="pending-invitations-title" className="mb-1 text-sm font-semibold">Pending invitations</h3>
-      {loading ? <p className="text-xs text-slate-500">Loading…</p> : invitations.length === 0 ? <p className="text-xs text-slate-600 dark:text-slate-400">None.</p> : null}
+      {loading ? <p className="text-xs text-slate-500">Loading…</p> : invitations.length === 0 ? <p className="text-xs text-muted">None.</p> : null}
       <ul className="flex flex-col gap-1" data-testid="pending-invitations">
         {invitations.map((inv) => (
           <li key={inv.id} data-testid="pending-invitation" className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-md border border-dashed border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700">
             <span className="min-w-0 break-all font-medium">{inv.email}</span>
-            <span className="text-xs text-slate-600 dark:text-slate-400">→ {inv.roleName}</span>
-            <span className="text-xs tabular-nums text-slate-600 dark:text-slate-400">expires {formatUtc(new Date(inv.expiresAt))}</span>
+            <span className="text-xs text-muted">→ {inv.roleName}</span>
+            <span className="text-xs tabular-nums text-muted">expires {formatUtc(new Date(inv.expiresAt))}</span>
             <Button
               type="button"
               variant="ghost"

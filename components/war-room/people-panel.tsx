@@ -9,6 +9,7 @@ import { InviteToRole } from './invite-to-role';
 import { useRoleInvitations } from './use-role-invitations';
 import { useWarRoom } from './war-room-context';
 import { useCan } from './use-can';
+import { cn } from '@/components/ui/cn';
 
 /** Roles, who holds them, who is online — and, for the IC, inviting people into roles. */
 export function PeoplePanel() {
@@ -33,23 +34,23 @@ export function PeoplePanel() {
       </h2>
       <ul className="flex flex-col gap-2" data-testid="people">
         {deployment.roles.map((role) => (
-          <li key={role.key} className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
+          <li key={role.key} className="rounded-md border border-line px-3 py-2 text-sm">
             <Link href={`/deployments/${deployment.id}/roles/${role.key}`} className="font-medium hover:underline">
               {role.name}
             </Link>
-            {role.readOnly ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">read-only</span> : null}
+            {role.readOnly ? <span className="ml-1 text-xs text-faint">read-only</span> : null}
             <ul className="mt-1 flex flex-col gap-1">
-              {role.holders.length === 0 ? <li className="text-xs text-slate-500 dark:text-slate-400">Nobody assigned</li> : null}
+              {role.holders.length === 0 ? <li className="text-xs text-faint">Nobody assigned</li> : null}
               {role.holders.map((holder) => (
                 <li key={holder.participantId} className="flex items-center gap-2">
                   <span
-                    className={`inline-block h-2 w-2 rounded-full ${online.has(holder.userId) ? 'bg-emerald-500' : 'bg-slate-400'}`}
+                    className={cn('inline-block h-2 w-2 rounded-full', online.has(holder.userId) ? 'bg-emerald-500' : 'bg-slate-400')}
                     aria-hidden
                   />
                   <span>{holder.name}</span>
                   <span className="sr-only">{online.has(holder.userId) ? '(online)' : '(offline)'}</span>
                   {manage ? (
-                    <button className="ml-auto text-xs text-slate-500 dark:text-slate-400 underline" onClick={() => remove.mutate(holder.participantId)} aria-label={`Remove ${holder.name} from ${role.name}`}>
+                    <button className="ml-auto text-xs text-faint underline" onClick={() => remove.mutate(holder.participantId)} aria-label={`Remove ${holder.name} from ${role.name}`}>
                       Remove
                     </button>
                   ) : null}

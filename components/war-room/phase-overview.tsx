@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { progress, progressByRole } from '@/lib/domain/phases';
 import { useWarRoom } from './war-room-context';
+import { cn } from '@/components/ui/cn';
 
 /**
  * Overall progress and, for the current phase, who is behind: per-role progress with blocked
@@ -21,7 +22,7 @@ export function PhaseOverview() {
     ? Object.entries(progressByRole(current.items)).sort(([, a], [, b]) => b.blocked - a.blocked || a.percent - b.percent)
     : [];
   return (
-    <section aria-labelledby="progress-title" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-labelledby="progress-title" className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-3">
       <div>
         <h2 id="progress-title" className="mb-1 text-lg font-semibold">
           {rollingBack ? 'Rollback progress' : 'Progress'}
@@ -29,21 +30,19 @@ export function PhaseOverview() {
         <div data-testid="overall-progress" data-done={overall.done + overall.skipped} data-total={overall.total}>
           <ProgressBar done={overall.done + overall.skipped} total={overall.total} label="Overall progress" />
         </div>
-        {overall.blocked ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">⛔ {overall.blocked} blocked</p> : null}
+        {overall.blocked ? <p className="mt-1 text-sm text-danger">⛔ {overall.blocked} blocked</p> : null}
       </div>
       {current && roles.length ? (
         <div>
-          <p className="mb-1 text-sm text-slate-600 dark:text-slate-400">
-            {current.status === 'active' ? 'Current phase' : 'Next phase'}: <span className="font-medium text-slate-900 dark:text-slate-100">{current.title}</span> — by role
+          <p className="mb-1 text-sm text-muted">
+            {current.status === 'active' ? 'Current phase' : 'Next phase'}: <span className="font-medium text-foreground">{current.title}</span> — by role
           </p>
           <ul className="flex flex-wrap gap-2">
             {roles.map(([key, rp]) => (
               <li key={key}>
                 <Link
                   href={`/deployments/${deployment.id}/roles/${key}`}
-                  className={`inline-flex min-h-8 items-center gap-1 rounded-full border px-2 py-0.5 text-xs tabular hover:underline ${
-                    rp.blocked ? 'border-red-400 text-red-800 dark:text-red-300' : 'border-slate-300 dark:border-slate-700'
-                  }`}
+                  className={cn('inline-flex min-h-8 items-center gap-1 rounded-full border px-2 py-0.5 text-xs tabular hover:underline', rp.blocked ? 'border-red-400 text-red-800 dark:text-red-300' : 'border-slate-300 dark:border-slate-700')}
                 >
                   {rp.blocked ? '⛔ ' : rp.percent === 100 ? '✓ ' : ''}
                   {roleNames.get(key) ?? key} {rp.done + rp.skipped}/{rp.total}

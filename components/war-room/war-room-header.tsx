@@ -13,7 +13,7 @@ export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
   const { deployment, status, presence } = useWarRoom();
   const manageWebhooks = useCan()('webhook.manage');
   return (
-    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <header className="border-b border-line bg-surface">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <div className="min-w-0">
           <h1 className="truncate text-xl font-bold">
@@ -21,25 +21,25 @@ export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
               {deployment.name}
             </Link>
           </h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
+          <p className="text-sm text-muted">
             {[deployment.version && `v${deployment.version.replace(/^v/, '')}`, deployment.environment, `go-live ${formatUtc(new Date(deployment.goLiveAt))}`, subtitle]
               .filter(Boolean)
               .join(' · ')}
           </p>
           <nav aria-label="War-room views" className="mt-0.5 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-            <Link href={`/deployments/${deployment.id}`} className="text-sky-700 hover:underline dark:text-sky-400">Cockpit</Link>
-            <Link href={`/deployments/${deployment.id}/timeline`} className="text-sky-700 hover:underline dark:text-sky-400">Timeline</Link>
-            <Link href={`/deployments/${deployment.id}/status`} className="text-sky-700 hover:underline dark:text-sky-400">Status</Link>
-            {manageWebhooks ? <Link href={`/deployments/${deployment.id}/notifications`} className="text-sky-700 hover:underline dark:text-sky-400">Notifications</Link> : null}
+            <Link href={`/deployments/${deployment.id}`} className="text-link hover:underline">Cockpit</Link>
+            <Link href={`/deployments/${deployment.id}/timeline`} className="text-link hover:underline">Timeline</Link>
+            <Link href={`/deployments/${deployment.id}/status`} className="text-link hover:underline">Status</Link>
+            {manageWebhooks ? <Link href={`/deployments/${deployment.id}/notifications`} className="text-link hover:underline">Notifications</Link> : null}
             {/* A plain download (not a client route): the report is Markdown from GET …/report.md. */}
-            <a href={`/api/deployments/${deployment.id}/report.md`} download className="text-sky-700 hover:underline dark:text-sky-400" data-testid="download-report">⤓ Download report</a>
+            <a href={`/api/deployments/${deployment.id}/report.md`} download className="text-link hover:underline" data-testid="download-report">⤓ Download report</a>
           </nav>
         </div>
         <StateBadge state={deployment.state} />
         <HealthBadge level={deployment.health.level} />
         <TMinusClock goLiveAt={deployment.goLiveAt} className="text-2xl sm:text-3xl" />
         <div className="ml-auto flex items-center gap-3">
-          <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="online-count">
+          <span className="text-sm text-muted" data-testid="online-count">
             {presence.length} online
           </span>
           <LiveIndicator status={status} />

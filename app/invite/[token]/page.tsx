@@ -27,7 +27,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <Dead title={TITLE[invitation.status]} message={INVITATION_DEAD_MESSAGE[invitation.status]} />
       ) : (
         <>
-          <p className="text-slate-600 dark:text-slate-400" data-testid="invitation-summary">
+          <p className="text-muted" data-testid="invitation-summary">
             You are invited as <strong>{invitation.email}</strong>{invitation.isAdmin ? ' (admin)' : ''}
             {role ? (
               <>
@@ -48,7 +48,7 @@ function Dead({ title, message }: { title: string; message: string }) {
   return (
     <div role="alert" data-testid="invitation-dead" className="flex flex-col gap-2">
       <h2 className="text-xl font-semibold">⚠ {title}</h2>
-      <p className="text-slate-600 dark:text-slate-400">{message}</p>
+      <p className="text-muted">{message}</p>
       <Link href="/sign-in" className="text-sm underline">Go to sign-in</Link>
     </div>
   );

@@ -18,7 +18,7 @@ export default async function UsersPage() {
         <h1 className="mb-2 text-2xl font-bold">Users</h1>
         {allowed ? (
           <>
-            <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">
+            <p className="mb-6 text-sm text-muted">
               People join by invitation: send them the link (single use, it expires). Deactivating someone signs them out everywhere at once and revokes their API tokens.
             </p>
             <UsersScreen selfId={actor.userId} initialUsers={await listUsers(actor)} initialInvitations={await listInvitations(actor)} />
