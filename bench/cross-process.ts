@@ -13,8 +13,8 @@ async function onTwoProcesses(scenario: { name: string; watchers: number; ticksP
   const pair = await benchServers(2, { REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' });
   try {
     const [a, b] = pair.servers;
-    const room = await makeTickRoom(scenario.ticksPerSec * seconds);
-    return await measureFanout(appTarget(room, spread ? [a, b] : b, a.baseUrl), scenario);
+    const crew = await makeTickRoom(scenario.ticksPerSec * seconds);
+    return await measureFanout(appTarget(crew, spread ? [a, b] : b, a.baseUrl), scenario);
   } finally {
     await pair.stop();
   }

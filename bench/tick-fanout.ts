@@ -13,13 +13,13 @@ const seconds = fanoutSeconds();
 
 type Prepared = { during: FanoutScenario['during']; stop: () => Promise<void> };
 
-async function onApp(scenario: FanoutScenario, extraEnv: Record<string, string> = {}, prepare?: (server: Awaited<ReturnType<typeof benchServer>>, room: Awaited<ReturnType<typeof makeTickRoom>>) => Promise<Prepared>) {
+async function onApp(scenario: FanoutScenario, extraEnv: Record<string, string> = {}, prepare?: (server: Awaited<ReturnType<typeof benchServer>>, crew: Awaited<ReturnType<typeof makeTickRoom>>) => Promise<Prepared>) {
   const server = await benchServer(extraEnv);
   let prepared: Prepared | undefined;
   try {
-    const room = await makeTickRoom(scenario.ticksPerSec * seconds);
-    prepared = await prepare?.(server, room);
-    return await measureFanout(appTarget(room, server), { ...scenario, during: prepared?.during });
+    const crew = await makeTickRoom(scenario.ticksPerSec * seconds);
+    prepared = await prepare?.(server, crew);
+    return await measureFanout(appTarget(crew, server), { ...scenario, during: prepared?.during });
   } finally {
     await server.stop();
     await prepared?.stop();
@@ -36,13 +36,13 @@ async function onBare(scenario: FanoutScenario) {
 }
 
 /** Ten webhooks whose receiver never answers, and a status update (which they all want) every second. */
-async function hangingWebhooks(server: Awaited<ReturnType<typeof benchServer>>, room: Awaited<ReturnType<typeof makeTickRoom>>) {
+async function hangingWebhooks(server: Awaited<ReturnType<typeof benchServer>>, crew: Awaited<ReturnType<typeof makeTickRoom>>) {
   const receiver = webhookReceiver({ '/hang': ['hang'] });
   const url = await receiver.start();
   const call = (path: string, body: unknown) =>
-    fetch(`${server.baseUrl}/api/deployments/${room.deploymentId}${path}`, {
+    fetch(`${server.baseUrl}/api/deployments/${crew.deploymentId}${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${room.token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${crew.token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
   for (let i = 0; i < 10; i++) await call('/webhooks', { url: `${url}/hang`, eventTypes: ['status.posted'] });

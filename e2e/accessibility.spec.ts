@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { expectLive, item, makeWarRoom, signedIn, type Person, type WarRoom } from './support/fixtures';
+import { expectLive, item, seedCrew, signedIn, type Person, type SeededCrew } from './support/fixtures';
 import { readState } from './support/server-state';
 
 /**
@@ -24,45 +24,45 @@ function makeAdmin(name: string): Person {
 }
 
 type Viewport = (typeof VIEWPORTS)[keyof typeof VIEWPORTS];
-type Context = { browser: Browser; room: WarRoom; admin: Person; viewport: Viewport };
+type Context = { browser: Browser; crew: SeededCrew; admin: Person; viewport: Viewport };
 
 /** Each screen: how a user reaches it, and what shows it has finished loading. */
 const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
-  'deployments list': async ({ browser, room, viewport }) => {
-    const page = await signedIn(browser, room.people.ic, viewport);
+  'deployments list': async ({ browser, crew, viewport }) => {
+    const page = await signedIn(browser, crew.people.ic, viewport);
     await expect(page.getByRole('heading', { name: 'Deployments', level: 1 })).toBeVisible();
     return page;
   },
-  'IC cockpit': async ({ browser, room, viewport }) => {
-    const page = await signedIn(browser, room.people.ic, viewport);
-    await page.goto(`/deployments/${room.deploymentId}`);
+  'IC cockpit': async ({ browser, crew, viewport }) => {
+    const page = await signedIn(browser, crew.people.ic, viewport);
+    await page.goto(`/deployments/${crew.deploymentId}`);
     await expectLive(page);
     await expect(page.getByTestId('share-links')).toBeVisible();
     return page;
   },
-  'role checklist': async ({ browser, room, viewport }) => {
-    const page = await signedIn(browser, room.people.dba, viewport);
-    await page.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  'role checklist': async ({ browser, crew, viewport }) => {
+    const page = await signedIn(browser, crew.people.dba, viewport);
+    await page.goto(`/deployments/${crew.deploymentId}/roles/dba`);
     await expectLive(page);
     await expect(item(page, 'Check replication lag is under 1 s')).toBeVisible();
     return page;
   },
-  timeline: async ({ browser, room, viewport }) => {
-    const page = await signedIn(browser, room.people.ic, viewport);
-    await page.goto(`/deployments/${room.deploymentId}/timeline`);
+  timeline: async ({ browser, crew, viewport }) => {
+    const page = await signedIn(browser, crew.people.ic, viewport);
+    await page.goto(`/deployments/${crew.deploymentId}/timeline`);
     await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
     return page;
   },
-  'stakeholder page': async ({ browser, room, viewport }) => {
-    const page = await signedIn(browser, room.people.stakeholder, viewport);
-    await page.goto(`/deployments/${room.deploymentId}/status`);
+  'stakeholder page': async ({ browser, crew, viewport }) => {
+    const page = await signedIn(browser, crew.people.stakeholder, viewport);
+    await page.goto(`/deployments/${crew.deploymentId}/status`);
     await expect(page.getByTestId('stakeholder-status')).toBeVisible();
     await expect(page.getByTestId('status-phase-row').first()).toBeVisible();
     return page;
   },
-  'public status page': async ({ browser, room, viewport }) => {
-    const ic = await signedIn(browser, room.people.ic, viewport);
-    const created = await ic.request.post(`/api/deployments/${room.deploymentId}/share-links`, { data: {} });
+  'public status page': async ({ browser, crew, viewport }) => {
+    const ic = await signedIn(browser, crew.people.ic, viewport);
+    const created = await ic.request.post(`/api/deployments/${crew.deploymentId}/share-links`, { data: {} });
     expect(created.status()).toBe(201);
     const { url } = await created.json();
     const page = await (await browser.newContext({ viewport })).newPage();
@@ -109,17 +109,17 @@ function readable(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violat
     .join('\n\n');
 }
 
-let room: WarRoom;
+let crew: SeededCrew;
 let admin: Person;
 test.beforeAll(() => {
-  room = makeWarRoom();
+  crew = seedCrew();
   admin = makeAdmin('Ada Accessible');
 });
 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   for (const [screen, open] of Object.entries(SCREENS)) {
     test(`${screen} (${size}) has no serious or critical accessibility violation`, async ({ browser }) => {
-      const page = await open({ browser, room, admin, viewport });
+      const page = await open({ browser, crew, admin, viewport });
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.length, `${screen} at ${viewport.width}×${viewport.height}:\n\n${readable(serious)}\n`).toBe(0);

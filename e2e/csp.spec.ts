@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { expectLive, makeWarRoom, signedIn } from './support/fixtures';
+import { expectLive, seedCrew, signedIn } from './support/fixtures';
 
 /** Collects every CSP violation the page reports, from before its first script runs. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -18,8 +18,8 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 test('every main page runs under a per-request nonce policy with no violation', async ({ browser }) => {
-  const room = makeWarRoom();
-  const ic = await signedIn(browser, room.people.ic);
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
   const violations = await watchViolations(ic);
 
   const first = await ic.goto('/sign-in');
@@ -32,10 +32,10 @@ test('every main page runs under a per-request nonce policy with no violation', 
 
   const pages = [
     '/deployments',
-    `/deployments/${room.deploymentId}`,
-    `/deployments/${room.deploymentId}/roles/dba`,
-    `/deployments/${room.deploymentId}/timeline`,
-    `/deployments/${room.deploymentId}/status`,
+    `/deployments/${crew.deploymentId}`,
+    `/deployments/${crew.deploymentId}/roles/dba`,
+    `/deployments/${crew.deploymentId}/timeline`,
+    `/deployments/${crew.deploymentId}/status`,
     '/templates',
     '/import',
     '/settings/tokens',
@@ -46,7 +46,7 @@ test('every main page runs under a per-request nonce policy with no violation', 
     await ic.waitForLoadState('load');
   }
   // The war room's live socket connects under connect-src 'self'.
-  await ic.goto(`/deployments/${room.deploymentId}`);
+  await ic.goto(`/deployments/${crew.deploymentId}`);
   await expectLive(ic);
   // And the public status page, through a share link made in the cockpit.
   const share = ic.getByTestId('share-links');

@@ -11,7 +11,7 @@ type GoLiveRoom = { deploymentId: string; name: string; people: Record<'ic' | 'd
 
 /** A go-live of its own whose gate needs exactly the two signers driven here (DBA and QA). */
 function makeGoLiveRoom(): GoLiveRoom {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-go-live-room.ts'], {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-go-live-crew.ts'], {
     // globalSetup puts this run's database in the environment; the shared state file may belong to another run.
     env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? readState().databaseUrl, LOG_LEVEL: 'silent' },
     encoding: 'utf8',
@@ -30,12 +30,12 @@ async function tick(page: Page, title: string) {
 }
 
 test('the IC starts the go-live, holders tick and both sign the gate, the IC proceeds; the stakeholder page follows live', async ({ browser }) => {
-  const room = makeGoLiveRoom();
-  const base = `/deployments/${room.deploymentId}`;
-  const ic = await signedIn(browser, room.people.ic);
-  const dba = await signedIn(browser, room.people.dba, { width: 390, height: 844 });
-  const qa = await signedIn(browser, room.people.qa);
-  const stakeholder = await signedIn(browser, room.people.stakeholder, { width: 390, height: 844 });
+  const crew = makeGoLiveRoom();
+  const base = `/deployments/${crew.deploymentId}`;
+  const ic = await signedIn(browser, crew.people.ic);
+  const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
+  const qa = await signedIn(browser, crew.people.qa);
+  const stakeholder = await signedIn(browser, crew.people.stakeholder, { width: 390, height: 844 });
   await open(ic, base);
   await open(dba, `${base}/roles/dba`);
   await open(qa, `${base}/roles/qa`);
@@ -85,11 +85,11 @@ test('the IC starts the go-live, holders tick and both sign the gate, the IC pro
 });
 
 test('the IC declares a rollback: every role gets the rollback checklist, and completing it ends the deployment rolled back', async ({ browser }) => {
-  const room = makeGoLiveRoom();
-  const base = `/deployments/${room.deploymentId}`;
-  const ic = await signedIn(browser, room.people.ic);
-  const dba = await signedIn(browser, room.people.dba, { width: 390, height: 844 });
-  const qa = await signedIn(browser, room.people.qa);
+  const crew = makeGoLiveRoom();
+  const base = `/deployments/${crew.deploymentId}`;
+  const ic = await signedIn(browser, crew.people.ic);
+  const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
+  const qa = await signedIn(browser, crew.people.qa);
   await open(ic, base);
   await open(dba, `${base}/roles/dba`);
   await open(qa, `${base}/roles/qa`);

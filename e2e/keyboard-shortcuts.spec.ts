@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { expectLive, item, makeWarRoom, signedIn, type Person } from './support/fixtures';
+import { expectLive, item, seedCrew, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 
 type ApiItem = { title: string; status: string; note: string | null; children: ApiItem[] };
@@ -18,20 +18,20 @@ async function press(page: Page, ...keys: string[]) {
   for (const key of keys) await page.keyboard.press(key);
 }
 
-/** A fresh war room, its DBA signed in on the DBA checklist with the live connection up. */
+/** A fresh war crew, its DBA signed in on the DBA checklist with the live connection up. */
 async function dbaChecklist(browser: Browser) {
-  const room = makeWarRoom();
-  const dba = await signedIn(browser, room.people.dba);
-  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  const crew = seedCrew();
+  const dba = await signedIn(browser, crew.people.dba);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(dba);
-  return { room, dba, rows: dba.getByTestId('checklist-item') };
+  return { crew, dba, rows: dba.getByTestId('checklist-item') };
 }
 
 const BACKUP = 'Take a verified backup of the payments database';
 const RECORD = 'Record the backup size and checksum in the ticket';
 
 test('a role holder presses j j x: the second item is done, on screen and on the server; Space unticks it', async ({ browser }) => {
-  const { room, dba, rows } = await dbaChecklist(browser);
+  const { crew, dba, rows } = await dbaChecklist(browser);
   await expect(rows.nth(0)).toContainText(BACKUP);
   await expect(rows.nth(1)).toContainText(RECORD);
 
@@ -40,16 +40,16 @@ test('a role holder presses j j x: the second item is done, on screen and on the
   await expect(rows.nth(1)).toHaveAttribute('aria-current', 'true');
   await expect(rows.nth(0)).toHaveAttribute('data-status', 'pending');
   await expect(dba.locator('[data-testid="checklist-item"][data-selected="true"]')).toHaveCount(1);
-  await expect.poll(async () => (await onServer(dba, room.deploymentId, RECORD))?.status).toBe('done');
-  await expect.poll(async () => (await onServer(dba, room.deploymentId, BACKUP))?.status).toBe('pending');
+  await expect.poll(async () => (await onServer(dba, crew.deploymentId, RECORD))?.status).toBe('done');
+  await expect.poll(async () => (await onServer(dba, crew.deploymentId, BACKUP))?.status).toBe('pending');
 
   await press(dba, ' ');
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'pending');
-  await expect.poll(async () => (await onServer(dba, room.deploymentId, RECORD))?.status).toBe('pending');
+  await expect.poll(async () => (await onServer(dba, crew.deploymentId, RECORD))?.status).toBe('pending');
 });
 
 test('clicking a row selects it, and the keys carry on from there', async ({ browser }) => {
-  const { room, dba, rows } = await dbaChecklist(browser);
+  const { crew, dba, rows } = await dbaChecklist(browser);
   await expect(rows.nth(1)).toContainText(RECORD);
 
   await rows.nth(1).getByText(RECORD, { exact: true }).click();
@@ -57,13 +57,13 @@ test('clicking a row selects it, and the keys carry on from there', async ({ bro
   await press(dba, 'k', 'x');
   await expect(rows.nth(0)).toHaveAttribute('data-status', 'done');
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'pending');
-  await expect.poll(async () => (await onServer(dba, room.deploymentId, BACKUP))?.status).toBe('done');
+  await expect.poll(async () => (await onServer(dba, crew.deploymentId, BACKUP))?.status).toBe('done');
 });
 
 test('keys never change what the person may not: another role’s item and the next phase are refused with the reason', async ({ browser }) => {
-  const room = makeWarRoom();
-  const dba = await signedIn(browser, room.people.dba);
-  await dba.goto(`/deployments/${room.deploymentId}/roles/qa`);
+  const crew = seedCrew();
+  const dba = await signedIn(browser, crew.people.dba);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/qa`);
   await expectLive(dba);
   const smoke = item(dba, 'Smoke suite green on staging');
 
@@ -74,13 +74,13 @@ test('keys never change what the person may not: another role’s item and the n
 
   await press(dba, 'g', 'n');
   await expect(dba.getByRole('alert').filter({ hasText: 'Only the incident commander (or an admin) can do this.' })).toBeVisible();
-  await expect.poll(async () => (await onServer(dba, room.deploymentId, 'Smoke suite green on staging'))?.status).toBe('pending');
+  await expect.poll(async () => (await onServer(dba, crew.deploymentId, 'Smoke suite green on staging'))?.status).toBe('pending');
 });
 
 test('? opens the shortcut list as a dialog; keys wait while it is open; Escape closes it and focus returns', async ({ browser }) => {
-  const room = makeWarRoom();
-  const dba = await signedIn(browser, room.people.dba);
-  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  const crew = seedCrew();
+  const dba = await signedIn(browser, crew.people.dba);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(dba);
   const overlay = dba.getByRole('dialog', { name: 'Keyboard shortcuts' });
 
@@ -105,9 +105,9 @@ test('? opens the shortcut list as a dialog; keys wait while it is open; Escape 
 });
 
 test('n opens the note of the selected item, and typing x, j or Space in it ticks and moves nothing', async ({ browser }) => {
-  const room = makeWarRoom();
-  const dba = await signedIn(browser, room.people.dba);
-  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  const crew = seedCrew();
+  const dba = await signedIn(browser, crew.people.dba);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(dba);
   const backup = item(dba, BACKUP);
 
@@ -122,8 +122,8 @@ test('n opens the note of the selected item, and typing x, j or Space in it tick
   await backup.getByRole('button', { name: 'Save note' }).click();
   await expect(backup).toContainText('x marks the spot j k');
   await expect(backup).toHaveAttribute('data-status', 'pending');
-  await expect.poll(async () => (await onServer(dba, room.deploymentId, BACKUP))?.note).toBe('x marks the spot j k');
-  expect((await onServer(dba, room.deploymentId, BACKUP))?.status).toBe('pending');
+  await expect.poll(async () => (await onServer(dba, crew.deploymentId, BACKUP))?.note).toBe('x marks the spot j k');
+  expect((await onServer(dba, crew.deploymentId, BACKUP))?.status).toBe('pending');
 
   // Coming back to the item does not reopen its note: only a new n does.
   await press(dba, 'j', 'k');
@@ -135,9 +135,9 @@ test('n opens the note of the selected item, and typing x, j or Space in it tick
 });
 
 test('the IC moves phases with g n only where the rail’s button would: refused with its reason, else started', async ({ browser }) => {
-  const room = makeWarRoom();
-  const ic = await signedIn(browser, room.people.ic);
-  await ic.goto(`/deployments/${room.deploymentId}`);
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  await ic.goto(`/deployments/${crew.deploymentId}`);
   await expectLive(ic);
   const first = ic.getByTestId('rail-phase').first();
 
@@ -158,13 +158,13 @@ test('the IC moves phases with g n only where the rail’s button would: refused
 });
 
 test('on a long (virtualised) checklist, k selects the last step, scrolls it into view, and x ticks it', async ({ browser }) => {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-long-checklist-room.ts'], {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-long-checklist-crew.ts'], {
     env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? readState().databaseUrl, LOG_LEVEL: 'silent' },
     encoding: 'utf8',
   });
-  const room = JSON.parse(out) as { deploymentId: string; people: { dba: Person }; steps: number };
-  const dba = await signedIn(browser, room.people.dba);
-  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  const crew = JSON.parse(out) as { deploymentId: string; people: { dba: Person }; steps: number };
+  const dba = await signedIn(browser, crew.people.dba);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(dba);
   await expect(dba.getByTestId('virtual-checklist')).toBeVisible();
   const last = item(dba, 'Re-index shard 400');
@@ -177,6 +177,6 @@ test('on a long (virtualised) checklist, k selects the last step, scrolls it int
   const before = item(dba, 'Re-index shard 399');
   await expect(before).toBeInViewport();
   await expect(before).toHaveAttribute('data-status', 'done');
-  await expect.poll(async () => (await onServer(dba, room.deploymentId, 'Re-index shard 399'))?.status).toBe('done');
+  await expect.poll(async () => (await onServer(dba, crew.deploymentId, 'Re-index shard 399'))?.status).toBe('done');
   await expect(last).toHaveAttribute('data-status', 'pending');
 });

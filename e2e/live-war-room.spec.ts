@@ -1,12 +1,12 @@
 import { expect, test } from './support/test';
-import { expectLive, item, makeWarRoom, restartServer, signedIn, updateItemOffline } from './support/fixtures';
+import { expectLive, item, seedCrew, restartServer, signedIn, updateItemOffline } from './support/fixtures';
 
 test('a tick by the DBA appears live on the IC cockpit, with progress and timeline', async ({ browser }) => {
-  const room = makeWarRoom();
-  const ic = await signedIn(browser, room.people.ic);
-  const dba = await signedIn(browser, room.people.dba);
-  await ic.goto(`/deployments/${room.deploymentId}`);
-  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  const dba = await signedIn(browser, crew.people.dba);
+  await ic.goto(`/deployments/${crew.deploymentId}`);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(ic);
   await expectLive(dba);
 
@@ -22,16 +22,16 @@ test('a tick by the DBA appears live on the IC cockpit, with progress and timeli
 });
 
 test('a role holder sees no controls for another role\'s items, and a note is required to block', async ({ browser }) => {
-  const room = makeWarRoom();
-  const dba = await signedIn(browser, room.people.dba, { width: 390, height: 844 });
-  await dba.goto(`/deployments/${room.deploymentId}/roles/qa`);
+  const crew = seedCrew();
+  const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/qa`);
   await expectLive(dba);
   const qaItem = item(dba, 'Smoke suite green on staging');
   await expect(qaItem).toBeVisible();
   await expect(qaItem.getByRole('button', { name: /Mark .* done/ })).toHaveCount(0);
   await expect(qaItem.getByRole('combobox')).toHaveCount(0);
 
-  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   const own = item(dba, 'Check replication lag is under 1 s');
   await own.getByRole('combobox').selectOption('blocked');
   const submit = own.getByRole('button', { name: 'Mark blocked' });
@@ -43,15 +43,15 @@ test('a role holder sees no controls for another role\'s items, and a note is re
 });
 
 test('after a server restart the page reconnects and shows what changed meanwhile', async ({ browser }) => {
-  const room = makeWarRoom();
-  const ic = await signedIn(browser, room.people.ic);
-  await ic.goto(`/deployments/${room.deploymentId}`);
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  await ic.goto(`/deployments/${crew.deploymentId}`);
   await expectLive(ic);
-  const qaItem = room.items.find((i) => i.title === 'Smoke suite green on staging')!;
+  const qaItem = crew.items.find((i) => i.title === 'Smoke suite green on staging')!;
 
   await restartServer(async () => {
     await expect(ic.getByTestId('live-indicator')).toHaveAttribute('data-status', 'reconnecting');
-    updateItemOffline(room, qaItem.id, room.people.qa.id, 'done');
+    updateItemOffline(crew, qaItem.id, crew.people.qa.id, 'done');
   });
 
   await expectLive(ic);

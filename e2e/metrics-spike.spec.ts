@@ -1,16 +1,16 @@
 import { expect, test } from './support/test';
-import { expectLive, makeWarRoom, signedIn } from './support/fixtures';
+import { expectLive, seedCrew, signedIn } from './support/fixtures';
 
 // The spike scenario reaches "roll back now" about 65 s after it starts (30 s calm, then a 30 s
 // sustain window on the error rate): give the whole story three minutes.
 test.setTimeout(180_000);
 
 test('the spike scenario drives the IC screen from level 1 to level 3, and a role holder\'s strip shows the same', async ({ browser }) => {
-  const room = makeWarRoom();
-  const ic = await signedIn(browser, room.people.ic, { width: 1400, height: 900 });
-  const dba = await signedIn(browser, room.people.dba, { width: 390, height: 844 });
-  await ic.goto(`/deployments/${room.deploymentId}`);
-  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic, { width: 1400, height: 900 });
+  const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
+  await ic.goto(`/deployments/${crew.deploymentId}`);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(ic);
   await expectLive(dba);
   await expect(ic.getByText('Level 1 · Keep going')).toBeVisible();

@@ -1,10 +1,10 @@
 import { expect, test } from './support/test';
-import { expectLive, item, makeWarRoom, signedIn } from './support/fixtures';
+import { expectLive, item, seedCrew, signedIn } from './support/fixtures';
 
 test('the IC invites a newcomer into a role; the newcomer opens the link, sets a password and lands in the deployment holding it', async ({ browser }) => {
-  const room = makeWarRoom();
-  const ic = await signedIn(browser, room.people.ic);
-  await ic.goto(`/deployments/${room.deploymentId}`);
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  await ic.goto(`/deployments/${crew.deploymentId}`);
   await expectLive(ic);
 
   const invite = ic.getByTestId('invite-to-role');
@@ -19,12 +19,12 @@ test('the IC invites a newcomer into a role; the newcomer opens the link, sets a
   // The newcomer: a browser of their own, no account, no session.
   const newcomer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await newcomer.goto(link);
-  await expect(newcomer.getByTestId('invitation-summary')).toContainText(room.name);
+  await expect(newcomer.getByTestId('invitation-summary')).toContainText(crew.name);
   await expect(newcomer.getByTestId('invitation-summary')).toContainText('Database Admin');
   await newcomer.getByLabel('Your name').fill('Nico Newcomer');
   await newcomer.getByLabel('Password').fill('a-long-password');
   await newcomer.getByRole('button', { name: 'Create account and sign in' }).click();
-  await newcomer.waitForURL(`**/deployments/${room.deploymentId}/roles/dba`);
+  await newcomer.waitForURL(`**/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(newcomer);
 
   // They hold the role: its steps are theirs to tick.
@@ -39,9 +39,9 @@ test('the IC invites a newcomer into a role; the newcomer opens the link, sets a
 });
 
 test('the IC revokes a pending invitation, and its link then says so', async ({ browser }) => {
-  const room = makeWarRoom();
-  const ic = await signedIn(browser, room.people.ic);
-  await ic.goto(`/deployments/${room.deploymentId}`);
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  await ic.goto(`/deployments/${crew.deploymentId}`);
   const invite = ic.getByTestId('invite-to-role');
   const email = `revoked-${Date.now()}@example.test`;
   await invite.getByLabel('Email', { exact: true }).fill(email);
@@ -57,9 +57,9 @@ test('the IC revokes a pending invitation, and its link then says so', async ({ 
 });
 
 test('people without the IC role see who holds which role, but no invite form', async ({ browser }) => {
-  const room = makeWarRoom();
-  const dba = await signedIn(browser, room.people.dba);
-  await dba.goto(`/deployments/${room.deploymentId}`);
+  const crew = seedCrew();
+  const dba = await signedIn(browser, crew.people.dba);
+  await dba.goto(`/deployments/${crew.deploymentId}`);
   await expect(dba.getByTestId('people')).toContainText('Dana DBA');
   await expect(dba.getByTestId('invite-to-role')).toHaveCount(0);
 });

@@ -1,10 +1,10 @@
 import { expect, test } from './support/test';
-import { expectLive, makeWarRoom, signedIn } from './support/fixtures';
+import { expectLive, seedCrew, signedIn } from './support/fixtures';
 
 test('the public status page follows a go-live live without signing in, and 404s once the link is revoked', async ({ browser }) => {
-  const room = makeWarRoom();
-  const ic = await signedIn(browser, room.people.ic);
-  await ic.goto(`/deployments/${room.deploymentId}`);
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  await ic.goto(`/deployments/${crew.deploymentId}`);
   await expectLive(ic);
 
   // The IC makes a link in the cockpit; it is shown once.
@@ -17,7 +17,7 @@ test('the public status page follows a go-live live without signing in, and 404s
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   const opened = await phone.goto(link);
   expect(opened?.status()).toBe(200);
-  await expect(phone.getByTestId('public-name')).toContainText(room.name);
+  await expect(phone.getByTestId('public-name')).toContainText(crew.name);
   await expect(phone.getByTestId('public-live')).toHaveAttribute('data-status', 'live');
   await expect(phone.getByTestId('public-state')).toContainText('Planned');
   await expect(phone.getByTestId('public-progress')).toHaveText('0%');
@@ -27,19 +27,19 @@ test('the public status page follows a go-live live without signing in, and 404s
   await ic.getByRole('button', { name: 'Post update' }).click();
   await expect(phone.getByTestId('public-updates')).toContainText('Pre-flight starting, all metrics green');
 
-  const api = (path: string, data?: unknown) => ic.request.post(`/api/deployments/${room.deploymentId}${path}`, { data: data ?? {} });
+  const api = (path: string, data?: unknown) => ic.request.post(`/api/deployments/${crew.deploymentId}${path}`, { data: data ?? {} });
   expect((await api('/transitions', { to: 'preflight' })).status()).toBe(200);
   await expect(phone.getByTestId('public-state')).toContainText('Preflight');
-  const state = await (await ic.request.get(`/api/deployments/${room.deploymentId}`)).json();
+  const state = await (await ic.request.get(`/api/deployments/${crew.deploymentId}`)).json();
   const first = state.phases[0];
   expect((await api(`/phases/${first.id}/start`)).status()).toBe(200);
   await expect(phone.getByTestId('public-phase')).toHaveText('Pre-flight checks');
 
-  const dba = room.items.find((i) => i.title === 'Check replication lag is under 1 s')!;
-  expect((await ic.request.patch(`/api/deployments/${room.deploymentId}/items/${dba.id}`, { data: { status: 'done', version: dba.version } })).status()).toBe(200);
+  const dba = crew.items.find((i) => i.title === 'Check replication lag is under 1 s')!;
+  expect((await ic.request.patch(`/api/deployments/${crew.deploymentId}/items/${dba.id}`, { data: { status: 'done', version: dba.version } })).status()).toBe(200);
   await expect(phone.getByTestId('public-progress')).not.toHaveText('0%');
   // Outsiders see no names, notes or checklist wording.
-  await expect(phone.locator('body')).not.toContainText(room.people.ic.name);
+  await expect(phone.locator('body')).not.toContainText(crew.people.ic.name);
   await expect(phone.locator('body')).not.toContainText(dba.title);
 
   // Revoked: the open page says so at once, and loading it again is a 404.

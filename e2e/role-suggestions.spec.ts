@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test } from './support/test';
-import { expectLive, item, makeWarRoom, signedIn, type Person } from './support/fixtures';
+import { expectLive, item, seedCrew, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 
 /** A runbook with no owners gets a team: suggestions at import, a section moved by hand, and that role's checklist. */
@@ -95,13 +95,13 @@ test('the import preview reads on a phone', async ({ browser }, testInfo) => {
 });
 
 test('in a running war room the IC moves a step from its menu, and both roles\' checklists follow live', async ({ browser }) => {
-  const room = makeWarRoom();
-  const ic = await signedIn(browser, room.people.ic);
-  const dba = await signedIn(browser, room.people.dba);
-  const qa = await signedIn(browser, room.people.qa, { width: 390, height: 844 });
-  await ic.goto(`/deployments/${room.deploymentId}/roles/dba`);
-  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
-  await qa.goto(`/deployments/${room.deploymentId}/roles/qa`);
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  const dba = await signedIn(browser, crew.people.dba);
+  const qa = await signedIn(browser, crew.people.qa, { width: 390, height: 844 });
+  await ic.goto(`/deployments/${crew.deploymentId}/roles/dba`);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
+  await qa.goto(`/deployments/${crew.deploymentId}/roles/qa`);
   for (const page of [ic, dba, qa]) await expectLive(page);
   const title = 'Check replication lag is under 1 s';
   await expect(item(dba, title)).toBeVisible();

@@ -1,12 +1,12 @@
 import { expect, test } from './support/test';
-import { ageSessions, expectLive, makeWarRoom, signedIn } from './support/fixtures';
+import { ageSessions, expectLive, seedCrew, signedIn } from './support/fixtures';
 
 test('a stale session is asked for the password before a NO-GO; the comment survives and the sign-off lands', async ({ browser }) => {
-  const room = makeWarRoom();
-  const dba = await signedIn(browser, room.people.dba);
-  await dba.goto(`/deployments/${room.deploymentId}/roles/dba`);
+  const crew = seedCrew();
+  const dba = await signedIn(browser, crew.people.dba);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(dba);
-  ageSessions(room.people.dba.id);
+  ageSessions(crew.people.dba.id);
 
   const gate = dba.getByTestId('pending-signoffs').getByTestId('gate-panel').first();
   await gate.getByTestId('reject-dba').click();
@@ -22,7 +22,7 @@ test('a stale session is asked for the password before a NO-GO; the comment surv
   await expect(reauth.getByTestId('reauth-error')).toContainText('password is not right');
   await expect(gate.locator('[data-testid="signoff-row"][data-role="dba"]')).toHaveAttribute('data-decision', 'pending');
 
-  await reauth.getByLabel('Password').fill(room.people.dba.password);
+  await reauth.getByLabel('Password').fill(crew.people.dba.password);
   await reauth.getByRole('button', { name: 'Confirm and record' }).click();
 
   // The same NO-GO, with the comment as typed, is recorded; both dialogs close.

@@ -86,12 +86,12 @@ test.describe('single sign-on with a real OpenID provider', () => {
   test('a stale SSO session confirms a NO-GO through the provider again; the sign-off records the SSO identity', async ({ browser }) => {
     const tsx = (script: string, args: string[] = []) =>
       execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
-    const room = JSON.parse(tsx('e2e/support/make-war-room.ts')) as { deploymentId: string; people: { dba: { id: string; email: string } } };
+    const crew = JSON.parse(tsx('e2e/support/seed-crew.ts')) as { deploymentId: string; people: { dba: { id: string; email: string } } };
     // The DBA signs in through the provider: it vouches for the email, so this is the DBA's account.
-    const page = await signInWithSso(browser, app, room.people.dba.email);
+    const page = await signInWithSso(browser, app, crew.people.dba.email);
     await page.waitForURL(`${app.baseUrl}/deployments`);
-    await page.goto(`${app.baseUrl}/deployments/${room.deploymentId}/roles/dba`);
-    tsx('e2e/support/age-sessions.ts', [room.people.dba.id]);
+    await page.goto(`${app.baseUrl}/deployments/${crew.deploymentId}/roles/dba`);
+    tsx('e2e/support/age-sessions.ts', [crew.people.dba.id]);
 
     const gate = page.getByTestId('pending-signoffs').getByTestId('gate-panel').first();
     await gate.getByTestId('reject-dba').click();
@@ -107,9 +107,9 @@ test.describe('single sign-on with a real OpenID provider', () => {
 
     await expect(gate.locator('[data-testid="signoff-row"][data-role="dba"]')).toHaveAttribute('data-decision', 'reject');
     await expect(gate).toContainText('“Replica lag is 40 s”');
-    const detail = await (await page.request.get(`${app.baseUrl}/api/deployments/${room.deploymentId}`, { headers: { authorization: `Bearer ${app.adminToken}` } })).json();
+    const detail = await (await page.request.get(`${app.baseUrl}/api/deployments/${crew.deploymentId}`, { headers: { authorization: `Bearer ${app.adminToken}` } })).json();
     const signoffs = detail.gates.flatMap((g: { signoffs: { roleKey: string; identity: unknown }[] }) => g.signoffs);
-    expect(signoffs.find((s: { roleKey: string }) => s.roleKey === 'dba')?.identity).toMatchObject({ method: 'sso', issuer: idp.issuer, subject: room.people.dba.email });
+    expect(signoffs.find((s: { roleKey: string }) => s.roleKey === 'dba')?.identity).toMatchObject({ method: 'sso', issuer: idp.issuer, subject: crew.people.dba.email });
   });
 
   test('a person neither invited nor from an allowed domain is refused, and no account is made', async ({ browser }) => {
@@ -136,10 +136,10 @@ test.describe('single sign-on with a real OpenID provider', () => {
   });
 
   test('an invitation into a role admits a first SSO sign-in from its link, which lands in the deployment holding the role', async ({ browser }) => {
-    const made = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-war-room.ts'], { env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
-    const room = JSON.parse(made) as { deploymentId: string };
+    const made = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/seed-crew.ts'], { env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    const crew = JSON.parse(made) as { deploymentId: string };
     const admin = { authorization: `Bearer ${app.adminToken}`, 'content-type': 'application/json' };
-    const invited = await fetch(`${app.baseUrl}/api/deployments/${room.deploymentId}/invitations`, { method: 'POST', headers: admin, body: JSON.stringify({ email: 'dave@partner.test', roleKey: 'qa' }) });
+    const invited = await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/invitations`, { method: 'POST', headers: admin, body: JSON.stringify({ email: 'dave@partner.test', roleKey: 'qa' }) });
     expect(invited.status).toBe(201);
     const { path } = (await invited.json()) as { path: string };
 
@@ -153,13 +153,13 @@ test.describe('single sign-on with a real OpenID provider', () => {
     await page.locator('input[name="password"]').fill('anything-the-idp-accepts');
     await page.getByRole('button', { name: 'Sign-in' }).click();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${app.baseUrl}/deployments/${room.deploymentId}/roles/qa`);
+    await page.waitForURL(`${app.baseUrl}/deployments/${crew.deploymentId}/roles/qa`);
 
-    const detail = await (await page.request.get(`${app.baseUrl}/api/deployments/${room.deploymentId}`)).json();
+    const detail = await (await page.request.get(`${app.baseUrl}/api/deployments/${crew.deploymentId}`)).json();
     expect(detail.me.roles.map((r: { key: string }) => r.key)).toEqual(['qa']);
-    const pending = await (await fetch(`${app.baseUrl}/api/deployments/${room.deploymentId}/invitations`, { headers: admin })).json();
+    const pending = await (await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/invitations`, { headers: admin })).json();
     expect(pending.invitations).toEqual([]);
-    const events = await (await fetch(`${app.baseUrl}/api/deployments/${room.deploymentId}/events`, { headers: admin })).json();
+    const events = await (await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/events`, { headers: admin })).json();
     expect(events.events.filter((e: { type: string }) => e.type === 'participant.added').pop()).toMatchObject({ data: { via: 'invitation', roleKey: 'qa' } });
   });
 

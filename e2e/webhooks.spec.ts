@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { makeWarRoom, signedIn, type Person } from './support/fixtures';
+import { seedCrew, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 import { webhookReceiver } from '../tests/support/webhook-receiver';
 
@@ -51,12 +51,12 @@ async function deleteWebhook(page: Page, url: string) {
 test('the IC adds a webhook, sees its secret once and watches a signed delivery arrive', async ({ browser }) => {
   const receiver = await startReceiver();
   try {
-    const room = makeWarRoom();
-    const ic = await signedIn(browser, room.people.ic);
-    await ic.goto(`/deployments/${room.deploymentId}`);
+    const crew = seedCrew();
+    const ic = await signedIn(browser, crew.people.ic);
+    await ic.goto(`/deployments/${crew.deploymentId}`);
     await expect(ic.getByTestId('notifications-card')).toContainText('No webhooks');
     await ic.getByRole('navigation', { name: 'War-room views' }).getByRole('link', { name: 'Notifications' }).click();
-    await ic.waitForURL(`**/deployments/${room.deploymentId}/notifications`);
+    await ic.waitForURL(`**/deployments/${crew.deploymentId}/notifications`);
     await expect(ic.getByTestId('no-webhooks')).toBeVisible();
 
     // The form checks with the API's schema and says what is wrong.
@@ -69,7 +69,7 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
     }
 
     const secret = await addWebhook(ic, receiver.url);
-    await expect(ic.getByTestId('webhook-secret-panel')).toContainText('X-WarRoom-Signature: sha256=<hex>');
+    await expect(ic.getByTestId('webhook-secret-panel')).toContainText('X-SeededCrew-Signature: sha256=<hex>');
     await expect(ic.getByRole('button', { name: 'Copy secret' })).toBeVisible();
     const hook = ic.getByTestId('webhook').filter({ hasText: receiver.url });
     await expect(hook.getByRole('list', { name: 'Events sent' }).getByRole('listitem')).toHaveCount(7);
@@ -88,7 +88,7 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
     await expect.poll(() => receiver.of('status.posted').length).toBe(1);
     const [posted] = receiver.of('status.posted');
     expect(posted.headers['x-warroom-signature']).toBe(signature(secret, posted.raw));
-    expect(JSON.parse(posted.raw)).toMatchObject({ topic: 'status.posted', deployment: { id: room.deploymentId }, event: { data: { message: 'Canary at 25 %, all metrics green' } } });
+    expect(JSON.parse(posted.raw)).toMatchObject({ topic: 'status.posted', deployment: { id: crew.deploymentId }, event: { data: { message: 'Canary at 25 %, all metrics green' } } });
 
     await ic.getByRole('navigation', { name: 'War-room views' }).getByRole('link', { name: 'Notifications' }).click();
     const delivery = hook.getByTestId('delivery').filter({ hasText: 'Status update posted' });
@@ -98,9 +98,9 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
     await expect(delivery).toContainText('HTTP 200');
 
     // While the page stays open, the next event's delivery appears on its own.
-    const call = (path: string, data: unknown = {}) => ic.request.post(`/api/deployments/${room.deploymentId}${path}`, { data });
+    const call = (path: string, data: unknown = {}) => ic.request.post(`/api/deployments/${crew.deploymentId}${path}`, { data });
     expect((await call('/transitions', { to: 'preflight' })).status()).toBe(200);
-    const state = await (await ic.request.get(`/api/deployments/${room.deploymentId}`)).json();
+    const state = await (await ic.request.get(`/api/deployments/${crew.deploymentId}`)).json();
     expect((await call(`/phases/${state.phases[0].id}/start`)).status()).toBe(200);
     await expect(hook.getByTestId('delivery').filter({ hasText: 'Phase started' })).toHaveAttribute('data-status', 'delivered');
     const [started] = receiver.of('phase.started');
@@ -116,9 +116,9 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
 test('the IC pauses, resumes and tests a webhook from its card', async ({ browser }) => {
   const receiver = await startReceiver();
   try {
-    const room = makeWarRoom();
-    const ic = await signedIn(browser, room.people.ic);
-    const base = `/deployments/${room.deploymentId}`;
+    const crew = seedCrew();
+    const ic = await signedIn(browser, crew.people.ic);
+    const base = `/deployments/${crew.deploymentId}`;
     await ic.goto(`${base}/notifications`);
     const secret = await addWebhook(ic, receiver.url);
     await ic.getByRole('button', { name: 'I saved it' }).click();
@@ -129,7 +129,7 @@ test('the IC pauses, resumes and tests a webhook from its card', async ({ browse
     await expect(ic.getByRole('status').filter({ hasText: 'Test delivered (HTTP 200)' })).toBeVisible();
     const [test] = receiver.of('test');
     expect(test.headers['x-warroom-signature']).toBe(signature(secret, test.raw));
-    expect(test.body).toMatchObject({ topic: 'test', deployment: { id: room.deploymentId }, text: expect.stringContaining('Test notification from War Room') });
+    expect(test.body).toMatchObject({ topic: 'test', deployment: { id: crew.deploymentId }, text: expect.stringContaining('Test notification from War Room') });
     await expect(hook.getByTestId('no-deliveries')).toBeVisible();
 
     await hook.getByRole('button', { name: /^Pause the webhook/ }).click();
@@ -138,9 +138,9 @@ test('the IC pauses, resumes and tests a webhook from its card', async ({ browse
     await expect(hook.getByTestId('webhook-paused-note')).toBeVisible();
     await ic.reload();
     await expect(hook).toHaveAttribute('data-active', 'false');
-    const { webhooks } = await (await ic.request.get(`/api/deployments/${room.deploymentId}/webhooks`)).json();
-    const deliveries = async () => (await (await ic.request.get(`/api/deployments/${room.deploymentId}/webhooks/${webhooks[0].id}/deliveries`)).json()).deliveries;
-    const post = async (message: string) => expect((await ic.request.post(`/api/deployments/${room.deploymentId}/status-updates`, { data: { message } })).status()).toBe(201);
+    const { webhooks } = await (await ic.request.get(`/api/deployments/${crew.deploymentId}/webhooks`)).json();
+    const deliveries = async () => (await (await ic.request.get(`/api/deployments/${crew.deploymentId}/webhooks/${webhooks[0].id}/deliveries`)).json()).deliveries;
+    const post = async (message: string) => expect((await ic.request.post(`/api/deployments/${crew.deploymentId}/status-updates`, { data: { message } })).status()).toBe(201);
     await post('Sent while paused');
     // Deliveries are queued in the write's own transaction: none now means none ever.
     expect(await deliveries()).toEqual([]);
@@ -176,20 +176,20 @@ test('the IC pauses, resumes and tests a webhook from its card', async ({ browse
 });
 
 test('other roles get no link and a refusal; only admins reach the global webhooks', async ({ browser }) => {
-  const room = makeWarRoom();
-  const dba = await signedIn(browser, room.people.dba);
+  const crew = seedCrew();
+  const dba = await signedIn(browser, crew.people.dba);
   await expect(dba.getByRole('link', { name: 'API tokens' })).toBeVisible();
   await expect(dba.getByRole('link', { name: 'Webhooks', exact: true })).toHaveCount(0);
-  await dba.goto(`/deployments/${room.deploymentId}`);
+  await dba.goto(`/deployments/${crew.deploymentId}`);
   const views = dba.getByRole('navigation', { name: 'War-room views' });
   await expect(views.getByRole('link', { name: 'Timeline' })).toBeVisible();
   await expect(views.getByRole('link', { name: 'Notifications' })).toHaveCount(0);
   await expect(dba.getByTestId('notifications-card')).toHaveCount(0);
 
-  await dba.goto(`/deployments/${room.deploymentId}/notifications`);
+  await dba.goto(`/deployments/${crew.deploymentId}/notifications`);
   await expect(dba.getByTestId('not-allowed')).toContainText('Only the incident commander (or an admin)');
   await expect(dba.getByTestId('webhook-form')).toHaveCount(0);
-  expect((await dba.request.get(`/api/deployments/${room.deploymentId}/webhooks`)).status()).toBe(403);
+  expect((await dba.request.get(`/api/deployments/${crew.deploymentId}/webhooks`)).status()).toBe(403);
 
   await dba.goto('/settings/webhooks');
   await expect(dba.getByTestId('not-allowed')).toContainText('Only an admin');
@@ -214,12 +214,12 @@ test('an admin adds a webhook for every deployment and sees where its deliveries
     const hook = admin.getByTestId('webhook').filter({ hasText: receiver.url });
     await expect(hook.getByRole('list', { name: 'Events sent' }).getByRole('listitem')).toHaveText(['Status update posted']);
 
-    const room = makeWarRoom();
-    const posted = await admin.request.post(`/api/deployments/${room.deploymentId}/status-updates`, { data: { message: 'Cutover done' } });
+    const crew = seedCrew();
+    const posted = await admin.request.post(`/api/deployments/${crew.deploymentId}/status-updates`, { data: { message: 'Cutover done' } });
     expect(posted.status()).toBe(201);
     const delivery = hook.getByTestId('delivery').filter({ hasText: 'Status update posted' });
     await expect(delivery).toHaveAttribute('data-status', 'delivered');
-    await expect(delivery.getByRole('link', { name: 'war room' })).toHaveAttribute('href', `/deployments/${room.deploymentId}`);
+    await expect(delivery.getByRole('link', { name: 'war room' })).toHaveAttribute('href', `/deployments/${crew.deploymentId}`);
     const [heard] = receiver.of('status.posted');
     expect(heard.headers['x-warroom-signature']).toBe(signature(secret, heard.raw));
 

@@ -1,6 +1,6 @@
 // Fresh-clone smoke: clone this repository into a temporary folder, run the README's two
 // commands (`npm install && npm start`) with no DATABASE_URL, and check that the embedded
-// database serves a healthy app with the demo war room.
+// database serves a healthy app with the demo war crew.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -24,19 +24,19 @@ type Room = Awaited<ReturnType<typeof makeTickRoom>>;
 type Server = { baseUrl: string; pid: number };
 
 /** Ticks through the app's HTTP API on `writeUrl`; watchers connect to the given servers, spread evenly. */
-export function appTarget(room: Room, servers: Server | Server[], writeUrl = [servers].flat()[0].baseUrl): FanoutTarget {
+export function appTarget(crew: Room, servers: Server | Server[], writeUrl = [servers].flat()[0].baseUrl): FanoutTarget {
   const all = [servers].flat();
   return {
     socketUrls: all.map((s) => s.baseUrl),
     pids: all.map((s) => s.pid),
     metricsUrls: all.map((s) => `${s.baseUrl}/metrics`),
-    token: room.token,
-    deploymentId: room.deploymentId,
-    itemIds: room.itemIds,
+    token: crew.token,
+    deploymentId: crew.deploymentId,
+    itemIds: crew.itemIds,
     tick: async (itemId) => {
-      const response = await fetch(`${writeUrl}/api/deployments/${room.deploymentId}/items/${itemId}`, {
+      const response = await fetch(`${writeUrl}/api/deployments/${crew.deploymentId}/items/${itemId}`, {
         method: 'PATCH',
-        headers: { authorization: `Bearer ${room.token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${crew.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ status: 'done', version: 1 }),
       });
       return ((await response.json()) as { seq: number }).seq;

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { api, ApiError } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
-import type { TemplateDefinition } from '@/lib/domain/template';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import { RoleMappingEditor, isValidKey, withRoleNames, type RoleMappingState } from './role-mapping-editor';
 import { OwnerEditor } from './owner-editor';
 import { RunbookSource } from './runbook-source';

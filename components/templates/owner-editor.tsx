@@ -3,7 +3,7 @@
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Badge } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
-import type { TemplateDefinition } from '@/lib/domain/template';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import { addRole, confirmItems, itemRefs, moveItems, removeRole, renameRole, roleCounts, type ItemRef } from '@/lib/domain/template-owners';
 import { OwnerRoles } from './owner-roles';
 import { cn } from '@/components/ui/cn';

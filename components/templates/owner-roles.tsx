@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { TemplateRole } from '@/lib/domain/template';
+import type { TemplateRole } from '@/lib/domain/template-definition';
 import { plural } from './role-mapping-editor';
 
 /** The roles with their step counts: add one, rename one, remove one (saying where its steps go). */

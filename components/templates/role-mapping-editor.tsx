@@ -1,7 +1,7 @@
 'use client';
 
 import { Badge } from '@/components/ui/badges';
-import { ROLE_KEY, type TemplateRole } from '@/lib/domain/template';
+import { ROLE_KEY, type TemplateRole } from '@/lib/domain/template-definition';
 import { cn } from '@/components/ui/cn';
 
 export type RoleMappingState = {

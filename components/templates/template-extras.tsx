@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badges';
-import type { DecisionLevel, MetricRuleDefinition } from '@/lib/domain/template';
+import type { DecisionLevel, MetricRuleDefinition } from '@/lib/domain/template-definition';
 
 const LEVEL_TONE = { 1: 'green', 2: 'amber', 3: 'red' } as const;
 const LEVEL_ICON = { 1: '●', 2: '▲', 3: '■' } as const;

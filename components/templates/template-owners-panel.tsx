@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import type { TemplateDefinition } from '@/lib/domain/template';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import type { TemplateDetail } from '@/lib/contracts/templates';
 import { OwnerEditor } from './owner-editor';
 import { useSaveDefinition } from './use-templates';

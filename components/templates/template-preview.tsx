@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badges';
 import { formatRelative } from '@/lib/domain/clock';
-import type { TemplateDefinition, TemplateItem, TemplatePhase } from '@/lib/domain/template';
+import type { TemplateDefinition, TemplateItem, TemplatePhase } from '@/lib/domain/template-definition';
 import { DecisionTreeView, RulesTable } from './template-extras';
 
 /** Past this many items the phases start folded, so a 5 000-item runbook previews at once. */

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
-import type { TemplateDefinition } from '@/lib/domain/template';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import type { TemplateDetail, TemplateSummary } from '@/lib/contracts/templates';
 
 /** Every template of the library, starting from what the page rendered. */

@@ -5,7 +5,7 @@ import { serverArgs } from '../../scripts/server-command.mjs';
 import { readState, writeState } from './server-state';
 
 export type Person = { id: string; email: string; name: string; password: string };
-export type WarRoom = {
+export type SeededCrew = {
   deploymentId: string;
   name: string;
   people: Record<'ic' | 'dba' | 'qa' | 'techLead' | 'devops' | 'stakeholder', Person>;
@@ -20,8 +20,8 @@ function tsx(script: string, args: string[] = []): string {
 }
 
 /** A war room of its own for this test, made with the seed factories. */
-export function makeWarRoom(): WarRoom {
-  return JSON.parse(tsx('e2e/support/make-war-room.ts'));
+export function seedCrew(): SeededCrew {
+  return JSON.parse(tsx('e2e/support/seed-crew.ts'));
 }
 
 /** Ages a person's sessions past the step-up window (see age-sessions.ts). */
@@ -29,8 +29,8 @@ export function ageSessions(userId: string) {
   tsx('e2e/support/age-sessions.ts', [userId]);
 }
 
-export function updateItemOffline(room: WarRoom, itemId: string, userId: string, status: string) {
-  tsx('e2e/support/update-item-offline.ts', [room.deploymentId, itemId, userId, status]);
+export function updateItemOffline(crew: SeededCrew, itemId: string, userId: string, status: string) {
+  tsx('e2e/support/update-item-offline.ts', [crew.deploymentId, itemId, userId, status]);
 }
 
 /** A signed-in browser context for one person: a second person is a second context. */

@@ -1,5 +1,5 @@
 import type { SeriesPoint } from '@/lib/domain/metrics/chart';
-import type { MetricRuleDefinition } from '@/lib/domain/template';
+import type { MetricRuleDefinition } from '@/lib/domain/template-definition';
 
 /** The `health` block of the deployment state. */
 export type HealthDto = {

@@ -1,4 +1,4 @@
-import type { TemplateDefinition, templateStats } from '@/lib/domain/template';
+import type { TemplateDefinition, templateStats } from '@/lib/domain/template-definition';
 
 export type TemplateStats = ReturnType<typeof templateStats>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ITEM_DEPTH, templateDefinitionSchema, type TemplateItem } from './template';
+import { MAX_ITEM_DEPTH, templateDefinitionSchema, type TemplateItem } from './template-definition';
 
 const nested = (depth: number): TemplateItem => {
   let item: TemplateItem = { title: `level ${depth}`, roleKey: 'ic', children: [] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { templateDefinitionSchema, type TemplateDefinition } from './template';
+import { templateDefinitionSchema, type TemplateDefinition } from './template-definition';
 import { addRole, confirmItems, itemRefs, moveItems, removeRole, renameRole, roleCounts } from './template-owners';
 
 const TEMPLATE: TemplateDefinition = templateDefinitionSchema.parse({

@@ -1,4 +1,4 @@
-import { ROLE_KEY, type TemplateDefinition, type TemplateItem, type TemplateRole } from './template';
+import { ROLE_KEY, type TemplateDefinition, type TemplateItem, type TemplateRole } from './template-definition';
 
 /**
  * Assigning owners by hand in the import preview and the template editor: pure edits of a

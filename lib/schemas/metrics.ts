@@ -1,7 +1,7 @@
 import { z } from '@/lib/zod';
 import { SCENARIOS } from '@/lib/domain/metrics/simulator';
 import { MAX_PROMETHEUS_REQUESTS_PER_SEC, minPollIntervalSec } from '@/lib/domain/metrics/sources';
-import { comparisonSchema } from '@/lib/domain/template';
+import { comparisonSchema } from '@/lib/domain/template-definition';
 
 /** Boundary schemas for metrics and health: shared by the route handlers and the UI forms. */
 

@@ -1,5 +1,5 @@
 import { z } from '@/lib/zod';
-import { roleKeySchema } from '@/lib/domain/template';
+import { roleKeySchema } from '@/lib/domain/template-definition';
 
 export const addParticipantSchema = z.object({
   email: z.email().max(320),

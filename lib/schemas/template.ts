@@ -1,5 +1,5 @@
 import { z } from '@/lib/zod';
-import { templateDefinitionSchema } from '@/lib/domain/template';
+import { templateDefinitionSchema } from '@/lib/domain/template-definition';
 
 /** Raw role name from the runbook ("DBA-001") → the role key it should become ("dba"). */
 export const roleMappingSchema = z.record(z.string().trim().min(1).max(120), z.string().trim().min(1).max(40)).refine(

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../scripts/test-env.mjs';
 import { getPrisma } from '@/lib/server/db';
 import { startApp, tickAll, type App, type WriteOutcome } from './app';
-import { room, tickUnpublished } from './room';
+import { seedFaultCrew, tickUnpublished } from './fault-crew';
 import { privatePostgres, privateRedis } from '../support/private-services';
 import { until } from '../support/until';
 import { PublicWatcher, Watcher } from './watcher';
@@ -30,7 +30,7 @@ describe('faults', () => {
   it('kill -9 mid go-live: clients converge, nothing acknowledged is lost, nothing duplicated', async () => {
     const database = await createTestDatabase('faults');
     cleanups.push(database.drop);
-    const { token, deploymentId, itemIds } = await room(database.url, 24);
+    const { token, deploymentId, itemIds } = await seedFaultCrew(database.url, 24);
     const app = await startApp(database.url);
     cleanups.push(() => app.kill());
     const watchers = Array.from({ length: 5 }, () => new Watcher(app.baseUrl, token, deploymentId));
@@ -58,7 +58,7 @@ describe('faults', () => {
     process.env.DATABASE_URL = pg.url;
     const database = await createTestDatabase('pgfault');
     process.env.DATABASE_URL = previous;
-    const { token, deploymentId, itemIds } = await room(database.url, 12);
+    const { token, deploymentId, itemIds } = await seedFaultCrew(database.url, 12);
     const app = await startApp(database.url);
     cleanups.push(() => app.kill());
 
@@ -96,14 +96,14 @@ describe('faults', () => {
     cleanups.push(() => redis.stop());
     const database = await createTestDatabase('redisfault');
     cleanups.push(database.drop);
-    const { token, deploymentId, itemIds } = await room(database.url, 9);
+    const { token, deploymentId, itemIds } = await seedFaultCrew(database.url, 9);
     const a = await startApp(database.url, { REDIS_URL: redis.url });
     const b = await startApp(database.url, { REDIS_URL: redis.url });
     cleanups.push(() => a.kill(), () => b.kill());
     const onA = new Watcher(a.baseUrl, token, deploymentId);
     const onB = new Watcher(b.baseUrl, token, deploymentId);
     // A second deployment, quiet but for one lost change, followed by a stakeholder on A.
-    const quiet = await room(database.url, 1);
+    const quiet = await seedFaultCrew(database.url, 1);
     const link = (await (await fetch(`${a.baseUrl}/api/deployments/${quiet.deploymentId}/share-links`, {
       method: 'POST', headers: { authorization: `Bearer ${quiet.token}`, 'content-type': 'application/json' }, body: '{}',
     })).json()) as { token: string };

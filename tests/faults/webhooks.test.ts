@@ -3,7 +3,7 @@ import { createTestDatabase } from '../../scripts/test-env.mjs';
 import { getPrisma } from '@/lib/server/db';
 import { webhookReceiver } from '../support/webhook-receiver';
 import { startApp, tickAll, type App, type WriteOutcome } from './app';
-import { room } from './room';
+import { seedFaultCrew } from './fault-crew';
 import { until } from '../support/until';
 import { Watcher } from './watcher';
 
@@ -37,7 +37,7 @@ describe('webhook faults', () => {
   it('receivers that hang hold no tick back: every tick is acknowledged and reaches every watcher while they hang', async () => {
     const database = await createTestDatabase('webhook-hang');
     cleanups.push(database.drop);
-    const { token, deploymentId, itemIds } = await room(database.url, 20);
+    const { token, deploymentId, itemIds } = await seedFaultCrew(database.url, 20);
     // The receivers never answer within the run: any write or tick that waited on them would wait forever.
     const app = await startApp(database.url, { ...WEBHOOK_ENV, WEBHOOK_TIMEOUT_MS: '600000' });
     cleanups.push(() => app.kill());
@@ -69,7 +69,7 @@ describe('webhook faults', () => {
   it('with two processes, each delivery is sent once — before and after the leader dies', async () => {
     const database = await createTestDatabase('webhook-leader');
     cleanups.push(database.drop);
-    const { token, deploymentId } = await room(database.url, 1);
+    const { token, deploymentId } = await seedFaultCrew(database.url, 1);
     const apps: App[] = [await startApp(database.url, WEBHOOK_ENV), await startApp(database.url, WEBHOOK_ENV)];
     cleanups.push(...apps.map((app) => () => app.kill()));
     await post(apps[0], token, `/api/deployments/${deploymentId}/webhooks`, { url: `${await hookUrl}/ok`, eventTypes: ['status.posted'] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeWarRoom } from '../support/war-room';
+import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
 
 describe('reading deployments', () => {
@@ -10,21 +10,21 @@ describe('reading deployments', () => {
   });
 
   it('lists the deployments a person takes part in, and no others', async () => {
-    const room = await makeWarRoom();
-    const mine = await http({ token: room.tokens.dba }).get('/api/deployments');
+    const crew = await makeCrew();
+    const mine = await http({ token: crew.tokens.dba }).get('/api/deployments');
     expect(mine.status).toBe(200);
-    expect(mine.body.deployments).toEqual(expect.arrayContaining([expect.objectContaining({ id: room.deployment.id, name: room.deployment.name, state: 'planned' })]));
-    const theirs = await http({ token: room.tokens.outsider }).get('/api/deployments');
-    expect(theirs.body.deployments.map((d: { id: string }) => d.id)).not.toContain(room.deployment.id);
+    expect(mine.body.deployments).toEqual(expect.arrayContaining([expect.objectContaining({ id: crew.deployment.id, name: crew.deployment.name, state: 'planned' })]));
+    const theirs = await http({ token: crew.tokens.outsider }).get('/api/deployments');
+    expect(theirs.body.deployments.map((d: { id: string }) => d.id)).not.toContain(crew.deployment.id);
     expect((await http().get('/api/deployments')).status).toBe(401);
   });
 
   it('returns the whole state of one war room', async () => {
-    const room = await makeWarRoom();
-    const res = await http({ token: room.tokens.stakeholder }).get(`/api/deployments/${room.deployment.id}`);
+    const crew = await makeCrew();
+    const res = await http({ token: crew.tokens.stakeholder }).get(`/api/deployments/${crew.deployment.id}`);
     expect(res.status).toBe(200);
     const state = res.body;
-    expect(state).toMatchObject({ id: room.deployment.id, name: room.deployment.name, state: 'planned', seq: 1 });
+    expect(state).toMatchObject({ id: crew.deployment.id, name: crew.deployment.name, state: 'planned', seq: 1 });
     expect(state.roles).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'dba', name: 'Database Admin' })]));
     expect(state.phases[0]).toMatchObject({ title: 'Pre-flight checks', plannedStartMin: -60, plannedDurationMin: 30 });
     const backup = state.phases[0].items.find((i: { title: string }) => i.title.startsWith('Take a verified backup'));
@@ -34,28 +34,28 @@ describe('reading deployments', () => {
   });
 
   it('refuses outsiders with 403 and unknown ids with 404', async () => {
-    const room = await makeWarRoom();
-    const outsider = await http({ token: room.tokens.outsider }).get(`/api/deployments/${room.deployment.id}`);
+    const crew = await makeCrew();
+    const outsider = await http({ token: crew.tokens.outsider }).get(`/api/deployments/${crew.deployment.id}`);
     expect(outsider.status).toBe(403);
     expect(outsider.body.error.code).toBe('forbidden');
-    const unknown = await http({ token: room.tokens.ic }).get('/api/deployments/does-not-exist');
+    const unknown = await http({ token: crew.tokens.ic }).get('/api/deployments/does-not-exist');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('not_found');
   });
 
   it('returns events after N complete and in order', async () => {
-    const room = await makeWarRoom();
-    const api = http({ token: room.tokens.ic });
-    const dbaItems = room.items.filter((i) => i.role.key === 'dba');
+    const crew = await makeCrew();
+    const api = http({ token: crew.tokens.ic });
+    const dbaItems = crew.items.filter((i) => i.role.key === 'dba');
     for (const item of dbaItems) {
-      expect((await api.patch(`/api/deployments/${room.deployment.id}/items/${item.id}`, { status: 'done', version: 1 })).status).toBe(200);
+      expect((await api.patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: 1 })).status).toBe(200);
     }
-    const all = await api.get(`/api/deployments/${room.deployment.id}/events?after=0`);
+    const all = await api.get(`/api/deployments/${crew.deployment.id}/events?after=0`);
     expect(all.body.events.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: dbaItems.length + 1 }, (_, i) => i + 1));
-    const later = await api.get(`/api/deployments/${room.deployment.id}/events?after=2`);
+    const later = await api.get(`/api/deployments/${crew.deployment.id}/events?after=2`);
     expect(later.body.events[0].seq).toBe(3);
     expect(later.body.events).toHaveLength(dbaItems.length - 1);
     for (const event of later.body.events) expect(event).toMatchObject({ type: 'item.updated', actor: 'Iris IC', role: 'ic', at: expect.any(String) });
-    expect((await api.get(`/api/deployments/${room.deployment.id}/events?after=-1`)).status).toBe(422);
+    expect((await api.get(`/api/deployments/${crew.deployment.id}/events?after=-1`)).status).toBe(422);
   });
 });

@@ -3,7 +3,7 @@ import { prisma } from '@/lib/server/db';
 import { DEMO_TEMPLATE } from '@/lib/server/seed/demo-template';
 import { makeDeployment, makeTemplate, makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http } from '../support/http';
-import { expectError, gatesOf, makeDrivenRoom, snapshot } from '../support/lifecycle';
+import { expectError, gatesOf, makeDrivenCrew, snapshot } from '../support/lifecycle';
 
 /** Puts a user into one more role of the room (test setup, not behaviour). */
 async function addRole(deploymentId: string, roleKey: string, userId: string) {
@@ -13,24 +13,24 @@ async function addRole(deploymentId: string, roleKey: string, userId: string) {
 
 describe('one person signs a gate for one role only', () => {
   it('signs the first of two held roles (201) and is refused the second (422 same_signer), naming the first', async () => {
-    const room = await makeDrivenRoom();
-    const [gate] = await gatesOf(room.id);
-    const url = room.url(`/gates/${gate.id}/signoffs`);
-    const qa = room.as(room.tokens.qa); // Quinn holds QA Lead and DevOps
+    const crew = await makeDrivenCrew();
+    const [gate] = await gatesOf(crew.id);
+    const url = crew.url(`/gates/${gate.id}/signoffs`);
+    const qa = crew.as(crew.tokens.qa); // Quinn holds QA Lead and DevOps
     const first = await qa.post(url, { decision: 'approve', roleKey: 'devops' });
     expect(first.status).toBe(201);
-    const before = await snapshot(room.id);
+    const before = await snapshot(crew.id);
     const second = await qa.post(url, { decision: 'approve', roleKey: 'qa' });
     expectError(second, 422, 'same_signer');
     expect(second.body.error.message).toContain('already signed for DevOps');
     expectError(await qa.post(url, { decision: 'reject', roleKey: 'qa', comment: 'no' }), 422, 'same_signer');
-    expect(await snapshot(room.id)).toEqual(before);
+    expect(await snapshot(crew.id)).toEqual(before);
 
     // Someone else signs QA; withdrawing frees Quinn to sign QA instead of DevOps.
-    await qa.del(room.url(`/gates/${gate.id}/signoffs/${first.body.signoff.id}`));
+    await qa.del(crew.url(`/gates/${gate.id}/signoffs/${first.body.signoff.id}`));
     expect((await qa.post(url, { decision: 'approve', roleKey: 'qa' })).status).toBe(201);
-    expect((await room.as(room.tokens.devops).post(url, { decision: 'approve' })).status).toBe(201);
-    const state = await room.ic.get(room.url());
+    expect((await crew.as(crew.tokens.devops).post(url, { decision: 'approve' })).status).toBe(201);
+    const state = await crew.ic.get(crew.url());
     expect(state.body.gates[0].signoffs.map((s: { roleKey: string; user: string }) => [s.roleKey, s.user]).sort()).toEqual([['devops', 'Devi DevOps'], ['qa', 'Quinn QA']]);
     expect(state.body.gates[0].allowSameSigner).toBe(false);
   });
@@ -63,16 +63,16 @@ describe('one person signs a gate for one role only', () => {
 
 describe('the IC does not override a gate they signed', () => {
   it('refuses the override (403 self_override) and changes nothing; another IC or an admin may', async () => {
-    const room = await makeDrivenRoom();
-    await addRole(room.id, 'dba', room.people.ic.id);
-    const [gate] = await gatesOf(room.id);
-    expect((await room.ic.post(room.url(`/gates/${gate.id}/signoffs`), { decision: 'approve', roleKey: 'dba' })).status).toBe(201);
-    const before = await snapshot(room.id);
-    const refused = await room.ic.post(room.url(`/gates/${gate.id}/override`), { reason: 'ship it' });
+    const crew = await makeDrivenCrew();
+    await addRole(crew.id, 'dba', crew.people.ic.id);
+    const [gate] = await gatesOf(crew.id);
+    expect((await crew.ic.post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'approve', roleKey: 'dba' })).status).toBe(201);
+    const before = await snapshot(crew.id);
+    const refused = await crew.ic.post(crew.url(`/gates/${gate.id}/override`), { reason: 'ship it' });
     expectError(refused, 403, 'self_override');
     expect(refused.body.error.message).toContain('Database Admin');
-    expect(await snapshot(room.id)).toEqual(before);
-    expect((await room.as(room.tokens.admin).post(room.url(`/gates/${gate.id}/override`), { reason: 'Bridge call agreed' })).status).toBe(200);
+    expect(await snapshot(crew.id)).toEqual(before);
+    expect((await crew.as(crew.tokens.admin).post(crew.url(`/gates/${gate.id}/override`), { reason: 'Bridge call agreed' })).status).toBe(200);
   });
 
   it('a deployment created with allowSelfOverride lets the IC override a gate they signed', async () => {

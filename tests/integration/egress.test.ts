@@ -5,7 +5,7 @@ import { prisma } from '@/lib/server/db';
 import { http } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';
 import { until } from '../support/until';
-import { makeWarRoom } from '../support/war-room';
+import { makeCrew } from '../support/crew';
 
 /**
  * The egress guard, black-box: a local listener counts every connection it accepts, and a server
@@ -65,9 +65,9 @@ afterAll(async () => {
 
 describe('the egress guard on a server that allows nothing internal (the run’s main server)', () => {
   it('refuses every spelling of an internal address with 422 outbound_refused, for webhooks and Prometheus sources', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const ic = http({ token: room.tokens.ic });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const ic = http({ token: crew.tokens.ic });
     const admin = http({ token: inject('adminToken') });
     for (const host of [...HOSTILE, '169.254.169.254']) {
       const url = `http://${host}:${hostile.port}/hook`;
@@ -94,9 +94,9 @@ describe('the egress guard on a server that allows nothing internal (the run’s
   it('connects to none of them at run time either: test sends, deliveries and polls of targets already stored', async () => {
     // As if each had been stored while allowed, or while its name pointed elsewhere (DNS
     // rebinding): the check when connecting holds on its own.
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const ic = http({ token: room.tokens.ic });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const ic = http({ token: crew.tokens.ic });
     const admin = http({ token: inject('adminToken') });
     const hooks = await Promise.all(
       HOSTILE.map((host) => prisma.webhook.create({ data: { deploymentId: id, url: `http://${host}:${hostile.port}/hook`, secret: 's', eventTypes: ['status.posted'] } })),
@@ -124,7 +124,7 @@ describe('the egress guard on a server that allows nothing internal (the run’s
 
       const polled = () => prisma.metricSource.findMany({ where: { id: { in: sources.map((s) => s.id) }, lastPolledAt: { not: null } } });
       await until(async () => (await polled()).length === sources.length, 30_000, 'a poll of every source');
-      const listed = await http({ token: room.tokens.stakeholder }).get(`/api/deployments/${id}/sources`);
+      const listed = await http({ token: crew.tokens.stakeholder }).get(`/api/deployments/${id}/sources`);
       const errors = (listed.body.sources as { kind: string; healthy: boolean; lastError: string }[]).filter((s) => s.kind === 'prometheus');
       expect(errors).toHaveLength(HOSTILE.length);
       for (const source of errors) {
@@ -177,9 +177,9 @@ describe('the egress guard on a server whose operator allows a host (OUTBOUND_AL
   });
 
   it('reaches the allowed host, still refuses other internal addresses, and follows no redirect', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const ic = http({ token: room.tokens.ic, baseUrl: own.baseUrl });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const ic = http({ token: crew.tokens.ic, baseUrl: own.baseUrl });
     const add = (url: string) => ic.post(`/api/deployments/${id}/webhooks`, { url, eventTypes: ['status.posted'] });
 
     const hook = await add(`http://localhost:${allowed.port}/hook`);

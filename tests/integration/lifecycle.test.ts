@@ -1,100 +1,100 @@
 import { describe, expect, it } from 'vitest';
-import type { TemplateDefinitionInput } from '@/lib/domain/template';
+import type { TemplateDefinitionInput } from '@/lib/domain/template-definition';
 import { prisma } from '@/lib/server/db';
 import { makeDeployment, makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http } from '../support/http';
 import {
-  approveFirstGate, eventTypesAfter, expectError, gatesOf, makeDrivenRoom, phasesOf, seqOf, snapshot, startFirstPhase, tickPhase,
+  approveFirstGate, eventTypesAfter, expectError, gatesOf, makeDrivenCrew, phasesOf, seqOf, snapshot, startFirstPhase, tickPhase,
 } from '../support/lifecycle';
 
 describe('POST /api/deployments/:id/transitions', () => {
   it('lets the IC start preflight: one deployment.transitioned event, startedAt recorded', async () => {
-    const room = await makeDrivenRoom();
-    const before = await seqOf(room.id);
-    const res = await room.ic.post(room.url('/transitions'), { to: 'preflight' });
+    const crew = await makeDrivenCrew();
+    const before = await seqOf(crew.id);
+    const res = await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
     expect(res.status).toBe(200);
-    expect(res.body.deployment).toMatchObject({ id: room.id, state: 'preflight', heldFromState: null, startedAt: expect.any(String) });
+    expect(res.body.deployment).toMatchObject({ id: crew.id, state: 'preflight', heldFromState: null, startedAt: expect.any(String) });
     expect(res.body.seq).toBe(before + 1);
-    expect(await eventTypesAfter(room.id, before)).toEqual(['deployment.transitioned']);
-    const events = await room.ic.get(room.url(`/events?after=${before}`));
+    expect(await eventTypesAfter(crew.id, before)).toEqual(['deployment.transitioned']);
+    const events = await crew.ic.get(crew.url(`/events?after=${before}`));
     expect(events.body.events[0]).toMatchObject({ type: 'deployment.transitioned', actor: 'Iris IC', role: 'ic', data: { from: 'planned', to: 'preflight' } });
   });
 
   it('refuses everyone but the IC (and admins) with 403, anonymous with 401, and changes nothing', async () => {
-    const room = await makeDrivenRoom();
-    const before = await snapshot(room.id);
-    for (const token of [room.tokens.dba, room.tokens.qa, room.tokens.stakeholder, room.tokens.outsider]) {
-      expectError(await room.as(token).post(room.url('/transitions'), { to: 'preflight' }), 403, 'forbidden');
+    const crew = await makeDrivenCrew();
+    const before = await snapshot(crew.id);
+    for (const token of [crew.tokens.dba, crew.tokens.qa, crew.tokens.stakeholder, crew.tokens.outsider]) {
+      expectError(await crew.as(token).post(crew.url('/transitions'), { to: 'preflight' }), 403, 'forbidden');
     }
-    expectError(await http().post(room.url('/transitions'), { to: 'preflight' }), 401, 'unauthenticated');
-    expect(await snapshot(room.id)).toEqual(before);
+    expectError(await http().post(crew.url('/transitions'), { to: 'preflight' }), 401, 'unauthenticated');
+    expect(await snapshot(crew.id)).toEqual(before);
     // An admin is not in the room but may drive it.
-    const admin = await room.as(room.tokens.admin).post(room.url('/transitions'), { to: 'preflight' });
+    const admin = await crew.as(crew.tokens.admin).post(crew.url('/transitions'), { to: 'preflight' });
     expect(admin.status).toBe(200);
   });
 
   it('refuses illegal transitions with 409 illegal_transition and says what is possible', async () => {
-    const room = await makeDrivenRoom();
-    const before = await snapshot(room.id);
+    const crew = await makeDrivenCrew();
+    const before = await snapshot(crew.id);
     for (const to of ['completed', 'monitoring', 'in_progress', 'on_hold', 'rolled_back', 'planned']) {
-      const res = await room.ic.post(room.url('/transitions'), { to, reason: 'because' });
+      const res = await crew.ic.post(crew.url('/transitions'), { to, reason: 'because' });
       expectError(res, 409, 'illegal_transition');
     }
-    const planned = await room.ic.post(room.url('/transitions'), { to: 'in_progress' });
+    const planned = await crew.ic.post(crew.url('/transitions'), { to: 'in_progress' });
     expect(planned.body.error.message).toMatch(/start preflight or abort/);
     expect(planned.body.error.refusal).toBe('illegal_transition');
-    expect(await snapshot(room.id)).toEqual(before);
+    expect(await snapshot(crew.id)).toEqual(before);
   });
 
   it('sends rollbacks to the rollback endpoint and refuses unknown states as invalid', async () => {
-    const room = await makeDrivenRoom();
-    await room.ic.post(room.url('/transitions'), { to: 'preflight' });
-    const before = await snapshot(room.id);
-    const rollback = await room.ic.post(room.url('/transitions'), { to: 'rolling_back', reason: 'errors' });
+    const crew = await makeDrivenCrew();
+    await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
+    const before = await snapshot(crew.id);
+    const rollback = await crew.ic.post(crew.url('/transitions'), { to: 'rolling_back', reason: 'errors' });
     expectError(rollback, 409, 'illegal_transition');
     expect(rollback.body.error.message).toMatch(/Declare rollback/);
-    expectError(await room.ic.post(room.url('/transitions'), { to: 'nowhere' }), 422, 'invalid_body');
-    expectError(await room.ic.post(room.url('/transitions'), {}), 422, 'invalid_body');
-    expectError(await room.ic.post(room.url('/transitions'), '{oops'), 422, 'invalid_body');
-    expect(await snapshot(room.id)).toEqual(before);
+    expectError(await crew.ic.post(crew.url('/transitions'), { to: 'nowhere' }), 422, 'invalid_body');
+    expectError(await crew.ic.post(crew.url('/transitions'), {}), 422, 'invalid_body');
+    expectError(await crew.ic.post(crew.url('/transitions'), '{oops'), 422, 'invalid_body');
+    expect(await snapshot(crew.id)).toEqual(before);
   });
 
   it('guards monitoring until every go-live phase is completed, naming the open ones', async () => {
-    const room = await makeDrivenRoom();
-    await room.ic.post(room.url('/transitions'), { to: 'preflight' });
-    expect((await room.ic.post(room.url('/transitions'), { to: 'in_progress' })).status).toBe(200);
-    const before = await snapshot(room.id);
-    const res = await room.ic.post(room.url('/transitions'), { to: 'monitoring' });
+    const crew = await makeDrivenCrew();
+    await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
+    expect((await crew.ic.post(crew.url('/transitions'), { to: 'in_progress' })).status).toBe(200);
+    const before = await snapshot(crew.id);
+    const res = await crew.ic.post(crew.url('/transitions'), { to: 'monitoring' });
     expectError(res, 409, 'illegal_transition');
     expect(res.body.error.refusal).toBe('phases_incomplete');
     expect(res.body.error.message).toContain("'Pre-flight checks'");
-    expect(await snapshot(room.id)).toEqual(before);
+    expect(await snapshot(crew.id)).toEqual(before);
   });
 
   it('holds with a reason, resumes only to where it was held, and records both', async () => {
-    const room = await makeDrivenRoom();
-    await room.ic.post(room.url('/transitions'), { to: 'preflight' });
-    const unchanged = await snapshot(room.id);
-    expectError(await room.ic.post(room.url('/transitions'), { to: 'on_hold' }), 422, 'reason_required');
-    expectError(await room.ic.post(room.url('/transitions'), { to: 'on_hold', reason: '   ' }), 422, 'reason_required');
-    expect(await snapshot(room.id)).toEqual(unchanged);
+    const crew = await makeDrivenCrew();
+    await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
+    const unchanged = await snapshot(crew.id);
+    expectError(await crew.ic.post(crew.url('/transitions'), { to: 'on_hold' }), 422, 'reason_required');
+    expectError(await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: '   ' }), 422, 'reason_required');
+    expect(await snapshot(crew.id)).toEqual(unchanged);
 
-    const seq = await seqOf(room.id);
-    const hold = await room.ic.post(room.url('/transitions'), { to: 'on_hold', reason: 'Replica lag 40 s' });
+    const seq = await seqOf(crew.id);
+    const hold = await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: 'Replica lag 40 s' });
     expect(hold.status).toBe(200);
     expect(hold.body.deployment).toMatchObject({ state: 'on_hold', heldFromState: 'preflight', stateReason: 'Replica lag 40 s' });
 
-    const held = await snapshot(room.id);
-    const wrong = await room.ic.post(room.url('/transitions'), { to: 'in_progress' });
+    const held = await snapshot(crew.id);
+    const wrong = await crew.ic.post(crew.url('/transitions'), { to: 'in_progress' });
     expectError(wrong, 409, 'illegal_transition');
     expect(wrong.body.error.message).toMatch(/resume to preflight/);
-    expect(await snapshot(room.id)).toEqual(held);
+    expect(await snapshot(crew.id)).toEqual(held);
 
-    const resume = await room.ic.post(room.url('/transitions'), { to: 'preflight' });
+    const resume = await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
     expect(resume.status).toBe(200);
     expect(resume.body.deployment).toMatchObject({ state: 'preflight', heldFromState: null, stateReason: null });
-    expect(await eventTypesAfter(room.id, seq)).toEqual(['deployment.transitioned', 'deployment.transitioned']);
-    const events = (await room.ic.get(room.url(`/events?after=${seq}`))).body.events;
+    expect(await eventTypesAfter(crew.id, seq)).toEqual(['deployment.transitioned', 'deployment.transitioned']);
+    const events = (await crew.ic.get(crew.url(`/events?after=${seq}`))).body.events;
     expect(events.map((e: { data: unknown }) => e.data)).toEqual([
       expect.objectContaining({ from: 'preflight', to: 'on_hold', reason: 'Replica lag 40 s', heldFrom: 'preflight' }),
       expect.objectContaining({ from: 'on_hold', to: 'preflight', resumed: true }),
@@ -102,111 +102,111 @@ describe('POST /api/deployments/:id/transitions', () => {
   });
 
   it('aborts only with a reason; an aborted deployment is final', async () => {
-    const room = await makeDrivenRoom();
-    expectError(await room.ic.post(room.url('/transitions'), { to: 'aborted' }), 422, 'reason_required');
-    const abort = await room.ic.post(room.url('/transitions'), { to: 'aborted', reason: 'Vendor outage' });
+    const crew = await makeDrivenCrew();
+    expectError(await crew.ic.post(crew.url('/transitions'), { to: 'aborted' }), 422, 'reason_required');
+    const abort = await crew.ic.post(crew.url('/transitions'), { to: 'aborted', reason: 'Vendor outage' });
     expect(abort.status).toBe(200);
     expect(abort.body.deployment).toMatchObject({ state: 'aborted', stateReason: 'Vendor outage', finishedAt: expect.any(String) });
-    const after = await snapshot(room.id);
-    const again = await room.ic.post(room.url('/transitions'), { to: 'preflight' });
+    const after = await snapshot(crew.id);
+    const again = await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
     expectError(again, 409, 'illegal_transition');
     expect(again.body.error.message).toMatch(/Aborted is final/);
-    expect(await snapshot(room.id)).toEqual(after);
+    expect(await snapshot(crew.id)).toEqual(after);
   });
 
   it('replays a retried transition with the same Idempotency-Key once', async () => {
-    const room = await makeDrivenRoom();
-    const seq = await seqOf(room.id);
-    const first = await room.ic.post(room.url('/transitions'), { to: 'preflight' }, { 'idempotency-key': 'go-1' });
-    const again = await room.ic.post(room.url('/transitions'), { to: 'preflight' }, { 'idempotency-key': 'go-1' });
+    const crew = await makeDrivenCrew();
+    const seq = await seqOf(crew.id);
+    const first = await crew.ic.post(crew.url('/transitions'), { to: 'preflight' }, { 'idempotency-key': 'go-1' });
+    const again = await crew.ic.post(crew.url('/transitions'), { to: 'preflight' }, { 'idempotency-key': 'go-1' });
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
-    expect(await eventTypesAfter(room.id, seq)).toEqual(['deployment.transitioned']);
+    expect(await eventTypesAfter(crew.id, seq)).toEqual(['deployment.transitioned']);
   });
 });
 
 describe('POST /api/deployments/:id/phases/:phaseId/start|complete', () => {
   it('starts phases only once preflight has started, in order, one at a time', async () => {
-    const room = await makeDrivenRoom();
-    const [first, second] = await phasesOf(room.id);
-    const planned = await room.ic.post(room.url(`/phases/${first.id}/start`));
+    const crew = await makeDrivenCrew();
+    const [first, second] = await phasesOf(crew.id);
+    const planned = await crew.ic.post(crew.url(`/phases/${first.id}/start`));
     expectError(planned, 409, 'illegal_transition');
     expect(planned.body.error.refusal).toBe('deployment_not_active');
     expect(planned.body.error.message).toMatch(/start preflight/);
 
-    await room.ic.post(room.url('/transitions'), { to: 'preflight' });
-    const before = await snapshot(room.id);
-    const early = await room.ic.post(room.url(`/phases/${second.id}/start`));
+    await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
+    const before = await snapshot(crew.id);
+    const early = await crew.ic.post(crew.url(`/phases/${second.id}/start`));
     expectError(early, 409, 'illegal_transition');
     expect(early.body.error.refusal).toBe('phase_out_of_order');
     expect(early.body.error.message).toContain("complete 'Pre-flight checks'");
-    for (const token of [room.tokens.dba, room.tokens.stakeholder, room.tokens.outsider]) {
-      expectError(await room.as(token).post(room.url(`/phases/${first.id}/start`)), 403, 'forbidden');
+    for (const token of [crew.tokens.dba, crew.tokens.stakeholder, crew.tokens.outsider]) {
+      expectError(await crew.as(token).post(crew.url(`/phases/${first.id}/start`)), 403, 'forbidden');
     }
-    expectError(await room.ic.post(room.url('/phases/nope/start')), 404, 'not_found');
-    expect(await snapshot(room.id)).toEqual(before);
+    expectError(await crew.ic.post(crew.url('/phases/nope/start')), 404, 'not_found');
+    expect(await snapshot(crew.id)).toEqual(before);
 
-    const seq = await seqOf(room.id);
-    const start = await room.ic.post(room.url(`/phases/${first.id}/start`));
+    const seq = await seqOf(crew.id);
+    const start = await crew.ic.post(crew.url(`/phases/${first.id}/start`));
     expect(start.status).toBe(200);
     expect(start.body.phase).toMatchObject({ id: first.id, status: 'active', startedAt: expect.any(String) });
-    expect(await eventTypesAfter(room.id, seq)).toEqual(['phase.started']);
-    const event = (await room.ic.get(room.url(`/events?after=${seq}`))).body.events[0];
+    expect(await eventTypesAfter(crew.id, seq)).toEqual(['phase.started']);
+    const event = (await crew.ic.get(crew.url(`/events?after=${seq}`))).body.events[0];
     expect(event.data).toMatchObject({ phaseId: first.id, title: 'Pre-flight checks', plannedDurationMin: 30, startDelaySeconds: expect.any(Number) });
 
-    const twice = await room.ic.post(room.url(`/phases/${second.id}/start`));
+    const twice = await crew.ic.post(crew.url(`/phases/${second.id}/start`));
     expectError(twice, 409, 'illegal_transition');
     expect(twice.body.error.refusal).toBe('phase_already_active');
-    expectError(await room.ic.post(room.url(`/phases/${first.id}/start`)), 409, 'illegal_transition');
+    expectError(await crew.ic.post(crew.url(`/phases/${first.id}/start`)), 409, 'illegal_transition');
   });
 
   it('completes a phase only when its items are settled and its gate is open, saying what blocks it', async () => {
-    const room = await makeDrivenRoom();
-    const first = await startFirstPhase(room);
-    const before = await snapshot(room.id);
-    const open = await room.ic.post(room.url(`/phases/${first.id}/complete`));
+    const crew = await makeDrivenCrew();
+    const first = await startFirstPhase(crew);
+    const before = await snapshot(crew.id);
+    const open = await crew.ic.post(crew.url(`/phases/${first.id}/complete`));
     expectError(open, 409, 'illegal_transition');
     expect(open.body.error.refusal).toBe('phase_incomplete');
     expect(open.body.error.blockers).toEqual([
       expect.stringMatching(/^9 items still open: /),
       "Gate 'Go / No-Go' needs Tech Lead's, Database Admin's, DevOps's and QA Lead's sign-offs",
     ]);
-    expectError(await room.as(room.tokens.dba).post(room.url(`/phases/${first.id}/complete`)), 403, 'forbidden');
-    expect(await snapshot(room.id)).toEqual(before);
+    expectError(await crew.as(crew.tokens.dba).post(crew.url(`/phases/${first.id}/complete`)), 403, 'forbidden');
+    expect(await snapshot(crew.id)).toEqual(before);
 
     await tickPhase(first.id);
-    const gateOnly = await room.ic.post(room.url(`/phases/${first.id}/complete`));
+    const gateOnly = await crew.ic.post(crew.url(`/phases/${first.id}/complete`));
     expect(gateOnly.body.error.blockers).toEqual(["Gate 'Go / No-Go' needs Tech Lead's, Database Admin's, DevOps's and QA Lead's sign-offs"]);
 
-    await approveFirstGate(room);
-    const seq = await seqOf(room.id);
-    const done = await room.ic.post(room.url(`/phases/${first.id}/complete`));
+    await approveFirstGate(crew);
+    const seq = await seqOf(crew.id);
+    const done = await crew.ic.post(crew.url(`/phases/${first.id}/complete`));
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ phase: { id: first.id, status: 'completed', completedAt: expect.any(String) }, deploymentState: 'preflight' });
-    expect(await eventTypesAfter(room.id, seq)).toEqual(['phase.completed']);
-    expectError(await room.ic.post(room.url(`/phases/${first.id}/complete`)), 409, 'illegal_transition');
+    expect(await eventTypesAfter(crew.id, seq)).toEqual(['phase.completed']);
+    expectError(await crew.ic.post(crew.url(`/phases/${first.id}/complete`)), 409, 'illegal_transition');
   });
 
   it('counts skipped items, and the steps under a skipped item, as settled', async () => {
-    const room = await makeDrivenRoom();
-    const first = await startFirstPhase(room);
+    const crew = await makeDrivenCrew();
+    const first = await startFirstPhase(crew);
     await tickPhase(first.id);
     const backup = await prisma.checklistItem.findFirstOrThrow({ where: { phaseId: first.id, title: { startsWith: 'Take a verified backup' } } });
     await prisma.checklistItem.update({ where: { id: backup.id }, data: { status: 'skipped', note: 'snapshot taken by the cloud' } });
     await prisma.checklistItem.updateMany({ where: { parentId: backup.id }, data: { status: 'pending' } });
-    await approveFirstGate(room);
-    expect((await room.ic.post(room.url(`/phases/${first.id}/complete`))).status).toBe(200);
+    await approveFirstGate(crew);
+    expect((await crew.ic.post(crew.url(`/phases/${first.id}/complete`))).status).toBe(200);
   });
 
   it('refuses to complete a phase while the deployment is on hold', async () => {
-    const room = await makeDrivenRoom();
-    const first = await startFirstPhase(room);
+    const crew = await makeDrivenCrew();
+    const first = await startFirstPhase(crew);
     await tickPhase(first.id);
-    await approveFirstGate(room);
-    await room.ic.post(room.url('/transitions'), { to: 'on_hold', reason: 'Bridge dropped' });
-    const res = await room.ic.post(room.url(`/phases/${first.id}/complete`));
+    await approveFirstGate(crew);
+    await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: 'Bridge dropped' });
+    const res = await crew.ic.post(crew.url(`/phases/${first.id}/complete`));
     expectError(res, 409, 'illegal_transition');
     expect(res.body.error.message).toMatch(/on hold/);
   });
@@ -214,73 +214,73 @@ describe('POST /api/deployments/:id/phases/:phaseId/start|complete', () => {
 
 describe('POST /api/deployments/:id/rollback', () => {
   it('is for the IC only, needs a level and a reason, and nothing runs to roll back while planned', async () => {
-    const room = await makeDrivenRoom();
-    const before = await snapshot(room.id);
-    const planned = await room.ic.post(room.url('/rollback'), { level: 'major', reason: 'errors' });
+    const crew = await makeDrivenCrew();
+    const before = await snapshot(crew.id);
+    const planned = await crew.ic.post(crew.url('/rollback'), { level: 'major', reason: 'errors' });
     expectError(planned, 409, 'illegal_transition');
     expect(planned.body.error.message).toMatch(/Nothing is running yet/);
-    await room.ic.post(room.url('/transitions'), { to: 'preflight' });
-    const running = await snapshot(room.id);
-    expectError(await room.as(room.tokens.dba).post(room.url('/rollback'), { level: 'major', reason: 'errors' }), 403, 'forbidden');
-    expectError(await room.as(room.tokens.stakeholder).post(room.url('/rollback'), { level: 'major', reason: 'errors' }), 403, 'forbidden');
-    expectError(await room.ic.post(room.url('/rollback'), { level: 'major' }), 422, 'reason_required');
-    expectError(await room.ic.post(room.url('/rollback'), { reason: 'errors' }), 422, 'level_required');
-    expectError(await room.ic.post(room.url('/rollback'), { level: 'apocalyptic', reason: 'errors' }), 422, 'invalid_body');
-    expect(await snapshot(room.id)).toEqual(running);
+    await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
+    const running = await snapshot(crew.id);
+    expectError(await crew.as(crew.tokens.dba).post(crew.url('/rollback'), { level: 'major', reason: 'errors' }), 403, 'forbidden');
+    expectError(await crew.as(crew.tokens.stakeholder).post(crew.url('/rollback'), { level: 'major', reason: 'errors' }), 403, 'forbidden');
+    expectError(await crew.ic.post(crew.url('/rollback'), { level: 'major' }), 422, 'reason_required');
+    expectError(await crew.ic.post(crew.url('/rollback'), { reason: 'errors' }), 422, 'level_required');
+    expectError(await crew.ic.post(crew.url('/rollback'), { level: 'apocalyptic', reason: 'errors' }), 422, 'invalid_body');
+    expect(await snapshot(crew.id)).toEqual(running);
     expect(before.deployment.state).toBe('planned');
   });
 
   it('switches the room to the rollback checklist in one event; completing it ends as rolled back', async () => {
-    const room = await makeDrivenRoom();
-    await startFirstPhase(room);
-    await room.ic.post(room.url('/transitions'), { to: 'in_progress' });
-    const seq = await seqOf(room.id);
-    const res = await room.ic.post(room.url('/rollback'), { level: 'critical', reason: 'Error rate 12 % for 5 min' });
+    const crew = await makeDrivenCrew();
+    await startFirstPhase(crew);
+    await crew.ic.post(crew.url('/transitions'), { to: 'in_progress' });
+    const seq = await seqOf(crew.id);
+    const res = await crew.ic.post(crew.url('/rollback'), { level: 'critical', reason: 'Error rate 12 % for 5 min' });
     expect(res.status).toBe(200);
-    const rollbackPhase = (await phasesOf(room.id)).find((p) => p.kind === 'rollback')!;
+    const rollbackPhase = (await phasesOf(crew.id)).find((p) => p.kind === 'rollback')!;
     expect(res.body).toMatchObject({ deployment: { state: 'rolling_back', stateReason: 'Error rate 12 % for 5 min' }, phase: { id: rollbackPhase.id, title: 'Rollback' } });
-    expect(await eventTypesAfter(room.id, seq)).toEqual(['rollback.declared']);
-    const event = (await room.ic.get(room.url(`/events?after=${seq}`))).body.events[0];
+    expect(await eventTypesAfter(crew.id, seq)).toEqual(['rollback.declared']);
+    const event = (await crew.ic.get(crew.url(`/events?after=${seq}`))).body.events[0];
     expect(event.data).toMatchObject({ level: 'critical', levelNumber: 3, reason: 'Error rate 12 % for 5 min', from: 'in_progress', phaseId: rollbackPhase.id });
 
     // Every role sees it: the rollback phase is the active one, with its items for DevOps, DBA, QA, comms.
-    const seen = await room.as(room.tokens.dba).get(room.url());
+    const seen = await crew.as(crew.tokens.dba).get(crew.url());
     expect(seen.body.state).toBe('rolling_back');
     const phase = seen.body.phases.find((p: { id: string }) => p.id === rollbackPhase.id);
     expect(phase).toMatchObject({ status: 'active', startedAt: expect.any(String) });
     expect(phase.items.map((i: { roleKey: string }) => i.roleKey)).toEqual(['devops', 'dba', 'qa', 'comms']);
 
-    const before = await snapshot(room.id);
-    const early = await room.ic.post(room.url(`/phases/${rollbackPhase.id}/complete`));
+    const before = await snapshot(crew.id);
+    const early = await crew.ic.post(crew.url(`/phases/${rollbackPhase.id}/complete`));
     expectError(early, 409, 'illegal_transition');
     expect(early.body.error.blockers[0]).toMatch(/4 items still open/);
-    expectError(await room.ic.post(room.url('/transitions'), { to: 'rolled_back' }), 409, 'illegal_transition');
-    expectError(await room.ic.post(room.url('/transitions'), { to: 'aborted', reason: 'give up' }), 409, 'illegal_transition');
-    expect(await snapshot(room.id)).toEqual(before);
+    expectError(await crew.ic.post(crew.url('/transitions'), { to: 'rolled_back' }), 409, 'illegal_transition');
+    expectError(await crew.ic.post(crew.url('/transitions'), { to: 'aborted', reason: 'give up' }), 409, 'illegal_transition');
+    expect(await snapshot(crew.id)).toEqual(before);
 
     await tickPhase(rollbackPhase.id);
-    const seq2 = await seqOf(room.id);
-    const done = await room.ic.post(room.url(`/phases/${rollbackPhase.id}/complete`));
+    const seq2 = await seqOf(crew.id);
+    const done = await crew.ic.post(crew.url(`/phases/${rollbackPhase.id}/complete`));
     expect(done.status).toBe(200);
     expect(done.body.deploymentState).toBe('rolled_back');
     // Documented: completing the last rollback phase appends phase.completed and deployment.transitioned.
-    expect(await eventTypesAfter(room.id, seq2)).toEqual(['phase.completed', 'deployment.transitioned']);
-    const row = await prisma.deployment.findUniqueOrThrow({ where: { id: room.id } });
+    expect(await eventTypesAfter(crew.id, seq2)).toEqual(['phase.completed', 'deployment.transitioned']);
+    const row = await prisma.deployment.findUniqueOrThrow({ where: { id: crew.id } });
     expect(row).toMatchObject({ state: 'rolled_back', stateReason: 'Error rate 12 % for 5 min' });
     expect(row.finishedAt).toBeInstanceOf(Date);
-    expectError(await room.ic.post(room.url('/transitions'), { to: 'preflight' }), 409, 'illegal_transition');
+    expectError(await crew.ic.post(crew.url('/transitions'), { to: 'preflight' }), 409, 'illegal_transition');
   });
 
   it('can be declared from a hold, and resumes to rolling back after a hold of the rollback', async () => {
-    const room = await makeDrivenRoom();
-    await room.ic.post(room.url('/transitions'), { to: 'preflight' });
-    await room.ic.post(room.url('/transitions'), { to: 'on_hold', reason: 'Smoke red' });
-    const res = await room.ic.post(room.url('/rollback'), { level: 1, reason: 'Smoke stays red' });
+    const crew = await makeDrivenCrew();
+    await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
+    await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: 'Smoke red' });
+    const res = await crew.ic.post(crew.url('/rollback'), { level: 1, reason: 'Smoke stays red' });
     expect(res.status).toBe(200);
     expect(res.body.deployment.state).toBe('rolling_back');
-    expect((await room.ic.post(room.url('/transitions'), { to: 'on_hold', reason: 'DBA reconnecting' })).body.deployment.heldFromState).toBe('rolling_back');
-    expectError(await room.ic.post(room.url('/transitions'), { to: 'aborted', reason: 'stop' }), 409, 'illegal_transition');
-    expect((await room.ic.post(room.url('/transitions'), { to: 'rolling_back' })).status).toBe(200);
+    expect((await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: 'DBA reconnecting' })).body.deployment.heldFromState).toBe('rolling_back');
+    expectError(await crew.ic.post(crew.url('/transitions'), { to: 'aborted', reason: 'stop' }), 409, 'illegal_transition');
+    expect((await crew.ic.post(crew.url('/transitions'), { to: 'rolling_back' })).status).toBe(200);
   });
 });
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { http } from '../support/http';
 import { connect, connected, subscribe } from '../support/socket';
-import { makeWarRoom } from '../support/war-room';
+import { makeCrew } from '../support/crew';
 import { eventsOfType, repeat, run } from '../support/metrics';
 
 describe('health: level changes and acknowledgements are events', () => {
   it('moves to level 3 with one health.level_changed event, says why, and comes back with one more', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const api = http({ token: room.tokens.ic });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const api = http({ token: crew.tokens.ic });
     const path = `/api/deployments/${id}/metrics`;
     const t = Date.now();
 
@@ -39,16 +39,16 @@ describe('health: level changes and acknowledgements are events', () => {
   });
 
   it('lets only the IC acknowledge, the level they saw, once', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
     const ack = `/api/deployments/${id}/health/acknowledge`;
-    const ic = http({ token: room.tokens.ic });
+    const ic = http({ token: crew.tokens.ic });
     const nothing = await ic.post(ack, {});
     expect(nothing.status).toBe(409);
 
     await ic.post(`/api/deployments/${id}/metrics`, { samples: run('error_rate', repeat(5, 40), Date.now()) });
     expect((await ic.get(`/api/deployments/${id}`)).body.health.level).toBe(2);
-    expect((await http({ token: room.tokens.dba }).post(ack, { level: 2 })).status).toBe(403);
+    expect((await http({ token: crew.tokens.dba }).post(ack, { level: 2 })).status).toBe(403);
     const wrong = await ic.post(ack, { level: 3 });
     expect(wrong.status).toBe(409);
     expect(wrong.body.error.message).toMatch(/level 2/);
@@ -68,9 +68,9 @@ describe('health: level changes and acknowledgements are events', () => {
 
 describe('GET|PUT /api/deployments/:id/rules', () => {
   it('reads the runbook\'s rules, lets the IC replace them, and re-judges at once', async () => {
-    const room = await makeWarRoom();
-    const path = `/api/deployments/${room.deployment.id}/rules`;
-    const read = await http({ token: room.tokens.stakeholder }).get(path);
+    const crew = await makeCrew();
+    const path = `/api/deployments/${crew.deployment.id}/rules`;
+    const read = await http({ token: crew.tokens.stakeholder }).get(path);
     expect(read.status).toBe(200);
     expect(read.body.defaults).toBe(false);
     expect(read.body.rules[0]).toMatchObject({ id: expect.any(String), series: 'error_rate', comparison: '>', unit: '%', warn: 3, critical: 10, sustainSec: 30 });
@@ -79,36 +79,36 @@ describe('GET|PUT /api/deployments/:id/rules', () => {
       { id: read.body.rules[0].id, series: 'error_rate', comparison: '>', unit: '%', target: 0.5, warn: 1, critical: 50, sustainSec: 0 },
       { series: 'throughput', comparison: '<', unit: 'req/s', target: 100, warn: 50, critical: 5, sustainSec: 60 },
     ];
-    expect((await http({ token: room.tokens.dba }).put(path, { rules })).status).toBe(403);
-    const inverted = await http({ token: room.tokens.ic }).put(path, { rules: [{ ...rules[0], warn: 10, critical: 5 }] });
+    expect((await http({ token: crew.tokens.dba }).put(path, { rules })).status).toBe(403);
+    const inverted = await http({ token: crew.tokens.ic }).put(path, { rules: [{ ...rules[0], warn: 10, critical: 5 }] });
     expect(inverted.status).toBe(422);
     expect(inverted.body.error.message).toMatch(/critical must be at or above warn/);
 
-    await http({ token: room.tokens.ic }).post(`/api/deployments/${room.deployment.id}/metrics`, { samples: run('error_rate', repeat(2, 3), Date.now()) });
-    const saved = await http({ token: room.tokens.ic }).put(path, { rules });
+    await http({ token: crew.tokens.ic }).post(`/api/deployments/${crew.deployment.id}/metrics`, { samples: run('error_rate', repeat(2, 3), Date.now()) });
+    const saved = await http({ token: crew.tokens.ic }).put(path, { rules });
     expect(saved.status).toBe(200);
     expect(saved.body.rules).toHaveLength(2);
     expect(saved.body.rules[0].id).toBe(read.body.rules[0].id);
     expect(saved.body.rules[1]).toMatchObject({ series: 'throughput', comparison: '<', target: 100, warn: 50, critical: 5 });
     expect(saved.body.seq).toEqual(expect.any(Number));
     // 2 % is over the new 1 % warn with no sustain: the new rules judge the recent samples right away.
-    expect((await http({ token: room.tokens.ic }).get(`/api/deployments/${room.deployment.id}`)).body.health.level).toBe(2);
+    expect((await http({ token: crew.tokens.ic }).get(`/api/deployments/${crew.deployment.id}`)).body.health.level).toBe(2);
 
-    const same = await http({ token: room.tokens.ic }).put(path, { rules });
+    const same = await http({ token: crew.tokens.ic }).put(path, { rules });
     expect(same.body.seq).toBeNull();
-    expect(await eventsOfType(room.deployment.id, 'metrics.rules_updated')).toHaveLength(1);
+    expect(await eventsOfType(crew.deployment.id, 'metrics.rules_updated')).toHaveLength(1);
   });
 });
 
 describe('simulator and live stream', () => {
   it('lets the IC start and stop a scenario whose samples stream live, batched', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const ic = http({ token: room.tokens.ic });
-    expect((await http({ token: room.tokens.dba }).post(`/api/deployments/${id}/simulator`, { scenario: 'spike' })).status).toBe(403);
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const ic = http({ token: crew.tokens.ic });
+    expect((await http({ token: crew.tokens.dba }).post(`/api/deployments/${id}/simulator`, { scenario: 'spike' })).status).toBe(403);
     expect((await ic.post(`/api/deployments/${id}/simulator`, { scenario: 'meltdown' })).status).toBe(422);
 
-    const socket = connect({ token: room.tokens.qa });
+    const socket = connect({ token: crew.tokens.qa });
     await connected(socket);
     expect((await subscribe(socket, id, 0)).ok).toBe(true);
     const batches: { points: { series: string; ts: number; value: number }[] }[] = [];
@@ -123,7 +123,7 @@ describe('simulator and live stream', () => {
       expect(new Set(keys).size).toBe(keys.length);
       expect(keys).toContain('error_rate');
     }
-    const sources = await http({ token: room.tokens.stakeholder }).get(`/api/deployments/${id}/sources`);
+    const sources = await http({ token: crew.tokens.stakeholder }).get(`/api/deployments/${id}/sources`);
     expect(sources.body.sources).toEqual([expect.objectContaining({ kind: 'simulator', active: true, scenario: 'spike' })]);
     expect(sources.body.canManage).toBe(false);
     expect(sources.body.staleAfterMs).toBe(5000);
@@ -137,14 +137,14 @@ describe('simulator and live stream', () => {
   });
 
   it('sends at most one batch a second per deployment, with the newest point per series', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const socket = connect({ token: room.tokens.dba });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const socket = connect({ token: crew.tokens.dba });
     await connected(socket);
     await subscribe(socket, id, 0);
     const batches: { at: number; points: { series: string; ts: number; value: number }[] }[] = [];
     socket.on('deployment:metrics', (batch) => batches.push({ at: Date.now(), points: batch.points }));
-    const api = http({ token: room.tokens.ic });
+    const api = http({ token: crew.tokens.ic });
     const t = Date.now();
     for (let i = 0; i < 5; i++) {
       await api.post(`/api/deployments/${id}/metrics`, { samples: [{ series: 'cpu', ts: t - 5000 + i * 1000, value: 30 + i }, { series: 'cpu', ts: t - 5500 + i * 1000, value: 1 }] });

@@ -4,56 +4,56 @@ import { makeToken } from '@/lib/server/seed/factories';
 import { pruneSamples } from '@/lib/server/metrics/prune-samples';
 import { storeSamples } from '@/lib/server/metrics/store-samples';
 import { http } from '../support/http';
-import { makeWarRoom } from '../support/war-room';
+import { makeCrew } from '../support/crew';
 import { repeat, run, sampleCount } from '../support/metrics';
 
 describe('POST /api/deployments/:id/metrics — who may push', () => {
   it('accepts the IC, a role holder and a metrics-only token, answering 202 with the count', async () => {
-    const room = await makeWarRoom();
-    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    const crew = await makeCrew();
+    const path = `/api/deployments/${crew.deployment.id}/metrics`;
     const now = Date.now();
-    const ic = await http({ token: room.tokens.ic }).post(path, { samples: [{ series: 'error_rate', ts: now - 2000, value: 0.3 }] });
+    const ic = await http({ token: crew.tokens.ic }).post(path, { samples: [{ series: 'error_rate', ts: now - 2000, value: 0.3 }] });
     expect(ic.status).toBe(202);
     expect(ic.body).toMatchObject({ accepted: 1, duplicates: 0 });
-    const dba = await http({ token: room.tokens.dba }).post(path, { samples: [{ series: 'error_rate', ts: new Date(now - 1000).toISOString(), value: 0.4 }] });
+    const dba = await http({ token: crew.tokens.dba }).post(path, { samples: [{ series: 'error_rate', ts: new Date(now - 1000).toISOString(), value: 0.4 }] });
     expect(dba.status).toBe(202);
-    const pushOnly = await makeToken(room.people.dba.id, ['metrics:push'], room.deployment.id);
+    const pushOnly = await makeToken(crew.people.dba.id, ['metrics:push'], crew.deployment.id);
     const pushed = await http({ token: pushOnly }).post(path, { samples: [{ series: 'error_rate', ts: now, value: 0.5 }] });
     expect(pushed.status).toBe(202);
-    expect(await sampleCount(room.deployment.id)).toBe(3);
+    expect(await sampleCount(crew.deployment.id)).toBe(3);
   });
 
   it('lets a metrics-only token do nothing else: no ticks, no reads', async () => {
-    const room = await makeWarRoom();
-    const pushOnly = await makeToken(room.people.dba.id, ['metrics:push'], room.deployment.id);
-    const item = room.itemOf('dba');
-    const tick = await http({ token: pushOnly }).patch(`/api/deployments/${room.deployment.id}/items/${item.id}`, { status: 'done', version: item.version });
+    const crew = await makeCrew();
+    const pushOnly = await makeToken(crew.people.dba.id, ['metrics:push'], crew.deployment.id);
+    const item = crew.itemOf('dba');
+    const tick = await http({ token: pushOnly }).patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: item.version });
     expect(tick.status).toBe(403);
-    expect((await http({ token: pushOnly }).get(`/api/deployments/${room.deployment.id}`)).status).toBe(403);
-    expect((await http({ token: pushOnly }).put(`/api/deployments/${room.deployment.id}/rules`, { rules: [] })).status).toBe(403);
+    expect((await http({ token: pushOnly }).get(`/api/deployments/${crew.deployment.id}`)).status).toBe(403);
+    expect((await http({ token: pushOnly }).put(`/api/deployments/${crew.deployment.id}/rules`, { rules: [] })).status).toBe(403);
   });
 
   it('refuses a token limited to another deployment, a stakeholder, an outsider (403) and nobody (401)', async () => {
-    const room = await makeWarRoom();
-    const other = await makeWarRoom();
-    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    const crew = await makeCrew();
+    const other = await makeCrew();
+    const path = `/api/deployments/${crew.deployment.id}/metrics`;
     const body = { samples: [{ series: 'error_rate', ts: Date.now(), value: 1 }] };
-    const elsewhere = await makeToken(room.people.ic.id, ['metrics:push'], other.deployment.id);
-    for (const token of [elsewhere, room.tokens.stakeholder, room.tokens.outsider]) {
+    const elsewhere = await makeToken(crew.people.ic.id, ['metrics:push'], other.deployment.id);
+    for (const token of [elsewhere, crew.tokens.stakeholder, crew.tokens.outsider]) {
       const res = await http({ token }).post(path, body);
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('forbidden');
     }
     expect((await http().post(path, body)).status).toBe(401);
-    expect(await sampleCount(room.deployment.id)).toBe(0);
+    expect(await sampleCount(crew.deployment.id)).toBe(0);
   });
 });
 
 describe('POST /api/deployments/:id/metrics — bad input changes nothing', () => {
   it('answers 422 for malformed batches and writes neither samples nor series', async () => {
-    const room = await makeWarRoom();
-    const api = http({ token: room.tokens.ic });
-    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    const crew = await makeCrew();
+    const api = http({ token: crew.tokens.ic });
+    const path = `/api/deployments/${crew.deployment.id}/metrics`;
     const now = Date.now();
     const good = { series: 'error_rate', ts: now, value: 1 };
     const bodies: unknown[] = [
@@ -75,14 +75,14 @@ describe('POST /api/deployments/:id/metrics — bad input changes nothing', () =
     expect(seconds.body.error.message).toMatch(/seconds/);
     const future = await api.post(path, { samples: [{ series: 'cpu', ts: now + 3_600_000, value: 1 }] });
     expect(future.body.error.message).toMatch(/future/);
-    expect(await sampleCount(room.deployment.id)).toBe(0);
-    expect(await prisma.metricSeries.count({ where: { deploymentId: room.deployment.id } })).toBe(0);
+    expect(await sampleCount(crew.deployment.id)).toBe(0);
+    expect(await prisma.metricSeries.count({ where: { deploymentId: crew.deployment.id } })).toBe(0);
   });
 
   it('limits a batch to 5 000 samples (422) and the body to 1 MB (413)', async () => {
-    const room = await makeWarRoom();
-    const api = http({ token: room.tokens.ic });
-    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    const crew = await makeCrew();
+    const api = http({ token: crew.tokens.ic });
+    const path = `/api/deployments/${crew.deployment.id}/metrics`;
     const end = Date.now();
     const tooMany = await api.post(path, { samples: run('cpu', repeat(40, 5001), end, 10) });
     expect(tooMany.status).toBe(422);
@@ -93,24 +93,24 @@ describe('POST /api/deployments/:id/metrics — bad input changes nothing', () =
     const exactly = await api.post(path, { samples: run('cpu', repeat(40, 5000), end, 10) });
     expect(exactly.status).toBe(202);
     expect(exactly.body.accepted).toBe(5000);
-    expect(await sampleCount(room.deployment.id)).toBe(5000);
+    expect(await sampleCount(crew.deployment.id)).toBe(5000);
   });
 
   it('refuses more than 50 series per deployment', async () => {
-    const room = await makeWarRoom();
+    const crew = await makeCrew();
     const now = Date.now();
     const samples = Array.from({ length: 51 }, (_, i) => ({ series: `s${i}`, ts: now, value: i }));
-    const res = await http({ token: room.tokens.ic }).post(`/api/deployments/${room.deployment.id}/metrics`, { samples });
+    const res = await http({ token: crew.tokens.ic }).post(`/api/deployments/${crew.deployment.id}/metrics`, { samples });
     expect(res.status).toBe(422);
-    expect(await prisma.metricSeries.count({ where: { deploymentId: room.deployment.id } })).toBe(0);
+    expect(await prisma.metricSeries.count({ where: { deploymentId: crew.deployment.id } })).toBe(0);
   });
 });
 
 describe('samples: order, duplicates and rollups', () => {
   it('stores out-of-order samples in time order, ignores duplicates and keeps rollups exact', async () => {
-    const room = await makeWarRoom();
-    const api = http({ token: room.tokens.ic });
-    const path = `/api/deployments/${room.deployment.id}/metrics`;
+    const crew = await makeCrew();
+    const api = http({ token: crew.tokens.ic });
+    const path = `/api/deployments/${crew.deployment.id}/metrics`;
     const base = Math.floor(Date.now() / 10_000) * 10_000 - 60_000; // start of a 10 s bucket, a minute ago
     const first = await api.post(path, { samples: [
       { series: 'p95_latency', ts: base + 7000, value: 700 },
@@ -134,7 +134,7 @@ describe('samples: order, duplicates and rollups', () => {
     ]);
     expect(chart.body.series[0].last).toEqual({ ts: base + 9000, value: 900 });
 
-    const series = await prisma.metricSeries.findFirstOrThrow({ where: { deploymentId: room.deployment.id, key: 'p95_latency' } });
+    const series = await prisma.metricSeries.findFirstOrThrow({ where: { deploymentId: crew.deployment.id, key: 'p95_latency' } });
     const bucket = await prisma.metricRollup.findUniqueOrThrow({ where: { seriesId_bucketSec_bucket: { seriesId: series.id, bucketSec: 10, bucket: new Date(base) } } });
     expect(bucket).toMatchObject({ min: 100, max: 900, sum: 1900, count: 4, last: 900 });
     // A newer sample in the same bucket does move `last`.
@@ -144,14 +144,14 @@ describe('samples: order, duplicates and rollups', () => {
   });
 
   it('charts 48 hours from rollups with a bounded number of points, keeping a one-sample spike', async () => {
-    const room = await makeWarRoom();
+    const crew = await makeCrew();
     const end = Math.floor(Date.now() / 1000) * 1000;
     const start = end - 48 * 3_600_000;
     // One sample every 10 s for 48 h (17 280), one spike in the middle.
     const samples = Array.from({ length: 17_280 }, (_, i) => ({ series: 'error_rate', ts: start + i * 10_000, value: i === 9000 ? 42 : 0.5 }));
-    for (let i = 0; i < samples.length; i += 5000) await storeSamples(room.deployment.id, samples.slice(i, i + 5000));
-    const api = http({ token: room.tokens.stakeholder });
-    const path = `/api/deployments/${room.deployment.id}/metrics?series=error_rate`;
+    for (let i = 0; i < samples.length; i += 5000) await storeSamples(crew.deployment.id, samples.slice(i, i + 5000));
+    const api = http({ token: crew.tokens.stakeholder });
+    const path = `/api/deployments/${crew.deployment.id}/metrics?series=error_rate`;
 
     const whole = await api.get(`${path}&from=${start}&to=${end}`);
     expect(whole.status).toBe(200);
@@ -175,13 +175,13 @@ describe('samples: order, duplicates and rollups', () => {
   });
 
   it('prunes raw samples past retention while the rollups keep charting', async () => {
-    const room = await makeWarRoom();
+    const crew = await makeCrew();
     const old = Date.now() - 20 * 86_400_000;
-    await storeSamples(room.deployment.id, run('cpu', [10, 20, 30], old, 1000));
-    expect(await sampleCount(room.deployment.id)).toBe(3);
+    await storeSamples(crew.deployment.id, run('cpu', [10, 20, 30], old, 1000));
+    expect(await sampleCount(crew.deployment.id)).toBe(3);
     await pruneSamples();
-    expect(await sampleCount(room.deployment.id)).toBe(0);
-    const chart = await http({ token: room.tokens.ic }).get(`/api/deployments/${room.deployment.id}/metrics?series=cpu&from=${old - 3_600_000}&to=${old + 3_600_000}`);
+    expect(await sampleCount(crew.deployment.id)).toBe(0);
+    const chart = await http({ token: crew.tokens.ic }).get(`/api/deployments/${crew.deployment.id}/metrics?series=cpu&from=${old - 3_600_000}&to=${old + 3_600_000}`);
     expect(chart.body.bucketSec).toBe(10);
     expect(chart.body.series[0].points.length).toBeGreaterThanOrEqual(1);
     expect(Math.min(...chart.body.series[0].points.map((p: { min: number }) => p.min))).toBe(10);
@@ -189,11 +189,11 @@ describe('samples: order, duplicates and rollups', () => {
   });
 
   it('answers 422 for a bad query and lets only participants read', async () => {
-    const room = await makeWarRoom();
-    const path = `/api/deployments/${room.deployment.id}/metrics`;
-    expect((await http({ token: room.tokens.ic }).get(`${path}?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`)).status).toBe(422);
-    expect((await http({ token: room.tokens.ic }).get(`${path}?series=bad%20key`)).status).toBe(422);
-    expect((await http({ token: room.tokens.stakeholder }).get(path)).status).toBe(200);
-    expect((await http({ token: room.tokens.outsider }).get(path)).status).toBe(403);
+    const crew = await makeCrew();
+    const path = `/api/deployments/${crew.deployment.id}/metrics`;
+    expect((await http({ token: crew.tokens.ic }).get(`${path}?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`)).status).toBe(422);
+    expect((await http({ token: crew.tokens.ic }).get(`${path}?series=bad%20key`)).status).toBe(422);
+    expect((await http({ token: crew.tokens.stakeholder }).get(path)).status).toBe(200);
+    expect((await http({ token: crew.tokens.outsider }).get(path)).status).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { baseUrl, http } from '../support/http';
-import { eventCount, makeWarRoom } from '../support/war-room';
+import { eventCount, makeCrew } from '../support/crew';
 
 /** Inviting someone who has no account yet straight into a role of a deployment. */
 const unique = (tag = 'newcomer') => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
@@ -12,9 +12,9 @@ const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.spli
 
 describe('inviting into a role', () => {
   it('makes the account and the participant when the link is accepted; the newcomer holds the role and ticks its items', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const ic = http({ token: room.tokens.ic });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const ic = http({ token: crew.tokens.ic });
     const email = unique();
     const before = await eventCount(id);
 
@@ -28,7 +28,7 @@ describe('inviting into a role', () => {
     expect(JSON.stringify(await prisma.invitation.findMany({ where: { email } }))).not.toContain(invited.body.token);
     // The invite page says where the link leads.
     const page = await (await fetch(`${baseUrl()}${invited.body.path}`)).text();
-    expect(page).toContain(room.deployment.name);
+    expect(page).toContain(crew.deployment.name);
 
     const accepted = await accept(invited.body.token);
     expect(accepted.status).toBe(201);
@@ -38,7 +38,7 @@ describe('inviting into a role', () => {
     expect(detail.body.me.roles.map((r: { key: string }) => r.key)).toEqual(['dba']);
     expect(detail.body.roles.find((r: { key: string }) => r.key === 'dba').holders.map((h: { name: string }) => h.name)).toContain('Nora Newcomer');
 
-    const item = room.itemOf('dba');
+    const item = crew.itemOf('dba');
     const ticked = await newcomer.patch(`/api/deployments/${id}/items/${item.id}`, { status: 'done', version: item.version }, { origin: baseUrl() });
     expect(ticked.status).toBe(200);
 
@@ -51,20 +51,20 @@ describe('inviting into a role', () => {
   });
 
   it('assigns at once when the email already has an account', async () => {
-    const room = await makeWarRoom();
-    const res = await http({ token: room.tokens.ic }).post(invitationsOf(room.deployment.id), { email: room.people.outsider.email, roleKey: 'qa' });
+    const crew = await makeCrew();
+    const res = await http({ token: crew.tokens.ic }).post(invitationsOf(crew.deployment.id), { email: crew.people.outsider.email, roleKey: 'qa' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ outcome: 'added', participant: { userId: room.people.outsider.id, roleKey: 'qa' } });
-    expect(await prisma.invitation.count({ where: { email: room.people.outsider.email } })).toBe(0);
-    const again = await http({ token: room.tokens.ic }).post(invitationsOf(room.deployment.id), { email: room.people.outsider.email, roleKey: 'qa' });
+    expect(res.body).toMatchObject({ outcome: 'added', participant: { userId: crew.people.outsider.id, roleKey: 'qa' } });
+    expect(await prisma.invitation.count({ where: { email: crew.people.outsider.email } })).toBe(0);
+    const again = await http({ token: crew.tokens.ic }).post(invitationsOf(crew.deployment.id), { email: crew.people.outsider.email, roleKey: 'qa' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_exists');
   });
 
   it('revokes a pending invitation: the link stops working and nothing is made', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const ic = http({ token: room.tokens.ic });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const ic = http({ token: crew.tokens.ic });
     const email = unique('revoked');
     const invited = await ic.post(invitationsOf(id), { email, roleKey: 'qa' });
     const revoked = await ic.del(`${invitationsOf(id)}/${invited.body.invitation.id}`);
@@ -81,14 +81,14 @@ describe('inviting into a role', () => {
     ]);
     // Twice is a clear refusal, and another deployment's invitation is not this one's.
     expect((await ic.del(`${invitationsOf(id)}/${invited.body.invitation.id}`)).body.error.code).toBe('invitation_revoked');
-    const elsewhere = await makeWarRoom();
+    const elsewhere = await makeCrew();
     expect((await http({ token: elsewhere.tokens.ic }).del(`${invitationsOf(elsewhere.deployment.id)}/${invited.body.invitation.id}`)).status).toBe(404);
   });
 
   it('refuses bad input with 422 and writes nothing', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const ic = http({ token: room.tokens.ic });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const ic = http({ token: crew.tokens.ic });
     const before = { events: await eventCount(id), invitations: await prisma.invitation.count({ where: { deploymentId: id } }) };
     const cases: [unknown, string][] = [
       [{ email: unique(), roleKey: 'release-wizard' }, 'unknown_role'],
@@ -114,16 +114,16 @@ describe('inviting into a role', () => {
   });
 
   it('is for the IC and admins: others may neither invite, list nor revoke', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const invited = await http({ token: room.tokens.ic }).post(invitationsOf(id), { email: unique(), roleKey: 'dba' });
-    for (const token of [room.tokens.dba, room.tokens.stakeholder]) {
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const invited = await http({ token: crew.tokens.ic }).post(invitationsOf(id), { email: unique(), roleKey: 'dba' });
+    for (const token of [crew.tokens.dba, crew.tokens.stakeholder]) {
       const api = http({ token });
       expect((await api.post(invitationsOf(id), { email: unique(), roleKey: 'dba' })).status).toBe(403);
       expect((await api.get(invitationsOf(id))).status).toBe(403);
       expect((await api.del(`${invitationsOf(id)}/${invited.body.invitation.id}`)).status).toBe(403);
     }
-    expect((await http({ token: room.tokens.outsider }).get(invitationsOf(id))).status).toBe(403);
+    expect((await http({ token: crew.tokens.outsider }).get(invitationsOf(id))).status).toBe(403);
     expect([401, 403]).toContain((await http().post(invitationsOf(id), { email: unique(), roleKey: 'dba' })).status);
     expect(await prisma.invitation.count({ where: { deploymentId: id } })).toBe(1);
     // An admin who is not in the room may.
@@ -133,9 +133,9 @@ describe('inviting into a role', () => {
   });
 
   it('joins every role the email was invited to when the account is made', async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const ic = http({ token: room.tokens.ic });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const ic = http({ token: crew.tokens.ic });
     const email = unique('two-roles');
     const first = await ic.post(invitationsOf(id), { email, roleKey: 'dba' });
     await ic.post(invitationsOf(id), { email, roleKey: 'qa' });

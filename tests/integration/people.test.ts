@@ -1,66 +1,66 @@
 import { inject, describe, expect, it } from 'vitest';
 import { makeUser } from '@/lib/server/seed/factories';
-import { eventCount, makeWarRoom } from '../support/war-room';
+import { eventCount, makeCrew } from '../support/crew';
 import { baseUrl, http, signIn } from '../support/http';
 
 const admin = () => http({ token: inject('adminToken') });
 
 describe('participants', () => {
   it('lets the IC assign a person to a role and remove them, each with one event', async () => {
-    const room = await makeWarRoom();
+    const crew = await makeCrew();
     const newcomer = await makeUser({ name: 'Nina New' });
-    const api = http({ token: room.tokens.ic });
-    const before = await eventCount(room.deployment.id);
-    const added = await api.post(`/api/deployments/${room.deployment.id}/participants`, { email: newcomer.email, roleKey: 'dba' });
+    const api = http({ token: crew.tokens.ic });
+    const before = await eventCount(crew.deployment.id);
+    const added = await api.post(`/api/deployments/${crew.deployment.id}/participants`, { email: newcomer.email, roleKey: 'dba' });
     expect(added.status).toBe(201);
     expect(added.body.participant).toMatchObject({ id: expect.any(String), userId: newcomer.id, roleKey: 'dba' });
-    const state = await api.get(`/api/deployments/${room.deployment.id}`);
+    const state = await api.get(`/api/deployments/${crew.deployment.id}`);
     expect(state.body.roles.find((r: { key: string }) => r.key === 'dba').holders.map((h: { name: string }) => h.name)).toContain('Nina New');
-    const removed = await api.del(`/api/deployments/${room.deployment.id}/participants/${added.body.participant.id}`);
+    const removed = await api.del(`/api/deployments/${crew.deployment.id}/participants/${added.body.participant.id}`);
     expect(removed.status).toBe(200);
-    expect(await eventCount(room.deployment.id)).toBe(before + 2);
+    expect(await eventCount(crew.deployment.id)).toBe(before + 2);
   });
 
   it('lets one person hold several roles', async () => {
-    const room = await makeWarRoom();
-    const state = await http({ token: room.tokens.qa }).get(`/api/deployments/${room.deployment.id}`);
+    const crew = await makeCrew();
+    const state = await http({ token: crew.tokens.qa }).get(`/api/deployments/${crew.deployment.id}`);
     expect(state.body.me.roles.map((r: { key: string }) => r.key).sort()).toEqual(['devops', 'qa']);
-    const devopsItem = room.itemOf('devops');
-    const res = await http({ token: room.tokens.qa }).patch(`/api/deployments/${room.deployment.id}/items/${devopsItem.id}`, { status: 'done', version: 1 });
+    const devopsItem = crew.itemOf('devops');
+    const res = await http({ token: crew.tokens.qa }).patch(`/api/deployments/${crew.deployment.id}/items/${devopsItem.id}`, { status: 'done', version: 1 });
     expect(res.status).toBe(200);
   });
 
   it('refuses non-ICs (403), unknown people (404), duplicates (409) and bad bodies (422)', async () => {
-    const room = await makeWarRoom();
-    const path = `/api/deployments/${room.deployment.id}/participants`;
-    const before = await eventCount(room.deployment.id);
-    expect((await http({ token: room.tokens.dba }).post(path, { email: room.people.outsider.email, roleKey: 'dba' })).status).toBe(403);
-    expect((await http({ token: room.tokens.ic }).post(path, { email: 'ghost@example.test', roleKey: 'dba' })).status).toBe(404);
-    expect((await http({ token: room.tokens.ic }).post(path, { email: room.people.outsider.email, roleKey: 'no-such-role' })).status).toBe(404);
-    const duplicate = await http({ token: room.tokens.ic }).post(path, { email: room.people.dba.email, roleKey: 'dba' });
+    const crew = await makeCrew();
+    const path = `/api/deployments/${crew.deployment.id}/participants`;
+    const before = await eventCount(crew.deployment.id);
+    expect((await http({ token: crew.tokens.dba }).post(path, { email: crew.people.outsider.email, roleKey: 'dba' })).status).toBe(403);
+    expect((await http({ token: crew.tokens.ic }).post(path, { email: 'ghost@example.test', roleKey: 'dba' })).status).toBe(404);
+    expect((await http({ token: crew.tokens.ic }).post(path, { email: crew.people.outsider.email, roleKey: 'no-such-role' })).status).toBe(404);
+    const duplicate = await http({ token: crew.tokens.ic }).post(path, { email: crew.people.dba.email, roleKey: 'dba' });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error.code).toBe('already_exists');
-    expect((await http({ token: room.tokens.ic }).post(path, { email: 'not-an-email', roleKey: 'dba' })).status).toBe(422);
-    expect(await eventCount(room.deployment.id)).toBe(before);
+    expect((await http({ token: crew.tokens.ic }).post(path, { email: 'not-an-email', roleKey: 'dba' })).status).toBe(422);
+    expect(await eventCount(crew.deployment.id)).toBe(before);
   });
 
   it('lets an admin (not the IC of this deployment) manage participants too', async () => {
-    const room = await makeWarRoom();
-    const res = await admin().post(`/api/deployments/${room.deployment.id}/participants`, { email: room.people.outsider.email, roleKey: 'qa' });
+    const crew = await makeCrew();
+    const res = await admin().post(`/api/deployments/${crew.deployment.id}/participants`, { email: crew.people.outsider.email, roleKey: 'qa' });
     expect(res.status).toBe(201);
   });
 });
 
 describe('accounts and tokens', () => {
   it('POST /api/users is for admins only', async () => {
-    const room = await makeWarRoom();
+    const crew = await makeCrew();
     const email = `made-${Date.now()}@example.test`;
     const created = await admin().post('/api/users', { email, name: 'Made By Admin', password: 'long-enough-pw' });
     expect(created.status).toBe(201);
     expect(created.body.user).toMatchObject({ email, name: 'Made By Admin' });
     expect((await admin().post('/api/users', { email, name: 'Again', password: 'long-enough-pw' })).status).toBe(409);
     expect((await admin().post('/api/users', { email: 'x@example.test', name: 'Short', password: 'short' })).status).toBe(422);
-    expect((await http({ token: room.tokens.ic }).post('/api/users', { email: 'y@example.test', name: 'Y', password: 'long-enough-pw' })).status).toBe(403);
+    expect((await http({ token: crew.tokens.ic }).post('/api/users', { email: 'y@example.test', name: 'Y', password: 'long-enough-pw' })).status).toBe(403);
     // The new account can sign in with its password.
     expect(await signIn(email, 'long-enough-pw')).toContain('better-auth');
   });
@@ -85,29 +85,29 @@ describe('accounts and tokens', () => {
   });
 
   it('a read-only token cannot write', async () => {
-    const room = await makeWarRoom();
-    const cookie = await signIn(room.people.dba.email, room.people.dba.password);
+    const crew = await makeCrew();
+    const cookie = await signIn(crew.people.dba.email, crew.people.dba.password);
     const created = await http({ cookie }).post('/api/tokens', { name: 'ro', scopes: ['read'] }, { origin: baseUrl() });
-    const res = await http({ token: created.body.token }).patch(`/api/deployments/${room.deployment.id}/items/${room.itemOf('dba').id}`, { status: 'done', version: 1 });
+    const res = await http({ token: created.body.token }).patch(`/api/deployments/${crew.deployment.id}/items/${crew.itemOf('dba').id}`, { status: 'done', version: 1 });
     expect(res.status).toBe(403);
   });
 
   it('refuses a cookie-authenticated write from another site', async () => {
-    const room = await makeWarRoom();
-    const cookie = await signIn(room.people.dba.email, room.people.dba.password);
-    const before = await eventCount(room.deployment.id);
+    const crew = await makeCrew();
+    const cookie = await signIn(crew.people.dba.email, crew.people.dba.password);
+    const before = await eventCount(crew.deployment.id);
     const res = await http({ cookie }).patch(
-      `/api/deployments/${room.deployment.id}/items/${room.itemOf('dba').id}`,
+      `/api/deployments/${crew.deployment.id}/items/${crew.itemOf('dba').id}`,
       { status: 'done', version: 1 },
       { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
     );
     expect(res.status).toBe(403);
-    expect(await eventCount(room.deployment.id)).toBe(before);
+    expect(await eventCount(crew.deployment.id)).toBe(before);
   });
 
   it('refuses oversized bodies with 413', async () => {
-    const room = await makeWarRoom();
-    const res = await http({ token: room.tokens.dba }).patch(`/api/deployments/${room.deployment.id}/items/${room.itemOf('dba').id}`, {
+    const crew = await makeCrew();
+    const res = await http({ token: crew.tokens.dba }).patch(`/api/deployments/${crew.deployment.id}/items/${crew.itemOf('dba').id}`, {
       status: 'blocked', version: 1, note: 'x'.repeat(200_000),
     });
     expect(res.status).toBe(413);

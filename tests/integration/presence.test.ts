@@ -4,7 +4,7 @@ import { startOwnServer, type OwnServer } from '../support/own-server';
 import { privateRedis, type PrivateRedis } from '../support/private-services';
 import { connect, connected, subscribe, type TestSocket } from '../support/socket';
 import { until } from '../support/until';
-import { makeWarRoom } from '../support/war-room';
+import { makeCrew } from '../support/crew';
 
 const open: TestSocket[] = [];
 afterEach(() => {
@@ -35,12 +35,12 @@ async function watch(deploymentId: string, token: string, baseUrl?: string) {
 
 describe('who is online', () => {
   it('lists each person watching once, with their roles, and drops whoever leaves', async () => {
-    const room = await makeWarRoom();
-    const ic = await watch(room.deployment.id, room.tokens.ic);
-    const dba = await watch(room.deployment.id, room.tokens.dba);
+    const crew = await makeCrew();
+    const ic = await watch(crew.deployment.id, crew.tokens.ic);
+    const dba = await watch(crew.deployment.id, crew.tokens.dba);
     // Quinn holds QA and DevOps, and has the war room open twice.
-    await watch(room.deployment.id, room.tokens.qa);
-    await watch(room.deployment.id, room.tokens.qa);
+    await watch(crew.deployment.id, crew.tokens.qa);
+    await watch(crew.deployment.id, crew.tokens.qa);
     const everyone = { 'Iris IC': ['ic'], 'Dana DBA': ['dba'], 'Quinn QA': ['qa', 'devops'] };
     await ic.sees(everyone);
     await dba.sees(everyone);
@@ -58,9 +58,9 @@ describe('who is online', () => {
       stops.push(server.stop);
       servers.push(server);
     }
-    const room = await makeWarRoom();
-    const ic = await watch(room.deployment.id, room.tokens.ic, servers[0].baseUrl);
-    const dba = await watch(room.deployment.id, room.tokens.dba, servers[1].baseUrl);
+    const crew = await makeCrew();
+    const ic = await watch(crew.deployment.id, crew.tokens.ic, servers[0].baseUrl);
+    const dba = await watch(crew.deployment.id, crew.tokens.dba, servers[1].baseUrl);
     const both = { 'Iris IC': ['ic'], 'Dana DBA': ['dba'] };
     await ic.sees(both);
     await dba.sees(both);

@@ -8,7 +8,7 @@ import { prisma } from '@/lib/server/db';
 import { freePort } from '../../scripts/test-env.mjs';
 import { http } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';
-import { makeWarRoom } from '../support/war-room';
+import { makeCrew } from '../support/crew';
 
 /**
  * Polling against a REAL Prometheus (the Debian `prometheus` binary), scraping a tiny exporter in
@@ -129,9 +129,9 @@ async function prometheusSource(deploymentId: string) {
 
 describe('Prometheus source against a real Prometheus', () => {
   it('polls the queries and moves the deployment across levels as the error rate moves', { timeout: 150_000 }, async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const ic = client({ token: room.tokens.ic });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const ic = client({ token: crew.tokens.ic });
     // Short sustain windows keep the test quick; the decision tree's 30 s windows never fill here.
     const rules = await ic.put(`/api/deployments/${id}/rules`, {
       rules: [{ series: 'error_rate', comparison: '>', unit: '%', target: 1, warn: 3, critical: 10, sustainSec: 2 }],
@@ -139,7 +139,7 @@ describe('Prometheus source against a real Prometheus', () => {
     expect(rules.status).toBe(200);
 
     const body = { baseUrl: prometheusUrl, intervalSec: 1, queries: { error_rate: 'test_error_rate', p95_latency: { query: 'test_latency_seconds', unit: 's' } } };
-    expect((await client({ token: room.tokens.dba }).put(`/api/deployments/${id}/sources/prometheus`, body)).status).toBe(403);
+    expect((await client({ token: crew.tokens.dba }).put(`/api/deployments/${id}/sources/prometheus`, body)).status).toBe(403);
     const saved = await ic.put(`/api/deployments/${id}/sources/prometheus`, body);
     expect(saved.status).toBe(200);
     expect(saved.body.source).toMatchObject({ kind: 'prometheus', active: true });
@@ -148,16 +148,16 @@ describe('Prometheus source against a real Prometheus', () => {
     await expect.poll(async () => (await chart()).find((s) => s.key === 'error_rate')?.last?.value, { timeout: 20_000 }).toBe(0.5);
     const latency = (await chart()).find((s) => s.key === 'p95_latency');
     expect(latency).toMatchObject({ unit: 's', last: { value: 0.25 } });
-    expect(await level(room.tokens.ic, id)).toBe(1);
+    expect(await level(crew.tokens.ic, id)).toBe(1);
 
     exported.test_error_rate = 5;
-    await expect.poll(() => level(room.tokens.ic, id), { timeout: 30_000, interval: 250 }).toBe(2);
+    await expect.poll(() => level(crew.tokens.ic, id), { timeout: 30_000, interval: 250 }).toBe(2);
     exported.test_error_rate = 20;
-    await expect.poll(() => level(room.tokens.ic, id), { timeout: 30_000, interval: 250 }).toBe(3);
+    await expect.poll(() => level(crew.tokens.ic, id), { timeout: 30_000, interval: 250 }).toBe(3);
     const state = await ic.get(`/api/deployments/${id}`);
     expect(state.body.health.reasons[0]).toMatch(/^error rate 20 % > 10 % for \d+ s$/);
     exported.test_error_rate = 0.5;
-    await expect.poll(() => level(room.tokens.ic, id), { timeout: 30_000, interval: 250 }).toBe(1);
+    await expect.poll(() => level(crew.tokens.ic, id), { timeout: 30_000, interval: 250 }).toBe(1);
 
     const changes = await prisma.event.findMany({ where: { deploymentId: id, type: 'health.level_changed' }, orderBy: { seq: 'asc' } });
     expect(changes.map((e) => (e.payload as { level: number }).level)).toEqual([2, 3, 1]);
@@ -170,15 +170,15 @@ describe('Prometheus source against a real Prometheus', () => {
   });
 
   it('marks the source unhealthy when Prometheus is unreachable, hangs, refuses the query or fails — and healthy again on its own', { timeout: 90_000 }, async () => {
-    const room = await makeWarRoom();
-    const id = room.deployment.id;
-    const ic = client({ token: room.tokens.ic });
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const ic = client({ token: crew.tokens.ic });
     const nobody = `http://127.0.0.1:${await freePort()}`;
     const lastError = async () => (await prometheusSource(id))?.lastError ?? null;
 
     await ic.put(`/api/deployments/${id}/sources/prometheus`, { baseUrl: nobody, intervalSec: 1, queries: { error_rate: 'test_error_rate' } });
     await expect.poll(lastError, { timeout: 15_000 }).toMatch(/^error_rate: connection refused by 127\.0\.0\.1:\d+$/);
-    const listed = await client({ token: room.tokens.stakeholder }).get(`/api/deployments/${id}/sources`);
+    const listed = await client({ token: crew.tokens.stakeholder }).get(`/api/deployments/${id}/sources`);
     expect(listed.body.sources[0]).toMatchObject({ kind: 'prometheus', healthy: false, lastError: expect.stringMatching(/connection refused/) });
     expect(listed.body.sources[0].config).toBeUndefined();
 
@@ -206,9 +206,9 @@ describe('Prometheus source against a real Prometheus', () => {
   });
 
   it('refuses a bad source configuration with 422', async () => {
-    const room = await makeWarRoom();
-    const ic = client({ token: room.tokens.ic });
-    const path = `/api/deployments/${room.deployment.id}/sources/prometheus`;
+    const crew = await makeCrew();
+    const ic = client({ token: crew.tokens.ic });
+    const path = `/api/deployments/${crew.deployment.id}/sources/prometheus`;
     for (const body of [
       { baseUrl: 'ftp://prom', queries: { error_rate: 'x' } },
       { baseUrl: prometheusUrl, queries: {} },
@@ -226,6 +226,6 @@ describe('Prometheus source against a real Prometheus', () => {
     // The listed loopback address is open; the one beside it is not.
     const beside = await ic.put(path, { baseUrl: prometheusUrl.replace('127.0.0.1', '[::1]'), queries: { error_rate: 'x' } });
     expect(beside.body.error).toMatchObject({ code: 'outbound_refused', message: '::1 is a loopback address; set OUTBOUND_ALLOW to allow it' });
-    expect(await prometheusSource(room.deployment.id)).toBeNull();
+    expect(await prometheusSource(crew.deployment.id)).toBeNull();
   });
 });

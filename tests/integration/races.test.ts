@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
-import { approveFirstGate, makeDrivenRoom, startFirstPhase, tickPhase } from '../support/lifecycle';
+import { approveFirstGate, makeDrivenCrew, startFirstPhase, tickPhase } from '../support/lifecycle';
 
 // Each race is run many times: before the fix the losing request slipped through often enough
 // for a handful of rounds to show it; after it, every round must keep the invariant.
@@ -14,20 +14,20 @@ async function eventsOf(deploymentId: string) {
 describe('item writes under the deployment lock', () => {
   it('never leaves a re-opened item in a phase completed at the same moment', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
-      const room = await makeDrivenRoom();
-      const first = await startFirstPhase(room);
+      const crew = await makeDrivenCrew();
+      const first = await startFirstPhase(crew);
       await tickPhase(first.id);
-      await approveFirstGate(room);
+      await approveFirstGate(crew);
       const item = await prisma.checklistItem.findFirstOrThrow({ where: { phaseId: first.id, role: { key: 'dba' } } });
 
       const [tick, complete] = await Promise.all([
-        room.as(room.tokens.dba).patch(room.url(`/items/${item.id}`), { status: 'pending', version: item.version }),
-        room.ic.post(room.url(`/phases/${first.id}/complete`)),
+        crew.as(crew.tokens.dba).patch(crew.url(`/items/${item.id}`), { status: 'pending', version: item.version }),
+        crew.ic.post(crew.url(`/phases/${first.id}/complete`)),
       ]);
 
       const phase = await prisma.phase.findUniqueOrThrow({ where: { id: first.id } });
       const reopened = await prisma.checklistItem.findUniqueOrThrow({ where: { id: item.id } });
-      const events = await eventsOf(room.id);
+      const events = await eventsOf(crew.id);
       const completedAt = events.find((e) => e.type === 'phase.completed')?.seq;
       const ticks = events.filter((e) => e.type === 'item.updated').map((e) => e.seq);
       if (complete.status === 200) {
@@ -52,17 +52,17 @@ describe('item writes under the deployment lock', () => {
 
   it('never records a tick after the deployment was aborted at the same moment', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
-      const room = await makeDrivenRoom();
-      expect((await room.ic.post(room.url('/transitions'), { to: 'preflight' })).status).toBe(200);
-      const item = room.itemOf('dba');
+      const crew = await makeDrivenCrew();
+      expect((await crew.ic.post(crew.url('/transitions'), { to: 'preflight' })).status).toBe(200);
+      const item = crew.itemOf('dba');
 
       const [tick, abort] = await Promise.all([
-        room.as(room.tokens.dba).patch(room.url(`/items/${item.id}`), { status: 'done', version: item.version }),
-        room.ic.post(room.url('/transitions'), { to: 'aborted', reason: 'vendor outage' }),
+        crew.as(crew.tokens.dba).patch(crew.url(`/items/${item.id}`), { status: 'done', version: item.version }),
+        crew.ic.post(crew.url('/transitions'), { to: 'aborted', reason: 'vendor outage' }),
       ]);
 
       expect(abort.status).toBe(200);
-      const events = await eventsOf(room.id);
+      const events = await eventsOf(crew.id);
       const abortedAt = events.find((e) => e.type === 'deployment.transitioned' && (e.payload as { to?: string }).to === 'aborted')!.seq;
       const ticks = events.filter((e) => e.type === 'item.updated').map((e) => e.seq);
       const stored = await prisma.checklistItem.findUniqueOrThrow({ where: { id: item.id } });
@@ -84,25 +84,25 @@ describe('item writes under the deployment lock', () => {
 describe('the last-IC rule under the deployment lock', () => {
   it('never lets two removals at once leave a war room without an IC', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
-      const room = await makeDrivenRoom();
+      const crew = await makeDrivenCrew();
       const second = await makeUser({ name: 'Ivo Second IC' });
-      const icRole = await prisma.role.findFirstOrThrow({ where: { deploymentId: room.id, isIc: true } });
+      const icRole = await prisma.role.findFirstOrThrow({ where: { deploymentId: crew.id, isIc: true } });
       const ics = await prisma.participant.findMany({ where: { roleId: icRole.id } });
-      const added = await prisma.participant.create({ data: { deploymentId: room.id, roleId: icRole.id, userId: second.id } });
+      const added = await prisma.participant.create({ data: { deploymentId: crew.id, roleId: icRole.id, userId: second.id } });
       await makeToken(second.id);
       expect(ics).toHaveLength(1);
 
-      const admin = room.as(room.tokens.admin);
+      const admin = crew.as(crew.tokens.admin);
       const [a, b] = await Promise.all([
-        admin.del(room.url(`/participants/${ics[0].id}`)),
-        admin.del(room.url(`/participants/${added.id}`)),
+        admin.del(crew.url(`/participants/${ics[0].id}`)),
+        admin.del(crew.url(`/participants/${added.id}`)),
       ]);
 
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       const refused = a.status === 409 ? a : b;
       expect(refused.body.error).toMatchObject({ code: 'conflict', message: 'A war room needs an incident commander: assign another IC first.' });
       expect(await prisma.participant.count({ where: { roleId: icRole.id } })).toBe(1);
-      const removals = (await eventsOf(room.id)).filter((e) => e.type === 'participant.removed');
+      const removals = (await eventsOf(crew.id)).filter((e) => e.type === 'participant.removed');
       expect(removals).toHaveLength(1);
     }
   });

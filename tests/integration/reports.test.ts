@@ -1,36 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { http } from '../support/http';
-import { expectError, gatesOf, makeDrivenRoom, startFirstPhase } from '../support/lifecycle';
+import { expectError, gatesOf, makeDrivenCrew, startFirstPhase } from '../support/lifecycle';
 
 const run = (series: string, value: number, n: number, end: number) =>
   Array.from({ length: n }, (_, i) => ({ series, ts: end - (n - 1 - i) * 1000, value }));
 
 describe('GET /api/deployments/:id/report.md', () => {
   it('writes the real items, states, people, sign-offs, decisions and threshold crossings', async () => {
-    const room = await makeDrivenRoom();
-    await startFirstPhase(room);
-    const backup = room.items.find((i) => i.title.startsWith('Take a verified backup'))!;
-    const dba = room.as(room.tokens.dba);
-    expect((await dba.patch(room.url(`/items/${backup.id}`), { status: 'done', version: 1, note: 'dump 42 GB, sha256 ok' })).status).toBe(200);
-    const qaItem = room.items.find((i) => i.title === 'Smoke suite green on staging')!;
-    expect((await room.as(room.tokens.qa).patch(room.url(`/items/${qaItem.id}`), { status: 'blocked', version: 1, note: 'staging | smoke red' })).status).toBe(200);
+    const crew = await makeDrivenCrew();
+    await startFirstPhase(crew);
+    const backup = crew.items.find((i) => i.title.startsWith('Take a verified backup'))!;
+    const dba = crew.as(crew.tokens.dba);
+    expect((await dba.patch(crew.url(`/items/${backup.id}`), { status: 'done', version: 1, note: 'dump 42 GB, sha256 ok' })).status).toBe(200);
+    const qaItem = crew.items.find((i) => i.title === 'Smoke suite green on staging')!;
+    expect((await crew.as(crew.tokens.qa).patch(crew.url(`/items/${qaItem.id}`), { status: 'blocked', version: 1, note: 'staging | smoke red' })).status).toBe(200);
 
-    const [gate] = await gatesOf(room.id);
-    expect((await dba.post(room.url(`/gates/${gate.id}/signoffs`), { decision: 'approve', comment: 'replica lag 0.2 s' })).status).toBe(201);
-    expect((await room.as(room.tokens.qa).post(room.url(`/gates/${gate.id}/signoffs`), { decision: 'reject', roleKey: 'qa', comment: 'smoke suite red' })).status).toBe(201);
+    const [gate] = await gatesOf(crew.id);
+    expect((await dba.post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'approve', comment: 'replica lag 0.2 s' })).status).toBe(201);
+    expect((await crew.as(crew.tokens.qa).post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'reject', roleKey: 'qa', comment: 'smoke suite red' })).status).toBe(201);
 
     const t = Date.now();
-    await room.ic.post(room.url('/metrics'), { samples: run('error_rate', 24, 40, t) });
-    expect((await room.ic.post(room.url('/transitions'), { to: 'on_hold', reason: 'waiting for QA' })).status).toBe(200);
+    await crew.ic.post(crew.url('/metrics'), { samples: run('error_rate', 24, 40, t) });
+    expect((await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: 'waiting for QA' })).status).toBe(200);
 
-    const res = await room.as(room.tokens.stakeholder).get(room.url('/report.md'));
+    const res = await crew.as(crew.tokens.stakeholder).get(crew.url('/report.md'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="go-live-report-.+\.md"$/);
     const md = res.body as string;
 
-    expect(md).toContain(`# Go-live report: ${room.deployment.name}`);
+    expect(md).toContain(`# Go-live report: ${crew.deployment.name}`);
     expect(md).toContain('| Version | 2.4.0 |');
     expect(md).toContain('| Outcome | Live — on hold (waiting for QA) |');
     expect(md).toContain('## Phases: planned vs actual');
@@ -56,17 +56,17 @@ describe('GET /api/deployments/:id/report.md', () => {
 
     // The audit chain head it was made at: a copy outside the database to compare the log with.
     const [, seq, hash] = md.match(/Chain head: event #(\d+), `([0-9a-f]{64})` \(HMAC-SHA-256\)/) ?? [];
-    const stored = await prisma.event.findUniqueOrThrow({ where: { deploymentId_seq: { deploymentId: room.id, seq: Number(seq) } } });
+    const stored = await prisma.event.findUniqueOrThrow({ where: { deploymentId_seq: { deploymentId: crew.id, seq: Number(seq) } } });
     expect(stored.hash).toBe(hash);
     expect(Number(seq)).toBeGreaterThanOrEqual(8);
   });
 
   it('is for participants only; 404 for an unknown deployment, 401 without sign-in', async () => {
-    const room = await makeDrivenRoom();
-    expectError(await room.as(room.tokens.outsider).get(room.url('/report.md')), 403, 'forbidden');
-    expectError(await room.ic.get('/api/deployments/nope/report.md'), 404, 'not_found');
-    expectError(await http().get(room.url('/report.md')), 401, 'unauthenticated');
-    const admin = await room.as(room.tokens.admin).get(room.url('/report.md'));
+    const crew = await makeDrivenCrew();
+    expectError(await crew.as(crew.tokens.outsider).get(crew.url('/report.md')), 403, 'forbidden');
+    expectError(await crew.ic.get('/api/deployments/nope/report.md'), 404, 'not_found');
+    expectError(await http().get(crew.url('/report.md')), 401, 'unauthenticated');
+    const admin = await crew.as(crew.tokens.admin).get(crew.url('/report.md'));
     expect(admin.status).toBe(200);
     expect(admin.body).toContain('_No decisions recorded yet._');
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TemplateDefinition, TemplateItem } from '@/lib/domain/template';
+import type { TemplateDefinition, TemplateItem } from '@/lib/domain/template-definition';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http } from '../support/http';
 import { expectError } from '../support/lifecycle';

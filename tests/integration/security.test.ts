@@ -35,21 +35,21 @@ describe('authorization matrix', () => {
     const [method, route] = endpoint.split(' ');
     const allow = allowedActors(row);
     it(`${endpoint}: ${allow.join(', ') || 'nobody (with a token)'}`, async () => {
-      const call = async (c: Case, room: Awaited<ReturnType<typeof makeRoom>>, actor: ActorKey) => {
-        const { path, body } = await c.prepare(room, actor);
+      const call = async (c: Case, crew: Awaited<ReturnType<typeof makeRoom>>, actor: ActorKey) => {
+        const { path, body } = await c.prepare(crew, actor);
         return as(actor).raw(method, path, body ?? (method === 'DELETE' ? undefined : {}));
       };
-      // Everyone refused tries first, on one room, which must come out exactly as it went in.
-      const room = await makeRoom(people);
+      // Everyone refused tries first, on one crew, which must come out exactly as it went in.
+      const crew = await makeRoom(people);
       for (const actor of ACTORS.filter((a) => !allow.includes(a))) {
-        const prepared = await row.prepare(room, actor);
-        const before = await fingerprint(room);
+        const prepared = await row.prepare(crew, actor);
+        const before = await fingerprint(crew);
         const res = await as(actor).raw(method, prepared.path, prepared.body ?? (method === 'DELETE' ? undefined : {}));
         const expected = actor === 'anonymous' ? [401] : [403, ...(row.alsoRefusedAs ?? [])];
         expect({ actor, status: res.status }, `${route} ${JSON.stringify(res.body)}`).toEqual({ actor, status: expected.includes(res.status) ? res.status : expected[0] });
-        expect(await fingerprint(room), `${actor} changed something`).toBe(before);
+        expect(await fingerprint(crew), `${actor} changed something`).toBe(before);
       }
-      await row.cleanup?.(room);
+      await row.cleanup?.(crew);
       // Each allowed actor succeeds, on a room of its own.
       for (const actor of allow) {
         const fresh = await makeRoom(people);
@@ -61,7 +61,7 @@ describe('authorization matrix', () => {
   }
 
   it('deployment:subscribe lets in exactly who may read the room', async () => {
-    const room = await makeRoom(people);
+    const crew = await makeRoom(people);
     const allowed: ActorKey[] = ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'admin', 'icNoSign', 'dbaNoSign'];
     for (const actor of ACTORS) {
       const socket = track(connect(people.tokens[actor] ? { token: people.tokens[actor]! } : {}));
@@ -70,7 +70,7 @@ describe('authorization matrix', () => {
         continue;
       }
       await connected(socket);
-      const ack = await subscribe(socket, room.id, 0);
+      const ack = await subscribe(socket, crew.id, 0);
       expect({ actor, ok: ack.ok }).toEqual({ actor, ok: allowed.includes(actor) });
       socket.disconnect();
     }
@@ -80,8 +80,8 @@ describe('authorization matrix', () => {
 describe('sockets', () => {
   it('refuse a foreign Origin on the war-room and the public namespace', async () => {
     await expect(connected(track(connect({ token: people.tokens.ic!, origin: 'https://evil.example' })))).rejects.toThrow();
-    const room = await makeRoom(people);
-    const link = (await as('ic').post(room.url('/share-links'), {})).body;
+    const crew = await makeRoom(people);
+    const link = (await as('ic').post(crew.url('/share-links'), {})).body;
     await expect(refused(track(connectPublic(link.token, { origin: 'https://evil.example' })))).resolves.toBeTruthy();
     await expect(connected(track(connect({ token: people.tokens.ic!, origin: baseUrl() })))).resolves.toBeUndefined();
   });
@@ -106,18 +106,18 @@ describe('sockets', () => {
   });
 
   it('stop delivering a deployment to someone whose role was taken away', async () => {
-    const room = await makeRoom(people);
+    const crew = await makeRoom(people);
     const watcher = track(connect({ token: people.tokens.dba! }));
     await connected(watcher);
-    expect((await subscribe(watcher, room.id, 0)).ok).toBe(true);
+    expect((await subscribe(watcher, crew.id, 0)).ok).toBe(true);
     const seen = collect(watcher);
-    const participant = await prisma.participant.findFirstOrThrow({ where: { deploymentId: room.id, userId: people.users.dba.id } });
-    expect((await as('ic').del(room.url(`/participants/${participant.id}`))).status).toBe(200);
+    const participant = await prisma.participant.findFirstOrThrow({ where: { deploymentId: crew.id, userId: people.users.dba.id } });
+    expect((await as('ic').del(crew.url(`/participants/${participant.id}`))).status).toBe(200);
     const ic = track(connect({ token: people.tokens.ic! }));
     await connected(ic);
-    await subscribe(ic, room.id, 0);
+    await subscribe(ic, crew.id, 0);
     const icSeen = collect(ic);
-    await as('ic').post(room.url('/status-updates'), { message: 'after removal' });
+    await as('ic').post(crew.url('/status-updates'), { message: 'after removal' });
     await icSeen.until(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(seen.events.filter((e) => e.type === 'status.posted')).toEqual([]);
@@ -126,13 +126,13 @@ describe('sockets', () => {
 
 describe('HTTP hardening', () => {
   it('refuses cookie-authenticated writes from another site and changes nothing', async () => {
-    const room = await makeRoom(people);
+    const crew = await makeRoom(people);
     const cookie = await signIn(people.users.ic.email, people.users.ic.password);
-    const before = await fingerprint(room);
-    const post = (headers: Record<string, string>) => http({ cookie }).post(room.url('/status-updates'), { message: 'csrf' }, headers);
+    const before = await fingerprint(crew);
+    const post = (headers: Record<string, string>) => http({ cookie }).post(crew.url('/status-updates'), { message: 'csrf' }, headers);
     expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect(await fingerprint(room)).toBe(before);
+    expect(await fingerprint(crew)).toBe(before);
     expect((await post({ origin: baseUrl(), 'sec-fetch-site': 'same-origin' })).status).toBe(201);
   });
 
@@ -161,9 +161,9 @@ describe('HTTP hardening', () => {
     }
     // A streamed body without Content-Length is cut off while it is read (own connection: the
     // server drops it once it stops reading).
-    const room = await makeRoom(people);
+    const crew = await makeRoom(people);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = nodeHttp.request(`${baseUrl()}${room.url('/status-updates')}`, {
+      const req = nodeHttp.request(`${baseUrl()}${crew.url('/status-updates')}`, {
         method: 'POST', agent: false, headers: { authorization: `Bearer ${people.tokens.ic}`, 'content-type': 'application/json' },
       }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
       req.on('error', reject);
@@ -172,7 +172,7 @@ describe('HTTP hardening', () => {
     });
     expect(status).toBe(413);
     // And each route's own limit holds below the global one.
-    expect((await http({ token: people.tokens.ic! }).post(room.url('/status-updates'), { message: 'x'.repeat(10_000) })).status).toBe(413);
+    expect((await http({ token: people.tokens.ic! }).post(crew.url('/status-updates'), { message: 'x'.repeat(10_000) })).status).toBe(413);
   });
 
   it('sends the security headers', async () => {
@@ -206,8 +206,8 @@ describe('with low limits and HSTS (a server of its own)', () => {
   });
 
   it('rate-limits writes per user, with Retry-After, without touching other users', async () => {
-    const room = await makeRoom(people);
-    const post = (actor: ActorKey) => own.request('POST', room.url('/status-updates'), people.tokens[actor]!, { message: 'again' });
+    const crew = await makeRoom(people);
+    const post = (actor: ActorKey) => own.request('POST', crew.url('/status-updates'), people.tokens[actor]!, { message: 'again' });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await post('comms')).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
@@ -215,7 +215,7 @@ describe('with low limits and HSTS (a server of its own)', () => {
     expect(limited.body.error.code).toBe('rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await post('ic')).status).toBe(201);
-    expect(await prisma.event.count({ where: { deploymentId: room.id, type: 'status.posted' } })).toBe(6);
+    expect(await prisma.event.count({ where: { deploymentId: crew.id, type: 'status.posted' } })).toBe(6);
   });
 
   it('sends HSTS when configured to (behind TLS)', async () => {
@@ -226,39 +226,39 @@ describe('with low limits and HSTS (a server of its own)', () => {
 
 describe('the audit chain', () => {
   it('cannot be changed through the database, and audit:verify proves it intact or names the tampered event', async () => {
-    const room = await makeRoom(people);
-    await as('ic').post(room.url('/status-updates'), { message: 'first' });
-    await as('ic').post(room.url('/status-updates'), { message: 'second' });
-    const intact = await verify(room.id);
+    const crew = await makeRoom(people);
+    await as('ic').post(crew.url('/status-updates'), { message: 'first' });
+    await as('ic').post(crew.url('/status-updates'), { message: 'second' });
+    const intact = await verify(crew.id);
     expect(intact.stdout).toMatch(/^intact: 3 events/);
     expect(intact.status).toBe(0);
 
     const db = new pg.Client({ connectionString: inject('databaseUrl') });
     await db.connect();
     try {
-      await expect(db.query(`UPDATE "Event" SET "payload" = '{"message":"rewritten"}' WHERE "deploymentId" = $1 AND "seq" = 2`, [room.id])).rejects.toThrow(/append-only/);
-      await expect(db.query(`DELETE FROM "Event" WHERE "deploymentId" = $1 AND "seq" = 3`, [room.id])).rejects.toThrow(/append-only/);
+      await expect(db.query(`UPDATE "Event" SET "payload" = '{"message":"rewritten"}' WHERE "deploymentId" = $1 AND "seq" = 2`, [crew.id])).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM "Event" WHERE "deploymentId" = $1 AND "seq" = 3`, [crew.id])).rejects.toThrow(/append-only/);
       // Only a superuser switching the guard off can tamper — and the chain still tells.
       await db.query('BEGIN');
       await db.query('ALTER TABLE "Event" DISABLE TRIGGER event_append_only');
-      await db.query(`UPDATE "Event" SET "payload" = '{"message":"rewritten"}' WHERE "deploymentId" = $1 AND "seq" = 2`, [room.id]);
+      await db.query(`UPDATE "Event" SET "payload" = '{"message":"rewritten"}' WHERE "deploymentId" = $1 AND "seq" = 2`, [crew.id]);
       await db.query('ALTER TABLE "Event" ENABLE TRIGGER event_append_only');
       await db.query('COMMIT');
     } finally {
       await db.query('ROLLBACK').catch(() => undefined);
       await db.end();
     }
-    const broken = await verify(room.id);
+    const broken = await verify(crew.id);
     expect(broken.stdout).toMatch(/^broken at seq 2: event #2 was changed/);
     expect(broken.status).toBe(1);
   });
   it('stays one unbroken chain when many people write at the same moment', async () => {
-    const room = await makeRoom(people);
-    const writes = Array.from({ length: 30 }, (_, i) => as('ic').post(room.url('/status-updates'), { message: `update ${i} — “quoted”, ünïcode` }));
+    const crew = await makeRoom(people);
+    const writes = Array.from({ length: 30 }, (_, i) => as('ic').post(crew.url('/status-updates'), { message: `update ${i} — “quoted”, ünïcode` }));
     expect((await Promise.all(writes)).map((r) => r.status)).toEqual(Array(30).fill(201));
-    const seqs = (await prisma.event.findMany({ where: { deploymentId: room.id }, select: { seq: true }, orderBy: { seq: 'asc' } })).map((e) => e.seq);
+    const seqs = (await prisma.event.findMany({ where: { deploymentId: crew.id }, select: { seq: true }, orderBy: { seq: 'asc' } })).map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
-    const intact = await verify(room.id);
+    const intact = await verify(crew.id);
     expect(intact.stdout).toMatch(/^intact: 31 events/);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeWarRoom } from '../support/war-room';
+import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
 import { collect, connect, connected, subscribe, type TestSocket } from '../support/socket';
 
@@ -11,22 +11,22 @@ const track = (socket: TestSocket) => (open.push(socket), socket);
 
 describe('socket.io deployment subscription', () => {
   it('delivers the missed events, then live ones, with no gap and no duplicate', async () => {
-    const room = await makeWarRoom();
-    const api = http({ token: room.tokens.ic });
-    const items = room.items.slice(0, 6);
+    const crew = await makeCrew();
+    const api = http({ token: crew.tokens.ic });
+    const items = crew.items.slice(0, 6);
     // Three changes happen while the client is away...
-    for (const item of items.slice(0, 3)) await api.patch(`/api/deployments/${room.deployment.id}/items/${item.id}`, { status: 'done', version: 1 });
+    for (const item of items.slice(0, 3)) await api.patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: 1 });
 
-    const socket = track(connect({ token: room.tokens.dba }));
+    const socket = track(connect({ token: crew.tokens.dba }));
     await connected(socket);
     const live = collect(socket);
-    const ack = await subscribe(socket, room.deployment.id, 1);
+    const ack = await subscribe(socket, crew.deployment.id, 1);
     if (!ack.ok) throw new Error(ack.error.message);
     expect(ack.events.map((e) => e.seq)).toEqual([2, 3, 4]);
     expect(ack.events[0]).toMatchObject({ type: 'item.updated', actor: 'Iris IC', role: 'ic' });
 
     // ...and three more while it watches.
-    for (const item of items.slice(3)) await api.patch(`/api/deployments/${room.deployment.id}/items/${item.id}`, { status: 'done', version: 1 });
+    for (const item of items.slice(3)) await api.patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: 1 });
     await live.until(3);
     const seen = [...ack.events, ...live.events].map((e) => e.seq);
     expect(new Set(seen).size).toBe(seen.length);
@@ -34,17 +34,17 @@ describe('socket.io deployment subscription', () => {
   });
 
   it('refuses to subscribe a person to a deployment they may not see', async () => {
-    const room = await makeWarRoom();
-    const socket = track(connect({ token: room.tokens.outsider }));
+    const crew = await makeCrew();
+    const socket = track(connect({ token: crew.tokens.outsider }));
     await connected(socket);
     const live = collect(socket);
-    const ack = await subscribe(socket, room.deployment.id, 0);
+    const ack = await subscribe(socket, crew.deployment.id, 0);
     expect(ack).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
-    await http({ token: room.tokens.ic }).patch(`/api/deployments/${room.deployment.id}/items/${room.itemOf('qa').id}`, { status: 'done', version: 1 });
+    await http({ token: crew.tokens.ic }).patch(`/api/deployments/${crew.deployment.id}/items/${crew.itemOf('qa').id}`, { status: 'done', version: 1 });
     // A watcher in the room sees the tick; the refused socket must not.
-    const watcher = track(connect({ token: room.tokens.ic }));
+    const watcher = track(connect({ token: crew.tokens.ic }));
     await connected(watcher);
-    const ok = await subscribe(watcher, room.deployment.id, 1);
+    const ok = await subscribe(watcher, crew.deployment.id, 1);
     expect(ok.ok && ok.events.map((e) => e.type)).toEqual(['item.updated']);
     expect(live.events).toHaveLength(0);
   });
@@ -52,14 +52,14 @@ describe('socket.io deployment subscription', () => {
   it('refuses connections without credentials or from a foreign origin', async () => {
     const anonymous = track(connect());
     await expect(connected(anonymous)).rejects.toThrow(/unauthenticated/);
-    const room = await makeWarRoom();
-    const foreign = track(connect({ token: room.tokens.ic, origin: 'https://evil.example' }));
+    const crew = await makeCrew();
+    const foreign = track(connect({ token: crew.tokens.ic, origin: 'https://evil.example' }));
     await expect(connected(foreign)).rejects.toThrow();
   });
 
   it('answers an invalid subscribe with a clear error', async () => {
-    const room = await makeWarRoom();
-    const socket = track(connect({ token: room.tokens.ic }));
+    const crew = await makeCrew();
+    const socket = track(connect({ token: crew.tokens.ic }));
     await connected(socket);
     const ack = await new Promise((resolve) => socket.emit('deployment:subscribe', { deploymentId: 42 } as never, resolve));
     expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_body' } });

@@ -5,7 +5,7 @@ import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { baseUrl, http } from '../support/http';
 import { connectPublic, disconnected, refused, watch, type PublicTestSocket } from '../support/public-socket';
 import { connect, connected, type TestSocket } from '../support/socket';
-import { makeWarRoom } from '../support/war-room';
+import { makeCrew } from '../support/crew';
 
 const sockets: (PublicTestSocket | TestSocket)[] = [];
 const track = <S extends PublicTestSocket | TestSocket>(socket: S) => (sockets.push(socket), socket);
@@ -15,19 +15,19 @@ afterEach(() => {
 
 /** A room with a comms person too, and a share link made by the IC. */
 async function roomWithLink(showNames = false) {
-  const room = await makeWarRoom();
+  const crew = await makeCrew();
   const comms = await makeUser({ name: 'Cora Comms' });
-  const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: room.deployment.id, key: 'comms' } });
-  await prisma.participant.create({ data: { deploymentId: room.deployment.id, roleId: role.id, userId: comms.id } });
-  const ic = http({ token: room.tokens.ic });
-  const created = await ic.post(`/api/deployments/${room.deployment.id}/share-links`, { showNames });
+  const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: crew.deployment.id, key: 'comms' } });
+  await prisma.participant.create({ data: { deploymentId: crew.deployment.id, roleId: role.id, userId: comms.id } });
+  const ic = http({ token: crew.tokens.ic });
+  const created = await ic.post(`/api/deployments/${crew.deployment.id}/share-links`, { showNames });
   expect(created.status).toBe(201);
-  return { room, ic, comms: http({ token: await makeToken(comms.id) }), link: created.body as { id: string; token: string; url: string }, url: (rest = '') => `/api/deployments/${room.deployment.id}${rest}` };
+  return { crew, ic, comms: http({ token: await makeToken(comms.id) }), link: created.body as { id: string; token: string; url: string }, url: (rest = '') => `/api/deployments/${crew.deployment.id}${rest}` };
 }
 
 describe('share links', () => {
   it('are created by the IC only, shown once and stored as a hash', async () => {
-    const { room, ic, link, url } = await roomWithLink();
+    const { crew, ic, link, url } = await roomWithLink();
     expect(link).toEqual({ id: expect.any(String), token: expect.stringMatching(/^ws_[A-Za-z0-9_-]{32}$/), url: `/status/${link.token}`, showNames: false, createdAt: expect.any(String) });
     const row = await prisma.shareLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(row.tokenHash).toBe(hashToken(link.token));
@@ -38,25 +38,25 @@ describe('share links', () => {
     expect(list.body.links).toEqual([expect.objectContaining({ id: link.id, showNames: false, createdBy: 'Iris IC', revokedAt: null })]);
     expect(JSON.stringify(list.body)).not.toContain(link.token);
 
-    for (const token of [room.tokens.dba, room.tokens.stakeholder, room.tokens.outsider]) {
+    for (const token of [crew.tokens.dba, crew.tokens.stakeholder, crew.tokens.outsider]) {
       expect((await http({ token }).post(url('/share-links'), {})).status).toBe(403);
       expect((await http({ token }).get(url('/share-links'))).status).toBe(403);
     }
-    expect(await prisma.shareLink.count({ where: { deploymentId: room.deployment.id } })).toBe(1);
-    const types = await prisma.event.findMany({ where: { deploymentId: room.deployment.id }, select: { type: true, payload: true } });
+    expect(await prisma.shareLink.count({ where: { deploymentId: crew.deployment.id } })).toBe(1);
+    const types = await prisma.event.findMany({ where: { deploymentId: crew.deployment.id }, select: { type: true, payload: true } });
     expect(types.find((e) => e.type === 'share_link.created')?.payload).toEqual({ linkId: link.id, showNames: false });
   });
 
   it('opens a public page with outsider-safe data only, which 404s the moment the link is revoked', async () => {
-    const { room, ic, link, url } = await roomWithLink();
-    const item = room.itemOf('dba');
-    await http({ token: room.tokens.dba }).patch(url(`/items/${item.id}`), { status: 'blocked', note: 'secret-note-about-db', version: item.version });
+    const { crew, ic, link, url } = await roomWithLink();
+    const item = crew.itemOf('dba');
+    await http({ token: crew.tokens.dba }).patch(url(`/items/${item.id}`), { status: 'blocked', note: 'secret-note-about-db', version: item.version });
     await ic.post(url('/status-updates'), { message: 'Canary at 25 %, all metrics green' });
 
     const page = await fetch(`${baseUrl()}${link.url}`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain(room.deployment.name);
+    expect(html).toContain(crew.deployment.name);
     expect(html).toContain('Canary at 25 %, all metrics green');
     for (const secret of ['secret-note-about-db', 'Iris IC', 'Dana DBA', item.title]) expect(html).not.toContain(secret);
 
@@ -74,7 +74,7 @@ describe('share links', () => {
     expect((await http().get(`/api/status/${link.token}`)).status).toBe(404);
     // Revoking again is harmless and adds no second timeline entry.
     expect((await ic.del(url(`/share-links/${link.id}`))).status).toBe(200);
-    expect(await prisma.event.count({ where: { deploymentId: room.deployment.id, type: 'share_link.revoked' } })).toBe(1);
+    expect(await prisma.event.count({ where: { deploymentId: crew.deployment.id, type: 'share_link.revoked' } })).toBe(1);
     expect((await http().get('/status/ws_not-a-real-token-000000000000000')).status).toBe(404);
   });
 
@@ -88,39 +88,39 @@ describe('share links', () => {
 
 describe('status updates', () => {
   it('are posted by the IC and comms, land in the timeline and refuse everyone else', async () => {
-    const { room, ic, comms, url } = await roomWithLink();
+    const { crew, ic, comms, url } = await roomWithLink();
     const posted = await ic.post(url('/status-updates'), { message: '  Canary at 25 %  ' });
     expect(posted.status).toBe(201);
     expect(posted.body.update).toMatchObject({ message: 'Canary at 25 %', by: 'Iris IC', seq: expect.any(Number) });
     const byComms = await comms.post(url('/status-updates'), { message: 'Customers unaffected' });
     expect(byComms.status).toBe(201);
-    const events = await prisma.event.findMany({ where: { deploymentId: room.deployment.id, type: 'status.posted' }, orderBy: { seq: 'asc' } });
+    const events = await prisma.event.findMany({ where: { deploymentId: crew.deployment.id, type: 'status.posted' }, orderBy: { seq: 'asc' } });
     expect(events.map((e) => [e.actorName, e.roleKey, e.payload])).toEqual([
       ['Iris IC', 'ic', { message: 'Canary at 25 %' }],
       ['Cora Comms', 'comms', { message: 'Customers unaffected' }],
     ]);
-    for (const token of [room.tokens.dba, room.tokens.qa, room.tokens.stakeholder, room.tokens.outsider]) {
+    for (const token of [crew.tokens.dba, crew.tokens.qa, crew.tokens.stakeholder, crew.tokens.outsider]) {
       expect((await http({ token }).post(url('/status-updates'), { message: 'nope' })).status).toBe(403);
     }
     expect((await http().post(url('/status-updates'), { message: 'nope' })).status).toBe(401);
     expect((await ic.post(url('/status-updates'), { message: '' })).status).toBe(422);
     expect((await ic.post(url('/status-updates'), { message: 'x'.repeat(501) })).status).toBe(422);
-    expect(await prisma.event.count({ where: { deploymentId: room.deployment.id, type: 'status.posted' } })).toBe(2);
+    expect(await prisma.event.count({ where: { deploymentId: crew.deployment.id, type: 'status.posted' } })).toBe(2);
   });
 
   it('is idempotent with an Idempotency-Key', async () => {
-    const { room, ic, url } = await roomWithLink();
+    const { crew, ic, url } = await roomWithLink();
     const first = await ic.post(url('/status-updates'), { message: 'Once' }, { 'idempotency-key': 'k-1' });
     const again = await ic.post(url('/status-updates'), { message: 'Once' }, { 'idempotency-key': 'k-1' });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.update.seq).toBe(first.body.update.seq);
-    expect(await prisma.event.count({ where: { deploymentId: room.deployment.id, type: 'status.posted' } })).toBe(1);
+    expect(await prisma.event.count({ where: { deploymentId: crew.deployment.id, type: 'status.posted' } })).toBe(1);
   });
 });
 
 describe('public watchers', () => {
   it('get the sanitised snapshot live, never raw events, coalesced to at most 2 per second', async () => {
-    const { room, ic, link, url } = await roomWithLink();
+    const { crew, ic, link, url } = await roomWithLink();
     const watcher = track(connectPublic(link.token));
     const updates = watch(watcher);
     const first = await updates.next();
@@ -130,7 +130,7 @@ describe('public watchers', () => {
 
     const startedAt = Date.now();
     // Go-live items only: the rollback track's do not count towards the go-live's progress.
-    const items = await prisma.checklistItem.findMany({ where: { deploymentId: room.deployment.id, phase: { kind: { not: 'rollback' } } }, orderBy: { id: 'asc' }, take: 8 });
+    const items = await prisma.checklistItem.findMany({ where: { deploymentId: crew.deployment.id, phase: { kind: { not: 'rollback' } } }, orderBy: { id: 'asc' }, take: 8 });
     await Promise.all(items.map((item) => ic.patch(url(`/items/${item.id}`), { status: 'done', version: item.version })));
     const settled = await updates.next((s) => s.progress.done === items.length);
     const elapsed = Date.now() - startedAt;
@@ -155,10 +155,10 @@ describe('public watchers', () => {
     expect(await refused(track(connectPublic(link.token)))).toBe('not_found');
   });
 
-  it('are kept apart from the war room: a share token opens no deployment room', async () => {
-    const { room, link } = await roomWithLink();
+  it('are kept apart from the war crew: a share token opens no deployment room', async () => {
+    const { crew, link } = await roomWithLink();
     const socket = track(connect({ token: link.token }));
     await expect(connected(socket)).rejects.toThrow(/unauthenticated/);
-    expect(room.deployment.id).toBeTruthy();
+    expect(crew.deployment.id).toBeTruthy();
   });
 });

@@ -41,7 +41,7 @@ export function matrixRows(endpoints: string[]): string[] {
 
 export type People = Awaited<ReturnType<typeof makePeople>>;
 
-/** The same people (and tokens) for every room: accounts are slow to make, rooms are not. */
+/** The same people (and tokens) for every crew: accounts are slow to make, rooms are not. */
 export async function makePeople(adminToken: string) {
   const names = { ic: 'Mia IC', dba: 'Dev DBA', qa: 'Quin QA', comms: 'Cass Comms', stakeholder: 'Sam Stakeholder', outsider: 'Olga Outsider' };
   const users = Object.fromEntries(await Promise.all(Object.entries(names).map(async ([k, name]) => [k, await makeUser({ name })]))) as Record<keyof typeof names, Awaited<ReturnType<typeof makeUser>>>;
@@ -74,10 +74,10 @@ export async function makeRoom(people: People) {
 type Prepared = { path: string; body?: unknown };
 export type Case = {
   allow: readonly ActorKey[];
-  prepare: (room: Room, actor: ActorKey) => Promise<Prepared>;
+  prepare: (crew: Room, actor: ActorKey) => Promise<Prepared>;
   /** Besides 401/403, what a refusal may look like (404: "not yours" is not told apart from "none"). */
   alsoRefusedAs?: readonly number[];
-  cleanup?: (room: Room) => Promise<void>;
+  cleanup?: (crew: Room) => Promise<void>;
   /** The token scope the endpoint needs beyond read/write (gate decisions need gates:sign). */
   scope?: 'gates:sign';
 };
@@ -91,28 +91,28 @@ export function allowedActors(row: Case): ActorKey[] {
 const IC_ONLY = ['ic', 'admin'] as const;
 const RUNBOOK = '# Matrix go-live\n\n## Phase 1: Deploy (10 min)\n\n- [ ] Deploy the service\n';
 /** A template the IC made: only its creator (or an admin) may rename or delete it. */
-const icTemplate = (room: Room) => makeTemplate(undefined, room.people.users.ic.id);
-const itemOf = (room: Room, roleKey: string) => prisma.checklistItem.findFirstOrThrow({ where: { deploymentId: room.id, role: { key: roleKey } } });
-const setState = (room: Room, state: 'preflight' | 'in_progress') => prisma.deployment.update({ where: { id: room.id }, data: { state } });
+const icTemplate = (crew: Room) => makeTemplate(undefined, crew.people.users.ic.id);
+const itemOf = (crew: Room, roleKey: string) => prisma.checklistItem.findFirstOrThrow({ where: { deploymentId: crew.id, role: { key: roleKey } } });
+const setState = (crew: Room, state: 'preflight' | 'in_progress') => prisma.deployment.update({ where: { id: crew.id }, data: { state } });
 /**
  * Loopback, which the run's main server refuses (no OUTBOUND_ALLOW): a test send by an
  * allowed actor answers at once, ok false, and reaches nothing.
  */
 const HOOK = { url: 'http://127.0.0.1:9/hook', secret: 's', eventTypes: ['deployment.finished'] };
-const roomHook = (room: Room) => prisma.webhook.create({ data: { ...HOOK, deploymentId: room.id } });
+const roomHook = (crew: Room) => prisma.webhook.create({ data: { ...HOOK, deploymentId: crew.id } });
 const globalHook = () => prisma.webhook.create({ data: { ...HOOK, deploymentId: null } });
 const pendingInvitation = async (into: { deploymentId: string; roleId: string } | null = null) => {
   const token = `wri_${Math.random().toString(36).slice(2)}${Date.now()}`;
   const row = await prisma.invitation.create({ data: { email: `inv-${token}@example.test`, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000), ...into } });
   return { id: row.id, token };
 };
-const stopSimulator = async (room: Room) => void (await prisma.metricSource.updateMany({ where: { deploymentId: room.id }, data: { active: false } }));
+const stopSimulator = async (crew: Room) => void (await prisma.metricSource.updateMany({ where: { deploymentId: crew.id }, data: { active: false } }));
 
 export const CASES: Record<string, Case | { skip: string }> = {
   'POST /api/auth/[...all]': { skip: 'better-auth sign-in/out; its rate limit is tested on its own' },
   'POST /api/deployments': {
     allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'admin'],
-    prepare: async (room) => ({ path: '/api/deployments', body: { templateId: room.people.template.id, name: 'Matrix', goLiveAt: new Date(Date.now() + 3_600_000).toISOString() } }),
+    prepare: async (crew) => ({ path: '/api/deployments', body: { templateId: crew.people.template.id, name: 'Matrix', goLiveAt: new Date(Date.now() + 3_600_000).toISOString() } }),
   },
   // Step-up is for browser sessions: every token is refused (the reauth test covers sessions).
   'POST /api/session/reauth': { allow: [], prepare: async () => ({ path: '/api/session/reauth', body: { password: 'correct-horse-battery' } }) },
@@ -141,121 +141,121 @@ export const CASES: Record<string, Case | { skip: string }> = {
   'DELETE /api/tokens/[tokenId]': {
     allow: ['ic'],
     alsoRefusedAs: [404],
-    prepare: async (room) => {
-      const spare = await makeToken(room.people.users.ic.id);
+    prepare: async (crew) => {
+      const spare = await makeToken(crew.people.users.ic.id);
       const row = await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(spare) } });
       return { path: `/api/tokens/${row.id}` };
     },
   },
   'PATCH /api/deployments/[id]/items/[itemId]': {
     allow: ['ic', 'dba', 'admin'],
-    prepare: async (room) => {
-      const item = await itemOf(room, 'dba');
-      return { path: room.url(`/items/${item.id}`), body: { status: 'done', version: item.version } };
+    prepare: async (crew) => {
+      const item = await itemOf(crew, 'dba');
+      return { path: crew.url(`/items/${item.id}`), body: { status: 'done', version: item.version } };
     },
   },
   // The same route with {roleKey, version}: moving a step to another role is the IC's call alone.
   'PATCH /api/deployments/[id]/items/[itemId] (reassign)': {
     allow: IC_ONLY,
-    prepare: async (room) => {
-      const item = await itemOf(room, 'dba');
-      return { path: room.url(`/items/${item.id}`), body: { roleKey: 'qa', version: item.version } };
+    prepare: async (crew) => {
+      const item = await itemOf(crew, 'dba');
+      return { path: crew.url(`/items/${item.id}`), body: { roleKey: 'qa', version: item.version } };
     },
   },
   'POST /api/deployments/[id]/items/reassign': {
     allow: IC_ONLY,
-    prepare: async (room) => {
-      const item = await itemOf(room, 'dba');
-      return { path: room.url('/items/reassign'), body: { phaseId: item.phaseId, section: item.section, roleKey: 'qa' } };
+    prepare: async (crew) => {
+      const item = await itemOf(crew, 'dba');
+      return { path: crew.url('/items/reassign'), body: { phaseId: item.phaseId, section: item.section, roleKey: 'qa' } };
     },
   },
-  'POST /api/deployments/[id]/participants': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/participants'), body: { email: room.people.users.outsider.email, roleKey: 'qa' } }) },
+  'POST /api/deployments/[id]/participants': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url('/participants'), body: { email: crew.people.users.outsider.email, roleKey: 'qa' } }) },
   'DELETE /api/deployments/[id]/participants/[participantId]': {
     allow: IC_ONLY,
-    prepare: async (room) => {
-      const p = await prisma.participant.findFirstOrThrow({ where: { deploymentId: room.id, userId: room.people.users.dba.id } });
-      return { path: room.url(`/participants/${p.id}`) };
+    prepare: async (crew) => {
+      const p = await prisma.participant.findFirstOrThrow({ where: { deploymentId: crew.id, userId: crew.people.users.dba.id } });
+      return { path: crew.url(`/participants/${p.id}`) };
     },
   },
   // Inviting someone with no account yet into a role (people-invitations.test has the accept paths).
   'POST /api/deployments/[id]/invitations': {
     allow: IC_ONLY,
-    prepare: async (room) => ({ path: room.url('/invitations'), body: { email: `ri-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, roleKey: 'qa' } }),
+    prepare: async (crew) => ({ path: crew.url('/invitations'), body: { email: `ri-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, roleKey: 'qa' } }),
   },
   'DELETE /api/deployments/[id]/invitations/[invitationId]': {
     allow: IC_ONLY,
-    prepare: async (room) => {
-      const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: room.id, key: 'qa' } });
-      const { id } = await pendingInvitation({ deploymentId: room.id, roleId: role.id });
-      return { path: room.url(`/invitations/${id}`) };
+    prepare: async (crew) => {
+      const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: crew.id, key: 'qa' } });
+      const { id } = await pendingInvitation({ deploymentId: crew.id, roleId: role.id });
+      return { path: crew.url(`/invitations/${id}`) };
     },
   },
-  'POST /api/deployments/[id]/transitions': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/transitions'), body: { to: 'preflight' } }) },
+  'POST /api/deployments/[id]/transitions': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url('/transitions'), body: { to: 'preflight' } }) },
   'POST /api/deployments/[id]/phases/[phaseId]/start': {
     allow: IC_ONLY,
-    prepare: async (room) => (await setState(room, 'preflight'), { path: room.url(`/phases/${room.phases[0].id}/start`) }),
+    prepare: async (crew) => (await setState(crew, 'preflight'), { path: crew.url(`/phases/${crew.phases[0].id}/start`) }),
   },
   'POST /api/deployments/[id]/phases/[phaseId]/complete': {
     allow: IC_ONLY,
-    prepare: async (room) => {
-      const phase = room.phases[0];
-      await setState(room, 'preflight');
+    prepare: async (crew) => {
+      const phase = crew.phases[0];
+      await setState(crew, 'preflight');
       await prisma.phase.update({ where: { id: phase.id }, data: { status: 'active', startedAt: new Date() } });
       await prisma.checklistItem.updateMany({ where: { phaseId: phase.id }, data: { status: 'done' } });
       await prisma.gate.updateMany({ where: { phaseId: phase.id }, data: { status: 'open', openedAt: new Date() } });
-      return { path: room.url(`/phases/${phase.id}/complete`) };
+      return { path: crew.url(`/phases/${phase.id}/complete`) };
     },
   },
   'POST /api/deployments/[id]/rollback': {
     allow: IC_ONLY,
-    prepare: async (room) => (await setState(room, 'in_progress'), { path: room.url('/rollback'), body: { level: 'major', reason: 'error rate 12 %' } }),
+    prepare: async (crew) => (await setState(crew, 'in_progress'), { path: crew.url('/rollback'), body: { level: 'major', reason: 'error rate 12 %' } }),
   },
   'POST /api/deployments/[id]/gates/[gateId]/signoffs': {
     allow: ['dba', 'qa'],
     scope: 'gates:sign',
-    prepare: async (room, actor) => ({ path: room.url(`/gates/${room.gates[0].id}/signoffs`), body: { decision: 'approve', roleKey: actor === 'qa' ? 'qa' : null } }),
+    prepare: async (crew, actor) => ({ path: crew.url(`/gates/${crew.gates[0].id}/signoffs`), body: { decision: 'approve', roleKey: actor === 'qa' ? 'qa' : null } }),
   },
   'DELETE /api/deployments/[id]/gates/[gateId]/signoffs/[signoffId]': {
     allow: ['dba'],
     scope: 'gates:sign',
     alsoRefusedAs: [404],
-    prepare: async (room) => {
-      const gate = room.gates[0];
-      const existing = await prisma.signoff.findFirst({ where: { gateId: gate.id, userId: room.people.users.dba.id, withdrawnAt: null } });
-      const signoff = existing ?? (await prisma.signoff.create({ data: { gateId: gate.id, roleKey: 'dba', userId: room.people.users.dba.id, decision: 'approve' } }));
-      return { path: room.url(`/gates/${gate.id}/signoffs/${signoff.id}`) };
+    prepare: async (crew) => {
+      const gate = crew.gates[0];
+      const existing = await prisma.signoff.findFirst({ where: { gateId: gate.id, userId: crew.people.users.dba.id, withdrawnAt: null } });
+      const signoff = existing ?? (await prisma.signoff.create({ data: { gateId: gate.id, roleKey: 'dba', userId: crew.people.users.dba.id, decision: 'approve' } }));
+      return { path: crew.url(`/gates/${gate.id}/signoffs/${signoff.id}`) };
     },
   },
-  'POST /api/deployments/[id]/gates/[gateId]/override': { allow: IC_ONLY, scope: 'gates:sign', prepare: async (room) => ({ path: room.url(`/gates/${room.gates[0].id}/override`), body: { reason: 'Signed off on the bridge call' } }) },
+  'POST /api/deployments/[id]/gates/[gateId]/override': { allow: IC_ONLY, scope: 'gates:sign', prepare: async (crew) => ({ path: crew.url(`/gates/${crew.gates[0].id}/override`), body: { reason: 'Signed off on the bridge call' } }) },
   'POST /api/deployments/[id]/health/acknowledge': {
     allow: IC_ONLY,
-    prepare: async (room) => (await prisma.deployment.update({ where: { id: room.id }, data: { healthLevel: 2 } }), { path: room.url('/health/acknowledge'), body: { level: 2 } }),
+    prepare: async (crew) => (await prisma.deployment.update({ where: { id: crew.id }, data: { healthLevel: 2 } }), { path: crew.url('/health/acknowledge'), body: { level: 2 } }),
   },
   'POST /api/deployments/[id]/metrics': {
     allow: ['ic', 'dba', 'qa', 'comms', 'metricsOnly', 'admin'],
-    prepare: async (room) => ({ path: room.url('/metrics'), body: { samples: [{ series: 'cpu', ts: Date.now() - 1000, value: 42 }] } }),
+    prepare: async (crew) => ({ path: crew.url('/metrics'), body: { samples: [{ series: 'cpu', ts: Date.now() - 1000, value: 42 }] } }),
   },
-  'PUT /api/deployments/[id]/rules': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/rules'), body: { rules: [] } }) },
-  'POST /api/deployments/[id]/simulator': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/simulator'), body: { scenario: 'healthy' } }), cleanup: stopSimulator },
-  'DELETE /api/deployments/[id]/simulator': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/simulator') }) },
+  'PUT /api/deployments/[id]/rules': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url('/rules'), body: { rules: [] } }) },
+  'POST /api/deployments/[id]/simulator': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url('/simulator'), body: { scenario: 'healthy' } }), cleanup: stopSimulator },
+  'DELETE /api/deployments/[id]/simulator': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url('/simulator') }) },
   'PUT /api/deployments/[id]/sources/prometheus': {
     allow: IC_ONLY,
-    prepare: async (room) => ({ path: room.url('/sources/prometheus'), body: { baseUrl: 'http://prometheus.invalid:9090', intervalSec: 60, queries: { error_rate: 'up' }, active: false } }),
+    prepare: async (crew) => ({ path: crew.url('/sources/prometheus'), body: { baseUrl: 'http://prometheus.invalid:9090', intervalSec: 60, queries: { error_rate: 'up' }, active: false } }),
   },
-  'DELETE /api/deployments/[id]/sources/prometheus': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/sources/prometheus') }) },
-  'POST /api/deployments/[id]/status-updates': { allow: ['ic', 'comms', 'admin'], prepare: async (room) => ({ path: room.url('/status-updates'), body: { message: 'All green' } }) },
-  'POST /api/deployments/[id]/share-links': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/share-links'), body: {} }) },
+  'DELETE /api/deployments/[id]/sources/prometheus': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url('/sources/prometheus') }) },
+  'POST /api/deployments/[id]/status-updates': { allow: ['ic', 'comms', 'admin'], prepare: async (crew) => ({ path: crew.url('/status-updates'), body: { message: 'All green' } }) },
+  'POST /api/deployments/[id]/share-links': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url('/share-links'), body: {} }) },
   'DELETE /api/deployments/[id]/share-links/[linkId]': {
     allow: IC_ONLY,
-    prepare: async (room) => {
-      const link = await prisma.shareLink.create({ data: { deploymentId: room.id, tokenHash: hashToken(`ws_${Math.random()}`) } });
-      return { path: room.url(`/share-links/${link.id}`) };
+    prepare: async (crew) => {
+      const link = await prisma.shareLink.create({ data: { deploymentId: crew.id, tokenHash: hashToken(`ws_${Math.random()}`) } });
+      return { path: crew.url(`/share-links/${link.id}`) };
     },
   },
-  'POST /api/deployments/[id]/webhooks': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url('/webhooks'), body: { url: 'https://hooks.example.com/x', eventTypes: ['deployment.finished'] } }) },
-  'DELETE /api/deployments/[id]/webhooks/[webhookId]': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url(`/webhooks/${(await roomHook(room)).id}`) }) },
-  'PATCH /api/deployments/[id]/webhooks/[webhookId]': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url(`/webhooks/${(await roomHook(room)).id}`), body: { active: false } }) },
-  'POST /api/deployments/[id]/webhooks/[webhookId]/test': { allow: IC_ONLY, prepare: async (room) => ({ path: room.url(`/webhooks/${(await roomHook(room)).id}/test`) }) },
+  'POST /api/deployments/[id]/webhooks': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url('/webhooks'), body: { url: 'https://hooks.example.com/x', eventTypes: ['deployment.finished'] } }) },
+  'DELETE /api/deployments/[id]/webhooks/[webhookId]': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url(`/webhooks/${(await roomHook(crew)).id}`) }) },
+  'PATCH /api/deployments/[id]/webhooks/[webhookId]': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url(`/webhooks/${(await roomHook(crew)).id}`), body: { active: false } }) },
+  'POST /api/deployments/[id]/webhooks/[webhookId]/test': { allow: IC_ONLY, prepare: async (crew) => ({ path: crew.url(`/webhooks/${(await roomHook(crew)).id}/test`) }) },
   // Parsing stores nothing: any signed-in caller may preview a runbook.
   'POST /api/runbooks/parse': {
     allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'metricsOnly', 'otherDeployment', 'admin'],
@@ -265,11 +265,11 @@ export const CASES: Record<string, Case | { skip: string }> = {
     allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'admin'],
     prepare: async () => ({ path: '/api/templates', body: { markdown: RUNBOOK, name: 'Matrix runbook' } }),
   },
-  'PATCH /api/templates/[id]': { allow: IC_ONLY, prepare: async (room) => ({ path: `/api/templates/${(await icTemplate(room)).id}`, body: { name: 'Renamed' } }) },
-  'DELETE /api/templates/[id]': { allow: IC_ONLY, prepare: async (room) => ({ path: `/api/templates/${(await icTemplate(room)).id}` }) },
+  'PATCH /api/templates/[id]': { allow: IC_ONLY, prepare: async (crew) => ({ path: `/api/templates/${(await icTemplate(crew)).id}`, body: { name: 'Renamed' } }) },
+  'DELETE /api/templates/[id]': { allow: IC_ONLY, prepare: async (crew) => ({ path: `/api/templates/${(await icTemplate(crew)).id}` }) },
   'POST /api/templates/[id]/duplicate': {
     allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'admin'],
-    prepare: async (room) => ({ path: `/api/templates/${(await icTemplate(room)).id}/duplicate`, body: {} }),
+    prepare: async (crew) => ({ path: `/api/templates/${(await icTemplate(crew)).id}/duplicate`, body: {} }),
   },
   'POST /api/webhooks': { allow: ['admin'], prepare: async () => ({ path: '/api/webhooks', body: { url: 'https://hooks.example.com/all', eventTypes: ['deployment.finished'] } }) },
   'DELETE /api/webhooks/[webhookId]': { allow: ['admin'], prepare: async () => ({ path: `/api/webhooks/${(await globalHook()).id}` }) },
@@ -278,8 +278,8 @@ export const CASES: Record<string, Case | { skip: string }> = {
 };
 
 /** Everything a refused request must leave as it was: the room's rows, its event log, and global counts. */
-export async function fingerprint(room: Room): Promise<string> {
-  const id = room.id;
+export async function fingerprint(crew: Room): Promise<string> {
+  const id = crew.id;
   const parts = await Promise.all([
     prisma.deployment.findUniqueOrThrow({ where: { id }, select: { state: true, seq: true, lastEventHash: true, healthAckLevel: true, heldFromState: true } }),
     prisma.event.count({ where: { deploymentId: id } }),
@@ -296,7 +296,7 @@ export async function fingerprint(room: Room): Promise<string> {
     prisma.user.count(),
     prisma.deployment.count(),
     prisma.apiToken.count({ where: { revokedAt: null } }),
-    prisma.template.findMany({ where: { createdById: { in: Object.values(room.people.users).map((u) => u.id) } }, select: { id: true, name: true }, orderBy: { id: 'asc' } }),
+    prisma.template.findMany({ where: { createdById: { in: Object.values(crew.people.users).map((u) => u.id) } }, select: { id: true, name: true }, orderBy: { id: 'asc' } }),
   ]);
   return JSON.stringify(parts);
 }

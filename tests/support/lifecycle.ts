@@ -2,35 +2,35 @@ import { expect, inject } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http } from './http';
-import { makeWarRoom } from './war-room';
+import { makeCrew } from './crew';
 
 /**
- * makeWarRoom plus a tech lead and a second DevOps holder, so the demo's first gate (tech-lead,
+ * makeCrew plus a tech lead and a second DevOps holder, so the demo's first gate (tech-lead,
  * dba, devops, qa) can be signed in full by four different people (Quinn holds QA and DevOps).
  */
-export async function makeDrivenRoom() {
-  const room = await makeWarRoom();
+export async function makeDrivenCrew() {
+  const crew = await makeCrew();
   const [techLead, devops] = await Promise.all([makeUser({ name: 'Tomás Tech' }), makeUser({ name: 'Devi DevOps' })]);
   for (const [key, userId] of [['tech-lead', techLead.id], ['devops', devops.id]]) {
-    const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: room.deployment.id, key } });
-    await prisma.participant.create({ data: { deploymentId: room.deployment.id, roleId: role.id, userId } });
+    const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: crew.deployment.id, key } });
+    await prisma.participant.create({ data: { deploymentId: crew.deployment.id, roleId: role.id, userId } });
   }
   const [techToken, devopsToken] = await Promise.all([makeToken(techLead.id), makeToken(devops.id)]);
-  const id = room.deployment.id;
+  const id = crew.deployment.id;
   const as = (token: string) => http({ token });
   return {
-    ...room,
+    ...crew,
     id,
     techLead,
     devops,
-    tokens: { ...room.tokens, tech: techToken, devops: devopsToken, admin: inject('adminToken') },
+    tokens: { ...crew.tokens, tech: techToken, devops: devopsToken, admin: inject('adminToken') },
     as,
-    ic: as(room.tokens.ic),
+    ic: as(crew.tokens.ic),
     url: (rest = '') => `/api/deployments/${id}${rest}`,
   };
 }
 
-export type DrivenRoom = Awaited<ReturnType<typeof makeDrivenRoom>>;
+export type DrivenCrew = Awaited<ReturnType<typeof makeDrivenCrew>>;
 
 export async function phasesOf(deploymentId: string) {
   return prisma.phase.findMany({ where: { deploymentId }, orderBy: { position: 'asc' } });
@@ -73,20 +73,20 @@ export function expectError(res: { status: number; body: unknown }, status: numb
   expect(error?.message?.length ?? 0).toBeGreaterThan(5);
 }
 
-/** Drives the demo room to: preflight, first phase started. */
-export async function startFirstPhase(room: DrivenRoom) {
-  expect((await room.ic.post(room.url('/transitions'), { to: 'preflight' })).status).toBe(200);
-  const [first] = await phasesOf(room.id);
-  expect((await room.ic.post(room.url(`/phases/${first.id}/start`))).status).toBe(200);
+/** Drives the demo deployment to: preflight, first phase started. */
+export async function startFirstPhase(crew: DrivenCrew) {
+  expect((await crew.ic.post(crew.url('/transitions'), { to: 'preflight' })).status).toBe(200);
+  const [first] = await phasesOf(crew.id);
+  expect((await crew.ic.post(crew.url(`/phases/${first.id}/start`))).status).toBe(200);
   return first;
 }
 
 /** All four roles of the demo's first gate approve it, one after another, each by a different person. */
-export async function approveFirstGate(room: DrivenRoom) {
-  const [gate] = await gatesOf(room.id);
-  const url = room.url(`/gates/${gate.id}/signoffs`);
-  for (const [token, roleKey] of [[room.tokens.tech, null], [room.tokens.dba, null], [room.tokens.qa, 'qa'], [room.tokens.devops, null]] as const) {
-    const res = await room.as(token).post(url, { decision: 'approve', roleKey });
+export async function approveFirstGate(crew: DrivenCrew) {
+  const [gate] = await gatesOf(crew.id);
+  const url = crew.url(`/gates/${gate.id}/signoffs`);
+  for (const [token, roleKey] of [[crew.tokens.tech, null], [crew.tokens.dba, null], [crew.tokens.qa, 'qa'], [crew.tokens.devops, null]] as const) {
+    const res = await crew.as(token).post(url, { decision: 'approve', roleKey });
     expect(res.status).toBe(201);
   }
   return gate;

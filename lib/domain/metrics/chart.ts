@@ -4,7 +4,7 @@
  * Pure so the chart component stays a thin drawing of these numbers.
  */
 
-import type { MetricRuleDefinition } from '../template';
+import type { MetricRuleDefinition } from '../template-definition';
 import { breaches, convertUnit, normaliseUnit } from '../thresholds';
 import { downsample } from './downsample';
 import type { HealthLevel } from './types';

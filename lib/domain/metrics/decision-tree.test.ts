@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionLevel } from '../template';
+import type { DecisionLevel } from '../template-definition';
 import { DEFAULT_DECISION_TREE, evaluateDecisionTree, type DecisionTreeResult } from './decision-tree';
 import { DEFAULT_RULES, DEFAULT_SERIES } from './default-series';
 import { evaluateHealth, lookbackMs } from './evaluate-health';

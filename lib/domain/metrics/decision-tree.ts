@@ -6,7 +6,7 @@
  * symptoms, and any one symptom is enough to act on.
  */
 
-import type { DecisionCondition, DecisionLevel } from '../template';
+import type { DecisionCondition, DecisionLevel } from '../template-definition';
 import { seriesLabel } from './format';
 import {
   maxLevel,

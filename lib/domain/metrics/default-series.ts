@@ -4,7 +4,7 @@
  * bring none, and by the simulator.
  */
 
-import type { MetricRuleDefinition } from '../template';
+import type { MetricRuleDefinition } from '../template-definition';
 
 export type SeriesDefinition = { key: string; name: string; unit: string };
 

@@ -3,7 +3,7 @@
  * one state out, giving the recommendation the IC sees plus per-rule and per-condition detail.
  */
 
-import type { DecisionLevel, MetricRuleDefinition } from '../template';
+import type { DecisionLevel, MetricRuleDefinition } from '../template-definition';
 import { evaluateDecisionTree, type ConditionStatus, type Recommendation } from './decision-tree';
 import { evaluateRules, type EvaluateRulesInput, type RuleStatus } from './evaluate-rules';
 import type { HealthState } from './health-state';

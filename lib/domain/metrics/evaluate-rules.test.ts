@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricRuleDefinition } from '../template';
+import type { MetricRuleDefinition } from '../template-definition';
 import { evaluateRules, type RulesResult } from './evaluate-rules';
 import type { HealthState } from './health-state';
 import { repeat, rule, samplesFrom, T0 } from './test-helpers';

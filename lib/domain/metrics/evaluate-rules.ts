@@ -6,7 +6,7 @@
  * go-live is a reason to look, never a sign of health.
  */
 
-import type { MetricRuleDefinition } from '../template';
+import type { MetricRuleDefinition } from '../template-definition';
 import { breaches } from '../thresholds';
 import { seriesLabel } from './format';
 import {

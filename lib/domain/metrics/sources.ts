@@ -4,7 +4,7 @@
  */
 
 import { DEFAULT_RULES, DEFAULT_SERIES } from './default-series';
-import type { MetricRuleDefinition } from '../template';
+import type { MetricRuleDefinition } from '../template-definition';
 
 export const SOURCE_KINDS = ['simulator', 'prometheus'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];

@@ -1,6 +1,6 @@
 /** Builders shared by this folder's tests (not exported from index). */
 
-import type { MetricRuleDefinition } from '../template';
+import type { MetricRuleDefinition } from '../template-definition';
 import type { Sample } from './types';
 
 export const T0 = Date.UTC(2026, 2, 14, 9, 0, 0);

@@ -1,5 +1,5 @@
 import type { Blockquote, Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
-import { IC_ROLE, type DecisionLevel, type TemplateGate, type TemplateItem } from '../template';
+import { IC_ROLE, type DecisionLevel, type TemplateGate, type TemplateItem } from '../template-definition';
 import { DecisionTreeBuilder } from './read-decision-tree';
 import type { SeriesLookup } from './conditions';
 import { attachCommand, attachExpected, expectedLabel, ItemReader, type OwnerHint } from './read-items';

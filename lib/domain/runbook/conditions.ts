@@ -1,4 +1,4 @@
-import type { DecisionCondition, MetricRuleDefinition } from '../template';
+import type { DecisionCondition, MetricRuleDefinition } from '../template-definition';
 import { convertUnit, normaliseUnit, type Comparison, type Unit } from '../thresholds';
 import { knownSeries, seriesFor } from './read-metrics';
 import { parseDurationSec } from './time-hints';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { templateDefinitionSchema } from '../template';
+import { templateDefinitionSchema } from '../template-definition';
 import { allItems, countTaskLines, importOk, item } from './test-support';
 
 /** The three real runbooks in tests/fixtures/runbooks, imported as a user would import them. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { templateDefinitionSchema } from '../template';
+import { templateDefinitionSchema } from '../template-definition';
 import { MAX_INLINE_MARKS } from './guards';
 import { parseMarkdown } from './markdown';
 import { parseRunbook, type ParseResult } from './parse-runbook';

@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import { templateDefinitionSchema, templateStats, type MetricRuleDefinition, type TemplateDefinition } from '../template';
+import { templateDefinitionSchema, templateStats, type MetricRuleDefinition, type TemplateDefinition } from '../template-definition';
 import { RunbookWalker } from './build';
 import { seriesLookup } from './conditions';
 import { repairEncoding } from './encoding';

@@ -1,4 +1,4 @@
-import type { DecisionLevel } from '../template';
+import type { DecisionLevel } from '../template-definition';
 import { readBullet, readCanonical, type SeriesLookup } from './conditions';
 import { oneLine, splitLabel, trailingParen, truncate } from './text';
 

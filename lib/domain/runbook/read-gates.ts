@@ -1,4 +1,4 @@
-import type { TemplateGate } from '../template';
+import type { TemplateGate } from '../template-definition';
 import { kindFor, type PhaseDraft } from './read-phases';
 import type { RoleBook } from './roles';
 import { roleRows, type TableData } from './tables';

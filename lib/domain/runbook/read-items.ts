@@ -1,5 +1,5 @@
 import type { List, ListItem, Paragraph } from 'mdast';
-import { IC_ROLE, MAX_ITEM_DEPTH as TEMPLATE_MAX_ITEM_DEPTH, type TemplateItem } from '../template';
+import { IC_ROLE, MAX_ITEM_DEPTH as TEMPLATE_MAX_ITEM_DEPTH, type TemplateItem } from '../template-definition';
 import { takeOwnerHint } from './owner-hints';
 import { looksLikeRole, type RoleBook } from './roles';
 import { nodeLine, oneLine, plainText, truncate } from './text';

@@ -1,4 +1,4 @@
-import type { MetricRuleDefinition } from '../template';
+import type { MetricRuleDefinition } from '../template-definition';
 import { convertUnit, normaliseUnit, parseThreshold, type Comparison, type Unit } from '../thresholds';
 import { parseDurationSec } from './time-hints';
 import { column, type TableData } from './tables';

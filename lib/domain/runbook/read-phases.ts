@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { TemplateGate, TemplateItem, TemplatePhase } from '../template';
+import type { TemplateGate, TemplateItem, TemplatePhase } from '../template-definition';
 import type { Outline } from './structure';
 import { headingText } from './structure';
 import { parseClock, resolveHint, type Clock, type TimeHint } from './time-hints';

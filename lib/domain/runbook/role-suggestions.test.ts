@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TemplateDefinition } from '../template';
+import type { TemplateDefinition } from '../template-definition';
 import { namedRoleFor, suggestRole } from './role-suggestions';
 import { allItems, importOk, item } from './test-support';
 

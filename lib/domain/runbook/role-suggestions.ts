@@ -1,4 +1,4 @@
-import { IC_ROLE, type RoleSource, type TemplateDefinition, type TemplateItem, type TemplateRole } from '../template';
+import { IC_ROLE, type RoleSource, type TemplateDefinition, type TemplateItem, type TemplateRole } from '../template-definition';
 import { PLAIN, ROLE_RULES, STANDARD_ROLES, type StandardRoleKey } from './role-rules';
 
 /**

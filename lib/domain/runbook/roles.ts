@@ -1,4 +1,4 @@
-import { IC_ROLE, ROLE_KEY, type TemplateRole } from '../template';
+import { IC_ROLE, ROLE_KEY, type TemplateRole } from '../template-definition';
 import type { RoleRow } from './tables';
 import { slugify, truncate } from './text';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { templateDefinitionSchema, type TemplateDefinition, type TemplateDefinitionInput, type TemplateItem } from '../template';
+import { templateDefinitionSchema, type TemplateDefinition, type TemplateDefinitionInput, type TemplateItem } from '../template-definition';
 import { templateToMarkdown } from './to-markdown';
 import { importOk } from './test-support';
 

@@ -1,4 +1,4 @@
-import type { TemplateDefinition, TemplateItem } from '../template';
+import type { TemplateDefinition, TemplateItem } from '../template-definition';
 import { parseRunbook, type ParseOptions } from './parse-runbook';
 
 /** Shared by the runbook tests only: parse that must succeed, and a flat view of the items. */

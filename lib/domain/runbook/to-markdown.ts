@@ -1,4 +1,4 @@
-import type { DecisionCondition, DecisionLevel, MetricRuleDefinition, TemplateDefinition, TemplateGate, TemplateItem, TemplatePhase, TemplateRole } from '../template';
+import type { DecisionCondition, DecisionLevel, MetricRuleDefinition, TemplateDefinition, TemplateGate, TemplateItem, TemplatePhase, TemplateRole } from '../template-definition';
 import { formatCondition, readBullet, seriesLookup, type SeriesLookup } from './conditions';
 import { isDecisionLine } from './read-decision-tree';
 import { opposite } from './read-metrics';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { templateDefinitionSchema } from '@/lib/domain/template';
+import { templateDefinitionSchema } from '@/lib/domain/template-definition';
 import type { CreateDeploymentInput } from '@/lib/schemas/deployment';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { ADMIN_TOKEN_USER_ID } from '@/lib/server/auth/get-actor';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TemplateDefinition, TemplateItem } from '@/lib/domain/template';
+import type { TemplateDefinition, TemplateItem } from '@/lib/domain/template-definition';
 import type { Tx } from '@/lib/server/db';
 
 export type DeploymentMeta = {

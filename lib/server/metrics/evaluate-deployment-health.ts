@@ -15,7 +15,7 @@ import { evaluateHealth, lookbackMs } from '@/lib/domain/metrics/evaluate-health
 import { ruleCheck } from '@/lib/domain/metrics/evaluate-rules';
 import { effectiveRules, sampleIntervalMs, staleAfterMs } from '@/lib/domain/metrics/sources';
 import type { HealthLevel, Sample } from '@/lib/domain/metrics/types';
-import { decisionLevelSchema, type DecisionLevel, type MetricRuleDefinition } from '@/lib/domain/template';
+import { decisionLevelSchema, type DecisionLevel, type MetricRuleDefinition } from '@/lib/domain/template-definition';
 import type { Tx } from '@/lib/server/db';
 import { commit } from '@/lib/server/events/commit';
 import { parseStoredHealth, sameJson, type StoredHealth } from './health-dto';

@@ -1,4 +1,4 @@
-import type { TemplateDefinitionInput, TemplateItem } from '@/lib/domain/template';
+import type { TemplateDefinitionInput, TemplateItem } from '@/lib/domain/template-definition';
 
 const item = (roleKey: string, title: string, extra: { command?: string; expectedOutput?: string; section?: string; children?: TemplateItem[] } = {}): TemplateItem => ({
   roleKey, title, command: extra.command ?? null, expectedOutput: extra.expectedOutput ?? null, section: extra.section ?? null, children: extra.children ?? [],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_TOKEN_SCOPES } from '@/lib/domain/rbac';
-import { templateDefinitionSchema, type TemplateDefinitionInput } from '@/lib/domain/template';
+import { templateDefinitionSchema, type TemplateDefinitionInput } from '@/lib/domain/template-definition';
 import { prisma } from '@/lib/server/db';
 import { commit } from '@/lib/server/events/commit';
 import { instantiateDeployment } from '@/lib/server/deployments/instantiate';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { templateDefinitionSchema, type TemplateDefinition } from '@/lib/domain/template';
+import { templateDefinitionSchema, type TemplateDefinition } from '@/lib/domain/template-definition';
 import { canCreateTemplates } from '@/lib/domain/template-access';
 import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { MAX_RUNBOOK_BYTES } from '@/lib/domain/runbook';
-import type { TemplateDefinition } from '@/lib/domain/template';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import { roleMappingSchema, roleNamesSchema, runbookJsonSchema, templateJsonSchema, type RoleMapping, type RoleNames } from '@/lib/schemas/template';
 import { AppError, isAppError } from '@/lib/server/errors';
 import { readText } from '@/lib/server/http/route';

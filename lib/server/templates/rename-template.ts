@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/rbac';
 import { prisma } from '@/lib/server/db';
-import type { TemplateDefinition } from '@/lib/domain/template';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import { checkReferences } from './create-template';
 import { definitionOf } from './template-dto';
 import { ensureManage, loadTemplate, toTemplateDetail } from './load-template';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { templateDefinitionSchema, templateStats, type TemplateDefinition } from '@/lib/domain/template';
+import { templateDefinitionSchema, templateStats, type TemplateDefinition } from '@/lib/domain/template-definition';
 import { canManageTemplate } from '@/lib/domain/template-access';
 import type { Actor } from '@/lib/domain/rbac';
 import { AppError } from '@/lib/server/errors';

@@ -5,7 +5,7 @@ import { itemsOf, makeDeployment, makeToken, makeUser } from '@/lib/server/seed/
  * A war room of its own for one test: an IC, a DBA, a QA lead who also holds DevOps, a
  * stakeholder and an outsider, each with an API token.
  */
-export async function makeWarRoom() {
+export async function makeCrew() {
   const [ic, dba, qa, stakeholder, outsider] = await Promise.all([
     makeUser({ name: 'Iris IC' }),
     makeUser({ name: 'Dana DBA' }),

@@ -1,6 +1,6 @@
 // Run with tsx by e2e/ic-drives-go-live.spec.ts: a small go-live of its own — a gate that needs
 // exactly the two signers the test drives (DBA and QA), and a rollback phase with a step for each.
-import type { TemplateDefinitionInput } from '../../lib/domain/template';
+import type { TemplateDefinitionInput } from '../../lib/domain/template-definition';
 import { getPrisma } from '../../lib/server/db';
 import { makeDeployment, makeUser } from '../../lib/server/seed/factories';
 

@@ -3,7 +3,7 @@ import { updateItem } from '@/lib/server/checklist/update-item';
 import { itemsOf, makeDeployment, makeToken, makeUser } from '@/lib/server/seed/factories';
 
 /** A deployment with `count` IC items, made through the factories against `databaseUrl`. */
-export async function room(databaseUrl: string, count = 20) {
+export async function seedFaultCrew(databaseUrl: string, count = 20) {
   process.env.DATABASE_URL = databaseUrl;
   const ic = await makeUser({ name: 'Fault IC' });
   const token = await makeToken(ic.id);

@@ -1,6 +1,6 @@
 // Run with tsx by e2e/keyboard-shortcuts.spec.ts: a war room of its own whose DBA checklist is long
 // enough (400 steps) to be virtualised, so the keyboard is tested where most rows are not in the DOM.
-import type { TemplateDefinitionInput } from '../../lib/domain/template';
+import type { TemplateDefinitionInput } from '../../lib/domain/template-definition';
 import { getPrisma } from '../../lib/server/db';
 import { makeDeployment, makeUser } from '../../lib/server/seed/factories';
 
