@@ -20,7 +20,10 @@ export async function pruneIdempotencyRecords(now = Date.now()): Promise<number>
 }
 
 export async function pruneWebhookDeliveries(now = Date.now()): Promise<number> {
-  const { count } = await prisma.webhookDelivery.deleteMany({ where: { createdAt: { lt: new Date(now - webhookRetentionMs()) }, status: { not: 'pending' } } });
+  // Only settled deliveries go: one still pending, retrying or being sent is work the worker owes.
+  const { count } = await prisma.webhookDelivery.deleteMany({
+    where: { createdAt: { lt: new Date(now - webhookRetentionMs()) }, status: { in: ['delivered', 'failed'] } },
+  });
   return count;
 }
 
