@@ -7,7 +7,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', '.next*/**', 'lib/generated/**', 'test-results/**', 'playwright-report/**', '.data/**', 'next-env.d.ts'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next*/**',
+      'lib/generated/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.data/**',
+      'next-env.d.ts',
+    ],
   },
   {
     // Test clients read loosely shaped JSON on purpose: assertions are the type checks there.
@@ -24,16 +33,34 @@ const config = [
     // Code that runs in the browser, or is shared with it, never reaches into the server (types
     // included): the wire's types are in lib/contracts, the socket protocol in lib/realtime/protocol.
     // Flat config does not merge a rule's options, so the zod path is repeated here.
-    files: ['components/**', 'lib/client/**', 'lib/realtime/client/**', 'lib/realtime/protocol/**', 'lib/contracts/**', 'lib/domain/**'],
+    files: [
+      'components/**',
+      'lib/client/**',
+      'lib/realtime/client/**',
+      'lib/realtime/protocol/**',
+      'lib/contracts/**',
+      'lib/domain/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [zodPath, { name: 'server-only', message: 'This module is shared with the browser: it cannot be server-only.' }],
+          paths: [
+            zodPath,
+            { name: 'server-only', message: 'This module is shared with the browser: it cannot be server-only.' },
+          ],
           patterns: [
             {
-              group: ['@/lib/server', '@/lib/server/*', '@/lib/realtime/server/*', '**/lib/server/*', '**/realtime/server/*', '../server/*'],
-              message: 'Server code stays on the server: take the types from @/lib/contracts (or @/lib/realtime/protocol) instead.',
+              group: [
+                '@/lib/server',
+                '@/lib/server/*',
+                '@/lib/realtime/server/*',
+                '**/lib/server/*',
+                '**/realtime/server/*',
+                '../server/*',
+              ],
+              message:
+                'Server code stays on the server: take the types from @/lib/contracts (or @/lib/realtime/protocol) instead.',
             },
           ],
         },
@@ -45,7 +72,31 @@ const config = [
     // in the README. server.ts and the scripts write the values they settle; they read through env().
     files: ['app/**', 'components/**', 'lib/**'],
     ignores: ['lib/server/env.ts', '**/*.test.ts'],
-    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: "Read configuration through env() from '@/lib/server/env' (and list a new variable in the README)." }] },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: "Read configuration through env() from '@/lib/server/env' (and list a new variable in the README).",
+        },
+      ],
+    },
+  },
+  {
+    // Imports read in one order everywhere: node, packages, '@/…', then relative; alphabetical within.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'import/order': [
+        'error',
+        {
+          groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'],
+          pathGroups: [{ pattern: '@/**', group: 'internal' }],
+          'newlines-between': 'never',
+          alphabetize: { order: 'asc', caseInsensitive: true },
+        },
+      ],
+    },
   },
   {
     rules: {

@@ -19,7 +19,14 @@ const csp = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', '@prisma/adapter-pg', 'socket.io', 'better-auth'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+    'pg',
+    '@prisma/adapter-pg',
+    'socket.io',
+    'better-auth',
+  ],
   async headers() {
     return [
       {
@@ -32,7 +39,10 @@ const nextConfig = {
           // HSTS is sent by server.ts (lib/server/http/front-door.ts): these headers are fixed at build time, HSTS=true is read at run time.
         ],
       },
-      ...['/api/:path*', '/_next/:path*'].map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: csp }] })),
+      ...['/api/:path*', '/_next/:path*'].map((source) => ({
+        source,
+        headers: [{ key: 'Content-Security-Policy', value: csp }],
+      })),
       // Public status links carry their token in the URL: never in a Referer, never in a search index.
       ...['/status/:token', '/api/status/:token'].map((source) => ({
         source,

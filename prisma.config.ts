@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { defineConfig } from 'prisma/config';
 
 // The pg adapter cannot decode the catalog types `name` (oid 19) and `"char"` (oid 18) that
 // migrate's introspection reads (prisma/prisma#27403): report them as text. CLI only.
@@ -32,5 +32,6 @@ export default defineConfig({
   schema: path.join('prisma', 'schema.prisma'),
   experimental: { adapter: true },
   engine: 'js',
-  adapter: async () => new PrismaPg(adapterConfig(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/warroom')),
+  adapter: async () =>
+    new PrismaPg(adapterConfig(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/warroom')),
 });

@@ -19,5 +19,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.svg|manifest.webmanifest|robots.txt|apple-touch-icon.png|icon-192.png|icon-512.png|icon-maskable-512.png).*)' }],
+  matcher: [
+    {
+      source:
+        '/((?!api/|_next/static|_next/image|favicon.svg|manifest.webmanifest|robots.txt|apple-touch-icon.png|icon-192.png|icon-512.png|icon-maskable-512.png).*)',
+    },
+  ],
 };

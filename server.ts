@@ -10,7 +10,10 @@ import next from 'next';
 function runMigrations(env: NodeJS.ProcessEnv): Promise<void> {
   // Async on purpose: the embedded database answers on this very event loop.
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts/prisma.mjs'), 'migrate', 'deploy'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts/prisma.mjs'), 'migrate', 'deploy'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -96,7 +99,11 @@ async function main() {
   const stopBackground = await startBackgroundWork([metricsWorker, webhooksWorker], { embedded: Boolean(embedded) });
 
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  logger.info('server.ready', { url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`, embedded: Boolean(embedded), dev });
+  logger.info('server.ready', {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    embedded: Boolean(embedded),
+    dev,
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

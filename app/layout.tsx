@@ -9,7 +9,10 @@ export const metadata: Metadata = {
   description: 'Run a production go-live live: roles, checklists, gates, sign-offs and health in one place.',
   // Files in public/: the manifest lets a phone add the war room to its home screen.
   manifest: '/manifest.webmanifest',
-  icons: { icon: { url: '/favicon.svg', type: 'image/svg+xml' }, apple: { url: '/apple-touch-icon.png', sizes: '180x180' } },
+  icons: {
+    icon: { url: '/favicon.svg', type: 'image/svg+xml' },
+    apple: { url: '/apple-touch-icon.png', sizes: '180x180' },
+  },
   appleWebApp: { capable: true, title: 'War Room' },
 };
 

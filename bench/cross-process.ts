@@ -9,7 +9,10 @@ import { benchServers, type BenchResult } from './lib/harness';
 
 const seconds = fanoutSeconds();
 
-async function onTwoProcesses(scenario: { name: string; watchers: number; ticksPerSec: number }, spread: boolean): Promise<BenchResult> {
+async function onTwoProcesses(
+  scenario: { name: string; watchers: number; ticksPerSec: number },
+  spread: boolean,
+): Promise<BenchResult> {
   const pair = await benchServers(2, { REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' });
   try {
     const [a, b] = pair.servers;

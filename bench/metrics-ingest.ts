@@ -19,7 +19,8 @@ function history(seriesKeys: readonly string[], start: number, seconds: number) 
   const out: { series: string; ts: number; value: number }[] = [];
   for (let s = 0; s < seconds; s++) {
     const at = start + s * 1000;
-    for (const v of simulateSamples({ scenario: 'healthy', seriesKeys, startedAt: start, at })) out.push({ series: v.series, ts: at, value: v.value });
+    for (const v of simulateSamples({ scenario: 'healthy', seriesKeys, startedAt: start, at }))
+      out.push({ series: v.series, ts: at, value: v.value });
   }
   return out;
 }
@@ -49,9 +50,12 @@ export async function run(): Promise<BenchResult[]> {
     const perWriter = writers.map((k) => history(k, start, seconds));
     const total = perWriter.reduce((n, list) => n + list.length, 0);
     const [, ingestMs] = await timed(() =>
-      Promise.all(perWriter.map(async (samples) => {
-        for (let i = 0; i < samples.length; i += BATCH) await recordSamples(deployment.id, samples.slice(i, i + BATCH), {}, { awaitHealth: true });
-      })),
+      Promise.all(
+        perWriter.map(async (samples) => {
+          for (let i = 0; i < samples.length; i += BATCH)
+            await recordSamples(deployment.id, samples.slice(i, i + BATCH), {}, { awaitHealth: true });
+        }),
+      ),
     );
 
     // 2. Charting the whole deployment over HTTP, as the IC's "whole deployment" view asks for it.
@@ -60,7 +64,13 @@ export async function run(): Promise<BenchResult[]> {
     let points = 0;
     let bucketSec = 0;
     for (let i = 0; i < 7; i++) {
-      const [body, ms] = await timed(async () => (await fetch(chartUrl, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<{ bucketSec: number; series: { points: unknown[] }[] }>);
+      const [body, ms] = await timed(
+        async () =>
+          (await fetch(chartUrl, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<{
+            bucketSec: number;
+            series: { points: unknown[] }[];
+          }>,
+      );
       chartTimes.push(ms);
       points = Math.max(...body.series.map((s) => s.points.length));
       bucketSec = body.bucketSec;
@@ -73,17 +83,23 @@ export async function run(): Promise<BenchResult[]> {
     const pushSeconds = Math.ceil(pushTotal / pushKeys.length);
     const pushStart = end - pushSeconds * 1000;
     const [, pushMs] = await timed(() =>
-      Promise.all(pushKeys.map(async (key) => {
-        const samples = Array.from({ length: pushSeconds }, (_, s) => ({ series: key, ts: pushStart + s * 1000, value: 50 + (s % 17) }));
-        for (let i = 0; i < samples.length; i += BATCH) {
-          const response = await fetch(`${server.baseUrl}/api/deployments/${deployment.id}/metrics`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ samples: samples.slice(i, i + BATCH) }),
-          });
-          if (response.status !== 202) throw new Error(`push answered ${response.status}: ${await response.text()}`);
-        }
-      })),
+      Promise.all(
+        pushKeys.map(async (key) => {
+          const samples = Array.from({ length: pushSeconds }, (_, s) => ({
+            series: key,
+            ts: pushStart + s * 1000,
+            value: 50 + (s % 17),
+          }));
+          for (let i = 0; i < samples.length; i += BATCH) {
+            const response = await fetch(`${server.baseUrl}/api/deployments/${deployment.id}/metrics`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ samples: samples.slice(i, i + BATCH) }),
+            });
+            if (response.status !== 202) throw new Error(`push answered ${response.status}: ${await response.text()}`);
+          }
+        }),
+      ),
     );
 
     return [

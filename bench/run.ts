@@ -18,12 +18,19 @@ async function main() {
     .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
     .filter((f) => !only || only.includes(f.replace(/\.ts$/, '')))
     .sort();
-  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
   console.log(JSON.stringify({ name: 'machine', ...machine }));
   const all: BenchResult[] = [];
   let failures = 0;
   for (const file of modules) {
-    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run?: () => Promise<BenchResult | BenchResult[]> };
+    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as {
+      run?: () => Promise<BenchResult | BenchResult[]>;
+    };
     if (typeof mod.run !== 'function') continue;
     try {
       const result = await mod.run();
@@ -39,7 +46,11 @@ async function main() {
   console.log('\nSummary');
   for (const r of all) {
     const { name, ...metrics } = r;
-    console.log(`  ${name.padEnd(34)} ${Object.entries(metrics).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+    console.log(
+      `  ${name.padEnd(34)} ${Object.entries(metrics)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('  ')}`,
+    );
   }
   process.exit(failures ? 1 : 0);
 }

@@ -39,8 +39,14 @@ export async function run(): Promise<BenchResult[]> {
   times.sort((a, b) => a - b);
   const results: BenchResult[] = [
     {
-      name: 'runbook-parse-5000', items: parsed.stats.items, kb: round(bytes / 1024), runs: RUNS,
-      medianMs: round(percentile(times, 50)), maxMs: round(times[times.length - 1]), targetMs: 1000, underTarget: percentile(times, 50) < 1000,
+      name: 'runbook-parse-5000',
+      items: parsed.stats.items,
+      kb: round(bytes / 1024),
+      runs: RUNS,
+      medianMs: round(percentile(times, 50)),
+      maxMs: round(times[times.length - 1]),
+      targetMs: 1000,
+      underTarget: percentile(times, 50) < 1000,
     },
   ];
 
@@ -51,7 +57,11 @@ export async function run(): Promise<BenchResult[]> {
     const headers = { authorization: `Bearer ${token}` };
 
     const viaApi = await timedAsync(async () => {
-      const response = await fetch(`${server.baseUrl}/api/runbooks/parse`, { method: 'POST', headers: { ...headers, 'content-type': 'text/markdown' }, body: markdown });
+      const response = await fetch(`${server.baseUrl}/api/runbooks/parse`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'text/markdown' },
+        body: markdown,
+      });
       const body = (await response.json()) as { stats?: { items: number } };
       if (!response.ok) throw new Error(`parse answered ${response.status}`);
       return body.stats!.items;
@@ -60,26 +70,39 @@ export async function run(): Promise<BenchResult[]> {
 
     // Factories: the same rows a deployment gets (instantiate + the first event), one transaction.
     const template = await makeTemplate(parsed.template, user.id);
-    const direct = await timedAsync(() => makeDeployment({ definition: parsed.template, templateId: template.id, people: { ic: [user.id] } }));
+    const direct = await timedAsync(() =>
+      makeDeployment({ definition: parsed.template, templateId: template.id, people: { ic: [user.id] } }),
+    );
     results.push({ name: 'deployment-create-5000-factories', items: parsed.stats.items, ms: round(direct.ms) });
 
     // The user's path: store the template from the Markdown, then start a war room from it.
     const created = await timedAsync(async () => {
-      const t = await fetch(`${server.baseUrl}/api/templates`, { method: 'POST', headers: { ...headers, 'content-type': 'text/markdown' }, body: markdown });
+      const t = await fetch(`${server.baseUrl}/api/templates`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'text/markdown' },
+        body: markdown,
+      });
       if (t.status !== 201) throw new Error(`template create answered ${t.status}`);
       const { id } = (await t.json()) as { id: string };
       const start = performance.now();
       const d = await fetch(`${server.baseUrl}/api/deployments`, {
-        method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ templateId: id, name: 'Bench go-live', goLiveAt: new Date(Date.now() + 3_600_000).toISOString() }),
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          templateId: id,
+          name: 'Bench go-live',
+          goLiveAt: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
       });
       if (d.status !== 201) throw new Error(`deployment create answered ${d.status}`);
       const { items } = (await d.json()) as { items: number };
       return { items, deploymentMs: performance.now() - start };
     });
     results.push({
-      name: 'deployment-create-5000-http', items: created.value.items,
-      templateMs: round(created.ms - created.value.deploymentMs), deploymentMs: round(created.value.deploymentMs),
+      name: 'deployment-create-5000-http',
+      items: created.value.items,
+      templateMs: round(created.ms - created.value.deploymentMs),
+      deploymentMs: round(created.value.deploymentMs),
     });
   } finally {
     await server.stop();

@@ -15,16 +15,29 @@ async function connectWatchers(baseUrl: string, token: string, count: number) {
   const arrivals: Arrival[][] = [];
   for (let i = 0; i < count; i += 100) {
     await Promise.all(
-      Array.from({ length: Math.min(100, count - i) }, () => new Promise<void>((resolve, reject) => {
-        const socket = io(`${baseUrl}/public`, { path: '/socket.io', transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false, timeout: 120_000 });
-        const mine: Arrival[] = [];
-        sockets.push(socket);
-        arrivals.push(mine);
-        socket.on('status:update', (status: { seq: number }) => mine.push({ seq: status.seq, at: performance.now() }));
-        socket.once('connect_error', reject);
-        // Connected and holding the first snapshot: a watcher that is really watching.
-        socket.once('status:update', () => resolve());
-      })),
+      Array.from(
+        { length: Math.min(100, count - i) },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const socket = io(`${baseUrl}/public`, {
+              path: '/socket.io',
+              transports: ['websocket'],
+              auth: { token },
+              forceNew: true,
+              reconnection: false,
+              timeout: 120_000,
+            });
+            const mine: Arrival[] = [];
+            sockets.push(socket);
+            arrivals.push(mine);
+            socket.on('status:update', (status: { seq: number }) =>
+              mine.push({ seq: status.seq, at: performance.now() }),
+            );
+            socket.once('connect_error', reject);
+            // Connected and holding the first snapshot: a watcher that is really watching.
+            socket.once('status:update', () => resolve());
+          }),
+      ),
     );
   }
   return { sockets, arrivals };
@@ -37,12 +50,22 @@ export async function runStatusWatchers(watchers: number, ticks: number): Promis
     const token = await makeToken(ic.id);
     const items = Array.from({ length: ticks }, (_, i) => ({ title: `step ${i}`, roleKey: 'ic', children: [] }));
     const deployment = await makeDeployment({
-      definition: { name: 'bench', roles: [{ key: 'ic', name: 'IC', isIc: true }], phases: [{ title: 'Go', plannedDurationMin: 30, items }] },
+      definition: {
+        name: 'bench',
+        roles: [{ key: 'ic', name: 'IC', isIc: true }],
+        phases: [{ title: 'Go', plannedDurationMin: 30, items }],
+      },
       people: { ic: [ic.id] },
     });
     const rows = await itemsOf(deployment.id);
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const link = (await (await fetch(`${server.baseUrl}/api/deployments/${deployment.id}/share-links`, { method: 'POST', headers: auth, body: '{}' })).json()) as { token: string };
+    const link = (await (
+      await fetch(`${server.baseUrl}/api/deployments/${deployment.id}/share-links`, {
+        method: 'POST',
+        headers: auth,
+        body: '{}',
+      })
+    ).json()) as { token: string };
 
     const rssBefore = await rssKb(server.pid);
     const connectStart = performance.now();
@@ -54,13 +77,18 @@ export async function runStatusWatchers(watchers: number, ticks: number): Promis
     const sent: { seq: number; at: number }[] = [];
     for (const row of rows) {
       const at = performance.now();
-      const response = await fetch(`${server.baseUrl}/api/deployments/${deployment.id}/items/${row.id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ status: 'done', version: row.version }) });
+      const response = await fetch(`${server.baseUrl}/api/deployments/${deployment.id}/items/${row.id}`, {
+        method: 'PATCH',
+        headers: auth,
+        body: JSON.stringify({ status: 'done', version: row.version }),
+      });
       sent.push({ seq: ((await response.json()) as { seq: number }).seq, at });
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (performance.now() - at))));
     }
     const last = sent[sent.length - 1].seq;
     const deadline = Date.now() + 15_000;
-    while (arrivals.some((a) => (a[a.length - 1]?.seq ?? 0) < last) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (arrivals.some((a) => (a[a.length - 1]?.seq ?? 0) < last) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
 
     const latencies: number[] = [];
     let lost = 0;
@@ -92,5 +120,8 @@ export async function runStatusWatchers(watchers: number, ticks: number): Promis
 }
 
 export async function run(): Promise<BenchResult> {
-  return runStatusWatchers(Number(process.env.BENCH_STATUS_WATCHERS ?? 2000), Number(process.env.BENCH_STATUS_TICKS ?? 15));
+  return runStatusWatchers(
+    Number(process.env.BENCH_STATUS_WATCHERS ?? 2000),
+    Number(process.env.BENCH_STATUS_TICKS ?? 15),
+  );
 }

@@ -13,7 +13,14 @@ const seconds = fanoutSeconds();
 
 type Prepared = { during: FanoutScenario['during']; stop: () => Promise<void> };
 
-async function onApp(scenario: FanoutScenario, extraEnv: Record<string, string> = {}, prepare?: (server: Awaited<ReturnType<typeof benchServer>>, crew: Awaited<ReturnType<typeof makeTickRoom>>) => Promise<Prepared>) {
+async function onApp(
+  scenario: FanoutScenario,
+  extraEnv: Record<string, string> = {},
+  prepare?: (
+    server: Awaited<ReturnType<typeof benchServer>>,
+    crew: Awaited<ReturnType<typeof makeTickRoom>>,
+  ) => Promise<Prepared>,
+) {
   const server = await benchServer(extraEnv);
   let prepared: Prepared | undefined;
   try {
@@ -36,7 +43,10 @@ async function onBare(scenario: FanoutScenario) {
 }
 
 /** Ten webhooks whose receiver never answers, and a status update (which they all want) every second. */
-async function hangingWebhooks(server: Awaited<ReturnType<typeof benchServer>>, crew: Awaited<ReturnType<typeof makeTickRoom>>) {
+async function hangingWebhooks(
+  server: Awaited<ReturnType<typeof benchServer>>,
+  crew: Awaited<ReturnType<typeof makeTickRoom>>,
+) {
   const receiver = webhookReceiver({ '/hang': ['hang'] });
   const url = await receiver.start();
   const call = (path: string, body: unknown) =>
@@ -46,7 +56,10 @@ async function hangingWebhooks(server: Awaited<ReturnType<typeof benchServer>>, 
       body: JSON.stringify(body),
     });
   for (let i = 0; i < 10; i++) await call('/webhooks', { url: `${url}/hang`, eventTypes: ['status.posted'] });
-  return { during: (second: number) => void call('/status-updates', { message: `Second ${second}` }), stop: receiver.stop };
+  return {
+    during: (second: number) => void call('/status-updates', { message: `Second ${second}` }),
+    stop: receiver.stop,
+  };
 }
 
 const ratio = (name: string, app: BenchResult, bare: BenchResult): BenchResult => ({

@@ -9,9 +9,17 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const ic = await makeUser({ name: 'Bench IC' });
     const token = await makeToken(ic.id);
-    const items = Array.from({ length: 400 * seconds }, (_, i) => ({ title: `step ${i}`, roleKey: 'ic', children: [] as [] }));
+    const items = Array.from({ length: 400 * seconds }, (_, i) => ({
+      title: `step ${i}`,
+      roleKey: 'ic',
+      children: [] as [],
+    }));
     const deployment = await makeDeployment({
-      definition: { name: 'bench-writes', roles: [{ key: 'ic', name: 'IC', isIc: true }], phases: [{ title: 'Go', items }] },
+      definition: {
+        name: 'bench-writes',
+        roles: [{ key: 'ic', name: 'IC', isIc: true }],
+        phases: [{ title: 'Go', items }],
+      },
       people: { ic: [ic.id] },
     });
     const rows = await itemsOf(deployment.id);
@@ -42,7 +50,19 @@ export async function run(): Promise<BenchResult[]> {
     // Throughput moves with whatever else the machine runs; the server's CPU per tick does not.
     const serverCpuMsPerTick = ((await cpuMs(server.pid)) - cpu0) / Math.max(ok, 1);
     latencies.sort((a, b) => a - b);
-    return [{ name: 'writes-no-watchers', seconds: round(elapsed), ticks: ok, failed, ticksPerSec: round(ok / elapsed), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), serverCpuMsPerTick: round(serverCpuMsPerTick, 2), concurrency }];
+    return [
+      {
+        name: 'writes-no-watchers',
+        seconds: round(elapsed),
+        ticks: ok,
+        failed,
+        ticksPerSec: round(ok / elapsed),
+        p50Ms: round(percentile(latencies, 50)),
+        p99Ms: round(percentile(latencies, 99)),
+        serverCpuMsPerTick: round(serverCpuMsPerTick, 2),
+        concurrency,
+      },
+    ];
   } finally {
     await server.stop();
   }

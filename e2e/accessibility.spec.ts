@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './support/test';
 import { expectLive, item, seedCrew, signedIn, type Person, type SeededCrew } from './support/fixtures';
 import { readState } from './support/server-state';
+import { expect, test } from './support/test';
 
 /**
  * Every main screen, on a desk and on a phone, passes axe with no serious or critical violation
@@ -73,7 +73,9 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
   'import, with a preview': async ({ browser, admin, viewport }) => {
     const page = await signedIn(browser, admin, viewport);
     await page.goto('/import');
-    await page.getByLabel('Runbook Markdown').fill(fs.readFileSync('tests/fixtures/runbooks/canary-go-live-procedures.md', 'utf8'));
+    await page
+      .getByLabel('Runbook Markdown')
+      .fill(fs.readFileSync('tests/fixtures/runbooks/canary-go-live-procedures.md', 'utf8'));
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await expect(page.getByTestId('preview-stats')).toBeVisible();
     return page;
@@ -103,7 +105,10 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
 function readable(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']) {
   return violations
     .map((v) => {
-      const nodes = v.nodes.map((n) => `  - ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
+      const nodes = v.nodes.map(
+        (n) =>
+          `  - ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+      );
       return `[${v.impact}] ${v.id}: ${v.help}\n  ${v.helpUrl}\n${nodes.join('\n')}`;
     })
     .join('\n\n');

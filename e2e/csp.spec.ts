@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/test';
 import { expectLive, seedCrew, signedIn } from './support/fixtures';
+import { expect, test } from './support/test';
 
 /** Collects every CSP violation the page reports, from before its first script runs. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -8,11 +8,14 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`);
+      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`,
+      );
     });
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' && message.text().includes('Content Security Policy')) violations.push(message.text());
+    if (message.type() === 'error' && message.text().includes('Content Security Policy'))
+      violations.push(message.text());
   });
   return violations;
 }

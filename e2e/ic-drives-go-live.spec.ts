@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/test';
 import { expectLive, item, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
+import { expect, test } from './support/test';
 
 // Four signed-in browsers driving one go-live: give the whole story more than the default time.
 test.describe.configure({ timeout: 300_000 });
@@ -25,11 +25,15 @@ async function open(page: Page, path: string) {
 }
 
 async function tick(page: Page, title: string) {
-  await item(page, title).getByRole('button', { name: /Mark .* done/ }).click();
+  await item(page, title)
+    .getByRole('button', { name: /Mark .* done/ })
+    .click();
   await expect(item(page, title)).toHaveAttribute('data-status', 'done');
 }
 
-test('the IC starts the go-live, holders tick and both sign the gate, the IC proceeds; the stakeholder page follows live', async ({ browser }) => {
+test('the IC starts the go-live, holders tick and both sign the gate, the IC proceeds; the stakeholder page follows live', async ({
+  browser,
+}) => {
   const crew = makeGoLiveRoom();
   const base = `/deployments/${crew.deploymentId}`;
   const ic = await signedIn(browser, crew.people.ic);
@@ -48,7 +52,9 @@ test('the IC starts the go-live, holders tick and both sign the gate, the IC pro
   await expect(stakeholder.getByTestId('status-phase')).toContainText('Pre-flight');
   await expect(stakeholder.getByTestId('status-eta')).toContainText(/^Expected done~\d\d:\d\d UTC/);
   await expect(ic.getByTestId('complete-phase')).toBeDisabled();
-  await expect(ic.getByTestId('phase-blockers')).toContainText("Gate 'Go / No-Go' needs Database Admin's and QA Lead's sign-offs");
+  await expect(ic.getByTestId('phase-blockers')).toContainText(
+    "Gate 'Go / No-Go' needs Database Admin's and QA Lead's sign-offs",
+  );
 
   // Role holders tick their steps, and sign the gate from their own checklist page.
   await tick(dba, 'Take the database backup');
@@ -84,7 +90,9 @@ test('the IC starts the go-live, holders tick and both sign the gate, the IC pro
   await expect(ic.getByTestId('full-timeline')).not.toContainText('Dana DBA');
 });
 
-test('the IC declares a rollback: every role gets the rollback checklist, and completing it ends the deployment rolled back', async ({ browser }) => {
+test('the IC declares a rollback: every role gets the rollback checklist, and completing it ends the deployment rolled back', async ({
+  browser,
+}) => {
   const crew = makeGoLiveRoom();
   const base = `/deployments/${crew.deploymentId}`;
   const ic = await signedIn(browser, crew.people.ic);

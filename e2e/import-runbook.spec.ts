@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { expect, test } from './support/test';
 import { item, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
+import { expect, test } from './support/test';
 
 /** A user of this test's own, made with the seed factories against the e2e database. */
 function makeUser(name: string): Person {
@@ -15,7 +15,9 @@ function makeUser(name: string): Person {
 
 const CANARY = fs.readFileSync('tests/fixtures/runbooks/canary-go-live-procedures.md', 'utf8');
 
-test('import a runbook, fix a role mapping, create the template, start a deployment and see the role checklist', async ({ browser }) => {
+test('import a runbook, fix a role mapping, create the template, start a deployment and see the role checklist', async ({
+  browser,
+}) => {
   const person = makeUser('Imogen Importer');
   const page = await signedIn(browser, person);
 
@@ -29,7 +31,9 @@ test('import a runbook, fix a role mapping, create the template, start a deploym
   await expect(stats.locator('[data-stat="gates"] dd')).toHaveText('2');
   // Warnings sit next to the line they are about.
   await expect(page.getByTestId('import-warnings')).toContainText('line 151');
-  await expect(page.getByTestId('preview-phase').filter({ hasText: 'Phase 2: Deployment' })).toContainText('T0 · 30 min');
+  await expect(page.getByTestId('preview-phase').filter({ hasText: 'Phase 2: Deployment' })).toContainText(
+    'T0 · 30 min',
+  );
 
   // The runbook's "Database Admin" becomes the role key `dba`, with a friendlier name.
   const dbaCard = page.locator('[data-testid="role-mapping"][data-role-key="database-admin"]');
@@ -66,7 +70,9 @@ test('import a runbook, fix a role mapping, create the template, start a deploym
     await expect(item(page, title)).toBeVisible();
   }
   // The IC may tick any role's item.
-  await item(page, 'Migrations tested').getByRole('button', { name: /Mark .* done/ }).click();
+  await item(page, 'Migrations tested')
+    .getByRole('button', { name: /Mark .* done/ })
+    .click();
   await expect(item(page, 'Migrations tested')).toHaveAttribute('data-status', 'done');
 
   // The template is now in use: deleting it is refused with the reason.

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test } from './support/test';
 import { signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
+import { expect, test } from './support/test';
 
 function makeAdmin(name: string): Person {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name, 'admin'], {
@@ -11,7 +11,9 @@ function makeAdmin(name: string): Person {
   return JSON.parse(out);
 }
 
-test('an admin invites someone, who accepts in their own browser and lands signed in; deactivated, they are thrown out', async ({ browser }) => {
+test('an admin invites someone, who accepts in their own browser and lands signed in; deactivated, they are thrown out', async ({
+  browser,
+}) => {
   const admin = makeAdmin('Ada Inviter');
   const adminPage = await signedIn(browser, admin);
   await adminPage.getByRole('link', { name: 'Users', exact: true }).click();

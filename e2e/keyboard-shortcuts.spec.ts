@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './support/test';
 import { expectLive, item, seedCrew, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
+import { expect, test } from './support/test';
 
 type ApiItem = { title: string; status: string; note: string | null; children: ApiItem[] };
 
@@ -30,7 +30,9 @@ async function dbaChecklist(browser: Browser) {
 const BACKUP = 'Take a verified backup of the payments database';
 const RECORD = 'Record the backup size and checksum in the ticket';
 
-test('a role holder presses j j x: the second item is done, on screen and on the server; Space unticks it', async ({ browser }) => {
+test('a role holder presses j j x: the second item is done, on screen and on the server; Space unticks it', async ({
+  browser,
+}) => {
   const { crew, dba, rows } = await dbaChecklist(browser);
   await expect(rows.nth(0)).toContainText(BACKUP);
   await expect(rows.nth(1)).toContainText(RECORD);
@@ -60,7 +62,9 @@ test('clicking a row selects it, and the keys carry on from there', async ({ bro
   await expect.poll(async () => (await onServer(dba, crew.deploymentId, BACKUP))?.status).toBe('done');
 });
 
-test('keys never change what the person may not: another role’s item and the next phase are refused with the reason', async ({ browser }) => {
+test('keys never change what the person may not: another role’s item and the next phase are refused with the reason', async ({
+  browser,
+}) => {
   const crew = seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}/roles/qa`);
@@ -69,15 +73,23 @@ test('keys never change what the person may not: another role’s item and the n
 
   await press(dba, 'j', 'x');
   await expect(smoke).toHaveAttribute('data-selected', 'true');
-  await expect(dba.getByRole('alert').filter({ hasText: 'Only the qa role or the incident commander can change this item.' })).toBeVisible();
+  await expect(
+    dba.getByRole('alert').filter({ hasText: 'Only the qa role or the incident commander can change this item.' }),
+  ).toBeVisible();
   await expect(smoke).toHaveAttribute('data-status', 'pending');
 
   await press(dba, 'g', 'n');
-  await expect(dba.getByRole('alert').filter({ hasText: 'Only the incident commander (or an admin) can do this.' })).toBeVisible();
-  await expect.poll(async () => (await onServer(dba, crew.deploymentId, 'Smoke suite green on staging'))?.status).toBe('pending');
+  await expect(
+    dba.getByRole('alert').filter({ hasText: 'Only the incident commander (or an admin) can do this.' }),
+  ).toBeVisible();
+  await expect
+    .poll(async () => (await onServer(dba, crew.deploymentId, 'Smoke suite green on staging'))?.status)
+    .toBe('pending');
 });
 
-test('? opens the shortcut list as a dialog; keys wait while it is open; Escape closes it and focus returns', async ({ browser }) => {
+test('? opens the shortcut list as a dialog; keys wait while it is open; Escape closes it and focus returns', async ({
+  browser,
+}) => {
   const crew = seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
@@ -104,7 +116,9 @@ test('? opens the shortcut list as a dialog; keys wait while it is open; Escape 
   await expect(hint).toBeFocused();
 });
 
-test('n opens the note of the selected item, and typing x, j or Space in it ticks and moves nothing', async ({ browser }) => {
+test('n opens the note of the selected item, and typing x, j or Space in it ticks and moves nothing', async ({
+  browser,
+}) => {
   const crew = seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
@@ -134,7 +148,9 @@ test('n opens the note of the selected item, and typing x, j or Space in it tick
   await expect(note).toHaveValue('x marks the spot j k');
 });
 
-test('the IC moves phases with g n only where the rail’s button would: refused with its reason, else started', async ({ browser }) => {
+test('the IC moves phases with g n only where the rail’s button would: refused with its reason, else started', async ({
+  browser,
+}) => {
   const crew = seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   await ic.goto(`/deployments/${crew.deploymentId}`);
@@ -142,7 +158,11 @@ test('the IC moves phases with g n only where the rail’s button would: refused
   const first = ic.getByTestId('rail-phase').first();
 
   await press(ic, 'g', 'n');
-  await expect(ic.getByRole('alert').filter({ hasText: 'The deployment is still planned: start preflight before starting a phase' })).toBeVisible();
+  await expect(
+    ic
+      .getByRole('alert')
+      .filter({ hasText: 'The deployment is still planned: start preflight before starting a phase' }),
+  ).toBeVisible();
   await expect(first).toHaveAttribute('data-status', 'pending');
 
   await ic.getByTestId('move-preflight').click();
@@ -157,7 +177,9 @@ test('the IC moves phases with g n only where the rail’s button would: refused
   await expect(first).toHaveAttribute('data-status', 'active');
 });
 
-test('on a long (virtualised) checklist, k selects the last step, scrolls it into view, and x ticks it', async ({ browser }) => {
+test('on a long (virtualised) checklist, k selects the last step, scrolls it into view, and x ticks it', async ({
+  browser,
+}) => {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-long-checklist-crew.ts'], {
     env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? readState().databaseUrl, LOG_LEVEL: 'silent' },
     encoding: 'utf8',

@@ -1,5 +1,5 @@
-import { expect, test } from './support/test';
 import { expectLive, item, seedCrew, restartServer, signedIn, updateItemOffline } from './support/fixtures';
+import { expect, test } from './support/test';
 
 test('a tick by the DBA appears live on the IC cockpit, with progress and timeline', async ({ browser }) => {
   const crew = seedCrew();
@@ -12,7 +12,9 @@ test('a tick by the DBA appears live on the IC cockpit, with progress and timeli
 
   const overall = ic.getByTestId('overall-progress');
   const before = Number(await overall.getAttribute('data-done'));
-  await item(dba, 'Check replication lag is under 1 s').getByRole('button', { name: /Mark .* done/ }).click();
+  await item(dba, 'Check replication lag is under 1 s')
+    .getByRole('button', { name: /Mark .* done/ })
+    .click();
   await expect(item(dba, 'Check replication lag is under 1 s')).toHaveAttribute('data-status', 'done');
 
   await expect(item(ic, 'Check replication lag is under 1 s')).toHaveAttribute('data-status', 'done');
@@ -21,7 +23,9 @@ test('a tick by the DBA appears live on the IC cockpit, with progress and timeli
   await expect(ic.getByTestId('timeline')).toContainText('marked “Check replication lag is under 1 s” done');
 });
 
-test('a role holder sees no controls for another role\'s items, and a note is required to block', async ({ browser }) => {
+test("a role holder sees no controls for another role's items, and a note is required to block", async ({
+  browser,
+}) => {
   const crew = seedCrew();
   const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
   await dba.goto(`/deployments/${crew.deploymentId}/roles/qa`);

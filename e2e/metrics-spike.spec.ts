@@ -1,11 +1,13 @@
-import { expect, test } from './support/test';
 import { expectLive, seedCrew, signedIn } from './support/fixtures';
+import { expect, test } from './support/test';
 
 // The spike scenario reaches "roll back now" about 65 s after it starts (30 s calm, then a 30 s
 // sustain window on the error rate): give the whole story three minutes.
 test.setTimeout(180_000);
 
-test('the spike scenario drives the IC screen from level 1 to level 3, and a role holder\'s strip shows the same', async ({ browser }) => {
+test("the spike scenario drives the IC screen from level 1 to level 3, and a role holder's strip shows the same", async ({
+  browser,
+}) => {
   const crew = seedCrew();
   const ic = await signedIn(browser, crew.people.ic, { width: 1400, height: 900 });
   const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
@@ -27,7 +29,9 @@ test('the spike scenario drives the IC screen from level 1 to level 3, and a rol
   // Live charts fill in on both screens.
   const errorChart = ic.locator('[data-testid="metric-chart"][data-series="error_rate"]');
   await expect(errorChart.getByTestId('metric-value')).toHaveText(/%$/, { timeout: 15_000 });
-  await expect(dba.locator('[data-testid="strip-tile"][data-series="error_rate"]')).toContainText('%', { timeout: 15_000 });
+  await expect(dba.locator('[data-testid="strip-tile"][data-series="error_rate"]')).toContainText('%', {
+    timeout: 15_000,
+  });
 
   // Then the error rate jumps, and after its sustain window the recommendation is "roll back now".
   const banner = ic.getByTestId('health-banner');
@@ -54,7 +58,9 @@ test('the spike scenario drives the IC screen from level 1 to level 3, and a rol
   // "Declare rollback" comes prefilled with the reasons.
   await declare.click();
   const dialog = ic.getByTestId('rollback-dialog');
-  await expect(dialog.getByLabel(/Why roll back/)).toHaveValue(/^Health level 3 \(roll back now\): error rate [\d.]+ % > 10 %/);
+  await expect(dialog.getByLabel(/Why roll back/)).toHaveValue(
+    /^Health level 3 \(roll back now\): error rate [\d.]+ % > 10 %/,
+  );
   await expect(dialog.getByLabel(/Level 3 · critical/)).toBeChecked();
   await dialog.getByRole('button', { name: /Declare rollback/ }).click();
   await expect(dialog).toBeHidden();

@@ -1,7 +1,9 @@
-import { expect, test } from './support/test';
 import { expectLive, item, seedCrew, signedIn } from './support/fixtures';
+import { expect, test } from './support/test';
 
-test('the IC invites a newcomer into a role; the newcomer opens the link, sets a password and lands in the deployment holding it', async ({ browser }) => {
+test('the IC invites a newcomer into a role; the newcomer opens the link, sets a password and lands in the deployment holding it', async ({
+  browser,
+}) => {
   const crew = seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   await ic.goto(`/deployments/${crew.deploymentId}`);

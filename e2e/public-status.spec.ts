@@ -1,7 +1,9 @@
-import { expect, test } from './support/test';
 import { expectLive, seedCrew, signedIn } from './support/fixtures';
+import { expect, test } from './support/test';
 
-test('the public status page follows a go-live live without signing in, and 404s once the link is revoked', async ({ browser }) => {
+test('the public status page follows a go-live live without signing in, and 404s once the link is revoked', async ({
+  browser,
+}) => {
   const crew = seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   await ic.goto(`/deployments/${crew.deploymentId}`);
@@ -27,7 +29,8 @@ test('the public status page follows a go-live live without signing in, and 404s
   await ic.getByRole('button', { name: 'Post update' }).click();
   await expect(phone.getByTestId('public-updates')).toContainText('Pre-flight starting, all metrics green');
 
-  const api = (path: string, data?: unknown) => ic.request.post(`/api/deployments/${crew.deploymentId}${path}`, { data: data ?? {} });
+  const api = (path: string, data?: unknown) =>
+    ic.request.post(`/api/deployments/${crew.deploymentId}${path}`, { data: data ?? {} });
   expect((await api('/transitions', { to: 'preflight' })).status()).toBe(200);
   await expect(phone.getByTestId('public-state')).toContainText('Preflight');
   const state = await (await ic.request.get(`/api/deployments/${crew.deploymentId}`)).json();
@@ -36,7 +39,13 @@ test('the public status page follows a go-live live without signing in, and 404s
   await expect(phone.getByTestId('public-phase')).toHaveText('Pre-flight checks');
 
   const dba = crew.items.find((i) => i.title === 'Check replication lag is under 1 s')!;
-  expect((await ic.request.patch(`/api/deployments/${crew.deploymentId}/items/${dba.id}`, { data: { status: 'done', version: dba.version } })).status()).toBe(200);
+  expect(
+    (
+      await ic.request.patch(`/api/deployments/${crew.deploymentId}/items/${dba.id}`, {
+        data: { status: 'done', version: dba.version },
+      })
+    ).status(),
+  ).toBe(200);
   await expect(phone.getByTestId('public-progress')).not.toHaveText('0%');
   // Outsiders see no names, notes or checklist wording.
   await expect(phone.locator('body')).not.toContainText(crew.people.ic.name);

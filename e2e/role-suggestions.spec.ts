@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { expect, test } from './support/test';
 import { expectLive, item, seedCrew, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
+import { expect, test } from './support/test';
 
 /** A runbook with no owners gets a team: suggestions at import, a section moved by hand, and that role's checklist. */
 
@@ -15,10 +15,14 @@ function makeUser(name: string): Person {
 }
 
 const BLUE_GREEN = fs.readFileSync('tests/fixtures/runbooks/blue-green-cutover-tasks.md', 'utf8');
-const row = (page: import('@playwright/test').Page, title: string) => page.getByTestId('owner-row').filter({ hasText: title });
-const count = (page: import('@playwright/test').Page, key: string) => page.locator(`[data-testid="owner-role"][data-role-key="${key}"] [data-testid="owner-role-count"]`);
+const row = (page: import('@playwright/test').Page, title: string) =>
+  page.getByTestId('owner-row').filter({ hasText: title });
+const count = (page: import('@playwright/test').Page, key: string) =>
+  page.locator(`[data-testid="owner-role"][data-role-key="${key}"] [data-testid="owner-role-count"]`);
 
-test('import a runbook with no owners, see the suggestions, move a section, and find it in that role\'s checklist', async ({ browser }, testInfo) => {
+test("import a runbook with no owners, see the suggestions, move a section, and find it in that role's checklist", async ({
+  browser,
+}, testInfo) => {
   const person = makeUser('Rhea Roles');
   const page = await signedIn(browser, person);
   await page.goto('/import');
@@ -28,8 +32,12 @@ test('import a runbook with no owners, see the suggestions, move a section, and 
   // Suggested owners, marked as such, with the reason on hover.
   const migrations = row(page, 'T1184 Run database schema migrations');
   await expect(migrations).toContainText('DBA');
-  await expect(migrations.getByTestId('suggested-mark')).toHaveAttribute('title', /^Suggested: step mentions "database/);
-  for (const key of ['dba', 'devops', 'qa', 'monitoring', 'comms', 'tech-lead']) await expect(count(page, key)).not.toHaveText('0 steps');
+  await expect(migrations.getByTestId('suggested-mark')).toHaveAttribute(
+    'title',
+    /^Suggested: step mentions "database/,
+  );
+  for (const key of ['dba', 'devops', 'qa', 'monitoring', 'comms', 'tech-lead'])
+    await expect(count(page, key)).not.toHaveText('0 steps');
 
   await page.getByTestId('owner-editor').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('import-owners-desktop.png'), fullPage: false });
@@ -75,7 +83,11 @@ test('import a runbook with no owners, see the suggestions, move a section, and 
   await page.waitForURL(/\/deployments\/[^/]+$/);
 
   await page.goto(`${page.url()}/roles/qa`);
-  for (const title of ['T1170 Create deployment communication templates', 'T1173 Set up war room for deployment (physical/virtual)', 'T1137 Verify all integration tests passing']) {
+  for (const title of [
+    'T1170 Create deployment communication templates',
+    'T1173 Set up war room for deployment (physical/virtual)',
+    'T1137 Verify all integration tests passing',
+  ]) {
     await expect(item(page, title)).toBeVisible();
   }
   await expect(item(page, 'T1184 Run database schema migrations')).toHaveCount(0);
@@ -94,7 +106,9 @@ test('the import preview reads on a phone', async ({ browser }, testInfo) => {
   await page.screenshot({ path: testInfo.outputPath('import-owners-phone.png') });
 });
 
-test('in a running war room the IC moves a step from its menu, and both roles\' checklists follow live', async ({ browser }) => {
+test("in a running war room the IC moves a step from its menu, and both roles' checklists follow live", async ({
+  browser,
+}) => {
   const crew = seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   const dba = await signedIn(browser, crew.people.dba);
@@ -116,6 +130,8 @@ test('in a running war room the IC moves a step from its menu, and both roles\' 
 
   await expect(item(dba, title)).toHaveCount(0);
   await expect(item(qa, title)).toBeVisible();
-  await item(qa, title).getByRole('button', { name: /Mark .* done/ }).click();
+  await item(qa, title)
+    .getByRole('button', { name: /Mark .* done/ })
+    .click();
   await expect(item(qa, title)).toHaveAttribute('data-status', 'done');
 });

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import type { Browser } from '@playwright/test';
-import { expect, test } from './support/test';
 import type { Person } from './support/fixtures';
 import { readState } from './support/server-state';
+import { expect, test } from './support/test';
 
 /** A user of this test's own, made with the seed factories against the e2e database. */
 function makeUser(name: string): Person {
@@ -32,7 +32,16 @@ test('sign-in sends people on only to a page of this site, however `next` is spe
   const person = makeUser('Rita Redirect');
   const own = new URL(baseURL!).origin;
   // As typed into the address bar (already URL-encoded where a browser would encode).
-  for (const next of ['/%5Cevil.example', '%2F%2Fevil.example', '/%5C/evil.example', 'https://evil.example', 'javascript:alert(1)', '/%09/evil.example', '%0A//evil.example', '/.//evil.example']) {
+  for (const next of [
+    '/%5Cevil.example',
+    '%2F%2Fevil.example',
+    '/%5C/evil.example',
+    'https://evil.example',
+    'javascript:alert(1)',
+    '/%09/evil.example',
+    '%0A//evil.example',
+    '/.//evil.example',
+  ]) {
     const landed = await signInWithNext(browser, person, next);
     expect({ next, origin: landed.origin }).toEqual({ next, origin: own });
     expect({ next, path: landed.pathname }).toEqual({ next, path: '/deployments' });

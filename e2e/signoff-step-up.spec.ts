@@ -1,7 +1,9 @@
-import { expect, test } from './support/test';
 import { ageSessions, expectLive, seedCrew, signedIn } from './support/fixtures';
+import { expect, test } from './support/test';
 
-test('a stale session is asked for the password before a NO-GO; the comment survives and the sign-off lands', async ({ browser }) => {
+test('a stale session is asked for the password before a NO-GO; the comment survives and the sign-off lands', async ({
+  browser,
+}) => {
   const crew = seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
@@ -20,7 +22,10 @@ test('a stale session is asked for the password before a NO-GO; the comment surv
   await reauth.getByLabel('Password').fill('not-my-password');
   await reauth.getByRole('button', { name: 'Confirm and record' }).click();
   await expect(reauth.getByTestId('reauth-error')).toContainText('password is not right');
-  await expect(gate.locator('[data-testid="signoff-row"][data-role="dba"]')).toHaveAttribute('data-decision', 'pending');
+  await expect(gate.locator('[data-testid="signoff-row"][data-role="dba"]')).toHaveAttribute(
+    'data-decision',
+    'pending',
+  );
 
   await reauth.getByLabel('Password').fill(crew.people.dba.password);
   await reauth.getByRole('button', { name: 'Confirm and record' }).click();

@@ -28,7 +28,10 @@ async function usersByEmail(app: App, email: string) {
   const client = new pg.Client({ connectionString: app.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ name: string; isAdmin: boolean }>('SELECT "name", "isAdmin" FROM "user" WHERE "email" = $1', [email]);
+    const { rows } = await client.query<{ name: string; isAdmin: boolean }>(
+      'SELECT "name", "isAdmin" FROM "user" WHERE "email" = $1',
+      [email],
+    );
     return rows;
   } finally {
     await client.end();
@@ -80,13 +83,23 @@ test.describe('single sign-on with a real OpenID provider', () => {
 
     const bob = await signInWithSso(browser, app, 'bob');
     await bob.waitForURL(`${app.baseUrl}/deployments`);
-    expect(await (await bob.request.get(`${app.baseUrl}/api/me`)).json()).toMatchObject({ user: { email: 'bob@acme.test', isAdmin: false } });
+    expect(await (await bob.request.get(`${app.baseUrl}/api/me`)).json()).toMatchObject({
+      user: { email: 'bob@acme.test', isAdmin: false },
+    });
   });
 
-  test('a stale SSO session confirms a NO-GO through the provider again; the sign-off records the SSO identity', async ({ browser }) => {
+  test('a stale SSO session confirms a NO-GO through the provider again; the sign-off records the SSO identity', async ({
+    browser,
+  }) => {
     const tsx = (script: string, args: string[] = []) =>
-      execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
-    const crew = JSON.parse(tsx('e2e/support/seed-crew.ts')) as { deploymentId: string; people: { dba: { id: string; email: string } } };
+      execFileSync(process.execPath, ['--import', 'tsx', script, ...args], {
+        env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+    const crew = JSON.parse(tsx('e2e/support/seed-crew.ts')) as {
+      deploymentId: string;
+      people: { dba: { id: string; email: string } };
+    };
     // The DBA signs in through the provider: it vouches for the email, so this is the DBA's account.
     const page = await signInWithSso(browser, app, crew.people.dba.email);
     await page.waitForURL(`${app.baseUrl}/deployments`);
@@ -105,14 +118,27 @@ test.describe('single sign-on with a real OpenID provider', () => {
     // The provider still knows this browser and its consent: the window goes there and back, and closes.
     await (await popup).waitForEvent('close');
 
-    await expect(gate.locator('[data-testid="signoff-row"][data-role="dba"]')).toHaveAttribute('data-decision', 'reject');
+    await expect(gate.locator('[data-testid="signoff-row"][data-role="dba"]')).toHaveAttribute(
+      'data-decision',
+      'reject',
+    );
     await expect(gate).toContainText('“Replica lag is 40 s”');
-    const detail = await (await page.request.get(`${app.baseUrl}/api/deployments/${crew.deploymentId}`, { headers: { authorization: `Bearer ${app.adminToken}` } })).json();
+    const detail = await (
+      await page.request.get(`${app.baseUrl}/api/deployments/${crew.deploymentId}`, {
+        headers: { authorization: `Bearer ${app.adminToken}` },
+      })
+    ).json();
     const signoffs = detail.gates.flatMap((g: { signoffs: { roleKey: string; identity: unknown }[] }) => g.signoffs);
-    expect(signoffs.find((s: { roleKey: string }) => s.roleKey === 'dba')?.identity).toMatchObject({ method: 'sso', issuer: idp.issuer, subject: crew.people.dba.email });
+    expect(signoffs.find((s: { roleKey: string }) => s.roleKey === 'dba')?.identity).toMatchObject({
+      method: 'sso',
+      issuer: idp.issuer,
+      subject: crew.people.dba.email,
+    });
   });
 
-  test('a person neither invited nor from an allowed domain is refused, and no account is made', async ({ browser }) => {
+  test('a person neither invited nor from an allowed domain is refused, and no account is made', async ({
+    browser,
+  }) => {
     const page = await signInWithSso(browser, app, 'mallory');
     await page.waitForURL(/\/sign-in\/refused/);
     await expect(page.getByRole('heading', { name: 'You do not have a War Room account yet' })).toBeVisible();
@@ -130,16 +156,31 @@ test.describe('single sign-on with a real OpenID provider', () => {
     expect(invited.status).toBe(201);
     const page = await signInWithSso(browser, app, 'carol@partner.test');
     await page.waitForURL(`${app.baseUrl}/deployments`);
-    expect(await (await page.request.get(`${app.baseUrl}/api/me`)).json()).toMatchObject({ user: { email: 'carol@partner.test', isAdmin: false } });
-    const list = await (await fetch(`${app.baseUrl}/api/invitations`, { headers: { authorization: `Bearer ${app.adminToken}` } })).json();
-    expect(list.invitations.find((i: { email: string }) => i.email === 'carol@partner.test')).toMatchObject({ status: 'accepted' });
+    expect(await (await page.request.get(`${app.baseUrl}/api/me`)).json()).toMatchObject({
+      user: { email: 'carol@partner.test', isAdmin: false },
+    });
+    const list = await (
+      await fetch(`${app.baseUrl}/api/invitations`, { headers: { authorization: `Bearer ${app.adminToken}` } })
+    ).json();
+    expect(list.invitations.find((i: { email: string }) => i.email === 'carol@partner.test')).toMatchObject({
+      status: 'accepted',
+    });
   });
 
-  test('an invitation into a role admits a first SSO sign-in from its link, which lands in the deployment holding the role', async ({ browser }) => {
-    const made = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/seed-crew.ts'], { env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+  test('an invitation into a role admits a first SSO sign-in from its link, which lands in the deployment holding the role', async ({
+    browser,
+  }) => {
+    const made = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/seed-crew.ts'], {
+      env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
     const crew = JSON.parse(made) as { deploymentId: string };
     const admin = { authorization: `Bearer ${app.adminToken}`, 'content-type': 'application/json' };
-    const invited = await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/invitations`, { method: 'POST', headers: admin, body: JSON.stringify({ email: 'dave@partner.test', roleKey: 'qa' }) });
+    const invited = await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/invitations`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ email: 'dave@partner.test', roleKey: 'qa' }),
+    });
     expect(invited.status).toBe(201);
     const { path } = (await invited.json()) as { path: string };
 
@@ -157,10 +198,16 @@ test.describe('single sign-on with a real OpenID provider', () => {
 
     const detail = await (await page.request.get(`${app.baseUrl}/api/deployments/${crew.deploymentId}`)).json();
     expect(detail.me.roles.map((r: { key: string }) => r.key)).toEqual(['qa']);
-    const pending = await (await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/invitations`, { headers: admin })).json();
+    const pending = await (
+      await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/invitations`, { headers: admin })
+    ).json();
     expect(pending.invitations).toEqual([]);
-    const events = await (await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/events`, { headers: admin })).json();
-    expect(events.events.filter((e: { type: string }) => e.type === 'participant.added').pop()).toMatchObject({ data: { via: 'invitation', roleKey: 'qa' } });
+    const events = await (
+      await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/events`, { headers: admin })
+    ).json();
+    expect(events.events.filter((e: { type: string }) => e.type === 'participant.added').pop()).toMatchObject({
+      data: { via: 'invitation', roleKey: 'qa' },
+    });
   });
 
   test('a callback with a forged state signs no one in', async ({ browser }) => {
@@ -181,13 +228,17 @@ test.describe('single sign-on with a real OpenID provider', () => {
       data: { email: 'pat@acme.test', name: 'Pat Password', password: 'a-long-password' },
     });
     expect(created.status()).toBe(201);
-    const attempt = await page.request.post(`${app.baseUrl}/api/auth/sign-in/email`, { data: { email: 'pat@acme.test', password: 'a-long-password' } });
+    const attempt = await page.request.post(`${app.baseUrl}/api/auth/sign-in/email`, {
+      data: { email: 'pat@acme.test', password: 'a-long-password' },
+    });
     expect(attempt.ok()).toBe(false);
     expect((await page.request.get(`${app.baseUrl}/api/me`)).status()).toBe(401);
   });
 });
 
-test('an unreachable identity provider gives a readable error, and password sign-in keeps working', async ({ browser }) => {
+test('an unreachable identity provider gives a readable error, and password sign-in keeps working', async ({
+  browser,
+}) => {
   const deadPort = await freePort();
   const app = await startApp(await freePort(), {
     OIDC_ISSUER: `http://127.0.0.1:${deadPort}`,
@@ -220,7 +271,9 @@ test('a misconfigured single sign-on says what to fix on the sign-in page', asyn
   try {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${app.baseUrl}/sign-in`);
-    await expect(page.getByText('Single sign-on is not available: OIDC_ISSUER is set but OIDC_CLIENT_ID is missing.')).toBeVisible();
+    await expect(
+      page.getByText('Single sign-on is not available: OIDC_ISSUER is set but OIDC_CLIENT_ID is missing.'),
+    ).toBeVisible();
     await expect(page.getByLabel('Password')).toBeVisible();
   } finally {
     await app.stop();

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/test';
+import { webhookReceiver } from '../tests/support/webhook-receiver';
 import { seedCrew, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
-import { webhookReceiver } from '../tests/support/webhook-receiver';
+import { expect, test } from './support/test';
 
 /**
  * A webhook receiver on loopback (the e2e server sets WEBHOOK_ALLOW_PRIVATE): `url` answers 200,
@@ -17,16 +17,21 @@ async function startReceiver() {
     url: `${base}/hooks/war-room`,
     brokenUrl: `${base}/hooks/broken`,
     host: new URL(base).host,
-    of: (topic: string) => receiver.received.filter((r) => r.headers['x-warroom-event'] === topic && r.path === '/hooks/war-room'),
+    of: (topic: string) =>
+      receiver.received.filter((r) => r.headers['x-warroom-event'] === topic && r.path === '/hooks/war-room'),
     stop: receiver.stop,
   };
 }
 
 function makeUser(name: string, admin = false): Person {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name, admin ? 'admin' : ''], {
-    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'e2e/support/make-user.ts', name, admin ? 'admin' : ''],
+    {
+      env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(out);
 }
 
@@ -64,7 +69,13 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
     await form.getByLabel('Endpoint URL').fill('ftp://example.com/hook');
     await form.getByRole('button', { name: 'Add webhook' }).click();
     await expect(ic.getByTestId('webhook-form-error')).toContainText('Give an http(s) URL.');
-    for (const label of ['Phase started', 'Go / no-go decided', 'Rollback declared', 'Status update posted', 'Deployment finished']) {
+    for (const label of [
+      'Phase started',
+      'Go / no-go decided',
+      'Rollback declared',
+      'Status update posted',
+      'Deployment finished',
+    ]) {
       await expect(form.getByRole('checkbox', { name: new RegExp(`^${label}`) })).toBeChecked();
     }
 
@@ -88,7 +99,11 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
     await expect.poll(() => receiver.of('status.posted').length).toBe(1);
     const [posted] = receiver.of('status.posted');
     expect(posted.headers['x-warroom-signature']).toBe(signature(secret, posted.raw));
-    expect(JSON.parse(posted.raw)).toMatchObject({ topic: 'status.posted', deployment: { id: crew.deploymentId }, event: { data: { message: 'Canary at 25 %, all metrics green' } } });
+    expect(JSON.parse(posted.raw)).toMatchObject({
+      topic: 'status.posted',
+      deployment: { id: crew.deploymentId },
+      event: { data: { message: 'Canary at 25 %, all metrics green' } },
+    });
 
     await ic.getByRole('navigation', { name: 'War-room views' }).getByRole('link', { name: 'Notifications' }).click();
     const delivery = hook.getByTestId('delivery').filter({ hasText: 'Status update posted' });
@@ -98,11 +113,15 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
     await expect(delivery).toContainText('HTTP 200');
 
     // While the page stays open, the next event's delivery appears on its own.
-    const call = (path: string, data: unknown = {}) => ic.request.post(`/api/deployments/${crew.deploymentId}${path}`, { data });
+    const call = (path: string, data: unknown = {}) =>
+      ic.request.post(`/api/deployments/${crew.deploymentId}${path}`, { data });
     expect((await call('/transitions', { to: 'preflight' })).status()).toBe(200);
     const state = await (await ic.request.get(`/api/deployments/${crew.deploymentId}`)).json();
     expect((await call(`/phases/${state.phases[0].id}/start`)).status()).toBe(200);
-    await expect(hook.getByTestId('delivery').filter({ hasText: 'Phase started' })).toHaveAttribute('data-status', 'delivered');
+    await expect(hook.getByTestId('delivery').filter({ hasText: 'Phase started' })).toHaveAttribute(
+      'data-status',
+      'delivered',
+    );
     const [started] = receiver.of('phase.started');
     expect(started.headers['x-warroom-signature']).toBe(signature(secret, started.raw));
 
@@ -129,7 +148,11 @@ test('the IC pauses, resumes and tests a webhook from its card', async ({ browse
     await expect(ic.getByRole('status').filter({ hasText: 'Test delivered (HTTP 200)' })).toBeVisible();
     const [test] = receiver.of('test');
     expect(test.headers['x-warroom-signature']).toBe(signature(secret, test.raw));
-    expect(test.body).toMatchObject({ topic: 'test', deployment: { id: crew.deploymentId }, text: expect.stringContaining('Test notification from War Room') });
+    expect(test.body).toMatchObject({
+      topic: 'test',
+      deployment: { id: crew.deploymentId },
+      text: expect.stringContaining('Test notification from War Room'),
+    });
     await expect(hook.getByTestId('no-deliveries')).toBeVisible();
 
     await hook.getByRole('button', { name: /^Pause the webhook/ }).click();
@@ -139,8 +162,16 @@ test('the IC pauses, resumes and tests a webhook from its card', async ({ browse
     await ic.reload();
     await expect(hook).toHaveAttribute('data-active', 'false');
     const { webhooks } = await (await ic.request.get(`/api/deployments/${crew.deploymentId}/webhooks`)).json();
-    const deliveries = async () => (await (await ic.request.get(`/api/deployments/${crew.deploymentId}/webhooks/${webhooks[0].id}/deliveries`)).json()).deliveries;
-    const post = async (message: string) => expect((await ic.request.post(`/api/deployments/${crew.deploymentId}/status-updates`, { data: { message } })).status()).toBe(201);
+    const deliveries = async () =>
+      (
+        await (
+          await ic.request.get(`/api/deployments/${crew.deploymentId}/webhooks/${webhooks[0].id}/deliveries`)
+        ).json()
+      ).deliveries;
+    const post = async (message: string) =>
+      expect(
+        (await ic.request.post(`/api/deployments/${crew.deploymentId}/status-updates`, { data: { message } })).status(),
+      ).toBe(201);
     await post('Sent while paused');
     // Deliveries are queued in the write's own transaction: none now means none ever.
     expect(await deliveries()).toEqual([]);
@@ -150,26 +181,45 @@ test('the IC pauses, resumes and tests a webhook from its card', async ({ browse
     await expect(hook).toContainText('Active');
     await expect(hook.getByTestId('webhook-paused-note')).toHaveCount(0);
     await post('Sent after resuming');
-    await expect(hook.getByTestId('delivery').filter({ hasText: 'Status update posted' })).toHaveAttribute('data-status', 'delivered');
-    expect(receiver.of('status.posted').map((r) => (r.body.event as { data: { message: string } }).data.message)).toEqual(['Sent after resuming']);
+    await expect(hook.getByTestId('delivery').filter({ hasText: 'Status update posted' })).toHaveAttribute(
+      'data-status',
+      'delivered',
+    );
+    expect(
+      receiver.of('status.posted').map((r) => (r.body.event as { data: { message: string } }).data.message),
+    ).toEqual(['Sent after resuming']);
 
     await ic.goto(`${base}/timeline`);
-    await expect(ic.getByTestId('full-timeline')).toContainText(`paused the webhook to ${new URL(receiver.url).hostname}`);
-    await expect(ic.getByTestId('full-timeline')).toContainText(`resumed the webhook to ${new URL(receiver.url).hostname}`);
+    await expect(ic.getByTestId('full-timeline')).toContainText(
+      `paused the webhook to ${new URL(receiver.url).hostname}`,
+    );
+    await expect(ic.getByTestId('full-timeline')).toContainText(
+      `resumed the webhook to ${new URL(receiver.url).hostname}`,
+    );
 
     // A receiver that fails says so, in words.
     await ic.goto(`${base}/notifications`);
     await addWebhook(ic, receiver.brokenUrl);
-    await ic.getByTestId('webhook').filter({ hasText: receiver.brokenUrl }).getByRole('button', { name: `Send test to ${receiver.host}` }).click();
-    await expect(ic.getByRole('alert').filter({ hasText: `Test failed: ${receiver.host} answered HTTP 500` })).toBeVisible();
+    await ic
+      .getByTestId('webhook')
+      .filter({ hasText: receiver.brokenUrl })
+      .getByRole('button', { name: `Send test to ${receiver.host}` })
+      .click();
+    await expect(
+      ic.getByRole('alert').filter({ hasText: `Test failed: ${receiver.host} answered HTTP 500` }),
+    ).toBeVisible();
 
     // A real delivery that gives up says since when the receiver has been failing, here and in the cockpit.
     await post('Nobody hears this one');
     const broken = ic.getByTestId('webhook').filter({ hasText: receiver.brokenUrl });
     await expect(broken.getByTestId('delivery')).toHaveAttribute('data-status', 'failed');
-    await expect(broken.getByTestId('webhook-failing')).toContainText(/Failing since \d{4}-\d\d-\d\d \d\d:\d\dZ: 1 delivery failed/);
+    await expect(broken.getByTestId('webhook-failing')).toContainText(
+      /Failing since \d{4}-\d\d-\d\d \d\d:\d\dZ: 1 delivery failed/,
+    );
     await ic.goto(base);
-    await expect(ic.getByTestId('notifications-card')).toContainText(/1 failed since the last delivery, failing since \d\d:\d\dZ/);
+    await expect(ic.getByTestId('notifications-card')).toContainText(
+      /1 failed since the last delivery, failing since \d\d:\d\dZ/,
+    );
   } finally {
     await receiver.stop();
   }
@@ -208,25 +258,38 @@ test('an admin adds a webhook for every deployment and sees where its deliveries
     const form = admin.getByTestId('webhook-form');
     await form.getByRole('button', { name: 'Clear all' }).click();
     await form.getByRole('button', { name: 'Add webhook' }).click();
-    await expect(admin.getByTestId('webhook-form-error')).toHaveText('⚠ Give an http(s) URL. Choose at least one event.');
+    await expect(admin.getByTestId('webhook-form-error')).toHaveText(
+      '⚠ Give an http(s) URL. Choose at least one event.',
+    );
     await form.getByRole('checkbox', { name: /^Status update posted/ }).check();
     const secret = await addWebhook(admin, receiver.url);
     const hook = admin.getByTestId('webhook').filter({ hasText: receiver.url });
-    await expect(hook.getByRole('list', { name: 'Events sent' }).getByRole('listitem')).toHaveText(['Status update posted']);
+    await expect(hook.getByRole('list', { name: 'Events sent' }).getByRole('listitem')).toHaveText([
+      'Status update posted',
+    ]);
 
     const crew = seedCrew();
-    const posted = await admin.request.post(`/api/deployments/${crew.deploymentId}/status-updates`, { data: { message: 'Cutover done' } });
+    const posted = await admin.request.post(`/api/deployments/${crew.deploymentId}/status-updates`, {
+      data: { message: 'Cutover done' },
+    });
     expect(posted.status()).toBe(201);
     const delivery = hook.getByTestId('delivery').filter({ hasText: 'Status update posted' });
     await expect(delivery).toHaveAttribute('data-status', 'delivered');
-    await expect(delivery.getByRole('link', { name: 'war room' })).toHaveAttribute('href', `/deployments/${crew.deploymentId}`);
+    await expect(delivery.getByRole('link', { name: 'war room' })).toHaveAttribute(
+      'href',
+      `/deployments/${crew.deploymentId}`,
+    );
     const [heard] = receiver.of('status.posted');
     expect(heard.headers['x-warroom-signature']).toBe(signature(secret, heard.raw));
 
     // The same controls on a global webhook; its test names no deployment.
     await hook.getByRole('button', { name: `Send test to ${receiver.host}` }).click();
     await expect(admin.getByRole('status').filter({ hasText: 'Test delivered (HTTP 200)' })).toBeVisible();
-    expect(receiver.of('test')[0].body).toMatchObject({ topic: 'test', deployment: null, text: expect.stringMatching(/^\[War Room\] /) });
+    expect(receiver.of('test')[0].body).toMatchObject({
+      topic: 'test',
+      deployment: null,
+      text: expect.stringMatching(/^\[War Room\] /),
+    });
     await hook.getByRole('button', { name: /^Pause the webhook/ }).click();
     await expect(hook).toHaveAttribute('data-active', 'false');
     await hook.getByRole('button', { name: /^Resume the webhook/ }).click();

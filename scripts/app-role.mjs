@@ -22,7 +22,9 @@ export async function grantAppRole(ownerUrl, { role, password }) {
   await client.connect();
   try {
     const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount > 0;
-    await client.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${client.escapeIdentifier(role)} LOGIN PASSWORD ${client.escapeLiteral(password)}`);
+    await client.query(
+      `${exists ? 'ALTER' : 'CREATE'} ROLE ${client.escapeIdentifier(role)} LOGIN PASSWORD ${client.escapeLiteral(password)}`,
+    );
     const { rows } = await client.query('SELECT current_database() AS name');
     await client.query(grantsFor(client, role, rows[0].name));
   } finally {
@@ -42,9 +44,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const role = process.argv[2] ?? 'warroom_app';
   const { DATABASE_URL, APP_DB_PASSWORD } = process.env;
   if (!DATABASE_URL || !APP_DB_PASSWORD) {
-    console.error('Set DATABASE_URL (as the database owner) and APP_DB_PASSWORD (the new role\'s password).');
+    console.error("Set DATABASE_URL (as the database owner) and APP_DB_PASSWORD (the new role's password).");
     process.exit(2);
   }
   await grantAppRole(DATABASE_URL, { role, password: APP_DB_PASSWORD });
-  console.log(`Role ${role} can now run the server: DATABASE_URL=${urlAs(DATABASE_URL, role, '…')} MIGRATE_ON_START=false npm start`);
+  console.log(
+    `Role ${role} can now run the server: DATABASE_URL=${urlAs(DATABASE_URL, role, '…')} MIGRATE_ON_START=false npm start`,
+  );
 }

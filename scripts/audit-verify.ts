@@ -19,7 +19,9 @@ async function main(): Promise<number> {
   }
   const key = existingAuditKey();
   if (!key) {
-    console.error('No audit key: set AUDIT_KEY to the server\'s, or WARROOM_DATA_DIR to the data folder it generated one into.');
+    console.error(
+      "No audit key: set AUDIT_KEY to the server's, or WARROOM_DATA_DIR to the data folder it generated one into.",
+    );
     return 2;
   }
   const result = await verifyChain(deploymentId, key);

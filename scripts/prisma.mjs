@@ -1,8 +1,8 @@
 // Runs the Prisma CLI without the native engine download (see docs/architecture.md, "Prisma here").
 // The preload unrefs the WebAssembly schema engine's long timers so the CLI exits when done.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -11,14 +11,21 @@ export function runPrisma(args, env = process.env, { quiet = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--require', path.join(root, 'scripts/unref-timers.cjs'), path.join(root, 'node_modules/prisma/build/index.js'), ...args],
+      [
+        '--require',
+        path.join(root, 'scripts/unref-timers.cjs'),
+        path.join(root, 'node_modules/prisma/build/index.js'),
+        ...args,
+      ],
       { cwd: root, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' },
     );
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`prisma ${args.join(' ')} exited with ${code}\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`prisma ${args.join(' ')} exited with ${code}\n${output}`)),
+    );
   });
 }
 

@@ -1,7 +1,7 @@
 // `npm run db:seed`: seeds the demo war room into the database at DATABASE_URL.
-import { printDemoAccounts, seedDemo } from '../lib/server/seed/seed-demo';
 import { getPrisma } from '../lib/server/db';
 import { env } from '../lib/server/env';
+import { printDemoAccounts, seedDemo } from '../lib/server/seed/seed-demo';
 
 async function main() {
   const config = env();

@@ -10,7 +10,8 @@ import { freePort } from './test-env.mjs';
 const source = process.cwd();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-smoke-'));
 const env = { ...process.env };
-for (const key of ['DATABASE_URL', 'BETTER_AUTH_URL', 'BETTER_AUTH_SECRET', 'WARROOM_DATA_DIR', 'NODE_ENV']) delete env[key];
+for (const key of ['DATABASE_URL', 'BETTER_AUTH_URL', 'BETTER_AUTH_SECRET', 'WARROOM_DATA_DIR', 'NODE_ENV'])
+  delete env[key];
 
 function step(message) {
   console.log(`smoke: ${message}`);
@@ -35,10 +36,19 @@ try {
   step(`cloning into ${dir}`);
   execFileSync('git', ['clone', '--quiet', source, dir], { stdio: 'inherit' });
   step('npm install');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, env, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+    cwd: dir,
+    env,
+    stdio: 'inherit',
+  });
   const port = await freePort();
   step(`npm start on port ${port}`);
-  child = spawn('npm', ['start'], { cwd: dir, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  child = spawn('npm', ['start'], {
+    cwd: dir,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   const base = `http://127.0.0.1:${port}`;
@@ -51,14 +61,20 @@ try {
     body: JSON.stringify({ email: 'ic@warroom.local', password: 'warroom-demo' }),
   });
   if (!signIn.ok) throw new Error(`demo sign-in failed: ${signIn.status} ${await signIn.text()}`);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const list = await (await fetch(`${base}/api/deployments`, { headers: { cookie } })).json();
   const demo = list.deployments?.find((d) => d.name === 'Payments API v2.4.0');
   if (!demo) throw new Error(`demo deployment missing: ${JSON.stringify(list)}`);
   // Writes on the embedded database (one connection): three ticks at once, each acknowledged.
   const detail = await (await fetch(`${base}/api/deployments/${demo.id}`, { headers: { cookie } })).json();
   const flat = (items) => items.flatMap((item) => [item, ...flat(item.children ?? [])]);
-  const pending = detail.phases.flatMap((phase) => flat(phase.items)).filter((item) => item.status === 'pending').slice(0, 3);
+  const pending = detail.phases
+    .flatMap((phase) => flat(phase.items))
+    .filter((item) => item.status === 'pending')
+    .slice(0, 3);
   if (pending.length < 3) throw new Error('the demo deployment has fewer than three pending items');
   const ticks = await Promise.all(
     pending.map((item) =>
@@ -73,7 +89,9 @@ try {
   );
   const refused = ticks.filter((tick) => tick.status !== 200 || tick.body.item?.status !== 'done');
   if (refused.length) throw new Error(`ticks on the embedded database failed: ${JSON.stringify(refused)}`);
-  step(`ok — health ${JSON.stringify(health)}, demo deployment ${demo.id}, ${ticks.length} ticks acknowledged (seq ${ticks.map((t) => t.body.seq).join(', ')})`);
+  step(
+    `ok — health ${JSON.stringify(health)}, demo deployment ${demo.id}, ${ticks.length} ticks acknowledged (seq ${ticks.map((t) => t.body.seq).join(', ')})`,
+  );
   console.log('1 passed, 0 failed');
 } catch (error) {
   console.error(`smoke: FAILED — ${error.message}`);

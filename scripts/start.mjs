@@ -6,10 +6,16 @@ import { serverArgs } from './server-command.mjs';
 
 if (!fs.existsSync('.next/BUILD_ID')) {
   console.log('No production build yet: running `next build` (about a minute, once)…');
-  const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const child = spawn(process.execPath, serverArgs(), { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+const child = spawn(process.execPath, serverArgs(), {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

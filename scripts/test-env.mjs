@@ -77,7 +77,11 @@ export async function createTestDatabase(label = 'test') {
       fs.rmSync(dir, { recursive: true, force: true });
     };
   }
-  await runPrisma(['migrate', 'deploy'], { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' }, { quiet: true });
+  await runPrisma(
+    ['migrate', 'deploy'],
+    { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    { quiet: true },
+  );
   if (!appRole) return { url, appUrl: url, drop };
   await grantAppRole(url, appRole);
   return { url, appUrl: urlAs(url, appRole.role, appRole.password), drop };
@@ -86,7 +90,8 @@ export async function createTestDatabase(label = 'test') {
 export async function waitForHealth(baseUrl, child, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before it was ready.`);
+    if (child && child.exitCode !== null)
+      throw new Error(`The server exited with ${child.exitCode} before it was ready.`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) return;
@@ -120,7 +125,11 @@ export async function startAppServer(env, { nodeArgs = [] } = {}) {
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (npm test does).');
   }
-  const child = spawn(process.execPath, [...nodeArgs, ...serverArgs(env)], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...serverArgs(env)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const baseUrl = `http://127.0.0.1:${env.PORT}`;
   await waitForHealth(baseUrl, child);
   return { child, baseUrl };

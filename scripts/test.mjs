@@ -1,4 +1,4 @@
-// `npm test`: every test, in the order a failure is cheapest to find. Lint, types and unit tests,
+// `npm test`: every test, in the order a failure is cheapest to find. Lint, format, types and unit tests,
 // then the production build, integration tests against real PostgreSQL (DATABASE_URL) or the
 // embedded database, and Playwright e2e against the real custom server. (The fresh-clone smoke,
 // `npm run test:smoke`, reinstalls and rebuilds from scratch: CI runs it after this.)
@@ -13,11 +13,39 @@ const bin = (name) => path.resolve('node_modules/.bin', name);
 
 const steps = [
   { name: 'lint', cmd: bin('eslint'), args: ['.'] },
+  { name: 'format', cmd: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'] },
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit'] },
-  { name: 'unit', cmd: bin('vitest'), args: ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`] },
+  {
+    name: 'unit',
+    cmd: bin('vitest'),
+    args: [
+      'run',
+      '--project',
+      'unit',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${results}/unit.json`,
+    ],
+  },
   { name: 'build', cmd: bin('next'), args: ['build'], env: { NODE_ENV: 'production' } },
-  { name: 'integration', cmd: bin('vitest'), args: ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/integration.json`] },
-  { name: 'e2e', cmd: bin('playwright'), args: ['test', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json` } },
+  {
+    name: 'integration',
+    cmd: bin('vitest'),
+    args: [
+      'run',
+      '--project',
+      'integration',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${results}/integration.json`,
+    ],
+  },
+  {
+    name: 'e2e',
+    cmd: bin('playwright'),
+    args: ['test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json` },
+  },
 ];
 
 const only = process.env.TEST_STEPS?.split(',');
@@ -44,10 +72,11 @@ function counts(file, kind) {
     return { passed: 0, failed: 0 };
   }
 }
-const total = [counts('unit.json', 'vitest'), counts('integration.json', 'vitest'), counts('e2e.json', 'playwright')].reduce(
-  (sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed }),
-  { passed: 0, failed: 0 },
-);
+const total = [
+  counts('unit.json', 'vitest'),
+  counts('integration.json', 'vitest'),
+  counts('e2e.json', 'playwright'),
+].reduce((sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed }), { passed: 0, failed: 0 });
 console.log(`\nSteps: ${timings.join(' · ')}`);
 if (failed) console.log(`✖ ${failed} failed`);
 console.log(`${total.passed} passed, ${total.failed + (failed && total.failed === 0 ? 1 : 0)} failed`);

@@ -1,5 +1,5 @@
-import { TopNav } from '@/components/layout/top-nav';
 import { DeploymentList } from '@/components/deployments/deployment-list';
+import { TopNav } from '@/components/layout/top-nav';
 import { requirePageActor } from '@/lib/server/auth/page-actor';
 import { listDeployments } from '@/lib/server/deployments/list-deployments';
 

@@ -14,7 +14,8 @@ export default async function ImportPage() {
       <main className="mx-auto max-w-7xl px-4 py-6">
         <h1 className="mb-1 text-2xl font-bold">Import a runbook</h1>
         <p className="mb-6 max-w-3xl text-sm text-muted">
-          Bring the Markdown runbook you already have. Check what the war room understood, fix the roles, and save it as a template in the{' '}
+          Bring the Markdown runbook you already have. Check what the war room understood, fix the roles, and save it as
+          a template in the{' '}
           <Link href="/templates" className="text-link underline">
             library
           </Link>

@@ -1,8 +1,8 @@
 import { safeEqual } from '@/lib/server/auth/tokens';
+import { env } from '@/lib/server/env';
 import { AppError } from '@/lib/server/errors';
 import { open } from '@/lib/server/http/route';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
-import { env } from '@/lib/server/env';
 
 export const dynamic = 'force-dynamic';
 

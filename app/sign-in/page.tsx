@@ -22,16 +22,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
       {sso && 'label' in sso ? <SsoSignInButton label={sso.label} next={safeNext} passwordSignIn={password} /> : null}
       {sso && 'problem' in sso ? (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+        >
           ⚠ Single sign-on is not available: {sso.problem} {password ? 'Password sign-in still works.' : ''}
         </p>
       ) : null}
-      {sso && password ? <p className="text-center text-xs uppercase tracking-wide text-faint">or with your password</p> : null}
+      {sso && password ? (
+        <p className="text-center text-xs uppercase tracking-wide text-faint">or with your password</p>
+      ) : null}
       {password ? <SignInForm next={safeNext} /> : null}
       {/* The published demo password is shown only on the machine itself, where it also works. */}
       {password && env().DATABASE_URL?.includes('sslmode=disable') && isLoopbackRequest(await headers()) ? (
         <p className="text-sm text-muted">
-          Demo: <code>ic@warroom.local</code> (or dba@, qa@, devops@, stakeholder@…) with password <code>warroom-demo</code>.
+          Demo: <code>ic@warroom.local</code> (or dba@, qa@, devops@, stakeholder@…) with password{' '}
+          <code>warroom-demo</code>.
         </p>
       ) : null}
     </main>

@@ -16,7 +16,10 @@ export default async function TemplatesPage() {
       <main className="mx-auto max-w-5xl px-4 py-6">
         <div className="mb-6 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">Templates</h1>
-          <Link href="/import" className="ml-auto inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">
+          <Link
+            href="/import"
+            className="ml-auto inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800"
+          >
             Import a runbook
           </Link>
         </div>

@@ -24,7 +24,11 @@ type Room = Awaited<ReturnType<typeof makeTickRoom>>;
 type Server = { baseUrl: string; pid: number };
 
 /** Ticks through the app's HTTP API on `writeUrl`; watchers connect to the given servers, spread evenly. */
-export function appTarget(crew: Room, servers: Server | Server[], writeUrl = [servers].flat()[0].baseUrl): FanoutTarget {
+export function appTarget(
+  crew: Room,
+  servers: Server | Server[],
+  writeUrl = [servers].flat()[0].baseUrl,
+): FanoutTarget {
   const all = [servers].flat();
   return {
     socketUrls: all.map((s) => s.baseUrl),
@@ -48,8 +52,13 @@ export function appTarget(crew: Room, servers: Server | Server[], writeUrl = [se
 export async function bareTarget(ticks: number): Promise<FanoutTarget & { stop: () => void }> {
   const port = await freePort();
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare-socket-server.ts');
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, ...serverNodeFlags(), '--import', 'tsx', script], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, ...serverNodeFlags(), '--import', 'tsx', script], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`bare socket.io server exited with ${code}`)));
@@ -61,7 +70,11 @@ export async function bareTarget(ticks: number): Promise<FanoutTarget & { stop: 
     deploymentId: 'bare',
     itemIds: Array.from({ length: ticks }, (_, i) => `bare-${i}`),
     tick: async (itemId) => {
-      const response = await fetch(`${baseUrl}/tick`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ itemId, version: 2 }) });
+      const response = await fetch(`${baseUrl}/tick`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ itemId, version: 2 }),
+      });
       return ((await response.json()) as { seq: number }).seq;
     },
     // SIGTERM lets a CPU profile be written; the bare server keeps nothing to save.

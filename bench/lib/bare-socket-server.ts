@@ -25,7 +25,16 @@ const server = http.createServer((req, res) => {
       actorId: 'bench-ic',
       actor: 'Bench IC',
       role: 'ic',
-      data: { itemId, title: 'step', status: 'done', from: 'pending', note: null, version, phaseId: 'phase', itemRole: 'ic' },
+      data: {
+        itemId,
+        title: 'step',
+        status: 'done',
+        from: 'pending',
+        note: null,
+        version,
+        phaseId: 'phase',
+        itemRole: 'ic',
+      },
     });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ seq }));
   });

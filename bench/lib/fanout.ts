@@ -28,7 +28,12 @@ export type FanoutTarget = {
 /** How long each fan-out scenario sends ticks: a p99 over 10 s is set by its slowest one or two ticks; 30 s steadies it. */
 export const fanoutSeconds = () => Number(process.env.BENCH_SECONDS ?? 30);
 
-export type FanoutScenario = { name: string; watchers: number; ticksPerSec: number; during?: (elapsedSec: number) => void };
+export type FanoutScenario = {
+  name: string;
+  watchers: number;
+  ticksPerSec: number;
+  during?: (elapsedSec: number) => void;
+};
 
 /** The watchers, spread over a few threads of this process so receiving is not one core's work. */
 class WatcherThreads {
@@ -36,11 +41,23 @@ class WatcherThreads {
   private next = 0;
 
   constructor(target: FanoutTarget, count: number) {
-    const setup: ThreadSetup = { socketUrls: target.socketUrls, token: target.token, deploymentId: target.deploymentId, itemIds: target.itemIds };
-    this.threads = Array.from({ length: count }, () => new Worker(new URL('./watcher-thread-boot.mjs', import.meta.url), { workerData: setup }));
+    const setup: ThreadSetup = {
+      socketUrls: target.socketUrls,
+      token: target.token,
+      deploymentId: target.deploymentId,
+      itemIds: target.itemIds,
+    };
+    this.threads = Array.from(
+      { length: count },
+      () => new Worker(new URL('./watcher-thread-boot.mjs', import.meta.url), { workerData: setup }),
+    );
   }
 
-  private ask<T extends ThreadReply['type']>(thread: Worker, request: ThreadRequest, answer: T): Promise<Extract<ThreadReply, { type: T }>> {
+  private ask<T extends ThreadReply['type']>(
+    thread: Worker,
+    request: ThreadRequest,
+    answer: T,
+  ): Promise<Extract<ThreadReply, { type: T }>> {
     return new Promise((resolve, reject) => {
       // A thread that died (a load error, say) must fail the benchmark, not hang it.
       const onError = (error: Error) => done(() => reject(error));
@@ -63,11 +80,13 @@ class WatcherThreads {
   /** Connects `count` more watchers, shared evenly between the threads. */
   async connect(count: number) {
     const share = Math.ceil(count / this.threads.length);
-    await Promise.all(this.threads.map((thread, t) => {
-      const mine = Math.max(0, Math.min(share, count - t * share));
-      const firstIndex = this.next + t * share;
-      return mine ? this.ask(thread, { type: 'connect', firstIndex, count: mine }, 'connected') : undefined;
-    }));
+    await Promise.all(
+      this.threads.map((thread, t) => {
+        const mine = Math.max(0, Math.min(share, count - t * share));
+        const firstIndex = this.next + t * share;
+        return mine ? this.ask(thread, { type: 'connect', firstIndex, count: mine }, 'connected') : undefined;
+      }),
+    );
     this.next += count;
   }
 
@@ -84,11 +103,13 @@ class WatcherThreads {
 }
 
 export async function measureFanout(target: FanoutTarget, scenario: FanoutScenario): Promise<BenchResult> {
-  const sum = async (read: (pid: number) => Promise<number>) => (await Promise.all(target.pids.map(read))).reduce((a, b) => a + b, 0);
+  const sum = async (read: (pid: number) => Promise<number>) =>
+    (await Promise.all(target.pids.map(read))).reduce((a, b) => a + b, 0);
   const now = () => performance.timeOrigin + performance.now();
   // What grows with watchers: resident memory less the young generation, which grows with the
   // allocation rate (up to --max-semi-space-size), not with connections.
-  const young = async () => (await Promise.all((target.metricsUrls ?? []).map(youngGenerationKb))).reduce((a, b) => a + b, 0);
+  const young = async () =>
+    (await Promise.all((target.metricsUrls ?? []).map(youngGenerationKb))).reduce((a, b) => a + b, 0);
   const footprint = async () => (await sum(rssKb)) - (await young());
   const rssBefore = await sum(rssKb);
   const watchers = new WatcherThreads(target, Number(process.env.BENCH_WATCHER_THREADS ?? 2));
@@ -118,10 +139,12 @@ export async function measureFanout(target: FanoutTarget, scenario: FanoutScenar
     const second = Math.floor((performance.now() - t0) / 1000);
     if (second !== lastSecond) scenario.during?.((lastSecond = second));
     const sent = (sentAt[i] = now());
-    pending.push(target.tick(target.itemIds[i]).then((seq) => {
-      acks.push(now() - sent);
-      seqs.push(seq);
-    }));
+    pending.push(
+      target.tick(target.itemIds[i]).then((seq) => {
+        acks.push(now() - sent);
+        seqs.push(seq);
+      }),
+    );
   }
   await Promise.all(pending);
   const expected = seqs.length * scenario.watchers;
@@ -149,7 +172,8 @@ export async function measureFanout(target: FanoutTarget, scenario: FanoutScenar
     }
   }
   let lost = 0;
-  for (let socket = 0; socket < scenario.watchers; socket++) for (const seq of seqs) if (!seen.get(socket)?.has(seq)) lost += 1;
+  for (let socket = 0; socket < scenario.watchers; socket++)
+    for (const seq of seqs) if (!seen.get(socket)?.has(seq)) lost += 1;
   latencies.sort((a, b) => a - b);
   acks.sort((a, b) => a - b);
   return {

@@ -16,12 +16,24 @@ export async function benchServers(processes: number, extra: Record<string, stri
   process.env.DATABASE_URL = baseDatabaseUrl;
   const database = await createTestDatabase('bench');
   process.env.DATABASE_URL = database.url;
-  const servers: { baseUrl: string; pid: number; env: NodeJS.ProcessEnv; child: import('node:child_process').ChildProcess }[] = [];
+  const servers: {
+    baseUrl: string;
+    pid: number;
+    env: NodeJS.ProcessEnv;
+    child: import('node:child_process').ChildProcess;
+  }[] = [];
   for (let i = 0; i < processes; i++) {
     const port = await freePort();
     // BENCH_CPU_PROFILE=<folder>: each server writes a V8 CPU profile there when it stops.
-    const nodeArgs = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-    const env = serverEnv({ databaseUrl: database.url, port, adminToken: crypto.randomBytes(16).toString('hex'), extra: { LOG_LEVEL: 'silent', WRITE_RATE_LIMIT: '0', ...extra } });
+    const nodeArgs = process.env.BENCH_CPU_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+      : [];
+    const env = serverEnv({
+      databaseUrl: database.url,
+      port,
+      adminToken: crypto.randomBytes(16).toString('hex'),
+      extra: { LOG_LEVEL: 'silent', WRITE_RATE_LIMIT: '0', ...extra },
+    });
     const server = await startAppServer(env, { nodeArgs });
     servers.push({ baseUrl: server.baseUrl, pid: server.child.pid!, env, child: server.child });
   }
@@ -59,7 +71,9 @@ export async function rssKb(pid: number): Promise<number> {
 /** The young generation V8 has committed in an app process, in KB, from its /metrics. */
 export async function youngGenerationKb(metricsUrl: string): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
-  const bytes = [...text.matchAll(/^nodejs_heap_space_resident_bytes\{space="new(?:_large_object)?_space"\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+  const bytes = [
+    ...text.matchAll(/^nodejs_heap_space_resident_bytes\{space="new(?:_large_object)?_space"\} (\d+)$/gm),
+  ].reduce((sum, m) => sum + Number(m[1]), 0);
   return bytes / 1024;
 }
 

@@ -8,9 +8,12 @@ import { authClient } from '@/lib/client/auth-client';
 export function SsoReauthStart() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void authClient.signIn.social({ provider: 'oidc', callbackURL: '/sign-in/reauth/done', errorCallbackURL: '/sign-in/refused' }).then(({ error: failure }) => {
-      if (failure) setError('Single sign-on cannot be reached right now: close this window and try again in a minute.');
-    });
+    void authClient.signIn
+      .social({ provider: 'oidc', callbackURL: '/sign-in/reauth/done', errorCallbackURL: '/sign-in/refused' })
+      .then(({ error: failure }) => {
+        if (failure)
+          setError('Single sign-on cannot be reached right now: close this window and try again in a minute.');
+      });
   }, []);
   return <main className="p-6 text-sm">{error ?? 'Opening single sign-on…'}</main>;
 }

@@ -4,16 +4,16 @@ import { useEffect, useRef, useState } from 'react';
 import { useNextPhase } from '@/components/cockpit/use-next-phase';
 import { useToast } from '@/components/ui/toast';
 import { useCan } from '@/components/war-room/use-can';
+import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
+import type { ItemDto } from '@/lib/contracts/items';
 import { isTerminal } from '@/lib/domain/deployment-state';
 import { checkItemWritable, STATUS_LABEL } from '@/lib/domain/items';
 import { refusalMessage } from '@/lib/domain/rbac';
-import type { ItemDto } from '@/lib/contracts/items';
-import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
 import { ItemRow } from './item-row';
 import { ReassignMenu } from './reassign-menu';
-import { useReassign } from './use-reassign';
 import { Kbd, ShortcutsOverlay } from './shortcuts-overlay';
 import { useChecklistKeys } from './use-checklist-keys';
+import { useReassign } from './use-reassign';
 import { useUpdateItem } from './use-update-item';
 import { VirtualChecklist, type VirtualRow } from './virtual-checklist';
 
@@ -44,7 +44,15 @@ function bySection(rows: Row[]): [string | null, Row[]][] {
  * Items grouped by phase and section; `include` picks which items this view shows. The keyboard
  * (j / k, x, n, g n, ?) works on the items shown, through the same mutation and rules as a click.
  */
-export function Checklist({ deployment, include, emptyText }: { deployment: DeploymentDto; include: (item: ItemDto) => boolean; emptyText: string }) {
+export function Checklist({
+  deployment,
+  include,
+  emptyText,
+}: {
+  deployment: DeploymentDto;
+  include: (item: ItemDto) => boolean;
+  emptyText: string;
+}) {
   const update = useUpdateItem(deployment.id);
   const toast = useToast();
   const nextPhase = useNextPhase();
@@ -59,7 +67,8 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
   const owners = deployment.roles.filter((r) => !r.readOnly).map((r) => ({ key: r.key, name: r.name }));
   // Why this person may not change an item — the server's own words, so a key says what a refused click would.
   const refusal = (item: ItemDto): string | null => {
-    if (!can('item.update', { itemRoleKey: item.roleKey })) return refusalMessage('item.update', { itemRoleKey: item.roleKey });
+    if (!can('item.update', { itemRoleKey: item.roleKey }))
+      return refusalMessage('item.update', { itemRoleKey: item.roleKey });
     const phase = deployment.phases.find((p) => p.id === item.phaseId);
     const writable = checkItemWritable(deployment.state, phase ?? { title: '', status: 'active' });
     return writable.ok ? null : writable.message;
@@ -80,7 +89,10 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
   };
   const keys = useChecklistKeys({
     ids: shown.map((item) => item.id),
-    onToggle: (id) => withItem(id, (item) => update.mutate({ item, status: item.status === 'done' ? 'pending' : 'done', note: item.note })),
+    onToggle: (id) =>
+      withItem(id, (item) =>
+        update.mutate({ item, status: item.status === 'done' ? 'pending' : 'done', note: item.note }),
+      ),
     onNote: (id) =>
       withItem(id, () => {
         // Already editing: go back to the words being typed rather than starting again.
@@ -103,8 +115,12 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
     <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
       <h2 id={`phase-${phase.id}`} className="flex items-center gap-2 text-lg font-semibold">
         {phase.title}
-        {phase.status === 'active' ? <span className="text-xs font-normal text-sky-600 dark:text-sky-400">● current</span> : null}
-        {phase.kind === 'rollback' ? <span className="text-xs font-normal text-red-600 dark:text-red-400">rollback</span> : null}
+        {phase.status === 'active' ? (
+          <span className="text-xs font-normal text-sky-600 dark:text-sky-400">● current</span>
+        ) : null}
+        {phase.kind === 'rollback' ? (
+          <span className="text-xs font-normal text-red-600 dark:text-red-400">rollback</span>
+        ) : null}
       </h2>
       {/* On the first heading's line, out of the way. Keyboards live on desktops: phones get none. */}
       {phase.id === phases[0]?.[0].id ? (
@@ -132,7 +148,13 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
       noteRequest={noteRequest?.id === item.id && item.id === selectedId ? noteRequest.nonce : undefined}
       menu={
         canMove ? (
-          <ReassignMenu compact label={`Move “${item.title}” to another role`} currentKey={item.roleKey} roles={owners} onMove={(roleKey) => reassign.mutate({ kind: 'item', item, roleKey })} />
+          <ReassignMenu
+            compact
+            label={`Move “${item.title}” to another role`}
+            currentKey={item.roleKey}
+            roles={owners}
+            onMove={(roleKey) => reassign.mutate({ kind: 'item', item, roleKey })}
+          />
         ) : null
       }
     />
@@ -141,7 +163,13 @@ export function Checklist({ deployment, include, emptyText }: { deployment: Depl
     <div className="mb-1 flex items-center gap-2">
       <h3 className="text-sm font-semibold uppercase tracking-wide text-faint">{section}</h3>
       {canMove ? (
-        <ReassignMenu compact label={`Move every step of “${section}” to another role`} currentKey={null} roles={owners} onMove={(roleKey) => reassign.mutate({ kind: 'section', phaseId: phase.id, section, roleKey })} />
+        <ReassignMenu
+          compact
+          label={`Move every step of “${section}” to another role`}
+          currentKey={null}
+          roles={owners}
+          onMove={(roleKey) => reassign.mutate({ kind: 'section', phaseId: phase.id, section, roleKey })}
+        />
       ) : null}
     </div>
   );

@@ -1,14 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { ItemStatusBadge } from '@/components/ui/badges';
 import type { ReactNode } from 'react';
-import { CopyButton } from '@/components/ui/copy-button';
-import { ITEM_STATUSES, NOTE_REQUIRED, STATUS_LABEL, type ItemStatus } from '@/lib/domain/items';
-import { formatUtcTime } from '@/lib/domain/clock';
-import type { ItemDto } from '@/lib/contracts/items';
+import { ItemStatusBadge } from '@/components/ui/badges';
+import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { CopyButton } from '@/components/ui/copy-button';
+import type { ItemDto } from '@/lib/contracts/items';
+import { formatUtcTime } from '@/lib/domain/clock';
+import { ITEM_STATUSES, NOTE_REQUIRED, STATUS_LABEL, type ItemStatus } from '@/lib/domain/items';
 
 type Props = {
   item: ItemDto;
@@ -27,7 +27,17 @@ type Props = {
 };
 
 /** One checklist step: tick in one click; blocked and skipped ask for a note first. */
-export function ItemRow({ item, roleName, editable, depth, onChange, selected = false, onSelect, noteRequest, menu }: Props) {
+export function ItemRow({
+  item,
+  roleName,
+  editable,
+  depth,
+  onChange,
+  selected = false,
+  onSelect,
+  noteRequest,
+  menu,
+}: Props) {
   const [pending, setPending] = useState<ItemStatus | null>(null);
   const [draft, setDraft] = useState('');
   const done = item.status === 'done';
@@ -56,7 +66,10 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
 
   return (
     <li
-      className={cn('rounded-lg border bg-surface p-3', selected ? 'border-sky-500 ring-2 ring-sky-500 dark:border-sky-400 dark:ring-sky-400' : 'border-line')}
+      className={cn(
+        'rounded-lg border bg-surface p-3',
+        selected ? 'border-sky-500 ring-2 ring-sky-500 dark:border-sky-400 dark:ring-sky-400' : 'border-line',
+      )}
       style={{ marginLeft: depth ? `${Math.min(depth, 4) * 1.25}rem` : undefined }}
       data-testid="checklist-item"
       data-item-id={item.id}
@@ -70,7 +83,12 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
           <button
             type="button"
             onClick={() => onChange(item, done ? 'pending' : 'done', item.note)}
-            className={cn('mt-0.5 flex h-11 w-11 sm:h-8 sm:w-8 shrink-0 items-center justify-center rounded-md border-2 text-lg', done ? 'border-emerald-500 bg-emerald-500 text-white' : 'border-slate-400 hover:border-emerald-500 dark:border-slate-500')}
+            className={cn(
+              'mt-0.5 flex h-11 w-11 sm:h-8 sm:w-8 shrink-0 items-center justify-center rounded-md border-2 text-lg',
+              done
+                ? 'border-emerald-500 bg-emerald-500 text-white'
+                : 'border-slate-400 hover:border-emerald-500 dark:border-slate-500',
+            )}
             aria-label={done ? `Mark “${item.title}” not done` : `Mark “${item.title}” done`}
             aria-pressed={done}
           >
@@ -79,15 +97,24 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
         ) : null}
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
-            <span className={cn('font-medium', done ? 'text-faint line-through decoration-slate-400' : '')}>{item.title}</span>
+            <span className={cn('font-medium', done ? 'text-faint line-through decoration-slate-400' : '')}>
+              {item.title}
+            </span>
             <ItemStatusBadge status={item.status} />
-            <span className="text-xs text-faint" data-testid="item-role">{roleName}</span>
+            <span className="text-xs text-faint" data-testid="item-role">
+              {roleName}
+            </span>
             {item.doneBeforeStart ? <span className="text-xs text-faint">(done before start)</span> : null}
             {menu ? <div className="ml-auto">{menu}</div> : null}
           </div>
           {item.command ? (
             <div className="mt-2 flex items-start gap-2">
-              <pre tabIndex={0} className="min-w-0 flex-1 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">{item.command}</pre>
+              <pre
+                tabIndex={0}
+                className="min-w-0 flex-1 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950"
+              >
+                {item.command}
+              </pre>
               <CopyButton text={item.command} label="Copy command" />
             </div>
           ) : null}
@@ -120,7 +147,14 @@ export function ItemRow({ item, roleName, editable, depth, onChange, selected = 
                 ))}
               </select>
               {!pending ? (
-                <Button type="button" variant="ghost" onClick={() => { setPending(item.status); setDraft(item.note ?? ''); }}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  onClick={() => {
+                    setPending(item.status);
+                    setDraft(item.note ?? '');
+                  }}
+                >
                   {item.note ? 'Edit note' : 'Add note'}
                 </Button>
               ) : null}

@@ -9,7 +9,13 @@ type Role = { key: string; name: string };
  * "Move to…": the IC's menu on a step or a section heading. A native <details> so it opens with
  * Enter or Space, and closes by itself after a choice.
  */
-export function ReassignMenu({ label, currentKey, roles, onMove, compact = false }: {
+export function ReassignMenu({
+  label,
+  currentKey,
+  roles,
+  onMove,
+  compact = false,
+}: {
   label: string;
   currentKey: string | null;
   roles: Role[];
@@ -20,13 +26,20 @@ export function ReassignMenu({ label, currentKey, roles, onMove, compact = false
   return (
     <details ref={ref} className="relative" data-testid="reassign-menu">
       <summary
-        className={cn('cursor-pointer list-none rounded-md border border-line-strong px-2 text-soft hover:bg-subtle focus-visible:outline-2 focus-visible:outline-sky-500', compact ? 'py-0.5 text-xs' : 'min-h-9 py-1.5 text-sm')}
+        className={cn(
+          'cursor-pointer list-none rounded-md border border-line-strong px-2 text-soft hover:bg-subtle focus-visible:outline-2 focus-visible:outline-sky-500',
+          compact ? 'py-0.5 text-xs' : 'min-h-9 py-1.5 text-sm',
+        )}
         aria-label={label}
         title={label}
       >
         Move to…<span className="sr-only"> ({label})</span>
       </summary>
-      <ul role="menu" aria-label={label} className="absolute right-0 z-20 mt-1 max-h-72 w-56 overflow-auto rounded-md border border-slate-200 bg-surface p-1 shadow-lg dark:border-slate-700">
+      <ul
+        role="menu"
+        aria-label={label}
+        className="absolute right-0 z-20 mt-1 max-h-72 w-56 overflow-auto rounded-md border border-slate-200 bg-surface p-1 shadow-lg dark:border-slate-700"
+      >
         {roles.map((role) => (
           <li key={role.key} role="none">
             <button

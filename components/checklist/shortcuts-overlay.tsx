@@ -1,17 +1,20 @@
 'use client';
 
 import { Fragment, useEffect, useLayoutEffect, useRef } from 'react';
-import { Dialog } from '@/components/ui/dialog';
 import { Button } from '@/components/ui/button';
-import { SHORTCUT_HELP } from '@/lib/domain/shortcuts';
 import { cn } from '@/components/ui/cn';
+import { Dialog } from '@/components/ui/dialog';
+import { SHORTCUT_HELP } from '@/lib/domain/shortcuts';
 
 /** A key cap; `small` sits inside a line of small text without making it taller. */
 export function Kbd({ children, small = false }: { children: string; small?: boolean }) {
   const size = small ? 'min-w-4 px-1 text-[0.7rem] leading-4' : 'min-w-7 px-1.5 py-0.5 text-sm';
   return (
     <kbd
-      className={cn('inline-flex items-center justify-center rounded border border-line-strong bg-subtle font-mono text-foreground shadow-[0_1px_0_rgb(148_163_184)] dark:shadow-[0_1px_0_rgb(71_85_105)]', size)}
+      className={cn(
+        'inline-flex items-center justify-center rounded border border-line-strong bg-subtle font-mono text-foreground shadow-[0_1px_0_rgb(148_163_184)] dark:shadow-[0_1px_0_rgb(71_85_105)]',
+        size,
+      )}
     >
       {children}
     </kbd>
@@ -65,7 +68,9 @@ export function ShortcutsOverlay({ onClose, canDrive }: { onClose: () => void; c
               </td>
               <td className="py-2 align-top">
                 {label}
-                {action === 'nextPhase' && !canDrive ? <span className="block text-xs text-muted">Incident commander only</span> : null}
+                {action === 'nextPhase' && !canDrive ? (
+                  <span className="block text-xs text-muted">Incident commander only</span>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -16,7 +16,8 @@ const CONTROL_TYPES = ['button', 'submit', 'reset', 'checkbox', 'radio', 'image'
 /** Fields keep their keys (a select's arrows, a textarea's letters); buttons keep their Space. */
 function focusKind(target: EventTarget | null): FocusKind {
   if (!(target instanceof HTMLElement)) return 'other';
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return 'typing';
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return 'typing';
   if (target instanceof HTMLInputElement) return CONTROL_TYPES.includes(target.type) ? 'control' : 'typing';
   if (target.closest('button, a[href], summary, [role="button"], [role="tab"]')) return 'control';
   return 'other';

@@ -3,12 +3,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useToast } from '@/components/ui/toast';
 import { ApiError, api } from '@/lib/client/api';
+import { newIdempotencyKey } from '@/lib/client/idempotency-key';
 import { deploymentKeys } from '@/lib/client/query-keys';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
+import type { ItemDto } from '@/lib/contracts/items';
 import type { ItemStatus } from '@/lib/domain/items';
 import { replaceItem } from '@/lib/realtime/client/apply-event';
-import type { ItemDto } from '@/lib/contracts/items';
-import type { DeploymentDto } from '@/lib/contracts/deployments';
-import { newIdempotencyKey } from '@/lib/client/idempotency-key';
 
 type Variables = { item: ItemDto; status: ItemStatus; note: string | null };
 

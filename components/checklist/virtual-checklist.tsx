@@ -2,8 +2,8 @@
 
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ItemDto } from '@/lib/contracts/items';
 import type { PhaseDto } from '@/lib/contracts/deployments';
+import type { ItemDto } from '@/lib/contracts/items';
 
 export type VirtualRow =
   | { kind: 'phase'; key: string; phase: PhaseDto }
@@ -49,7 +49,10 @@ export function VirtualChecklist({ rows, renderPhase, renderItem, selectedKey = 
 
   // The selected row stays mounted too, so `n` can open its note even after the page scrolled away.
   const pinnedIndexes = useMemo(
-    () => (pinned.size || selectedKey ? rows.flatMap((row, i) => (pinned.has(row.key) || row.key === selectedKey ? [i] : [])) : []),
+    () =>
+      pinned.size || selectedKey
+        ? rows.flatMap((row, i) => (pinned.has(row.key) || row.key === selectedKey ? [i] : []))
+        : [],
     [rows, pinned, selectedKey],
   );
   const rangeExtractor = useCallback(
@@ -89,7 +92,12 @@ export function VirtualChecklist({ rows, renderPhase, renderItem, selectedKey = 
     });
 
   return (
-    <div ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }} data-testid="virtual-checklist" data-rows={rows.length}>
+    <div
+      ref={listRef}
+      style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      data-testid="virtual-checklist"
+      data-rows={rows.length}
+    >
       {virtualizer.getVirtualItems().map((virtual) => {
         const row = rows[virtual.index];
         return (
@@ -97,9 +105,17 @@ export function VirtualChecklist({ rows, renderPhase, renderItem, selectedKey = 
             key={virtual.key}
             data-index={virtual.index}
             ref={virtualizer.measureElement}
-            style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${virtual.start - scrollMargin}px)` }}
+            style={{
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              width: '100%',
+              transform: `translateY(${virtual.start - scrollMargin}px)`,
+            }}
             // A note textarea gaining focus pins its row; saving the note releases it.
-            onFocusCapture={row.kind === 'item' ? (e) => e.target instanceof HTMLTextAreaElement && pin(row.key, true) : undefined}
+            onFocusCapture={
+              row.kind === 'item' ? (e) => e.target instanceof HTMLTextAreaElement && pin(row.key, true) : undefined
+            }
             onSubmitCapture={row.kind === 'item' ? () => pin(row.key, false) : undefined}
           >
             {row.kind === 'phase' ? (

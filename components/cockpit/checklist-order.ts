@@ -1,5 +1,5 @@
-import { onRollbackTrack } from '@/lib/domain/cockpit';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
+import { onRollbackTrack } from '@/lib/domain/cockpit';
 
 /**
  * The phases in the order a role works them: once a rollback is declared the rollback checklist

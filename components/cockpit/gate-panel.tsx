@@ -3,17 +3,25 @@
 import { useState } from 'react';
 import { Badge, type Tone } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
-import { useWarRoom } from '@/components/war-room/war-room-context';
+import { cn } from '@/components/ui/cn';
 import { useCan } from '@/components/war-room/use-can';
+import { useWarRoom } from '@/components/war-room/war-room-context';
+import { ApiError } from '@/lib/client/api';
+import type { GateDto } from '@/lib/contracts/gates';
 import { formatRelative, formatUtc, formatUtcTime, tMinus } from '@/lib/domain/clock';
 import { isTerminal } from '@/lib/domain/deployment-state';
-import { checkOverride, DECISION_LABEL, isClosed, otherRoleSigned, signoffTable, type GateStatus, type SignoffDecision } from '@/lib/domain/gates';
-import type { GateDto } from '@/lib/contracts/gates';
-import { ReauthDialog } from './reauth-dialog';
+import {
+  checkOverride,
+  DECISION_LABEL,
+  isClosed,
+  otherRoleSigned,
+  signoffTable,
+  type GateStatus,
+  type SignoffDecision,
+} from '@/lib/domain/gates';
 import { ReasonDialog } from './reason-dialog';
-import { ApiError } from '@/lib/client/api';
+import { ReauthDialog } from './reauth-dialog';
 import { useCockpitAction, type CockpitAction } from './use-cockpit-action';
-import { cn } from '@/components/ui/cn';
 
 const STATUS_LOOK: Record<GateStatus, { tone: Tone; icon: string; label: string }> = {
   waiting: { tone: 'grey', icon: '◷', label: 'Waiting for sign-offs' },
@@ -70,7 +78,9 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
   const live = !isClosed(status) && !isTerminal(deployment.state) && !readOnly;
   const mayOverride = live && can('gate.override', { requiredRoles: gate.requiredRoles });
   const signable = live && can('gate.signoff', { requiredRoles: gate.requiredRoles });
-  const myRoles = deployment.me.roles.filter((r) => !r.readOnly && gate.requiredRoles.includes(r.key)).map((r) => r.key);
+  const myRoles = deployment.me.roles
+    .filter((r) => !r.readOnly && gate.requiredRoles.includes(r.key))
+    .map((r) => r.key);
   const several = myRoles.length > 1;
 
   const rows = signoffTable({
@@ -79,7 +89,8 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
     roleNames,
     userNames: Object.fromEntries(gate.signoffs.map((s) => [s.userId, s.user])),
   });
-  const mine = (roleKey: string) => gate.signoffs.find((s) => s.roleKey === roleKey && s.userId === deployment.me.userId) ?? null;
+  const mine = (roleKey: string) =>
+    gate.signoffs.find((s) => s.roleKey === roleKey && s.userId === deployment.me.userId) ?? null;
   const sign = (roleKey: string, decision: SignoffDecision, comment?: string) =>
     decide({
       path: `/gates/${gate.id}/signoffs`,
@@ -88,27 +99,57 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
     });
   // Why a button is greyed out, in the rules' own words (the server refuses the same way).
   const gateFacts = {
-    title: gate.title, requiredRoles: gate.requiredRoles, status, overrideReason: gate.overrideReason, allowSameSigner: gate.allowSameSigner,
+    title: gate.title,
+    requiredRoles: gate.requiredRoles,
+    status,
+    overrideReason: gate.overrideReason,
+    allowSameSigner: gate.allowSameSigner,
     signoffs: gate.signoffs.map((s) => ({ ...s, createdAt: new Date(s.at) })),
   };
   const signBlocked = (roleKey: string) => {
     const other = otherRoleSigned(gateFacts, deployment.me.userId, roleKey);
-    return other ? `You already signed this gate for ${roleNames[other] ?? other}: a different person must sign as ${roleNames[roleKey] ?? roleKey}.` : null;
+    return other
+      ? `You already signed this gate for ${roleNames[other] ?? other}: a different person must sign as ${roleNames[roleKey] ?? roleKey}.`
+      : null;
   };
-  const overrideCheck = checkOverride({ gate: gateFacts, reason: 'x', overriderId: deployment.me.userId, allowSelfOverride: deployment.allowSelfOverride, roleNames });
+  const overrideCheck = checkOverride({
+    gate: gateFacts,
+    reason: 'x',
+    overriderId: deployment.me.userId,
+    allowSelfOverride: deployment.allowSelfOverride,
+    roleNames,
+  });
   const overrideBlocked = !overrideCheck.ok && overrideCheck.code === 'self_override' ? overrideCheck.message : null;
-  const blockedNotes = [...new Set([...myRoles.map(signBlocked), mayOverride ? overrideBlocked : null].filter((n): n is string => Boolean(n)))];
-  const due = gate.kind === 'checkpoint' && gate.checkpointOffsetMin != null ? new Date(new Date(deployment.goLiveAt).getTime() + gate.checkpointOffsetMin * 60_000) : null;
+  const blockedNotes = [
+    ...new Set(
+      [...myRoles.map(signBlocked), mayOverride ? overrideBlocked : null].filter((n): n is string => Boolean(n)),
+    ),
+  ];
+  const due =
+    gate.kind === 'checkpoint' && gate.checkpointOffsetMin != null
+      ? new Date(new Date(deployment.goLiveAt).getTime() + gate.checkpointOffsetMin * 60_000)
+      : null;
 
   return (
     <div
-      className={cn('rounded-lg border p-3', status === 'overridden' ? 'border-amber-500' : status === 'rejected' ? 'border-red-500' : status === 'open' ? 'border-emerald-600' : 'border-slate-300 dark:border-slate-700')}
+      className={cn(
+        'rounded-lg border p-3',
+        status === 'overridden'
+          ? 'border-amber-500'
+          : status === 'rejected'
+            ? 'border-red-500'
+            : status === 'open'
+              ? 'border-emerald-600'
+              : 'border-slate-300 dark:border-slate-700',
+      )}
       data-testid="gate-panel"
       data-gate-id={gate.id}
       data-status={gate.status}
     >
       <div className="mb-2 flex flex-wrap items-center gap-2">
-        <span aria-hidden className="text-lg">◆</span>
+        <span aria-hidden className="text-lg">
+          ◆
+        </span>
         <h3 className="font-semibold">{gate.title}</h3>
         <GateStatusBadge status={gate.status} />
         {due ? (
@@ -124,7 +165,10 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
         </p>
       ) : null}
       {status === 'overridden' ? (
-        <p className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-100" data-testid="override-note">
+        <p
+          className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-100"
+          data-testid="override-note"
+        >
           <span aria-hidden>⚑ </span>
           <strong>Overridden{gate.overriddenBy ? ` by ${gate.overriddenBy}` : ''}:</strong> {gate.overrideReason}
         </p>
@@ -133,10 +177,18 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
         <table className="w-full min-w-[18rem] text-left text-sm">
           <thead className="text-xs uppercase tracking-wide text-faint">
             <tr>
-              <th scope="col" className="py-1 pr-2 font-medium">Role</th>
-              <th scope="col" className="py-1 pr-2 font-medium">Name</th>
-              <th scope="col" className="py-1 pr-2 font-medium">Decision</th>
-              <th scope="col" className="py-1 font-medium">Time</th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Role
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Name
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Decision
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Time
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -145,7 +197,13 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
               const look = DECISION_LOOK[row.decision];
               const signoff = own ? mine(row.roleKey) : null;
               return (
-                <tr key={`${row.roleKey}-${row.userId ?? 'pending'}`} className="border-t border-line align-top" data-testid="signoff-row" data-role={row.roleKey} data-decision={row.decision}>
+                <tr
+                  key={`${row.roleKey}-${row.userId ?? 'pending'}`}
+                  className="border-t border-line align-top"
+                  data-testid="signoff-row"
+                  data-role={row.roleKey}
+                  data-decision={row.decision}
+                >
                   <td className="py-1.5 pr-2">{row.role}</td>
                   <td className="py-1.5 pr-2">
                     {row.name ?? <span className="text-faint">—</span>}
@@ -155,7 +213,13 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
                         type="button"
                         className="mt-0.5 block min-h-8 text-xs text-link underline"
                         disabled={action.isPending}
-                        onClick={() => action.mutate({ path: `/gates/${gate.id}/signoffs/${signoff.id}`, method: 'DELETE', done: 'Sign-off withdrawn.' })}
+                        onClick={() =>
+                          action.mutate({
+                            path: `/gates/${gate.id}/signoffs/${signoff.id}`,
+                            method: 'DELETE',
+                            done: 'Sign-off withdrawn.',
+                          })
+                        }
                         data-testid={`withdraw-${row.roleKey}`}
                       >
                         Withdraw
@@ -171,7 +235,9 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
                     {row.at ? (
                       <span title={row.at.toISOString()}>
                         {formatUtcTime(row.at)}
-                        <span className="block whitespace-nowrap text-xs">{tMinus(new Date(deployment.goLiveAt), row.at).label}</span>
+                        <span className="block whitespace-nowrap text-xs">
+                          {tMinus(new Date(deployment.goLiveAt), row.at).label}
+                        </span>
                       </span>
                     ) : (
                       '—'
@@ -192,12 +258,28 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
                 const blocked = signBlocked(roleKey);
                 return [
                   current?.decision === 'approve' ? null : (
-                    <Button key={`a-${roleKey}`} variant="primary" className="min-h-11 px-4 disabled:opacity-50" disabled={action.isPending || Boolean(blocked)} title={blocked ?? undefined} onClick={() => sign(roleKey, 'approve')} data-testid={`approve-${roleKey}`}>
+                    <Button
+                      key={`a-${roleKey}`}
+                      variant="primary"
+                      className="min-h-11 px-4 disabled:opacity-50"
+                      disabled={action.isPending || Boolean(blocked)}
+                      title={blocked ?? undefined}
+                      onClick={() => sign(roleKey, 'approve')}
+                      data-testid={`approve-${roleKey}`}
+                    >
                       ✓ GO{as}
                     </Button>
                   ),
                   current?.decision === 'reject' ? null : (
-                    <Button key={`r-${roleKey}`} variant="secondary" className="min-h-11 px-4 disabled:opacity-50" disabled={action.isPending || Boolean(blocked)} title={blocked ?? undefined} onClick={() => setAsk({ kind: 'reject', roleKey })} data-testid={`reject-${roleKey}`}>
+                    <Button
+                      key={`r-${roleKey}`}
+                      variant="secondary"
+                      className="min-h-11 px-4 disabled:opacity-50"
+                      disabled={action.isPending || Boolean(blocked)}
+                      title={blocked ?? undefined}
+                      onClick={() => setAsk({ kind: 'reject', roleKey })}
+                      data-testid={`reject-${roleKey}`}
+                    >
                       ✖ NO-GO{as}…
                     </Button>
                   ),
@@ -205,7 +287,14 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
               })
             : null}
           {mayOverride ? (
-            <Button variant="secondary" className="min-h-11 px-4 disabled:opacity-50" disabled={action.isPending || Boolean(overrideBlocked)} title={overrideBlocked ?? undefined} onClick={() => setAsk({ kind: 'override' })} data-testid="override-gate">
+            <Button
+              variant="secondary"
+              className="min-h-11 px-4 disabled:opacity-50"
+              disabled={action.isPending || Boolean(overrideBlocked)}
+              title={overrideBlocked ?? undefined}
+              onClick={() => setAsk({ kind: 'override' })}
+              data-testid="override-gate"
+            >
               ⚑ Override…
             </Button>
           ) : null}
@@ -242,7 +331,13 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
           confirm="⚑ Override"
           tone="danger"
           busy={action.isPending}
-          onConfirm={(reason) => decide({ path: `/gates/${gate.id}/override`, body: { reason, version: gate.version }, done: 'Gate overridden.' })}
+          onConfirm={(reason) =>
+            decide({
+              path: `/gates/${gate.id}/override`,
+              body: { reason, version: gate.version },
+              done: 'Gate overridden.',
+            })
+          }
           onClose={() => setAsk(null)}
           testId="override-dialog"
         />

@@ -28,7 +28,10 @@ export function PendingSignoffs({ roleKey }: { roleKey: string }) {
   return (
     <section aria-labelledby="my-signoffs-title" className="flex flex-col gap-3" data-testid="pending-signoffs">
       <h2 id="my-signoffs-title" className="text-xl font-semibold">
-        {waiting ? 'Your pending sign-offs' : 'Your sign-offs, waiting for the others'}{waiting ? <span className="tabular ml-2 rounded-full bg-amber-500 px-2 py-0.5 text-sm text-slate-950">{waiting}</span> : null}
+        {waiting ? 'Your pending sign-offs' : 'Your sign-offs, waiting for the others'}
+        {waiting ? (
+          <span className="tabular ml-2 rounded-full bg-amber-500 px-2 py-0.5 text-sm text-slate-950">{waiting}</span>
+        ) : null}
       </h2>
       {tasks.map(({ gate }) => {
         const dto = deployment.gates.find((g) => g.id === gate.id)!;

@@ -1,8 +1,8 @@
+import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
+import type { GateDto } from '@/lib/contracts/gates';
 import { onRollbackTrack } from '@/lib/domain/cockpit';
 import { isTerminal } from '@/lib/domain/deployment-state';
 import { checkPhaseStart, nextPhase, phaseCompletion, type PhaseGate } from '@/lib/domain/phases';
-import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
-import type { GateDto } from '@/lib/contracts/gates';
 
 /** A gate as the pure rules take it: sign-offs carry their time as a Date, not the wire's string. */
 export function toPhaseGate(gate: GateDto): PhaseGate {
@@ -12,7 +12,14 @@ export function toPhaseGate(gate: GateDto): PhaseGate {
     requiredRoles: gate.requiredRoles,
     status: gate.status,
     overrideReason: gate.overrideReason,
-    signoffs: gate.signoffs.map((s) => ({ id: s.id, roleKey: s.roleKey, userId: s.userId, decision: s.decision, comment: s.comment, createdAt: new Date(s.at) })),
+    signoffs: gate.signoffs.map((s) => ({
+      id: s.id,
+      roleKey: s.roleKey,
+      userId: s.userId,
+      decision: s.decision,
+      comment: s.comment,
+      createdAt: new Date(s.at),
+    })),
   };
 }
 
@@ -38,12 +45,22 @@ export function phaseStep(deployment: DeploymentDto): PhaseStep | null {
     const roleNames = Object.fromEntries(deployment.roles.map((r) => [r.key, r.name]));
     const gates = deployment.gates.filter((g) => g.phaseId === active.id).map(toPhaseGate);
     const { blockers } = phaseCompletion({ items: active.items, gates, roleNames });
-    return { kind: 'complete', phase: active, blockers, refusal: blockers.length ? `“${active.title}” can’t be completed yet: ${blockers.join('; ')}.` : null };
+    return {
+      kind: 'complete',
+      phase: active,
+      blockers,
+      refusal: blockers.length ? `“${active.title}” can’t be completed yet: ${blockers.join('; ')}.` : null,
+    };
   }
   const summaries = deployment.phases;
   const next = nextPhase(summaries, rollback ? 'rolling_back' : undefined);
   if (!next) return null;
   const check = checkPhaseStart({ phases: summaries, phaseId: next.id, deploymentState: deployment.state });
   const phase = deployment.phases.find((p) => p.id === next.id)!;
-  return { kind: 'start', phase, blockers: check.ok ? [] : [check.message], refusal: check.ok ? null : `${check.message}.` };
+  return {
+    kind: 'start',
+    phase,
+    blockers: check.ok ? [] : [check.message],
+    refusal: check.ok ? null : `${check.message}.`,
+  };
 }

@@ -3,20 +3,20 @@
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import { useWarRoom } from '@/components/war-room/war-room-context';
 import { useCan } from '@/components/war-room/use-can';
+import { useWarRoom } from '@/components/war-room/war-room-context';
 import { useNow } from '@/lib/client/use-now';
+import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
+import type { GateDto } from '@/lib/contracts/gates';
 import { formatDuration, formatRelative, formatUtcTime } from '@/lib/domain/clock';
 import { gateTally, onRollbackTrack, overdueLabel, scheduleOf } from '@/lib/domain/cockpit';
 import type { GateStatus } from '@/lib/domain/gates';
 import { progress } from '@/lib/domain/phases';
-import type { DeploymentDto, PhaseDto } from '@/lib/contracts/deployments';
-import type { GateDto } from '@/lib/contracts/gates';
 import { GatePanel } from './gate-panel';
 import { phaseStep, type PhaseStep } from './phase-facts';
 import { useCockpitAction } from './use-cockpit-action';
-import { cn } from '@/components/ui/cn';
 
 const STATUS_ICON: Record<string, { icon: string; label: string; className: string }> = {
   completed: { icon: '✓', label: 'Completed', className: 'border-emerald-600 bg-emerald-600 text-white' },
@@ -39,7 +39,8 @@ function dayShift(start: Date, end: Date): string {
 function PlannedLine({ phase }: { phase: PhaseDto }) {
   if (phase.plannedStartMin === null && phase.plannedDurationMin === null) return <span>No planned time</span>;
   const start = phase.plannedStart ? new Date(phase.plannedStart) : null;
-  const end = start && phase.plannedDurationMin != null ? new Date(start.getTime() + phase.plannedDurationMin * 60_000) : null;
+  const end =
+    start && phase.plannedDurationMin != null ? new Date(start.getTime() + phase.plannedDurationMin * 60_000) : null;
   return (
     <span>
       Plan {phase.plannedStartMin !== null ? formatRelative(phase.plannedStartMin) : '—'}
@@ -52,8 +53,19 @@ function PlannedLine({ phase }: { phase: PhaseDto }) {
 function ActualLine({ phase, elapsed }: { phase: PhaseDto; elapsed: number | null }) {
   if (!phase.startedAt) return null;
   const started = formatUtcTime(new Date(phase.startedAt));
-  if (phase.completedAt) return <span>Actual {started}–{formatUtcTime(new Date(phase.completedAt))}{elapsed != null ? ` · took ${formatDuration(elapsed)}` : ''}</span>;
-  return <span>Started {started}{elapsed != null ? ` · ${formatDuration(elapsed)} so far` : ''}</span>;
+  if (phase.completedAt)
+    return (
+      <span>
+        Actual {started}–{formatUtcTime(new Date(phase.completedAt))}
+        {elapsed != null ? ` · took ${formatDuration(elapsed)}` : ''}
+      </span>
+    );
+  return (
+    <span>
+      Started {started}
+      {elapsed != null ? ` · ${formatDuration(elapsed)} so far` : ''}
+    </span>
+  );
 }
 
 function Milestone({ gate }: { gate: GateDto }) {
@@ -67,14 +79,27 @@ function Milestone({ gate }: { gate: GateDto }) {
   );
 }
 
-function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
-  phase: PhaseDto; index: number; deployment: DeploymentDto; now: Date | null; step: PhaseStep | null; canDrive: boolean;
+function PhaseRow({
+  phase,
+  index,
+  deployment,
+  now,
+  step,
+  canDrive,
+}: {
+  phase: PhaseDto;
+  index: number;
+  deployment: DeploymentDto;
+  now: Date | null;
+  step: PhaseStep | null;
+  canDrive: boolean;
 }) {
   const action = useCockpitAction(deployment.id);
   const [open, setOpen] = useState(false);
   const gates = deployment.gates.filter((g) => g.phaseId === phase.id);
   const schedule = now ? scheduleOf(phase, deployment.goLiveAt, now) : null;
-  const overdue = schedule && phase.status !== 'completed' && phase.status !== 'skipped' ? overdueLabel(schedule) : null;
+  const overdue =
+    schedule && phase.status !== 'completed' && phase.status !== 'skipped' ? overdueLabel(schedule) : null;
   const look = STATUS_ICON[phase.status] ?? STATUS_ICON.pending;
   const p = progress(phase.items);
   const focus = step !== null;
@@ -84,23 +109,43 @@ function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
 
   return (
     <li
-      className={cn('relative rounded-lg border bg-surface p-3', phase.status === 'active' ? 'border-sky-500 ring-1 ring-sky-500/40' : overdue ? 'border-red-400 dark:border-red-800' : 'border-line')}
+      className={cn(
+        'relative rounded-lg border bg-surface p-3',
+        phase.status === 'active'
+          ? 'border-sky-500 ring-1 ring-sky-500/40'
+          : overdue
+            ? 'border-red-400 dark:border-red-800'
+            : 'border-line',
+      )}
       data-testid="rail-phase"
       data-phase-id={phase.id}
       data-status={phase.status}
       data-overdue={overdue ? 'true' : 'false'}
     >
       <div className="flex items-start gap-3">
-        <span className={cn('mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full border-2 text-sm font-bold', look.className)} title={look.label} aria-label={look.label}>
+        <span
+          className={cn(
+            'mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full border-2 text-sm font-bold',
+            look.className,
+          )}
+          title={look.label}
+          aria-label={look.label}
+        >
           {look.icon || index + 1}
         </span>
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <h3 className="font-semibold">{phase.title}</h3>
-            {phase.kind !== 'normal' ? <Badge tone={phase.kind === 'rollback' ? 'red' : 'blue'}>{phase.kind}</Badge> : null}
-            {phase.status === 'active' ? <Badge tone="blue" icon="●">Running</Badge> : null}
+            {phase.kind !== 'normal' ? (
+              <Badge tone={phase.kind === 'rollback' ? 'red' : 'blue'}>{phase.kind}</Badge>
+            ) : null}
+            {phase.status === 'active' ? (
+              <Badge tone="blue" icon="●">
+                Running
+              </Badge>
+            ) : null}
             {overdue ? (
-              <Badge tone="red" icon="⚠" className="text-sm" >
+              <Badge tone="red" icon="⚠" className="text-sm">
                 <span data-testid="overdue">{overdue}</span>
               </Badge>
             ) : null}
@@ -120,7 +165,12 @@ function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
                 <Milestone key={gate.id} gate={gate} />
               ))}
               {!focus ? (
-                <button type="button" className="min-h-8 text-xs text-link underline" onClick={() => setOpen((v) => !v)} aria-expanded={open}>
+                <button
+                  type="button"
+                  className="min-h-8 text-xs text-link underline"
+                  onClick={() => setOpen((v) => !v)}
+                  aria-expanded={open}
+                >
                   {open ? 'Hide sign-offs' : 'Show sign-offs'}
                 </button>
               ) : null}
@@ -146,7 +196,9 @@ function PhaseRow({ phase, index, deployment, now, step, canDrive }: {
               variant="primary"
               className="min-h-11 px-4 text-base"
               disabled={completion.blockers.length > 0 || action.isPending}
-              onClick={() => action.mutate({ path: `/phases/${phase.id}/complete`, done: `“${phase.title}” completed.` })}
+              onClick={() =>
+                action.mutate({ path: `/phases/${phase.id}/complete`, done: `“${phase.title}” completed.` })
+              }
               data-testid="complete-phase"
             >
               ✓ Complete “{phase.title}”
@@ -227,13 +279,26 @@ export function PhaseRail() {
       </ol>
       {other.length ? (
         <div>
-          <button type="button" className="min-h-9 text-sm text-link underline" onClick={() => setShowOther((v) => !v)} aria-expanded={showOther}>
+          <button
+            type="button"
+            className="min-h-9 text-sm text-link underline"
+            onClick={() => setShowOther((v) => !v)}
+            aria-expanded={showOther}
+          >
             {showOther ? 'Hide' : 'Show'} {rollback ? 'the go-live phases' : 'the rollback plan'} ({other.length})
           </button>
           {showOther ? (
             <ol className="mt-2 flex flex-col gap-2 opacity-80">
               {other.map((phase) => (
-                <PhaseRow key={phase.id} phase={phase} index={deployment.phases.indexOf(phase)} deployment={deployment} now={now} step={null} canDrive={false} />
+                <PhaseRow
+                  key={phase.id}
+                  phase={phase}
+                  index={deployment.phases.indexOf(phase)}
+                  deployment={deployment}
+                  now={now}
+                  step={null}
+                  canDrive={false}
+                />
               ))}
             </ol>
           ) : null}

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { MAX_REASON_LENGTH } from '@/lib/schemas/lifecycle';
 import { Dialog } from '@/components/ui/dialog';
+import { MAX_REASON_LENGTH } from '@/lib/schemas/lifecycle';
 
 type Props = {
   title: string;
@@ -20,7 +20,17 @@ type Props = {
 };
 
 /** Asks for the one sentence that goes on the timeline before a hold, abort, override or rejection. */
-export function ReasonDialog({ title, label, hint, confirm, tone = 'primary', onConfirm, onClose, busy, testId }: Props) {
+export function ReasonDialog({
+  title,
+  label,
+  hint,
+  confirm,
+  tone = 'primary',
+  onConfirm,
+  onClose,
+  busy,
+  testId,
+}: Props) {
   const [reason, setReason] = useState('');
   const ready = reason.trim().length > 0 && !busy;
   return (

@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { api, ApiError } from '@/lib/client/api';
-import { Dialog } from '@/components/ui/dialog';
 
 /** What the SSO re-authentication window (/sign-in/reauth/done) tells the war room. */
 export const REAUTH_DONE_MESSAGE = 'warroom:reauth-done';
@@ -15,10 +15,22 @@ export const REAUTH_DONE_MESSAGE = 'warroom:reauth-done';
  * room stays where it is); then the decision is sent again exactly as it was (the comment or
  * reason they typed stays in the dialog underneath).
  */
-export function ReauthDialog({ ssoLabel = null, onConfirmed, onClose }: { ssoLabel?: string | null; onConfirmed: () => void; onClose: () => void }) {
+export function ReauthDialog({
+  ssoLabel = null,
+  onConfirmed,
+  onClose,
+}: {
+  ssoLabel?: string | null;
+  onConfirmed: () => void;
+  onClose: () => void;
+}) {
   return (
     <Dialog title="Confirm it is you" onClose={onClose} testId="reauth-dialog">
-      {ssoLabel ? <SsoReauth label={ssoLabel} onConfirmed={onConfirmed} onClose={onClose} /> : <PasswordReauth onConfirmed={onConfirmed} onClose={onClose} />}
+      {ssoLabel ? (
+        <SsoReauth label={ssoLabel} onConfirmed={onConfirmed} onClose={onClose} />
+      ) : (
+        <PasswordReauth onConfirmed={onConfirmed} onClose={onClose} />
+      )}
     </Dialog>
   );
 }
@@ -35,10 +47,12 @@ function SsoReauth({ label, onConfirmed, onClose }: { label: string; onConfirmed
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-muted">
-        A go / no-go decision is recorded with who made it. You signed in with {label} a while ago: sign in with it again (in a small window) to record
-        this decision.
+        A go / no-go decision is recorded with who made it. You signed in with {label} a while ago: sign in with it
+        again (in a small window) to record this decision.
       </p>
-      {waiting ? <p className="text-sm text-muted">Waiting for {label}… finish signing in in the other window.</p> : null}
+      {waiting ? (
+        <p className="text-sm text-muted">Waiting for {label}… finish signing in in the other window.</p>
+      ) : null}
       <div className="flex flex-wrap justify-end gap-2">
         <Button type="button" variant="ghost" onClick={onClose} className="min-h-11">
           Cancel
@@ -76,7 +90,8 @@ function PasswordReauth({ onConfirmed, onClose }: { onConfirmed: () => void; onC
       })}
     >
       <p className="text-sm text-muted">
-        A go / no-go decision is recorded with who made it. You signed in a while ago: enter your password to record this decision.
+        A go / no-go decision is recorded with who made it. You signed in a while ago: enter your password to record
+        this decision.
       </p>
       <label className="flex flex-col gap-1 text-sm font-medium">
         Password

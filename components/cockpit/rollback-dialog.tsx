@@ -2,13 +2,20 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { ROLLBACK_LEVEL_HINT, ROLLBACK_LEVEL_LABEL, ROLLBACK_LEVELS, type RollbackLevelName } from '@/lib/domain/rollback';
-import { MAX_REASON_LENGTH } from '@/lib/schemas/lifecycle';
-import { Dialog } from '@/components/ui/dialog';
 import { cn } from '@/components/ui/cn';
+import { Dialog } from '@/components/ui/dialog';
+import {
+  ROLLBACK_LEVEL_HINT,
+  ROLLBACK_LEVEL_LABEL,
+  ROLLBACK_LEVELS,
+  type RollbackLevelName,
+} from '@/lib/domain/rollback';
+import { MAX_REASON_LENGTH } from '@/lib/schemas/lifecycle';
 
 /** The next rollback phase every role would switch to, if the runbook has one. */
-export function pendingRollbackPhase(phases: readonly { kind: string; status: string; title: string }[]): string | null {
+export function pendingRollbackPhase(
+  phases: readonly { kind: string; status: string; title: string }[],
+): string | null {
   return phases.find((p) => p.kind === 'rollback' && p.status === 'pending')?.title ?? null;
 }
 
@@ -48,9 +55,21 @@ export function RollbackDialog({
           {ROLLBACK_LEVELS.map((name) => (
             <label
               key={name}
-              className={cn('flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border px-3 py-2', level === name ? 'border-red-500 bg-red-50 dark:bg-red-950/40' : 'border-slate-300 dark:border-slate-700')}
+              className={cn(
+                'flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border px-3 py-2',
+                level === name
+                  ? 'border-red-500 bg-red-50 dark:bg-red-950/40'
+                  : 'border-slate-300 dark:border-slate-700',
+              )}
             >
-              <input type="radio" name="level" value={name} checked={level === name} onChange={() => setLevel(name)} className="mt-1 h-4 w-4" />
+              <input
+                type="radio"
+                name="level"
+                value={name}
+                checked={level === name}
+                onChange={() => setLevel(name)}
+                className="mt-1 h-4 w-4"
+              />
               <span className="flex flex-col">
                 <span className="font-medium">{ROLLBACK_LEVEL_LABEL[name]}</span>
                 <span className="text-sm text-muted">{ROLLBACK_LEVEL_HINT[name]}</span>

@@ -1,10 +1,10 @@
 'use client';
 
+import { cn } from '@/components/ui/cn';
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { currentPhase } from '@/lib/domain/cockpit';
 import { isTerminal, stateLabel } from '@/lib/domain/deployment-state';
 import { progress } from '@/lib/domain/phases';
-import { cn } from '@/components/ui/cn';
 
 /**
  * The one line nobody may miss, on every war-room screen: a rollback under way (and its
@@ -21,7 +21,11 @@ export function StateBanner({ audience = 'room' }: { audience?: 'room' | 'stakeh
   if (state === 'rolling_back' || (state === 'on_hold' && held === 'rolling_back')) {
     const p = progress(rollbackItems);
     return (
-      <div role="alert" className="rounded-xl border-2 border-red-600 bg-red-50 px-4 py-3 text-red-950 dark:bg-red-950 dark:text-red-50" data-testid="rollback-banner">
+      <div
+        role="alert"
+        className="rounded-xl border-2 border-red-600 bg-red-50 px-4 py-3 text-red-950 dark:bg-red-950 dark:text-red-50"
+        data-testid="rollback-banner"
+      >
         <p className="text-lg font-bold">
           <span aria-hidden>↺ </span>ROLLING BACK{state === 'on_hold' ? ' — ON HOLD' : ''}
           {rollbackPhase ? ` · ${rollbackPhase.title}` : ''}
@@ -36,20 +40,40 @@ export function StateBanner({ audience = 'room' }: { audience?: 'room' | 'stakeh
   }
   if (state === 'on_hold') {
     return (
-      <div role="status" className="rounded-xl border-2 border-amber-500 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50" data-testid="hold-banner">
+      <div
+        role="status"
+        className="rounded-xl border-2 border-amber-500 bg-amber-50 px-4 py-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+        data-testid="hold-banner"
+      >
         <p className="text-lg font-bold">
           <span aria-hidden>❚❚ </span>ON HOLD{held ? ` (from ${stateLabel(held).toLowerCase()})` : ''}
         </p>
         {deployment.stateReason ? <p className="mt-1">{deployment.stateReason}</p> : null}
-        <p className="mt-1 text-sm">{room ? 'Stop and wait for the incident commander to resume.' : 'Work is paused; the team will resume or roll back.'}</p>
+        <p className="mt-1 text-sm">
+          {room
+            ? 'Stop and wait for the incident commander to resume.'
+            : 'Work is paused; the team will resume or roll back.'}
+        </p>
       </div>
     );
   }
   if (isTerminal(state)) {
     const look = {
-      completed: { cls: 'border-emerald-600 bg-emerald-50 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-50', icon: '✓', text: 'COMPLETED — the go-live is done' },
-      rolled_back: { cls: 'border-amber-500 bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-50', icon: '↺', text: 'ROLLED BACK — the previous version is live' },
-      aborted: { cls: 'border-red-600 bg-red-50 text-red-950 dark:bg-red-950 dark:text-red-50', icon: '■', text: 'ABORTED' },
+      completed: {
+        cls: 'border-emerald-600 bg-emerald-50 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-50',
+        icon: '✓',
+        text: 'COMPLETED — the go-live is done',
+      },
+      rolled_back: {
+        cls: 'border-amber-500 bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-50',
+        icon: '↺',
+        text: 'ROLLED BACK — the previous version is live',
+      },
+      aborted: {
+        cls: 'border-red-600 bg-red-50 text-red-950 dark:bg-red-950 dark:text-red-50',
+        icon: '■',
+        text: 'ABORTED',
+      },
     }[state];
     return (
       <div role="status" className={cn('rounded-xl border-2 px-4 py-3', look.cls)} data-testid="final-banner">

@@ -3,12 +3,12 @@
 import { useState } from 'react';
 import { StateBadge } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
-import { useWarRoom } from '@/components/war-room/war-room-context';
 import { useCan } from '@/components/war-room/use-can';
+import { useWarRoom } from '@/components/war-room/war-room-context';
+import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { allowedTargets, checkTransition, stateLabel, type DeploymentState } from '@/lib/domain/deployment-state';
 import { deploymentGuards } from '@/lib/domain/phases';
 import { ROLLBACK_LEVELS, type RollbackLevelName } from '@/lib/domain/rollback';
-import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { ReasonDialog } from './reason-dialog';
 import { pendingRollbackPhase, RollbackDialog } from './rollback-dialog';
 import { useCockpitAction } from './use-cockpit-action';
@@ -17,17 +17,27 @@ type Ask = 'on_hold' | 'aborted' | 'rolling_back' | null;
 
 /** The words on each move's button: what the IC does, not the state's name. */
 function moveLabel(from: DeploymentState, to: DeploymentState, heldFrom: DeploymentState | null): string {
-  if (from === 'on_hold' && to === heldFrom) return to === 'rolling_back' ? '▶ Resume rollback' : `▶ Resume (${stateLabel(to).toLowerCase()})`;
+  if (from === 'on_hold' && to === heldFrom)
+    return to === 'rolling_back' ? '▶ Resume rollback' : `▶ Resume (${stateLabel(to).toLowerCase()})`;
   switch (to) {
-    case 'preflight': return '✈ Start preflight';
-    case 'in_progress': return '▶ Go live';
-    case 'monitoring': return '◉ Move to monitoring';
-    case 'completed': return '✓ Complete deployment';
-    case 'rolled_back': return '↺ Mark rolled back';
-    case 'on_hold': return '❚❚ Hold…';
-    case 'aborted': return '■ Abort…';
-    case 'rolling_back': return '↺ Roll back…';
-    default: return stateLabel(to);
+    case 'preflight':
+      return '✈ Start preflight';
+    case 'in_progress':
+      return '▶ Go live';
+    case 'monitoring':
+      return '◉ Move to monitoring';
+    case 'completed':
+      return '✓ Complete deployment';
+    case 'rolled_back':
+      return '↺ Mark rolled back';
+    case 'on_hold':
+      return '❚❚ Hold…';
+    case 'aborted':
+      return '■ Abort…';
+    case 'rolling_back':
+      return '↺ Roll back…';
+    default:
+      return stateLabel(to);
   }
 }
 
@@ -62,7 +72,11 @@ export function StateControls() {
 
   const move = (to: DeploymentState, reason?: string) =>
     action.mutate(
-      { path: '/transitions', body: { to, reason }, done: `Deployment ${to === heldFrom ? 'resumed' : `moved to ${stateLabel(to).toLowerCase()}`}.` },
+      {
+        path: '/transitions',
+        body: { to, reason },
+        done: `Deployment ${to === heldFrom ? 'resumed' : `moved to ${stateLabel(to).toLowerCase()}`}.`,
+      },
       { onSuccess: () => setAsk(null) },
     );
 
@@ -91,13 +105,19 @@ export function StateControls() {
   });
 
   return (
-    <section aria-labelledby="controls-title" className="rounded-xl border border-line bg-surface p-4" data-testid="state-controls">
+    <section
+      aria-labelledby="controls-title"
+      className="rounded-xl border border-line bg-surface p-4"
+      data-testid="state-controls"
+    >
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 id="controls-title" className="text-lg font-semibold">
           Drive the go-live
         </h2>
         <StateBadge state={state} />
-        {state === 'on_hold' && heldFrom ? <span className="text-sm text-muted">held from {stateLabel(heldFrom).toLowerCase()}</span> : null}
+        {state === 'on_hold' && heldFrom ? (
+          <span className="text-sm text-muted">held from {stateLabel(heldFrom).toLowerCase()}</span>
+        ) : null}
       </div>
       {targets.length ? (
         <div className="flex flex-wrap items-start gap-3">{buttons}</div>
@@ -135,7 +155,14 @@ export function StateControls() {
           rollbackPhase={rollbackPhase}
           busy={action.isPending}
           onConfirm={(input) =>
-            action.mutate({ path: '/rollback', body: input, done: 'Rollback declared: every role now sees the rollback checklist.' }, { onSuccess: () => setAsk(null) })
+            action.mutate(
+              {
+                path: '/rollback',
+                body: input,
+                done: 'Rollback declared: every role now sees the rollback checklist.',
+              },
+              { onSuccess: () => setAsk(null) },
+            )
           }
           onClose={() => setAsk(null)}
         />

@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useToast } from '@/components/ui/toast';
 import { api, ApiError } from '@/lib/client/api';
-import { deploymentKeys } from '@/lib/client/query-keys';
 import { newIdempotencyKey } from '@/lib/client/idempotency-key';
+import { deploymentKeys } from '@/lib/client/query-keys';
 
 export type CockpitAction = { path: string; method?: 'POST' | 'DELETE'; body?: unknown; done?: string };
 
@@ -27,7 +27,10 @@ export function useCockpitAction(deploymentId: string) {
       if (done) toast.info(done);
     },
     // A step-up request is not a failure: the caller asks for the password and retries.
-    onError: (error) => (error instanceof ApiError && error.code === 'reauth_required') ? undefined : toast.error(error instanceof Error ? error.message : 'That did not work; nothing was changed.'),
+    onError: (error) =>
+      error instanceof ApiError && error.code === 'reauth_required'
+        ? undefined
+        : toast.error(error instanceof Error ? error.message : 'That did not work; nothing was changed.'),
     onSettled: () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deploymentId) }),
   });
 }

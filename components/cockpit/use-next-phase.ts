@@ -1,8 +1,8 @@
 'use client';
 
 import { useToast } from '@/components/ui/toast';
-import { useWarRoom } from '@/components/war-room/war-room-context';
 import { useCan } from '@/components/war-room/use-can';
+import { useWarRoom } from '@/components/war-room/war-room-context';
 import { refusalMessage } from '@/lib/domain/rbac';
 import { phaseStep } from './phase-facts';
 import { useCockpitAction } from './use-cockpit-action';
@@ -25,7 +25,10 @@ export function useNextPhase() {
     if (step.refusal) return toast.error(step.refusal);
     if (action.isPending) return;
     const { phase, kind } = step;
-    action.mutate({ path: `/phases/${phase.id}/${kind}`, done: `“${phase.title}” ${kind === 'complete' ? 'completed' : 'started'}.` });
+    action.mutate({
+      path: `/phases/${phase.id}/${kind}`,
+      done: `“${phase.title}” ${kind === 'complete' ? 'completed' : 'started'}.`,
+    });
   };
   return { canDrive, run };
 }

@@ -1,16 +1,16 @@
 'use client';
 
 import { useState } from 'react';
-import { useWarRoom } from '@/components/war-room/war-room-context';
-import { useCan } from '@/components/war-room/use-can';
 import { pendingRollbackPhase, RollbackDialog } from '@/components/cockpit/rollback-dialog';
 import { healthLook } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { useCan } from '@/components/war-room/use-can';
+import { useWarRoom } from '@/components/war-room/war-room-context';
 import { allowedTargets } from '@/lib/domain/deployment-state';
 import { needsAcknowledgement } from '@/lib/domain/metrics/acknowledgement';
 import { seriesLabel } from '@/lib/domain/metrics/format';
 import { useHealthActions } from './use-health-actions';
-import { cn } from '@/components/ui/cn';
 
 // The banner's own boxes; icon and words come from healthLook, like every other health badge.
 const BOX: Record<1 | 2 | 3, string> = {
@@ -36,7 +36,8 @@ export function HealthBanner() {
   const can = useCan();
   const mayAcknowledge = can('health.acknowledge');
   // Offered only where the state machine allows it: a planned deployment has nothing to roll back.
-  const mayDeclare = can('deployment.drive') && allowedTargets(deployment.state, deployment.heldFromState).includes('rolling_back');
+  const mayDeclare =
+    can('deployment.drive') && allowedTargets(deployment.state, deployment.heldFromState).includes('rolling_back');
   const { acknowledge, declare } = useHealthActions(deployment.id, () => setDeclaring(false));
 
   if (level === 1 && reasons.length === 0 && stale.length === 0) return null;
@@ -55,7 +56,9 @@ export function HealthBanner() {
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h2 className="flex items-center gap-2 text-lg font-bold">
           <span aria-hidden>{look.icon}</span>
-          <span>Level {level} · {look.title}</span>
+          <span>
+            Level {level} · {look.title}
+          </span>
         </h2>
         {level >= 2 ? (
           <span className="text-sm" data-testid="health-ack">
@@ -83,7 +86,9 @@ export function HealthBanner() {
         </ul>
       ) : null}
       {stale.length ? (
-        <p className="mt-1 text-sm opacity-90">⌀ No recent data: {stale.map((s) => seriesLabel(s)).join(', ')} — missing data is not a sign of health.</p>
+        <p className="mt-1 text-sm opacity-90">
+          ⌀ No recent data: {stale.map((s) => seriesLabel(s)).join(', ')} — missing data is not a sign of health.
+        </p>
       ) : null}
       {declaring ? (
         <RollbackDialog

@@ -1,18 +1,28 @@
 'use client';
 
+import { cn } from '@/components/ui/cn';
 import { useWarRoom } from '@/components/war-room/war-room-context';
+import type { SeriesDto } from '@/lib/contracts/metrics';
 import { ruleInUnit, valueLevel, type SeriesPoint } from '@/lib/domain/metrics/chart';
 import { formatMetric } from '@/lib/domain/metrics/format';
-import type { SeriesDto } from '@/lib/contracts/metrics';
 import { titleOf } from './metric-chart';
 import { useIsStale } from './staleness';
 import { useMetrics } from './use-metrics';
-import { cn } from '@/components/ui/cn';
 
 const LEVEL = {
   1: { icon: '●', title: 'Keep going', box: 'border-line bg-surface', badge: 'text-ok' },
-  2: { icon: '▲', title: 'Prepare rollback', box: 'border-amber-500 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/60', badge: 'text-amber-800 dark:text-amber-200' },
-  3: { icon: '✖', title: 'Roll back now', box: 'border-red-500 bg-red-50 dark:border-red-600 dark:bg-red-950/70', badge: 'text-red-800 dark:text-red-200' },
+  2: {
+    icon: '▲',
+    title: 'Prepare rollback',
+    box: 'border-amber-500 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/60',
+    badge: 'text-amber-800 dark:text-amber-200',
+  },
+  3: {
+    icon: '✖',
+    title: 'Roll back now',
+    box: 'border-red-500 bg-red-50 dark:border-red-600 dark:bg-red-950/70',
+    badge: 'text-red-800 dark:text-red-200',
+  },
 } as const;
 
 const ZONE_ICON = { 1: '●', 2: '▲', 3: '✖' } as const;
@@ -32,7 +42,12 @@ function Sparkline({ points }: { points: readonly SeriesPoint[] }) {
     hi = Math.max(hi, p.value);
   }
   const span = hi - lo || 1;
-  const d = tail.map((p) => `${(((p.ts - t0) / (t1 - t0 || 1)) * 62 + 1).toFixed(1)},${(17 - ((p.value - lo) / span) * 16).toFixed(1)}`).join(' ');
+  const d = tail
+    .map(
+      (p) =>
+        `${(((p.ts - t0) / (t1 - t0 || 1)) * 62 + 1).toFixed(1)},${(17 - ((p.value - lo) / span) * 16).toFixed(1)}`,
+    )
+    .join(' ');
   return (
     <svg width="64" height="18" viewBox="0 0 64 18" aria-hidden className="text-sky-600 dark:text-sky-400">
       <polyline points={d} fill="none" stroke="currentColor" strokeWidth="1.3" />
@@ -46,18 +61,28 @@ function Tile({ series, staleAfterMs, clientSkew }: { series: SeriesDto; staleAf
   const zone = valueLevel(series.last?.value ?? null, rule);
   return (
     <li
-      className={cn('flex shrink-0 flex-col rounded-md border border-slate-200 px-2 py-1 dark:border-slate-700', stale ? 'opacity-90 grayscale' : '')}
+      className={cn(
+        'flex shrink-0 flex-col rounded-md border border-slate-200 px-2 py-1 dark:border-slate-700',
+        stale ? 'opacity-90 grayscale' : '',
+      )}
       data-testid="strip-tile"
       data-series={series.key}
       data-stale={stale}
     >
       <span className="text-xs text-muted">{titleOf(series)}</span>
       <span className="flex items-center gap-1.5 tabular">
-        <span className="min-w-16 text-sm font-semibold">{series.last ? formatMetric(series.last.value, series.unit) : '—'}</span>
+        <span className="min-w-16 text-sm font-semibold">
+          {series.last ? formatMetric(series.last.value, series.unit) : '—'}
+        </span>
         {stale ? (
           <span className="text-xs text-faint">⌀ stale</span>
         ) : (
-          <span className={cn('text-xs', ZONE_CLASS[zone])} aria-label={zone === 1 ? 'ok' : zone === 2 ? 'warn' : 'critical'}>{ZONE_ICON[zone]}</span>
+          <span
+            className={cn('text-xs', ZONE_CLASS[zone])}
+            aria-label={zone === 1 ? 'ok' : zone === 2 ? 'warn' : 'critical'}
+          >
+            {ZONE_ICON[zone]}
+          </span>
         )}
         <Sparkline points={series.points} />
       </span>
@@ -74,14 +99,25 @@ export function HealthStrip() {
   const { level, reasons, acknowledgedLevel } = deployment.health;
   const look = LEVEL[level === 3 ? 3 : level === 2 ? 2 : 1];
   const { data } = useMetrics(deployment.id, 'live');
-  const series = data ? [...data.series].sort((a, b) => Number(Boolean(b.rule)) - Number(Boolean(a.rule))).slice(0, 6) : [];
+  const series = data
+    ? [...data.series].sort((a, b) => Number(Boolean(b.rule)) - Number(Boolean(a.rule))).slice(0, 6)
+    : [];
   return (
-    <section aria-label="Health" className={cn('rounded-lg border-2 p-2', look.box)} data-testid="health-strip" data-level={level}>
+    <section
+      aria-label="Health"
+      className={cn('rounded-lg border-2 p-2', look.box)}
+      data-testid="health-strip"
+      data-level={level}
+    >
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5">
         <h2 className={cn('text-sm font-bold', look.badge)}>
           <span aria-hidden>{look.icon}</span> Level {level} · {look.title}
         </h2>
-        {level >= 2 ? <span className="ml-auto text-xs">{acknowledgedLevel >= level ? '✓ IC acknowledged' : '◷ IC not yet acknowledged'}</span> : null}
+        {level >= 2 ? (
+          <span className="ml-auto text-xs">
+            {acknowledgedLevel >= level ? '✓ IC acknowledged' : '◷ IC not yet acknowledged'}
+          </span>
+        ) : null}
       </div>
       {reasons[0] ? (
         <p className="line-clamp-2 text-sm" title={reasons.join('\n')} data-testid="strip-reason">

@@ -1,14 +1,24 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { Area, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { cn } from '@/components/ui/cn';
+import type { SeriesDto } from '@/lib/contracts/metrics';
+import { formatUtcTime } from '@/lib/domain/clock';
 import { ruleInUnit, thresholdBands, trend, valueLevel, yDomain } from '@/lib/domain/metrics/chart';
 import { formatMetric } from '@/lib/domain/metrics/format';
 import type { HealthLevel } from '@/lib/domain/metrics/types';
-import { formatUtcTime } from '@/lib/domain/clock';
-import type { SeriesDto } from '@/lib/contracts/metrics';
 import { StaleBadge, useIsStale } from './staleness';
-import { cn } from '@/components/ui/cn';
 
 const ZONE: Record<HealthLevel, { icon: string; word: string; className: string }> = {
   1: { icon: '●', word: 'ok', className: 'text-ok' },
@@ -43,19 +53,34 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
   const stale = useIsStale(series.last?.ts ?? null, staleAfterMs, clientSkew);
   const zone = ZONE[valueLevel(lastValue, rule)];
   // Trend over about a minute of raw samples, or a few buckets of a long-range chart.
-  const step = series.points.length > 1 ? series.points[series.points.length - 1].ts - series.points[series.points.length - 2].ts : 1000;
+  const step =
+    series.points.length > 1
+      ? series.points[series.points.length - 1].ts - series.points[series.points.length - 2].ts
+      : 1000;
   const direction = trend(series.points, Math.max(60_000, step * 6), Math.max(10_000, step * 2)).direction;
   const [lo, hi] = useMemo(() => yDomain(series.points, rule), [series.points, rule]);
   const bands = rule ? thresholdBands(rule, lo, hi) : [];
   const data = useMemo(
-    () => series.points.map((p) => ({ ts: p.ts, value: p.value, range: p.min !== undefined && p.max !== undefined ? [p.min, p.max] : undefined })),
+    () =>
+      series.points.map((p) => ({
+        ts: p.ts,
+        value: p.value,
+        range: p.min !== undefined && p.max !== undefined ? [p.min, p.max] : undefined,
+      })),
     [series.points],
   );
   const hasRange = data.some((d) => d.range);
   const ruleText = rule
-    ? [rule.warn !== null && rule.warn !== undefined ? `warn ${rule.comparison} ${formatMetric(rule.warn, series.unit)}` : null,
-       rule.critical !== null && rule.critical !== undefined ? `critical ${rule.comparison} ${formatMetric(rule.critical, series.unit)}` : null]
-        .filter(Boolean).join(' · ')
+    ? [
+        rule.warn !== null && rule.warn !== undefined
+          ? `warn ${rule.comparison} ${formatMetric(rule.warn, series.unit)}`
+          : null,
+        rule.critical !== null && rule.critical !== undefined
+          ? `critical ${rule.comparison} ${formatMetric(rule.critical, series.unit)}`
+          : null,
+      ]
+        .filter(Boolean)
+        .join(' · ')
     : 'no rule';
 
   return (
@@ -71,8 +96,12 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
         <span className="ml-auto flex items-baseline gap-1.5 tabular">
           {lastValue !== null ? (
             <>
-              <span aria-label={`trend ${direction}`} className="text-faint">{TREND_ICON[direction]}</span>
-              <span className="text-lg font-semibold" data-testid="metric-value">{formatMetric(lastValue, series.unit)}</span>
+              <span aria-label={`trend ${direction}`} className="text-faint">
+                {TREND_ICON[direction]}
+              </span>
+              <span className="text-lg font-semibold" data-testid="metric-value">
+                {formatMetric(lastValue, series.unit)}
+              </span>
               {/* Fixed width, even empty: the value must not move when the band changes. */}
               <span className={cn('inline-block w-16 text-right text-xs font-medium', zone.className)}>
                 {rule ? (
@@ -87,7 +116,11 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
       </figcaption>
       <div className="flex min-h-5 items-center gap-2 text-xs text-faint">
         <span className="truncate">{ruleText}</span>
-        {stale ? <span className="ml-auto"><StaleBadge lastTs={series.last?.ts ?? null} clientSkew={clientSkew} /></span> : null}
+        {stale ? (
+          <span className="ml-auto">
+            <StaleBadge lastTs={series.last?.ts ?? null} clientSkew={clientSkew} />
+          </span>
+        ) : null}
       </div>
       <div style={{ height }} className="text-sky-600 dark:text-sky-400" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
@@ -106,22 +139,43 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
               />
             ))}
             {rule?.target !== null && rule?.target !== undefined ? (
-              <ReferenceLine y={rule.target} stroke="#10b981" strokeDasharray="4 3" strokeOpacity={0.8} ifOverflow="hidden" />
+              <ReferenceLine
+                y={rule.target}
+                stroke="#10b981"
+                strokeDasharray="4 3"
+                strokeOpacity={0.8}
+                ifOverflow="hidden"
+              />
             ) : null}
-            {hasRange ? <Area dataKey="range" stroke="none" fill="currentColor" fillOpacity={0.18} isAnimationActive={false} /> : null}
+            {hasRange ? (
+              <Area dataKey="range" stroke="none" fill="currentColor" fillOpacity={0.18} isAnimationActive={false} />
+            ) : null}
             <Line dataKey="value" stroke="currentColor" strokeWidth={1.5} dot={false} isAnimationActive={false} />
             <Tooltip
               isAnimationActive={false}
               cursor={{ stroke: '#94a3b8', strokeWidth: 1 }}
-              contentStyle={{ background: '#0f172a', border: '1px solid #334155', borderRadius: 6, fontSize: 12, color: '#e2e8f0' }}
+              contentStyle={{
+                background: '#0f172a',
+                border: '1px solid #334155',
+                borderRadius: 6,
+                fontSize: 12,
+                color: '#e2e8f0',
+              }}
               labelFormatter={(ts) => `${formatUtcTime(new Date(Number(ts)))} UTC`}
-              formatter={(value) => [Array.isArray(value) ? value.map((v) => formatMetric(Number(v), series.unit)).join(' – ') : formatMetric(Number(value), series.unit), '']}
+              formatter={(value) => [
+                Array.isArray(value)
+                  ? value.map((v) => formatMetric(Number(v), series.unit)).join(' – ')
+                  : formatMetric(Number(value), series.unit),
+                '',
+              ]}
               separator=""
             />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      {series.points.length === 0 ? <p className="-mt-10 h-10 text-center text-xs text-faint">No samples in this range.</p> : null}
+      {series.points.length === 0 ? (
+        <p className="-mt-10 h-10 text-center text-xs text-faint">No samples in this range.</p>
+      ) : null}
     </figure>
   );
 }

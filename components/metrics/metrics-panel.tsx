@@ -14,12 +14,19 @@ function SourceLine({ deploymentId }: { deploymentId: string }) {
   const { data } = useSources(deploymentId);
   const active = data?.sources.filter((s) => s.active) ?? [];
   if (!data) return <p className="min-h-5 text-xs text-faint">&nbsp;</p>;
-  if (active.length === 0) return <p className="min-h-5 text-xs text-faint" data-testid="metric-sources">No live source: samples arrive by push only.</p>;
+  if (active.length === 0)
+    return (
+      <p className="min-h-5 text-xs text-faint" data-testid="metric-sources">
+        No live source: samples arrive by push only.
+      </p>
+    );
   return (
     <ul className="flex min-h-5 flex-wrap gap-x-3 text-xs" data-testid="metric-sources">
       {active.map((s) => (
         <li key={s.id} className={s.healthy ? 'text-muted' : 'text-danger'}>
-          {s.kind === 'simulator' ? `◎ Simulator: ${s.scenario}` : `${s.healthy ? '✓' : '⚠'} Prometheus${s.healthy ? '' : ` failing — ${s.lastError ?? 'no answer'}`}`}
+          {s.kind === 'simulator'
+            ? `◎ Simulator: ${s.scenario}`
+            : `${s.healthy ? '✓' : '⚠'} Prometheus${s.healthy ? '' : ` failing — ${s.lastError ?? 'no answer'}`}`}
         </li>
       ))}
     </ul>
@@ -36,7 +43,16 @@ export function MetricsPanel() {
   // deployment's lines fill the chart instead of hugging its right edge.
   const firstTs = data ? Math.min(...data.series.map((s) => s.points[0]?.ts ?? Infinity)) : Infinity;
   const domain: [number, number] | null = data
-    ? [Math.min(data.to - 60_000, Math.max(range === 'live' ? data.to - LIVE_WINDOW_MS : data.from, Number.isFinite(firstTs) ? firstTs : -Infinity)), data.to]
+    ? [
+        Math.min(
+          data.to - 60_000,
+          Math.max(
+            range === 'live' ? data.to - LIVE_WINDOW_MS : data.from,
+            Number.isFinite(firstTs) ? firstTs : -Infinity,
+          ),
+        ),
+        data.to,
+      ]
     : null;
 
   return (
@@ -62,17 +78,26 @@ export function MetricsPanel() {
       {data && domain ? (
         data.series.length === 0 ? (
           <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-muted dark:border-slate-700">
-            No metrics yet. Push samples to <code className="text-xs">POST /api/deployments/{deployment.id}/metrics</code>, connect Prometheus, or start the simulator below.
+            No metrics yet. Push samples to{' '}
+            <code className="text-xs">POST /api/deployments/{deployment.id}/metrics</code>, connect Prometheus, or start
+            the simulator below.
           </p>
         ) : (
           <>
             <div className="flex flex-col gap-2">
               {data.series.map((series) => (
-                <MetricChart key={series.key} series={series} staleAfterMs={data.staleAfterMs} clientSkew={data.clientSkew} domain={domain} />
+                <MetricChart
+                  key={series.key}
+                  series={series}
+                  staleAfterMs={data.staleAfterMs}
+                  clientSkew={data.clientSkew}
+                  domain={domain}
+                />
               ))}
             </div>
             <p className="text-xs text-faint tabular">
-              {data.bucketSec ? `${formatDuration(data.bucketSec * 1000)} buckets, min–max shaded` : 'Every sample'} · stale after {formatDuration(data.staleAfterMs)} without data
+              {data.bucketSec ? `${formatDuration(data.bucketSec * 1000)} buckets, min–max shaded` : 'Every sample'} ·
+              stale after {formatDuration(data.staleAfterMs)} without data
             </p>
           </>
         )

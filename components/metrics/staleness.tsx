@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { formatDuration } from '@/lib/domain/metrics/format';
 import { useNow } from '@/lib/client/use-now';
+import { formatDuration } from '@/lib/domain/metrics/format';
 
 /**
  * True once `lastTs` is older than `staleAfterMs` (server time). Flips with one timer at the exact
@@ -24,10 +24,19 @@ export function useIsStale(lastTs: number | null, staleAfterMs: number, clientSk
 }
 
 /** "stale — no data for 40 s", counting up while it lasts; "no data yet" before the first sample. */
-export function StaleBadge({ lastTs, clientSkew, compact = false }: { lastTs: number | null; clientSkew: number; compact?: boolean }) {
+export function StaleBadge({
+  lastTs,
+  clientSkew,
+  compact = false,
+}: {
+  lastTs: number | null;
+  clientSkew: number;
+  compact?: boolean;
+}) {
   const now = useNow();
   const age = lastTs === null || now === null ? null : formatDuration(now - clientSkew - lastTs);
-  const text = lastTs === null ? 'no data yet' : `${compact ? '' : 'stale — '}${age ? `no data for ${age}` : 'no recent data'}`;
+  const text =
+    lastTs === null ? 'no data yet' : `${compact ? '' : 'stale — '}${age ? `no data for ${age}` : 'no recent data'}`;
   return (
     <span
       data-testid="stale-badge"

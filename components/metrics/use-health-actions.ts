@@ -15,7 +15,8 @@ export function useHealthActions(deploymentId: string, onDeclared: () => void) {
   const toast = useToast();
   const refresh = () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deploymentId) });
   const acknowledge = useMutation({
-    mutationFn: (level: number) => api(`/api/deployments/${deploymentId}/health/acknowledge`, { method: 'POST', json: { level } }),
+    mutationFn: (level: number) =>
+      api(`/api/deployments/${deploymentId}/health/acknowledge`, { method: 'POST', json: { level } }),
     onSuccess: () => void refresh(),
     onError: (error) => {
       toast.error(error.message);
@@ -23,7 +24,8 @@ export function useHealthActions(deploymentId: string, onDeclared: () => void) {
     },
   });
   const declare = useMutation({
-    mutationFn: (input: { level: RollbackLevelName; reason: string }) => api(`/api/deployments/${deploymentId}/rollback`, { method: 'POST', json: input }),
+    mutationFn: (input: { level: RollbackLevelName; reason: string }) =>
+      api(`/api/deployments/${deploymentId}/rollback`, { method: 'POST', json: input }),
     onSuccess: () => {
       onDeclared();
       toast.info('Rollback declared: the rollback checklist is now live for every role.');

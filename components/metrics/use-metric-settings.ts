@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { metricKeys } from '@/lib/client/query-keys';
-import type { Scenario } from '@/lib/domain/metrics/simulator';
 import type { RulesDto } from '@/lib/contracts/metrics';
+import type { Scenario } from '@/lib/domain/metrics/simulator';
 
 /**
  * The IC's metric settings: thresholds, the Prometheus source and the rehearsal simulator. Every
@@ -18,14 +18,19 @@ function useRefreshMetrics(deploymentId: string) {
 
 /** The saved thresholds, read only while the editor is open. */
 export function useRules(deploymentId: string, enabled: boolean) {
-  return useQuery({ queryKey: metricKeys.rules(deploymentId), queryFn: () => api<RulesDto>(`/api/deployments/${deploymentId}/rules`), enabled });
+  return useQuery({
+    queryKey: metricKeys.rules(deploymentId),
+    queryFn: () => api<RulesDto>(`/api/deployments/${deploymentId}/rules`),
+    enabled,
+  });
 }
 
 export function useSaveRules(deploymentId: string, on: { saved: () => void; refused: (message: string) => void }) {
   const queryClient = useQueryClient();
   const refresh = useRefreshMetrics(deploymentId);
   return useMutation({
-    mutationFn: (body: unknown) => api<RulesDto>(`/api/deployments/${deploymentId}/rules`, { method: 'PUT', json: body }),
+    mutationFn: (body: unknown) =>
+      api<RulesDto>(`/api/deployments/${deploymentId}/rules`, { method: 'PUT', json: body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(metricKeys.rules(deploymentId), saved);
       on.saved();
@@ -36,11 +41,15 @@ export function useSaveRules(deploymentId: string, on: { saved: () => void; refu
 }
 
 /** Connects (or reconfigures) and disconnects the deployment's Prometheus. */
-export function usePrometheusSource(deploymentId: string, on: { saved: () => void; refused: (message: string) => void }) {
+export function usePrometheusSource(
+  deploymentId: string,
+  on: { saved: () => void; refused: (message: string) => void },
+) {
   const toast = useToast();
   const refresh = useRefreshMetrics(deploymentId);
   const save = useMutation({
-    mutationFn: (body: unknown) => api(`/api/deployments/${deploymentId}/sources/prometheus`, { method: 'PUT', json: body }),
+    mutationFn: (body: unknown) =>
+      api(`/api/deployments/${deploymentId}/sources/prometheus`, { method: 'PUT', json: body }),
     onSuccess: () => {
       on.saved();
       void refresh();
@@ -60,7 +69,8 @@ export function useSimulator(deploymentId: string) {
   const toast = useToast();
   const refresh = useRefreshMetrics(deploymentId);
   const start = useMutation({
-    mutationFn: (scenario: Scenario) => api(`/api/deployments/${deploymentId}/simulator`, { method: 'POST', json: { scenario } }),
+    mutationFn: (scenario: Scenario) =>
+      api(`/api/deployments/${deploymentId}/simulator`, { method: 'POST', json: { scenario } }),
     onSuccess: () => void refresh(),
     onError: (error) => toast.error(error.message),
   });

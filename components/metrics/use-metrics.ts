@@ -2,13 +2,13 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { mergeLivePoints } from '@/lib/domain/metrics/chart';
 import { api } from '@/lib/client/api';
 import { metricKeys } from '@/lib/client/query-keys';
-import type { MetricsBatch } from '@/lib/realtime/protocol/events';
-import { getSocket } from '@/lib/realtime/client/socket-client';
 import type { SourcesDto } from '@/lib/contracts/metrics';
 import type { MetricsDto } from '@/lib/contracts/metrics';
+import { mergeLivePoints } from '@/lib/domain/metrics/chart';
+import { getSocket } from '@/lib/realtime/client/socket-client';
+import type { MetricsBatch } from '@/lib/realtime/protocol/events';
 
 export type MetricsRange = 'live' | 'all';
 export const LIVE_WINDOW_MS = 15 * 60_000;
@@ -44,7 +44,9 @@ export function useMetrics(deploymentId: string, range: MetricsRange) {
   const query = useQuery({
     queryKey: metricKeys.series(deploymentId, range),
     queryFn: async (): Promise<MetricsView> => {
-      const data = await api<MetricsDto>(`/api/deployments/${deploymentId}/metrics${range === 'live' ? `?from=${Date.now() - LIVE_WINDOW_MS}` : ''}`);
+      const data = await api<MetricsDto>(
+        `/api/deployments/${deploymentId}/metrics${range === 'live' ? `?from=${Date.now() - LIVE_WINDOW_MS}` : ''}`,
+      );
       return { ...data, clientSkew: Date.now() - data.serverTime };
     },
     staleTime: Infinity,

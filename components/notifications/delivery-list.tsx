@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { cn } from '@/components/ui/cn';
 import { DeliveryBadge, deliveryEventLabel, whenLabel } from './labels';
 import { useDeliveries, type DeliveryDto, type WebhookScope } from './use-webhooks';
-import { cn } from '@/components/ui/cn';
 
 const FIRST = 8;
 
@@ -13,10 +13,15 @@ function Outcome({ delivery, now }: { delivery: DeliveryDto; now: number }) {
   if (delivery.lastStatus) parts.push(`HTTP ${delivery.lastStatus}`);
   // sendWebhook writes "HTTP 500" as the error too: say it once.
   if (delivery.lastError && delivery.lastError !== `HTTP ${delivery.lastStatus}`) parts.push(delivery.lastError);
-  if (delivery.status === 'retrying' && delivery.nextAttemptAt) parts.push(`next try ${whenLabel(delivery.nextAttemptAt, now)}`);
+  if (delivery.status === 'retrying' && delivery.nextAttemptAt)
+    parts.push(`next try ${whenLabel(delivery.nextAttemptAt, now)}`);
   if (parts.length === 0) return null;
   const failing = delivery.status !== 'delivered';
-  return <span className={cn('min-w-0 break-words text-xs', failing ? 'text-danger' : 'text-muted')}>{parts.join(' · ')}</span>;
+  return (
+    <span className={cn('min-w-0 break-words text-xs', failing ? 'text-danger' : 'text-muted')}>
+      {parts.join(' · ')}
+    </span>
+  );
 }
 
 /** The newest deliveries of one webhook: "did Slack get the NO-GO?" */
@@ -24,14 +29,27 @@ export function DeliveryList({ deploymentId, webhookId }: { deploymentId: Webhoo
   const { data, error, isPending, dataUpdatedAt } = useDeliveries(deploymentId, webhookId);
   const [all, setAll] = useState(false);
   if (isPending) return <p className="text-xs text-muted">Loading deliveries…</p>;
-  if (error && !data) return <p role="alert" className="text-xs text-danger">⚠ {error.message}</p>;
+  if (error && !data)
+    return (
+      <p role="alert" className="text-xs text-danger">
+        ⚠ {error.message}
+      </p>
+    );
   if (data.length === 0) {
-    return <p className="text-xs text-muted" data-testid="no-deliveries">Nothing sent yet: a delivery shows up here as soon as one of its events happens.</p>;
+    return (
+      <p className="text-xs text-muted" data-testid="no-deliveries">
+        Nothing sent yet: a delivery shows up here as soon as one of its events happens.
+      </p>
+    );
   }
   const shown = all ? data : data.slice(0, FIRST);
   return (
     <div>
-      <ol className="divide-y divide-slate-200 dark:divide-slate-800" aria-label="Recent deliveries" data-testid="deliveries">
+      <ol
+        className="divide-y divide-slate-200 dark:divide-slate-800"
+        aria-label="Recent deliveries"
+        data-testid="deliveries"
+      >
         {shown.map((d) => (
           <li
             key={d.id}
@@ -53,7 +71,11 @@ export function DeliveryList({ deploymentId, webhookId }: { deploymentId: Webhoo
                 </>
               ) : null}
             </span>
-            <time dateTime={d.deliveredAt ?? d.createdAt} title={d.deliveredAt ?? d.createdAt} className="tabular text-right text-xs text-muted sm:col-start-4 sm:row-start-1">
+            <time
+              dateTime={d.deliveredAt ?? d.createdAt}
+              title={d.deliveredAt ?? d.createdAt}
+              className="tabular text-right text-xs text-muted sm:col-start-4 sm:row-start-1"
+            >
               {whenLabel(d.deliveredAt ?? d.createdAt, dataUpdatedAt)}
             </time>
             <span className="col-span-2 col-start-2 flex min-w-0 flex-wrap gap-x-2 sm:col-span-1 sm:col-start-3 sm:row-start-1">

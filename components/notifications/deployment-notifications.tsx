@@ -1,10 +1,10 @@
 'use client';
 
-import { WarRoomHeader } from '@/components/war-room/war-room-header';
-import { useWarRoom, WarRoomProvider } from '@/components/war-room/war-room-context';
 import { useCan } from '@/components/war-room/use-can';
-import { refusalMessage } from '@/lib/domain/rbac';
+import { useWarRoom, WarRoomProvider } from '@/components/war-room/war-room-context';
+import { WarRoomHeader } from '@/components/war-room/war-room-header';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
+import { refusalMessage } from '@/lib/domain/rbac';
 import { NotAllowed } from './not-allowed';
 import { WebhookManager } from './webhook-manager';
 
@@ -16,13 +16,17 @@ function Notifications() {
       <div>
         <h2 className="text-xl font-semibold">Notifications</h2>
         <p className="text-sm text-muted">
-          Send this war room’s key moments — phases, go / no-go, health, rollback, status updates — to Slack or any endpoint. Webhooks an admin set for every deployment apply too.
+          Send this war room’s key moments — phases, go / no-go, health, rollback, status updates — to Slack or any
+          endpoint. Webhooks an admin set for every deployment apply too.
         </p>
       </div>
       {allowed ? (
         <WebhookManager deploymentId={deployment.id} />
       ) : (
-        <NotAllowed message={`${refusalMessage('webhook.manage')} Ask them to add the webhook you need.`} back={{ href: `/deployments/${deployment.id}`, label: '← Back to the war room' }} />
+        <NotAllowed
+          message={`${refusalMessage('webhook.manage')} Ask them to add the webhook you need.`}
+          back={{ href: `/deployments/${deployment.id}`, label: '← Back to the war room' }}
+        />
       )}
     </main>
   );

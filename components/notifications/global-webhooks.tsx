@@ -9,7 +9,12 @@ const EVERY_DEPLOYMENT = { deploymentId: '*', heldRoles: [] };
 
 export function GlobalWebhooks({ actor }: { actor: { userId: string; isAdmin: boolean } }) {
   if (!can(actor, 'webhook.manage_global', EVERY_DEPLOYMENT)) {
-    return <NotAllowed message={refusalMessage('webhook.manage_global', EVERY_DEPLOYMENT)} back={{ href: '/deployments', label: '← Back to deployments' }} />;
+    return (
+      <NotAllowed
+        message={refusalMessage('webhook.manage_global', EVERY_DEPLOYMENT)}
+        back={{ href: '/deployments', label: '← Back to deployments' }}
+      />
+    );
   }
   return <WebhookManager deploymentId={null} />;
 }

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useWarRoom } from '@/components/war-room/war-room-context';
 import { useCan } from '@/components/war-room/use-can';
+import { useWarRoom } from '@/components/war-room/war-room-context';
 import { formatUtcTime } from '@/lib/domain/clock';
 import { useWebhooks } from './use-webhooks';
 
@@ -18,7 +18,10 @@ export function NotificationsCard() {
   // Failures since each webhook last delivered: old ones a receiver has recovered from are history.
   const failed = (webhooks ?? []).reduce((sum, w) => sum + w.failingNow, 0);
   // How long the longest-broken receiver has been failing: one failure a minute ago is not an hour.
-  const since = (webhooks ?? []).map((w) => w.failingSince).filter((s): s is string => Boolean(s)).sort()[0];
+  const since = (webhooks ?? [])
+    .map((w) => w.failingSince)
+    .filter((s): s is string => Boolean(s))
+    .sort()[0];
   const retrying = (webhooks ?? []).reduce((sum, w) => sum + (w.deliveries.retrying ?? 0), 0);
   // A paused webhook sends nothing and so shows no failures: say so, lest it stay paused by oversight.
   const paused = (webhooks ?? []).filter((w) => !w.active).length;
@@ -37,7 +40,8 @@ export function NotificationsCard() {
           {failed ? (
             <span className="text-danger">
               {' '}
-              · ✖ {failed} failed since the last delivery{since ? `, failing since ${formatUtcTime(new Date(since))}` : ''}
+              · ✖ {failed} failed since the last delivery
+              {since ? `, failing since ${formatUtcTime(new Date(since))}` : ''}
             </span>
           ) : null}
           {retrying ? <span className="text-warn"> · ↻ {retrying} retrying</span> : null}

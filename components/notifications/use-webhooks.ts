@@ -3,18 +3,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/client/api';
 import { webhookKeys } from '@/lib/client/query-keys';
-import { setWebhookActiveSchema, type CreateWebhookInput } from '@/lib/schemas/webhook';
 import type { DeliveryDto } from '@/lib/contracts/webhooks';
 import type { WebhookListItem } from '@/lib/contracts/webhooks';
 import type { TestDeliveryResult } from '@/lib/contracts/webhooks';
 import type { WebhookDto } from '@/lib/contracts/webhooks';
+import { setWebhookActiveSchema, type CreateWebhookInput } from '@/lib/schemas/webhook';
 
 export type { DeliveryDto, TestDeliveryResult, WebhookListItem };
 
 /** null: the global webhooks (admins), else one deployment's (its IC). */
 export type WebhookScope = string | null;
 
-export const webhooksPath = (deploymentId: WebhookScope) => (deploymentId ? `/api/deployments/${deploymentId}/webhooks` : '/api/webhooks');
+export const webhooksPath = (deploymentId: WebhookScope) =>
+  deploymentId ? `/api/deployments/${deploymentId}/webhooks` : '/api/webhooks';
 
 /**
  * Deliveries are not pushed over the socket (the worker sends them after the event), so the
@@ -34,7 +35,10 @@ export function useWebhooks(deploymentId: WebhookScope, options: { enabled?: boo
 export function useDeliveries(deploymentId: WebhookScope, webhookId: string) {
   return useQuery({
     queryKey: webhookKeys.deliveries(deploymentId, webhookId),
-    queryFn: () => api<{ deliveries: DeliveryDto[] }>(`${webhooksPath(deploymentId)}/${webhookId}/deliveries`).then((r) => r.deliveries),
+    queryFn: () =>
+      api<{ deliveries: DeliveryDto[] }>(`${webhooksPath(deploymentId)}/${webhookId}/deliveries`).then(
+        (r) => r.deliveries,
+      ),
     refetchInterval: DELIVERY_POLL_MS,
   });
 }
@@ -42,10 +46,15 @@ export function useDeliveries(deploymentId: WebhookScope, webhookId: string) {
 export function useCreateWebhook(deploymentId: WebhookScope) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateWebhookInput) => api<{ webhook: WebhookDto; secret: string }>(webhooksPath(deploymentId), { method: 'POST', json: input }),
+    mutationFn: (input: CreateWebhookInput) =>
+      api<{ webhook: WebhookDto; secret: string }>(webhooksPath(deploymentId), { method: 'POST', json: input }),
     onSuccess: ({ webhook }) => {
       // Listed at once, beside its secret, rather than a refetch later.
-      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) => (list && !list.some((w) => w.id === webhook.id) ? [...list, { ...webhook, deliveries: {}, failingNow: 0, failingSince: null }] : list));
+      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) =>
+        list && !list.some((w) => w.id === webhook.id)
+          ? [...list, { ...webhook, deliveries: {}, failingNow: 0, failingSince: null }]
+          : list,
+      );
       void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
     },
   });
@@ -57,7 +66,9 @@ export function useDeleteWebhook(deploymentId: WebhookScope) {
     mutationFn: (webhookId: string) => api(`${webhooksPath(deploymentId)}/${webhookId}`, { method: 'DELETE' }),
     onSuccess: (_data, webhookId) => {
       // Drop the card first: a deliveries poll for a webhook that is gone would only 404.
-      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) => list?.filter((w) => w.id !== webhookId));
+      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) =>
+        list?.filter((w) => w.id !== webhookId),
+      );
       queryClient.removeQueries({ queryKey: webhookKeys.deliveries(deploymentId, webhookId) });
       void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
     },
@@ -69,9 +80,14 @@ export function useSetWebhookActive(deploymentId: WebhookScope) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ webhookId, active }: { webhookId: string; active: boolean }) =>
-      api<{ webhook: WebhookDto }>(`${webhooksPath(deploymentId)}/${webhookId}`, { method: 'PATCH', json: setWebhookActiveSchema.parse({ active }) }),
+      api<{ webhook: WebhookDto }>(`${webhooksPath(deploymentId)}/${webhookId}`, {
+        method: 'PATCH',
+        json: setWebhookActiveSchema.parse({ active }),
+      }),
     onSuccess: ({ webhook }) => {
-      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) => list?.map((w) => (w.id === webhook.id ? { ...w, ...webhook } : w)));
+      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) =>
+        list?.map((w) => (w.id === webhook.id ? { ...w, ...webhook } : w)),
+      );
       void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
     },
   });
@@ -80,6 +96,7 @@ export function useSetWebhookActive(deploymentId: WebhookScope) {
 /** A test is recorded nowhere, so there is nothing to refetch: the answer is all there is. */
 export function useSendTestWebhook(deploymentId: WebhookScope) {
   return useMutation({
-    mutationFn: (webhookId: string) => api<TestDeliveryResult>(`${webhooksPath(deploymentId)}/${webhookId}/test`, { method: 'POST' }),
+    mutationFn: (webhookId: string) =>
+      api<TestDeliveryResult>(`${webhooksPath(deploymentId)}/${webhookId}/test`, { method: 'POST' }),
   });
 }

@@ -8,7 +8,17 @@ import { useSendTestWebhook, useSetWebhookActive, type WebhookListItem, type Web
 export const TOUCH = 'min-h-11 sm:min-h-9';
 
 /** Pause / resume and send a test: what an IC reaches for when a receiver misbehaves. */
-export function WebhookActions({ deploymentId, webhook, host, onDelete }: { deploymentId: WebhookScope; webhook: WebhookListItem; host: string; onDelete: () => void }) {
+export function WebhookActions({
+  deploymentId,
+  webhook,
+  host,
+  onDelete,
+}: {
+  deploymentId: WebhookScope;
+  webhook: WebhookListItem;
+  host: string;
+  onDelete: () => void;
+}) {
   const toast = useToast();
   const setActive = useSetWebhookActive(deploymentId);
   const sendTest = useSendTestWebhook(deploymentId);
@@ -16,19 +26,30 @@ export function WebhookActions({ deploymentId, webhook, host, onDelete }: { depl
     setActive.mutate(
       { webhookId: webhook.id, active: !webhook.active },
       {
-        onSuccess: ({ webhook: changed }) => toast.info(changed.active ? `Webhook to ${host} resumed: new events are sent again.` : `Webhook to ${host} paused: nothing is sent until you resume it.`),
+        onSuccess: ({ webhook: changed }) =>
+          toast.info(
+            changed.active
+              ? `Webhook to ${host} resumed: new events are sent again.`
+              : `Webhook to ${host} paused: nothing is sent until you resume it.`,
+          ),
         onError: (error) => toast.error(error.message),
       },
     );
   const test = () =>
     sendTest.mutate(webhook.id, {
-      onSuccess: (result) => (result.ok ? toast.info(`Test delivered (HTTP ${result.status})`) : toast.error(`Test failed: ${result.error}`)),
+      onSuccess: (result) =>
+        result.ok ? toast.info(`Test delivered (HTTP ${result.status})`) : toast.error(`Test failed: ${result.error}`),
       onError: (error) => toast.error(error.message),
     });
 
   return (
     <div role="group" aria-label={`Actions for the webhook to ${host}`} className="flex shrink-0 flex-wrap gap-2">
-      <Button className={TOUCH} disabled={setActive.isPending} onClick={toggle} aria-label={`${webhook.active ? 'Pause' : 'Resume'} the webhook to ${host}`}>
+      <Button
+        className={TOUCH}
+        disabled={setActive.isPending}
+        onClick={toggle}
+        aria-label={`${webhook.active ? 'Pause' : 'Resume'} the webhook to ${host}`}
+      >
         {setActive.isPending ? (webhook.active ? 'Pausing…' : 'Resuming…') : webhook.active ? 'Pause' : 'Resume'}
       </Button>
       <Button className={TOUCH} disabled={sendTest.isPending} onClick={test} aria-label={`Send test to ${host}`}>

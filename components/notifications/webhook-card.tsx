@@ -3,30 +3,45 @@
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { useToast } from '@/components/ui/toast';
 import { formatUtc } from '@/lib/domain/clock';
 import { DeliveryList } from './delivery-list';
 import { topicLabel } from './labels';
 import { useDeleteWebhook, type WebhookListItem, type WebhookScope } from './use-webhooks';
 import { TOUCH, WebhookActions } from './webhook-actions';
-import { cn } from '@/components/ui/cn';
 
 /** One webhook: where it goes, what it hears, and what became of its deliveries. */
 export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookScope; webhook: WebhookListItem }) {
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteWebhook(deploymentId);
-  const counts = [`${webhook.deliveries.delivered ?? 0} delivered`, ...(['retrying', 'failed'] as const).filter((s) => webhook.deliveries[s]).map((s) => `${webhook.deliveries[s]} ${s}`)].join(' · ');
+  const counts = [
+    `${webhook.deliveries.delivered ?? 0} delivered`,
+    ...(['retrying', 'failed'] as const)
+      .filter((s) => webhook.deliveries[s])
+      .map((s) => `${webhook.deliveries[s]} ${s}`),
+  ].join(' · ');
   const host = new URL(webhook.url).host;
 
   // Paused reads as set aside: dashed and greyed, but the text keeps its contrast.
-  const look = webhook.active ? 'border-line bg-surface' : 'border-dashed border-slate-300 bg-background dark:border-slate-700';
+  const look = webhook.active
+    ? 'border-line bg-surface'
+    : 'border-dashed border-slate-300 bg-background dark:border-slate-700';
 
   return (
-    <li className={cn('flex flex-col gap-3 rounded-lg border p-4', look)} data-testid="webhook" data-url={webhook.url} data-active={webhook.active}>
+    <li
+      className={cn('flex flex-col gap-3 rounded-lg border p-4', look)}
+      data-testid="webhook"
+      data-url={webhook.url}
+      data-active={webhook.active}
+    >
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <p className={cn('break-all font-mono text-sm', webhook.active ? '' : 'text-muted')} data-testid="webhook-url">
+          <p
+            className={cn('break-all font-mono text-sm', webhook.active ? '' : 'text-muted')}
+            data-testid="webhook-url"
+          >
             {webhook.url}
           </p>
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
@@ -45,8 +60,8 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
           </p>
           {webhook.failingNow && webhook.failingSince ? (
             <p className="tabular text-xs font-medium text-danger" data-testid="webhook-failing">
-              ✖ Failing since {formatUtc(new Date(webhook.failingSince))}: {webhook.failingNow} {webhook.failingNow === 1 ? 'delivery' : 'deliveries'} failed since the last one
-              that arrived.
+              ✖ Failing since {formatUtc(new Date(webhook.failingSince))}: {webhook.failingNow}{' '}
+              {webhook.failingNow === 1 ? 'delivery' : 'deliveries'} failed since the last one that arrived.
             </p>
           ) : null}
           {webhook.active ? null : (
@@ -55,11 +70,24 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
             </p>
           )}
         </div>
-        {confirming ? null : <WebhookActions deploymentId={deploymentId} webhook={webhook} host={host} onDelete={() => setConfirming(true)} />}
+        {confirming ? null : (
+          <WebhookActions
+            deploymentId={deploymentId}
+            webhook={webhook}
+            host={host}
+            onDelete={() => setConfirming(true)}
+          />
+        )}
       </div>
       {confirming ? (
-        <div role="group" aria-label="Delete this webhook?" className="flex flex-wrap items-center gap-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm dark:border-red-800 dark:bg-red-950">
-          <span className="min-w-0 flex-1 basis-48">Delete it and its delivery history? Nothing more is sent to {host}.</span>
+        <div
+          role="group"
+          aria-label="Delete this webhook?"
+          className="flex flex-wrap items-center gap-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm dark:border-red-800 dark:bg-red-950"
+        >
+          <span className="min-w-0 flex-1 basis-48">
+            Delete it and its delivery history? Nothing more is sent to {host}.
+          </span>
           <Button
             variant="danger"
             className={TOUCH}

@@ -13,12 +13,21 @@ export type CreatedWebhook = { url: string; secret: string };
  * URL and topics. Every topic starts checked: they are the few moments people outside the room
  * care about, none of them chatty. Checked with the API's own schema before it is sent.
  */
-export function WebhookForm({ deploymentId, onCreated }: { deploymentId: WebhookScope; onCreated: (created: CreatedWebhook) => void }) {
+export function WebhookForm({
+  deploymentId,
+  onCreated,
+}: {
+  deploymentId: WebhookScope;
+  onCreated: (created: CreatedWebhook) => void;
+}) {
   const [url, setUrl] = useState('');
   const [topics, setTopics] = useState<WebhookTopic[]>([...WEBHOOK_TOPICS]);
   const [problem, setProblem] = useState<string | null>(null);
   const create = useCreateWebhook(deploymentId);
-  const toggle = (topic: WebhookTopic, on: boolean) => setTopics((list) => (on ? WEBHOOK_TOPICS.filter((t) => t === topic || list.includes(t)) : list.filter((t) => t !== topic)));
+  const toggle = (topic: WebhookTopic, on: boolean) =>
+    setTopics((list) =>
+      on ? WEBHOOK_TOPICS.filter((t) => t === topic || list.includes(t)) : list.filter((t) => t !== topic),
+    );
 
   const submit = () => {
     const parsed = createWebhookSchema.safeParse({ url: url.trim(), eventTypes: topics });
@@ -77,8 +86,16 @@ export function WebhookForm({ deploymentId, onCreated }: { deploymentId: Webhook
         </legend>
         <div className="grid gap-1 sm:grid-cols-2">
           {WEBHOOK_TOPICS.map((topic) => (
-            <label key={topic} className="flex min-h-11 cursor-pointer items-start gap-2 rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800/60">
-              <input type="checkbox" className="mt-0.5 h-5 w-5 shrink-0" checked={topics.includes(topic)} onChange={(e) => toggle(topic, e.target.checked)} />
+            <label
+              key={topic}
+              className="flex min-h-11 cursor-pointer items-start gap-2 rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800/60"
+            >
+              <input
+                type="checkbox"
+                className="mt-0.5 h-5 w-5 shrink-0"
+                checked={topics.includes(topic)}
+                onChange={(e) => toggle(topic, e.target.checked)}
+              />
               <span className="flex flex-col">
                 <span className="text-sm">{TOPIC_LOOK[topic].label}</span>
                 <span className="text-xs text-muted">{TOPIC_LOOK[topic].hint}</span>

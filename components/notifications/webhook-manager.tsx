@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import { SecretPanel } from './secret-panel';
+import { useWebhooks, type WebhookScope } from './use-webhooks';
 import { WebhookCard } from './webhook-card';
 import { WebhookForm, type CreatedWebhook } from './webhook-form';
-import { useWebhooks, type WebhookScope } from './use-webhooks';
 
 /** Add, watch and delete webhooks of one scope: a deployment (its IC) or every deployment (admins). */
 export function WebhookManager({ deploymentId }: { deploymentId: WebhookScope }) {
@@ -13,7 +13,10 @@ export function WebhookManager({ deploymentId }: { deploymentId: WebhookScope })
 
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="add-webhook-title" className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-4">
+      <section
+        aria-labelledby="add-webhook-title"
+        className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-4"
+      >
         <h2 id="add-webhook-title" className="text-lg font-semibold">
           Add a webhook
         </h2>
@@ -37,7 +40,9 @@ export function WebhookManager({ deploymentId }: { deploymentId: WebhookScope })
           </p>
         ) : null}
         <ul className="flex flex-col gap-3" data-testid="webhooks">
-          {webhooks?.map((webhook) => <WebhookCard key={webhook.id} deploymentId={deploymentId} webhook={webhook} />)}
+          {webhooks?.map((webhook) => (
+            <WebhookCard key={webhook.id} deploymentId={deploymentId} webhook={webhook} />
+          ))}
         </ul>
       </section>
     </div>

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
+import type { TokenDto } from '@/lib/contracts/users';
 import { formatUtc } from '@/lib/domain/clock';
 import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES } from '@/lib/domain/rbac';
-import type { TokenDto } from '@/lib/contracts/users';
 import { useTokens } from './use-tokens';
 
 export function TokenManager({ initial }: { initial: TokenDto[] }) {
@@ -27,25 +27,46 @@ export function TokenManager({ initial }: { initial: TokenDto[] }) {
       >
         <label className="flex flex-col gap-1 text-sm">
           Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} placeholder="deploy pipeline" className="rounded-md border border-line-strong bg-surface px-3 py-2" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={80}
+            placeholder="deploy pipeline"
+            className="rounded-md border border-line-strong bg-surface px-3 py-2"
+          />
         </label>
         <fieldset className="flex gap-4 text-sm">
           <legend className="mb-1">Scopes</legend>
           {TOKEN_SCOPES.map((scope) => (
             <label key={scope} className="flex items-center gap-1">
-              <input type="checkbox" checked={scopes.includes(scope)} onChange={(e) => setScopes((s) => (e.target.checked ? [...s, scope] : s.filter((x) => x !== scope)))} />
+              <input
+                type="checkbox"
+                checked={scopes.includes(scope)}
+                onChange={(e) => setScopes((s) => (e.target.checked ? [...s, scope] : s.filter((x) => x !== scope)))}
+              />
               {scope}
             </label>
           ))}
         </fieldset>
-        <Button type="submit" variant="primary" disabled={create.isPending || !name.trim() || scopes.length === 0} className="self-start">
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={create.isPending || !name.trim() || scopes.length === 0}
+          className="self-start"
+        >
           Create token
         </Button>
         {created ? (
-          <div role="status" className="rounded-md border border-emerald-400 bg-emerald-50 p-3 text-sm dark:border-emerald-700 dark:bg-emerald-950">
+          <div
+            role="status"
+            className="rounded-md border border-emerald-400 bg-emerald-50 p-3 text-sm dark:border-emerald-700 dark:bg-emerald-950"
+          >
             <p className="mb-2">Copy it now — it will not be shown again:</p>
             <div className="flex items-center gap-2">
-              <code className="break-all font-mono" data-testid="new-token">{created}</code>
+              <code className="break-all font-mono" data-testid="new-token">
+                {created}
+              </code>
               <CopyButton text={created} />
             </div>
           </div>
@@ -53,11 +74,16 @@ export function TokenManager({ initial }: { initial: TokenDto[] }) {
       </form>
       <ul className="flex flex-col gap-2">
         {tokens.map((token) => (
-          <li key={token.id} className="flex flex-wrap items-center gap-3 rounded-md border border-line px-3 py-2 text-sm">
+          <li
+            key={token.id}
+            className="flex flex-wrap items-center gap-3 rounded-md border border-line px-3 py-2 text-sm"
+          >
             <span className="font-medium">{token.name}</span>
             <code className="text-xs">{token.prefix}…</code>
             <span className="text-xs text-faint">{token.scopes.join(', ')}</span>
-            <span className="text-xs text-faint">{token.lastUsedAt ? `last used ${formatUtc(new Date(token.lastUsedAt))}` : 'never used'}</span>
+            <span className="text-xs text-faint">
+              {token.lastUsedAt ? `last used ${formatUtc(new Date(token.lastUsedAt))}` : 'never used'}
+            </span>
             {token.revokedAt ? (
               <span className="ml-auto text-xs text-faint">revoked</span>
             ) : (

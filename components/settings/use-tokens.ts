@@ -10,9 +10,14 @@ import type { TokenDto } from '@/lib/contracts/users';
 export function useTokens(initial: TokenDto[], onCreated: (token: string) => void) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const { data: tokens } = useQuery({ queryKey: tokenKeys.all, queryFn: () => api<{ tokens: TokenDto[] }>('/api/tokens').then((r) => r.tokens), initialData: initial });
+  const { data: tokens } = useQuery({
+    queryKey: tokenKeys.all,
+    queryFn: () => api<{ tokens: TokenDto[] }>('/api/tokens').then((r) => r.tokens),
+    initialData: initial,
+  });
   const create = useMutation({
-    mutationFn: (input: { name: string; scopes: string[] }) => api<{ token: string }>('/api/tokens', { method: 'POST', json: input }),
+    mutationFn: (input: { name: string; scopes: string[] }) =>
+      api<{ token: string }>('/api/tokens', { method: 'POST', json: input }),
     onSuccess: ({ token }) => {
       onCreated(token);
       void queryClient.invalidateQueries({ queryKey: tokenKeys.all });

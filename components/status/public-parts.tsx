@@ -1,7 +1,7 @@
 import { healthLook, stateLook, type Tone } from '@/components/ui/badges';
+import { cn } from '@/components/ui/cn';
 import { formatDuration } from '@/lib/domain/clock';
 import type { PublicDecision, PublicGate, PublicPhase, PublicStatus, PublicUpdate } from '@/lib/domain/public-status';
-import { cn } from '@/components/ui/cn';
 
 /** '08:00 UTC': the same clock for everyone, in words outsiders know. */
 export function utcTime(iso: string | Date): string {
@@ -58,7 +58,9 @@ export function StateCard({ status }: { status: PublicStatus }) {
   return (
     <Card label="State" className={CARD_TONE[look.tone]}>
       <p className="mt-1 text-3xl font-bold" data-testid="public-state">
-        <span aria-hidden className="mr-2">{look.icon}</span>
+        <span aria-hidden className="mr-2">
+          {look.icon}
+        </span>
         {status.stateLabel}
       </p>
       <p className="mt-1 text-base">{STATE_WORDS[status.state] ?? status.stateLabel}</p>
@@ -71,7 +73,9 @@ export function HealthCard({ health }: { health: PublicStatus['health'] }) {
   return (
     <Card label="Health" className={CARD_TONE[look.tone]}>
       <p className="mt-1 text-3xl font-bold" data-testid="public-health">
-        <span aria-hidden className="mr-2">{look.icon}</span>
+        <span aria-hidden className="mr-2">
+          {look.icon}
+        </span>
         {health.label}
       </p>
       <p className="mt-1 text-base">{HEALTH_WORDS[health.level]}</p>
@@ -100,9 +104,20 @@ export function PhaseList({ phases, goLiveAt }: { phases: PublicPhase[]; goLiveA
               ? `planned ${utcTime(new Date(new Date(goLiveAt).getTime() + phase.plannedStartMin * 60_000))}`
               : '';
         return (
-          <li key={`${index}-${phase.title}`} className={cn('flex items-baseline gap-3 text-lg', phase.status === 'active' ? 'font-semibold' : phase.status === 'pending' ? 'text-slate-600' : '')}>
-            <span aria-hidden className="w-5 shrink-0 text-center">{look.icon}</span>
-            <span className="min-w-0 flex-1">{phase.title}<span className="sr-only"> ({look.words})</span></span>
+          <li
+            key={`${index}-${phase.title}`}
+            className={cn(
+              'flex items-baseline gap-3 text-lg',
+              phase.status === 'active' ? 'font-semibold' : phase.status === 'pending' ? 'text-slate-600' : '',
+            )}
+          >
+            <span aria-hidden className="w-5 shrink-0 text-center">
+              {look.icon}
+            </span>
+            <span className="min-w-0 flex-1">
+              {phase.title}
+              <span className="sr-only"> ({look.words})</span>
+            </span>
             <span className="tabular shrink-0 text-base text-slate-600">{when}</span>
           </li>
         );
@@ -126,13 +141,20 @@ export function DecisionList({ gates }: { gates: PublicGate[] }) {
         const look = DECISION_LOOK[gate.decision];
         return (
           <li key={`${index}-${gate.title}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-lg">
-            <span className={cn('inline-flex min-w-24 items-center justify-center gap-1 rounded-full px-3 py-0.5 text-base font-semibold', look.className)}>
+            <span
+              className={cn(
+                'inline-flex min-w-24 items-center justify-center gap-1 rounded-full px-3 py-0.5 text-base font-semibold',
+                look.className,
+              )}
+            >
               <span aria-hidden>{look.icon}</span>
               {look.words}
             </span>
             <span className="min-w-0 flex-1">{gate.title}</span>
             {gate.at ? <span className="tabular text-base text-slate-600">{utcTime(gate.at)}</span> : null}
-            {gate.by.length ? <span className="w-full pl-1 text-base text-slate-600">by {gate.by.join(', ')}</span> : null}
+            {gate.by.length ? (
+              <span className="w-full pl-1 text-base text-slate-600">by {gate.by.join(', ')}</span>
+            ) : null}
           </li>
         );
       })}

@@ -1,11 +1,11 @@
 'use client';
 
+import { cn } from '@/components/ui/cn';
 import { useNow } from '@/lib/client/use-now';
 import { tMinus } from '@/lib/domain/clock';
 import { estimateFinish, type PublicStatus } from '@/lib/domain/public-status';
 import { usePublicStatus, type PublicLiveStatus } from '@/lib/realtime/client/use-public-status';
 import { DecisionList, HealthCard, PhaseList, relative, StateCard, UpdateList, utcTime } from './public-parts';
-import { cn } from '@/components/ui/cn';
 
 const LIVE_LOOK: Record<PublicLiveStatus, { dot: string; words: string }> = {
   connecting: { dot: 'bg-slate-400', words: 'Connecting…' },
@@ -32,12 +32,18 @@ function Timing({ status, now }: { status: PublicStatus; now: number | null }) {
       <div>
         <dt className="text-base text-slate-600">Go-live</dt>
         <dd className="tabular font-semibold">{utcTime(goLive)}</dd>
-        <dd className="tabular text-base text-slate-600" data-testid="public-t-minus">{now === null ? '\u00a0' : tMinus(goLive, new Date(now)).label}</dd>
+        <dd className="tabular text-base text-slate-600" data-testid="public-t-minus">
+          {now === null ? '\u00a0' : tMinus(goLive, new Date(now)).label}
+        </dd>
       </div>
       <div>
         <dt className="text-base text-slate-600">{finished ? 'Finished' : 'Expected done'}</dt>
-        <dd className="tabular font-semibold" data-testid="public-eta">{finished ? utcTime(finished) : eta ? `~${utcTime(eta)}` : '—'}</dd>
-        <dd className="tabular text-base text-slate-600">{finished || !eta || now === null ? '\u00a0' : relative(eta, now)}</dd>
+        <dd className="tabular font-semibold" data-testid="public-eta">
+          {finished ? utcTime(finished) : eta ? `~${utcTime(eta)}` : '—'}
+        </dd>
+        <dd className="tabular text-base text-slate-600">
+          {finished || !eta || now === null ? '\u00a0' : relative(eta, now)}
+        </dd>
       </div>
     </dl>
   );
@@ -72,10 +78,18 @@ export function PublicStatusView({ token, initial }: { token: string; initial: P
         <div className="min-w-0">
           <p className="text-base text-slate-600">Go-live status</p>
           <h1 className="text-3xl font-bold leading-tight break-words sm:text-4xl" data-testid="public-name">
-            {status.name} {status.version && !status.name.includes(status.version) ? <span className="font-normal text-slate-500">{status.version}</span> : null}
+            {status.name}{' '}
+            {status.version && !status.name.includes(status.version) ? (
+              <span className="font-normal text-slate-500">{status.version}</span>
+            ) : null}
           </h1>
         </div>
-        <span className="mt-1 inline-flex shrink-0 items-center gap-2 rounded-full bg-white px-3 py-1 text-base ring-1 ring-slate-200" data-testid="public-live" data-status={live} role="status">
+        <span
+          className="mt-1 inline-flex shrink-0 items-center gap-2 rounded-full bg-white px-3 py-1 text-base ring-1 ring-slate-200"
+          data-testid="public-live"
+          data-status={live}
+          role="status"
+        >
           <span className={cn('inline-block h-2.5 w-2.5 rounded-full', look.dot)} aria-hidden />
           {look.words}
         </span>
@@ -87,14 +101,32 @@ export function PublicStatusView({ token, initial }: { token: string; initial: P
       </div>
 
       <Section title={status.track === 'rollback' ? 'Rollback' : 'Progress'}>
-        <p className="text-base text-slate-600">{status.currentPhase ? `Now · phase ${phaseIndex + 1} of ${status.phases.length}` : 'Now'}</p>
-        <p className="text-2xl font-semibold" data-testid="public-phase">{status.currentPhase ?? idleWords(status)}</p>
+        <p className="text-base text-slate-600">
+          {status.currentPhase ? `Now · phase ${phaseIndex + 1} of ${status.phases.length}` : 'Now'}
+        </p>
+        <p className="text-2xl font-semibold" data-testid="public-phase">
+          {status.currentPhase ?? idleWords(status)}
+        </p>
         <div className="mt-4 flex items-end gap-4">
-          <span className="tabular text-5xl font-bold" data-testid="public-progress">{status.progress.percent}%</span>
-          <span className="tabular pb-1 text-lg text-slate-600">{status.progress.done} of {status.progress.total} steps done</span>
+          <span className="tabular text-5xl font-bold" data-testid="public-progress">
+            {status.progress.percent}%
+          </span>
+          <span className="tabular pb-1 text-lg text-slate-600">
+            {status.progress.done} of {status.progress.total} steps done
+          </span>
         </div>
-        <div className="mt-3 h-3 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={status.progress.percent} aria-label="Overall progress">
-          <div className="h-full rounded-full bg-emerald-600 transition-[width] duration-500" style={{ width: `${status.progress.percent}%` }} />
+        <div
+          className="mt-3 h-3 overflow-hidden rounded-full bg-slate-200"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={status.progress.percent}
+          aria-label="Overall progress"
+        >
+          <div
+            className="h-full rounded-full bg-emerald-600 transition-[width] duration-500"
+            style={{ width: `${status.progress.percent}%` }}
+          />
         </div>
         <div className="mt-5">
           <Timing status={status} now={now} />

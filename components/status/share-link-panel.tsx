@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useToast } from '@/components/ui/toast';
-import { useWarRoom } from '@/components/war-room/war-room-context';
 import { useCan } from '@/components/war-room/use-can';
+import { useWarRoom } from '@/components/war-room/war-room-context';
 import { formatUtc } from '@/lib/domain/clock';
 import { useShareLinks, type CreatedShareLink } from './use-status-actions';
 
@@ -34,12 +34,22 @@ export function ShareLinkPanel() {
       <h2 id="share-title" className="mb-2 text-lg font-semibold">
         Share status link
       </h2>
-      <p className="mb-2 text-xs text-faint">A read-only public page: state, phase, progress, health, decisions and your updates. No notes, commands or names unless you choose.</p>
+      <p className="mb-2 text-xs text-faint">
+        A read-only public page: state, phase, progress, health, decisions and your updates. No notes, commands or names
+        unless you choose.
+      </p>
       {created ? (
         <div className="mb-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm dark:border-emerald-800 dark:bg-emerald-950">
           <p className="font-medium">Copy it now — it is shown only once.</p>
           <div className="mt-1 flex items-center gap-2">
-            <input readOnly value={absolute} aria-label="New status link" data-testid="share-link-url" className="min-w-0 flex-1 rounded border border-line-strong bg-surface px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              readOnly
+              value={absolute}
+              aria-label="New status link"
+              data-testid="share-link-url"
+              className="min-w-0 flex-1 rounded border border-line-strong bg-surface px-2 py-1 font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <CopyButton text={absolute ?? ''} />
           </div>
         </div>
@@ -63,7 +73,12 @@ export function ShareLinkPanel() {
                 {link.showNames ? ' · names shown' : ''}
               </span>
               {confirming === link.id ? (
-                <Button variant="danger" onClick={() => revoke.mutate(link.id)} disabled={revoke.isPending} aria-label="Confirm revoking this link">
+                <Button
+                  variant="danger"
+                  onClick={() => revoke.mutate(link.id)}
+                  disabled={revoke.isPending}
+                  aria-label="Confirm revoking this link"
+                >
                   Confirm revoke
                 </Button>
               ) : (

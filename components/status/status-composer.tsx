@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { useWarRoom } from '@/components/war-room/war-room-context';
 import { useCan } from '@/components/war-room/use-can';
+import { useWarRoom } from '@/components/war-room/war-room-context';
 import { MAX_STATUS_MESSAGE_LENGTH } from '@/lib/schemas/status';
 import { usePostStatus } from './use-status-actions';
 

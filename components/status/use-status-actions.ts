@@ -10,11 +10,19 @@ import type { ShareLinkDto } from '@/lib/contracts/share-links';
 export type CreatedShareLink = { id: string; token: string; url: string };
 
 /** A deployment's public status links, creating and revoking one (a refusal is a toast). */
-export function useShareLinks(deploymentId: string, enabled: boolean, on: { created: (link: CreatedShareLink) => void; revoked: (id: string) => void }) {
+export function useShareLinks(
+  deploymentId: string,
+  enabled: boolean,
+  on: { created: (link: CreatedShareLink) => void; revoked: (id: string) => void },
+) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const base = `/api/deployments/${deploymentId}/share-links`;
-  const { data } = useQuery({ queryKey: shareLinkKeys.list(deploymentId), queryFn: () => api<{ links: ShareLinkDto[] }>(base), enabled });
+  const { data } = useQuery({
+    queryKey: shareLinkKeys.list(deploymentId),
+    queryFn: () => api<{ links: ShareLinkDto[] }>(base),
+    enabled,
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: shareLinkKeys.list(deploymentId) });
   const create = useMutation({
     mutationFn: (showNames: boolean) => api<CreatedShareLink>(base, { method: 'POST', json: { showNames } }),
@@ -40,7 +48,11 @@ export function usePostStatus(deploymentId: string, onPosted: (text: string) => 
   const toast = useToast();
   return useMutation({
     mutationFn: (text: string) =>
-      api(`/api/deployments/${deploymentId}/status-updates`, { method: 'POST', json: { message: text }, headers: { 'idempotency-key': newIdempotencyKey() } }),
+      api(`/api/deployments/${deploymentId}/status-updates`, {
+        method: 'POST',
+        json: { message: text },
+        headers: { 'idempotency-key': newIdempotencyKey() },
+      }),
     onSuccess: (_data, text) => onPosted(text),
     onError: (error) => toast.error(error.message),
   });

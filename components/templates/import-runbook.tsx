@@ -4,25 +4,34 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { useToast } from '@/components/ui/toast';
 import { api, ApiError } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
 import type { TemplateDefinition } from '@/lib/domain/template-definition';
-import { RoleMappingEditor, isValidKey, withRoleNames, type RoleMappingState } from './role-mapping-editor';
 import { OwnerEditor } from './owner-editor';
+import { RoleMappingEditor, isValidKey, withRoleNames, type RoleMappingState } from './role-mapping-editor';
 import { RunbookSource } from './runbook-source';
 import { StatsRow } from './template-extras';
 import { itemsPerRole, TemplatePreview } from './template-preview';
-import { cn } from '@/components/ui/cn';
 
 type Warning = { line: number; message: string };
-type ParseResponse = { template: TemplateDefinition; stats: Record<'phases' | 'sections' | 'items' | 'checkedItems' | 'roles' | 'gates' | 'rules', number>; warnings: Warning[] };
+type ParseResponse = {
+  template: TemplateDefinition;
+  stats: Record<'phases' | 'sections' | 'items' | 'checkedItems' | 'roles' | 'gates' | 'rules', number>;
+  warnings: Warning[];
+};
 type Problem = { message: string; warnings: Warning[] };
 
 /** Mirrors MAX_RUNBOOK_BYTES: refuse before uploading what the server would refuse anyway. */
 const MAX_BYTES = 1_000_000;
 
-type RunbookFields = { markdown: string; roleMapping: Record<string, string>; roleNames?: Record<string, string>; name?: string };
+type RunbookFields = {
+  markdown: string;
+  roleMapping: Record<string, string>;
+  roleNames?: Record<string, string>;
+  name?: string;
+};
 
 /**
  * JSON normally; a runbook near the size limit goes as text/markdown with the rest in the query,
@@ -30,9 +39,18 @@ type RunbookFields = { markdown: string; roleMapping: Record<string, string>; ro
  */
 function runbookRequest<T>(path: string, fields: RunbookFields): Promise<T> {
   const body = JSON.stringify(fields);
-  if (new Blob([body]).size < MAX_BYTES) return api<T>(path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
-  const query = new URLSearchParams({ roleMapping: JSON.stringify(fields.roleMapping), roleNames: JSON.stringify(fields.roleNames ?? {}), ...(fields.name ? { name: fields.name } : {}) });
-  return api<T>(`${path}?${query}`, { method: 'POST', body: fields.markdown, headers: { 'content-type': 'text/markdown; charset=utf-8' } });
+  if (new Blob([body]).size < MAX_BYTES)
+    return api<T>(path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+  const query = new URLSearchParams({
+    roleMapping: JSON.stringify(fields.roleMapping),
+    roleNames: JSON.stringify(fields.roleNames ?? {}),
+    ...(fields.name ? { name: fields.name } : {}),
+  });
+  return api<T>(`${path}?${query}`, {
+    method: 'POST',
+    body: fields.markdown,
+    headers: { 'content-type': 'text/markdown; charset=utf-8' },
+  });
 }
 
 /**
@@ -73,7 +91,8 @@ export function ImportRunbook() {
     onError: (error) => {
       setResult(null);
       setParsedWith(null);
-      const warnings = error instanceof ApiError && Array.isArray(error.details.warnings) ? (error.details.warnings as Warning[]) : [];
+      const warnings =
+        error instanceof ApiError && Array.isArray(error.details.warnings) ? (error.details.warnings as Warning[]) : [];
       setProblem({ message: error.message, warnings });
     },
   });
@@ -86,10 +105,16 @@ export function ImportRunbook() {
       // Edited by hand: store the edited preview itself (with its source) instead of re-parsing.
       if (edited) {
         const template = { ...withRoleNames(edited, cleanNames(roles.names)), name: title };
-        return api<{ id: string; name: string }>('/api/templates', { method: 'POST', json: { template, sourceMarkdown: parsedWith!.markdown } });
+        return api<{ id: string; name: string }>('/api/templates', {
+          method: 'POST',
+          json: { template, sourceMarkdown: parsedWith!.markdown },
+        });
       }
       return runbookRequest<{ id: string; name: string }>('/api/templates', {
-        markdown: parsedWith!.markdown, roleMapping: JSON.parse(parsedWith!.mapping), roleNames: cleanNames(roles.names), name: title,
+        markdown: parsedWith!.markdown,
+        roleMapping: JSON.parse(parsedWith!.mapping),
+        roleNames: cleanNames(roles.names),
+        name: title,
       });
     },
     onSuccess: (created) => {
@@ -107,7 +132,10 @@ export function ImportRunbook() {
   };
   const loadFile = async (file: File) => {
     if (file.size > MAX_BYTES) {
-      setProblem({ message: `“${file.name}” is larger than 1 MB. Split the runbook into smaller files.`, warnings: [] });
+      setProblem({
+        message: `“${file.name}” is larger than 1 MB. Split the runbook into smaller files.`,
+        warnings: [],
+      });
       return;
     }
     const text = await file.text();
@@ -125,7 +153,10 @@ export function ImportRunbook() {
     area.scrollTop = Math.max(0, (line - 4) * lineHeight);
   };
 
-  const stale = result !== null && parsedWith !== null && (parsedWith.markdown !== markdown || parsedWith.mapping !== JSON.stringify(roles.mapping));
+  const stale =
+    result !== null &&
+    parsedWith !== null &&
+    (parsedWith.markdown !== markdown || parsedWith.mapping !== JSON.stringify(roles.mapping));
   const mappingValid = Object.values(roles.mapping).every(isValidKey);
   const warnings = result?.warnings ?? problem?.warnings ?? [];
   const working = edited ?? result?.template ?? null;
@@ -138,25 +169,42 @@ export function ImportRunbook() {
         </h2>
         <RunbookSource ref={sourceRef} value={markdown} onChange={setMarkdown} onFile={loadFile} tooBig={tooBig} />
         <div className="flex flex-wrap items-center gap-2">
-          <Button type="button" variant="primary" onClick={() => preview()} disabled={!markdown.trim() || tooBig || parse.isPending}>
+          <Button
+            type="button"
+            variant="primary"
+            onClick={() => preview()}
+            disabled={!markdown.trim() || tooBig || parse.isPending}
+          >
             {parse.isPending ? 'Reading…' : result ? 'Preview again' : 'Preview'}
           </Button>
           <span className="text-xs text-faint">Nothing is saved until you create the template.</span>
         </div>
         {problem ? (
-          <div role="alert" className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <div
+            role="alert"
+            className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          >
             ⚠ {problem.message}
           </div>
         ) : null}
         {warnings.length ? (
-          <section aria-labelledby="warnings-title" className="rounded-md border border-amber-400/70 p-3" data-testid="import-warnings">
+          <section
+            aria-labelledby="warnings-title"
+            className="rounded-md border border-amber-400/70 p-3"
+            data-testid="import-warnings"
+          >
             <h3 id="warnings-title" className="mb-2 text-sm font-semibold">
               ▲ {warnings.length} warning{warnings.length === 1 ? '' : 's'} — what could not be understood
             </h3>
             <ul className="flex flex-col gap-1 text-sm">
               {warnings.map((w, i) => (
                 <li key={i} className="flex gap-2">
-                  <button type="button" onClick={() => jumpTo(w.line)} className="shrink-0 font-mono text-xs text-link underline tabular" title="Show this line">
+                  <button
+                    type="button"
+                    onClick={() => jumpTo(w.line)}
+                    className="shrink-0 font-mono text-xs text-link underline tabular"
+                    title="Show this line"
+                  >
                     line {w.line}
                   </button>
                   <span>{w.message}</span>
@@ -173,8 +221,8 @@ export function ImportRunbook() {
         </h2>
         {!result ? (
           <p className="rounded-md border border-dashed border-slate-300 p-6 text-sm text-faint dark:border-slate-700">
-            Paste a runbook (or drop a .md file) and press Preview. Task lines (<code>- [ ]</code>) become checklist items, headings become phases and
-            sections, sign-off tables become gates, metric tables become rules.
+            Paste a runbook (or drop a .md file) and press Preview. Task lines (<code>- [ ]</code>) become checklist
+            items, headings become phases and sections, sign-off tables become gates, metric tables become rules.
           </p>
         ) : (
           <>
@@ -193,11 +241,21 @@ export function ImportRunbook() {
                 <h3 id="roles-title" className="text-base font-semibold">
                   Roles
                 </h3>
-                <Button type="button" onClick={() => preview()} disabled={!stale || !mappingValid || parse.isPending} className="ml-auto">
+                <Button
+                  type="button"
+                  onClick={() => preview()}
+                  disabled={!stale || !mappingValid || parse.isPending}
+                  className="ml-auto"
+                >
                   Re-parse with this mapping
                 </Button>
               </div>
-              <RoleMappingEditor roles={result.template.roles} itemCounts={itemsPerRole(working!)} state={roles} onChange={setRoles} />
+              <RoleMappingEditor
+                roles={result.template.roles}
+                itemCounts={itemsPerRole(working!)}
+                state={roles}
+                onChange={setRoles}
+              />
             </section>
             <OwnerEditor template={withRoleNames(working!, roles.names)} onChange={setEdited} />
             <CreateBar stale={stale} pending={create.isPending} onCreate={() => create.mutate()} name={name} />
@@ -210,10 +268,24 @@ export function ImportRunbook() {
 }
 
 function cleanNames(names: Record<string, string>) {
-  return Object.fromEntries(Object.entries(names).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+  return Object.fromEntries(
+    Object.entries(names)
+      .filter(([, v]) => v.trim())
+      .map(([k, v]) => [k, v.trim()]),
+  );
 }
 
-function CreateBar({ stale, pending, onCreate, name }: { stale: boolean; pending: boolean; onCreate: () => void; name: string }) {
+function CreateBar({
+  stale,
+  pending,
+  onCreate,
+  name,
+}: {
+  stale: boolean;
+  pending: boolean;
+  onCreate: () => void;
+  name: string;
+}) {
   return (
     <div className="sticky bottom-2 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white/95 p-3 shadow dark:border-slate-700 dark:bg-slate-900/95">
       <Button type="button" variant="primary" onClick={onCreate} disabled={stale || pending || !name.trim()}>

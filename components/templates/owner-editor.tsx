@@ -3,17 +3,32 @@
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Badge } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
-import type { TemplateDefinition } from '@/lib/domain/template-definition';
-import { addRole, confirmItems, itemRefs, moveItems, removeRole, renameRole, roleCounts, type ItemRef } from '@/lib/domain/template-owners';
-import { OwnerRoles } from './owner-roles';
 import { cn } from '@/components/ui/cn';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
+import {
+  addRole,
+  confirmItems,
+  itemRefs,
+  moveItems,
+  removeRole,
+  renameRole,
+  roleCounts,
+  type ItemRef,
+} from '@/lib/domain/template-owners';
+import { OwnerRoles } from './owner-roles';
 
 /**
  * Who owns each step: select steps (click, shift-click for a range, ↑ ↓ and Space, Shift+↑ ↓ to
  * extend) or a whole section, then move them to a role. Suggested owners are marked until moved
  * or confirmed; the reason is on hover. Works on a copy of the template the caller keeps.
  */
-export function OwnerEditor({ template, onChange }: { template: TemplateDefinition; onChange: (next: TemplateDefinition) => void }) {
+export function OwnerEditor({
+  template,
+  onChange,
+}: {
+  template: TemplateDefinition;
+  onChange: (next: TemplateDefinition) => void;
+}) {
   const refs = itemRefs(template);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<string | null>(null);
@@ -55,7 +70,8 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
       setSelected(new Set());
     }
   };
-  const sectionPaths = (phase: number, section: string | null) => refs.filter((r) => r.phase === phase && r.section === section).map((r) => r.path);
+  const sectionPaths = (phase: number, section: string | null) =>
+    refs.filter((r) => r.phase === phase && r.section === section).map((r) => r.path);
   const toggleSection = (paths: string[]) => {
     const all = paths.every((p) => selected.has(p));
     const next = new Set(selected);
@@ -77,7 +93,9 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
           Owners
         </h3>
         <span className="text-xs text-faint">
-          {suggested ? `${suggested} suggested — hover one to see why; move or confirm them.` : 'Every owner is confirmed.'}
+          {suggested
+            ? `${suggested} suggested — hover one to see why; move or confirm them.`
+            : 'Every owner is confirmed.'}
         </span>
       </div>
       <OwnerRoles
@@ -93,7 +111,11 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
         onRename={(key, name) => onChange(renameRole(template, key, name))}
         onRemove={(key, moveTo) => apply(removeRole(template, key, moveTo))}
       />
-      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white/95 p-2 text-sm dark:border-slate-700 dark:bg-slate-900/95" role="toolbar" aria-label="Move selected steps">
+      <div
+        className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white/95 p-2 text-sm dark:border-slate-700 dark:bg-slate-900/95"
+        role="toolbar"
+        aria-label="Move selected steps"
+      >
         <span className="tabular" data-testid="selected-count">
           {selected.size} selected
         </span>
@@ -112,10 +134,20 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
             ))}
           </select>
         </label>
-        <Button type="button" variant="primary" disabled={!selected.size} onClick={() => apply(moveItems(template, selected, targetKey))}>
+        <Button
+          type="button"
+          variant="primary"
+          disabled={!selected.size}
+          onClick={() => apply(moveItems(template, selected, targetKey))}
+        >
           Move
         </Button>
-        <Button type="button" variant="ghost" disabled={!suggested} onClick={() => apply(confirmItems(template, selected.size ? selected : new Set(order)))}>
+        <Button
+          type="button"
+          variant="ghost"
+          disabled={!suggested}
+          onClick={() => apply(confirmItems(template, selected.size ? selected : new Set(order)))}
+        >
           {selected.size ? 'Confirm selected' : 'Confirm all suggestions'}
         </Button>
         {selected.size ? (
@@ -137,13 +169,25 @@ export function OwnerEditor({ template, onChange }: { template: TemplateDefiniti
                 <div key={g} className="flex flex-col">
                   {section ? (
                     <label className="flex min-h-9 items-center gap-2 text-xs font-semibold uppercase tracking-wide text-faint">
-                      <input type="checkbox" checked={all} onChange={() => toggleSection(paths)} aria-label={`Select section “${section}”`} />
+                      <input
+                        type="checkbox"
+                        checked={all}
+                        onChange={() => toggleSection(paths)}
+                        aria-label={`Select section “${section}”`}
+                      />
                       {section}
                     </label>
                   ) : null}
                   <ul role="group" className="flex flex-col">
                     {rows.map((ref) => (
-                      <OwnerRow key={ref.path} entry={ref} selected={selected.has(ref.path)} roleName={names.get(ref.item.roleKey) ?? ref.item.roleKey} onToggle={toggle} onKey={onKey} />
+                      <OwnerRow
+                        key={ref.path}
+                        entry={ref}
+                        selected={selected.has(ref.path)}
+                        roleName={names.get(ref.item.roleKey) ?? ref.item.roleKey}
+                        onToggle={toggle}
+                        onKey={onKey}
+                      />
                     ))}
                   </ul>
                 </div>
@@ -166,7 +210,13 @@ function groups(rows: ItemRef[]): [string | null, ItemRef[]][] {
   return out;
 }
 
-function OwnerRow({ entry, selected, roleName, onToggle, onKey }: {
+function OwnerRow({
+  entry,
+  selected,
+  roleName,
+  onToggle,
+  onKey,
+}: {
   entry: ItemRef;
   selected: boolean;
   roleName: string;
@@ -184,14 +234,23 @@ function OwnerRow({ entry, selected, roleName, onToggle, onKey }: {
       data-testid="owner-row"
       onClick={(event: MouseEvent) => onToggle(path, event)}
       onKeyDown={(event) => onKey(event, path)}
-      className={cn('flex min-h-9 cursor-pointer select-none flex-wrap items-center gap-2 rounded px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-sky-500', selected ? 'bg-sky-100 dark:bg-sky-950' : 'hover:bg-subtle')}
+      className={cn(
+        'flex min-h-9 cursor-pointer select-none flex-wrap items-center gap-2 rounded px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-sky-500',
+        selected ? 'bg-sky-100 dark:bg-sky-950' : 'hover:bg-subtle',
+      )}
       style={{ paddingLeft: depth ? `${0.5 + Math.min(depth, 4) * 1.25}rem` : undefined }}
     >
-      <span aria-hidden className="w-4 text-center text-sky-600">{selected ? '✓' : ''}</span>
+      <span aria-hidden className="w-4 text-center text-sky-600">
+        {selected ? '✓' : ''}
+      </span>
       <span className="min-w-0 flex-1 break-words">{item.title}</span>
       <Badge tone={isSuggested ? 'blue' : 'grey'}>{roleName}</Badge>
       {isSuggested ? (
-        <span className="text-xs text-faint underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`} data-testid="suggested-mark">
+        <span
+          className="text-xs text-faint underline decoration-dotted"
+          title={`Suggested: ${item.roleReason ?? ''}`}
+          data-testid="suggested-mark"
+        >
           suggested
         </span>
       ) : null}

@@ -6,7 +6,13 @@ import type { TemplateRole } from '@/lib/domain/template-definition';
 import { plural } from './role-mapping-editor';
 
 /** The roles with their step counts: add one, rename one, remove one (saying where its steps go). */
-export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
+export function OwnerRoles({
+  roles,
+  counts,
+  onAdd,
+  onRename,
+  onRemove,
+}: {
   roles: TemplateRole[];
   counts: Map<string, number>;
   onAdd: (name: string) => void;
@@ -19,11 +25,18 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
     <div className="flex flex-col gap-2">
       <ul className="flex flex-wrap gap-2" aria-label="Roles and their steps">
         {roles.map((role) => (
-          <li key={role.key} className="flex items-center gap-1 rounded-md border border-slate-200 px-2 py-1 text-sm dark:border-slate-700" data-testid="owner-role" data-role-key={role.key}>
+          <li
+            key={role.key}
+            className="flex items-center gap-1 rounded-md border border-slate-200 px-2 py-1 text-sm dark:border-slate-700"
+            data-testid="owner-role"
+            data-role-key={role.key}
+          >
             <input
               defaultValue={role.name}
               key={role.name}
-              onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== role.name && onRename(role.key, e.target.value)}
+              onBlur={(e) =>
+                e.target.value.trim() && e.target.value.trim() !== role.name && onRename(role.key, e.target.value)
+              }
               onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
               aria-label={`Rename role ${role.name}`}
               maxLength={120}
@@ -35,7 +48,9 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
             {role.isIc ? null : (
               <button
                 type="button"
-                onClick={() => setRemoving({ key: role.key, moveTo: roles.find((r) => r.key !== role.key)?.key ?? 'ic' })}
+                onClick={() =>
+                  setRemoving({ key: role.key, moveTo: roles.find((r) => r.key !== role.key)?.key ?? 'ic' })
+                }
                 aria-label={`Remove role ${role.name}`}
                 className="rounded px-1 text-slate-500 hover:bg-subtle"
               >
@@ -46,9 +61,14 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
         ))}
       </ul>
       {removing ? (
-        <div role="dialog" aria-label="Remove role" className="flex flex-wrap items-center gap-2 rounded-md border border-amber-400 p-2 text-sm">
+        <div
+          role="dialog"
+          aria-label="Remove role"
+          className="flex flex-wrap items-center gap-2 rounded-md border border-amber-400 p-2 text-sm"
+        >
           <span>
-            Remove {roles.find((r) => r.key === removing.key)?.name}: its {plural(counts.get(removing.key) ?? 0, 'step')} go to
+            Remove {roles.find((r) => r.key === removing.key)?.name}: its{' '}
+            {plural(counts.get(removing.key) ?? 0, 'step')} go to
           </span>
           <select
             value={removing.moveTo}
@@ -56,13 +76,19 @@ export function OwnerRoles({ roles, counts, onAdd, onRename, onRemove }: {
             aria-label="Role that takes its steps"
             className="min-h-9 rounded-md border border-line-strong bg-field px-2"
           >
-            {roles.filter((r) => r.key !== removing.key).map((r) => (
-              <option key={r.key} value={r.key}>
-                {r.name}
-              </option>
-            ))}
+            {roles
+              .filter((r) => r.key !== removing.key)
+              .map((r) => (
+                <option key={r.key} value={r.key}>
+                  {r.name}
+                </option>
+              ))}
           </select>
-          <Button type="button" variant="danger" onClick={() => (onRemove(removing.key, removing.moveTo), setRemoving(null))}>
+          <Button
+            type="button"
+            variant="danger"
+            onClick={() => (onRemove(removing.key, removing.moveTo), setRemoving(null))}
+          >
             Remove role
           </Button>
           <Button type="button" variant="ghost" onClick={() => setRemoving(null)}>

@@ -4,7 +4,17 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 
 /** Inline rename: the name becomes an input; Enter saves, Escape cancels. */
-export function RenameForm({ name, pending, onSave, onCancel }: { name: string; pending: boolean; onSave: (name: string) => void; onCancel: () => void }) {
+export function RenameForm({
+  name,
+  pending,
+  onSave,
+  onCancel,
+}: {
+  name: string;
+  pending: boolean;
+  onSave: (name: string) => void;
+  onCancel: () => void;
+}) {
   const [draft, setDraft] = useState(name);
   return (
     <form
@@ -38,7 +48,15 @@ export function RenameForm({ name, pending, onSave, onCancel }: { name: string; 
 }
 
 /** Delete asks once more in place (no browser dialog), then shows why the server refused, if it did. */
-export function DeleteButton({ label, pending, onConfirm }: { label: string; pending: boolean; onConfirm: () => void }) {
+export function DeleteButton({
+  label,
+  pending,
+  onConfirm,
+}: {
+  label: string;
+  pending: boolean;
+  onConfirm: () => void;
+}) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -49,7 +67,15 @@ export function DeleteButton({ label, pending, onConfirm }: { label: string; pen
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <Button type="button" variant="danger" disabled={pending} onClick={() => { onConfirm(); setAsking(false); }}>
+      <Button
+        type="button"
+        variant="danger"
+        disabled={pending}
+        onClick={() => {
+          onConfirm();
+          setAsking(false);
+        }}
+      >
         Delete {label}
       </Button>
       <Button type="button" variant="ghost" onClick={() => setAsking(false)}>

@@ -1,8 +1,8 @@
 'use client';
 
 import { Badge } from '@/components/ui/badges';
-import { ROLE_KEY, type TemplateRole } from '@/lib/domain/template-definition';
 import { cn } from '@/components/ui/cn';
+import { ROLE_KEY, type TemplateRole } from '@/lib/domain/template-definition';
 
 export type RoleMappingState = {
   /** Raw name in the runbook → role key; sent to the parser on re-parse. Kept across re-parses. */
@@ -49,7 +49,12 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
           const shared = raws.length ? keyOf(raws[0], role) : role.key;
           const allSame = raws.every((raw) => keyOf(raw, role) === shared);
           return (
-            <li key={role.key} className="rounded-lg border border-line p-3" data-testid="role-mapping" data-role-key={role.key}>
+            <li
+              key={role.key}
+              className="rounded-lg border border-line p-3"
+              data-testid="role-mapping"
+              data-role-key={role.key}
+            >
               <div className="flex flex-wrap items-end gap-3">
                 <label className="flex min-w-40 flex-1 flex-col gap-1 text-xs text-muted">
                   Role name
@@ -73,7 +78,8 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
               {raws.length ? (
                 <div className="mt-3 flex flex-col gap-2">
                   <p className="text-xs text-faint">
-                    Names used in the runbook{raws.length > 1 && allSame ? ' (all map to one key)' : ''} — point a name at another key to move or merge it:
+                    Names used in the runbook{raws.length > 1 && allSame ? ' (all map to one key)' : ''} — point a name
+                    at another key to move or merge it:
                   </p>
                   <ul className="flex flex-col gap-2">
                     {raws.map((raw) => {
@@ -81,7 +87,10 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
                       const invalid = !isValidKey(value);
                       return (
                         <li key={raw} className="flex flex-wrap items-center gap-2 text-sm">
-                          <span className="w-28 shrink-0 truncate rounded bg-subtle px-2 py-1 font-mono text-xs sm:w-40" title={raw}>
+                          <span
+                            className="w-28 shrink-0 truncate rounded bg-subtle px-2 py-1 font-mono text-xs sm:w-40"
+                            title={raw}
+                          >
                             “{raw}”
                           </span>
                           <span aria-hidden>→</span>
@@ -91,22 +100,35 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
                             list="role-keys"
                             aria-label={`Role key for “${raw}”`}
                             aria-invalid={invalid}
-                            className={cn('min-h-9 min-w-0 flex-1 rounded-md border bg-field px-2 font-mono text-sm sm:max-w-72', invalid ? 'border-red-500' : 'border-line-strong')}
+                            className={cn(
+                              'min-h-9 min-w-0 flex-1 rounded-md border bg-field px-2 font-mono text-sm sm:max-w-72',
+                              invalid ? 'border-red-500' : 'border-line-strong',
+                            )}
                           />
-                          {invalid ? <span className="basis-full text-xs text-danger">⚠ lower-case letters, digits, - or _, starting with a letter</span> : null}
+                          {invalid ? (
+                            <span className="basis-full text-xs text-danger">
+                              ⚠ lower-case letters, digits, - or _, starting with a letter
+                            </span>
+                          ) : null}
                         </li>
                       );
                     })}
                   </ul>
                   {raws.length > 1 && !allSame ? (
-                    <button type="button" className="self-start text-xs text-link underline" onClick={() => setKeys(raws, shared)}>
+                    <button
+                      type="button"
+                      className="self-start text-xs text-link underline"
+                      onClick={() => setKeys(raws, shared)}
+                    >
                       Map all of these names to “{shared}”
                     </button>
                   ) : null}
                 </div>
               ) : (
                 <p className="mt-2 text-xs text-faint">
-                  {role.isIc ? 'Added by the importer (every war room has an incident commander).' : 'Suggested by the importer for steps the runbook gives no owner (see Owners below).'}
+                  {role.isIc
+                    ? 'Added by the importer (every war room has an incident commander).'
+                    : 'Suggested by the importer for steps the runbook gives no owner (see Owners below).'}
                 </p>
               )}
             </li>
@@ -119,5 +141,8 @@ export function RoleMappingEditor({ roles, itemCounts, state, onChange }: Props)
 
 /** Applies the display names the user typed to a freshly parsed template. */
 export function withRoleNames<T extends { roles: TemplateRole[] }>(template: T, names: Record<string, string>): T {
-  return { ...template, roles: template.roles.map((r) => (names[r.key]?.trim() ? { ...r, name: names[r.key].trim() } : r)) };
+  return {
+    ...template,
+    roles: template.roles.map((r) => (names[r.key]?.trim() ? { ...r, name: names[r.key].trim() } : r)),
+  };
 }

@@ -29,7 +29,10 @@ export function RunbookSource({ ref, value, onChange, onFile, tooBig }: Props) {
           const file = e.dataTransfer.files?.[0];
           if (file) onFile(file);
         }}
-        className={cn('rounded-lg border-2', dragging ? 'border-sky-500 bg-sky-50 dark:bg-sky-950' : 'border-transparent')}
+        className={cn(
+          'rounded-lg border-2',
+          dragging ? 'border-sky-500 bg-sky-50 dark:bg-sky-950' : 'border-transparent',
+        )}
       >
         <label htmlFor="runbook-markdown" className="sr-only">
           Runbook Markdown
@@ -41,7 +44,9 @@ export function RunbookSource({ ref, value, onChange, onFile, tooBig }: Props) {
           onChange={(e) => onChange(e.target.value)}
           spellCheck={false}
           rows={18}
-          placeholder={'# Checkout go-live\n\n## Pre-flight (T-30 minutes)\n\n- [ ] Take a verified backup @dba\n- [ ] Smoke suite green on staging @qa'}
+          placeholder={
+            '# Checkout go-live\n\n## Pre-flight (T-30 minutes)\n\n- [ ] Take a verified backup @dba\n- [ ] Smoke suite green on staging @qa'
+          }
           className="h-[22rem] w-full resize-y rounded-md border border-line-strong bg-field p-3 font-mono text-xs leading-5 lg:h-[32rem]"
         />
       </div>

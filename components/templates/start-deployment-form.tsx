@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { useStartDeployment } from './use-templates';
 import { cn } from '@/components/ui/cn';
+import { useStartDeployment } from './use-templates';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const field = 'min-h-9 rounded-md border border-line-strong bg-field px-2 text-sm';
@@ -21,7 +21,15 @@ function defaultGoLive(now: string) {
  * Name, version, environment and go-live time (UTC, as runbooks write it) → a new war room from
  * this template, with the person starting it as its incident commander.
  */
-export function StartDeploymentForm({ templateId, templateName, now }: { templateId: string; templateName: string; now: string }) {
+export function StartDeploymentForm({
+  templateId,
+  templateName,
+  now,
+}: {
+  templateId: string;
+  templateName: string;
+  now: string;
+}) {
   const initial = defaultGoLive(now);
   const [name, setName] = useState(templateName);
   const [version, setVersion] = useState('');
@@ -40,7 +48,14 @@ export function StartDeploymentForm({ templateId, templateName, now }: { templat
       className="flex scroll-mt-4 flex-col gap-3 rounded-lg border border-sky-500/60 bg-surface p-4"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid) start.mutate({ templateId, name: name.trim(), version: version.trim(), environment: environment.trim() || 'production', goLiveAt });
+        if (valid)
+          start.mutate({
+            templateId,
+            name: name.trim(),
+            version: version.trim(),
+            environment: environment.trim() || 'production',
+            goLiveAt,
+          });
       }}
     >
       <h2 id="start-title" className="text-lg font-semibold">
@@ -53,11 +68,23 @@ export function StartDeploymentForm({ templateId, templateName, now }: { templat
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Version
-          <input value={version} onChange={(e) => setVersion(e.target.value)} maxLength={80} placeholder="2.4.0" className={field} />
+          <input
+            value={version}
+            onChange={(e) => setVersion(e.target.value)}
+            maxLength={80}
+            placeholder="2.4.0"
+            className={field}
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Environment
-          <input value={environment} onChange={(e) => setEnvironment(e.target.value)} maxLength={80} list="environments" className={field} />
+          <input
+            value={environment}
+            onChange={(e) => setEnvironment(e.target.value)}
+            maxLength={80}
+            list="environments"
+            className={field}
+          />
           <datalist id="environments">
             <option value="production" />
             <option value="staging" />
@@ -67,7 +94,13 @@ export function StartDeploymentForm({ templateId, templateName, now }: { templat
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Go-live date (UTC)
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required className={cn(field, 'tabular')} />
+          <input
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            required
+            className={cn(field, 'tabular')}
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Go-live time (UTC, 24 h)
@@ -84,7 +117,10 @@ export function StartDeploymentForm({ templateId, templateName, now }: { templat
           />
         </label>
       </div>
-      <p className="text-xs text-faint tabular">T0 = {valid ? `${date} ${time}Z` : '—'}. You become the incident commander and can assign people to roles in the war room.</p>
+      <p className="text-xs text-faint tabular">
+        T0 = {valid ? `${date} ${time}Z` : '—'}. You become the incident commander and can assign people to roles in the
+        war room.
+      </p>
       <Button type="submit" variant="primary" disabled={!valid || start.isPending} className="self-start">
         {start.isPending ? 'Creating the war room…' : 'Start the war room'}
       </Button>

@@ -4,14 +4,14 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { formatUtc } from '@/lib/domain/clock';
 import type { TemplateDetail as Detail } from '@/lib/contracts/templates';
+import { formatUtc } from '@/lib/domain/clock';
 import { DeleteButton, RenameForm } from './rename-form';
 import { plural } from './role-mapping-editor';
 import { StartDeploymentForm } from './start-deployment-form';
 import { StatsRow } from './template-extras';
-import { itemsPerRole, TemplatePreview } from './template-preview';
 import { TemplateOwnersPanel } from './template-owners-panel';
+import { itemsPerRole, TemplatePreview } from './template-preview';
 import { useTemplateActions } from './use-template-actions';
 import { useTemplate } from './use-templates';
 
@@ -35,7 +35,12 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
           ← Templates
         </Link>
         {renaming ? (
-          <RenameForm name={t.name} pending={actions.rename.isPending} onCancel={() => setRenaming(false)} onSave={(name) => actions.rename.mutate({ id: t.id, name }, { onSuccess: () => setRenaming(false) })} />
+          <RenameForm
+            name={t.name}
+            pending={actions.rename.isPending}
+            onCancel={() => setRenaming(false)}
+            onSave={(name) => actions.rename.mutate({ id: t.id, name }, { onSuccess: () => setRenaming(false) })}
+          />
         ) : (
           <h1 className="text-2xl font-bold break-words">{t.name}</h1>
         )}
@@ -44,7 +49,11 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
           {t.deployments ? `used by ${t.deployments} deployment${t.deployments === 1 ? '' : 's'}` : 'not used yet'}
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          <a href={`/api/templates/${t.id}/export.md`} download className="inline-flex min-h-9 items-center rounded-md border border-line-strong px-3 text-sm font-medium hover:bg-subtle">
+          <a
+            href={`/api/templates/${t.id}/export.md`}
+            download
+            className="inline-flex min-h-9 items-center rounded-md border border-line-strong px-3 text-sm font-medium hover:bg-subtle"
+          >
             ⤓ Export to Markdown
           </a>
           {t.canManage && !renaming ? (
@@ -52,17 +61,36 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
               Rename
             </Button>
           ) : null}
-          <Button type="button" variant="ghost" onClick={() => actions.duplicate.mutate(t.id)} disabled={actions.duplicate.isPending}>
+          <Button
+            type="button"
+            variant="ghost"
+            onClick={() => actions.duplicate.mutate(t.id)}
+            disabled={actions.duplicate.isPending}
+          >
             Duplicate
           </Button>
-          {t.canManage ? <DeleteButton label="this template" pending={actions.remove.isPending} onConfirm={() => { setRefusal(null); actions.remove.mutate(t.id); }} /> : null}
+          {t.canManage ? (
+            <DeleteButton
+              label="this template"
+              pending={actions.remove.isPending}
+              onConfirm={() => {
+                setRefusal(null);
+                actions.remove.mutate(t.id);
+              }}
+            />
+          ) : null}
         </div>
         {refusal ? (
-          <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <p
+            role="alert"
+            className="rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
             ⚠ {refusal}
           </p>
         ) : null}
-        {t.definition.description ? <p className="max-w-3xl whitespace-pre-line text-sm text-soft">{t.definition.description.slice(0, 1200)}</p> : null}
+        {t.definition.description ? (
+          <p className="max-w-3xl whitespace-pre-line text-sm text-soft">{t.definition.description.slice(0, 1200)}</p>
+        ) : null}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
@@ -75,7 +103,8 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
             <ul className="flex flex-wrap gap-2 text-sm">
               {t.definition.roles.map((r) => (
                 <li key={r.key} className="rounded-md border border-line px-2 py-1">
-                  {r.name} <code className="text-xs text-faint">{r.key}</code> <span className="text-xs text-faint tabular">· {plural(counts.get(r.key) ?? 0, 'item')}</span>
+                  {r.name} <code className="text-xs text-faint">{r.key}</code>{' '}
+                  <span className="text-xs text-faint tabular">· {plural(counts.get(r.key) ?? 0, 'item')}</span>
                 </li>
               ))}
             </ul>

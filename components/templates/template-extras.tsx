@@ -16,7 +16,9 @@ export function RulesTable({ rules }: { rules: MetricRuleDefinition[] }) {
         Metric rules <span className="text-sm font-normal text-faint">({rules.length})</span>
       </h3>
       {rules.length === 0 ? (
-        <p className="text-sm text-faint">None found. Add a table with Metric | Target | Alert If columns, or set rules in the war room.</p>
+        <p className="text-sm text-faint">
+          None found. Add a table with Metric | Target | Alert If columns, or set rules in the war room.
+        </p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[28rem] text-left text-sm tabular">
@@ -36,7 +38,11 @@ export function RulesTable({ rules }: { rules: MetricRuleDefinition[] }) {
                     {rule.name ?? rule.series} <code className="text-xs text-faint">{rule.series}</code>
                   </td>
                   {/* The target is the healthy side: the opposite of the alert comparison. */}
-                  <td className="py-1 pr-3">{rule.target === null ? '—' : `${rule.comparison === '>' ? '<' : '>'} ${rule.target}${rule.unit ? ` ${rule.unit}` : ''}`}</td>
+                  <td className="py-1 pr-3">
+                    {rule.target === null
+                      ? '—'
+                      : `${rule.comparison === '>' ? '<' : '>'} ${rule.target}${rule.unit ? ` ${rule.unit}` : ''}`}
+                  </td>
                   <td className="py-1 pr-3">{threshold(rule, rule.warn)}</td>
                   <td className="py-1 pr-3">{threshold(rule, rule.critical)}</td>
                   <td className="py-1">{rule.sustainSec ? `${rule.sustainSec} s` : '—'}</td>
@@ -58,7 +64,9 @@ export function DecisionTreeView({ levels }: { levels: DecisionLevel[] }) {
         Rollback decision tree <span className="text-sm font-normal text-faint">({levels.length} levels)</span>
       </h3>
       {levels.length === 0 ? (
-        <p className="text-sm text-faint">None found. The war room falls back to the metric rules&apos; warn and critical thresholds.</p>
+        <p className="text-sm text-faint">
+          None found. The war room falls back to the metric rules&apos; warn and critical thresholds.
+        </p>
       ) : (
         <ul className="flex flex-col gap-2">
           {levels.map((level, i) => (
@@ -96,10 +104,19 @@ export function DecisionTreeView({ levels }: { levels: DecisionLevel[] }) {
 }
 
 /** The counts row shared by the import preview and the template page. */
-export function StatsRow({ stats }: { stats: Record<'phases' | 'sections' | 'items' | 'checkedItems' | 'roles' | 'gates' | 'rules', number> }) {
+export function StatsRow({
+  stats,
+}: {
+  stats: Record<'phases' | 'sections' | 'items' | 'checkedItems' | 'roles' | 'gates' | 'rules', number>;
+}) {
   const entries: [string, number][] = [
-    ['phases', stats.phases], ['sections', stats.sections], ['items', stats.items], ['done before start', stats.checkedItems],
-    ['roles', stats.roles], ['gates', stats.gates], ['rules', stats.rules],
+    ['phases', stats.phases],
+    ['sections', stats.sections],
+    ['items', stats.items],
+    ['done before start', stats.checkedItems],
+    ['roles', stats.roles],
+    ['gates', stats.gates],
+    ['rules', stats.rules],
   ];
   return (
     <dl className="flex flex-wrap gap-2" data-testid="preview-stats">

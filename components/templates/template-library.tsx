@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { formatUtc } from '@/lib/domain/clock';
-import type { TemplateSummary } from '@/lib/contracts/templates';
 import { Button } from '@/components/ui/button';
+import type { TemplateSummary } from '@/lib/contracts/templates';
+import { formatUtc } from '@/lib/domain/clock';
 import { DeleteButton, RenameForm } from './rename-form';
 import { useTemplateActions } from './use-template-actions';
 import { useTemplates } from './use-templates';
@@ -26,7 +26,11 @@ export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
   if (templates.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-muted dark:border-slate-700">
-        No templates yet. <Link href="/import" className="text-link underline">Import a runbook</Link> to make the first one.
+        No templates yet.{' '}
+        <Link href="/import" className="text-link underline">
+          Import a runbook
+        </Link>{' '}
+        to make the first one.
       </p>
     );
   }
@@ -48,7 +52,9 @@ export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
                 {t.name}
               </Link>
               <span className="text-xs text-faint">
-                {t.deployments ? `used by ${t.deployments} deployment${t.deployments === 1 ? '' : 's'}` : 'not used yet'}
+                {t.deployments
+                  ? `used by ${t.deployments} deployment${t.deployments === 1 ? '' : 's'}`
+                  : 'not used yet'}
               </span>
             </div>
           )}
@@ -57,10 +63,16 @@ export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
             {t.createdBy ? `by ${t.createdBy} · ` : ''}updated {formatUtc(new Date(t.updatedAt))}
           </p>
           <div className="mt-3 flex flex-wrap items-center gap-2">
-            <Link href={`/templates/${t.id}#start`} className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800">
+            <Link
+              href={`/templates/${t.id}#start`}
+              className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800"
+            >
               Start a deployment
             </Link>
-            <Link href={`/templates/${t.id}`} className="inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium hover:bg-subtle">
+            <Link
+              href={`/templates/${t.id}`}
+              className="inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium hover:bg-subtle"
+            >
               Open
             </Link>
             {t.canManage && renaming !== t.id ? (
@@ -68,13 +80,30 @@ export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
                 Rename
               </Button>
             ) : null}
-            <Button type="button" variant="ghost" onClick={() => actions.duplicate.mutate(t.id)} disabled={actions.duplicate.isPending}>
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => actions.duplicate.mutate(t.id)}
+              disabled={actions.duplicate.isPending}
+            >
               Duplicate
             </Button>
-            {t.canManage ? <DeleteButton label={`“${t.name}”`} pending={actions.remove.isPending} onConfirm={() => { setRefusals(({ [t.id]: _, ...rest }) => rest); actions.remove.mutate(t.id); }} /> : null}
+            {t.canManage ? (
+              <DeleteButton
+                label={`“${t.name}”`}
+                pending={actions.remove.isPending}
+                onConfirm={() => {
+                  setRefusals(({ [t.id]: _, ...rest }) => rest);
+                  actions.remove.mutate(t.id);
+                }}
+              />
+            ) : null}
           </div>
           {refusals[t.id] ? (
-            <p role="alert" className="mt-2 rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            <p
+              role="alert"
+              className="mt-2 rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+            >
               ⚠ {refusals[t.id]}
             </p>
           ) : null}

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import type { TemplateDetail } from '@/lib/contracts/templates';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import { OwnerEditor } from './owner-editor';
 import { useSaveDefinition } from './use-templates';
 

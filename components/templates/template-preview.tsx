@@ -31,7 +31,10 @@ function ItemNode({ item, roleName }: { item: TemplateItem; roleName: (key: stri
         <span className="min-w-0 break-words">{item.title}</span>
         <Badge tone="grey">{roleName(item.roleKey)}</Badge>
         {item.roleSource === 'suggested' ? (
-          <span className="text-xs text-faint underline decoration-dotted" title={`Suggested: ${item.roleReason ?? ''}`}>
+          <span
+            className="text-xs text-faint underline decoration-dotted"
+            title={`Suggested: ${item.roleReason ?? ''}`}
+          >
             suggested
           </span>
         ) : null}
@@ -39,7 +42,12 @@ function ItemNode({ item, roleName }: { item: TemplateItem; roleName: (key: stri
         {item.line ? <span className="text-xs text-slate-400 tabular">line {item.line}</span> : null}
       </div>
       {item.command ? (
-        <pre tabIndex={0} className="ml-6 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">{item.command}</pre>
+        <pre
+          tabIndex={0}
+          className="ml-6 overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950"
+        >
+          {item.command}
+        </pre>
       ) : null}
       {item.expectedOutput ? (
         <p className="ml-6 text-xs text-muted">
@@ -68,7 +76,17 @@ function sections(items: TemplateItem[]): [string | null, TemplateItem[]][] {
   return groups;
 }
 
-function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase; index: number; roleName: (key: string) => string; startOpen: boolean }) {
+function PhaseNode({
+  phase,
+  index,
+  roleName,
+  startOpen,
+}: {
+  phase: TemplatePhase;
+  index: number;
+  roleName: (key: string) => string;
+  startOpen: boolean;
+}) {
   const [open, setOpen] = useState(startOpen);
   const count = countItems(phase.items);
   return (
@@ -79,7 +97,9 @@ function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase
         aria-expanded={open}
         className="flex w-full flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-left"
       >
-        <span aria-hidden className="text-faint">{open ? '▾' : '▸'}</span>
+        <span aria-hidden className="text-faint">
+          {open ? '▾' : '▸'}
+        </span>
         <span className="font-semibold">
           {index + 1}. {phase.title}
         </span>
@@ -91,10 +111,14 @@ function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase
       </button>
       {open ? (
         <div className="flex flex-col gap-3 border-t border-line px-3 py-3 text-sm">
-          {phase.description ? <p className="whitespace-pre-line text-muted">{phase.description.slice(0, 600)}</p> : null}
+          {phase.description ? (
+            <p className="whitespace-pre-line text-muted">{phase.description.slice(0, 600)}</p>
+          ) : null}
           {sections(phase.items).map(([section, items], i) => (
             <div key={i}>
-              {section ? <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-faint">{section}</h4> : null}
+              {section ? (
+                <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-faint">{section}</h4>
+              ) : null}
               <ul className="flex flex-col gap-2">
                 {items.map((item, j) => (
                   <ItemNode key={j} item={item} roleName={roleName} />
@@ -106,8 +130,11 @@ function PhaseNode({ phase, index, roleName, startOpen }: { phase: TemplatePhase
           {phase.gates.map((gate, i) => (
             <p key={i} className="rounded-md border border-amber-400/60 px-2 py-1 text-sm" data-testid="preview-gate">
               <span aria-hidden>⛩ </span>
-              <strong>{gate.kind === 'checkpoint' ? 'Checkpoint' : 'Gate'}: {gate.title}</strong>
-              {gate.offsetMin != null ? ` (${formatRelative(gate.offsetMin)})` : ''} — needs sign-off from {gate.requiredRoles.map(roleName).join(', ')}
+              <strong>
+                {gate.kind === 'checkpoint' ? 'Checkpoint' : 'Gate'}: {gate.title}
+              </strong>
+              {gate.offsetMin != null ? ` (${formatRelative(gate.offsetMin)})` : ''} — needs sign-off from{' '}
+              {gate.requiredRoles.map(roleName).join(', ')}
             </p>
           ))}
         </div>
@@ -129,7 +156,13 @@ export function TemplatePreview({ template }: { template: TemplateDefinition }) 
         </h3>
         <ol className="flex flex-col gap-2">
           {template.phases.map((phase, i) => (
-            <PhaseNode key={`${i}-${phase.title}`} phase={phase} index={i} roleName={roleName} startOpen={total <= FOLD_ABOVE} />
+            <PhaseNode
+              key={`${i}-${phase.title}`}
+              phase={phase}
+              index={i}
+              roleName={roleName}
+              startOpen={total <= FOLD_ABOVE}
+            />
           ))}
         </ol>
       </section>

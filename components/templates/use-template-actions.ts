@@ -10,13 +10,20 @@ import type { TemplateDetail } from '@/lib/contracts/templates';
  * Rename, duplicate and delete, shared by the library and the template page. Failures keep the
  * server's words (a refused delete says which deployments use the template).
  */
-export function useTemplateActions(callbacks: { onDuplicated?: (copy: TemplateDetail) => void; onDeleted?: (id: string) => void; onDeleteRefused?: (id: string, message: string) => void } = {}) {
+export function useTemplateActions(
+  callbacks: {
+    onDuplicated?: (copy: TemplateDetail) => void;
+    onDeleted?: (id: string) => void;
+    onDeleteRefused?: (id: string, message: string) => void;
+  } = {},
+) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const refresh = () => queryClient.invalidateQueries({ queryKey: templateKeys.all });
 
   const rename = useMutation({
-    mutationFn: ({ id, name }: { id: string; name: string }) => api<TemplateDetail>(`/api/templates/${id}`, { method: 'PATCH', json: { name } }),
+    mutationFn: ({ id, name }: { id: string; name: string }) =>
+      api<TemplateDetail>(`/api/templates/${id}`, { method: 'PATCH', json: { name } }),
     onSuccess: (updated) => {
       queryClient.setQueryData(templateKeys.detail(updated.id), updated);
       void refresh();

@@ -5,8 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
-import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import type { TemplateDetail, TemplateSummary } from '@/lib/contracts/templates';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
 
 /** Every template of the library, starting from what the page rendered. */
 export function useTemplates(initial: TemplateSummary[]) {
@@ -31,7 +31,11 @@ export function useSaveDefinition(template: TemplateDetail, onSaved: () => void)
   const queryClient = useQueryClient();
   const toast = useToast();
   return useMutation({
-    mutationFn: (definition: TemplateDefinition) => api<TemplateDetail>(`/api/templates/${template.id}`, { method: 'PATCH', json: { name: template.name, definition } }),
+    mutationFn: (definition: TemplateDefinition) =>
+      api<TemplateDetail>(`/api/templates/${template.id}`, {
+        method: 'PATCH',
+        json: { name: template.name, definition },
+      }),
     onSuccess: (updated) => {
       queryClient.setQueryData(templateKeys.detail(updated.id), updated);
       void queryClient.invalidateQueries({ queryKey: templateKeys.all });
@@ -41,14 +45,21 @@ export function useSaveDefinition(template: TemplateDetail, onSaved: () => void)
   });
 }
 
-export type StartDeploymentInput = { templateId: string; name: string; version: string; environment: string; goLiveAt: string };
+export type StartDeploymentInput = {
+  templateId: string;
+  name: string;
+  version: string;
+  environment: string;
+  goLiveAt: string;
+};
 
 /** Starts a war room from a template and goes to it. */
 export function useStartDeployment() {
   const router = useRouter();
   const toast = useToast();
   return useMutation({
-    mutationFn: (input: StartDeploymentInput) => api<{ id: string }>('/api/deployments', { method: 'POST', json: input }),
+    mutationFn: (input: StartDeploymentInput) =>
+      api<{ id: string }>('/api/deployments', { method: 'POST', json: input }),
     onSuccess: ({ id }) => router.push(`/deployments/${id}`),
     onError: (error) => toast.error(error.message),
   });

@@ -2,10 +2,17 @@
 
 import { useState } from 'react';
 import { FilterTabs } from '@/components/war-room/filter-tabs';
-import { WarRoomHeader } from '@/components/war-room/war-room-header';
 import { useWarRoom, WarRoomProvider } from '@/components/war-room/war-room-context';
-import { CATEGORY_LABEL, EVENT_CATEGORIES, emphasisOf, filterTimeline, timelineFacets, type EventCategory } from '@/lib/domain/timeline';
+import { WarRoomHeader } from '@/components/war-room/war-room-header';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
+import {
+  CATEGORY_LABEL,
+  EVENT_CATEGORIES,
+  emphasisOf,
+  filterTimeline,
+  timelineFacets,
+  type EventCategory,
+} from '@/lib/domain/timeline';
 import { TimelineEntry } from './timeline-entry';
 import { useFullHistory } from './use-full-history';
 
@@ -21,7 +28,9 @@ function FullTimeline() {
   const [decisionsOnly, setDecisionsOnly] = useState(false);
   const roleNames = new Map(deployment.roles.map((r) => [r.key, r.name]));
   const facets = timelineFacets(events);
-  const shown = filterTimeline(events, { role, person, category }).filter((e) => !decisionsOnly || emphasisOf(e) !== null);
+  const shown = filterTimeline(events, { role, person, category }).filter(
+    (e) => !decisionsOnly || emphasisOf(e) !== null,
+  );
   const ordered = order === 'newest' ? [...shown].reverse() : shown;
   const filtered = Boolean(role || person || category || decisionsOnly);
 
@@ -33,36 +42,66 @@ function FullTimeline() {
           {filtered ? `${shown.length} of ${events.length} events` : `${events.length} events`}
         </span>
       </div>
-      <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Filter the timeline">
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label="Filter the timeline"
+      >
         <label className="flex flex-col gap-1 text-sm font-medium">
           Role
-          <select className={selectClass} value={role} onChange={(e) => setRole(e.target.value)} data-testid="filter-role">
+          <select
+            className={selectClass}
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+            data-testid="filter-role"
+          >
             <option value="">All roles</option>
             {facets.roles.map((key) => (
-              <option key={key} value={key}>{roleNames.get(key) ?? key}</option>
+              <option key={key} value={key}>
+                {roleNames.get(key) ?? key}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
           Person
-          <select className={selectClass} value={person} onChange={(e) => setPerson(e.target.value)} data-testid="filter-person">
+          <select
+            className={selectClass}
+            value={person}
+            onChange={(e) => setPerson(e.target.value)}
+            data-testid="filter-person"
+          >
             <option value="">Everyone</option>
             {facets.people.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
           Type
-          <select className={selectClass} value={category} onChange={(e) => setCategory(e.target.value as EventCategory | '')} data-testid="filter-type">
+          <select
+            className={selectClass}
+            value={category}
+            onChange={(e) => setCategory(e.target.value as EventCategory | '')}
+            data-testid="filter-type"
+          >
             <option value="">Everything</option>
             {EVENT_CATEGORIES.map((c) => (
-              <option key={c} value={c}>{CATEGORY_LABEL[c]}</option>
+              <option key={c} value={c}>
+                {CATEGORY_LABEL[c]}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" className="h-5 w-5" checked={decisionsOnly} onChange={(e) => setDecisionsOnly(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="h-5 w-5"
+            checked={decisionsOnly}
+            onChange={(e) => setDecisionsOnly(e.target.checked)}
+          />
           Decisions, overrides &amp; rollbacks only
         </label>
         <FilterTabs
@@ -76,11 +115,20 @@ function FullTimeline() {
         />
       </form>
       {loading ? <p className="text-muted">Loading the history…</p> : null}
-      {error ? <p role="alert" className="text-danger">⚠ {error.message}</p> : null}
+      {error ? (
+        <p role="alert" className="text-danger">
+          ⚠ {error.message}
+        </p>
+      ) : null}
       {!loading && shown.length === 0 ? <p className="text-muted">No event matches these filters.</p> : null}
       <ol className="flex flex-col gap-2" data-testid="full-timeline">
         {ordered.map((event) => (
-          <TimelineEntry key={event.seq} event={event} goLiveAt={deployment.goLiveAt} roleName={event.role ? roleNames.get(event.role) : undefined} />
+          <TimelineEntry
+            key={event.seq}
+            event={event}
+            goLiveAt={deployment.goLiveAt}
+            roleName={event.role ? roleNames.get(event.role) : undefined}
+          />
         ))}
       </ol>
     </main>

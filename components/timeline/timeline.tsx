@@ -1,14 +1,28 @@
 'use client';
 
-import { describeEvent } from '@/lib/domain/event-log';
-import { formatUtcTime, tMinus } from '@/lib/domain/clock';
-import { useLiveEvents } from './use-live-events';
 import { cn } from '@/components/ui/cn';
+import { formatUtcTime, tMinus } from '@/lib/domain/clock';
+import { describeEvent } from '@/lib/domain/event-log';
+import { useLiveEvents } from './use-live-events';
 
-const STANDS_OUT = new Set(['gate.overridden', 'rollback.declared', 'health.level_changed', 'deployment.transitioned', 'gate.opened']);
+const STANDS_OUT = new Set([
+  'gate.overridden',
+  'rollback.declared',
+  'health.level_changed',
+  'deployment.transitioned',
+  'gate.opened',
+]);
 
 /** The live timeline: fed by the socket hook through the query cache, newest first. */
-export function Timeline({ deploymentId, goLiveAt, limit = 50 }: { deploymentId: string; goLiveAt: string; limit?: number }) {
+export function Timeline({
+  deploymentId,
+  goLiveAt,
+  limit = 50,
+}: {
+  deploymentId: string;
+  goLiveAt: string;
+  limit?: number;
+}) {
   const events = useLiveEvents(deploymentId);
   const shown = events.slice(-limit).reverse();
   return (
@@ -22,7 +36,12 @@ export function Timeline({ deploymentId, goLiveAt, limit = 50 }: { deploymentId:
           <li
             key={event.seq}
             data-seq={event.seq}
-            className={cn('rounded-md border px-3 py-2 text-sm', STANDS_OUT.has(event.type) ? 'border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40' : 'border-line')}
+            className={cn(
+              'rounded-md border px-3 py-2 text-sm',
+              STANDS_OUT.has(event.type)
+                ? 'border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40'
+                : 'border-line',
+            )}
           >
             <div className="flex flex-wrap gap-x-2 text-xs text-faint">
               <span className="tabular">{formatUtcTime(new Date(event.at))}</span>

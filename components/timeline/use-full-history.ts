@@ -17,8 +17,10 @@ export function useFullHistory(deploymentId: string) {
     queryKey: deploymentKeys.history(deploymentId),
     queryFn: async () => {
       const all: TimelineEvent[] = [];
-      for (let after = 0; ; ) {
-        const page = await api<{ events: TimelineEvent[] }>(`/api/deployments/${deploymentId}/events?after=${after}&limit=${PAGE}`);
+      for (let after = 0; ;) {
+        const page = await api<{ events: TimelineEvent[] }>(
+          `/api/deployments/${deploymentId}/events?after=${after}&limit=${PAGE}`,
+        );
         all.push(...page.events);
         if (page.events.length < PAGE) return all;
         after = page.events[page.events.length - 1].seq;

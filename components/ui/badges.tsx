@@ -1,9 +1,10 @@
+import { cn } from '@/components/ui/cn';
 import type { ItemStatus } from '@/lib/domain/items';
 import { STATUS_LABEL } from '@/lib/domain/items';
-import { cn } from '@/components/ui/cn';
 
 const tones = {
-  green: 'bg-emerald-100 text-emerald-900 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-500/40',
+  green:
+    'bg-emerald-100 text-emerald-900 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-500/40',
   amber: 'bg-amber-100 text-amber-900 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-500/40',
   red: 'bg-red-100 text-red-900 ring-red-600/30 dark:bg-red-950 dark:text-red-200 dark:ring-red-500/40',
   blue: 'bg-sky-100 text-sky-900 ring-sky-600/30 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-500/40',
@@ -12,9 +13,25 @@ const tones = {
 
 export type Tone = keyof typeof tones;
 
-export function Badge({ tone, icon, children, className = '' }: { tone: Tone; icon?: string; children: React.ReactNode; className?: string }) {
+export function Badge({
+  tone,
+  icon,
+  children,
+  className = '',
+}: {
+  tone: Tone;
+  icon?: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
-    <span className={cn('inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', tones[tone], className)}>
+    <span
+      className={cn(
+        'inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset',
+        tones[tone],
+        className,
+      )}
+    >
       {icon ? <span aria-hidden>{icon}</span> : null}
       {children}
     </span>

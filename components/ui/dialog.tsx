@@ -6,7 +6,17 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * A small modal on the native <dialog>: focus is trapped, Escape closes, the page behind is inert.
  * Rendered only while open, so a dialog's draft starts empty each time it opens.
  */
-export function Dialog({ title, onClose, children, testId }: { title: string; onClose: () => void; children: ReactNode; testId?: string }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  testId,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

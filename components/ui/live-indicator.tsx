@@ -1,5 +1,5 @@
-import type { LiveStatus } from '@/lib/realtime/client/use-deployment-live';
 import { cn } from '@/components/ui/cn';
+import type { LiveStatus } from '@/lib/realtime/client/use-deployment-live';
 
 const LOOK: Record<LiveStatus, { dot: string; label: string; hint?: string }> = {
   connecting: { dot: 'bg-slate-400', label: 'Connecting…' },
@@ -16,7 +16,12 @@ const LOOK: Record<LiveStatus, { dot: string; label: string; hint?: string }> = 
 export function LiveIndicator({ status }: { status: LiveStatus }) {
   const look = LOOK[status];
   return (
-    <span className="inline-flex items-center gap-1.5 text-sm" data-testid="live-indicator" data-status={status} title={look.hint}>
+    <span
+      className="inline-flex items-center gap-1.5 text-sm"
+      data-testid="live-indicator"
+      data-status={status}
+      title={look.hint}
+    >
       <span className={cn('inline-block h-2.5 w-2.5 rounded-full', look.dot)} aria-hidden />
       <span>{look.label}</span>
       {look.hint ? <span className="sr-only">{look.hint}</span> : null}

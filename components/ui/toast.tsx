@@ -30,14 +30,20 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4" aria-live="assertive">
+      <div
+        className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
+        aria-live="assertive"
+      >
         {toasts.map((toast) => (
           <div
             key={toast.id}
             role={toast.tone === 'error' ? 'alert' : 'status'}
-            className={cn('pointer-events-auto flex max-w-lg items-start gap-3 rounded-lg border px-4 py-3 text-sm shadow-lg', toast.tone === 'error'
+            className={cn(
+              'pointer-events-auto flex max-w-lg items-start gap-3 rounded-lg border px-4 py-3 text-sm shadow-lg',
+              toast.tone === 'error'
                 ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100'
-                : 'border-slate-300 bg-surface text-foreground dark:border-slate-700')}
+                : 'border-slate-300 bg-surface text-foreground dark:border-slate-700',
+            )}
           >
             <span aria-hidden>{toast.tone === 'error' ? '⚠' : 'ℹ'}</span>
             <span className="flex-1">{toast.message}</span>

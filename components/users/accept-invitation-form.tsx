@@ -6,13 +6,24 @@ import { api } from '@/lib/client/api';
 
 const field = 'w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-base';
 
-export function AcceptInvitationForm({ token, email, next = '/deployments' }: { token: string; email: string; next?: string }) {
+export function AcceptInvitationForm({
+  token,
+  email,
+  next = '/deployments',
+}: {
+  token: string;
+  email: string;
+  next?: string;
+}) {
   const { busy, error, submit } = useFormSubmit();
   return (
     <form
       className="flex flex-col gap-3"
       onSubmit={submit(async (form) => {
-        await api(`/api/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', json: { name: String(form.get('name')), password: String(form.get('password')) } });
+        await api(`/api/invitations/${encodeURIComponent(token)}/accept`, {
+          method: 'POST',
+          json: { name: String(form.get('name')), password: String(form.get('password')) },
+        });
         // A full load, so every page sees the new session cookie.
         window.location.assign(next);
       })}

@@ -15,8 +15,8 @@ import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { FilterTabs } from './filter-tabs';
 import { PeoplePanel } from './people-panel';
 import { PhaseOverview } from './phase-overview';
-import { WarRoomHeader } from './war-room-header';
 import { useWarRoom, WarRoomProvider } from './war-room-context';
+import { WarRoomHeader } from './war-room-header';
 
 type Filter = 'all' | 'blocked' | 'open';
 
@@ -48,7 +48,13 @@ function Cockpit() {
           </div>
           <Checklist
             deployment={deployment}
-            include={(item) => (filter === 'all' ? true : filter === 'blocked' ? item.status === 'blocked' : item.status !== 'done' && item.status !== 'skipped')}
+            include={(item) =>
+              filter === 'all'
+                ? true
+                : filter === 'blocked'
+                  ? item.status === 'blocked'
+                  : item.status !== 'done' && item.status !== 'skipped'
+            }
             emptyText={filter === 'blocked' ? 'Nothing is blocked.' : 'Every item is done.'}
           />
         </div>

@@ -2,14 +2,14 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { cn } from '@/components/ui/cn';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
 import { InviteToRole } from './invite-to-role';
+import { useCan } from './use-can';
 import { useRoleInvitations } from './use-role-invitations';
 import { useWarRoom } from './war-room-context';
-import { useCan } from './use-can';
-import { cn } from '@/components/ui/cn';
 
 /** Roles, who holds them, who is online — and, for the IC, inviting people into roles. */
 export function PeoplePanel() {
@@ -22,7 +22,8 @@ export function PeoplePanel() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) });
 
   const remove = useMutation({
-    mutationFn: (participantId: string) => api(`/api/deployments/${deployment.id}/participants/${participantId}`, { method: 'DELETE' }),
+    mutationFn: (participantId: string) =>
+      api(`/api/deployments/${deployment.id}/participants/${participantId}`, { method: 'DELETE' }),
     onSuccess: () => void refresh(),
     onError: (error) => toast.error(error.message),
   });
@@ -44,13 +45,20 @@ export function PeoplePanel() {
               {role.holders.map((holder) => (
                 <li key={holder.participantId} className="flex items-center gap-2">
                   <span
-                    className={cn('inline-block h-2 w-2 rounded-full', online.has(holder.userId) ? 'bg-emerald-500' : 'bg-slate-400')}
+                    className={cn(
+                      'inline-block h-2 w-2 rounded-full',
+                      online.has(holder.userId) ? 'bg-emerald-500' : 'bg-slate-400',
+                    )}
                     aria-hidden
                   />
                   <span>{holder.name}</span>
                   <span className="sr-only">{online.has(holder.userId) ? '(online)' : '(offline)'}</span>
                   {manage ? (
-                    <button className="ml-auto text-xs text-faint underline" onClick={() => remove.mutate(holder.participantId)} aria-label={`Remove ${holder.name} from ${role.name}`}>
+                    <button
+                      className="ml-auto text-xs text-faint underline"
+                      onClick={() => remove.mutate(holder.participantId)}
+                      aria-label={`Remove ${holder.name} from ${role.name}`}
+                    >
                       Remove
                     </button>
                   ) : null}

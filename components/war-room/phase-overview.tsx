@@ -1,10 +1,10 @@
 'use client';
 
 import Link from 'next/link';
+import { cn } from '@/components/ui/cn';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { progress, progressByRole } from '@/lib/domain/phases';
 import { useWarRoom } from './war-room-context';
-import { cn } from '@/components/ui/cn';
 
 /**
  * Overall progress and, for the current phase, who is behind: per-role progress with blocked
@@ -19,10 +19,15 @@ export function PhaseOverview() {
   const overall = progress(track.flatMap((p) => p.items));
   const current = track.find((p) => p.status === 'active') ?? track.find((p) => p.status === 'pending') ?? null;
   const roles = current
-    ? Object.entries(progressByRole(current.items)).sort(([, a], [, b]) => b.blocked - a.blocked || a.percent - b.percent)
+    ? Object.entries(progressByRole(current.items)).sort(
+        ([, a], [, b]) => b.blocked - a.blocked || a.percent - b.percent,
+      )
     : [];
   return (
-    <section aria-labelledby="progress-title" className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-3">
+    <section
+      aria-labelledby="progress-title"
+      className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-3"
+    >
       <div>
         <h2 id="progress-title" className="mb-1 text-lg font-semibold">
           {rollingBack ? 'Rollback progress' : 'Progress'}
@@ -35,14 +40,20 @@ export function PhaseOverview() {
       {current && roles.length ? (
         <div>
           <p className="mb-1 text-sm text-muted">
-            {current.status === 'active' ? 'Current phase' : 'Next phase'}: <span className="font-medium text-foreground">{current.title}</span> — by role
+            {current.status === 'active' ? 'Current phase' : 'Next phase'}:{' '}
+            <span className="font-medium text-foreground">{current.title}</span> — by role
           </p>
           <ul className="flex flex-wrap gap-2">
             {roles.map(([key, rp]) => (
               <li key={key}>
                 <Link
                   href={`/deployments/${deployment.id}/roles/${key}`}
-                  className={cn('inline-flex min-h-8 items-center gap-1 rounded-full border px-2 py-0.5 text-xs tabular hover:underline', rp.blocked ? 'border-red-400 text-red-800 dark:text-red-300' : 'border-slate-300 dark:border-slate-700')}
+                  className={cn(
+                    'inline-flex min-h-8 items-center gap-1 rounded-full border px-2 py-0.5 text-xs tabular hover:underline',
+                    rp.blocked
+                      ? 'border-red-400 text-red-800 dark:text-red-300'
+                      : 'border-slate-300 dark:border-slate-700',
+                  )}
                 >
                   {rp.blocked ? '⛔ ' : rp.percent === 100 ? '✓ ' : ''}
                   {roleNames.get(key) ?? key} {rp.done + rp.skipped}/{rp.total}

@@ -9,8 +9,8 @@ import { HealthStrip } from '@/components/metrics/health-strip';
 import { Timeline } from '@/components/timeline/timeline';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { FilterTabs } from './filter-tabs';
-import { WarRoomHeader } from './war-room-header';
 import { useWarRoom, WarRoomProvider } from './war-room-context';
+import { WarRoomHeader } from './war-room-header';
 
 type Filter = 'mine' | 'blocked' | 'all';
 
@@ -42,7 +42,9 @@ function RoleView({ roleKey }: { roleKey: string }) {
           </div>
           <Checklist
             deployment={checklistOrder(deployment)}
-            include={(item) => (filter === 'all' ? true : filter === 'blocked' ? item.status === 'blocked' : item.roleKey === roleKey)}
+            include={(item) =>
+              filter === 'all' ? true : filter === 'blocked' ? item.status === 'blocked' : item.roleKey === roleKey
+            }
             emptyText={filter === 'blocked' ? 'Nothing is blocked.' : `${role?.name ?? roleKey} has no items.`}
           />
         </div>

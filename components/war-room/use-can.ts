@@ -13,5 +13,6 @@ export type CanExtra = Pick<Resource, 'itemRoleKey' | 'requiredRoles'>;
 export function useCan(): (action: Action, extra?: CanExtra) => boolean {
   const { deployment } = useWarRoom();
   const actor = { userId: deployment.me.userId, isAdmin: deployment.me.isAdmin };
-  return (action, extra = {}) => can(actor, action, { deploymentId: deployment.id, heldRoles: deployment.me.roles, ...extra });
+  return (action, extra = {}) =>
+    can(actor, action, { deploymentId: deployment.id, heldRoles: deployment.me.roles, ...extra });
 }

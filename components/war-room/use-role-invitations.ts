@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
-import type { InviteToRoleInput } from '@/lib/schemas/participant';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
 import type { InviteToRoleResult, RoleInvitationDto } from '@/lib/contracts/people';
+import type { InviteToRoleInput } from '@/lib/schemas/participant';
 
 /**
  * The deployment's pending role invitations, and inviting / revoking, for the IC's People panel.
@@ -17,7 +17,10 @@ export function useRoleInvitations(deployment: DeploymentDto, enabled: boolean) 
   const key = deploymentKeys.invitations(deployment.id);
   const list = useQuery({
     queryKey: key,
-    queryFn: () => api<{ invitations: RoleInvitationDto[] }>(`/api/deployments/${deployment.id}/invitations`).then((r) => r.invitations),
+    queryFn: () =>
+      api<{ invitations: RoleInvitationDto[] }>(`/api/deployments/${deployment.id}/invitations`).then(
+        (r) => r.invitations,
+      ),
     enabled,
   });
   // Someone accepting an invitation arrives as a new holder (a live event): their invitation is no longer pending.
@@ -28,13 +31,18 @@ export function useRoleInvitations(deployment: DeploymentDto, enabled: boolean) 
   }, [holders, enabled, queryClient, deployment.id]);
 
   const refresh = () =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) })]);
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: key }),
+      queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) }),
+    ]);
   const invite = useMutation({
-    mutationFn: (input: InviteToRoleInput) => api<InviteToRoleResult>(`/api/deployments/${deployment.id}/invitations`, { method: 'POST', json: input }),
+    mutationFn: (input: InviteToRoleInput) =>
+      api<InviteToRoleResult>(`/api/deployments/${deployment.id}/invitations`, { method: 'POST', json: input }),
     onSuccess: () => void refresh(),
   });
   const revoke = useMutation({
-    mutationFn: (invitationId: string) => api(`/api/deployments/${deployment.id}/invitations/${invitationId}`, { method: 'DELETE' }),
+    mutationFn: (invitationId: string) =>
+      api(`/api/deployments/${deployment.id}/invitations/${invitationId}`, { method: 'DELETE' }),
     onSuccess: () => void refresh(),
   });
   return { invitations: list.data ?? [], loading: list.isPending && enabled, invite, revoke };

@@ -4,9 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
-import type { PresenceEntry } from '@/lib/realtime/protocol/events';
-import { useDeploymentLive, type LiveStatus } from '@/lib/realtime/client/use-deployment-live';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
+import { useDeploymentLive, type LiveStatus } from '@/lib/realtime/client/use-deployment-live';
+import type { PresenceEntry } from '@/lib/realtime/protocol/events';
 
 type WarRoom = { deployment: DeploymentDto; status: LiveStatus; presence: PresenceEntry[] };
 

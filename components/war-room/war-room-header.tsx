@@ -5,8 +5,8 @@ import { HealthBadge, StateBadge } from '@/components/ui/badges';
 import { LiveIndicator } from '@/components/ui/live-indicator';
 import { formatUtc } from '@/lib/domain/clock';
 import { TMinusClock } from './t-minus-clock';
-import { useWarRoom } from './war-room-context';
 import { useCan } from './use-can';
+import { useWarRoom } from './war-room-context';
 
 /** Name, version, environment, state, the T± clock, health and liveness — same place on every screen. */
 export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
@@ -22,17 +22,39 @@ export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
             </Link>
           </h1>
           <p className="text-sm text-muted">
-            {[deployment.version && `v${deployment.version.replace(/^v/, '')}`, deployment.environment, `go-live ${formatUtc(new Date(deployment.goLiveAt))}`, subtitle]
+            {[
+              deployment.version && `v${deployment.version.replace(/^v/, '')}`,
+              deployment.environment,
+              `go-live ${formatUtc(new Date(deployment.goLiveAt))}`,
+              subtitle,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>
           <nav aria-label="War-room views" className="mt-0.5 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-            <Link href={`/deployments/${deployment.id}`} className="text-link hover:underline">Cockpit</Link>
-            <Link href={`/deployments/${deployment.id}/timeline`} className="text-link hover:underline">Timeline</Link>
-            <Link href={`/deployments/${deployment.id}/status`} className="text-link hover:underline">Status</Link>
-            {manageWebhooks ? <Link href={`/deployments/${deployment.id}/notifications`} className="text-link hover:underline">Notifications</Link> : null}
+            <Link href={`/deployments/${deployment.id}`} className="text-link hover:underline">
+              Cockpit
+            </Link>
+            <Link href={`/deployments/${deployment.id}/timeline`} className="text-link hover:underline">
+              Timeline
+            </Link>
+            <Link href={`/deployments/${deployment.id}/status`} className="text-link hover:underline">
+              Status
+            </Link>
+            {manageWebhooks ? (
+              <Link href={`/deployments/${deployment.id}/notifications`} className="text-link hover:underline">
+                Notifications
+              </Link>
+            ) : null}
             {/* A plain download (not a client route): the report is Markdown from GET …/report.md. */}
-            <a href={`/api/deployments/${deployment.id}/report.md`} download className="text-link hover:underline" data-testid="download-report">⤓ Download report</a>
+            <a
+              href={`/api/deployments/${deployment.id}/report.md`}
+              download
+              className="text-link hover:underline"
+              data-testid="download-report"
+            >
+              ⤓ Download report
+            </a>
           </nav>
         </div>
         <StateBadge state={deployment.state} />

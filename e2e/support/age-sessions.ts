@@ -4,7 +4,10 @@ import { getPrisma } from '../../lib/server/db';
 
 async function main() {
   const prisma = getPrisma();
-  await prisma.session.updateMany({ where: { userId: process.argv[2] }, data: { createdAt: new Date(Date.now() - 3_600_000), authenticatedAt: null } });
+  await prisma.session.updateMany({
+    where: { userId: process.argv[2] },
+    data: { createdAt: new Date(Date.now() - 3_600_000), authenticatedAt: null },
+  });
   await prisma.$disconnect();
 }
 

@@ -34,7 +34,11 @@ export function updateItemOffline(crew: SeededCrew, itemId: string, userId: stri
 }
 
 /** A signed-in browser context for one person: a second person is a second context. */
-export async function signedIn(browser: Browser, person: Person, viewport = { width: 1280, height: 900 }): Promise<Page> {
+export async function signedIn(
+  browser: Browser,
+  person: Person,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto('/sign-in');
@@ -67,13 +71,21 @@ export async function restartServer(meanwhile: () => void | Promise<void>) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await meanwhile();
-  const child = spawn(process.execPath, serverArgs(state.env as NodeJS.ProcessEnv), { env: state.env as NodeJS.ProcessEnv, stdio: 'ignore' });
+  const child = spawn(process.execPath, serverArgs(state.env as NodeJS.ProcessEnv), {
+    env: state.env as NodeJS.ProcessEnv,
+    stdio: 'ignore',
+  });
   writeState({ ...state, pid: child.pid! });
-  await expect.poll(async () => {
-    try {
-      return (await fetch(`${state.baseUrl}/api/health`)).status;
-    } catch {
-      return 0;
-    }
-  }, { timeout: 60_000 }).toBe(200);
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`${state.baseUrl}/api/health`)).status;
+        } catch {
+          return 0;
+        }
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(200);
 }

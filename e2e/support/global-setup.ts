@@ -9,8 +9,15 @@ export default async function globalSetup() {
   // Webhook specs point at a receiver on 127.0.0.1, which production refuses by default.
   // The server runs as the restricted role (docs/deploy.md, two database roles); test-side scripts use the owner's URL.
   const env = serverEnv({
-    databaseUrl: database.appUrl, port, adminToken: crypto.randomBytes(24).toString('hex'),
-    extra: { MIGRATE_ON_START: 'false', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_BACKOFF_MS: '100', WEBHOOK_MAX_ATTEMPTS: '2' },
+    databaseUrl: database.appUrl,
+    port,
+    adminToken: crypto.randomBytes(24).toString('hex'),
+    extra: {
+      MIGRATE_ON_START: 'false',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      WEBHOOK_BACKOFF_MS: '100',
+      WEBHOOK_MAX_ATTEMPTS: '2',
+    },
   });
   const server = await startAppServer(env);
   writeState({ pid: server.child.pid!, baseUrl: server.baseUrl, env, databaseUrl: database.url });

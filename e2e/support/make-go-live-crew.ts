@@ -16,16 +16,25 @@ const definition: TemplateDefinitionInput = {
   ],
   phases: [
     {
-      title: 'Pre-flight', plannedStartMin: -30, plannedDurationMin: 20,
-      items: [step('ic', 'Open the bridge'), step('dba', 'Take the database backup'), step('qa', 'Smoke suite green on staging')],
+      title: 'Pre-flight',
+      plannedStartMin: -30,
+      plannedDurationMin: 20,
+      items: [
+        step('ic', 'Open the bridge'),
+        step('dba', 'Take the database backup'),
+        step('qa', 'Smoke suite green on staging'),
+      ],
       gates: [{ title: 'Go / No-Go', requiredRoles: ['dba', 'qa'] }],
     },
     {
-      title: 'Cutover', plannedStartMin: 0, plannedDurationMin: 15,
+      title: 'Cutover',
+      plannedStartMin: 0,
+      plannedDurationMin: 15,
       items: [step('dba', 'Run the migration'), step('qa', 'Smoke suite green in production')],
     },
     {
-      title: 'Rollback', kind: 'rollback',
+      title: 'Rollback',
+      kind: 'rollback',
       items: [step('dba', 'Revert the migration'), step('qa', 'Smoke suite green on the old version')],
     },
   ],
@@ -41,7 +50,12 @@ async function main() {
     goLiveAt: new Date(Date.now() + 30 * 60_000),
     people: { ic: [ic.id], dba: [dba.id], qa: [qa.id], stakeholder: [stakeholder.id] },
   });
-  const people = Object.fromEntries(Object.entries({ ic, dba, qa, stakeholder }).map(([k, u]) => [k, { id: u.id, email: u.email, name: u.name, password }]));
+  const people = Object.fromEntries(
+    Object.entries({ ic, dba, qa, stakeholder }).map(([k, u]) => [
+      k,
+      { id: u.id, email: u.email, name: u.name, password },
+    ]),
+  );
   process.stdout.write(JSON.stringify({ deploymentId: deployment.id, name: deployment.name, people }));
   await getPrisma().$disconnect();
 }

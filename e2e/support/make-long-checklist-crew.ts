@@ -17,7 +17,11 @@ const definition: TemplateDefinitionInput = {
       title: 'Re-index',
       plannedStartMin: 0,
       plannedDurationMin: 60,
-      items: Array.from({ length: STEPS }, (_, i) => ({ roleKey: 'dba', title: `Re-index shard ${String(i + 1).padStart(3, '0')}`, children: [] })),
+      items: Array.from({ length: STEPS }, (_, i) => ({
+        roleKey: 'dba',
+        title: `Re-index shard ${String(i + 1).padStart(3, '0')}`,
+        children: [],
+      })),
     },
   ],
 };
@@ -26,7 +30,9 @@ async function main() {
   const password = 'e2e-password-123';
   const [ic, dba] = await Promise.all(['Iris IC', 'Dana DBA'].map((name) => makeUser({ name, password })));
   const deployment = await makeDeployment({ definition, people: { ic: [ic.id], dba: [dba.id] } });
-  const people = Object.fromEntries(Object.entries({ ic, dba }).map(([k, u]) => [k, { id: u.id, email: u.email, name: u.name, password }]));
+  const people = Object.fromEntries(
+    Object.entries({ ic, dba }).map(([k, u]) => [k, { id: u.id, email: u.email, name: u.name, password }]),
+  );
   process.stdout.write(JSON.stringify({ deploymentId: deployment.id, people, steps: STEPS }));
   await getPrisma().$disconnect();
 }

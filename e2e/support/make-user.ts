@@ -6,7 +6,11 @@ import { makeUser } from '../../lib/server/seed/factories';
 
 async function main() {
   const password = 'e2e-password-123';
-  const user = await makeUser({ name: process.argv[2] || 'Imogen Importer', password, isAdmin: process.argv[3] === 'admin' });
+  const user = await makeUser({
+    name: process.argv[2] || 'Imogen Importer',
+    password,
+    isAdmin: process.argv[3] === 'admin',
+  });
   process.stdout.write(JSON.stringify({ id: user.id, email: user.email, name: user.name, password }));
   await getPrisma().$disconnect();
 }

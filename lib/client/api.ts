@@ -1,6 +1,11 @@
 /** Browser-side fetch for our API: JSON in, JSON out, errors as ApiError with the server's words. */
 export class ApiError extends Error {
-  constructor(public readonly status: number, public readonly code: string, message: string, public readonly details: Record<string, unknown> = {}) {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
   }

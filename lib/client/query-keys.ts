@@ -32,7 +32,8 @@ export const webhookKeys = {
   all: ['webhooks'] as const,
   scope: (deploymentId: string | null) => [...webhookKeys.all, deploymentId ?? 'global'] as const,
   list: (deploymentId: string | null) => [...webhookKeys.scope(deploymentId), 'list'] as const,
-  deliveries: (deploymentId: string | null, webhookId: string) => [...webhookKeys.scope(deploymentId), 'deliveries', webhookId] as const,
+  deliveries: (deploymentId: string | null, webhookId: string) =>
+    [...webhookKeys.scope(deploymentId), 'deliveries', webhookId] as const,
 };
 
 /** The admin's people screen: accounts and invitations. */

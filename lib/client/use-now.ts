@@ -27,5 +27,9 @@ function subscribe(listener: () => void) {
 
 /** The current time, ticking every second; null during server rendering (no hydration mismatch). */
 export function useNow(): number | null {
-  return useSyncExternalStore(subscribe, () => now, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => null,
+  );
 }

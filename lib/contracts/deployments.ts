@@ -5,32 +5,74 @@ import type { GateDto } from './gates';
 import type { ItemDto } from './items';
 import type { HealthDto } from './metrics';
 
-export type RoleDto = { key: string; name: string; isIc: boolean; readOnly: boolean; holders: { participantId: string; userId: string; name: string; email: string }[] };
+export type RoleDto = {
+  key: string;
+  name: string;
+  isIc: boolean;
+  readOnly: boolean;
+  holders: { participantId: string; userId: string; name: string; email: string }[];
+};
 
 export type PhaseDto = {
-  id: string; position: number; title: string; description: string; kind: PhaseKind; status: PhaseStatus;
-  plannedStart: string | null; plannedStartMin: number | null; plannedDurationMin: number | null;
-  startedAt: string | null; completedAt: string | null; items: ItemDto[];
+  id: string;
+  position: number;
+  title: string;
+  description: string;
+  kind: PhaseKind;
+  status: PhaseStatus;
+  plannedStart: string | null;
+  plannedStartMin: number | null;
+  plannedDurationMin: number | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  items: ItemDto[];
 };
 
 /** The phase as the start and complete commands answer it. */
 export type PhaseResult = {
-  id: string; title: string; kind: PhaseKind; status: PhaseStatus; plannedStartMin: number | null; plannedDurationMin: number | null;
-  startedAt: string | null; completedAt: string | null;
+  id: string;
+  title: string;
+  kind: PhaseKind;
+  status: PhaseStatus;
+  plannedStartMin: number | null;
+  plannedDurationMin: number | null;
+  startedAt: string | null;
+  completedAt: string | null;
 };
 
 /** The whole state of one war room, as `GET /api/deployments/:id` returns it. */
 export type DeploymentDto = {
-  id: string; name: string; version: string; environment: string; strategy: string; goLiveAt: string; state: DeploymentState;
-  heldFromState: DeploymentState | null; stateReason: string | null; seq: number; templateId: string | null; allowSelfOverride: boolean;
-  startedAt: string | null; finishedAt: string | null;
+  id: string;
+  name: string;
+  version: string;
+  environment: string;
+  strategy: string;
+  goLiveAt: string;
+  state: DeploymentState;
+  heldFromState: DeploymentState | null;
+  stateReason: string | null;
+  seq: number;
+  templateId: string | null;
+  allowSelfOverride: boolean;
+  startedAt: string | null;
+  finishedAt: string | null;
   health: HealthDto;
-  roles: RoleDto[]; phases: PhaseDto[]; gates: GateDto[];
+  roles: RoleDto[];
+  phases: PhaseDto[];
+  gates: GateDto[];
   me: { userId: string; name: string; isAdmin: boolean; roles: ActorRole[] };
 };
 
 /** One row of `GET /api/deployments`. */
 export type DeploymentSummary = {
-  id: string; name: string; version: string; environment: string; state: DeploymentState; goLiveAt: string;
-  healthLevel: number; progress: { done: number; total: number }; myRoles: string[]; finishedAt: string | null;
+  id: string;
+  name: string;
+  version: string;
+  environment: string;
+  state: DeploymentState;
+  goLiveAt: string;
+  healthLevel: number;
+  progress: { done: number; total: number };
+  myRoles: string[];
+  finishedAt: string | null;
 };

@@ -1,12 +1,25 @@
 import type { InvitationStatus } from '@/lib/domain/accounts';
 
 /** A person holding a role in a deployment. */
-export type ParticipantDto = { id: string; userId: string; name: string; email: string; roleKey: string; roleName: string };
+export type ParticipantDto = {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  roleKey: string;
+  roleName: string;
+};
 
 /** An invitation into a role of one deployment (the IC's People panel): never its token. */
 export type RoleInvitationDto = {
-  id: string; email: string; roleKey: string; roleName: string; status: InvitationStatus;
-  invitedBy: string | null; createdAt: string; expiresAt: string;
+  id: string;
+  email: string;
+  roleKey: string;
+  roleName: string;
+  status: InvitationStatus;
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
 };
 
 /**

@@ -1,5 +1,12 @@
 /** Everything about a webhook but its secret. */
-export type WebhookDto = { id: string; deploymentId: string | null; url: string; eventTypes: string[]; active: boolean; createdAt: string };
+export type WebhookDto = {
+  id: string;
+  deploymentId: string | null;
+  url: string;
+  eventTypes: string[];
+  active: boolean;
+  createdAt: string;
+};
 
 /**
  * `deliveries` counts every delivery by status, all-time; `failingNow` only the failures since the
@@ -7,11 +14,24 @@ export type WebhookDto = { id: string; deploymentId: string | null; url: string;
  * receiver that was down at midnight and works again is not an alarm at 3 a.m., and one that has
  * been down for an hour says so.
  */
-export type WebhookListItem = WebhookDto & { deliveries: Record<string, number>; failingNow: number; failingSince: string | null };
+export type WebhookListItem = WebhookDto & {
+  deliveries: Record<string, number>;
+  failingNow: number;
+  failingSince: string | null;
+};
 
 export type DeliveryDto = {
-  id: string; eventSeq: number | null; eventType: string | null; deploymentId: string | null; status: string; attempts: number;
-  lastStatus: number | null; lastError: string | null; nextAttemptAt: string | null; deliveredAt: string | null; createdAt: string;
+  id: string;
+  eventSeq: number | null;
+  eventType: string | null;
+  deploymentId: string | null;
+  status: string;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
 };
 
 /** The answer of "send a test": the receiver's failure is the answer, not an error of the request. */

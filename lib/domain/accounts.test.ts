@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { adminGrantRefusal, clientAddressOf, invitationStatus, isLoopbackAddress, mayManageAccounts, parseSignUpPolicy, signUpRefusal } from './accounts';
+import {
+  adminGrantRefusal,
+  clientAddressOf,
+  invitationStatus,
+  isLoopbackAddress,
+  mayManageAccounts,
+  parseSignUpPolicy,
+  signUpRefusal,
+} from './accounts';
 
 describe('self sign-up', () => {
   it('is closed unless ALLOW_SIGN_UP=true', () => {
@@ -28,16 +36,32 @@ describe('client address', () => {
   });
 
   it('is loopback only for 127/8, ::1 and their mapped forms', () => {
-    for (const a of ['127.0.0.1', '127.8.9.10', '::1', '[::1]', '::ffff:127.0.0.1']) expect(isLoopbackAddress(a), a).toBe(true);
-    for (const a of ['10.0.0.1', '192.168.1.2', '203.0.113.9', '::ffff:10.0.0.1', 'fe80::1', 'localhost', '', null, 'garbage']) expect(isLoopbackAddress(a), String(a)).toBe(false);
+    for (const a of ['127.0.0.1', '127.8.9.10', '::1', '[::1]', '::ffff:127.0.0.1'])
+      expect(isLoopbackAddress(a), a).toBe(true);
+    for (const a of [
+      '10.0.0.1',
+      '192.168.1.2',
+      '203.0.113.9',
+      '::ffff:10.0.0.1',
+      'fe80::1',
+      'localhost',
+      '',
+      null,
+      'garbage',
+    ])
+      expect(isLoopbackAddress(a), String(a)).toBe(false);
   });
 });
 
 describe('granting admin rights', () => {
   it('needs a signed-in admin, or the admin token while no admin exists', () => {
     expect(adminGrantRefusal({ isAdmin: true, via: 'session' }, true)).toBeNull();
-    expect(adminGrantRefusal({ isAdmin: true, via: 'token', scopes: ['read', 'write'] }, true)).toMatch(/never with an API token/);
-    expect(adminGrantRefusal({ isAdmin: true, via: 'token', scopes: ['write'] }, false)).toMatch(/never with an API token/);
+    expect(adminGrantRefusal({ isAdmin: true, via: 'token', scopes: ['read', 'write'] }, true)).toMatch(
+      /never with an API token/,
+    );
+    expect(adminGrantRefusal({ isAdmin: true, via: 'token', scopes: ['write'] }, false)).toMatch(
+      /never with an API token/,
+    );
     expect(adminGrantRefusal({ isAdmin: true, via: 'admin-token' }, false)).toBeNull();
     expect(adminGrantRefusal({ isAdmin: true, via: 'admin-token' }, true)).toMatch(/already exists/);
     expect(adminGrantRefusal({ isAdmin: false, via: 'session' }, false)).not.toBeNull();

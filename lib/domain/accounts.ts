@@ -29,10 +29,14 @@ export function emailDomainAllowed(email: unknown, domains: readonly string[]): 
 export type SignUpRefusal = { code: 'sign_up_closed' | 'email_domain_not_allowed'; message: string };
 
 export function signUpRefusal(policy: SignUpPolicy, email: unknown): SignUpRefusal | null {
-  if (!policy.open) return { code: 'sign_up_closed', message: 'Accounts are made by invitation here: ask an admin to invite you.' };
+  if (!policy.open)
+    return { code: 'sign_up_closed', message: 'Accounts are made by invitation here: ask an admin to invite you.' };
   if (policy.allowedDomains.length === 0) return null;
   if (emailDomainAllowed(email, policy.allowedDomains)) return null;
-  return { code: 'email_domain_not_allowed', message: `Only addresses at ${policy.allowedDomains.join(', ')} may sign up; ask an admin to invite you.` };
+  return {
+    code: 'email_domain_not_allowed',
+    message: `Only addresses at ${policy.allowedDomains.join(', ')} may sign up; ask an admin to invite you.`,
+  };
 }
 
 // ── Where a request comes from ─────────────────────────────────────────────────────────────────
@@ -43,7 +47,11 @@ export function signUpRefusal(policy: SignUpPolicy, email: unknown): SignUpRefus
  * entries before it were sent by the client and prove nothing.
  */
 export function clientAddressOf(forwardedFor: string | null | undefined): string | null {
-  const last = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean).pop();
+  const last = (forwardedFor ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   return last ?? null;
 }
 
@@ -88,7 +96,10 @@ export const INVITATION_DAYS_MAX = 30;
 
 export type InvitationStatus = 'pending' | 'accepted' | 'expired' | 'revoked';
 
-export function invitationStatus(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationStatus {
+export function invitationStatus(
+  inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InvitationStatus {
   if (inv.acceptedAt) return 'accepted';
   if (inv.revokedAt) return 'revoked';
   if (inv.expiresAt.getTime() <= now.getTime()) return 'expired';

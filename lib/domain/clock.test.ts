@@ -6,8 +6,18 @@ const T0 = utc('2026-11-26T08:00:00Z');
 
 describe('tMinus', () => {
   it('counts down to go-live and up after it', () => {
-    expect(tMinus(T0, utc('2026-11-26T06:57:57Z'))).toEqual({ sign: '-', totalSeconds: 3723, days: 0, label: 'T-01:02:03' });
-    expect(tMinus(T0, utc('2026-11-26T08:05:00Z'))).toEqual({ sign: '+', totalSeconds: 300, days: 0, label: 'T+00:05:00' });
+    expect(tMinus(T0, utc('2026-11-26T06:57:57Z'))).toEqual({
+      sign: '-',
+      totalSeconds: 3723,
+      days: 0,
+      label: 'T-01:02:03',
+    });
+    expect(tMinus(T0, utc('2026-11-26T08:05:00Z'))).toEqual({
+      sign: '+',
+      totalSeconds: 300,
+      days: 0,
+      label: 'T+00:05:00',
+    });
   });
 
   it('reads T+00:00:00 at go-live and T-00:00:01 in the last second before it', () => {
@@ -48,22 +58,41 @@ describe('phaseSchedule', () => {
   });
 
   it('is overdue when not started past its planned start', () => {
-    expect(phaseSchedule({ ...plan, now: utc('2026-11-26T07:30:00Z') })).toMatchObject({ state: 'upcoming', overdueSeconds: 0 });
-    expect(phaseSchedule({ ...plan, now: utc('2026-11-26T07:42:10Z') })).toMatchObject({ state: 'overdue', overdueSeconds: 730 });
+    expect(phaseSchedule({ ...plan, now: utc('2026-11-26T07:30:00Z') })).toMatchObject({
+      state: 'upcoming',
+      overdueSeconds: 0,
+    });
+    expect(phaseSchedule({ ...plan, now: utc('2026-11-26T07:42:10Z') })).toMatchObject({
+      state: 'overdue',
+      overdueSeconds: 730,
+    });
   });
 
   it('runs, then is overdue past its planned end', () => {
     const startedAt = utc('2026-11-26T07:35:00Z');
     expect(phaseSchedule({ ...plan, startedAt, now: utc('2026-11-26T07:50:00Z') })).toMatchObject({
-      state: 'running', overdueSeconds: 0, remainingSeconds: 600, elapsedSeconds: 900, overrunSeconds: 0,
+      state: 'running',
+      overdueSeconds: 0,
+      remainingSeconds: 600,
+      elapsedSeconds: 900,
+      overrunSeconds: 0,
     });
     expect(phaseSchedule({ ...plan, startedAt, now: utc('2026-11-26T08:07:00Z') })).toMatchObject({
-      state: 'overdue', overdueSeconds: 420, remainingSeconds: 0, elapsedSeconds: 1920, overrunSeconds: 120,
+      state: 'overdue',
+      overdueSeconds: 420,
+      remainingSeconds: 0,
+      elapsedSeconds: 1920,
+      overrunSeconds: 120,
     });
   });
 
   it('when done, keeps the actual times and shows the overrun', () => {
-    const s = phaseSchedule({ ...plan, startedAt: utc('2026-11-26T07:30:00Z'), completedAt: utc('2026-11-26T08:12:00Z'), now: utc('2026-11-26T09:00:00Z') });
+    const s = phaseSchedule({
+      ...plan,
+      startedAt: utc('2026-11-26T07:30:00Z'),
+      completedAt: utc('2026-11-26T08:12:00Z'),
+      now: utc('2026-11-26T09:00:00Z'),
+    });
     expect(s).toMatchObject({ state: 'done', overdueSeconds: 0, elapsedSeconds: 2520, overrunSeconds: 720 });
     expect(formatUtc(s.actualEnd!)).toBe('2026-11-26 08:12Z');
   });
@@ -81,9 +110,17 @@ describe('phaseSchedule', () => {
   });
 
   it('without a planned start, measures the duration from the actual start', () => {
-    const s = phaseSchedule({ goLiveAt: T0, plannedDurationMin: 10, startedAt: utc('2026-11-26T09:00:00Z'), now: utc('2026-11-26T09:04:00Z') });
+    const s = phaseSchedule({
+      goLiveAt: T0,
+      plannedDurationMin: 10,
+      startedAt: utc('2026-11-26T09:00:00Z'),
+      now: utc('2026-11-26T09:04:00Z'),
+    });
     expect(s).toMatchObject({ state: 'running', plannedStart: null, remainingSeconds: 360 });
-    expect(phaseSchedule({ goLiveAt: T0, now: utc('2030-01-01T00:00:00Z') })).toMatchObject({ state: 'upcoming', overdueSeconds: 0 });
+    expect(phaseSchedule({ goLiveAt: T0, now: utc('2030-01-01T00:00:00Z') })).toMatchObject({
+      state: 'upcoming',
+      overdueSeconds: 0,
+    });
   });
 });
 

@@ -71,18 +71,29 @@ export function phaseSchedule(input: PhaseScheduleInput): PhaseSchedule {
   const { goLiveAt, now, startedAt = null, completedAt = null } = input;
   const plannedStart = input.plannedStartMin == null ? null : addMinutes(goLiveAt, input.plannedStartMin);
   const endFrom = plannedStart ?? startedAt;
-  const plannedEnd = input.plannedDurationMin == null || !endFrom ? null : addMinutes(endFrom, input.plannedDurationMin);
+  const plannedEnd =
+    input.plannedDurationMin == null || !endFrom ? null : addMinutes(endFrom, input.plannedDurationMin);
 
   const elapsedSeconds = startedAt ? Math.max(0, secondsBetween(startedAt, completedAt ?? now)) : null;
   const plannedSeconds = input.plannedDurationMin == null ? null : input.plannedDurationMin * 60;
-  const overrunSeconds = elapsedSeconds != null && plannedSeconds != null ? Math.max(0, elapsedSeconds - plannedSeconds) : 0;
-  const base = { plannedStart, plannedEnd, actualStart: startedAt, actualEnd: completedAt, overrunSeconds, elapsedSeconds };
+  const overrunSeconds =
+    elapsedSeconds != null && plannedSeconds != null ? Math.max(0, elapsedSeconds - plannedSeconds) : 0;
+  const base = {
+    plannedStart,
+    plannedEnd,
+    actualStart: startedAt,
+    actualEnd: completedAt,
+    overrunSeconds,
+    elapsedSeconds,
+  };
 
   if (completedAt) return { ...base, overdueSeconds: 0, remainingSeconds: null, state: 'done' };
 
   if (startedAt) {
     const overdueSeconds = plannedEnd ? Math.max(0, secondsBetween(plannedEnd, now)) : 0;
-    const remainingSeconds = plannedEnd ? Math.max(0, Math.ceil((plannedEnd.getTime() - now.getTime()) / SECOND)) : null;
+    const remainingSeconds = plannedEnd
+      ? Math.max(0, Math.ceil((plannedEnd.getTime() - now.getTime()) / SECOND))
+      : null;
     return { ...base, overdueSeconds, remainingSeconds, state: overdueSeconds > 0 ? 'overdue' : 'running' };
   }
 
@@ -103,7 +114,12 @@ export function formatRelative(minutes: number): string {
 export function formatDuration(seconds: number): string {
   const total = Math.floor(Math.abs(seconds));
   const sign = seconds < 0 && total > 0 ? '-' : '';
-  const units: [number, string][] = [[DAY_SECONDS, 'd'], [3600, 'h'], [60, 'min'], [1, 's']];
+  const units: [number, string][] = [
+    [DAY_SECONDS, 'd'],
+    [3600, 'h'],
+    [60, 'min'],
+    [1, 's'],
+  ];
   const first = units.findIndex(([size]) => total >= size);
   if (first < 0) return '0 s';
   const [bigSize, bigName] = units[first];

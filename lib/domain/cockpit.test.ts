@@ -1,15 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { currentPhase, gateTally, mySignoffTasks, overdueLabel, overduePhases, onRollbackTrack, scheduleOf, trackPhases, type SchedulePhase, type SnapshotGate } from './cockpit';
+import {
+  currentPhase,
+  gateTally,
+  mySignoffTasks,
+  overdueLabel,
+  overduePhases,
+  onRollbackTrack,
+  scheduleOf,
+  trackPhases,
+  type SchedulePhase,
+  type SnapshotGate,
+} from './cockpit';
 
 const T0 = '2026-11-26T23:30:00Z';
 const at = (iso: string) => new Date(iso);
 
 const phase = (id: string, extra: Partial<SchedulePhase> = {}): SchedulePhase => ({
-  id, title: id, kind: 'normal', status: 'pending', plannedStartMin: null, plannedDurationMin: null, startedAt: null, completedAt: null, ...extra,
+  id,
+  title: id,
+  kind: 'normal',
+  status: 'pending',
+  plannedStartMin: null,
+  plannedDurationMin: null,
+  startedAt: null,
+  completedAt: null,
+  ...extra,
 });
 
 const phases = [
-  phase('pre', { plannedStartMin: -60, plannedDurationMin: 30, status: 'completed', startedAt: '2026-11-26T22:30:00Z', completedAt: '2026-11-26T23:05:00Z' }),
+  phase('pre', {
+    plannedStartMin: -60,
+    plannedDurationMin: 30,
+    status: 'completed',
+    startedAt: '2026-11-26T22:30:00Z',
+    completedAt: '2026-11-26T23:05:00Z',
+  }),
   phase('canary', { plannedStartMin: 0, plannedDurationMin: 30, status: 'active', startedAt: '2026-11-26T23:31:00Z' }),
   phase('full', { plannedStartMin: 30, plannedDurationMin: 30 }),
   phase('watch', { kind: 'monitoring', plannedStartMin: 60, plannedDurationMin: 1440 }),
@@ -53,19 +78,29 @@ describe('overdue phases across midnight UTC', () => {
 
   it('lists overdue phases of the current track, none once the deployment is finished', () => {
     const now = at('2026-11-27T01:10:00Z');
-    expect(overduePhases({ phases, goLiveAt: T0, state: 'in_progress', now }).map((o) => [o.phase.id, o.label])).toEqual([
+    expect(
+      overduePhases({ phases, goLiveAt: T0, state: 'in_progress', now }).map((o) => [o.phase.id, o.label]),
+    ).toEqual([
       ['canary', '+1 h 10 min over'],
       ['full', '1 h 10 min late to start'],
       ['watch', '40 min late to start'],
     ]);
     expect(overduePhases({ phases, goLiveAt: T0, state: 'rolling_back', now })).toEqual([]);
     expect(overduePhases({ phases, goLiveAt: T0, state: 'completed', now })).toEqual([]);
-    expect(overduePhases({ phases, goLiveAt: new Date(T0), state: 'on_hold', heldFrom: 'in_progress', now })).toHaveLength(3);
+    expect(
+      overduePhases({ phases, goLiveAt: new Date(T0), state: 'on_hold', heldFrom: 'in_progress', now }),
+    ).toHaveLength(3);
   });
 });
 
 const gate = (extra: Partial<SnapshotGate> = {}): SnapshotGate => ({
-  id: 'g1', phaseId: 'pre', title: 'Go / No-Go', status: 'waiting', requiredRoles: ['dba', 'qa', 'devops'], signoffs: [], ...extra,
+  id: 'g1',
+  phaseId: 'pre',
+  title: 'Go / No-Go',
+  status: 'waiting',
+  requiredRoles: ['dba', 'qa', 'devops'],
+  signoffs: [],
+  ...extra,
 });
 
 describe('sign-off tasks and tallies', () => {
@@ -73,17 +108,33 @@ describe('sign-off tasks and tallies', () => {
     const g = gate({
       signoffs: [
         { id: 's1', roleKey: 'dba', userId: 'dana', decision: 'approve', at: '2026-11-26T22:50:00Z' },
-        { id: 's2', roleKey: 'qa', userId: 'quinn', decision: 'reject', comment: 'smoke red', at: '2026-11-26T22:51:00Z' },
+        {
+          id: 's2',
+          roleKey: 'qa',
+          userId: 'quinn',
+          decision: 'reject',
+          comment: 'smoke red',
+          at: '2026-11-26T22:51:00Z',
+        },
       ],
     });
     expect(gateTally(g)).toEqual({ approved: 1, rejected: 1, required: 3 });
   });
 
   it('lists undecided gates that need a role I hold, with what I signed', () => {
-    const g = gate({ signoffs: [{ id: 's1', roleKey: 'qa', userId: 'quinn', decision: 'approve', at: '2026-11-26T22:50:00Z' }] });
-    const tasks = mySignoffTasks({ gates: [g, gate({ id: 'g2', status: 'open' })], userId: 'quinn', roleKeys: ['qa', 'devops'] });
+    const g = gate({
+      signoffs: [{ id: 's1', roleKey: 'qa', userId: 'quinn', decision: 'approve', at: '2026-11-26T22:50:00Z' }],
+    });
+    const tasks = mySignoffTasks({
+      gates: [g, gate({ id: 'g2', status: 'open' })],
+      userId: 'quinn',
+      roleKeys: ['qa', 'devops'],
+    });
     expect(tasks).toHaveLength(1);
-    expect(tasks[0].roles.map((r) => [r.roleKey, r.mine?.id ?? null])).toEqual([['qa', 's1'], ['devops', null]]);
+    expect(tasks[0].roles.map((r) => [r.roleKey, r.mine?.id ?? null])).toEqual([
+      ['qa', 's1'],
+      ['devops', null],
+    ]);
     expect(tasks[0].pending).toBe(true);
     const qaOnly = mySignoffTasks({ gates: [g], userId: 'quinn', roleKeys: ['qa', 'devops'], onlyRole: 'qa' });
     expect(qaOnly[0].pending).toBe(false);

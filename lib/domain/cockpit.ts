@@ -42,13 +42,21 @@ export function onRollbackTrack(state: DeploymentState | string, heldFrom?: Depl
 }
 
 /** The phases the room works through now: the go-live track, or the rollback track once declared. */
-export function trackPhases<P extends Pick<SchedulePhase, 'kind'>>(phases: readonly P[], state: DeploymentState | string, heldFrom?: string | null): P[] {
+export function trackPhases<P extends Pick<SchedulePhase, 'kind'>>(
+  phases: readonly P[],
+  state: DeploymentState | string,
+  heldFrom?: string | null,
+): P[] {
   const rollback = onRollbackTrack(state, heldFrom);
   return phases.filter((p) => (p.kind === 'rollback') === rollback);
 }
 
 /** The running phase of the current track, or null between phases. */
-export function currentPhase<P extends Pick<SchedulePhase, 'kind' | 'status'>>(phases: readonly P[], state: DeploymentState | string, heldFrom?: string | null): P | null {
+export function currentPhase<P extends Pick<SchedulePhase, 'kind' | 'status'>>(
+  phases: readonly P[],
+  state: DeploymentState | string,
+  heldFrom?: string | null,
+): P | null {
   return trackPhases(phases, state, heldFrom).find((p) => p.status === 'active') ?? null;
 }
 
@@ -71,7 +79,9 @@ export function formatLateness(seconds: number): string {
 /** '+12 min over' for a phase running past its planned end; '5 min late to start' for one not started on time. */
 export function overdueLabel(schedule: PhaseSchedule): string | null {
   if (schedule.state !== 'overdue') return null;
-  return schedule.actualStart ? `+${formatLateness(schedule.overdueSeconds)} over` : `${formatLateness(schedule.overdueSeconds)} late to start`;
+  return schedule.actualStart
+    ? `+${formatLateness(schedule.overdueSeconds)} over`
+    : `${formatLateness(schedule.overdueSeconds)} late to start`;
 }
 
 export type OverduePhase<P> = { phase: P; schedule: PhaseSchedule; label: string };
@@ -129,10 +139,15 @@ export function mySignoffTasks<G extends SnapshotGate>(input: {
 }): MySignoffTask<G>[] {
   return input.gates.flatMap((gate) => {
     if (isClosed(gate.status)) return [];
-    const held = gate.requiredRoles.filter((r) => input.roleKeys.includes(r) && (!input.onlyRole || r === input.onlyRole));
+    const held = gate.requiredRoles.filter(
+      (r) => input.roleKeys.includes(r) && (!input.onlyRole || r === input.onlyRole),
+    );
     if (held.length === 0) return [];
     const counting = countingSignoffs(gate.requiredRoles, signoffsOf(gate));
-    const roles = held.map((roleKey) => ({ roleKey, mine: counting.find((s) => s.roleKey === roleKey && s.userId === input.userId) ?? null }));
+    const roles = held.map((roleKey) => ({
+      roleKey,
+      mine: counting.find((s) => s.roleKey === roleKey && s.userId === input.userId) ?? null,
+    }));
     return [{ gate, roles, pending: roles.some((r) => r.mine === null) }];
   });
 }

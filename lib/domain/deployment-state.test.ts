@@ -51,7 +51,8 @@ describe('every transition, allowed and refused', () => {
   it.each(holdPairs)('on hold (held from $heldFrom) → $to (allowed: $legal)', ({ heldFrom, to, legal }) => {
     const result = checkTransition({ from: 'on_hold', heldFrom, to, ...FULL });
     if (legal) expect(result).toEqual({ ok: true, heldFromState: null });
-    else expect(result).toMatchObject({ ok: false, code: to === 'on_hold' ? 'already_in_state' : 'illegal_transition' });
+    else
+      expect(result).toMatchObject({ ok: false, code: to === 'on_hold' ? 'already_in_state' : 'illegal_transition' });
   });
 
   it('allowedTargets offers exactly the legal moves, for the UI buttons', () => {
@@ -73,7 +74,8 @@ describe('messages say what to do next', () => {
   it('a hold resumes only where it was held', () => {
     const result = checkTransition({ from: 'on_hold', heldFrom: 'in_progress', to: 'monitoring', context: ALL_MET });
     expect(result).toMatchObject({ ok: false, code: 'illegal_transition' });
-    if (!result.ok) expect(result.message).toContain('A deployment on hold can only resume to in progress, where it was held');
+    if (!result.ok)
+      expect(result.message).toContain('A deployment on hold can only resume to in progress, where it was held');
   });
 
   it('completed is final', () => {
@@ -87,7 +89,8 @@ describe('messages say what to do next', () => {
   it('skipping ahead names the next legal steps', () => {
     const result = checkTransition({ from: 'planned', to: 'in_progress' });
     expect(result).toMatchObject({ ok: false, code: 'illegal_transition' });
-    if (!result.ok) expect(result.message).toBe('Planned cannot move to in progress: from here you can start preflight or abort');
+    if (!result.ok)
+      expect(result.message).toBe('Planned cannot move to in progress: from here you can start preflight or abort');
   });
 
   it('a rollback cannot be aborted, directly or through a hold', () => {
@@ -110,40 +113,68 @@ describe('messages say what to do next', () => {
   it('says a finished deployment is finished, in its own words', () => {
     expect(DEPLOYMENT_STATES.filter((state) => isTerminal(state))).toEqual(['completed', 'rolled_back', 'aborted']);
     expect(isTerminal('rolling_back')).toBe(false);
-    expect(finishedMessage('rolled_back', 'its gates can no longer change.')).toBe('The deployment is rolled back: its gates can no longer change.');
+    expect(finishedMessage('rolled_back', 'its gates can no longer change.')).toBe(
+      'The deployment is rolled back: its gates can no longer change.',
+    );
   });
 });
 
 describe('reasons and rollback levels', () => {
   it('hold, abort and rollback need a reason that is more than spaces', () => {
-    expect(checkTransition({ from: 'in_progress', to: 'on_hold', reason: '   ' })).toMatchObject({ code: 'reason_required' });
+    expect(checkTransition({ from: 'in_progress', to: 'on_hold', reason: '   ' })).toMatchObject({
+      code: 'reason_required',
+    });
     expect(checkTransition({ from: 'planned', to: 'aborted' })).toMatchObject({ code: 'reason_required' });
-    expect(checkTransition({ from: 'on_hold', heldFrom: 'monitoring', to: 'aborted', reason: '' })).toMatchObject({ code: 'reason_required' });
-    expect(checkTransition({ from: 'monitoring', to: 'rolling_back', level: 2 })).toMatchObject({ code: 'reason_required' });
+    expect(checkTransition({ from: 'on_hold', heldFrom: 'monitoring', to: 'aborted', reason: '' })).toMatchObject({
+      code: 'reason_required',
+    });
+    expect(checkTransition({ from: 'monitoring', to: 'rolling_back', level: 2 })).toMatchObject({
+      code: 'reason_required',
+    });
   });
 
   it('rollback needs a decision-tree level 1, 2 or 3', () => {
-    expect(checkTransition({ from: 'in_progress', to: 'rolling_back', reason: 'p99 > 2 s' })).toMatchObject({ code: 'level_required' });
-    expect(checkTransition({ from: 'in_progress', to: 'rolling_back', reason: 'p99 > 2 s', level: 4 })).toMatchObject({ code: 'level_required' });
-    expect(checkTransition({ from: 'in_progress', to: 'rolling_back', reason: 'p99 > 2 s', level: 2 })).toEqual({ ok: true, heldFromState: null });
+    expect(checkTransition({ from: 'in_progress', to: 'rolling_back', reason: 'p99 > 2 s' })).toMatchObject({
+      code: 'level_required',
+    });
+    expect(checkTransition({ from: 'in_progress', to: 'rolling_back', reason: 'p99 > 2 s', level: 4 })).toMatchObject({
+      code: 'level_required',
+    });
+    expect(checkTransition({ from: 'in_progress', to: 'rolling_back', reason: 'p99 > 2 s', level: 2 })).toEqual({
+      ok: true,
+      heldFromState: null,
+    });
   });
 
   it('rolling back from a hold is a new rollback decision; resuming a held rollback is not', () => {
-    expect(checkTransition({ from: 'on_hold', heldFrom: 'in_progress', to: 'rolling_back' })).toMatchObject({ code: 'level_required' });
-    expect(checkTransition({ from: 'on_hold', heldFrom: 'rolling_back', to: 'rolling_back' })).toEqual({ ok: true, heldFromState: null });
+    expect(checkTransition({ from: 'on_hold', heldFrom: 'in_progress', to: 'rolling_back' })).toMatchObject({
+      code: 'level_required',
+    });
+    expect(checkTransition({ from: 'on_hold', heldFrom: 'rolling_back', to: 'rolling_back' })).toEqual({
+      ok: true,
+      heldFromState: null,
+    });
   });
 
   it('resuming needs no reason and clears where it was held from', () => {
-    expect(checkTransition({ from: 'on_hold', heldFrom: 'preflight', to: 'preflight' })).toEqual({ ok: true, heldFromState: null });
+    expect(checkTransition({ from: 'on_hold', heldFrom: 'preflight', to: 'preflight' })).toEqual({
+      ok: true,
+      heldFromState: null,
+    });
   });
 
   it('a hold remembers where it came from', () => {
-    expect(checkTransition({ from: 'rolling_back', to: 'on_hold', reason: 'DB locked' })).toEqual({ ok: true, heldFromState: 'rolling_back' });
+    expect(checkTransition({ from: 'rolling_back', to: 'on_hold', reason: 'DB locked' })).toEqual({
+      ok: true,
+      heldFromState: 'rolling_back',
+    });
   });
 
   it('a hold with no record of where it came from cannot resume', () => {
     expect(checkTransition({ from: 'on_hold', to: 'in_progress' })).toMatchObject({ code: 'held_from_required' });
-    expect(checkTransition({ from: 'on_hold', heldFrom: 'planned', to: 'planned' })).toMatchObject({ code: 'held_from_required' });
+    expect(checkTransition({ from: 'on_hold', heldFrom: 'planned', to: 'planned' })).toMatchObject({
+      code: 'held_from_required',
+    });
   });
 });
 
@@ -159,7 +190,9 @@ describe('guards', () => {
       code: 'phases_incomplete',
       message: "Monitoring needs every go-live phase completed first (still open: 'Validation')",
     });
-    expect(checkTransition({ from: 'in_progress', to: 'monitoring', context: { goLivePhasesCompleted: true } }).ok).toBe(true);
+    expect(
+      checkTransition({ from: 'in_progress', to: 'monitoring', context: { goLivePhasesCompleted: true } }).ok,
+    ).toBe(true);
   });
 
   it('an unknown guard fact refuses rather than lets through', () => {
@@ -170,10 +203,18 @@ describe('guards', () => {
 
   it('completed needs every checkpoint signed; rolled back needs the rollback phase done', () => {
     expect(
-      checkTransition({ from: 'monitoring', to: 'completed', context: { checkpointsSigned: false, unsignedCheckpoints: ['+12h'] } }),
+      checkTransition({
+        from: 'monitoring',
+        to: 'completed',
+        context: { checkpointsSigned: false, unsignedCheckpoints: ['+12h'] },
+      }),
     ).toMatchObject({ code: 'checkpoints_unsigned', message: expect.stringContaining("'+12h'") });
-    expect(checkTransition({ from: 'monitoring', to: 'completed', context: { checkpointsSigned: true } }).ok).toBe(true);
-    expect(checkTransition({ from: 'rolling_back', to: 'rolled_back', context: { rollbackCompleted: true } }).ok).toBe(true);
+    expect(checkTransition({ from: 'monitoring', to: 'completed', context: { checkpointsSigned: true } }).ok).toBe(
+      true,
+    );
+    expect(checkTransition({ from: 'rolling_back', to: 'rolled_back', context: { rollbackCompleted: true } }).ok).toBe(
+      true,
+    );
   });
 
   it('resuming monitoring from a hold does not re-run the guard it already passed', () => {

@@ -22,8 +22,15 @@ export type DeploymentState =
   | 'aborted';
 
 export const DEPLOYMENT_STATES: readonly DeploymentState[] = [
-  'planned', 'preflight', 'in_progress', 'monitoring', 'on_hold',
-  'rolling_back', 'completed', 'rolled_back', 'aborted',
+  'planned',
+  'preflight',
+  'in_progress',
+  'monitoring',
+  'on_hold',
+  'rolling_back',
+  'completed',
+  'rolled_back',
+  'aborted',
 ];
 
 /** States in which people are working: phases run, and the deployment can be put on hold. */
@@ -82,8 +89,7 @@ export type TransitionRefusalCode =
 
 export type TransitionCheck =
   /** `heldFromState` is the value to store on the deployment with the new state. */
-  | { ok: true; heldFromState: DeploymentState | null }
-  | { ok: false; code: TransitionRefusalCode; message: string };
+  { ok: true; heldFromState: DeploymentState | null } | { ok: false; code: TransitionRefusalCode; message: string };
 
 const LABELS: Record<DeploymentState, string> = {
   planned: 'Planned',
@@ -218,7 +224,10 @@ export function checkTransition(req: TransitionRequest): TransitionCheck {
 
   if (from === 'on_hold') {
     if (!req.heldFrom || !isActive(req.heldFrom)) {
-      return refuse('held_from_required', 'It is not recorded where this deployment was held from, so it cannot resume');
+      return refuse(
+        'held_from_required',
+        'It is not recorded where this deployment was held from, so it cannot resume',
+      );
     }
     heldFrom = req.heldFrom;
     // Resuming returns to a state whose guards were already passed on the way in.
@@ -229,23 +238,39 @@ export function checkTransition(req: TransitionRequest): TransitionCheck {
     return refuse('illegal_transition', illegalMessage(from, to, heldFrom));
   }
 
-  if (to === 'on_hold' && !reason) return refuse('reason_required', 'Say why the deployment is on hold: the reason goes on the timeline');
-  if (to === 'aborted' && !reason) return refuse('reason_required', 'Say why the deployment is aborted: the reason goes on the timeline');
+  if (to === 'on_hold' && !reason)
+    return refuse('reason_required', 'Say why the deployment is on hold: the reason goes on the timeline');
+  if (to === 'aborted' && !reason)
+    return refuse('reason_required', 'Say why the deployment is aborted: the reason goes on the timeline');
   if (to === 'rolling_back') {
     if (req.level !== 1 && req.level !== 2 && req.level !== 3) {
       return refuse('level_required', 'Choose the rollback level: 1 minor, 2 major or 3 critical');
     }
-    if (!reason) return refuse('reason_required', 'Say why the deployment is rolling back: the reason goes on the timeline');
+    if (!reason)
+      return refuse('reason_required', 'Say why the deployment is rolling back: the reason goes on the timeline');
   }
 
   if (to === 'monitoring' && context.goLivePhasesCompleted !== true) {
-    return refuse('phases_incomplete', withNames('Monitoring needs every go-live phase completed first', 'still open', context.unfinishedPhases));
+    return refuse(
+      'phases_incomplete',
+      withNames('Monitoring needs every go-live phase completed first', 'still open', context.unfinishedPhases),
+    );
   }
   if (to === 'completed' && context.checkpointsSigned !== true) {
-    return refuse('checkpoints_unsigned', withNames('Completed needs every monitoring checkpoint signed first', 'still waiting', context.unsignedCheckpoints));
+    return refuse(
+      'checkpoints_unsigned',
+      withNames(
+        'Completed needs every monitoring checkpoint signed first',
+        'still waiting',
+        context.unsignedCheckpoints,
+      ),
+    );
   }
   if (to === 'rolled_back' && context.rollbackCompleted !== true) {
-    return refuse('rollback_incomplete', withNames('Rolled back needs the rollback phase completed first', 'still open', context.unfinishedRollbackPhases));
+    return refuse(
+      'rollback_incomplete',
+      withNames('Rolled back needs the rollback phase completed first', 'still open', context.unfinishedRollbackPhases),
+    );
   }
 
   return { ok: true, heldFromState: to === 'on_hold' ? from : null };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkHost, checkResolvedAddress, parseOutboundPolicy, refusalMessage, runtimeRefusalMessage, type Verdict } from './egress';
+import {
+  checkHost,
+  checkResolvedAddress,
+  parseOutboundPolicy,
+  refusalMessage,
+  runtimeRefusalMessage,
+  type Verdict,
+} from './egress';
 
 const closed = parseOutboundPolicy({});
 const categoryOf = (verdict: Verdict) => (verdict.allowed ? 'allowed' : verdict.category);
@@ -94,8 +101,19 @@ describe('the egress guard refuses hostile spellings of internal addresses', () 
 
 describe('at connect time every resolved address is judged', () => {
   it('refuses a name resolving to loopback, private or metadata addresses (DNS rebinding)', () => {
-    for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '10.1.2.3', '169.254.169.254', 'fd00:ec2::254', '0.0.0.0']) {
-      expect({ address, allowed: checkResolvedAddress('innocent.example.com', address, closed).allowed }).toEqual({ address, allowed: false });
+    for (const address of [
+      '127.0.0.1',
+      '::1',
+      '::ffff:127.0.0.1',
+      '10.1.2.3',
+      '169.254.169.254',
+      'fd00:ec2::254',
+      '0.0.0.0',
+    ]) {
+      expect({ address, allowed: checkResolvedAddress('innocent.example.com', address, closed).allowed }).toEqual({
+        address,
+        allowed: false,
+      });
     }
     expect(checkResolvedAddress('innocent.example.com', '93.184.216.34', closed)).toEqual({ allowed: true });
   });
@@ -103,30 +121,51 @@ describe('at connect time every resolved address is judged', () => {
   it('leaves localhost names to the resolver when connecting, which finds loopback', () => {
     expect(checkHost('localhost', closed, 'connect')).toEqual({ allowed: true });
     expect(checkHost('127.0.0.1', closed, 'connect').allowed).toBe(false);
-    for (const address of ['127.0.0.1', '::1']) expect(checkResolvedAddress('localhost', address, closed).allowed).toBe(false);
+    for (const address of ['127.0.0.1', '::1'])
+      expect(checkResolvedAddress('localhost', address, closed).allowed).toBe(false);
   });
 
   it('says why without naming the address a name resolved to', () => {
     const refusal = checkResolvedAddress('db.corp.example', '10.20.30.40', closed);
     if (refusal.allowed) throw new Error('expected a refusal');
     const shown = runtimeRefusalMessage(refusal);
-    expect(shown).toBe('refused by the egress guard: the host name resolves to no public address; set OUTBOUND_ALLOW to allow it');
+    expect(shown).toBe(
+      'refused by the egress guard: the host name resolves to no public address; set OUTBOUND_ALLOW to allow it',
+    );
     expect(shown).not.toContain('10.20.30.40');
     expect(shown).not.toContain('db.corp.example');
   });
 });
 
 describe('OUTBOUND_ALLOW and WEBHOOK_ALLOW_PRIVATE', () => {
-  const policy = parseOutboundPolicy({ OUTBOUND_ALLOW: ' 127.0.0.1 , 10.0.0.0/8,prometheus.internal, *.svc.cluster.local,[fd00::1],fd12::/16' });
+  const policy = parseOutboundPolicy({
+    OUTBOUND_ALLOW: ' 127.0.0.1 , 10.0.0.0/8,prometheus.internal, *.svc.cluster.local,[fd00::1],fd12::/16',
+  });
 
   it('reads addresses, CIDRs and host names, and reports what is none of them', () => {
     expect(policy.hosts).toEqual(['prometheus.internal', '*.svc.cluster.local']);
     expect(policy.invalid).toEqual([]);
-    expect(parseOutboundPolicy({ OUTBOUND_ALLOW: '10.0.0.0/33,host:9090,user@host,*.,a*b' }).invalid).toEqual(['10.0.0.0/33', 'host:9090', 'user@host', '*.', 'a*b']);
+    expect(parseOutboundPolicy({ OUTBOUND_ALLOW: '10.0.0.0/33,host:9090,user@host,*.,a*b' }).invalid).toEqual([
+      '10.0.0.0/33',
+      'host:9090',
+      'user@host',
+      '*.',
+      'a*b',
+    ]);
   });
 
   it('opens the listed addresses and ranges in every spelling, and nothing next to them', () => {
-    for (const host of ['127.0.0.1', '2130706433', '127.1', '[::ffff:127.0.0.1]', '10.0.0.1', '10.255.1.2', '[::ffff:10.9.9.9]', '[fd00::1]', '[fd12::7]']) {
+    for (const host of [
+      '127.0.0.1',
+      '2130706433',
+      '127.1',
+      '[::ffff:127.0.0.1]',
+      '10.0.0.1',
+      '10.255.1.2',
+      '[::ffff:10.9.9.9]',
+      '[fd00::1]',
+      '[fd12::7]',
+    ]) {
       expect({ host, allowed: checkHost(host, policy).allowed }).toEqual({ host, allowed: true });
     }
     for (const host of ['127.0.0.2', '[::1]', '192.168.0.1', '[fd00::2]', '172.16.0.1']) {
@@ -137,7 +176,9 @@ describe('OUTBOUND_ALLOW and WEBHOOK_ALLOW_PRIVATE', () => {
   it('lets a listed host name resolve to internal addresses, and localhost names through a listed loopback', () => {
     expect(checkResolvedAddress('prometheus.internal', '10.1.2.3', policy)).toEqual({ allowed: true });
     expect(checkResolvedAddress('Prometheus.Internal.', '192.168.7.7', policy)).toEqual({ allowed: true });
-    expect(checkResolvedAddress('metrics.monitoring.svc.cluster.local', '172.20.0.5', policy)).toEqual({ allowed: true });
+    expect(checkResolvedAddress('metrics.monitoring.svc.cluster.local', '172.20.0.5', policy)).toEqual({
+      allowed: true,
+    });
     expect(checkResolvedAddress('svc.cluster.local', '172.20.0.5', policy).allowed).toBe(false);
     expect(checkResolvedAddress('other.internal', '192.168.7.7', policy).allowed).toBe(false);
     expect(checkHost('localhost', policy)).toEqual({ allowed: true });
@@ -147,17 +188,34 @@ describe('OUTBOUND_ALLOW and WEBHOOK_ALLOW_PRIVATE', () => {
   });
 
   it('keeps the metadata service, "this host", multicast and broadcast shut unless named exactly', () => {
-    const wide = parseOutboundPolicy({ OUTBOUND_ALLOW: '0.0.0.0/0,::/0,prometheus.internal', WEBHOOK_ALLOW_PRIVATE: 'true' });
+    const wide = parseOutboundPolicy({
+      OUTBOUND_ALLOW: '0.0.0.0/0,::/0,prometheus.internal',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+    });
     for (const host of ['169.254.169.254', '[fd00:ec2::254]', '0.0.0.0', '[::]', '224.0.0.1', '255.255.255.255']) {
       expect({ host, allowed: checkHost(host, wide).allowed }).toEqual({ host, allowed: false });
     }
     expect(checkResolvedAddress('prometheus.internal', '169.254.169.254', wide).allowed).toBe(false);
-    expect(checkHost('169.254.169.254', parseOutboundPolicy({ OUTBOUND_ALLOW: '169.254.169.254' }))).toEqual({ allowed: true });
+    expect(checkHost('169.254.169.254', parseOutboundPolicy({ OUTBOUND_ALLOW: '169.254.169.254' }))).toEqual({
+      allowed: true,
+    });
   });
 
   it('WEBHOOK_ALLOW_PRIVATE=true opens every private network, and is the only value that does', () => {
     const alias = parseOutboundPolicy({ WEBHOOK_ALLOW_PRIVATE: 'true' });
-    for (const host of ['127.0.0.1', '[::1]', '[::ffff:127.0.0.1]', 'localhost', '10.0.0.1', '172.16.0.1', '192.168.1.1', '100.64.0.1', '169.254.1.1', '[fd12::1]', '[fe80::1]']) {
+    for (const host of [
+      '127.0.0.1',
+      '[::1]',
+      '[::ffff:127.0.0.1]',
+      'localhost',
+      '10.0.0.1',
+      '172.16.0.1',
+      '192.168.1.1',
+      '100.64.0.1',
+      '169.254.1.1',
+      '[fd12::1]',
+      '[fe80::1]',
+    ]) {
       expect({ host, allowed: checkHost(host, alias).allowed }).toEqual({ host, allowed: true });
     }
     expect(checkResolvedAddress('anything.example', '10.0.0.1', alias)).toEqual({ allowed: true });
@@ -176,16 +234,28 @@ describe('refusals say why, and what to do', () => {
   };
 
   it('names the address and the setting at validation time', () => {
-    expect(refusalMessage(refusal('127.0.0.1'))).toBe('127.0.0.1 is a loopback address; set OUTBOUND_ALLOW to allow it');
-    expect(refusalMessage(refusal(hostOf('http://[::ffff:127.0.0.1]/')))).toBe('::ffff:7f00:1 (127.0.0.1) is a loopback address; set OUTBOUND_ALLOW to allow it');
+    expect(refusalMessage(refusal('127.0.0.1'))).toBe(
+      '127.0.0.1 is a loopback address; set OUTBOUND_ALLOW to allow it',
+    );
+    expect(refusalMessage(refusal(hostOf('http://[::ffff:127.0.0.1]/')))).toBe(
+      '::ffff:7f00:1 (127.0.0.1) is a loopback address; set OUTBOUND_ALLOW to allow it',
+    );
     expect(refusalMessage(refusal('10.0.0.1'))).toBe('10.0.0.1 is a private address; set OUTBOUND_ALLOW to allow it');
     expect(refusalMessage(refusal('0.0.0.0'))).toBe('0.0.0.0 is the unspecified address and never a destination');
-    expect(refusalMessage(refusal('169.254.169.254'))).toBe('169.254.169.254 is a cloud metadata address; only its exact address in OUTBOUND_ALLOW allows it');
-    expect(refusalMessage(refusal('localhost'))).toBe('localhost is a loopback address; set OUTBOUND_ALLOW to allow it');
+    expect(refusalMessage(refusal('169.254.169.254'))).toBe(
+      '169.254.169.254 is a cloud metadata address; only its exact address in OUTBOUND_ALLOW allows it',
+    );
+    expect(refusalMessage(refusal('localhost'))).toBe(
+      'localhost is a loopback address; set OUTBOUND_ALLOW to allow it',
+    );
   });
 
   it('records only the why when a connection is refused', () => {
-    expect(runtimeRefusalMessage(refusal('127.0.0.1'))).toBe('refused by the egress guard: the target is a loopback address; set OUTBOUND_ALLOW to allow it');
-    expect(runtimeRefusalMessage(refusal('169.254.169.254'))).toBe('refused by the egress guard: the target is a cloud metadata address');
+    expect(runtimeRefusalMessage(refusal('127.0.0.1'))).toBe(
+      'refused by the egress guard: the target is a loopback address; set OUTBOUND_ALLOW to allow it',
+    );
+    expect(runtimeRefusalMessage(refusal('169.254.169.254'))).toBe(
+      'refused by the egress guard: the target is a cloud metadata address',
+    );
   });
 });

@@ -45,7 +45,13 @@ const LABEL: Record<RefusedCategory, string> = {
 };
 
 /** What WEBHOOK_ALLOW_PRIVATE=true opens: the operator's own networks (not the metadata service). */
-const PRIVATE_CATEGORIES: ReadonlySet<AddressCategory> = new Set(['loopback', 'private', 'linkLocal', 'carrierGradeNat', 'uniqueLocal']);
+const PRIVATE_CATEGORIES: ReadonlySet<AddressCategory> = new Set([
+  'loopback',
+  'private',
+  'linkLocal',
+  'carrierGradeNat',
+  'uniqueLocal',
+]);
 /** What an OUTBOUND_ALLOW entry may open: those, and reserved ranges an operator may really route. */
 const LISTABLE_CATEGORIES: ReadonlySet<AddressCategory> = new Set([...PRIVATE_CATEGORIES, 'reserved']);
 // Never opened: unspecified (0.0.0.0 and :: mean "this host"), multicast and broadcast are no place
@@ -55,7 +61,15 @@ const LISTABLE_CATEGORIES: ReadonlySet<AddressCategory> = new Set([...PRIVATE_CA
  * The instance metadata services (AWS, GCP, Azure, OpenStack: 169.254.169.254; ECS and EKS task
  * credentials; Alibaba; Oracle's legacy one; AWS over IPv6). They hand out cloud credentials.
  */
-export const CLOUD_METADATA_ADDRESSES = ['169.254.169.254', '169.254.170.2', '169.254.170.23', '100.100.100.200', '192.0.0.192', 'fd00:ec2::254', 'fd00:ec2::23'];
+export const CLOUD_METADATA_ADDRESSES = [
+  '169.254.169.254',
+  '169.254.170.2',
+  '169.254.170.23',
+  '100.100.100.200',
+  '192.0.0.192',
+  'fd00:ec2::254',
+  'fd00:ec2::23',
+];
 const METADATA = CLOUD_METADATA_ADDRESSES.map((text) => ipaddr.parse(text));
 
 export type OutboundPolicy = {
@@ -88,7 +102,8 @@ function inRange(address: Address, [net, bits]: Range): boolean {
   return address.kind() === net.kind() && address.match(net, bits);
 }
 
-const sameAddress = (a: Address, b: Address) => a.kind() === b.kind() && a.toNormalizedString() === b.toNormalizedString();
+const sameAddress = (a: Address, b: Address) =>
+  a.kind() === b.kind() && a.toNormalizedString() === b.toNormalizedString();
 
 function lowestIPv4(address: ipaddr.IPv6): ipaddr.IPv4 {
   const [high, low] = address.parts.slice(6);
@@ -154,7 +169,8 @@ export function classifyAddress(text: string): Classified | null {
   const v6 = address as ipaddr.IPv6;
   const inner = embeddedIPv4(v6);
   if (inner === 'opaque') return { category: 'reserved', shown: v6.toString(), forms: [v6] };
-  if (inner) return { category: categoryOf(inner), shown: `${v6.toString()} (${inner.toString()})`, forms: [v6, inner] };
+  if (inner)
+    return { category: categoryOf(inner), shown: `${v6.toString()} (${inner.toString()})`, forms: [v6, inner] };
   return { category: categoryOf(v6), shown: v6.toString(), forms: [v6] };
 }
 
@@ -218,14 +234,21 @@ function hostListed(policy: OutboundPolicy, host: string): boolean {
 /** Whether the policy opens an address of this category and these forms. */
 function opens(policy: OutboundPolicy, category: AddressCategory, forms: readonly Address[]): boolean {
   if (category === 'public') return true;
-  if (category === 'metadata') return forms.some((form) => policy.ranges.some((range) => isFullLength(range) && inRange(form, range)));
+  if (category === 'metadata')
+    return forms.some((form) => policy.ranges.some((range) => isFullLength(range) && inRange(form, range)));
   if (!LISTABLE_CATEGORIES.has(category)) return false;
   if (policy.allowPrivate && PRIVATE_CATEGORIES.has(category)) return true;
   return forms.some((form) => policy.ranges.some((range) => inRange(form, range)));
 }
 
 function refuse(category: RefusedCategory, subject: string, resolved: boolean): Refusal {
-  return { allowed: false, category, subject, allowable: LISTABLE_CATEGORIES.has(category) || category === 'metadata', resolved };
+  return {
+    allowed: false,
+    category,
+    subject,
+    allowable: LISTABLE_CATEGORIES.has(category) || category === 'metadata',
+    resolved,
+  };
 }
 
 const LOOPBACK_FORMS = [ipaddr.parse('127.0.0.1'), ipaddr.parse('::1')];
@@ -239,7 +262,11 @@ const isLocalhostName = (host: string) => host === 'localhost' || host.endsWith(
  * Every other name is allowed here: its addresses are judged as the connection is made
  * (`checkResolvedAddress`).
  */
-export function checkHost(host: string, policy: OutboundPolicy, stage: 'validation' | 'connect' = 'validation'): Verdict {
+export function checkHost(
+  host: string,
+  policy: OutboundPolicy,
+  stage: 'validation' | 'connect' = 'validation',
+): Verdict {
   const name = normaliseHost(host);
   const address = classifyAddress(name);
   if (address) {
@@ -247,7 +274,12 @@ export function checkHost(host: string, policy: OutboundPolicy, stage: 'validati
     return refuse(address.category, address.shown, false);
   }
   if (!name) return refuse('unspecified', '(no host)', false);
-  if (stage === 'validation' && isLocalhostName(name) && !hostListed(policy, name) && !opens(policy, 'loopback', LOOPBACK_FORMS)) {
+  if (
+    stage === 'validation' &&
+    isLocalhostName(name) &&
+    !hostListed(policy, name) &&
+    !opens(policy, 'loopback', LOOPBACK_FORMS)
+  ) {
     return refuse('loopback', name, false);
   }
   return { allowed: true };
@@ -278,7 +310,8 @@ function hint(refusal: Refusal): string {
  * OUTBOUND_ALLOW to allow it".
  */
 export function refusalMessage(refusal: Refusal): string {
-  if (refusal.resolved) return `${refusal.subject} resolves to no address the server may reach${refusal.allowable ? '; set OUTBOUND_ALLOW to allow it' : ''}`;
+  if (refusal.resolved)
+    return `${refusal.subject} resolves to no address the server may reach${refusal.allowable ? '; set OUTBOUND_ALLOW to allow it' : ''}`;
   return `${refusal.subject} is ${LABEL[refusal.category]}${hint(refusal)}`;
 }
 
@@ -287,6 +320,8 @@ export function refusalMessage(refusal: Refusal): string {
  * source's error): why, but neither the address nor what an internal name resolved to.
  */
 export function runtimeRefusalMessage(refusal: Refusal): string {
-  const why = refusal.resolved ? 'the host name resolves to no public address' : `the target is ${LABEL[refusal.category]}`;
+  const why = refusal.resolved
+    ? 'the host name resolves to no public address'
+    : `the target is ${LABEL[refusal.category]}`;
   return `refused by the egress guard: ${why}${refusal.allowable && refusal.category !== 'metadata' ? '; set OUTBOUND_ALLOW to allow it' : ''}`;
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { describeEvent, mergeEvents, type TimelineEvent } from './event-log';
 
 const ev = (seq: number): TimelineEvent => ({
-  seq, type: 'item.updated', at: new Date(seq * 1000).toISOString(), deploymentId: 'd', actorId: 'u', actor: 'Ann', role: 'dba', data: {},
+  seq,
+  type: 'item.updated',
+  at: new Date(seq * 1000).toISOString(),
+  deploymentId: 'd',
+  actorId: 'u',
+  actor: 'Ann',
+  role: 'dba',
+  data: {},
 });
 
 describe('mergeEvents', () => {
@@ -32,7 +39,11 @@ describe('mergeEvents', () => {
 
 describe('describeEvent', () => {
   it('names the host a webhook was paused or resumed for', () => {
-    const webhook = (type: 'webhook.paused' | 'webhook.resumed') => ({ ...ev(1), type, data: { webhookId: 'w1', host: 'hooks.slack.com' } });
+    const webhook = (type: 'webhook.paused' | 'webhook.resumed') => ({
+      ...ev(1),
+      type,
+      data: { webhookId: 'w1', host: 'hooks.slack.com' },
+    });
     expect(describeEvent(webhook('webhook.paused'))).toBe('paused the webhook to hooks.slack.com');
     expect(describeEvent(webhook('webhook.resumed'))).toBe('resumed the webhook to hooks.slack.com');
   });

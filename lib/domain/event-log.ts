@@ -65,7 +65,11 @@ export type MergeResult = {
 };
 
 /** Merges deliveries into a timeline ordered by seq, without duplicates, and reports gaps. */
-export function mergeEvents(current: readonly TimelineEvent[], incoming: readonly TimelineEvent[], lastSeq: number): MergeResult {
+export function mergeEvents(
+  current: readonly TimelineEvent[],
+  incoming: readonly TimelineEvent[],
+  lastSeq: number,
+): MergeResult {
   const bySeq = new Map<number, TimelineEvent>();
   for (const event of current) bySeq.set(event.seq, event);
   const added: TimelineEvent[] = [];
@@ -100,7 +104,9 @@ export function describeEvent(event: TimelineEvent): string {
     case 'section.reassigned':
       return `moved ${d.count} step${d.count === 1 ? '' : 's'} of “${d.section ?? 'no section'}” to ${d.toName ?? d.to}`;
     case 'participant.added':
-      return d.via === 'invitation' ? `accepted the invitation and joined as ${d.roleName}` : `assigned ${d.userName} to ${d.roleName}`;
+      return d.via === 'invitation'
+        ? `accepted the invitation and joined as ${d.roleName}`
+        : `assigned ${d.userName} to ${d.roleName}`;
     case 'participant.invited':
       return `invited ${d.email} to join as ${d.roleName}`;
     case 'participant.invitation_revoked':

@@ -14,14 +14,27 @@ const at = (hhmm: string) => new Date(`2026-01-15T${hhmm}:00Z`);
 
 let nextId = 0;
 const approve = (roleKey: string, userId: string, time = '06:00'): Signoff => ({
-  id: `s${++nextId}`, roleKey, userId, decision: 'approve', createdAt: at(time),
+  id: `s${++nextId}`,
+  roleKey,
+  userId,
+  decision: 'approve',
+  createdAt: at(time),
 });
 const reject = (roleKey: string, userId: string, time = '06:00'): Signoff => ({
-  id: `s${++nextId}`, roleKey, userId, decision: 'reject', comment: 'p95 too high', createdAt: at(time),
+  id: `s${++nextId}`,
+  roleKey,
+  userId,
+  decision: 'reject',
+  comment: 'p95 too high',
+  createdAt: at(time),
 });
 
 const gate = (signoffs: Signoff[], extra: Partial<GateInput> = {}): GateInput & { title: string } => ({
-  title: 'Go/No-Go', requiredRoles: ['dba', 'qa'], signoffs, status: 'waiting', ...extra,
+  title: 'Go/No-Go',
+  requiredRoles: ['dba', 'qa'],
+  signoffs,
+  status: 'waiting',
+  ...extra,
 });
 
 describe('gateStatus: quorum is every required role', () => {
@@ -52,8 +65,12 @@ describe('gateStatus: quorum is every required role', () => {
   });
 
   it("a person's newest sign-off for a role wins", () => {
-    expect(gateStatus(gate([approve('dba', 'ann'), reject('qa', 'bob', '06:00'), approve('qa', 'bob', '06:05')]))).toBe('open');
-    expect(gateStatus(gate([approve('dba', 'ann'), approve('qa', 'bob', '06:05'), reject('qa', 'bob', '06:00')]))).toBe('open');
+    expect(gateStatus(gate([approve('dba', 'ann'), reject('qa', 'bob', '06:00'), approve('qa', 'bob', '06:05')]))).toBe(
+      'open',
+    );
+    expect(gateStatus(gate([approve('dba', 'ann'), approve('qa', 'bob', '06:05'), reject('qa', 'bob', '06:00')]))).toBe(
+      'open',
+    );
   });
 
   it('override opens it regardless of sign-offs; open and overridden stay decided', () => {
@@ -77,13 +94,24 @@ describe('checkSignoff', () => {
   const both = { userId: 'cid', roleKeys: ['dba', 'qa'] };
 
   it('signs as the one required role the signer holds', () => {
-    expect(checkSignoff({ gate: gate([]), signer: dbaOnly, decision: 'approve' })).toEqual({ ok: true, roleKey: 'dba', supersedes: null });
+    expect(checkSignoff({ gate: gate([]), signer: dbaOnly, decision: 'approve' })).toEqual({
+      ok: true,
+      roleKey: 'dba',
+      supersedes: null,
+    });
   });
 
   it('asks which role when the signer holds several required roles', () => {
     const refused = checkSignoff({ gate: gate([]), signer: both, decision: 'approve', roleNames });
-    expect(refused).toEqual({ ok: false, code: 'role_required', message: 'You hold DBA and QA Lead: choose which role you are signing as' });
-    expect(checkSignoff({ gate: gate([]), signer: both, roleKey: 'qa', decision: 'approve' })).toMatchObject({ ok: true, roleKey: 'qa' });
+    expect(refused).toEqual({
+      ok: false,
+      code: 'role_required',
+      message: 'You hold DBA and QA Lead: choose which role you are signing as',
+    });
+    expect(checkSignoff({ gate: gate([]), signer: both, roleKey: 'qa', decision: 'approve' })).toMatchObject({
+      ok: true,
+      roleKey: 'qa',
+    });
   });
 
   it('refuses people who hold none of the required roles, or name a role they lack', () => {
@@ -93,20 +121,32 @@ describe('checkSignoff', () => {
       code: 'not_a_signer',
       message: "Gate 'Go/No-Go' needs a sign-off from DBA or QA Lead; you hold none of these roles",
     });
-    expect(checkSignoff({ gate: gate([]), signer: dbaOnly, roleKey: 'qa', decision: 'approve' })).toMatchObject({ code: 'role_not_held' });
-    expect(checkSignoff({ gate: gate([]), signer: dbaOnly, roleKey: 'devops', decision: 'approve' })).toMatchObject({ code: 'role_not_required' });
+    expect(checkSignoff({ gate: gate([]), signer: dbaOnly, roleKey: 'qa', decision: 'approve' })).toMatchObject({
+      code: 'role_not_held',
+    });
+    expect(checkSignoff({ gate: gate([]), signer: dbaOnly, roleKey: 'devops', decision: 'approve' })).toMatchObject({
+      code: 'role_not_required',
+    });
   });
 
   it('a rejection needs a comment', () => {
-    expect(checkSignoff({ gate: gate([]), signer: dbaOnly, decision: 'reject', comment: '  ' })).toMatchObject({ code: 'comment_required' });
-    expect(checkSignoff({ gate: gate([]), signer: dbaOnly, decision: 'reject', comment: 'replica lag 40 s' }).ok).toBe(true);
+    expect(checkSignoff({ gate: gate([]), signer: dbaOnly, decision: 'reject', comment: '  ' })).toMatchObject({
+      code: 'comment_required',
+    });
+    expect(checkSignoff({ gate: gate([]), signer: dbaOnly, decision: 'reject', comment: 'replica lag 40 s' }).ok).toBe(
+      true,
+    );
   });
 
   it('an open or overridden gate takes no more sign-offs', () => {
     const open = gate([approve('dba', 'ann'), approve('qa', 'bob')]);
-    expect(checkSignoff({ gate: open, signer: dbaOnly, decision: 'reject', comment: 'late' })).toMatchObject({ code: 'gate_closed' });
+    expect(checkSignoff({ gate: open, signer: dbaOnly, decision: 'reject', comment: 'late' })).toMatchObject({
+      code: 'gate_closed',
+    });
     const overridden = gate([], { status: 'overridden', overrideReason: 'IC call' });
-    expect(checkSignoff({ gate: overridden, signer: dbaOnly, decision: 'approve' })).toMatchObject({ code: 'gate_closed' });
+    expect(checkSignoff({ gate: overridden, signer: dbaOnly, decision: 'approve' })).toMatchObject({
+      code: 'gate_closed',
+    });
   });
 
   it('a rejected gate still takes sign-offs, and a change of mind supersedes the old one', () => {
@@ -116,8 +156,12 @@ describe('checkSignoff', () => {
   });
 
   it('signing the same decision twice is refused', () => {
-    expect(checkSignoff({ gate: gate([approve('dba', 'ann')]), signer: dbaOnly, decision: 'approve', roleNames })).toEqual({
-      ok: false, code: 'already_signed', message: 'You already approved as DBA',
+    expect(
+      checkSignoff({ gate: gate([approve('dba', 'ann')]), signer: dbaOnly, decision: 'approve', roleNames }),
+    ).toEqual({
+      ok: false,
+      code: 'already_signed',
+      message: 'You already approved as DBA',
     });
   });
 });
@@ -130,22 +174,46 @@ describe('distinct people per gate', () => {
     expect(checkSignoff({ gate: signed, signer: both, roleKey: 'qa', decision: 'approve', roleNames })).toEqual({
       ok: false,
       code: 'same_signer',
-      message: "Gate 'Go/No-Go' needs a different person for each role: you already signed for DBA, so someone else must sign as QA Lead",
+      message:
+        "Gate 'Go/No-Go' needs a different person for each role: you already signed for DBA, so someone else must sign as QA Lead",
     });
     // A rejection for another role is a decision too.
-    expect(checkSignoff({ gate: gate([reject('dba', 'cid')], { status: 'rejected' }), signer: both, roleKey: 'qa', decision: 'reject', comment: 'no', roleNames })).toMatchObject({ code: 'same_signer' });
+    expect(
+      checkSignoff({
+        gate: gate([reject('dba', 'cid')], { status: 'rejected' }),
+        signer: both,
+        roleKey: 'qa',
+        decision: 'reject',
+        comment: 'no',
+        roleNames,
+      }),
+    ).toMatchObject({ code: 'same_signer' });
   });
 
   it('the same role again is a change of mind, not a second person, and a withdrawn sign-off frees the person', () => {
     const mine = reject('dba', 'cid');
-    expect(checkSignoff({ gate: gate([mine], { status: 'rejected' }), signer: both, roleKey: 'dba', decision: 'approve' })).toEqual({ ok: true, roleKey: 'dba', supersedes: mine.id });
+    expect(
+      checkSignoff({ gate: gate([mine], { status: 'rejected' }), signer: both, roleKey: 'dba', decision: 'approve' }),
+    ).toEqual({ ok: true, roleKey: 'dba', supersedes: mine.id });
     const withdrawn = { ...approve('dba', 'cid'), withdrawnAt: at('06:05') };
-    expect(checkSignoff({ gate: gate([withdrawn]), signer: both, roleKey: 'qa', decision: 'approve' })).toMatchObject({ ok: true, roleKey: 'qa' });
+    expect(checkSignoff({ gate: gate([withdrawn]), signer: both, roleKey: 'qa', decision: 'approve' })).toMatchObject({
+      ok: true,
+      roleKey: 'qa',
+    });
   });
 
   it('another person signing the other role is fine, and a gate may allow one person for several roles', () => {
-    expect(checkSignoff({ gate: gate([approve('dba', 'ann')]), signer: both, roleKey: 'qa', decision: 'approve' })).toMatchObject({ ok: true });
-    expect(checkSignoff({ gate: gate([approve('dba', 'cid')], { allowSameSigner: true }), signer: both, roleKey: 'qa', decision: 'approve' })).toMatchObject({ ok: true, roleKey: 'qa' });
+    expect(
+      checkSignoff({ gate: gate([approve('dba', 'ann')]), signer: both, roleKey: 'qa', decision: 'approve' }),
+    ).toMatchObject({ ok: true });
+    expect(
+      checkSignoff({
+        gate: gate([approve('dba', 'cid')], { allowSameSigner: true }),
+        signer: both,
+        roleKey: 'qa',
+        decision: 'approve',
+      }),
+    ).toMatchObject({ ok: true, roleKey: 'qa' });
   });
 
   it('the IC may not override a gate they signed, unless the deployment allows it', () => {
@@ -153,11 +221,20 @@ describe('distinct people per gate', () => {
     expect(checkOverride({ gate: signed, reason: 'x', overriderId: 'iris', roleNames })).toEqual({
       ok: false,
       code: 'self_override',
-      message: "You signed gate 'Go/No-Go' yourself (as DBA), so you cannot also override it; another incident commander or an admin can, or the deployment must allow self-override",
+      message:
+        "You signed gate 'Go/No-Go' yourself (as DBA), so you cannot also override it; another incident commander or an admin can, or the deployment must allow self-override",
     });
-    expect(checkOverride({ gate: signed, reason: 'x', overriderId: 'iris', allowSelfOverride: true })).toEqual({ ok: true });
+    expect(checkOverride({ gate: signed, reason: 'x', overriderId: 'iris', allowSelfOverride: true })).toEqual({
+      ok: true,
+    });
     expect(checkOverride({ gate: signed, reason: 'x', overriderId: 'bob' })).toEqual({ ok: true });
-    expect(checkOverride({ gate: gate([{ ...approve('dba', 'iris'), withdrawnAt: at('06:01') }]), reason: 'x', overriderId: 'iris' })).toEqual({ ok: true });
+    expect(
+      checkOverride({
+        gate: gate([{ ...approve('dba', 'iris'), withdrawnAt: at('06:01') }]),
+        reason: 'x',
+        overriderId: 'iris',
+      }),
+    ).toEqual({ ok: true });
   });
 });
 
@@ -167,14 +244,18 @@ describe('checkWithdraw', () => {
     expect(checkWithdraw({ gate: gate([s]), signoff: s, userId: 'ann' })).toEqual({ ok: true });
     expect(checkWithdraw({ gate: gate([s]), signoff: s, userId: 'bob' })).toMatchObject({ code: 'not_own' });
     const gone = { ...s, withdrawnAt: at('06:30') };
-    expect(checkWithdraw({ gate: gate([gone]), signoff: gone, userId: 'ann' })).toMatchObject({ code: 'already_withdrawn' });
+    expect(checkWithdraw({ gate: gate([gone]), signoff: gone, userId: 'ann' })).toMatchObject({
+      code: 'already_withdrawn',
+    });
   });
 
   it('a rejection can be withdrawn; nothing can be withdrawn once the gate opens', () => {
     const r = reject('qa', 'eve');
     expect(checkWithdraw({ gate: gate([r]), signoff: r, userId: 'eve' }).ok).toBe(true);
     const s = approve('dba', 'ann');
-    expect(checkWithdraw({ gate: gate([s, approve('qa', 'bob')]), signoff: s, userId: 'ann' })).toMatchObject({ code: 'gate_closed' });
+    expect(checkWithdraw({ gate: gate([s, approve('qa', 'bob')]), signoff: s, userId: 'ann' })).toMatchObject({
+      code: 'gate_closed',
+    });
   });
 });
 
@@ -187,8 +268,12 @@ describe('checkOverride', () => {
 
   it('works on waiting and rejected gates, not decided ones', () => {
     expect(checkOverride({ gate: gate([reject('qa', 'eve')]), reason: 'accepted risk' }).ok).toBe(true);
-    expect(checkOverride({ gate: gate([approve('dba', 'ann'), approve('qa', 'bob')]), reason: 'x' })).toMatchObject({ code: 'gate_closed' });
-    expect(checkOverride({ gate: gate([], { status: 'overridden', overrideReason: 'y' }), reason: 'x' })).toMatchObject({ code: 'gate_closed' });
+    expect(checkOverride({ gate: gate([approve('dba', 'ann'), approve('qa', 'bob')]), reason: 'x' })).toMatchObject({
+      code: 'gate_closed',
+    });
+    expect(checkOverride({ gate: gate([], { status: 'overridden', overrideReason: 'y' }), reason: 'x' })).toMatchObject(
+      { code: 'gate_closed' },
+    );
   });
 });
 

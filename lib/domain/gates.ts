@@ -98,7 +98,9 @@ export function gateStatus(gate: GateInput): GateStatus {
 
 /** Required roles that have not approved yet (pending or rejected), in the gate's order. */
 export function missingRoles(gate: Pick<GateInput, 'requiredRoles' | 'signoffs'>): string[] {
-  return roleDecisions(gate.requiredRoles, gate.signoffs).filter((d) => d.decision !== 'approve').map((d) => d.roleKey);
+  return roleDecisions(gate.requiredRoles, gate.signoffs)
+    .filter((d) => d.decision !== 'approve')
+    .map((d) => d.roleKey);
 }
 
 export type SignoffRequest = {
@@ -123,8 +125,7 @@ export type SignoffRefusalCode =
 
 export type SignoffCheck =
   /** `supersedes`: the signer's earlier sign-off for this role, to withdraw in the same transaction. */
-  | { ok: true; roleKey: string; supersedes: string | null }
-  | Refusal<SignoffRefusalCode>;
+  { ok: true; roleKey: string; supersedes: string | null } | Refusal<SignoffRefusalCode>;
 
 function gateName(gate: { title?: string }): string {
   return gate.title ? `Gate '${gate.title}'` : 'This gate';
@@ -152,18 +153,34 @@ export function checkSignoff(req: SignoffRequest): SignoffCheck {
   let roleKey: string;
   if (req.roleKey) {
     if (!gate.requiredRoles.includes(req.roleKey)) {
-      return { ok: false, code: 'role_not_required', message: `${gateName(gate)} does not need ${nameOf(roleNames, req.roleKey)}'s sign-off; it needs ${listAnd(names(gate.requiredRoles))}` };
+      return {
+        ok: false,
+        code: 'role_not_required',
+        message: `${gateName(gate)} does not need ${nameOf(roleNames, req.roleKey)}'s sign-off; it needs ${listAnd(names(gate.requiredRoles))}`,
+      };
     }
     if (!signer.roleKeys.includes(req.roleKey)) {
-      return { ok: false, code: 'role_not_held', message: `You do not hold the ${nameOf(roleNames, req.roleKey)} role, so you cannot sign as ${nameOf(roleNames, req.roleKey)}` };
+      return {
+        ok: false,
+        code: 'role_not_held',
+        message: `You do not hold the ${nameOf(roleNames, req.roleKey)} role, so you cannot sign as ${nameOf(roleNames, req.roleKey)}`,
+      };
     }
     roleKey = req.roleKey;
   } else if (held.length === 1) {
     roleKey = held[0];
   } else if (held.length > 1) {
-    return { ok: false, code: 'role_required', message: `You hold ${listAnd(names(held))}: choose which role you are signing as` };
+    return {
+      ok: false,
+      code: 'role_required',
+      message: `You hold ${listAnd(names(held))}: choose which role you are signing as`,
+    };
   } else {
-    return { ok: false, code: 'not_a_signer', message: `${gateName(gate)} needs a sign-off from ${listAnd(names(gate.requiredRoles), 'or')}; you hold none of these roles` };
+    return {
+      ok: false,
+      code: 'not_a_signer',
+      message: `${gateName(gate)} needs a sign-off from ${listAnd(names(gate.requiredRoles), 'or')}; you hold none of these roles`,
+    };
   }
 
   const other = otherRoleSigned(gate, signer.userId, roleKey);
@@ -176,10 +193,16 @@ export function checkSignoff(req: SignoffRequest): SignoffCheck {
   }
 
   if (req.decision === 'reject' && !req.comment?.trim()) {
-    return { ok: false, code: 'comment_required', message: 'A rejection needs a comment: say what must change before this gate can open' };
+    return {
+      ok: false,
+      code: 'comment_required',
+      message: 'A rejection needs a comment: say what must change before this gate can open',
+    };
   }
 
-  const previous = countingSignoffs(gate.requiredRoles, gate.signoffs).find((s) => s.roleKey === roleKey && s.userId === signer.userId);
+  const previous = countingSignoffs(gate.requiredRoles, gate.signoffs).find(
+    (s) => s.roleKey === roleKey && s.userId === signer.userId,
+  );
   if (previous && previous.decision === req.decision) {
     const verb = req.decision === 'approve' ? 'approved' : 'rejected';
     return { ok: false, code: 'already_signed', message: `You already ${verb} as ${nameOf(roleNames, roleKey)}` };
@@ -191,9 +214,15 @@ export function checkSignoff(req: SignoffRequest): SignoffCheck {
  * The other required role this person already has a counting sign-off for, when the gate wants
  * distinct people; null when they may sign `roleKey` (or the gate allows one person for several).
  */
-export function otherRoleSigned(gate: Pick<GateInput, 'requiredRoles' | 'signoffs' | 'allowSameSigner'>, userId: string, roleKey: string): string | null {
+export function otherRoleSigned(
+  gate: Pick<GateInput, 'requiredRoles' | 'signoffs' | 'allowSameSigner'>,
+  userId: string,
+  roleKey: string,
+): string | null {
   if (gate.allowSameSigner) return null;
-  const other = countingSignoffs(gate.requiredRoles, gate.signoffs).find((s) => s.userId === userId && s.roleKey !== roleKey);
+  const other = countingSignoffs(gate.requiredRoles, gate.signoffs).find(
+    (s) => s.userId === userId && s.roleKey !== roleKey,
+  );
   return other?.roleKey ?? null;
 }
 
@@ -209,10 +238,15 @@ export function checkWithdraw(req: {
   if (signoff.userId !== req.userId) {
     return { ok: false, code: 'not_own', message: 'You can only withdraw your own sign-off' };
   }
-  if (!isCounting(signoff)) return { ok: false, code: 'already_withdrawn', message: 'This sign-off is already withdrawn' };
+  if (!isCounting(signoff))
+    return { ok: false, code: 'already_withdrawn', message: 'This sign-off is already withdrawn' };
   const status = gateStatus(gate);
   if (isClosed(status)) {
-    return { ok: false, code: 'gate_closed', message: `${gateName(gate)} is already ${status}: a sign-off cannot be withdrawn after the decision` };
+    return {
+      ok: false,
+      code: 'gate_closed',
+      message: `${gateName(gate)} is already ${status}: a sign-off cannot be withdrawn after the decision`,
+    };
   }
   return { ok: true };
 }
@@ -233,19 +267,34 @@ export function checkOverride(req: {
   roleNames?: NameLookup;
 }): { ok: true } | Refusal<OverrideRefusalCode> {
   const status = gateStatus(req.gate);
-  if (isClosed(status)) return { ok: false, code: 'gate_closed', message: `${gateName(req.gate)} is already ${status}: there is nothing to override` };
-  const own = req.overriderId && !req.allowSelfOverride
-    ? countingSignoffs(req.gate.requiredRoles, req.gate.signoffs).find((s) => s.userId === req.overriderId)
-    : undefined;
+  if (isClosed(status))
+    return {
+      ok: false,
+      code: 'gate_closed',
+      message: `${gateName(req.gate)} is already ${status}: there is nothing to override`,
+    };
+  const own =
+    req.overriderId && !req.allowSelfOverride
+      ? countingSignoffs(req.gate.requiredRoles, req.gate.signoffs).find((s) => s.userId === req.overriderId)
+      : undefined;
   if (own) {
     return {
       ok: false,
       code: 'self_override',
-      message: `You signed ${gateName(req.gate).replace(/^Gate/, 'gate').replace(/^This gate/, 'this gate')} yourself (as ${nameOf(req.roleNames, own.roleKey)}), so you cannot also override it; another incident commander or an admin can, or the deployment must allow self-override`,
+      message: `You signed ${gateName(req.gate)
+        .replace(/^Gate/, 'gate')
+        .replace(
+          /^This gate/,
+          'this gate',
+        )} yourself (as ${nameOf(req.roleNames, own.roleKey)}), so you cannot also override it; another incident commander or an admin can, or the deployment must allow self-override`,
     };
   }
   if (!req.reason?.trim()) {
-    return { ok: false, code: 'reason_required', message: 'An override needs a reason: it goes on the timeline and into the report' };
+    return {
+      ok: false,
+      code: 'reason_required',
+      message: 'An override needs a reason: it goes on the timeline and into the report',
+    };
   }
   return { ok: true };
 }
@@ -277,7 +326,8 @@ export function signoffTable(input: {
     const mine = counting
       .filter((s) => s.roleKey === roleKey)
       .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
-    if (mine.length === 0) return [{ roleKey, role, userId: null, name: null, decision: 'pending', at: null, comment: null }];
+    if (mine.length === 0)
+      return [{ roleKey, role, userId: null, name: null, decision: 'pending', at: null, comment: null }];
     return mine.map((s) => ({
       roleKey,
       role,

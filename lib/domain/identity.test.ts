@@ -20,23 +20,50 @@ describe('step-up before a decision', () => {
 
 describe('describeIdentity', () => {
   it('says how, when and from where', () => {
-    expect(describeIdentity({ method: 'password', at: '2026-12-04T19:02:11.000Z', ip: '10.0.0.7', userAgent: 'Firefox' })).toBe('password at 19:02Z from 10.0.0.7 (Firefox)');
-    expect(describeIdentity({ method: 'token', tokenId: 't1', tokenName: 'ci', at: null, ip: '10.0.0.8', userAgent: null })).toBe('API token “ci” (t1) from 10.0.0.8');
-    expect(describeIdentity({ method: 'sso', issuer: 'https://id.example', subject: 'u-42', at: null, ip: null, userAgent: null })).toBe('SSO https://id.example as u-42');
+    expect(
+      describeIdentity({ method: 'password', at: '2026-12-04T19:02:11.000Z', ip: '10.0.0.7', userAgent: 'Firefox' }),
+    ).toBe('password at 19:02Z from 10.0.0.7 (Firefox)');
+    expect(
+      describeIdentity({ method: 'token', tokenId: 't1', tokenName: 'ci', at: null, ip: '10.0.0.8', userAgent: null }),
+    ).toBe('API token “ci” (t1) from 10.0.0.8');
+    expect(
+      describeIdentity({
+        method: 'sso',
+        issuer: 'https://id.example',
+        subject: 'u-42',
+        at: null,
+        ip: null,
+        userAgent: null,
+      }),
+    ).toBe('SSO https://id.example as u-42');
     expect(describeIdentity({})).toBe('not recorded');
   });
 });
 
 describe('who sees the network evidence', () => {
-  const evidence = { method: 'password' as const, at: '2026-12-05T08:00:00.000Z', ip: '10.0.0.7', userAgent: 'Firefox' };
+  const evidence = {
+    method: 'password' as const,
+    at: '2026-12-05T08:00:00.000Z',
+    ip: '10.0.0.7',
+    userAgent: 'Firefox',
+  };
   it('shows the IP and user agent to the IC or an admin, and to the signer themselves', () => {
     expect(evidenceFor({ userId: 'ic', seesNetwork: true }, 'dba', evidence)).toEqual(evidence);
     expect(evidenceFor({ userId: 'dba', seesNetwork: false }, 'dba', evidence)).toEqual(evidence);
   });
   it('keeps how and when, but not from where, for everyone else', () => {
-    expect(evidenceFor({ userId: 'qa', seesNetwork: false }, 'dba', evidence)).toEqual({ method: 'password', at: evidence.at });
+    expect(evidenceFor({ userId: 'qa', seesNetwork: false }, 'dba', evidence)).toEqual({
+      method: 'password',
+      at: evidence.at,
+    });
     const event = { actorId: 'dba', data: { gateTitle: 'Go', identity: evidence } };
-    expect(eventFor(ROOM_VIEWER, event)).toEqual({ actorId: 'dba', data: { gateTitle: 'Go', identity: { method: 'password', at: evidence.at } } });
-    expect(eventFor(ROOM_VIEWER, { actorId: 'x', data: { title: 'no identity' } })).toEqual({ actorId: 'x', data: { title: 'no identity' } });
+    expect(eventFor(ROOM_VIEWER, event)).toEqual({
+      actorId: 'dba',
+      data: { gateTitle: 'Go', identity: { method: 'password', at: evidence.at } },
+    });
+    expect(eventFor(ROOM_VIEWER, { actorId: 'x', data: { title: 'no identity' } })).toEqual({
+      actorId: 'x',
+      data: { title: 'no identity' },
+    });
   });
 });

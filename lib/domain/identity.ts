@@ -16,14 +16,21 @@ export const DEFAULT_REAUTH_MINUTES = 15;
  */
 export type EvidenceViewer = { userId: string | null; seesNetwork: boolean };
 
-export function evidenceFor<T extends Partial<IdentityEvidence>>(viewer: EvidenceViewer, signerId: string | null, evidence: T): T {
+export function evidenceFor<T extends Partial<IdentityEvidence>>(
+  viewer: EvidenceViewer,
+  signerId: string | null,
+  evidence: T,
+): T {
   if (viewer.seesNetwork || (signerId !== null && signerId === viewer.userId)) return evidence;
   const { ip: _ip, userAgent: _userAgent, ...rest } = evidence;
   return rest as T;
 }
 
 /** The same for a timeline event whose data carries `identity` (gate.signed, gate.overridden). */
-export function eventFor<E extends { actorId: string | null; data: Record<string, unknown> }>(viewer: EvidenceViewer, event: E): E {
+export function eventFor<E extends { actorId: string | null; data: Record<string, unknown> }>(
+  viewer: EvidenceViewer,
+  event: E,
+): E {
   const identity = event.data.identity;
   if (!identity || typeof identity !== 'object') return event;
   const shown = evidenceFor(viewer, event.actorId, identity as Partial<IdentityEvidence>);

@@ -3,13 +3,22 @@ import { checkItemChange, checkItemWritable, isFinished } from './items';
 
 describe('item state rules', () => {
   it('needs a note to block or skip an item', () => {
-    expect(checkItemChange('blocked', null)).toMatchObject({ ok: false, code: 'note_required', message: expect.stringContaining('blocked') });
-    expect(checkItemChange('skipped', '   ')).toMatchObject({ ok: false, code: 'note_required', message: expect.stringContaining('skipped') });
+    expect(checkItemChange('blocked', null)).toMatchObject({
+      ok: false,
+      code: 'note_required',
+      message: expect.stringContaining('blocked'),
+    });
+    expect(checkItemChange('skipped', '   ')).toMatchObject({
+      ok: false,
+      code: 'note_required',
+      message: expect.stringContaining('skipped'),
+    });
     expect(checkItemChange('blocked', 'replica lag 40 s')).toEqual({ ok: true });
   });
 
   it('needs no note to tick, start or re-open an item', () => {
-    for (const status of ['done', 'in_progress', 'pending'] as const) expect(checkItemChange(status, undefined)).toEqual({ ok: true });
+    for (const status of ['done', 'in_progress', 'pending'] as const)
+      expect(checkItemChange(status, undefined)).toEqual({ ok: true });
   });
 
   it('counts done and skipped as finished, nothing else', () => {
@@ -39,7 +48,10 @@ describe('checkItemWritable', () => {
     for (const status of ['completed', 'skipped']) {
       const check = checkItemWritable('in_progress', { title: 'Cutover', status });
       expect(check).toMatchObject({ ok: false, refusal: 'phase_finished' });
-      if (!check.ok) expect(check.message).toBe(`‘Cutover’ is already ${status}: its items can no longer change. Add a note to the timeline instead.`);
+      if (!check.ok)
+        expect(check.message).toBe(
+          `‘Cutover’ is already ${status}: its items can no longer change. Add a note to the timeline instead.`,
+        );
     }
   });
 });

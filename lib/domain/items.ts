@@ -35,7 +35,8 @@ export const STATUS_LABEL: Record<ItemStatus, string> = {
   skipped: 'Skipped',
 };
 
-export type ItemWritableCheck = { ok: true } | { ok: false; refusal: 'deployment_finished' | 'phase_finished'; message: string };
+export type ItemWritableCheck =
+  { ok: true } | { ok: false; refusal: 'deployment_finished' | 'phase_finished'; message: string };
 
 /**
  * Whether an item may change now: never once its deployment is finished, nor once its phase is
@@ -43,12 +44,18 @@ export type ItemWritableCheck = { ok: true } | { ok: false; refusal: 'deployment
  * asks this inside the write's transaction, under the deployment's row lock, so a tick racing a
  * phase completion or the deployment's end either lands before it or is refused.
  */
-export function checkItemWritable(deploymentState: string, phase: { title: string; status: string }): ItemWritableCheck {
+export function checkItemWritable(
+  deploymentState: string,
+  phase: { title: string; status: string },
+): ItemWritableCheck {
   if (isTerminal(deploymentState)) {
     return {
       ok: false,
       refusal: 'deployment_finished',
-      message: finishedMessage(deploymentState, 'its checklist can no longer change. Add a note to the timeline instead.'),
+      message: finishedMessage(
+        deploymentState,
+        'its checklist can no longer change. Add a note to the timeline instead.',
+      ),
     };
   }
   if (phase.status === 'completed' || phase.status === 'skipped') {

@@ -15,16 +15,36 @@ import {
 
 const roleNames = { dba: 'DBA', qa: 'QA', qa_lead: 'QA Lead', devops: 'DevOps' };
 
-const item = (id: string, roleKey: string, status: ItemStatus, children: PhaseItem[] = []): PhaseItem => ({ id, roleKey, status, children });
-const approve = (roleKey: string, userId: string): Signoff => ({ id: `${roleKey}-${userId}`, roleKey, userId, decision: 'approve' });
+const item = (id: string, roleKey: string, status: ItemStatus, children: PhaseItem[] = []): PhaseItem => ({
+  id,
+  roleKey,
+  status,
+  children,
+});
+const approve = (roleKey: string, userId: string): Signoff => ({
+  id: `${roleKey}-${userId}`,
+  roleKey,
+  userId,
+  decision: 'approve',
+});
 const goNoGo = (signoffs: Signoff[] = [], extra: Partial<PhaseGate> = {}): PhaseGate => ({
-  title: 'Go/No-Go', requiredRoles: ['qa_lead'], signoffs, status: 'waiting', ...extra,
+  title: 'Go/No-Go',
+  requiredRoles: ['qa_lead'],
+  signoffs,
+  status: 'waiting',
+  ...extra,
 });
 
 describe('phaseCompletion', () => {
   it('completes when every item, nested ones too, is done or skipped and every gate is open', () => {
-    const items = [item('a', 'dba', 'done', [item('a1', 'dba', 'done'), item('a2', 'dba', 'skipped')]), item('b', 'qa', 'skipped')];
-    expect(phaseCompletion({ items, gates: [goNoGo([approve('qa_lead', 'q')])], roleNames })).toEqual({ ok: true, blockers: [] });
+    const items = [
+      item('a', 'dba', 'done', [item('a1', 'dba', 'done'), item('a2', 'dba', 'skipped')]),
+      item('b', 'qa', 'skipped'),
+    ];
+    expect(phaseCompletion({ items, gates: [goNoGo([approve('qa_lead', 'q')])], roleNames })).toEqual({
+      ok: true,
+      blockers: [],
+    });
   });
 
   it('counts open items per role, nested included, and says who still has work', () => {
@@ -58,23 +78,37 @@ describe('phaseCompletion', () => {
     expect(phaseCompletion({ items: [], gates: [gate], roleNames }).blockers).toEqual([
       "Gate 'Go/No-Go' needs QA Lead's and DevOps's sign-offs",
     ]);
-    expect(phaseCompletion({ items: [], gates: [goNoGo()], roleNames }).blockers).toEqual(["Gate 'Go/No-Go' needs QA Lead's sign-off"]);
+    expect(phaseCompletion({ items: [], gates: [goNoGo()], roleNames }).blockers).toEqual([
+      "Gate 'Go/No-Go' needs QA Lead's sign-off",
+    ]);
   });
 
   it('a rejected gate says who rejected it; an overridden one no longer blocks', () => {
     const rejected = goNoGo([{ id: 'r', roleKey: 'qa_lead', userId: 'q', decision: 'reject', comment: 'errors' }]);
-    expect(phaseCompletion({ items: [], gates: [rejected], roleNames }).blockers).toEqual(["Gate 'Go/No-Go' was rejected by QA Lead"]);
+    expect(phaseCompletion({ items: [], gates: [rejected], roleNames }).blockers).toEqual([
+      "Gate 'Go/No-Go' was rejected by QA Lead",
+    ]);
     const overridden = { ...rejected, overrideReason: 'accepted risk' };
     expect(phaseCompletion({ items: [], gates: [overridden], roleNames }).ok).toBe(true);
   });
 
   it('monitoring checkpoints block their phase until signed', () => {
-    const checkpoint: PhaseGate = { title: '+12h', kind: 'checkpoint', requiredRoles: ['devops'], signoffs: [], status: 'waiting' };
-    expect(phaseCompletion({ items: [], gates: [checkpoint], roleNames }).blockers).toEqual(["Checkpoint '+12h' needs DevOps's sign-off"]);
+    const checkpoint: PhaseGate = {
+      title: '+12h',
+      kind: 'checkpoint',
+      requiredRoles: ['devops'],
+      signoffs: [],
+      status: 'waiting',
+    };
+    expect(phaseCompletion({ items: [], gates: [checkpoint], roleNames }).blockers).toEqual([
+      "Checkpoint '+12h' needs DevOps's sign-off",
+    ]);
   });
 
   it('falls back to the role key when no name is known', () => {
-    expect(phaseCompletion({ items: [item('x', 'sre', 'pending')], gates: [] }).blockers).toEqual(['1 item still open for sre']);
+    expect(phaseCompletion({ items: [item('x', 'sre', 'pending')], gates: [] }).blockers).toEqual([
+      '1 item still open for sre',
+    ]);
   });
 });
 
@@ -87,13 +121,32 @@ describe('progress', () => {
   ];
 
   it('counts every item, nested ones included, and rounds the percentage down', () => {
-    expect(progress(items)).toEqual({ total: 6, done: 2, skipped: 1, blocked: 1, inProgress: 1, pending: 1, percent: 50 });
-    const almost = [...Array.from({ length: 199 }, (_, i) => item(`d${i}`, 'dba', 'done' as const)), item('last', 'dba', 'pending')];
+    expect(progress(items)).toEqual({
+      total: 6,
+      done: 2,
+      skipped: 1,
+      blocked: 1,
+      inProgress: 1,
+      pending: 1,
+      percent: 50,
+    });
+    const almost = [
+      ...Array.from({ length: 199 }, (_, i) => item(`d${i}`, 'dba', 'done' as const)),
+      item('last', 'dba', 'pending'),
+    ];
     expect(progress(almost).percent).toBe(99);
   });
 
   it('an empty checklist has nothing left', () => {
-    expect(progress([])).toEqual({ total: 0, done: 0, skipped: 0, blocked: 0, inProgress: 0, pending: 0, percent: 100 });
+    expect(progress([])).toEqual({
+      total: 0,
+      done: 0,
+      skipped: 0,
+      blocked: 0,
+      inProgress: 0,
+      pending: 0,
+      percent: 100,
+    });
   });
 
   it('splits by owning role (key, else id)', () => {
@@ -142,12 +195,16 @@ describe('checkPhaseStart', () => {
       code: 'phase_already_active',
       message: "'Preparation' is still running: complete it before starting 'Deployment'",
     });
-    expect(checkPhaseStart({ phases: p, phaseId: 'preparation', deploymentState: 'in_progress' })).toMatchObject({ code: 'phase_not_pending' });
+    expect(checkPhaseStart({ phases: p, phaseId: 'preparation', deploymentState: 'in_progress' })).toMatchObject({
+      code: 'phase_not_pending',
+    });
   });
 
   it('only while the deployment is active', () => {
     for (const state of ['planned', 'on_hold', 'rolling_back', 'completed', 'rolled_back', 'aborted'] as const) {
-      expect(checkPhaseStart({ phases: plan, phaseId: 'deployment', deploymentState: state })).toMatchObject({ code: 'deployment_not_active' });
+      expect(checkPhaseStart({ phases: plan, phaseId: 'deployment', deploymentState: state })).toMatchObject({
+        code: 'deployment_not_active',
+      });
     }
     expect(checkPhaseStart({ phases: plan, phaseId: 'deployment', deploymentState: 'on_hold' })).toMatchObject({
       message: 'The deployment is on hold: resume it before starting a phase',
@@ -155,24 +212,41 @@ describe('checkPhaseStart', () => {
   });
 
   it('rollback phases start only while rolling back, and are not blocked by the abandoned go-live phase', () => {
-    expect(checkPhaseStart({ phases: plan, phaseId: 'rollback', deploymentState: 'in_progress' })).toMatchObject({ code: 'deployment_not_active' });
-    const midway = phases(['Deployment', 'normal', 'active'], ['Validation', 'normal', 'pending'], ['Rollback', 'rollback', 'pending']);
-    expect(checkPhaseStart({ phases: midway, phaseId: 'rollback', deploymentState: 'rolling_back' })).toEqual({ ok: true });
+    expect(checkPhaseStart({ phases: plan, phaseId: 'rollback', deploymentState: 'in_progress' })).toMatchObject({
+      code: 'deployment_not_active',
+    });
+    const midway = phases(
+      ['Deployment', 'normal', 'active'],
+      ['Validation', 'normal', 'pending'],
+      ['Rollback', 'rollback', 'pending'],
+    );
+    expect(checkPhaseStart({ phases: midway, phaseId: 'rollback', deploymentState: 'rolling_back' })).toEqual({
+      ok: true,
+    });
   });
 
   it('rollback phases run in order among themselves', () => {
     const p = phases(['Switch back', 'rollback', 'pending'], ['Verify', 'rollback', 'pending']);
-    expect(checkPhaseStart({ phases: p, phaseId: 'verify', deploymentState: 'rolling_back' })).toMatchObject({ code: 'phase_out_of_order' });
+    expect(checkPhaseStart({ phases: p, phaseId: 'verify', deploymentState: 'rolling_back' })).toMatchObject({
+      code: 'phase_out_of_order',
+    });
   });
 
   it('unknown phase', () => {
-    expect(checkPhaseStart({ phases: plan, phaseId: 'nope', deploymentState: 'in_progress' })).toMatchObject({ code: 'phase_not_found' });
+    expect(checkPhaseStart({ phases: plan, phaseId: 'nope', deploymentState: 'in_progress' })).toMatchObject({
+      code: 'phase_not_found',
+    });
   });
 });
 
 describe('nextPhase', () => {
   it('is the first pending phase of the track the deployment is on', () => {
-    const p = phases(['Preparation', 'normal', 'completed'], ['Deployment', 'normal', 'active'], ['Validation', 'normal', 'pending'], ['Rollback', 'rollback', 'pending']);
+    const p = phases(
+      ['Preparation', 'normal', 'completed'],
+      ['Deployment', 'normal', 'active'],
+      ['Validation', 'normal', 'pending'],
+      ['Rollback', 'rollback', 'pending'],
+    );
     expect(nextPhase(p)?.title).toBe('Validation');
     expect(nextPhase(p, 'rolling_back')?.title).toBe('Rollback');
     expect(nextPhase(phases(['Preparation', 'normal', 'completed']))).toBeNull();
@@ -180,7 +254,12 @@ describe('nextPhase', () => {
 });
 
 describe('deploymentGuards', () => {
-  const p = phases(['Deploy', 'normal', 'completed'], ['Validate', 'normal', 'skipped'], ['Watch', 'monitoring', 'active'], ['Rollback', 'rollback', 'pending']);
+  const p = phases(
+    ['Deploy', 'normal', 'completed'],
+    ['Validate', 'normal', 'skipped'],
+    ['Watch', 'monitoring', 'active'],
+    ['Rollback', 'rollback', 'pending'],
+  );
 
   it('reports what the state machine needs, naming what is still open', () => {
     const guards = deploymentGuards({
@@ -203,7 +282,9 @@ describe('deploymentGuards', () => {
 
   it('with nothing to wait for, every guard passes', () => {
     expect(deploymentGuards({ phases: phases(['Deploy', 'normal', 'completed']), gates: [] })).toMatchObject({
-      goLivePhasesCompleted: true, checkpointsSigned: true, rollbackCompleted: true,
+      goLivePhasesCompleted: true,
+      checkpointsSigned: true,
+      rollbackCompleted: true,
     });
   });
 });

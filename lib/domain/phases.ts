@@ -6,8 +6,8 @@
  * deployment is active; the rollback track runs in order only once a rollback is declared.
  */
 
-import { gateStatus, missingRoles, roleDecisions, type GateInput, type GateKind, type NameLookup } from './gates';
 import { stateLabel, type DeploymentState, type TransitionContext } from './deployment-state';
+import { gateStatus, missingRoles, roleDecisions, type GateInput, type GateKind, type NameLookup } from './gates';
 
 /** Mirror the Prisma enums. */
 export type PhaseKind = 'normal' | 'monitoring' | 'rollback';
@@ -120,7 +120,8 @@ function openItemsSentence(open: readonly PhaseItem[], roleNames?: NameLookup): 
     .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
   const blocked = open.filter((i) => i.status === 'blocked').length;
   const head = `${plural(open.length, 'item')} still open`;
-  const owners = parts.length === 1 ? ` for ${parts[0].name}` : `: ${parts.map((p) => `${p.n} for ${p.name}`).join(', ')}`;
+  const owners =
+    parts.length === 1 ? ` for ${parts[0].name}` : `: ${parts.map((p) => `${p.n} for ${p.name}`).join(', ')}`;
   return `${head}${owners}${blocked > 0 ? ` (${blocked} blocked)` : ''}`;
 }
 
@@ -128,7 +129,8 @@ function gateBlocker(gate: PhaseGate, roleNames?: NameLookup): string | null {
   const status = gateStatus(gate);
   if (status === 'open' || status === 'overridden') return null;
   const label = `${gate.kind === 'checkpoint' ? 'Checkpoint' : 'Gate'} '${gate.title}'`;
-  if (gate.requiredRoles.length === 0) return `${label} names no role to sign it: the incident commander must override it`;
+  if (gate.requiredRoles.length === 0)
+    return `${label} names no role to sign it: the incident commander must override it`;
   if (status === 'rejected') {
     const rejecting = roleDecisions(gate.requiredRoles, gate.signoffs).filter((d) => d.decision === 'reject');
     return `${label} was rejected by ${listAnd(rejecting.map((d) => nameOf(roleNames, d.roleKey)))}`;
@@ -169,21 +171,21 @@ export function nextPhase<P extends PhaseSummary>(phases: readonly P[], deployme
 }
 
 export type PhaseStartRefusalCode =
-  | 'phase_not_found'
-  | 'phase_not_pending'
-  | 'deployment_not_active'
-  | 'phase_out_of_order'
-  | 'phase_already_active';
+  'phase_not_found' | 'phase_not_pending' | 'deployment_not_active' | 'phase_out_of_order' | 'phase_already_active';
 
 const GO_LIVE_STATES: readonly DeploymentState[] = ['preflight', 'in_progress', 'monitoring'];
 
 function notActiveMessage(state: DeploymentState, rollbackPhase: boolean): string {
   if (rollbackPhase) return 'Rollback phases start only after a rollback is declared';
   switch (state) {
-    case 'planned': return 'The deployment is still planned: start preflight before starting a phase';
-    case 'on_hold': return 'The deployment is on hold: resume it before starting a phase';
-    case 'rolling_back': return 'The deployment is rolling back: only rollback phases can start';
-    default: return `The deployment is ${stateLabel(state).toLowerCase()}: no phase can start`;
+    case 'planned':
+      return 'The deployment is still planned: start preflight before starting a phase';
+    case 'on_hold':
+      return 'The deployment is on hold: resume it before starting a phase';
+    case 'rolling_back':
+      return 'The deployment is rolling back: only rollback phases can start';
+    default:
+      return `The deployment is ${stateLabel(state).toLowerCase()}: no phase can start`;
   }
 }
 
@@ -206,16 +208,25 @@ export function checkPhaseStart(input: {
     return { ok: false, code: 'phase_not_pending', message: `'${phase.title}' is already ${phase.status}` };
   }
   const stateOk = rollback ? input.deploymentState === 'rolling_back' : GO_LIVE_STATES.includes(input.deploymentState);
-  if (!stateOk) return { ok: false, code: 'deployment_not_active', message: notActiveMessage(input.deploymentState, rollback) };
+  if (!stateOk)
+    return { ok: false, code: 'deployment_not_active', message: notActiveMessage(input.deploymentState, rollback) };
 
   const sameTrack = input.phases.filter((p) => isRollback(p) === rollback);
   const active = sameTrack.find((p) => p.status === 'active');
   if (active) {
-    return { ok: false, code: 'phase_already_active', message: `'${active.title}' is still running: complete it before starting '${phase.title}'` };
+    return {
+      ok: false,
+      code: 'phase_already_active',
+      message: `'${active.title}' is still running: complete it before starting '${phase.title}'`,
+    };
   }
   const unfinished = input.phases.slice(0, index).find((p) => isRollback(p) === rollback && !phaseSettled(p));
   if (unfinished) {
-    return { ok: false, code: 'phase_out_of_order', message: `Phases run in order: complete '${unfinished.title}' before starting '${phase.title}'` };
+    return {
+      ok: false,
+      code: 'phase_out_of_order',
+      message: `Phases run in order: complete '${unfinished.title}' before starting '${phase.title}'`,
+    };
   }
   return { ok: true };
 }

@@ -48,14 +48,43 @@ export type PublicStatus = {
 
 export type PublicStatusSource = {
   deployment: {
-    name: string; version: string; state: DeploymentState; heldFromState: DeploymentState | null;
-    goLiveAt: When; startedAt: When; finishedAt: When; healthLevel: number; seq: number;
+    name: string;
+    version: string;
+    state: DeploymentState;
+    heldFromState: DeploymentState | null;
+    goLiveAt: When;
+    startedAt: When;
+    finishedAt: When;
+    healthLevel: number;
+    seq: number;
   };
-  phases: { id: string; title: string; kind: PhaseKind; status: PhaseStatus; plannedStartMin: number | null; plannedDurationMin: number | null; startedAt: When; completedAt: When }[];
+  phases: {
+    id: string;
+    title: string;
+    kind: PhaseKind;
+    status: PhaseStatus;
+    plannedStartMin: number | null;
+    plannedDurationMin: number | null;
+    startedAt: When;
+    completedAt: When;
+  }[];
   items: { id: string; parentId: string | null; phaseId: string; status: ItemStatus }[];
   gates: {
-    phaseId: string; title: string; status: GateStatus; requiredRoles: string[]; openedAt: When; overriddenBy: string | null;
-    signoffs: { id: string; roleKey: string; userId: string; userName: string; decision: 'approve' | 'reject'; createdAt: When; withdrawnAt: When }[];
+    phaseId: string;
+    title: string;
+    status: GateStatus;
+    requiredRoles: string[];
+    openedAt: When;
+    overriddenBy: string | null;
+    signoffs: {
+      id: string;
+      roleKey: string;
+      userId: string;
+      userName: string;
+      decision: 'approve' | 'reject';
+      createdAt: When;
+      withdrawnAt: When;
+    }[];
   }[];
   /** Newest first. */
   updates: { at: When; message: string; actor: string | null }[];
@@ -73,13 +102,40 @@ function publicGate(gate: PublicStatusSource['gates'][number], phaseTitle: strin
   const status = gateStatus({
     requiredRoles: gate.requiredRoles,
     status: gate.status,
-    signoffs: signoffs.map((s) => ({ id: s.id, roleKey: s.roleKey, userId: s.userId, decision: s.decision, createdAt: s.createdAt ? new Date(s.createdAt) : undefined })),
+    signoffs: signoffs.map((s) => ({
+      id: s.id,
+      roleKey: s.roleKey,
+      userId: s.userId,
+      decision: s.decision,
+      createdAt: s.createdAt ? new Date(s.createdAt) : undefined,
+    })),
   });
   const decision: PublicDecision = status === 'open' ? 'approved' : status === 'waiting' ? 'pending' : status;
-  const deciding = decision === 'rejected' ? signoffs.filter((s) => s.decision === 'reject') : signoffs.filter((s) => s.decision === 'approve');
-  const lastAt = deciding.map((s) => iso(s.createdAt)).filter((v): v is string => Boolean(v)).sort().pop() ?? null;
-  const by = !showNames || decision === 'pending' ? [] : decision === 'overridden' ? (gate.overriddenBy ? [gate.overriddenBy] : []) : [...new Set(deciding.map((s) => s.userName))];
-  return { title: gate.title, phase: phaseTitle, decision, at: decision === 'approved' ? (iso(gate.openedAt) ?? lastAt) : decision === 'pending' ? null : lastAt, by };
+  const deciding =
+    decision === 'rejected'
+      ? signoffs.filter((s) => s.decision === 'reject')
+      : signoffs.filter((s) => s.decision === 'approve');
+  const lastAt =
+    deciding
+      .map((s) => iso(s.createdAt))
+      .filter((v): v is string => Boolean(v))
+      .sort()
+      .pop() ?? null;
+  const by =
+    !showNames || decision === 'pending'
+      ? []
+      : decision === 'overridden'
+        ? gate.overriddenBy
+          ? [gate.overriddenBy]
+          : []
+        : [...new Set(deciding.map((s) => s.userName))];
+  return {
+    title: gate.title,
+    phase: phaseTitle,
+    decision,
+    at: decision === 'approved' ? (iso(gate.openedAt) ?? lastAt) : decision === 'pending' ? null : lastAt,
+    by,
+  };
 }
 
 /** Builds the outsider-safe snapshot; computed once per change and sent to every watcher. */
@@ -102,13 +158,22 @@ export function publicStatus(source: PublicStatusSource): PublicStatus {
     track: rollback ? 'rollback' : 'go-live',
     currentPhase: currentPhase(source.phases, deployment.state, deployment.heldFromState)?.title ?? null,
     phases: track.map((p) => ({
-      title: p.title, kind: p.kind, status: p.status, plannedStartMin: p.plannedStartMin, plannedDurationMin: p.plannedDurationMin,
-      startedAt: iso(p.startedAt), completedAt: iso(p.completedAt),
+      title: p.title,
+      kind: p.kind,
+      status: p.status,
+      plannedStartMin: p.plannedStartMin,
+      plannedDurationMin: p.plannedDurationMin,
+      startedAt: iso(p.startedAt),
+      completedAt: iso(p.completedAt),
     })),
     progress: { percent: overall.percent, done: overall.done + overall.skipped, total: overall.total },
     health: { level, label: HEALTH_LABEL[level] },
-    gates: source.gates.filter((g) => onTrack.has(g.phaseId)).map((g) => publicGate(g, titleOf.get(g.phaseId) ?? '', showNames)),
-    updates: source.updates.slice(0, PUBLIC_UPDATES_SHOWN).map((u) => ({ at: iso(u.at)!, message: u.message, by: showNames ? u.actor : null })),
+    gates: source.gates
+      .filter((g) => onTrack.has(g.phaseId))
+      .map((g) => publicGate(g, titleOf.get(g.phaseId) ?? '', showNames)),
+    updates: source.updates
+      .slice(0, PUBLIC_UPDATES_SHOWN)
+      .map((u) => ({ at: iso(u.at)!, message: u.message, by: showNames ? u.actor : null })),
     seq: deployment.seq,
   };
 }

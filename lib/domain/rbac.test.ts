@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { can, DEFAULT_TOKEN_SCOPES, missingScope, type Action, type Actor, type ActorRole, type Resource } from './rbac';
+import {
+  can,
+  DEFAULT_TOKEN_SCOPES,
+  missingScope,
+  type Action,
+  type Actor,
+  type ActorRole,
+  type Resource,
+} from './rbac';
 
-const role = (key: string, extra: Partial<ActorRole> = {}): ActorRole => ({ key, isIc: false, readOnly: false, ...extra });
+const role = (key: string, extra: Partial<ActorRole> = {}): ActorRole => ({
+  key,
+  isIc: false,
+  readOnly: false,
+  ...extra,
+});
 const IC = role('ic', { isIc: true });
 const DBA = role('dba');
 const QA = role('qa');
@@ -10,17 +23,27 @@ const STAKEHOLDER = role('stakeholder', { readOnly: true });
 
 const person: Actor = { userId: 'u1', isAdmin: false };
 const admin: Actor = { userId: 'a1', isAdmin: true };
-const on = (heldRoles: ActorRole[], extra: Partial<Resource> = {}): Resource => ({ deploymentId: 'd1', heldRoles, ...extra });
+const on = (heldRoles: ActorRole[], extra: Partial<Resource> = {}): Resource => ({
+  deploymentId: 'd1',
+  heldRoles,
+  ...extra,
+});
 
 describe('the RBAC table', () => {
-  it('lets a role holder change only their own role\'s items', () => {
+  it("lets a role holder change only their own role's items", () => {
     expect(can(person, 'item.update', on([DBA], { itemRoleKey: 'dba' }))).toBe(true);
     expect(can(person, 'item.update', on([DBA], { itemRoleKey: 'qa' }))).toBe(false);
     expect(can(person, 'item.update', on([DBA, QA], { itemRoleKey: 'qa' }))).toBe(true);
   });
 
   it('lets the IC change anything in its deployment, and an admin everywhere', () => {
-    for (const action of ['item.update', 'participant.manage', 'deployment.drive', 'gate.override', 'sharelink.manage'] as Action[]) {
+    for (const action of [
+      'item.update',
+      'participant.manage',
+      'deployment.drive',
+      'gate.override',
+      'sharelink.manage',
+    ] as Action[]) {
       expect(can(person, action, on([IC], { itemRoleKey: 'qa' }))).toBe(true);
       expect(can(admin, action, on([], { itemRoleKey: 'qa' }))).toBe(true);
     }
@@ -28,8 +51,17 @@ describe('the RBAC table', () => {
 
   it('lets stakeholders and viewers read and write nothing', () => {
     expect(can(person, 'deployment.read', on([STAKEHOLDER]))).toBe(true);
-    for (const action of ['item.update', 'participant.manage', 'deployment.drive', 'gate.signoff', 'status.post', 'metrics.push'] as Action[]) {
-      expect(can(person, action, on([STAKEHOLDER], { itemRoleKey: 'stakeholder', requiredRoles: ['stakeholder'] }))).toBe(false);
+    for (const action of [
+      'item.update',
+      'participant.manage',
+      'deployment.drive',
+      'gate.signoff',
+      'status.post',
+      'metrics.push',
+    ] as Action[]) {
+      expect(
+        can(person, action, on([STAKEHOLDER], { itemRoleKey: 'stakeholder', requiredRoles: ['stakeholder'] })),
+      ).toBe(false);
     }
   });
 
@@ -50,7 +82,7 @@ describe('the RBAC table', () => {
     expect(can(person, 'status.post', on([DBA]))).toBe(false);
   });
 
-  it('narrows a person by their token\'s scopes and deployment', () => {
+  it("narrows a person by their token's scopes and deployment", () => {
     const readOnly: Actor = { ...person, token: { scopes: ['read'], deploymentId: null } };
     expect(can(readOnly, 'deployment.read', on([DBA]))).toBe(true);
     expect(can(readOnly, 'item.update', on([DBA], { itemRoleKey: 'dba' }))).toBe(false);
@@ -76,8 +108,12 @@ describe('the RBAC table', () => {
     expect(can(writer, 'item.update', on([DBA], { itemRoleKey: 'dba' }))).toBe(true);
     expect(can(signer, 'gate.signoff', on([DBA], gate))).toBe(true);
     expect(can(signer, 'item.update', on([DBA], { itemRoleKey: 'dba' }))).toBe(false);
-    expect(can({ ...admin, token: { scopes: ['read', 'write'], deploymentId: null } }, 'gate.override', on([]))).toBe(false);
-    expect(can({ ...admin, token: { scopes: [...DEFAULT_TOKEN_SCOPES], deploymentId: null } }, 'gate.override', on([]))).toBe(true);
+    expect(can({ ...admin, token: { scopes: ['read', 'write'], deploymentId: null } }, 'gate.override', on([]))).toBe(
+      false,
+    );
+    expect(
+      can({ ...admin, token: { scopes: [...DEFAULT_TOKEN_SCOPES], deploymentId: null } }, 'gate.override', on([])),
+    ).toBe(true);
     expect(missingScope(person, 'gate.override')).toBeNull();
   });
 });

@@ -6,14 +6,30 @@ const T0 = '2026-01-15T08:00:00.000Z';
 const at = (min: number, sec = 0) => new Date(Date.parse(T0) + min * 60_000 + sec * 1000).toISOString();
 
 const item = (over: Partial<ReportSnapshot['phases'][number]['items'][number]>) => ({
-  title: 'Step', roleKey: 'dba', section: null, status: 'pending' as const, note: null, updatedBy: null, updatedAt: at(-120),
-  doneBeforeStart: false, children: [], ...over,
+  title: 'Step',
+  roleKey: 'dba',
+  section: null,
+  status: 'pending' as const,
+  note: null,
+  updatedBy: null,
+  updatedAt: at(-120),
+  doneBeforeStart: false,
+  children: [],
+  ...over,
 });
 
 function snapshot(over: Partial<ReportSnapshot> = {}): ReportSnapshot {
   return {
-    name: 'Checkout v2', version: '2.4.0', environment: 'production', strategy: 'blue-green', goLiveAt: T0,
-    state: 'completed', stateReason: null, startedAt: at(-31), finishedAt: at(95), health: { level: 1 },
+    name: 'Checkout v2',
+    version: '2.4.0',
+    environment: 'production',
+    strategy: 'blue-green',
+    goLiveAt: T0,
+    state: 'completed',
+    stateReason: null,
+    startedAt: at(-31),
+    finishedAt: at(95),
+    health: { level: 1 },
     roles: [
       { key: 'ic', name: 'Incident Commander', holders: [{ name: 'Iris IC' }] },
       { key: 'dba', name: 'Database Admin', holders: [{ name: 'Dana DBA' }] },
@@ -21,36 +37,97 @@ function snapshot(over: Partial<ReportSnapshot> = {}): ReportSnapshot {
     ],
     phases: [
       {
-        id: 'p1', title: 'Pre-flight checks', kind: 'normal', status: 'completed', plannedStartMin: -30, plannedDurationMin: 25,
-        startedAt: at(-31), completedAt: at(2),
+        id: 'p1',
+        title: 'Pre-flight checks',
+        kind: 'normal',
+        status: 'completed',
+        plannedStartMin: -30,
+        plannedDurationMin: 25,
+        startedAt: at(-31),
+        completedAt: at(2),
         items: [
           item({
-            title: 'Take a verified backup', status: 'done', updatedBy: 'Dana DBA', updatedAt: at(-20, 5), section: 'Database',
-            children: [item({ title: 'Record the checksum', status: 'skipped', note: 'checksum | in ticket\nCHG-1', updatedBy: 'Dana DBA', updatedAt: at(-19) })],
+            title: 'Take a verified backup',
+            status: 'done',
+            updatedBy: 'Dana DBA',
+            updatedAt: at(-20, 5),
+            section: 'Database',
+            children: [
+              item({
+                title: 'Record the checksum',
+                status: 'skipped',
+                note: 'checksum | in ticket\nCHG-1',
+                updatedBy: 'Dana DBA',
+                updatedAt: at(-19),
+              }),
+            ],
           }),
           item({ title: 'Backups were rotated', status: 'done', doneBeforeStart: true }),
         ],
       },
-      { id: 'p2', title: 'Rollback', kind: 'rollback', status: 'pending', plannedStartMin: null, plannedDurationMin: null, startedAt: null, completedAt: null, items: [] },
+      {
+        id: 'p2',
+        title: 'Rollback',
+        kind: 'rollback',
+        status: 'pending',
+        plannedStartMin: null,
+        plannedDurationMin: null,
+        startedAt: null,
+        completedAt: null,
+        items: [],
+      },
     ],
     gates: [
       {
-        phaseId: 'p1', title: 'Go / No-Go', kind: 'gate', requiredRoles: ['dba', 'qa'], status: 'overridden', overrideReason: 'QA lead unreachable',
-        overriddenBy: 'Iris IC', openedAt: at(1),
-        signoffs: [{ roleKey: 'dba', user: 'Dana DBA', decision: 'approve', at: at(0, 30), comment: 'replica lag 0.2 s', identity: { method: 'password', at: at(-2), ip: '10.0.0.7', userAgent: 'Firefox/140' } }],
+        phaseId: 'p1',
+        title: 'Go / No-Go',
+        kind: 'gate',
+        requiredRoles: ['dba', 'qa'],
+        status: 'overridden',
+        overrideReason: 'QA lead unreachable',
+        overriddenBy: 'Iris IC',
+        openedAt: at(1),
+        signoffs: [
+          {
+            roleKey: 'dba',
+            user: 'Dana DBA',
+            decision: 'approve',
+            at: at(0, 30),
+            comment: 'replica lag 0.2 s',
+            identity: { method: 'password', at: at(-2), ip: '10.0.0.7', userAgent: 'Firefox/140' },
+          },
+        ],
       },
     ],
     ...over,
   };
 }
 
-const event = (seq: number, type: TimelineEvent['type'], data: Record<string, unknown>, actor: string | null = 'Iris IC', when = at(seq)): TimelineEvent => ({
-  seq, type, at: when, deploymentId: 'd1', actorId: actor ? 'u1' : null, actor, role: actor ? 'ic' : null, data,
+const event = (
+  seq: number,
+  type: TimelineEvent['type'],
+  data: Record<string, unknown>,
+  actor: string | null = 'Iris IC',
+  when = at(seq),
+): TimelineEvent => ({
+  seq,
+  type,
+  at: when,
+  deploymentId: 'd1',
+  actorId: actor ? 'u1' : null,
+  actor,
+  role: actor ? 'ic' : null,
+  data,
 });
 
 describe('renderReport', () => {
   const events: TimelineEvent[] = [
-    event(5, 'health.level_changed', { level: 2, previousLevel: 1, title: 'Major issues', reasons: ['error_rate 4.2 % > 3 %'] }, null),
+    event(
+      5,
+      'health.level_changed',
+      { level: 2, previousLevel: 1, title: 'Major issues', reasons: ['error_rate 4.2 % > 3 %'] },
+      null,
+    ),
     event(2, 'deployment.transitioned', { from: 'planned', to: 'preflight', reason: null }),
     event(3, 'item.updated', { title: 'Take a verified backup', status: 'done' }, 'Dana DBA'),
     event(4, 'gate.overridden', { gateTitle: 'Go / No-Go', reason: 'QA lead unreachable' }),
@@ -67,13 +144,19 @@ describe('renderReport', () => {
   });
 
   it('compares each phase with its plan', () => {
-    expect(md).toContain('| 1 | Pre-flight checks | T-30m (2026-01-15 07:30:00Z) | 25 min | 2026-01-15 07:29:00Z | 2026-01-15 08:02:00Z | 33 min | +8 min | completed |');
+    expect(md).toContain(
+      '| 1 | Pre-flight checks | T-30m (2026-01-15 07:30:00Z) | 25 min | 2026-01-15 07:29:00Z | 2026-01-15 08:02:00Z | 33 min | +8 min | completed |',
+    );
     expect(md).toContain('| 2 | Rollback (rollback) | — | — | — | — | — | — | pending |');
   });
 
   it('lists every item with its state, who, when and note, children marked and cells escaped', () => {
-    expect(md).toContain('| Take a verified backup | Database | Database Admin | Done | Dana DBA | 2026-01-15 07:40:05Z | — |');
-    expect(md).toContain('| ↳ Record the checksum | — | Database Admin | Skipped | Dana DBA | 2026-01-15 07:41:00Z | checksum \\| in ticket CHG-1 |');
+    expect(md).toContain(
+      '| Take a verified backup | Database | Database Admin | Done | Dana DBA | 2026-01-15 07:40:05Z | — |',
+    );
+    expect(md).toContain(
+      '| ↳ Record the checksum | — | Database Admin | Skipped | Dana DBA | 2026-01-15 07:41:00Z | checksum \\| in ticket CHG-1 |',
+    );
     // Done in the runbook before the go-live began: nobody ticked it in the war room.
     expect(md).toContain('| Backups were rotated | — | Database Admin | Done (before start) | — | — | — |');
     expect(md).toContain('_No checklist items in this phase._');
@@ -81,7 +164,9 @@ describe('renderReport', () => {
 
   it('writes the sign-off table, including required roles that never signed', () => {
     expect(md).toContain('Status: **overridden by Iris IC — QA lead unreachable** at 2026-01-15 08:01:00Z');
-    expect(md).toContain('| Database Admin | Dana DBA | GO (approve) | 2026-01-15 08:00:30Z | replica lag 0.2 s | password at 07:58Z from 10.0.0.7 (Firefox/140) |');
+    expect(md).toContain(
+      '| Database Admin | Dana DBA | GO (approve) | 2026-01-15 08:00:30Z | replica lag 0.2 s | password at 07:58Z from 10.0.0.7 (Firefox/140) |',
+    );
     expect(md).toContain('| QA Lead | — | not signed | — | — |');
   });
 
@@ -93,11 +178,17 @@ describe('renderReport', () => {
     expect(decisions).not.toContain('marked');
     expect(decisions.indexOf('preflight')).toBeLessThan(decisions.indexOf('overrode'));
     const crossings = md.slice(md.indexOf('## Threshold crossings'));
-    expect(crossings).toContain('| 2026-01-15 08:05:00Z | T+5m | system | Level 1 → 2 (Major issues): error_rate 4.2 % > 3 % |');
+    expect(crossings).toContain(
+      '| 2026-01-15 08:05:00Z | T+5m | system | Level 1 → 2 (Major issues): error_rate 4.2 % > 3 % |',
+    );
   });
 
   it('says so when there is nothing to report', () => {
-    const empty = renderReport(snapshot({ gates: [], state: 'planned', startedAt: null, finishedAt: null }), [], new Date(at(-60)));
+    const empty = renderReport(
+      snapshot({ gates: [], state: 'planned', startedAt: null, finishedAt: null }),
+      [],
+      new Date(at(-60)),
+    );
     expect(empty).toContain('| Outcome | Not started yet (planned) |');
     expect(empty).toContain('_This runbook has no gates._');
     expect(empty).toContain('_No decisions recorded yet._');
@@ -115,7 +206,9 @@ describe('renderReport', () => {
   it('ends with the audit chain head it was made at, for a copy outside the database', () => {
     const hash = 'ab'.repeat(32);
     const out = renderReport(snapshot(), events, new Date(at(100)), { seq: 6, hash });
-    expect(out.slice(out.indexOf('## Audit chain'))).toBe(`## Audit chain\n\nChain head: event #6, \`${hash}\` (HMAC-SHA-256). \`npm run audit:verify\` recomputes it from the log.\n`);
+    expect(out.slice(out.indexOf('## Audit chain'))).toBe(
+      `## Audit chain\n\nChain head: event #6, \`${hash}\` (HMAC-SHA-256). \`npm run audit:verify\` recomputes it from the log.\n`,
+    );
     expect(renderReport(snapshot(), events, new Date(at(100)))).not.toContain('## Audit chain');
   });
 });
@@ -130,11 +223,15 @@ describe('report helpers', () => {
   });
 
   it('names the outcome with the reason for endings', () => {
-    expect(outcomeOf({ state: 'rolled_back', stateReason: 'error rate 12 %' })).toBe('Rolled back ↩️ (error rate 12 %)');
+    expect(outcomeOf({ state: 'rolled_back', stateReason: 'error rate 12 %' })).toBe(
+      'Rolled back ↩️ (error rate 12 %)',
+    );
     expect(outcomeOf({ state: 'on_hold', stateReason: null })).toBe('Live — on hold');
   });
 
   it('makes a safe file name', () => {
-    expect(reportFileName({ name: 'Checkout / v2!', version: '2.4.0', goLiveAt: T0 })).toBe('go-live-report-checkout-v2-2-4-0-2026-01-15.md');
+    expect(reportFileName({ name: 'Checkout / v2!', version: '2.4.0', goLiveAt: T0 })).toBe(
+      'go-live-report-checkout-v2-2-4-0-2026-01-15.md',
+    );
   });
 });

@@ -42,7 +42,14 @@ export type ReportGate = {
   overrideReason: string | null;
   overriddenBy: string | null;
   openedAt: string | null;
-  signoffs: { roleKey: string; user: string; decision: 'approve' | 'reject'; at: string; comment: string | null; identity?: Partial<IdentityEvidence> }[];
+  signoffs: {
+    roleKey: string;
+    user: string;
+    decision: 'approve' | 'reject';
+    at: string;
+    comment: string | null;
+    identity?: Partial<IdentityEvidence>;
+  }[];
 };
 
 /** Structurally a subset of the deployment DTO, so the server can pass what it already loads. */
@@ -63,7 +70,12 @@ export type ReportSnapshot = {
 };
 
 /** Timeline events that are decisions: the IC's moves, gate outcomes, overrides and rollbacks. */
-export const DECISION_EVENT_TYPES = ['deployment.transitioned', 'gate.opened', 'gate.overridden', 'rollback.declared'] as const;
+export const DECISION_EVENT_TYPES = [
+  'deployment.transitioned',
+  'gate.opened',
+  'gate.overridden',
+  'rollback.declared',
+] as const;
 /** Threshold crossings: the health level moving between 1 minor · 2 major · 3 critical. */
 export const THRESHOLD_EVENT_TYPES = ['health.level_changed'] as const;
 export const REPORT_EVENT_TYPES: readonly string[] = [...DECISION_EVENT_TYPES, ...THRESHOLD_EVENT_TYPES];
@@ -80,7 +92,13 @@ const DASH = '—';
 /** One table cell: no pipes or line breaks may escape it and break the table. */
 export function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined || value === '') return DASH;
-  return String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n+/g, ' ').trim() || DASH;
+  return (
+    String(value)
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/\r?\n+/g, ' ')
+      .trim() || DASH
+  );
 }
 
 function row(values: (string | number | null | undefined)[]): string {
@@ -129,19 +147,22 @@ function header(s: ReportSnapshot, now: Date): string[] {
   return [
     `# Go-live report: ${s.name}`,
     '',
-    ...table(['Field', 'Value'], [
-      ['Deployment', s.name],
-      ['Version', s.version],
-      ['Environment', s.environment],
-      ...(s.strategy ? [['Strategy', s.strategy]] : []),
-      ['Go-live (T0)', stamp(s.goLiveAt)],
-      ['Started', stamp(s.startedAt)],
-      ['Finished', stamp(s.finishedAt)],
-      ['Outcome', outcomeOf(s)],
-      ...(s.health ? [['Health at export', `Level ${s.health.level}`]] : []),
-      ['Checklist', progress],
-      ['Report generated', stamp(now.toISOString())],
-    ]),
+    ...table(
+      ['Field', 'Value'],
+      [
+        ['Deployment', s.name],
+        ['Version', s.version],
+        ['Environment', s.environment],
+        ...(s.strategy ? [['Strategy', s.strategy]] : []),
+        ['Go-live (T0)', stamp(s.goLiveAt)],
+        ['Started', stamp(s.startedAt)],
+        ['Finished', stamp(s.finishedAt)],
+        ['Outcome', outcomeOf(s)],
+        ...(s.health ? [['Health at export', `Level ${s.health.level}`]] : []),
+        ['Checklist', progress],
+        ['Report generated', stamp(now.toISOString())],
+      ],
+    ),
   ];
 }
 
@@ -149,18 +170,47 @@ function phaseTable(s: ReportSnapshot, now: Date): string[] {
   const goLive = new Date(s.goLiveAt);
   const rows = s.phases.map((p, i) => {
     const schedule = phaseSchedule({
-      goLiveAt: goLive, plannedStartMin: p.plannedStartMin, plannedDurationMin: p.plannedDurationMin,
-      startedAt: p.startedAt ? new Date(p.startedAt) : null, completedAt: p.completedAt ? new Date(p.completedAt) : null, now,
+      goLiveAt: goLive,
+      plannedStartMin: p.plannedStartMin,
+      plannedDurationMin: p.plannedDurationMin,
+      startedAt: p.startedAt ? new Date(p.startedAt) : null,
+      completedAt: p.completedAt ? new Date(p.completedAt) : null,
+      now,
     });
-    const planned = p.plannedStartMin === null ? null : `${formatRelative(p.plannedStartMin)} (${stamp(schedule.plannedStart!.toISOString())})`;
-    const took = schedule.elapsedSeconds === null ? null : formatDuration(schedule.elapsedSeconds) + (p.completedAt ? '' : ' so far');
-    const overrun = schedule.overrunSeconds > 0 ? `+${formatDuration(schedule.overrunSeconds)}` : p.plannedDurationMin !== null && p.startedAt ? 'on time' : null;
+    const planned =
+      p.plannedStartMin === null
+        ? null
+        : `${formatRelative(p.plannedStartMin)} (${stamp(schedule.plannedStart!.toISOString())})`;
+    const took =
+      schedule.elapsedSeconds === null
+        ? null
+        : formatDuration(schedule.elapsedSeconds) + (p.completedAt ? '' : ' so far');
+    const overrun =
+      schedule.overrunSeconds > 0
+        ? `+${formatDuration(schedule.overrunSeconds)}`
+        : p.plannedDurationMin !== null && p.startedAt
+          ? 'on time'
+          : null;
     return [
-      i + 1, p.kind === 'normal' ? p.title : `${p.title} (${p.kind})`, planned,
-      p.plannedDurationMin === null ? null : `${p.plannedDurationMin} min`, stamp(p.startedAt), stamp(p.completedAt), took, overrun, p.status,
+      i + 1,
+      p.kind === 'normal' ? p.title : `${p.title} (${p.kind})`,
+      planned,
+      p.plannedDurationMin === null ? null : `${p.plannedDurationMin} min`,
+      stamp(p.startedAt),
+      stamp(p.completedAt),
+      took,
+      overrun,
+      p.status,
     ];
   });
-  return ['## Phases: planned vs actual', '', ...table(['#', 'Phase', 'Planned start', 'Planned duration', 'Actual start', 'Actual end', 'Took', 'Overrun', 'Status'], rows)];
+  return [
+    '## Phases: planned vs actual',
+    '',
+    ...table(
+      ['#', 'Phase', 'Planned start', 'Planned duration', 'Actual start', 'Actual end', 'Took', 'Overrun', 'Status'],
+      rows,
+    ),
+  ];
 }
 
 function checklist(s: ReportSnapshot): string[] {
@@ -198,14 +248,29 @@ function signoffs(s: ReportSnapshot): string[] {
   const roleNames = new Map(s.roles.map((r) => [r.key, r.name]));
   const phaseTitles = new Map(s.phases.map((p) => [p.id, p.title]));
   for (const gate of s.gates) {
-    const status = gate.status === 'overridden' ? `overridden by ${gate.overriddenBy ?? 'the IC'} — ${gate.overrideReason ?? 'no reason recorded'}` : gate.status;
+    const status =
+      gate.status === 'overridden'
+        ? `overridden by ${gate.overriddenBy ?? 'the IC'} — ${gate.overrideReason ?? 'no reason recorded'}`
+        : gate.status;
     out.push('', `### ${gate.kind === 'checkpoint' ? 'Checkpoint' : 'Gate'}: ${gate.title}`, '');
-    out.push(`Phase: ${phaseTitles.get(gate.phaseId) ?? DASH} · Status: **${status}**${gate.openedAt ? ` at ${stamp(gate.openedAt)}` : ''}`, '');
+    out.push(
+      `Phase: ${phaseTitles.get(gate.phaseId) ?? DASH} · Status: **${status}**${gate.openedAt ? ` at ${stamp(gate.openedAt)}` : ''}`,
+      '',
+    );
     // Required roles that never signed are listed too: the gap is part of the record.
     const signed = new Set(gate.signoffs.map((x) => x.roleKey));
     const rows = [
-      ...gate.signoffs.map((x) => [roleNames.get(x.roleKey) ?? x.roleKey, x.user, x.decision === 'approve' ? 'GO (approve)' : 'NO-GO (reject)', stamp(x.at), x.comment, describeIdentity(x.identity)]),
-      ...gate.requiredRoles.filter((key) => !signed.has(key)).map((key) => [roleNames.get(key) ?? key, null, 'not signed', null, null, null]),
+      ...gate.signoffs.map((x) => [
+        roleNames.get(x.roleKey) ?? x.roleKey,
+        x.user,
+        x.decision === 'approve' ? 'GO (approve)' : 'NO-GO (reject)',
+        stamp(x.at),
+        x.comment,
+        describeIdentity(x.identity),
+      ]),
+      ...gate.requiredRoles
+        .filter((key) => !signed.has(key))
+        .map((key) => [roleNames.get(key) ?? key, null, 'not signed', null, null, null]),
     ];
     // "Authenticated" answers the auditor's second question: was that person at the keyboard.
     out.push(...table(['Role', 'Person', 'Decision', 'Time', 'Comment', 'Authenticated'], rows));
@@ -249,11 +314,20 @@ export type ChainHead = { seq: number; hash: string };
  * with the log (`npm run audit:verify` prints the same head).
  */
 function auditChain(chain: ChainHead): string[] {
-  return ['## Audit chain', '', `Chain head: event #${chain.seq}, \`${chain.hash}\` (HMAC-SHA-256). \`npm run audit:verify\` recomputes it from the log.`];
+  return [
+    '## Audit chain',
+    '',
+    `Chain head: event #${chain.seq}, \`${chain.hash}\` (HMAC-SHA-256). \`npm run audit:verify\` recomputes it from the log.`,
+  ];
 }
 
 /** The whole report. `events` may hold any types; only decisions and threshold crossings are used. */
-export function renderReport(snapshot: ReportSnapshot, events: readonly TimelineEvent[], now: Date = new Date(), chain: ChainHead | null = null): string {
+export function renderReport(
+  snapshot: ReportSnapshot,
+  events: readonly TimelineEvent[],
+  now: Date = new Date(),
+  chain: ChainHead | null = null,
+): string {
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   const parts = [
     header(snapshot, now),
@@ -270,6 +344,11 @@ export function renderReport(snapshot: ReportSnapshot, events: readonly Timeline
 
 /** A file name for the download: 'go-live-report-checkout-v2-2026-01-15.md'. */
 export function reportFileName(snapshot: Pick<ReportSnapshot, 'name' | 'version' | 'goLiveAt'>): string {
-  const slug = `${snapshot.name} ${snapshot.version}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'deployment';
+  const slug =
+    `${snapshot.name} ${snapshot.version}`
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'deployment';
   return `go-live-report-${slug}-${snapshot.goLiveAt.slice(0, 10)}.md`;
 }

@@ -6,7 +6,14 @@ describe('rollback levels', () => {
   it('maps words to the decision-tree numbers the state machine accepts', () => {
     expect(ROLLBACK_LEVELS.map(rollbackLevelNumber)).toEqual([1, 2, 3]);
     for (const name of ROLLBACK_LEVELS) {
-      expect(checkTransition({ from: 'in_progress', to: 'rolling_back', level: rollbackLevelNumber(name), reason: 'error rate 12 %' }).ok).toBe(true);
+      expect(
+        checkTransition({
+          from: 'in_progress',
+          to: 'rolling_back',
+          level: rollbackLevelNumber(name),
+          reason: 'error rate 12 %',
+        }).ok,
+      ).toBe(true);
     }
   });
 

@@ -28,7 +28,8 @@ export function rollbackLevelNumber(name: RollbackLevelName): RollbackLevel {
 
 /** Accepts the word or the number; anything else is null (the caller refuses it). */
 export function toRollbackLevelName(value: unknown): RollbackLevelName | null {
-  if (typeof value === 'string' && (ROLLBACK_LEVELS as readonly string[]).includes(value)) return value as RollbackLevelName;
+  if (typeof value === 'string' && (ROLLBACK_LEVELS as readonly string[]).includes(value))
+    return value as RollbackLevelName;
   if (value === 1 || value === 2 || value === 3) return ROLLBACK_LEVELS[value - 1];
   return null;
 }

@@ -54,11 +54,13 @@ describe('safeNextPath', () => {
 
   it('never yields a path a browser would read as another host', () => {
     const pieces = ['/', '\\', '//', '/.', '%2F', '%5C', '\t', '\n', 'evil.example', ':', '@', '?', '#', 'javascript:'];
-    for (const a of pieces) for (const b of pieces) for (const c of pieces) {
-      const result = safeNextPath(a + b + c, ORIGIN);
-      expect(result.startsWith('/') && !result.startsWith('//'), JSON.stringify(a + b + c)).toBe(true);
-      expect(landsOn(result), JSON.stringify(a + b + c)).toBe(ORIGIN);
-    }
+    for (const a of pieces)
+      for (const b of pieces)
+        for (const c of pieces) {
+          const result = safeNextPath(a + b + c, ORIGIN);
+          expect(result.startsWith('/') && !result.startsWith('//'), JSON.stringify(a + b + c)).toBe(true);
+          expect(landsOn(result), JSON.stringify(a + b + c)).toBe(ORIGIN);
+        }
   });
 
   it('defaults to an origin of its own', () => {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { keyToAction, moveSelection, SHORTCUT_HELP, type KeyPress, type Pending } from './shortcuts';
 
-const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, focus: 'other', dialogOpen: false, ...extra });
-const action = (key: string, extra: Partial<KeyPress> = {}, pending: Pending = null) => keyToAction(press(key, extra), pending).action;
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  focus: 'other',
+  dialogOpen: false,
+  ...extra,
+});
+const action = (key: string, extra: Partial<KeyPress> = {}, pending: Pending = null) =>
+  keyToAction(press(key, extra), pending).action;
 
 describe('checklist key mapping', () => {
   it('maps the single keys', () => {
@@ -111,7 +117,8 @@ describe('the shortcut list', () => {
       for (const sequence of keys) {
         let pending: Pending = null;
         let result = null;
-        for (const key of sequence) ({ action: result, pending } = keyToAction(press(typed[key] ?? key, { shiftKey: key === '?' }), pending));
+        for (const key of sequence)
+          ({ action: result, pending } = keyToAction(press(typed[key] ?? key, { shiftKey: key === '?' }), pending));
         expect(result).toBe(expected);
       }
     }

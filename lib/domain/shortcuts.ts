@@ -70,7 +70,11 @@ export function keyToAction(press: KeyPress, pending: Pending): KeyResult {
  * The item selected after moving: the first (down) or last (up) when nothing visible is selected,
  * else one step, stopping at either end rather than wrapping round (a wrap would look like a jump).
  */
-export function moveSelection(ids: readonly string[], current: string | null, direction: 'next' | 'previous'): string | null {
+export function moveSelection(
+  ids: readonly string[],
+  current: string | null,
+  direction: 'next' | 'previous',
+): string | null {
   if (ids.length === 0) return null;
   const index = current === null ? -1 : ids.indexOf(current);
   if (index < 0) return direction === 'next' ? ids[0] : ids[ids.length - 1];

@@ -31,7 +31,8 @@ export function parseSsoConfig(env: Env): SsoConfig {
   } catch {
     return { ok: false, problem: `OIDC_ISSUER is not a URL (${JSON.stringify(issuer.slice(0, 80))}).` };
   }
-  if (issuerUrl.protocol !== 'https:' && issuerUrl.protocol !== 'http:') return { ok: false, problem: 'OIDC_ISSUER must be an https:// URL.' };
+  if (issuerUrl.protocol !== 'https:' && issuerUrl.protocol !== 'http:')
+    return { ok: false, problem: 'OIDC_ISSUER must be an https:// URL.' };
   const clientId = env.OIDC_CLIENT_ID?.trim();
   const clientSecret = env.OIDC_CLIENT_SECRET?.trim();
   if (!clientId) return { ok: false, problem: 'OIDC_ISSUER is set but OIDC_CLIENT_ID is missing.' };
@@ -56,8 +57,17 @@ export function parseSsoConfig(env: Env): SsoConfig {
 export type SsoAdmission = { admitted: true } | { admitted: false; reason: 'no_email' | 'not_invited' };
 
 /** A first SSO sign-in creates an account only for a pending invitation or an allowed email domain. */
-export function ssoAccountAdmission(input: { email: string | null | undefined; allowedDomains: string | undefined; invited: boolean }): SsoAdmission {
+export function ssoAccountAdmission(input: {
+  email: string | null | undefined;
+  allowedDomains: string | undefined;
+  invited: boolean;
+}): SsoAdmission {
   if (!input.email) return { admitted: false, reason: 'no_email' };
   if (input.invited) return { admitted: true };
-  return emailDomainAllowed(input.email, parseSignUpPolicy({ ALLOWED_EMAIL_DOMAINS: input.allowedDomains }).allowedDomains) ? { admitted: true } : { admitted: false, reason: 'not_invited' };
+  return emailDomainAllowed(
+    input.email,
+    parseSignUpPolicy({ ALLOWED_EMAIL_DOMAINS: input.allowedDomains }).allowedDomains,
+  )
+    ? { admitted: true }
+    : { admitted: false, reason: 'not_invited' };
 }

@@ -16,6 +16,8 @@ describe('template library rights', () => {
     expect(canManageTemplate(person, { createdById: 'u2' })).toBe(false);
     expect(canManageTemplate(person, { createdById: null })).toBe(false);
     expect(canManageTemplate({ userId: 'a', isAdmin: true }, { createdById: 'u2' })).toBe(true);
-    expect(canManageTemplate({ ...person, token: { scopes: ['read'], deploymentId: null } }, { createdById: 'u1' })).toBe(false);
+    expect(
+      canManageTemplate({ ...person, token: { scopes: ['read'], deploymentId: null } }, { createdById: 'u1' }),
+    ).toBe(false);
   });
 });

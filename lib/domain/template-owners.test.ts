@@ -13,8 +13,23 @@ const TEMPLATE: TemplateDefinition = templateDefinitionSchema.parse({
     {
       title: 'Deploy',
       items: [
-        { title: 'Backup', roleKey: 'dba', section: 'Database', roleSource: 'suggested', roleReason: 'step mentions "backup"', roleConfidence: 0.7, children: [{ title: 'Checksum', roleKey: 'dba', section: 'Database' }] },
-        { title: 'Smoke', roleKey: 'qa', section: 'Tests', roleSource: 'suggested', roleReason: 'x', roleConfidence: 0.5 },
+        {
+          title: 'Backup',
+          roleKey: 'dba',
+          section: 'Database',
+          roleSource: 'suggested',
+          roleReason: 'step mentions "backup"',
+          roleConfidence: 0.7,
+          children: [{ title: 'Checksum', roleKey: 'dba', section: 'Database' }],
+        },
+        {
+          title: 'Smoke',
+          roleKey: 'qa',
+          section: 'Tests',
+          roleSource: 'suggested',
+          roleReason: 'x',
+          roleConfidence: 0.5,
+        },
       ],
       gates: [{ title: 'Go', requiredRoles: ['dba', 'qa'] }],
     },
@@ -32,14 +47,22 @@ describe('assigning owners by hand', () => {
 
   it('moves the selected steps to a role; they stop being suggestions and the counts follow', () => {
     const moved = moveItems(TEMPLATE, new Set(['0.0', '0.0.0']), 'qa');
-    expect(itemRefs(moved).map((r) => [r.item.roleKey, r.item.roleSource])).toEqual([['qa', 'runbook'], ['qa', 'runbook'], ['qa', 'suggested']]);
+    expect(itemRefs(moved).map((r) => [r.item.roleKey, r.item.roleSource])).toEqual([
+      ['qa', 'runbook'],
+      ['qa', 'runbook'],
+      ['qa', 'suggested'],
+    ]);
     expect(Object.fromEntries(roleCounts(moved))).toEqual({ ic: 0, dba: 0, qa: 3 });
     expect(moveItems(TEMPLATE, new Set(['0.0']), 'nobody')).toBe(TEMPLATE);
   });
 
   it('confirms a suggestion as it is', () => {
     const confirmed = confirmItems(TEMPLATE, new Set(['0.1']));
-    expect(itemRefs(confirmed)[2].item).toMatchObject({ roleKey: 'qa', roleSource: 'runbook', roleReason: 'confirmed' });
+    expect(itemRefs(confirmed)[2].item).toMatchObject({
+      roleKey: 'qa',
+      roleSource: 'runbook',
+      roleReason: 'confirmed',
+    });
     expect(itemRefs(confirmed)[0].item.roleSource).toBe('suggested');
   });
 

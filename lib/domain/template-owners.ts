@@ -21,7 +21,10 @@ export function itemRefs(template: TemplateDefinition): ItemRef[] {
   return out;
 }
 
-function mapItems(template: TemplateDefinition, change: (item: TemplateItem, path: string) => TemplateItem): TemplateDefinition {
+function mapItems(
+  template: TemplateDefinition,
+  change: (item: TemplateItem, path: string) => TemplateItem,
+): TemplateDefinition {
   const walk = (items: TemplateItem[], prefix: string): TemplateItem[] =>
     items.map((item, i) => {
       const path = `${prefix}.${i}`;
@@ -32,17 +35,29 @@ function mapItems(template: TemplateDefinition, change: (item: TemplateItem, pat
 }
 
 const byHand = (item: TemplateItem, roleKey: string): TemplateItem => ({
-  ...item, roleKey, roleSource: 'runbook', roleReason: 'assigned by hand', roleConfidence: null,
+  ...item,
+  roleKey,
+  roleSource: 'runbook',
+  roleReason: 'assigned by hand',
+  roleConfidence: null,
 });
 
-export function moveItems(template: TemplateDefinition, paths: ReadonlySet<string>, roleKey: string): TemplateDefinition {
+export function moveItems(
+  template: TemplateDefinition,
+  paths: ReadonlySet<string>,
+  roleKey: string,
+): TemplateDefinition {
   if (!template.roles.some((r) => r.key === roleKey)) return template;
   return mapItems(template, (item, path) => (paths.has(path) ? byHand(item, roleKey) : item));
 }
 
 /** Accepts the suggested owners of the given steps as they are. */
 export function confirmItems(template: TemplateDefinition, paths: ReadonlySet<string>): TemplateDefinition {
-  return mapItems(template, (item, path) => (paths.has(path) && item.roleSource === 'suggested' ? { ...byHand(item, item.roleKey), roleReason: 'confirmed' } : item));
+  return mapItems(template, (item, path) =>
+    paths.has(path) && item.roleSource === 'suggested'
+      ? { ...byHand(item, item.roleKey), roleReason: 'confirmed' }
+      : item,
+  );
 }
 
 export function roleCounts(template: TemplateDefinition): Map<string, number> {
@@ -52,10 +67,18 @@ export function roleCounts(template: TemplateDefinition): Map<string, number> {
 }
 
 /** A new role named by the user; its key is made from the name and never clashes. */
-export function addRole(template: TemplateDefinition, name: string): { template: TemplateDefinition; key: string | null } {
+export function addRole(
+  template: TemplateDefinition,
+  name: string,
+): { template: TemplateDefinition; key: string | null } {
   const clean = name.trim().slice(0, 120);
   if (!clean) return { template, key: null };
-  const base = clean.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 36) || 'role';
+  const base =
+    clean
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 36) || 'role';
   const start = /^[a-z]/.test(base) ? base : `r-${base}`.slice(0, 36);
   let key = start;
   for (let n = 2; template.roles.some((r) => r.key === key); n += 1) key = `${start}-${n}`;
@@ -83,7 +106,10 @@ export function removeRole(template: TemplateDefinition, key: string, moveTo: st
     roles: moved.roles.filter((r) => r.key !== key),
     phases: moved.phases.map((p) => ({
       ...p,
-      gates: p.gates.map((g) => ({ ...g, requiredRoles: [...new Set(g.requiredRoles.map((r) => (r === key ? moveTo : r)))] })),
+      gates: p.gates.map((g) => ({
+        ...g,
+        requiredRoles: [...new Set(g.requiredRoles.map((r) => (r === key ? moveTo : r)))],
+      })),
     })),
   };
 }

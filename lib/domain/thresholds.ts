@@ -8,11 +8,20 @@ export type Unit = 'ms' | 's' | '%' | '';
 
 export type Threshold = { comparison: Comparison; value: number; unit: Unit };
 
-const THRESHOLD = /^\s*(>=|<=|>|<|≥|≤|above|below|over|under)?\s*(-?\d+(?:[.,]\d+)?)\s*(ms|milliseconds?|s|sec|seconds?|%|percent)?\s*$/i;
+const THRESHOLD =
+  /^\s*(>=|<=|>|<|≥|≤|above|below|over|under)?\s*(-?\d+(?:[.,]\d+)?)\s*(ms|milliseconds?|s|sec|seconds?|%|percent)?\s*$/i;
 
 const COMPARISON: Record<string, Comparison> = {
-  '>': '>', '>=': '>', '≥': '>', above: '>', over: '>',
-  '<': '<', '<=': '<', '≤': '<', below: '<', under: '<',
+  '>': '>',
+  '>=': '>',
+  '≥': '>',
+  above: '>',
+  over: '>',
+  '<': '<',
+  '<=': '<',
+  '≤': '<',
+  below: '<',
+  under: '<',
 };
 
 export function normaliseUnit(raw: string | undefined | null): Unit {

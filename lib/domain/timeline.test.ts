@@ -4,7 +4,15 @@ import { emphasisOf, eventCategory, filterTimeline, isHeadline, timelineFacets }
 
 let seq = 0;
 const event = (type: TimelineEvent['type'], extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
-  seq: ++seq, type, at: '2026-11-26T23:00:00Z', deploymentId: 'd', actorId: 'u-ic', actor: 'Iris', role: 'ic', data: {}, ...extra,
+  seq: ++seq,
+  type,
+  at: '2026-11-26T23:00:00Z',
+  deploymentId: 'd',
+  actorId: 'u-ic',
+  actor: 'Iris',
+  role: 'ic',
+  data: {},
+  ...extra,
 });
 
 describe('timeline categories, emphasis and headlines', () => {
@@ -54,7 +62,11 @@ describe('filtering by role, person and type', () => {
   it('offers the roles and people that occur', () => {
     expect(timelineFacets(events)).toEqual({
       roles: ['ic', 'dba', 'devops'],
-      people: [{ id: 'u-ic', name: 'Iris' }, { id: 'u-dba', name: 'Dana' }, { id: 'u-qa', name: 'Quinn' }],
+      people: [
+        { id: 'u-ic', name: 'Iris' },
+        { id: 'u-dba', name: 'Dana' },
+        { id: 'u-qa', name: 'Quinn' },
+      ],
     });
   });
 });

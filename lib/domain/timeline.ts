@@ -7,7 +7,15 @@ import type { EventType, TimelineEvent } from './event-log';
 
 export type EventCategory = 'state' | 'phase' | 'gate' | 'checklist' | 'people' | 'health' | 'comms';
 
-export const EVENT_CATEGORIES: readonly EventCategory[] = ['state', 'phase', 'gate', 'checklist', 'people', 'health', 'comms'];
+export const EVENT_CATEGORIES: readonly EventCategory[] = [
+  'state',
+  'phase',
+  'gate',
+  'checklist',
+  'people',
+  'health',
+  'comms',
+];
 
 export const CATEGORY_LABEL: Record<EventCategory, string> = {
   state: 'State & rollback',
@@ -78,8 +86,15 @@ export function emphasisOf(event: Pick<TimelineEvent, 'type' | 'data'>): Emphasi
 }
 
 const HEADLINES = new Set<string>([
-  'deployment.created', 'deployment.transitioned', 'rollback.declared', 'phase.started', 'phase.completed',
-  'gate.opened', 'gate.overridden', 'health.level_changed', 'status.posted',
+  'deployment.created',
+  'deployment.transitioned',
+  'rollback.declared',
+  'phase.started',
+  'phase.completed',
+  'gate.opened',
+  'gate.overridden',
+  'health.level_changed',
+  'status.posted',
 ]);
 
 /** Events a stakeholder sees: what happened to the go-live, without notes, comments or who ticked what. */
@@ -107,7 +122,10 @@ export function filterTimeline<E extends TimelineEvent>(events: readonly E[], fi
 }
 
 /** The roles and people that occur in these events, for the filter menus, in first-seen order. */
-export function timelineFacets(events: readonly TimelineEvent[]): { roles: string[]; people: { id: string; name: string }[] } {
+export function timelineFacets(events: readonly TimelineEvent[]): {
+  roles: string[];
+  people: { id: string; name: string }[];
+} {
   const roles = new Set<string>();
   const people = new Map<string, string>();
   for (const event of events) {

@@ -3,7 +3,14 @@ import type { TimelineEvent } from './event-log';
 import { afterFailure, testWebhookPayload, topicOf, webhookPayload } from './webhooks';
 
 const event = (type: string, data: Record<string, unknown> = {}): TimelineEvent => ({
-  seq: 7, type: type as TimelineEvent['type'], at: '2026-11-26T08:05:00.000Z', deploymentId: 'd1', actorId: 'u1', actor: 'Iris IC', role: 'ic', data,
+  seq: 7,
+  type: type as TimelineEvent['type'],
+  at: '2026-11-26T08:05:00.000Z',
+  deploymentId: 'd1',
+  actorId: 'u1',
+  actor: 'Iris IC',
+  role: 'ic',
+  data,
 });
 
 describe('webhook topics', () => {
@@ -19,20 +26,41 @@ describe('webhook topics', () => {
 
   it('builds a Slack-compatible body with our own fields', () => {
     const body = webhookPayload({
-      event: event('status.posted', { message: 'Canary at 25 %' }), topic: 'status.posted',
-      deployment: { id: 'd1', name: 'Checkout', version: '2.4.0' }, deliveryId: 'w1', sentAt: new Date('2026-11-26T08:05:01Z'),
+      event: event('status.posted', { message: 'Canary at 25 %' }),
+      topic: 'status.posted',
+      deployment: { id: 'd1', name: 'Checkout', version: '2.4.0' },
+      deliveryId: 'w1',
+      sentAt: new Date('2026-11-26T08:05:01Z'),
       chain: { seq: 7, hash: 'c0ffee' },
     });
     expect(body.text).toBe('[Checkout 2.4.0] Iris IC posted: Canary at 25 %');
     expect(body.blocks[0]).toMatchObject({ type: 'section' });
-    expect(body).toMatchObject({ topic: 'status.posted', deliveryId: 'w1', sentAt: '2026-11-26T08:05:01.000Z', event: { seq: 7, type: 'status.posted' }, chain: { seq: 7, hash: 'c0ffee' } });
+    expect(body).toMatchObject({
+      topic: 'status.posted',
+      deliveryId: 'w1',
+      sentAt: '2026-11-26T08:05:01.000Z',
+      event: { seq: 7, type: 'status.posted' },
+      chain: { seq: 7, hash: 'c0ffee' },
+    });
   });
 
   it('builds a test body shaped like a delivery, naming the deployment or War Room', () => {
     const sentAt = new Date('2026-11-26T08:05:01Z');
-    const scoped = testWebhookPayload({ deployment: { id: 'd1', name: 'Checkout', version: '2.4.0' }, deliveryId: 'test_1', sentAt, chain: { seq: 3, hash: 'beef' } });
+    const scoped = testWebhookPayload({
+      deployment: { id: 'd1', name: 'Checkout', version: '2.4.0' },
+      deliveryId: 'test_1',
+      sentAt,
+      chain: { seq: 3, hash: 'beef' },
+    });
     expect(scoped.text).toBe('[Checkout 2.4.0] Test notification from War Room: this webhook works. No action needed.');
-    expect(scoped).toMatchObject({ topic: 'test', deliveryId: 'test_1', sentAt: '2026-11-26T08:05:01.000Z', deployment: { id: 'd1' }, event: null, chain: { seq: 3, hash: 'beef' } });
+    expect(scoped).toMatchObject({
+      topic: 'test',
+      deliveryId: 'test_1',
+      sentAt: '2026-11-26T08:05:01.000Z',
+      deployment: { id: 'd1' },
+      event: null,
+      chain: { seq: 3, hash: 'beef' },
+    });
     expect(scoped.blocks.map((b) => b.type)).toEqual(['section', 'context']);
     const global = testWebhookPayload({ deployment: null, deliveryId: 'test_2', sentAt, chain: null });
     expect(global.text).toMatch(/^\[War Room\] Test notification from War Room/);

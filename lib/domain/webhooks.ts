@@ -3,8 +3,8 @@
  * Slack-compatible message each becomes, and the retry policy. Pure: the worker in
  * lib/server/webhooks does the I/O.
  */
-import { describeEvent, type TimelineEvent } from './event-log';
 import { isTerminal } from './deployment-state';
+import { describeEvent, type TimelineEvent } from './event-log';
 
 export const WEBHOOK_TOPICS = [
   'phase.started',
@@ -44,7 +44,8 @@ export type WebhookDeployment = { id: string; name: string; version: string };
 /** An audit chain head: event number and its keyed hash (see lib/server/events/append-event.ts). */
 export type WebhookChainHead = { seq: number; hash: string };
 
-const titleOf = (deployment: WebhookDeployment) => `${deployment.name}${deployment.version ? ` ${deployment.version}` : ''}`;
+const titleOf = (deployment: WebhookDeployment) =>
+  `${deployment.name}${deployment.version ? ` ${deployment.version}` : ''}`;
 
 /**
  * The body every receiver gets: `text` (and `blocks`) so it can be pasted into a Slack incoming
@@ -52,7 +53,14 @@ const titleOf = (deployment: WebhookDeployment) => `${deployment.name}${deployme
  * receiver can refuse replays of an old delivery. `chain` is the audit chain's head as of this
  * event: a receiver that keeps it holds a copy outside the database to compare the log with.
  */
-export function webhookPayload(input: { event: TimelineEvent; topic: WebhookTopic; deployment: WebhookDeployment; deliveryId: string; sentAt: Date; chain: WebhookChainHead }) {
+export function webhookPayload(input: {
+  event: TimelineEvent;
+  topic: WebhookTopic;
+  deployment: WebhookDeployment;
+  deliveryId: string;
+  sentAt: Date;
+  chain: WebhookChainHead;
+}) {
   const { event, deployment } = input;
   const who = event.actor ?? 'War Room';
   const title = titleOf(deployment);
@@ -76,7 +84,12 @@ export function webhookPayload(input: { event: TimelineEvent; topic: WebhookTopi
  * What "Send test" posts: the shape of a delivery, so a receiver that handles real ones handles
  * this, but topic `test` and no event, so nothing downstream mistakes it for a happening.
  */
-export function testWebhookPayload(input: { deployment: WebhookDeployment | null; deliveryId: string; sentAt: Date; chain: WebhookChainHead | null }) {
+export function testWebhookPayload(input: {
+  deployment: WebhookDeployment | null;
+  deliveryId: string;
+  sentAt: Date;
+  chain: WebhookChainHead | null;
+}) {
   const title = input.deployment ? titleOf(input.deployment) : 'War Room';
   const message = 'Test notification from War Room: this webhook works. No action needed.';
   return {
@@ -100,7 +113,10 @@ export type RetryPolicy = { baseMs: number; maxAttempts: number };
  * After a failed attempt: try again after base · 2^(attempts-1) (1×, 2×, 4×, …), or give up once
  * `maxAttempts` attempts were made. No jitter: one process delivers, so there is no herd to spread.
  */
-export function afterFailure(attempts: number, policy: RetryPolicy): { status: 'retrying'; delayMs: number } | { status: 'failed' } {
+export function afterFailure(
+  attempts: number,
+  policy: RetryPolicy,
+): { status: 'retrying'; delayMs: number } | { status: 'failed' } {
   if (attempts >= policy.maxAttempts) return { status: 'failed' };
   return { status: 'retrying', delayMs: policy.baseMs * 2 ** Math.max(0, attempts - 1) };
 }

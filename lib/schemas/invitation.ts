@@ -1,5 +1,5 @@
-import { z } from '@/lib/zod';
 import { INVITATION_DAYS_DEFAULT, INVITATION_DAYS_MAX } from '@/lib/domain/accounts';
+import { z } from '@/lib/zod';
 
 export const createInvitationSchema = z.object({
   email: z.email().max(320),

@@ -1,5 +1,5 @@
-import { z } from '@/lib/zod';
 import { ITEM_STATUSES, MAX_NOTE_LENGTH } from '@/lib/domain/items';
+import { z } from '@/lib/zod';
 
 /** PATCH /api/deployments/:id/items/:itemId — also used by the checklist UI. */
 export const updateItemSchema = z.object({

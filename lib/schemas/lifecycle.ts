@@ -1,6 +1,6 @@
-import { z } from '@/lib/zod';
 import { DEPLOYMENT_STATES, type DeploymentState } from '@/lib/domain/deployment-state';
 import { ROLLBACK_LEVELS } from '@/lib/domain/rollback';
+import { z } from '@/lib/zod';
 
 /** Reasons go on the timeline and into the report: short enough to read at a glance. */
 export const MAX_REASON_LENGTH = 2000;

@@ -1,7 +1,7 @@
-import { z } from '@/lib/zod';
 import { SCENARIOS } from '@/lib/domain/metrics/simulator';
 import { MAX_PROMETHEUS_REQUESTS_PER_SEC, minPollIntervalSec } from '@/lib/domain/metrics/sources';
 import { comparisonSchema } from '@/lib/domain/template-definition';
+import { z } from '@/lib/zod';
 
 /** Boundary schemas for metrics and health: shared by the route handlers and the UI forms. */
 
@@ -15,7 +15,10 @@ export const MAX_RULES = 50;
 
 export const seriesKeySchema = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_.:-]{0,79}$/, 'Series keys are letters, digits, "_", ".", ":" or "-" (up to 80), starting with a letter or "_"');
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_.:-]{0,79}$/,
+    'Series keys are letters, digits, "_", ".", ":" or "-" (up to 80), starting with a letter or "_"',
+  );
 
 /** Epoch milliseconds; 1e11 ms is 1973 — anything smaller is almost surely seconds sent by mistake. */
 const epochMsSchema = z
@@ -38,7 +41,10 @@ const unitSchema = z.string().trim().max(20);
 
 /** POST /api/deployments/:id/metrics */
 export const pushSamplesSchema = z.object({
-  samples: z.array(sampleSchema).min(1, 'Send at least one sample').max(MAX_SAMPLES_PER_PUSH, `At most ${MAX_SAMPLES_PER_PUSH} samples per request: split the batch`),
+  samples: z
+    .array(sampleSchema)
+    .min(1, 'Send at least one sample')
+    .max(MAX_SAMPLES_PER_PUSH, `At most ${MAX_SAMPLES_PER_PUSH} samples per request: split the batch`),
   /** Optional unit per series ("s", "ms", "%"), used when the series is first seen. */
   units: z.record(seriesKeySchema, unitSchema).optional(),
 });
@@ -50,10 +56,21 @@ export const metricsQuerySchema = z.object({
     .string()
     .max(2000)
     .optional()
-    .transform((text) => (text ? text.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .transform((text) =>
+      text
+        ? text
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(seriesKeySchema).max(MAX_SERIES_PER_DEPLOYMENT)),
-  from: z.union([z.coerce.number().pipe(epochMsSchema), z.iso.datetime({ offset: true }).transform((t) => Date.parse(t))]).optional(),
-  to: z.union([z.coerce.number().pipe(epochMsSchema), z.iso.datetime({ offset: true }).transform((t) => Date.parse(t))]).optional(),
+  from: z
+    .union([z.coerce.number().pipe(epochMsSchema), z.iso.datetime({ offset: true }).transform((t) => Date.parse(t))])
+    .optional(),
+  to: z
+    .union([z.coerce.number().pipe(epochMsSchema), z.iso.datetime({ offset: true }).transform((t) => Date.parse(t))])
+    .optional(),
 });
 export type MetricsQueryInput = z.infer<typeof metricsQuerySchema>;
 
@@ -117,7 +134,10 @@ export const prometheusSourceSchema = z
     queries: z
       .record(seriesKeySchema, querySpec)
       .refine((q) => Object.keys(q).length >= 1, 'Give at least one query, e.g. {"error_rate": "…"}')
-      .refine((q) => Object.keys(q).length <= MAX_SERIES_PER_DEPLOYMENT, `At most ${MAX_SERIES_PER_DEPLOYMENT} queries`),
+      .refine(
+        (q) => Object.keys(q).length <= MAX_SERIES_PER_DEPLOYMENT,
+        `At most ${MAX_SERIES_PER_DEPLOYMENT} queries`,
+      ),
     active: z.boolean().default(true),
   })
   .superRefine((value, ctx) => {

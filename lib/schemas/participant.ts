@@ -1,5 +1,5 @@
-import { z } from '@/lib/zod';
 import { roleKeySchema } from '@/lib/domain/template-definition';
+import { z } from '@/lib/zod';
 
 export const addParticipantSchema = z.object({
   email: z.email().max(320),

@@ -1,18 +1,16 @@
-import { z } from '@/lib/zod';
 import { templateDefinitionSchema } from '@/lib/domain/template-definition';
+import { z } from '@/lib/zod';
 
 /** Raw role name from the runbook ("DBA-001") → the role key it should become ("dba"). */
-export const roleMappingSchema = z.record(z.string().trim().min(1).max(120), z.string().trim().min(1).max(40)).refine(
-  (mapping) => Object.keys(mapping).length <= 300,
-  'At most 300 role names can be mapped.',
-);
+export const roleMappingSchema = z
+  .record(z.string().trim().min(1).max(120), z.string().trim().min(1).max(40))
+  .refine((mapping) => Object.keys(mapping).length <= 300, 'At most 300 role names can be mapped.');
 export type RoleMapping = z.infer<typeof roleMappingSchema>;
 
 /** Role key → the display name the user gave it in the import preview. */
-export const roleNamesSchema = z.record(z.string().max(40), z.string().trim().min(1).max(120)).refine(
-  (names) => Object.keys(names).length <= 300,
-  'At most 300 roles can be renamed.',
-);
+export const roleNamesSchema = z
+  .record(z.string().max(40), z.string().trim().min(1).max(120))
+  .refine((names) => Object.keys(names).length <= 300, 'At most 300 roles can be renamed.');
 export type RoleNames = z.infer<typeof roleNamesSchema>;
 
 /** JSON form of a parse / create request: the Markdown plus the user's role mapping and role names. */

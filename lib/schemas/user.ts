@@ -1,5 +1,5 @@
-import { z } from '@/lib/zod';
 import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES } from '@/lib/domain/rbac';
+import { z } from '@/lib/zod';
 
 export const createUserSchema = z.object({
   email: z.email().max(320),
@@ -11,7 +11,10 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1).max(80),
-  scopes: z.array(z.enum(TOKEN_SCOPES as [string, ...string[]])).min(1).default([...DEFAULT_TOKEN_SCOPES]),
+  scopes: z
+    .array(z.enum(TOKEN_SCOPES as [string, ...string[]]))
+    .min(1)
+    .default([...DEFAULT_TOKEN_SCOPES]),
   deploymentId: z.string().min(1).max(40).nullish(),
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;

@@ -1,12 +1,13 @@
-import { z } from '@/lib/zod';
 import { WEBHOOK_TOPICS, type WebhookTopic } from '@/lib/domain/webhooks';
+import { z } from '@/lib/zod';
 
 /** POST /api/deployments/:id/webhooks and POST /api/webhooks */
 export const createWebhookSchema = z.object({
-  url: z
-    .url({ protocol: /^https?$/, error: 'Give an http(s) URL.' })
-    .max(2000),
-  eventTypes: z.array(z.enum(WEBHOOK_TOPICS as unknown as [WebhookTopic, ...WebhookTopic[]])).min(1, 'Choose at least one event.').max(WEBHOOK_TOPICS.length)
+  url: z.url({ protocol: /^https?$/, error: 'Give an http(s) URL.' }).max(2000),
+  eventTypes: z
+    .array(z.enum(WEBHOOK_TOPICS as unknown as [WebhookTopic, ...WebhookTopic[]]))
+    .min(1, 'Choose at least one event.')
+    .max(WEBHOOK_TOPICS.length)
     .transform((types) => [...new Set(types)]),
 });
 export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;

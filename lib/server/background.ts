@@ -1,6 +1,6 @@
+import { env } from './env';
 import { campaignForLeadership } from './leader';
 import { logger } from './logger';
-import { env } from './env';
 import { processSlot } from './singleton';
 
 /**

@@ -53,7 +53,10 @@ export function publishEmbeddedDatabaseUrl(dataDir: string, url: string): () => 
  * The database a command should use: DATABASE_URL when set, else the embedded database of a
  * server running on `dataDir` (it may have stopped since: connecting will tell), else null.
  */
-export function resolveDatabaseUrl(databaseUrl: string | undefined, dataDir: string): { url: string; embedded: boolean } | null {
+export function resolveDatabaseUrl(
+  databaseUrl: string | undefined,
+  dataDir: string,
+): { url: string; embedded: boolean } | null {
   if (databaseUrl) return { url: databaseUrl, embedded: false };
   try {
     const url = fs.readFileSync(embeddedDatabaseUrlFile(dataDir), 'utf8').trim();

@@ -44,7 +44,14 @@ const onOff = (fallback: boolean) =>
 type NumberRule = { fallback: number; min?: number; above?: number; max?: number; whole?: boolean; off?: boolean };
 
 /** A number within bounds; with `off`, the word `off` reads as 0. */
-const number = ({ fallback, min = -Infinity, above = -Infinity, max = Infinity, whole = false, off = false }: NumberRule) => {
+const number = ({
+  fallback,
+  min = -Infinity,
+  above = -Infinity,
+  max = Infinity,
+  whole = false,
+  off = false,
+}: NumberRule) => {
   const kind = whole ? 'a whole number' : 'a number';
   const low = above > -Infinity ? `above ${above}` : `${min} or more`;
   const range = max < Infinity ? `from ${min} to ${max}` : low;
@@ -56,7 +63,13 @@ const number = ({ fallback, min = -Infinity, above = -Infinity, max = Infinity, 
       if (raw === undefined) return fallback;
       if (off && raw.trim().toLowerCase() === 'off') return 0;
       const value = Number(raw);
-      if (!Number.isFinite(value) || value < min || value <= above || value > max || (whole && !Number.isInteger(value))) {
+      if (
+        !Number.isFinite(value) ||
+        value < min ||
+        value <= above ||
+        value > max ||
+        (whole && !Number.isInteger(value))
+      ) {
         ctx.addIssue({ code: 'custom', message: expected });
         return z.NEVER;
       }
@@ -86,7 +99,12 @@ const list = () =>
   z
     .string()
     .optional()
-    .transform((raw) => (raw ?? '').split(',').map((entry) => entry.trim()).filter(Boolean));
+    .transform((raw) =>
+      (raw ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    );
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -82,7 +82,10 @@ export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ''}` : String(error);
   const code = (error as { code?: string })?.code;
-  if ((code && DB_DOWN_CODES.has(code)) || /ECONNREFUSED|Connection terminated|connect ECONN|terminating connection|Can't reach database/i.test(text)) {
+  if (
+    (code && DB_DOWN_CODES.has(code)) ||
+    /ECONNREFUSED|Connection terminated|connect ECONN|terminating connection|Can't reach database/i.test(text)
+  ) {
     return new AppError('db_unavailable', 'The database is unreachable right now; retry in a moment.');
   }
   return new AppError('internal', 'Something went wrong on our side; it has been logged.');

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { logger } from './logger';
 import { env } from './env';
+import { logger } from './logger';
 
 /** Any fixed 64-bit number: the advisory lock that names the process doing background work. */
 const LEADER_LOCK_KEY = 727_274_1;

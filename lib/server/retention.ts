@@ -5,8 +5,8 @@
  * deliveries are never pruned: they are still owed to a receiver.
  */
 import { prisma } from '@/lib/server/db';
-import { pruneSamples } from '@/lib/server/metrics/prune-samples';
 import { env } from '@/lib/server/env';
+import { pruneSamples } from '@/lib/server/metrics/prune-samples';
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
 
@@ -15,7 +15,9 @@ export function webhookRetentionMs(): number {
 }
 
 export async function pruneIdempotencyRecords(now = Date.now()): Promise<number> {
-  const { count } = await prisma.idempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(now - IDEMPOTENCY_RETENTION_MS) } } });
+  const { count } = await prisma.idempotencyRecord.deleteMany({
+    where: { createdAt: { lt: new Date(now - IDEMPOTENCY_RETENTION_MS) } },
+  });
   return count;
 }
 

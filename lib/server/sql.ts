@@ -13,7 +13,9 @@ export type Sql = <T = Record<string, unknown>>(strings: TemplateStringsArray, .
 const TIMESTAMP = 1114;
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === TIMESTAMP
+      ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 // pg would send a Date in the machine's local time; `timestamp` columns drop the offset.

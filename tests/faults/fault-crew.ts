@@ -8,7 +8,16 @@ export async function seedFaultCrew(databaseUrl: string, count = 20) {
   const ic = await makeUser({ name: 'Fault IC' });
   const token = await makeToken(ic.id);
   const deployment = await makeDeployment({
-    definition: { name: 'faults', roles: [{ key: 'ic', name: 'IC', isIc: true }], phases: [{ title: 'Go', items: Array.from({ length: count }, (_, i) => ({ title: `step ${i}`, roleKey: 'ic', children: [] })) }] },
+    definition: {
+      name: 'faults',
+      roles: [{ key: 'ic', name: 'IC', isIc: true }],
+      phases: [
+        {
+          title: 'Go',
+          items: Array.from({ length: count }, (_, i) => ({ title: `step ${i}`, roleKey: 'ic', children: [] })),
+        },
+      ],
+    },
     people: { ic: [ic.id] },
   });
   const items = await itemsOf(deployment.id);

@@ -5,6 +5,8 @@
  */
 export default function requireRealPostgres() {
   if (!process.env.DATABASE_URL) {
-    throw new Error('npm run test:faults needs a PostgreSQL server: set DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres).');
+    throw new Error(
+      'npm run test:faults needs a PostgreSQL server: set DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres).',
+    );
   }
 }

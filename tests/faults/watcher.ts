@@ -16,8 +16,18 @@ export class Watcher {
   isolated = false;
   private socket: Socket;
 
-  constructor(baseUrl: string, token: string, private deploymentId: string) {
-    this.socket = io(baseUrl, { transports: ['websocket'], auth: { token }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+  constructor(
+    baseUrl: string,
+    token: string,
+    private deploymentId: string,
+  ) {
+    this.socket = io(baseUrl, {
+      transports: ['websocket'],
+      auth: { token },
+      forceNew: true,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+    });
     this.socket.on('connect', () => this.subscribe());
     this.socket.on('deployment:event', (event: TimelineEvent) => this.receive([event]));
     this.socket.on('server:isolated', ({ isolated }: { isolated: boolean }) => (this.isolated = isolated));
@@ -34,12 +44,16 @@ export class Watcher {
   }
 
   private subscribe() {
-    this.socket.emit('deployment:subscribe', { deploymentId: this.deploymentId, afterSeq: this.lastSeq }, (ack: SubscribeAck) => {
-      if (ack.ok) {
-        this.receive(ack.events);
-        if (!ack.complete) this.subscribe();
-      }
-    });
+    this.socket.emit(
+      'deployment:subscribe',
+      { deploymentId: this.deploymentId, afterSeq: this.lastSeq },
+      (ack: SubscribeAck) => {
+        if (ack.ok) {
+          this.receive(ack.events);
+          if (!ack.complete) this.subscribe();
+        }
+      },
+    );
   }
 
   private receive(incoming: TimelineEvent[]) {
@@ -61,7 +75,13 @@ export class PublicWatcher {
   private socket: Socket;
 
   constructor(baseUrl: string, shareToken: string) {
-    this.socket = io(`${baseUrl}/public`, { transports: ['websocket'], auth: { token: shareToken }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+    this.socket = io(`${baseUrl}/public`, {
+      transports: ['websocket'],
+      auth: { token: shareToken },
+      forceNew: true,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+    });
     this.socket.on('status:update', (status: { seq: number }) => {
       this.seq = Math.max(this.seq, status.seq);
     });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { DEMO_PASSWORD } from '@/lib/server/seed/demo-template';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
@@ -33,7 +33,10 @@ describe('with ALLOW_SIGN_UP and ALLOWED_EMAIL_DOMAINS (a fresh server and datab
   let own: OwnServer;
   let db: pg.Client;
   beforeAll(async () => {
-    own = await startOwnServer({ ALLOW_SIGN_UP: 'true', ALLOWED_EMAIL_DOMAINS: 'allowed.test' }, { freshDatabase: true });
+    own = await startOwnServer(
+      { ALLOW_SIGN_UP: 'true', ALLOWED_EMAIL_DOMAINS: 'allowed.test' },
+      { freshDatabase: true },
+    );
     db = new pg.Client({ connectionString: own.databaseUrl });
     await db.connect();
   });
@@ -41,7 +44,8 @@ describe('with ALLOW_SIGN_UP and ALLOWED_EMAIL_DOMAINS (a fresh server and datab
     await db?.end();
     await own?.stop();
   });
-  const userRows = async (email: string) => (await db.query('SELECT "email", "isAdmin" FROM "user" WHERE "email" = $1', [email])).rows;
+  const userRows = async (email: string) =>
+    (await db.query('SELECT "email", "isAdmin" FROM "user" WHERE "email" = $1', [email])).rows;
 
   it('lets people at an allowed domain sign up, and signs them in', async () => {
     const email = unique('allowed.test');
@@ -61,7 +65,8 @@ describe('with ALLOW_SIGN_UP and ALLOWED_EMAIL_DOMAINS (a fresh server and datab
   });
 
   it('lets WARROOM_ADMIN_TOKEN make the first admin (bootstrap), and no admin after that', async () => {
-    const make = (email: string, isAdmin: boolean) => own.request('POST', '/api/users', own.adminToken, { email, name: 'Boot', password: 'long-enough-pw', isAdmin });
+    const make = (email: string, isAdmin: boolean) =>
+      own.request('POST', '/api/users', own.adminToken, { email, name: 'Boot', password: 'long-enough-pw', isAdmin });
     const first = unique();
     expect((await make(first, true)).status).toBe(201);
     expect(await userRows(first)).toEqual([{ email: first, isAdmin: true }]);
@@ -76,7 +81,12 @@ describe('with ALLOW_SIGN_UP and ALLOWED_EMAIL_DOMAINS (a fresh server and datab
 });
 
 describe('admin rights', () => {
-  const newUser = (isAdmin: boolean) => ({ email: unique(), name: 'Would Be Admin', password: 'long-enough-pw', isAdmin });
+  const newUser = (isAdmin: boolean) => ({
+    email: unique(),
+    name: 'Would Be Admin',
+    password: 'long-enough-pw',
+    isAdmin,
+  });
 
   it('are never granted with an API token, not even an admin’s own', async () => {
     const boss = await makeUser({ isAdmin: true });
@@ -100,7 +110,11 @@ describe('admin rights', () => {
     expect(res.body.user).toMatchObject({ email: body.email, isAdmin: true });
     // A signed-in person who is not an admin makes no account at all.
     const someone = await makeUser();
-    const plain = await http({ cookie: await signIn(someone.email, someone.password) }).post('/api/users', newUser(false), { origin: baseUrl() });
+    const plain = await http({ cookie: await signIn(someone.email, someone.password) }).post(
+      '/api/users',
+      newUser(false),
+      { origin: baseUrl() },
+    );
     expect(plain.status).toBe(403);
   });
 });
@@ -113,7 +127,11 @@ describe('demo safety (a server behind a trusted proxy, on the embedded-style da
   });
   afterAll(async () => own?.stop());
   const signInAt = (url: string, email: string, password: string, headers: Record<string, string> = {}) =>
-    fetch(`${url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url, ...headers }, body: JSON.stringify({ email, password }) });
+    fetch(`${url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url, ...headers },
+      body: JSON.stringify({ email, password }),
+    });
   const remote = { 'x-forwarded-for': '203.0.113.7' };
 
   it('refuses the published demo password beyond loopback, with a clear reason and no session', async () => {
@@ -153,10 +171,17 @@ describe('demo safety (a server behind a trusted proxy, on the embedded-style da
 });
 
 describe('invitations', () => {
-  const invite = (body: Record<string, unknown>, auth: Parameters<typeof http>[0] = { token: inject('adminToken') }, headers: Record<string, string> = {}) =>
-    http(auth).post('/api/invitations', body, headers);
+  const invite = (
+    body: Record<string, unknown>,
+    auth: Parameters<typeof http>[0] = { token: inject('adminToken') },
+    headers: Record<string, string> = {},
+  ) => http(auth).post('/api/invitations', body, headers);
   const accept = (token: string, name = 'Ivy Invited', password = 'a-long-password') =>
-    fetch(`${baseUrl()}/api/invitations/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl() }, body: JSON.stringify({ name, password }) });
+    fetch(`${baseUrl()}/api/invitations/${token}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl() },
+      body: JSON.stringify({ name, password }),
+    });
 
   it('makes a single-use link that signs the invited person in', async () => {
     const email = unique();
@@ -172,7 +197,10 @@ describe('invitations', () => {
 
     const res = await accept(created.body.token);
     expect(res.status).toBe(201);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     expect((await http({ cookie }).get('/api/me')).body.user).toMatchObject({ email, name: 'Ivy Invited' });
 
     const again = await accept(created.body.token, 'Someone Else');
@@ -185,10 +213,18 @@ describe('invitations', () => {
 
   it('refuses expired and revoked links, creating nothing, and the page says which', async () => {
     const expired = await invite({ email: unique() });
-    await prisma.invitation.update({ where: { id: expired.body.invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await prisma.invitation.update({
+      where: { id: expired.body.invitation.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const revoked = await invite({ email: unique() });
-    expect((await admin().del(`/api/invitations/${revoked.body.invitation.id}`)).body.invitation.status).toBe('revoked');
-    for (const [created, code, words] of [[expired, 'invitation_expired', 'has expired'], [revoked, 'invitation_revoked', 'withdrawn']] as const) {
+    expect((await admin().del(`/api/invitations/${revoked.body.invitation.id}`)).body.invitation.status).toBe(
+      'revoked',
+    );
+    for (const [created, code, words] of [
+      [expired, 'invitation_expired', 'has expired'],
+      [revoked, 'invitation_revoked', 'withdrawn'],
+    ] as const) {
       const before = await prisma.user.count();
       const res = await accept(created.body.token);
       expect(res.status).toBe(410);
@@ -204,7 +240,9 @@ describe('invitations', () => {
     for (let round = 0; round < 5; round++) {
       const email = unique();
       const created = await invite({ email });
-      const statuses = (await Promise.all([accept(created.body.token, 'First'), accept(created.body.token, 'Second')])).map((r) => r.status).sort();
+      const statuses = (await Promise.all([accept(created.body.token, 'First'), accept(created.body.token, 'Second')]))
+        .map((r) => r.status)
+        .sort();
       expect(statuses).toEqual([201, 410]);
       expect(await prisma.user.count({ where: { email } })).toBe(1);
     }
@@ -239,7 +277,11 @@ describe('deactivating an account', () => {
     expect(await dropped).toBe('io server disconnect');
     expect((await http({ cookie }).get('/api/me')).status).toBe(401);
     expect((await http({ token }).get('/api/me')).status).toBe(401);
-    const again = await fetch(`${baseUrl()}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl() }, body: JSON.stringify({ email: person.email, password: person.password }) });
+    const again = await fetch(`${baseUrl()}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl() },
+      body: JSON.stringify({ email: person.email, password: person.password }),
+    });
     expect(again.status).toBe(403);
     expect((await again.json()).error.code).toBe('account_deactivated');
     const listed = (await admin().get('/api/users')).body.users as { id: string; active: boolean }[];
@@ -256,7 +298,11 @@ describe('deactivating an account', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('admin_needs_browser');
     const cookie = await signIn(boss.email, boss.password);
-    expect((await http({ cookie }).patch(`/api/users/${boss.id}`, { active: false }, { origin: baseUrl() })).body.error.code).toBe('cannot_deactivate_self');
-    expect((await http({ cookie }).patch(`/api/users/${other.id}`, { active: false }, { origin: baseUrl() })).status).toBe(200);
+    expect(
+      (await http({ cookie }).patch(`/api/users/${boss.id}`, { active: false }, { origin: baseUrl() })).body.error.code,
+    ).toBe('cannot_deactivate_self');
+    expect(
+      (await http({ cookie }).patch(`/api/users/${other.id}`, { active: false }, { origin: baseUrl() })).status,
+    ).toBe(200);
   });
 });

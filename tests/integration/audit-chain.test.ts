@@ -3,15 +3,17 @@ import { describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { sealLegacyChains } from '@/lib/server/events/seal-legacy-chains';
 import { asOwner, auditVerify, rewritePlainChain } from '../support/audit-verify';
-import { http } from '../support/http';
 import { makeCrew } from '../support/crew';
+import { http } from '../support/http';
 
 /** A war room with `count` status updates after its creation event. */
 async function roomWithEvents(count: number) {
   const crew = await makeCrew();
   const ic = http({ token: crew.tokens.ic });
   for (let i = 1; i <= count; i += 1) {
-    expect((await ic.post(`/api/deployments/${crew.deployment.id}/status-updates`, { message: `update ${i}` })).status).toBe(201);
+    expect(
+      (await ic.post(`/api/deployments/${crew.deployment.id}/status-updates`, { message: `update ${i}` })).status,
+    ).toBe(201);
   }
   return { id: crew.deployment.id, ic };
 }
@@ -49,12 +51,16 @@ describe('the keyed audit chain', () => {
     await rewritePlainChain(crew.id, 1);
     await prisma.deployment.update({ where: { id: crew.id }, data: { legacyChainSeq: 3, legacySeal: null } });
     const unsealed = await auditVerify(crew.id);
-    expect(unsealed.stdout).toMatch(/^broken at seq 1: events #1–#3 \(written before the chain was keyed\) are not sealed/);
+    expect(unsealed.stdout).toMatch(
+      /^broken at seq 1: events #1–#3 \(written before the chain was keyed\) are not sealed/,
+    );
     expect(unsealed.status).toBe(1);
 
     // The server seals them at start; later events are keyed and chain on from the plain head.
     expect(await sealLegacyChains()).toEqual(expect.arrayContaining([{ deploymentId: crew.id, legacyChainSeq: 3 }]));
-    expect((await crew.ic.post(`/api/deployments/${crew.id}/status-updates`, { message: 'after the key' })).status).toBe(201);
+    expect(
+      (await crew.ic.post(`/api/deployments/${crew.id}/status-updates`, { message: 'after the key' })).status,
+    ).toBe(201);
     const mixed = await auditVerify(crew.id);
     expect(mixed.stdout).toMatch(/^intact: 4 events/);
     expect(mixed.status).toBe(0);
@@ -62,7 +68,9 @@ describe('the keyed audit chain', () => {
     // Rewriting the plain part and recomputing it no longer passes: the seal covers its head.
     await rewritePlainChain(crew.id, 2, { payload: { message: 'rewritten' } });
     const rewritten = await auditVerify(crew.id);
-    expect(rewritten.stdout).toMatch(/^broken at seq 1: events #1–#3 \(written before the chain was keyed\) no longer match their seal/);
+    expect(rewritten.stdout).toMatch(
+      /^broken at seq 1: events #1–#3 \(written before the chain was keyed\) no longer match their seal/,
+    );
     expect(rewritten.status).toBe(1);
   });
 
@@ -71,7 +79,9 @@ describe('the keyed audit chain', () => {
     await rewritePlainChain(crew.id, 1, { payload: { message: 'rewritten' } });
     await prisma.deployment.update({ where: { id: crew.id }, data: { legacyChainSeq: 3 } });
     const downgraded = await auditVerify(crew.id);
-    expect(downgraded.stdout).toMatch(/^broken at seq 1: events #1–#3 \(written before the chain was keyed\) are not sealed/);
+    expect(downgraded.stdout).toMatch(
+      /^broken at seq 1: events #1–#3 \(written before the chain was keyed\) are not sealed/,
+    );
     expect(downgraded.status).toBe(1);
   });
 });
@@ -95,14 +105,18 @@ describe('the two-role setup', () => {
         await expect(db.query(statement), statement).rejects.toThrow(/permission denied for table Event/);
       }
       // Nor can it switch the guard off, change the schema or rewrite the migration history.
-      await expect(db.query('ALTER TABLE "Event" DISABLE TRIGGER event_append_only')).rejects.toThrow(/must be owner of table Event/);
+      await expect(db.query('ALTER TABLE "Event" DISABLE TRIGGER event_append_only')).rejects.toThrow(
+        /must be owner of table Event/,
+      );
       await expect(db.query('CREATE TABLE "Shadow" (id int)')).rejects.toThrow(/permission denied for schema public/);
       await expect(db.query('DELETE FROM "_prisma_migrations"')).rejects.toThrow(/permission denied/);
     } finally {
       await db.end();
     }
     // The server, as that role, still writes: the status update above and this one.
-    expect((await crew.ic.post(`/api/deployments/${crew.id}/status-updates`, { message: 'still writing' })).status).toBe(201);
+    expect(
+      (await crew.ic.post(`/api/deployments/${crew.id}/status-updates`, { message: 'still writing' })).status,
+    ).toBe(201);
     expect(await prisma.event.count({ where: { deploymentId: crew.id } })).toBe(3);
   });
 });

@@ -13,7 +13,11 @@ describe('reading deployments', () => {
     const crew = await makeCrew();
     const mine = await http({ token: crew.tokens.dba }).get('/api/deployments');
     expect(mine.status).toBe(200);
-    expect(mine.body.deployments).toEqual(expect.arrayContaining([expect.objectContaining({ id: crew.deployment.id, name: crew.deployment.name, state: 'planned' })]));
+    expect(mine.body.deployments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: crew.deployment.id, name: crew.deployment.name, state: 'planned' }),
+      ]),
+    );
     const theirs = await http({ token: crew.tokens.outsider }).get('/api/deployments');
     expect(theirs.body.deployments.map((d: { id: string }) => d.id)).not.toContain(crew.deployment.id);
     expect((await http().get('/api/deployments')).status).toBe(401);
@@ -25,12 +29,25 @@ describe('reading deployments', () => {
     expect(res.status).toBe(200);
     const state = res.body;
     expect(state).toMatchObject({ id: crew.deployment.id, name: crew.deployment.name, state: 'planned', seq: 1 });
-    expect(state.roles).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'dba', name: 'Database Admin' })]));
+    expect(state.roles).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: 'dba', name: 'Database Admin' })]),
+    );
     expect(state.phases[0]).toMatchObject({ title: 'Pre-flight checks', plannedStartMin: -60, plannedDurationMin: 30 });
     const backup = state.phases[0].items.find((i: { title: string }) => i.title.startsWith('Take a verified backup'));
-    expect(backup).toMatchObject({ roleKey: 'dba', status: 'pending', version: 1, command: expect.stringContaining('pg_dump') });
-    expect(backup.children).toEqual([expect.objectContaining({ title: 'Record the backup size and checksum in the ticket', roleKey: 'dba' })]);
-    expect(state.gates[0]).toMatchObject({ title: 'Go / No-Go', status: 'waiting', requiredRoles: ['tech-lead', 'dba', 'devops', 'qa'] });
+    expect(backup).toMatchObject({
+      roleKey: 'dba',
+      status: 'pending',
+      version: 1,
+      command: expect.stringContaining('pg_dump'),
+    });
+    expect(backup.children).toEqual([
+      expect.objectContaining({ title: 'Record the backup size and checksum in the ticket', roleKey: 'dba' }),
+    ]);
+    expect(state.gates[0]).toMatchObject({
+      title: 'Go / No-Go',
+      status: 'waiting',
+      requiredRoles: ['tech-lead', 'dba', 'devops', 'qa'],
+    });
   });
 
   it('refuses outsiders with 403 and unknown ids with 404', async () => {
@@ -48,14 +65,20 @@ describe('reading deployments', () => {
     const api = http({ token: crew.tokens.ic });
     const dbaItems = crew.items.filter((i) => i.role.key === 'dba');
     for (const item of dbaItems) {
-      expect((await api.patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: 1 })).status).toBe(200);
+      expect(
+        (await api.patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: 1 }))
+          .status,
+      ).toBe(200);
     }
     const all = await api.get(`/api/deployments/${crew.deployment.id}/events?after=0`);
-    expect(all.body.events.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: dbaItems.length + 1 }, (_, i) => i + 1));
+    expect(all.body.events.map((e: { seq: number }) => e.seq)).toEqual(
+      Array.from({ length: dbaItems.length + 1 }, (_, i) => i + 1),
+    );
     const later = await api.get(`/api/deployments/${crew.deployment.id}/events?after=2`);
     expect(later.body.events[0].seq).toBe(3);
     expect(later.body.events).toHaveLength(dbaItems.length - 1);
-    for (const event of later.body.events) expect(event).toMatchObject({ type: 'item.updated', actor: 'Iris IC', role: 'ic', at: expect.any(String) });
+    for (const event of later.body.events)
+      expect(event).toMatchObject({ type: 'item.updated', actor: 'Iris IC', role: 'ic', at: expect.any(String) });
     expect((await api.get(`/api/deployments/${crew.deployment.id}/events?after=-1`)).status).toBe(422);
   });
 });

@@ -31,7 +31,12 @@ describe('one person signs a gate for one role only', () => {
     expect((await qa.post(url, { decision: 'approve', roleKey: 'qa' })).status).toBe(201);
     expect((await crew.as(crew.tokens.devops).post(url, { decision: 'approve' })).status).toBe(201);
     const state = await crew.ic.get(crew.url());
-    expect(state.body.gates[0].signoffs.map((s: { roleKey: string; user: string }) => [s.roleKey, s.user]).sort()).toEqual([['devops', 'Devi DevOps'], ['qa', 'Quinn QA']]);
+    expect(
+      state.body.gates[0].signoffs.map((s: { roleKey: string; user: string }) => [s.roleKey, s.user]).sort(),
+    ).toEqual([
+      ['devops', 'Devi DevOps'],
+      ['qa', 'Quinn QA'],
+    ]);
     expect(state.body.gates[0].allowSameSigner).toBe(false);
   });
 
@@ -55,7 +60,11 @@ describe('one person signs a gate for one role only', () => {
     definition.phases[0].gates = [{ title: 'Go / No-Go', requiredRoles: ['dba', 'qa'], allowSameSigner: true }];
     const template = await makeTemplate(definition);
     const ic = await makeUser({ name: 'Ike IC' });
-    const res = await http({ token: await makeToken(ic.id) }).post('/api/deployments', { templateId: template.id, name: 'Same signer ok', goLiveAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const res = await http({ token: await makeToken(ic.id) }).post('/api/deployments', {
+      templateId: template.id,
+      name: 'Same signer ok',
+      goLiveAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     expect(res.status).toBe(201);
     expect((await gatesOf(res.body.id))[0].allowSameSigner).toBe(true);
   });
@@ -66,20 +75,30 @@ describe('the IC does not override a gate they signed', () => {
     const crew = await makeDrivenCrew();
     await addRole(crew.id, 'dba', crew.people.ic.id);
     const [gate] = await gatesOf(crew.id);
-    expect((await crew.ic.post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'approve', roleKey: 'dba' })).status).toBe(201);
+    expect(
+      (await crew.ic.post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'approve', roleKey: 'dba' })).status,
+    ).toBe(201);
     const before = await snapshot(crew.id);
     const refused = await crew.ic.post(crew.url(`/gates/${gate.id}/override`), { reason: 'ship it' });
     expectError(refused, 403, 'self_override');
     expect(refused.body.error.message).toContain('Database Admin');
     expect(await snapshot(crew.id)).toEqual(before);
-    expect((await crew.as(crew.tokens.admin).post(crew.url(`/gates/${gate.id}/override`), { reason: 'Bridge call agreed' })).status).toBe(200);
+    expect(
+      (await crew.as(crew.tokens.admin).post(crew.url(`/gates/${gate.id}/override`), { reason: 'Bridge call agreed' }))
+        .status,
+    ).toBe(200);
   });
 
   it('a deployment created with allowSelfOverride lets the IC override a gate they signed', async () => {
     const template = await makeTemplate();
     const ic = await makeUser({ name: 'Sol Self' });
     const icHttp = http({ token: await makeToken(ic.id) });
-    const created = await icHttp.post('/api/deployments', { templateId: template.id, name: 'Small team', goLiveAt: new Date(Date.now() + 3_600_000).toISOString(), allowSelfOverride: true });
+    const created = await icHttp.post('/api/deployments', {
+      templateId: template.id,
+      name: 'Small team',
+      goLiveAt: new Date(Date.now() + 3_600_000).toISOString(),
+      allowSelfOverride: true,
+    });
     expect(created.status).toBe(201);
     expect((await icHttp.get(`/api/deployments/${created.body.id}`)).body.allowSelfOverride).toBe(true);
     await addRole(created.body.id, 'dba', ic.id);

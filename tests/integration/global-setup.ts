@@ -18,7 +18,9 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const adminToken = crypto.randomBytes(24).toString('hex');
   // The server runs as the restricted role (two-role setup, docs/deploy.md); migrations ran as the owner.
-  const server = await startAppServer(serverEnv({ databaseUrl: database.appUrl, port, adminToken, extra: { MIGRATE_ON_START: 'false' } }));
+  const server = await startAppServer(
+    serverEnv({ databaseUrl: database.appUrl, port, adminToken, extra: { MIGRATE_ON_START: 'false' } }),
+  );
   project.provide('baseUrl', server.baseUrl);
   project.provide('databaseUrl', database.url);
   project.provide('appDatabaseUrl', database.appUrl);

@@ -7,31 +7,54 @@ describe('PATCH /api/deployments/:id/items/:itemId', () => {
     const crew = await makeCrew();
     const item = crew.itemOf('dba');
     const before = await eventCount(crew.deployment.id);
-    const res = await http({ token: crew.tokens.dba }).patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: item.version });
+    const res = await http({ token: crew.tokens.dba }).patch(
+      `/api/deployments/${crew.deployment.id}/items/${item.id}`,
+      { status: 'done', version: item.version },
+    );
     expect(res.status).toBe(200);
-    expect(res.body.item).toMatchObject({ id: item.id, status: 'done', version: item.version + 1, roleKey: 'dba', updatedBy: 'Dana DBA' });
+    expect(res.body.item).toMatchObject({
+      id: item.id,
+      status: 'done',
+      version: item.version + 1,
+      roleKey: 'dba',
+      updatedBy: 'Dana DBA',
+    });
     expect(res.body.seq).toBe(before + 1);
     expect(await eventCount(crew.deployment.id)).toBe(before + 1);
-    const events = await http({ token: crew.tokens.ic }).get(`/api/deployments/${crew.deployment.id}/events?after=${before}`);
+    const events = await http({ token: crew.tokens.ic }).get(
+      `/api/deployments/${crew.deployment.id}/events?after=${before}`,
+    );
     expect(events.body.events).toEqual([
-      expect.objectContaining({ seq: before + 1, type: 'item.updated', actor: 'Dana DBA', role: 'dba', data: expect.objectContaining({ itemId: item.id, status: 'done' }) }),
+      expect.objectContaining({
+        seq: before + 1,
+        type: 'item.updated',
+        actor: 'Dana DBA',
+        role: 'dba',
+        data: expect.objectContaining({ itemId: item.id, status: 'done' }),
+      }),
     ]);
   });
 
-  it('lets the IC change any role\'s item', async () => {
+  it("lets the IC change any role's item", async () => {
     const crew = await makeCrew();
     const item = crew.itemOf('qa');
-    const res = await http({ token: crew.tokens.ic }).patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'in_progress', version: 1 });
+    const res = await http({ token: crew.tokens.ic }).patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, {
+      status: 'in_progress',
+      version: 1,
+    });
     expect(res.status).toBe(200);
     expect(res.body.item.status).toBe('in_progress');
   });
 
-  it('refuses another role\'s item, a stakeholder and an outsider with 403 and changes nothing', async () => {
+  it("refuses another role's item, a stakeholder and an outsider with 403 and changes nothing", async () => {
     const crew = await makeCrew();
     const item = crew.itemOf('qa');
     const before = await eventCount(crew.deployment.id);
     for (const token of [crew.tokens.dba, crew.tokens.stakeholder, crew.tokens.outsider]) {
-      const res = await http({ token }).patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: 1 });
+      const res = await http({ token }).patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, {
+        status: 'done',
+        version: 1,
+      });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('forbidden');
       expect(res.body.error.message).toMatch(/\w+/);
@@ -42,12 +65,21 @@ describe('PATCH /api/deployments/:id/items/:itemId', () => {
 
   it('answers 404 for an unknown item or deployment and 401 without credentials', async () => {
     const crew = await makeCrew();
-    const unknownItem = await http({ token: crew.tokens.ic }).patch(`/api/deployments/${crew.deployment.id}/items/nope`, { status: 'done', version: 1 });
+    const unknownItem = await http({ token: crew.tokens.ic }).patch(
+      `/api/deployments/${crew.deployment.id}/items/nope`,
+      { status: 'done', version: 1 },
+    );
     expect(unknownItem.status).toBe(404);
     expect(unknownItem.body.error.code).toBe('not_found');
-    const unknownDeployment = await http({ token: crew.tokens.ic }).patch(`/api/deployments/nope/items/${crew.itemOf('dba').id}`, { status: 'done', version: 1 });
+    const unknownDeployment = await http({ token: crew.tokens.ic }).patch(
+      `/api/deployments/nope/items/${crew.itemOf('dba').id}`,
+      { status: 'done', version: 1 },
+    );
     expect(unknownDeployment.status).toBe(404);
-    const anonymous = await http().patch(`/api/deployments/${crew.deployment.id}/items/${crew.itemOf('dba').id}`, { status: 'done', version: 1 });
+    const anonymous = await http().patch(`/api/deployments/${crew.deployment.id}/items/${crew.itemOf('dba').id}`, {
+      status: 'done',
+      version: 1,
+    });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('unauthenticated');
   });
@@ -58,7 +90,12 @@ describe('PATCH /api/deployments/:id/items/:itemId', () => {
     const api = http({ token: crew.tokens.dba });
     const path = `/api/deployments/${crew.deployment.id}/items/${item.id}`;
     const before = await eventCount(crew.deployment.id);
-    for (const body of [{ status: 'finished', version: 1 }, { status: 'done' }, { status: 'done', version: 'one' }, '{not json']) {
+    for (const body of [
+      { status: 'finished', version: 1 },
+      { status: 'done' },
+      { status: 'done', version: 'one' },
+      '{not json',
+    ]) {
       const res = await api.patch(path, body);
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('invalid_body');
@@ -83,7 +120,12 @@ describe('PATCH /api/deployments/:id/items/:itemId', () => {
     const stale = await http({ token: crew.tokens.dba }).patch(path, { status: 'done', version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('stale_version');
-    expect(stale.body.error.item).toMatchObject({ id: item.id, status: 'in_progress', version: 2, updatedBy: 'Iris IC' });
+    expect(stale.body.error.item).toMatchObject({
+      id: item.id,
+      status: 'in_progress',
+      version: 2,
+      updatedBy: 'Iris IC',
+    });
     expect(await eventCount(crew.deployment.id)).toBe(before);
   });
 

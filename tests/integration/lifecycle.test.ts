@@ -4,7 +4,16 @@ import { prisma } from '@/lib/server/db';
 import { makeDeployment, makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http } from '../support/http';
 import {
-  approveFirstGate, eventTypesAfter, expectError, gatesOf, makeDrivenCrew, phasesOf, seqOf, snapshot, startFirstPhase, tickPhase,
+  approveFirstGate,
+  eventTypesAfter,
+  expectError,
+  gatesOf,
+  makeDrivenCrew,
+  phasesOf,
+  seqOf,
+  snapshot,
+  startFirstPhase,
+  tickPhase,
 } from '../support/lifecycle';
 
 describe('POST /api/deployments/:id/transitions', () => {
@@ -13,11 +22,21 @@ describe('POST /api/deployments/:id/transitions', () => {
     const before = await seqOf(crew.id);
     const res = await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
     expect(res.status).toBe(200);
-    expect(res.body.deployment).toMatchObject({ id: crew.id, state: 'preflight', heldFromState: null, startedAt: expect.any(String) });
+    expect(res.body.deployment).toMatchObject({
+      id: crew.id,
+      state: 'preflight',
+      heldFromState: null,
+      startedAt: expect.any(String),
+    });
     expect(res.body.seq).toBe(before + 1);
     expect(await eventTypesAfter(crew.id, before)).toEqual(['deployment.transitioned']);
     const events = await crew.ic.get(crew.url(`/events?after=${before}`));
-    expect(events.body.events[0]).toMatchObject({ type: 'deployment.transitioned', actor: 'Iris IC', role: 'ic', data: { from: 'planned', to: 'preflight' } });
+    expect(events.body.events[0]).toMatchObject({
+      type: 'deployment.transitioned',
+      actor: 'Iris IC',
+      role: 'ic',
+      data: { from: 'planned', to: 'preflight' },
+    });
   });
 
   it('refuses everyone but the IC (and admins) with 403, anonymous with 401, and changes nothing', async () => {
@@ -82,7 +101,11 @@ describe('POST /api/deployments/:id/transitions', () => {
     const seq = await seqOf(crew.id);
     const hold = await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: 'Replica lag 40 s' });
     expect(hold.status).toBe(200);
-    expect(hold.body.deployment).toMatchObject({ state: 'on_hold', heldFromState: 'preflight', stateReason: 'Replica lag 40 s' });
+    expect(hold.body.deployment).toMatchObject({
+      state: 'on_hold',
+      heldFromState: 'preflight',
+      stateReason: 'Replica lag 40 s',
+    });
 
     const held = await snapshot(crew.id);
     const wrong = await crew.ic.post(crew.url('/transitions'), { to: 'in_progress' });
@@ -106,7 +129,11 @@ describe('POST /api/deployments/:id/transitions', () => {
     expectError(await crew.ic.post(crew.url('/transitions'), { to: 'aborted' }), 422, 'reason_required');
     const abort = await crew.ic.post(crew.url('/transitions'), { to: 'aborted', reason: 'Vendor outage' });
     expect(abort.status).toBe(200);
-    expect(abort.body.deployment).toMatchObject({ state: 'aborted', stateReason: 'Vendor outage', finishedAt: expect.any(String) });
+    expect(abort.body.deployment).toMatchObject({
+      state: 'aborted',
+      stateReason: 'Vendor outage',
+      finishedAt: expect.any(String),
+    });
     const after = await snapshot(crew.id);
     const again = await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
     expectError(again, 409, 'illegal_transition');
@@ -154,7 +181,12 @@ describe('POST /api/deployments/:id/phases/:phaseId/start|complete', () => {
     expect(start.body.phase).toMatchObject({ id: first.id, status: 'active', startedAt: expect.any(String) });
     expect(await eventTypesAfter(crew.id, seq)).toEqual(['phase.started']);
     const event = (await crew.ic.get(crew.url(`/events?after=${seq}`))).body.events[0];
-    expect(event.data).toMatchObject({ phaseId: first.id, title: 'Pre-flight checks', plannedDurationMin: 30, startDelaySeconds: expect.any(Number) });
+    expect(event.data).toMatchObject({
+      phaseId: first.id,
+      title: 'Pre-flight checks',
+      plannedDurationMin: 30,
+      startDelaySeconds: expect.any(Number),
+    });
 
     const twice = await crew.ic.post(crew.url(`/phases/${second.id}/start`));
     expectError(twice, 409, 'illegal_transition');
@@ -178,13 +210,18 @@ describe('POST /api/deployments/:id/phases/:phaseId/start|complete', () => {
 
     await tickPhase(first.id);
     const gateOnly = await crew.ic.post(crew.url(`/phases/${first.id}/complete`));
-    expect(gateOnly.body.error.blockers).toEqual(["Gate 'Go / No-Go' needs Tech Lead's, Database Admin's, DevOps's and QA Lead's sign-offs"]);
+    expect(gateOnly.body.error.blockers).toEqual([
+      "Gate 'Go / No-Go' needs Tech Lead's, Database Admin's, DevOps's and QA Lead's sign-offs",
+    ]);
 
     await approveFirstGate(crew);
     const seq = await seqOf(crew.id);
     const done = await crew.ic.post(crew.url(`/phases/${first.id}/complete`));
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ phase: { id: first.id, status: 'completed', completedAt: expect.any(String) }, deploymentState: 'preflight' });
+    expect(done.body).toMatchObject({
+      phase: { id: first.id, status: 'completed', completedAt: expect.any(String) },
+      deploymentState: 'preflight',
+    });
     expect(await eventTypesAfter(crew.id, seq)).toEqual(['phase.completed']);
     expectError(await crew.ic.post(crew.url(`/phases/${first.id}/complete`)), 409, 'illegal_transition');
   });
@@ -193,8 +230,13 @@ describe('POST /api/deployments/:id/phases/:phaseId/start|complete', () => {
     const crew = await makeDrivenCrew();
     const first = await startFirstPhase(crew);
     await tickPhase(first.id);
-    const backup = await prisma.checklistItem.findFirstOrThrow({ where: { phaseId: first.id, title: { startsWith: 'Take a verified backup' } } });
-    await prisma.checklistItem.update({ where: { id: backup.id }, data: { status: 'skipped', note: 'snapshot taken by the cloud' } });
+    const backup = await prisma.checklistItem.findFirstOrThrow({
+      where: { phaseId: first.id, title: { startsWith: 'Take a verified backup' } },
+    });
+    await prisma.checklistItem.update({
+      where: { id: backup.id },
+      data: { status: 'skipped', note: 'snapshot taken by the cloud' },
+    });
     await prisma.checklistItem.updateMany({ where: { parentId: backup.id }, data: { status: 'pending' } });
     await approveFirstGate(crew);
     expect((await crew.ic.post(crew.url(`/phases/${first.id}/complete`))).status).toBe(200);
@@ -221,11 +263,23 @@ describe('POST /api/deployments/:id/rollback', () => {
     expect(planned.body.error.message).toMatch(/Nothing is running yet/);
     await crew.ic.post(crew.url('/transitions'), { to: 'preflight' });
     const running = await snapshot(crew.id);
-    expectError(await crew.as(crew.tokens.dba).post(crew.url('/rollback'), { level: 'major', reason: 'errors' }), 403, 'forbidden');
-    expectError(await crew.as(crew.tokens.stakeholder).post(crew.url('/rollback'), { level: 'major', reason: 'errors' }), 403, 'forbidden');
+    expectError(
+      await crew.as(crew.tokens.dba).post(crew.url('/rollback'), { level: 'major', reason: 'errors' }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await crew.as(crew.tokens.stakeholder).post(crew.url('/rollback'), { level: 'major', reason: 'errors' }),
+      403,
+      'forbidden',
+    );
     expectError(await crew.ic.post(crew.url('/rollback'), { level: 'major' }), 422, 'reason_required');
     expectError(await crew.ic.post(crew.url('/rollback'), { reason: 'errors' }), 422, 'level_required');
-    expectError(await crew.ic.post(crew.url('/rollback'), { level: 'apocalyptic', reason: 'errors' }), 422, 'invalid_body');
+    expectError(
+      await crew.ic.post(crew.url('/rollback'), { level: 'apocalyptic', reason: 'errors' }),
+      422,
+      'invalid_body',
+    );
     expect(await snapshot(crew.id)).toEqual(running);
     expect(before.deployment.state).toBe('planned');
   });
@@ -238,10 +292,19 @@ describe('POST /api/deployments/:id/rollback', () => {
     const res = await crew.ic.post(crew.url('/rollback'), { level: 'critical', reason: 'Error rate 12 % for 5 min' });
     expect(res.status).toBe(200);
     const rollbackPhase = (await phasesOf(crew.id)).find((p) => p.kind === 'rollback')!;
-    expect(res.body).toMatchObject({ deployment: { state: 'rolling_back', stateReason: 'Error rate 12 % for 5 min' }, phase: { id: rollbackPhase.id, title: 'Rollback' } });
+    expect(res.body).toMatchObject({
+      deployment: { state: 'rolling_back', stateReason: 'Error rate 12 % for 5 min' },
+      phase: { id: rollbackPhase.id, title: 'Rollback' },
+    });
     expect(await eventTypesAfter(crew.id, seq)).toEqual(['rollback.declared']);
     const event = (await crew.ic.get(crew.url(`/events?after=${seq}`))).body.events[0];
-    expect(event.data).toMatchObject({ level: 'critical', levelNumber: 3, reason: 'Error rate 12 % for 5 min', from: 'in_progress', phaseId: rollbackPhase.id });
+    expect(event.data).toMatchObject({
+      level: 'critical',
+      levelNumber: 3,
+      reason: 'Error rate 12 % for 5 min',
+      from: 'in_progress',
+      phaseId: rollbackPhase.id,
+    });
 
     // Every role sees it: the rollback phase is the active one, with its items for DevOps, DBA, QA, comms.
     const seen = await crew.as(crew.tokens.dba).get(crew.url());
@@ -255,7 +318,11 @@ describe('POST /api/deployments/:id/rollback', () => {
     expectError(early, 409, 'illegal_transition');
     expect(early.body.error.blockers[0]).toMatch(/4 items still open/);
     expectError(await crew.ic.post(crew.url('/transitions'), { to: 'rolled_back' }), 409, 'illegal_transition');
-    expectError(await crew.ic.post(crew.url('/transitions'), { to: 'aborted', reason: 'give up' }), 409, 'illegal_transition');
+    expectError(
+      await crew.ic.post(crew.url('/transitions'), { to: 'aborted', reason: 'give up' }),
+      409,
+      'illegal_transition',
+    );
     expect(await snapshot(crew.id)).toEqual(before);
 
     await tickPhase(rollbackPhase.id);
@@ -278,8 +345,15 @@ describe('POST /api/deployments/:id/rollback', () => {
     const res = await crew.ic.post(crew.url('/rollback'), { level: 1, reason: 'Smoke stays red' });
     expect(res.status).toBe(200);
     expect(res.body.deployment.state).toBe('rolling_back');
-    expect((await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: 'DBA reconnecting' })).body.deployment.heldFromState).toBe('rolling_back');
-    expectError(await crew.ic.post(crew.url('/transitions'), { to: 'aborted', reason: 'stop' }), 409, 'illegal_transition');
+    expect(
+      (await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: 'DBA reconnecting' })).body.deployment
+        .heldFromState,
+    ).toBe('rolling_back');
+    expectError(
+      await crew.ic.post(crew.url('/transitions'), { to: 'aborted', reason: 'stop' }),
+      409,
+      'illegal_transition',
+    );
     expect((await crew.ic.post(crew.url('/transitions'), { to: 'rolling_back' })).status).toBe(200);
   });
 });
@@ -287,11 +361,25 @@ describe('POST /api/deployments/:id/rollback', () => {
 describe('the whole go-live to completed, with checkpoints', () => {
   const definition: TemplateDefinitionInput = {
     name: 'Small go-live',
-    roles: [{ key: 'ic', name: 'Incident Commander', isIc: true }, { key: 'dba', name: 'DBA' }, { key: 'stakeholder', name: 'Stakeholder' }],
+    roles: [
+      { key: 'ic', name: 'Incident Commander', isIc: true },
+      { key: 'dba', name: 'DBA' },
+      { key: 'stakeholder', name: 'Stakeholder' },
+    ],
     phases: [
-      { title: 'Cutover', plannedStartMin: 0, plannedDurationMin: 20, items: [{ title: 'Flip DNS', roleKey: 'dba', children: [] }], gates: [{ title: 'Go', requiredRoles: ['dba'] }] },
       {
-        title: 'Hypercare', kind: 'monitoring', plannedStartMin: 20, plannedDurationMin: 1440, items: [],
+        title: 'Cutover',
+        plannedStartMin: 0,
+        plannedDurationMin: 20,
+        items: [{ title: 'Flip DNS', roleKey: 'dba', children: [] }],
+        gates: [{ title: 'Go', requiredRoles: ['dba'] }],
+      },
+      {
+        title: 'Hypercare',
+        kind: 'monitoring',
+        plannedStartMin: 20,
+        plannedDurationMin: 1440,
+        items: [],
         gates: [{ title: '+12 h checkpoint', kind: 'checkpoint', offsetMin: 720, requiredRoles: ['dba'] }],
       },
       { title: 'Rollback', kind: 'rollback', items: [{ title: 'Flip DNS back', roleKey: 'dba', children: [] }] },
@@ -310,14 +398,30 @@ describe('the whole go-live to completed, with checkpoints', () => {
       [() => icApi.post(url('/transitions'), { to: 'preflight' }), 200, ['deployment.transitioned']],
       [() => icApi.post(url(`/phases/${cutover.id}/start`)), 200, ['phase.started']],
       [() => icApi.post(url('/transitions'), { to: 'in_progress' }), 200, ['deployment.transitioned']],
-      [async () => { await tickPhase(cutover.id); return { status: 0 }; }, 0, []],
-      [() => dbaApi.post(url(`/gates/${go.id}/signoffs`), { decision: 'approve' }), 201, ['gate.signed', 'gate.opened']],
+      [
+        async () => {
+          await tickPhase(cutover.id);
+          return { status: 0 };
+        },
+        0,
+        [],
+      ],
+      [
+        () => dbaApi.post(url(`/gates/${go.id}/signoffs`), { decision: 'approve' }),
+        201,
+        ['gate.signed', 'gate.opened'],
+      ],
       [() => icApi.post(url(`/phases/${cutover.id}/complete`)), 200, ['phase.completed']],
       [() => icApi.post(url('/transitions'), { to: 'monitoring' }), 200, ['deployment.transitioned']],
       [() => icApi.post(url('/transitions'), { to: 'completed' }), 409, []],
       [() => icApi.post(url(`/phases/${hypercare.id}/start`)), 200, ['phase.started']],
       [() => icApi.post(url(`/phases/${hypercare.id}/complete`)), 409, []],
-      [() => dbaApi.post(url(`/gates/${checkpoint.id}/signoffs`), { decision: 'approve', comment: 'error budget intact' }), 201, ['gate.signed', 'gate.opened']],
+      [
+        () =>
+          dbaApi.post(url(`/gates/${checkpoint.id}/signoffs`), { decision: 'approve', comment: 'error budget intact' }),
+        201,
+        ['gate.signed', 'gate.opened'],
+      ],
       [() => icApi.post(url(`/phases/${hypercare.id}/complete`)), 200, ['phase.completed']],
       [() => icApi.post(url('/transitions'), { to: 'completed' }), 200, ['deployment.transitioned']],
     ];
@@ -336,9 +440,14 @@ describe('the whole go-live to completed, with checkpoints', () => {
   it('refuses completed with the unsigned checkpoints named', async () => {
     const ic = await makeUser({ name: 'Ivy IC' });
     const deployment = await makeDeployment({ definition, people: { ic: [ic.id] } });
-    await prisma.phase.updateMany({ where: { deploymentId: deployment.id, kind: 'normal' }, data: { status: 'completed' } });
+    await prisma.phase.updateMany({
+      where: { deploymentId: deployment.id, kind: 'normal' },
+      data: { status: 'completed' },
+    });
     await prisma.deployment.update({ where: { id: deployment.id }, data: { state: 'monitoring' } });
-    const res = await http({ token: await makeToken(ic.id) }).post(`/api/deployments/${deployment.id}/transitions`, { to: 'completed' });
+    const res = await http({ token: await makeToken(ic.id) }).post(`/api/deployments/${deployment.id}/transitions`, {
+      to: 'completed',
+    });
     expectError(res, 409, 'illegal_transition');
     expect(res.body.error.refusal).toBe('checkpoints_unsigned');
     expect(res.body.error.message).toContain("'+12 h checkpoint'");

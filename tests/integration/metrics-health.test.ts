@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { http } from '../support/http';
-import { connect, connected, subscribe } from '../support/socket';
 import { makeCrew } from '../support/crew';
+import { http } from '../support/http';
 import { eventsOfType, repeat, run } from '../support/metrics';
+import { connect, connected, subscribe } from '../support/socket';
 
 describe('health: level changes and acknowledgements are events', () => {
   it('moves to level 3 with one health.level_changed event, says why, and comes back with one more', async () => {
@@ -67,32 +67,61 @@ describe('health: level changes and acknowledgements are events', () => {
 });
 
 describe('GET|PUT /api/deployments/:id/rules', () => {
-  it('reads the runbook\'s rules, lets the IC replace them, and re-judges at once', async () => {
+  it("reads the runbook's rules, lets the IC replace them, and re-judges at once", async () => {
     const crew = await makeCrew();
     const path = `/api/deployments/${crew.deployment.id}/rules`;
     const read = await http({ token: crew.tokens.stakeholder }).get(path);
     expect(read.status).toBe(200);
     expect(read.body.defaults).toBe(false);
-    expect(read.body.rules[0]).toMatchObject({ id: expect.any(String), series: 'error_rate', comparison: '>', unit: '%', warn: 3, critical: 10, sustainSec: 30 });
+    expect(read.body.rules[0]).toMatchObject({
+      id: expect.any(String),
+      series: 'error_rate',
+      comparison: '>',
+      unit: '%',
+      warn: 3,
+      critical: 10,
+      sustainSec: 30,
+    });
 
     const rules = [
-      { id: read.body.rules[0].id, series: 'error_rate', comparison: '>', unit: '%', target: 0.5, warn: 1, critical: 50, sustainSec: 0 },
+      {
+        id: read.body.rules[0].id,
+        series: 'error_rate',
+        comparison: '>',
+        unit: '%',
+        target: 0.5,
+        warn: 1,
+        critical: 50,
+        sustainSec: 0,
+      },
       { series: 'throughput', comparison: '<', unit: 'req/s', target: 100, warn: 50, critical: 5, sustainSec: 60 },
     ];
     expect((await http({ token: crew.tokens.dba }).put(path, { rules })).status).toBe(403);
-    const inverted = await http({ token: crew.tokens.ic }).put(path, { rules: [{ ...rules[0], warn: 10, critical: 5 }] });
+    const inverted = await http({ token: crew.tokens.ic }).put(path, {
+      rules: [{ ...rules[0], warn: 10, critical: 5 }],
+    });
     expect(inverted.status).toBe(422);
     expect(inverted.body.error.message).toMatch(/critical must be at or above warn/);
 
-    await http({ token: crew.tokens.ic }).post(`/api/deployments/${crew.deployment.id}/metrics`, { samples: run('error_rate', repeat(2, 3), Date.now()) });
+    await http({ token: crew.tokens.ic }).post(`/api/deployments/${crew.deployment.id}/metrics`, {
+      samples: run('error_rate', repeat(2, 3), Date.now()),
+    });
     const saved = await http({ token: crew.tokens.ic }).put(path, { rules });
     expect(saved.status).toBe(200);
     expect(saved.body.rules).toHaveLength(2);
     expect(saved.body.rules[0].id).toBe(read.body.rules[0].id);
-    expect(saved.body.rules[1]).toMatchObject({ series: 'throughput', comparison: '<', target: 100, warn: 50, critical: 5 });
+    expect(saved.body.rules[1]).toMatchObject({
+      series: 'throughput',
+      comparison: '<',
+      target: 100,
+      warn: 50,
+      critical: 5,
+    });
     expect(saved.body.seq).toEqual(expect.any(Number));
     // 2 % is over the new 1 % warn with no sustain: the new rules judge the recent samples right away.
-    expect((await http({ token: crew.tokens.ic }).get(`/api/deployments/${crew.deployment.id}`)).body.health.level).toBe(2);
+    expect(
+      (await http({ token: crew.tokens.ic }).get(`/api/deployments/${crew.deployment.id}`)).body.health.level,
+    ).toBe(2);
 
     const same = await http({ token: crew.tokens.ic }).put(path, { rules });
     expect(same.body.seq).toBeNull();
@@ -105,7 +134,9 @@ describe('simulator and live stream', () => {
     const crew = await makeCrew();
     const id = crew.deployment.id;
     const ic = http({ token: crew.tokens.ic });
-    expect((await http({ token: crew.tokens.dba }).post(`/api/deployments/${id}/simulator`, { scenario: 'spike' })).status).toBe(403);
+    expect(
+      (await http({ token: crew.tokens.dba }).post(`/api/deployments/${id}/simulator`, { scenario: 'spike' })).status,
+    ).toBe(403);
     expect((await ic.post(`/api/deployments/${id}/simulator`, { scenario: 'meltdown' })).status).toBe(422);
 
     const socket = connect({ token: crew.tokens.qa });
@@ -124,7 +155,9 @@ describe('simulator and live stream', () => {
       expect(keys).toContain('error_rate');
     }
     const sources = await http({ token: crew.tokens.stakeholder }).get(`/api/deployments/${id}/sources`);
-    expect(sources.body.sources).toEqual([expect.objectContaining({ kind: 'simulator', active: true, scenario: 'spike' })]);
+    expect(sources.body.sources).toEqual([
+      expect.objectContaining({ kind: 'simulator', active: true, scenario: 'spike' }),
+    ]);
     expect(sources.body.canManage).toBe(false);
     expect(sources.body.staleAfterMs).toBe(5000);
 
@@ -132,7 +165,10 @@ describe('simulator and live stream', () => {
     expect(stopped.body).toMatchObject({ stopped: true });
     expect((await ic.del(`/api/deployments/${id}/simulator`)).body).toMatchObject({ stopped: false });
     const changes = await eventsOfType(id, 'metrics.source_changed');
-    expect(changes.map((e) => (e.payload as { summary: string }).summary)).toEqual(['started the “spike” metrics simulator', 'stopped the metrics simulator']);
+    expect(changes.map((e) => (e.payload as { summary: string }).summary)).toEqual([
+      'started the “spike” metrics simulator',
+      'stopped the metrics simulator',
+    ]);
     socket.close();
   });
 
@@ -147,7 +183,12 @@ describe('simulator and live stream', () => {
     const api = http({ token: crew.tokens.ic });
     const t = Date.now();
     for (let i = 0; i < 5; i++) {
-      await api.post(`/api/deployments/${id}/metrics`, { samples: [{ series: 'cpu', ts: t - 5000 + i * 1000, value: 30 + i }, { series: 'cpu', ts: t - 5500 + i * 1000, value: 1 }] });
+      await api.post(`/api/deployments/${id}/metrics`, {
+        samples: [
+          { series: 'cpu', ts: t - 5000 + i * 1000, value: 30 + i },
+          { series: 'cpu', ts: t - 5500 + i * 1000, value: 1 },
+        ],
+      });
     }
     await expect.poll(() => batches.flatMap((b) => b.points).some((p) => p.value === 34), { timeout: 5000 }).toBe(true);
     for (let i = 1; i < batches.length; i++) expect(batches[i].at - batches[i - 1].at).toBeGreaterThanOrEqual(900);

@@ -1,14 +1,22 @@
 import { describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
-import { baseUrl, http } from '../support/http';
 import { eventCount, makeCrew } from '../support/crew';
+import { baseUrl, http } from '../support/http';
 
 /** Inviting someone who has no account yet straight into a role of a deployment. */
 const unique = (tag = 'newcomer') => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 const invitationsOf = (deploymentId: string) => `/api/deployments/${deploymentId}/invitations`;
 const accept = (token: string, name = 'Nora Newcomer', password = 'a-long-password') =>
-  fetch(`${baseUrl()}/api/invitations/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl() }, body: JSON.stringify({ name, password }) });
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  fetch(`${baseUrl()}/api/invitations/${token}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl() },
+    body: JSON.stringify({ name, password }),
+  });
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
 describe('inviting into a role', () => {
   it('makes the account and the participant when the link is accepted; the newcomer holds the role and ticks its items', async () => {
@@ -20,7 +28,11 @@ describe('inviting into a role', () => {
 
     const invited = await ic.post(invitationsOf(id), { email: email.toUpperCase(), roleKey: 'dba' });
     expect(invited.status).toBe(201);
-    expect(invited.body).toMatchObject({ outcome: 'invited', path: `/invite/${invited.body.token}`, invitation: { email, roleKey: 'dba', roleName: expect.any(String), status: 'pending', invitedBy: 'Iris IC' } });
+    expect(invited.body).toMatchObject({
+      outcome: 'invited',
+      path: `/invite/${invited.body.token}`,
+      invitation: { email, roleKey: 'dba', roleName: expect.any(String), status: 'pending', invitedBy: 'Iris IC' },
+    });
     // The link is shown once: only its hash is stored, and the list never carries it.
     const listed = await ic.get(invitationsOf(id));
     expect(listed.body.invitations.map((i: { email: string }) => i.email)).toEqual([email]);
@@ -36,27 +48,50 @@ describe('inviting into a role', () => {
     const detail = await newcomer.get(`/api/deployments/${id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.me.roles.map((r: { key: string }) => r.key)).toEqual(['dba']);
-    expect(detail.body.roles.find((r: { key: string }) => r.key === 'dba').holders.map((h: { name: string }) => h.name)).toContain('Nora Newcomer');
+    expect(
+      detail.body.roles.find((r: { key: string }) => r.key === 'dba').holders.map((h: { name: string }) => h.name),
+    ).toContain('Nora Newcomer');
 
     const item = crew.itemOf('dba');
-    const ticked = await newcomer.patch(`/api/deployments/${id}/items/${item.id}`, { status: 'done', version: item.version }, { origin: baseUrl() });
+    const ticked = await newcomer.patch(
+      `/api/deployments/${id}/items/${item.id}`,
+      { status: 'done', version: item.version },
+      { origin: baseUrl() },
+    );
     expect(ticked.status).toBe(200);
 
     // One event for the invitation, one for joining (by the newcomer, saying how), one for the tick.
-    const events = await prisma.event.findMany({ where: { deploymentId: id, seq: { gt: before } }, orderBy: { seq: 'asc' } });
+    const events = await prisma.event.findMany({
+      where: { deploymentId: id, seq: { gt: before } },
+      orderBy: { seq: 'asc' },
+    });
     expect(events.map((e) => e.type)).toEqual(['participant.invited', 'participant.added', 'item.updated']);
-    expect(events[1].payload).toMatchObject({ via: 'invitation', roleKey: 'dba', userName: 'Nora Newcomer', invitationId: invited.body.invitation.id });
+    expect(events[1].payload).toMatchObject({
+      via: 'invitation',
+      roleKey: 'dba',
+      userName: 'Nora Newcomer',
+      invitationId: invited.body.invitation.id,
+    });
     expect((await ic.get(invitationsOf(id))).body.invitations).toEqual([]);
     expect((await accept(invited.body.token, 'Someone Else')).status).toBe(410);
   });
 
   it('assigns at once when the email already has an account', async () => {
     const crew = await makeCrew();
-    const res = await http({ token: crew.tokens.ic }).post(invitationsOf(crew.deployment.id), { email: crew.people.outsider.email, roleKey: 'qa' });
+    const res = await http({ token: crew.tokens.ic }).post(invitationsOf(crew.deployment.id), {
+      email: crew.people.outsider.email,
+      roleKey: 'qa',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ outcome: 'added', participant: { userId: crew.people.outsider.id, roleKey: 'qa' } });
+    expect(res.body).toMatchObject({
+      outcome: 'added',
+      participant: { userId: crew.people.outsider.id, roleKey: 'qa' },
+    });
     expect(await prisma.invitation.count({ where: { email: crew.people.outsider.email } })).toBe(0);
-    const again = await http({ token: crew.tokens.ic }).post(invitationsOf(crew.deployment.id), { email: crew.people.outsider.email, roleKey: 'qa' });
+    const again = await http({ token: crew.tokens.ic }).post(invitationsOf(crew.deployment.id), {
+      email: crew.people.outsider.email,
+      roleKey: 'qa',
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_exists');
   });
@@ -76,20 +111,33 @@ describe('inviting into a role', () => {
     expect((await res.json()).error.code).toBe('invitation_revoked');
     expect(await prisma.user.count({ where: { email } })).toBe(0);
     expect(await (await fetch(`${baseUrl()}${invited.body.path}`)).text()).toContain('withdrawn');
-    expect((await prisma.event.findMany({ where: { deploymentId: id, type: 'participant.invitation_revoked' } })).map((e) => e.payload)).toEqual([
-      expect.objectContaining({ email, roleKey: 'qa' }),
-    ]);
+    expect(
+      (await prisma.event.findMany({ where: { deploymentId: id, type: 'participant.invitation_revoked' } })).map(
+        (e) => e.payload,
+      ),
+    ).toEqual([expect.objectContaining({ email, roleKey: 'qa' })]);
     // Twice is a clear refusal, and another deployment's invitation is not this one's.
-    expect((await ic.del(`${invitationsOf(id)}/${invited.body.invitation.id}`)).body.error.code).toBe('invitation_revoked');
+    expect((await ic.del(`${invitationsOf(id)}/${invited.body.invitation.id}`)).body.error.code).toBe(
+      'invitation_revoked',
+    );
     const elsewhere = await makeCrew();
-    expect((await http({ token: elsewhere.tokens.ic }).del(`${invitationsOf(elsewhere.deployment.id)}/${invited.body.invitation.id}`)).status).toBe(404);
+    expect(
+      (
+        await http({ token: elsewhere.tokens.ic }).del(
+          `${invitationsOf(elsewhere.deployment.id)}/${invited.body.invitation.id}`,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('refuses bad input with 422 and writes nothing', async () => {
     const crew = await makeCrew();
     const id = crew.deployment.id;
     const ic = http({ token: crew.tokens.ic });
-    const before = { events: await eventCount(id), invitations: await prisma.invitation.count({ where: { deploymentId: id } }) };
+    const before = {
+      events: await eventCount(id),
+      invitations: await prisma.invitation.count({ where: { deploymentId: id } }),
+    };
     const cases: [unknown, string][] = [
       [{ email: unique(), roleKey: 'release-wizard' }, 'unknown_role'],
       [{ email: 'not-an-email', roleKey: 'dba' }, 'invalid_body'],

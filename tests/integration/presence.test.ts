@@ -1,10 +1,10 @@
 import { afterAll, afterEach, describe, it } from 'vitest';
 import type { PresencePayload } from '@/lib/realtime/protocol/events';
+import { makeCrew } from '../support/crew';
 import { startOwnServer, type OwnServer } from '../support/own-server';
 import { privateRedis, type PrivateRedis } from '../support/private-services';
 import { connect, connected, subscribe, type TestSocket } from '../support/socket';
 import { until } from '../support/until';
-import { makeCrew } from '../support/crew';
 
 const open: TestSocket[] = [];
 afterEach(() => {
@@ -29,7 +29,11 @@ async function watch(deploymentId: string, token: string, baseUrl?: string) {
   const online = () => canonical(Object.fromEntries(latest.map((p) => [p.name, p.roleKeys])));
   /** Resolves once the latest announcement is exactly `expected` (name → role keys). */
   const sees = (expected: Record<string, string[]>) =>
-    until(() => online() === canonical(expected), 20_000, () => `${canonical(expected)} online, last told ${online()}`);
+    until(
+      () => online() === canonical(expected),
+      20_000,
+      () => `${canonical(expected)} online, last told ${online()}`,
+    );
   return { socket, sees };
 }
 

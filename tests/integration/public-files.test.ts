@@ -23,17 +23,30 @@ describe('the files in public/, for anyone who is not signed in', () => {
       expect(response.headers.get('content-type'), path).toContain(type);
     }
     expect(await (await anonymous('/favicon.svg')).text()).toMatch(/^<svg /);
-    expect(pngSize(Buffer.from(await (await anonymous('/apple-touch-icon.png')).arrayBuffer()))).toEqual({ width: 180, height: 180 });
+    expect(pngSize(Buffer.from(await (await anonymous('/apple-touch-icon.png')).arrayBuffer()))).toEqual({
+      width: 180,
+      height: 180,
+    });
   });
 
   it('has a manifest a phone can install: name, theme colour and every icon it lists, at its size', async () => {
     const manifest = await (await anonymous('/manifest.webmanifest')).json();
-    expect(manifest).toMatchObject({ name: 'War Room', short_name: 'War Room', display: 'standalone', start_url: '/deployments', theme_color: '#0b1220' });
+    expect(manifest).toMatchObject({
+      name: 'War Room',
+      short_name: 'War Room',
+      display: 'standalone',
+      start_url: '/deployments',
+      theme_color: '#0b1220',
+    });
     const sizes = manifest.icons.map((icon: { sizes: string }) => icon.sizes);
     expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
     for (const icon of manifest.icons as { src: string; sizes: string; type: string }[]) {
       const response = await anonymous(icon.src);
-      expect({ src: icon.src, status: response.status, type: response.headers.get('content-type') }).toEqual({ src: icon.src, status: 200, type: expect.stringContaining(icon.type) });
+      expect({ src: icon.src, status: response.status, type: response.headers.get('content-type') }).toEqual({
+        src: icon.src,
+        status: 200,
+        type: expect.stringContaining(icon.type),
+      });
       if (icon.type !== 'image/png') continue;
       const [width, height] = icon.sizes.split('x').map(Number);
       expect(pngSize(Buffer.from(await response.arrayBuffer())), icon.src).toEqual({ width, height });

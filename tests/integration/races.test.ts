@@ -8,7 +8,11 @@ import { approveFirstGate, makeDrivenCrew, startFirstPhase, tickPhase } from '..
 const ROUNDS = 20;
 
 async function eventsOf(deploymentId: string) {
-  return prisma.event.findMany({ where: { deploymentId }, orderBy: { seq: 'asc' }, select: { seq: true, type: true, payload: true } });
+  return prisma.event.findMany({
+    where: { deploymentId },
+    orderBy: { seq: 'asc' },
+    select: { seq: true, type: true, payload: true },
+  });
 }
 
 describe('item writes under the deployment lock', () => {
@@ -63,7 +67,9 @@ describe('item writes under the deployment lock', () => {
 
       expect(abort.status).toBe(200);
       const events = await eventsOf(crew.id);
-      const abortedAt = events.find((e) => e.type === 'deployment.transitioned' && (e.payload as { to?: string }).to === 'aborted')!.seq;
+      const abortedAt = events.find(
+        (e) => e.type === 'deployment.transitioned' && (e.payload as { to?: string }).to === 'aborted',
+      )!.seq;
       const ticks = events.filter((e) => e.type === 'item.updated').map((e) => e.seq);
       const stored = await prisma.checklistItem.findUniqueOrThrow({ where: { id: item.id } });
       if (tick.status === 200) {
@@ -73,7 +79,9 @@ describe('item writes under the deployment lock', () => {
       } else {
         expect(tick.status).toBe(409);
         expect(tick.body.error).toMatchObject({ code: 'illegal_transition', refusal: 'deployment_finished' });
-        expect(tick.body.error.message).toBe('The deployment is aborted: its checklist can no longer change. Add a note to the timeline instead.');
+        expect(tick.body.error.message).toBe(
+          'The deployment is aborted: its checklist can no longer change. Add a note to the timeline instead.',
+        );
         expect(ticks).toEqual([]);
         expect(stored.status).toBe('pending');
       }
@@ -88,7 +96,9 @@ describe('the last-IC rule under the deployment lock', () => {
       const second = await makeUser({ name: 'Ivo Second IC' });
       const icRole = await prisma.role.findFirstOrThrow({ where: { deploymentId: crew.id, isIc: true } });
       const ics = await prisma.participant.findMany({ where: { roleId: icRole.id } });
-      const added = await prisma.participant.create({ data: { deploymentId: crew.id, roleId: icRole.id, userId: second.id } });
+      const added = await prisma.participant.create({
+        data: { deploymentId: crew.id, roleId: icRole.id, userId: second.id },
+      });
       await makeToken(second.id);
       expect(ics).toHaveLength(1);
 
@@ -100,7 +110,10 @@ describe('the last-IC rule under the deployment lock', () => {
 
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       const refused = a.status === 409 ? a : b;
-      expect(refused.body.error).toMatchObject({ code: 'conflict', message: 'A war room needs an incident commander: assign another IC first.' });
+      expect(refused.body.error).toMatchObject({
+        code: 'conflict',
+        message: 'A war room needs an incident commander: assign another IC first.',
+      });
       expect(await prisma.participant.count({ where: { roleId: icRole.id } })).toBe(1);
       const removals = (await eventsOf(crew.id)).filter((e) => e.type === 'participant.removed');
       expect(removals).toHaveLength(1);

@@ -12,17 +12,39 @@ describe('GET /api/deployments/:id/report.md', () => {
     await startFirstPhase(crew);
     const backup = crew.items.find((i) => i.title.startsWith('Take a verified backup'))!;
     const dba = crew.as(crew.tokens.dba);
-    expect((await dba.patch(crew.url(`/items/${backup.id}`), { status: 'done', version: 1, note: 'dump 42 GB, sha256 ok' })).status).toBe(200);
+    expect(
+      (await dba.patch(crew.url(`/items/${backup.id}`), { status: 'done', version: 1, note: 'dump 42 GB, sha256 ok' }))
+        .status,
+    ).toBe(200);
     const qaItem = crew.items.find((i) => i.title === 'Smoke suite green on staging')!;
-    expect((await crew.as(crew.tokens.qa).patch(crew.url(`/items/${qaItem.id}`), { status: 'blocked', version: 1, note: 'staging | smoke red' })).status).toBe(200);
+    expect(
+      (
+        await crew
+          .as(crew.tokens.qa)
+          .patch(crew.url(`/items/${qaItem.id}`), { status: 'blocked', version: 1, note: 'staging | smoke red' })
+      ).status,
+    ).toBe(200);
 
     const [gate] = await gatesOf(crew.id);
-    expect((await dba.post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'approve', comment: 'replica lag 0.2 s' })).status).toBe(201);
-    expect((await crew.as(crew.tokens.qa).post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'reject', roleKey: 'qa', comment: 'smoke suite red' })).status).toBe(201);
+    expect(
+      (await dba.post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'approve', comment: 'replica lag 0.2 s' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await crew.as(crew.tokens.qa).post(crew.url(`/gates/${gate.id}/signoffs`), {
+          decision: 'reject',
+          roleKey: 'qa',
+          comment: 'smoke suite red',
+        })
+      ).status,
+    ).toBe(201);
 
     const t = Date.now();
     await crew.ic.post(crew.url('/metrics'), { samples: run('error_rate', 24, 40, t) });
-    expect((await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: 'waiting for QA' })).status).toBe(200);
+    expect((await crew.ic.post(crew.url('/transitions'), { to: 'on_hold', reason: 'waiting for QA' })).status).toBe(
+      200,
+    );
 
     const res = await crew.as(crew.tokens.stakeholder).get(crew.url('/report.md'));
     expect(res.status).toBe(200);
@@ -36,8 +58,12 @@ describe('GET /api/deployments/:id/report.md', () => {
     expect(md).toContain('## Phases: planned vs actual');
     expect(md).toMatch(/\| 1 \| Pre-flight checks \| T-1h \(.+\) \| 30 min \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ \|/);
 
-    expect(md).toMatch(/\| Take a verified backup of the payments database \| Database \| Database Admin \| Done \| Dana DBA \| \d{4}-[^|]+Z \| dump 42 GB, sha256 ok \|/);
-    expect(md).toMatch(/\| Smoke suite green on staging \|[^|]*\| QA Lead \| Blocked \| Quinn QA \|[^|]+\| staging \\\| smoke red \|/);
+    expect(md).toMatch(
+      /\| Take a verified backup of the payments database \| Database \| Database Admin \| Done \| Dana DBA \| \d{4}-[^|]+Z \| dump 42 GB, sha256 ok \|/,
+    );
+    expect(md).toMatch(
+      /\| Smoke suite green on staging \|[^|]*\| QA Lead \| Blocked \| Quinn QA \|[^|]+\| staging \\\| smoke red \|/,
+    );
     // Untouched items are listed too, with no one and no time.
     expect(md).toContain('| Check replication lag is under 1 s | Database | Database Admin | Pending | — | — | — |');
 
@@ -56,7 +82,9 @@ describe('GET /api/deployments/:id/report.md', () => {
 
     // The audit chain head it was made at: a copy outside the database to compare the log with.
     const [, seq, hash] = md.match(/Chain head: event #(\d+), `([0-9a-f]{64})` \(HMAC-SHA-256\)/) ?? [];
-    const stored = await prisma.event.findUniqueOrThrow({ where: { deploymentId_seq: { deploymentId: crew.id, seq: Number(seq) } } });
+    const stored = await prisma.event.findUniqueOrThrow({
+      where: { deploymentId_seq: { deploymentId: crew.id, seq: Number(seq) } },
+    });
     expect(stored.hash).toBe(hash);
     expect(Number(seq)).toBeGreaterThanOrEqual(8);
   });

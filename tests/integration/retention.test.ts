@@ -20,7 +20,14 @@ describe('the leader forgets what it may', () => {
   });
 
   it('prunes settled webhook deliveries after WEBHOOK_RETENTION_DAYS (30) and never one still owed', async () => {
-    const hook = await prisma.webhook.create({ data: { url: 'https://receiver.example/hook', secret: 's', eventTypes: ['deployment.finished'], deploymentId: null } });
+    const hook = await prisma.webhook.create({
+      data: {
+        url: 'https://receiver.example/hook',
+        secret: 's',
+        eventTypes: ['deployment.finished'],
+        deploymentId: null,
+      },
+    });
     // Every next attempt is a day off, so no webhook worker of another test file claims an owed delivery
     // while this test looks: what is asserted is the pruning, not the worker.
     const delivery = (status: string, age: number) => ({

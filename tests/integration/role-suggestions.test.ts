@@ -31,7 +31,13 @@ describe('POST /api/runbooks/parse: owners', () => {
     const template = res.body.template as TemplateDefinition;
     const items = allItems(template);
     for (const i of items) {
-      expect(i).toEqual(expect.objectContaining({ roleKey: expect.any(String), roleSource: expect.stringMatching(/^(suggested|default)$/), roleReason: expect.any(String) }));
+      expect(i).toEqual(
+        expect.objectContaining({
+          roleKey: expect.any(String),
+          roleSource: expect.stringMatching(/^(suggested|default)$/),
+          roleReason: expect.any(String),
+        }),
+      );
     }
     const dump = items.find((i) => i.title.startsWith('Run alembic upgrade head'))!;
     expect(dump).toMatchObject({ roleKey: 'dba', roleSource: 'suggested', roleReason: 'step mentions "alembic"' });
@@ -44,7 +50,8 @@ describe('POST /api/runbooks/parse: owners', () => {
 
   it('keeps what the runbook states: "(DBA)", "@qa" and owner headings are source "runbook"', async () => {
     const api = await parser();
-    const markdown = '# Go-live\n\n## Deploy\n\n- [ ] (DBA) Take a verified backup\n- [ ] Notify customers @qa\n- [ ] Run pg_dump\n';
+    const markdown =
+      '# Go-live\n\n## Deploy\n\n- [ ] (DBA) Take a verified backup\n- [ ] Notify customers @qa\n- [ ] Run pg_dump\n';
     const template = (await api.post('/api/runbooks/parse', markdown, MARKDOWN)).body.template as TemplateDefinition;
     expect(allItems(template).map((i) => [i.title, i.roleKey, i.roleSource])).toEqual([
       ['Take a verified backup', 'dba', 'runbook'],
@@ -70,31 +77,63 @@ describe('POST /api/runbooks/parse: owners', () => {
 
   it('a template created from Markdown keeps the suggested owners and their reasons', async () => {
     const api = await parser();
-    const created = await api.post('/api/templates?name=K8s%20checklist', read('unowned/kubernetes-production-checklist.md'), MARKDOWN);
+    const created = await api.post(
+      '/api/templates?name=K8s%20checklist',
+      read('unowned/kubernetes-production-checklist.md'),
+      MARKDOWN,
+    );
     expect(created.status).toBe(201);
     const stored = allItems(created.body.definition as TemplateDefinition);
-    expect(stored.find((i) => i.title.startsWith('Run alembic upgrade head'))).toMatchObject({ roleKey: 'dba', roleSource: 'suggested', roleReason: 'step mentions "alembic"' });
+    expect(stored.find((i) => i.title.startsWith('Run alembic upgrade head'))).toMatchObject({
+      roleKey: 'dba',
+      roleSource: 'suggested',
+      roleReason: 'step mentions "alembic"',
+    });
   });
 });
 
 describe('PATCH /api/templates/:id with an edited definition (the template editor)', () => {
   it('stores moved owners and a new role; refuses a step whose role is not declared, changing nothing', async () => {
     const api = await parser();
-    const created = await api.post('/api/templates?name=Owners', '# R\n\n## Go\n\n- [ ] Run pg_dump\n- [ ] Notify customers\n', MARKDOWN);
+    const created = await api.post(
+      '/api/templates?name=Owners',
+      '# R\n\n## Go\n\n- [ ] Run pg_dump\n- [ ] Notify customers\n',
+      MARKDOWN,
+    );
     expect(created.status).toBe(201);
     const definition = created.body.definition as TemplateDefinition;
     const edited: TemplateDefinition = {
       ...definition,
-      roles: [...definition.roles, { key: 'security-lead', name: 'Security Lead', isIc: false, contact: null, aliases: [] }],
-      phases: definition.phases.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i, roleKey: 'security-lead', roleSource: 'runbook' as const, roleReason: 'assigned by hand' })) })),
+      roles: [
+        ...definition.roles,
+        { key: 'security-lead', name: 'Security Lead', isIc: false, contact: null, aliases: [] },
+      ],
+      phases: definition.phases.map((p) => ({
+        ...p,
+        items: p.items.map((i) => ({
+          ...i,
+          roleKey: 'security-lead',
+          roleSource: 'runbook' as const,
+          roleReason: 'assigned by hand',
+        })),
+      })),
     };
     const saved = await api.patch(`/api/templates/${created.body.id}`, { name: 'Owners', definition: edited });
     expect(saved.status).toBe(200);
-    expect(allItems(saved.body.definition).map((i) => [i.roleKey, i.roleSource])).toEqual([['security-lead', 'runbook'], ['security-lead', 'runbook']]);
+    expect(allItems(saved.body.definition).map((i) => [i.roleKey, i.roleSource])).toEqual([
+      ['security-lead', 'runbook'],
+      ['security-lead', 'runbook'],
+    ]);
     expect(saved.body.stats.roles).toBe(edited.roles.length);
 
     const broken = { ...edited, roles: edited.roles.filter((r) => r.key !== 'security-lead') };
-    expectError(await api.patch(`/api/templates/${created.body.id}`, { name: 'Owners', definition: broken }), 422, 'invalid_body');
-    expect(allItems((await api.get(`/api/templates/${created.body.id}`)).body.definition).map((i) => i.roleKey)).toEqual(['security-lead', 'security-lead']);
+    expectError(
+      await api.patch(`/api/templates/${created.body.id}`, { name: 'Owners', definition: broken }),
+      422,
+      'invalid_body',
+    );
+    expect(
+      allItems((await api.get(`/api/templates/${created.body.id}`)).body.definition).map((i) => i.roleKey),
+    ).toEqual(['security-lead', 'security-lead']);
   });
 });

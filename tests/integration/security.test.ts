@@ -1,15 +1,27 @@
 import nodeHttp from 'node:http';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashToken } from '@/lib/server/auth/tokens';
 import { prisma } from '@/lib/server/db';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
-import { ACTORS, allowedActors, CASES, fingerprint, makePeople, makeRoom, matrixRows, mutatingEndpoints, type ActorKey, type Case, type People } from '../support/authorization-matrix';
+import { auditVerify as verify } from '../support/audit-verify';
+import {
+  ACTORS,
+  allowedActors,
+  CASES,
+  fingerprint,
+  makePeople,
+  makeRoom,
+  matrixRows,
+  mutatingEndpoints,
+  type ActorKey,
+  type Case,
+  type People,
+} from '../support/authorization-matrix';
 import { baseUrl, http, signIn } from '../support/http';
+import { startOwnServer, type OwnServer } from '../support/own-server';
 import { connectPublic, refused } from '../support/public-socket';
 import { collect, connect, connected, subscribe, type TestSocket } from '../support/socket';
-import { startOwnServer, type OwnServer } from '../support/own-server';
-import { auditVerify as verify } from '../support/audit-verify';
 
 let people: People;
 const sockets: { disconnect: () => void }[] = [];
@@ -24,7 +36,10 @@ describe('authorization matrix', () => {
   const endpoints = mutatingEndpoints();
 
   it('has a row for every mutating endpoint', () => {
-    expect(endpoints.filter((e) => !(e in CASES)), 'add a row to tests/support/authorization-matrix.ts').toEqual([]);
+    expect(
+      endpoints.filter((e) => !(e in CASES)),
+      'add a row to tests/support/authorization-matrix.ts',
+    ).toEqual([]);
     expect(endpoints.length).toBeGreaterThan(20);
   });
 
@@ -46,7 +61,10 @@ describe('authorization matrix', () => {
         const before = await fingerprint(crew);
         const res = await as(actor).raw(method, prepared.path, prepared.body ?? (method === 'DELETE' ? undefined : {}));
         const expected = actor === 'anonymous' ? [401] : [403, ...(row.alsoRefusedAs ?? [])];
-        expect({ actor, status: res.status }, `${route} ${JSON.stringify(res.body)}`).toEqual({ actor, status: expected.includes(res.status) ? res.status : expected[0] });
+        expect({ actor, status: res.status }, `${route} ${JSON.stringify(res.body)}`).toEqual({
+          actor,
+          status: expected.includes(res.status) ? res.status : expected[0],
+        });
         expect(await fingerprint(crew), `${actor} changed something`).toBe(before);
       }
       await row.cleanup?.(crew);
@@ -54,7 +72,10 @@ describe('authorization matrix', () => {
       for (const actor of allow) {
         const fresh = await makeRoom(people);
         const res = await call(row, fresh, actor);
-        expect({ actor, ok: res.status >= 200 && res.status < 300 }, `${res.status} ${JSON.stringify(res.body)}`).toEqual({ actor, ok: true });
+        expect(
+          { actor, ok: res.status >= 200 && res.status < 300 },
+          `${res.status} ${JSON.stringify(res.body)}`,
+        ).toEqual({ actor, ok: true });
         await row.cleanup?.(fresh);
       }
     });
@@ -79,7 +100,9 @@ describe('authorization matrix', () => {
 
 describe('sockets', () => {
   it('refuse a foreign Origin on the war-room and the public namespace', async () => {
-    await expect(connected(track(connect({ token: people.tokens.ic!, origin: 'https://evil.example' })))).rejects.toThrow();
+    await expect(
+      connected(track(connect({ token: people.tokens.ic!, origin: 'https://evil.example' }))),
+    ).rejects.toThrow();
     const crew = await makeRoom(people);
     const link = (await as('ic').post(crew.url('/share-links'), {})).body;
     await expect(refused(track(connectPublic(link.token, { origin: 'https://evil.example' })))).resolves.toBeTruthy();
@@ -97,10 +120,20 @@ describe('sockets', () => {
     const gone = (s: TestSocket) => new Promise<number>((resolve) => s.once('disconnect', () => resolve(Date.now())));
     const [sessionGone, tokenGone] = [gone(bySession), gone(byToken)];
     const t0 = Date.now();
-    const out = await fetch(`${baseUrl()}/api/auth/sign-out`, { method: 'POST', headers: { cookie, origin: baseUrl(), 'content-type': 'application/json' }, body: '{}' });
+    const out = await fetch(`${baseUrl()}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie, origin: baseUrl(), 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(out.status).toBe(200);
     const row = await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
-    expect((await http({ cookie: await signIn(user.email, user.password) }).del(`/api/tokens/${row.id}`, { origin: baseUrl() })).status).toBe(200);
+    expect(
+      (
+        await http({ cookie: await signIn(user.email, user.password) }).del(`/api/tokens/${row.id}`, {
+          origin: baseUrl(),
+        })
+      ).status,
+    ).toBe(200);
     expect((await sessionGone) - t0).toBeLessThan(12_000);
     expect((await tokenGone) - t0).toBeLessThan(12_000);
   });
@@ -111,7 +144,9 @@ describe('sockets', () => {
     await connected(watcher);
     expect((await subscribe(watcher, crew.id, 0)).ok).toBe(true);
     const seen = collect(watcher);
-    const participant = await prisma.participant.findFirstOrThrow({ where: { deploymentId: crew.id, userId: people.users.dba.id } });
+    const participant = await prisma.participant.findFirstOrThrow({
+      where: { deploymentId: crew.id, userId: people.users.dba.id },
+    });
     expect((await as('ic').del(crew.url(`/participants/${participant.id}`))).status).toBe(200);
     const ic = track(connect({ token: people.tokens.ic! }));
     await connected(ic);
@@ -129,7 +164,8 @@ describe('HTTP hardening', () => {
     const crew = await makeRoom(people);
     const cookie = await signIn(people.users.ic.email, people.users.ic.password);
     const before = await fingerprint(crew);
-    const post = (headers: Record<string, string>) => http({ cookie }).post(crew.url('/status-updates'), { message: 'csrf' }, headers);
+    const post = (headers: Record<string, string>) =>
+      http({ cookie }).post(crew.url('/status-updates'), { message: 'csrf' }, headers);
     expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect(await fingerprint(crew)).toBe(before);
@@ -163,16 +199,25 @@ describe('HTTP hardening', () => {
     // server drops it once it stops reading).
     const crew = await makeRoom(people);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = nodeHttp.request(`${baseUrl()}${crew.url('/status-updates')}`, {
-        method: 'POST', agent: false, headers: { authorization: `Bearer ${people.tokens.ic}`, 'content-type': 'application/json' },
-      }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+      const req = nodeHttp.request(
+        `${baseUrl()}${crew.url('/status-updates')}`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: { authorization: `Bearer ${people.tokens.ic}`, 'content-type': 'application/json' },
+        },
+        (res) => (res.resume(), resolve(res.statusCode ?? 0)),
+      );
       req.on('error', reject);
       req.write('{"message":"');
       req.end(`${'x'.repeat(200_000)}"}`);
     });
     expect(status).toBe(413);
     // And each route's own limit holds below the global one.
-    expect((await http({ token: people.tokens.ic! }).post(crew.url('/status-updates'), { message: 'x'.repeat(10_000) })).status).toBe(413);
+    expect(
+      (await http({ token: people.tokens.ic! }).post(crew.url('/status-updates'), { message: 'x'.repeat(10_000) }))
+        .status,
+    ).toBe(413);
   });
 
   it('sends the security headers', async () => {
@@ -196,9 +241,12 @@ describe('with low limits and HSTS (a server of its own)', () => {
   afterAll(async () => own?.stop());
 
   it('rate-limits sign-in attempts', async () => {
-    const attempt = () => fetch(`${own.baseUrl}/api/auth/sign-in/email`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: own.baseUrl }, body: JSON.stringify({ email: people.users.outsider.email, password: 'wrong-password' }),
-    });
+    const attempt = () =>
+      fetch(`${own.baseUrl}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: own.baseUrl },
+        body: JSON.stringify({ email: people.users.outsider.email, password: 'wrong-password' }),
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
@@ -207,7 +255,8 @@ describe('with low limits and HSTS (a server of its own)', () => {
 
   it('rate-limits writes per user, with Retry-After, without touching other users', async () => {
     const crew = await makeRoom(people);
-    const post = (actor: ActorKey) => own.request('POST', crew.url('/status-updates'), people.tokens[actor]!, { message: 'again' });
+    const post = (actor: ActorKey) =>
+      own.request('POST', crew.url('/status-updates'), people.tokens[actor]!, { message: 'again' });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await post('comms')).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
@@ -236,12 +285,21 @@ describe('the audit chain', () => {
     const db = new pg.Client({ connectionString: inject('databaseUrl') });
     await db.connect();
     try {
-      await expect(db.query(`UPDATE "Event" SET "payload" = '{"message":"rewritten"}' WHERE "deploymentId" = $1 AND "seq" = 2`, [crew.id])).rejects.toThrow(/append-only/);
-      await expect(db.query(`DELETE FROM "Event" WHERE "deploymentId" = $1 AND "seq" = 3`, [crew.id])).rejects.toThrow(/append-only/);
+      await expect(
+        db.query(`UPDATE "Event" SET "payload" = '{"message":"rewritten"}' WHERE "deploymentId" = $1 AND "seq" = 2`, [
+          crew.id,
+        ]),
+      ).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM "Event" WHERE "deploymentId" = $1 AND "seq" = 3`, [crew.id])).rejects.toThrow(
+        /append-only/,
+      );
       // Only a superuser switching the guard off can tamper — and the chain still tells.
       await db.query('BEGIN');
       await db.query('ALTER TABLE "Event" DISABLE TRIGGER event_append_only');
-      await db.query(`UPDATE "Event" SET "payload" = '{"message":"rewritten"}' WHERE "deploymentId" = $1 AND "seq" = 2`, [crew.id]);
+      await db.query(
+        `UPDATE "Event" SET "payload" = '{"message":"rewritten"}' WHERE "deploymentId" = $1 AND "seq" = 2`,
+        [crew.id],
+      );
       await db.query('ALTER TABLE "Event" ENABLE TRIGGER event_append_only');
       await db.query('COMMIT');
     } finally {
@@ -254,9 +312,13 @@ describe('the audit chain', () => {
   });
   it('stays one unbroken chain when many people write at the same moment', async () => {
     const crew = await makeRoom(people);
-    const writes = Array.from({ length: 30 }, (_, i) => as('ic').post(crew.url('/status-updates'), { message: `update ${i} — “quoted”, ünïcode` }));
+    const writes = Array.from({ length: 30 }, (_, i) =>
+      as('ic').post(crew.url('/status-updates'), { message: `update ${i} — “quoted”, ünïcode` }),
+    );
     expect((await Promise.all(writes)).map((r) => r.status)).toEqual(Array(30).fill(201));
-    const seqs = (await prisma.event.findMany({ where: { deploymentId: crew.id }, select: { seq: true }, orderBy: { seq: 'asc' } })).map((e) => e.seq);
+    const seqs = (
+      await prisma.event.findMany({ where: { deploymentId: crew.id }, select: { seq: true }, orderBy: { seq: 'asc' } })
+    ).map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
     const intact = await verify(crew.id);
     expect(intact.stdout).toMatch(/^intact: 31 events/);
@@ -268,10 +330,18 @@ describe('GET /metrics', () => {
     const res = await fetch(`${baseUrl()}/metrics`);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
-    for (const name of ['warroom_http_requests_total', 'warroom_http_request_duration_seconds_bucket', 'warroom_socket_connections', 'warroom_events_published_total', 'warroom_webhook_deliveries_total']) {
+    for (const name of [
+      'warroom_http_requests_total',
+      'warroom_http_request_duration_seconds_bucket',
+      'warroom_socket_connections',
+      'warroom_events_published_total',
+      'warroom_webhook_deliveries_total',
+    ]) {
       expect(text).toContain(name);
     }
-    expect(text).toMatch(/warroom_http_requests_total\{method="POST",route="\/api\/deployments\/:id\/status-updates",status="201"\} \d+/);
+    expect(text).toMatch(
+      /warroom_http_requests_total\{method="POST",route="\/api\/deployments\/:id\/status-updates",status="201"\} \d+/,
+    );
     expect(text).not.toMatch(/ws_[A-Za-z0-9_-]{20}/);
     // Memory, with the young generation (which grows with traffic, not connections) on its own line.
     expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d*$/m);

@@ -15,7 +15,8 @@ describe('socket.io deployment subscription', () => {
     const api = http({ token: crew.tokens.ic });
     const items = crew.items.slice(0, 6);
     // Three changes happen while the client is away...
-    for (const item of items.slice(0, 3)) await api.patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: 1 });
+    for (const item of items.slice(0, 3))
+      await api.patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: 1 });
 
     const socket = track(connect({ token: crew.tokens.dba }));
     await connected(socket);
@@ -26,7 +27,8 @@ describe('socket.io deployment subscription', () => {
     expect(ack.events[0]).toMatchObject({ type: 'item.updated', actor: 'Iris IC', role: 'ic' });
 
     // ...and three more while it watches.
-    for (const item of items.slice(3)) await api.patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: 1 });
+    for (const item of items.slice(3))
+      await api.patch(`/api/deployments/${crew.deployment.id}/items/${item.id}`, { status: 'done', version: 1 });
     await live.until(3);
     const seen = [...ack.events, ...live.events].map((e) => e.seq);
     expect(new Set(seen).size).toBe(seen.length);
@@ -40,7 +42,10 @@ describe('socket.io deployment subscription', () => {
     const live = collect(socket);
     const ack = await subscribe(socket, crew.deployment.id, 0);
     expect(ack).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
-    await http({ token: crew.tokens.ic }).patch(`/api/deployments/${crew.deployment.id}/items/${crew.itemOf('qa').id}`, { status: 'done', version: 1 });
+    await http({ token: crew.tokens.ic }).patch(
+      `/api/deployments/${crew.deployment.id}/items/${crew.itemOf('qa').id}`,
+      { status: 'done', version: 1 },
+    );
     // A watcher in the room sees the tick; the refused socket must not.
     const watcher = track(connect({ token: crew.tokens.ic }));
     await connected(watcher);
@@ -61,7 +66,9 @@ describe('socket.io deployment subscription', () => {
     const crew = await makeCrew();
     const socket = track(connect({ token: crew.tokens.ic }));
     await connected(socket);
-    const ack = await new Promise((resolve) => socket.emit('deployment:subscribe', { deploymentId: 42 } as never, resolve));
+    const ack = await new Promise((resolve) =>
+      socket.emit('deployment:subscribe', { deploymentId: 42 } as never, resolve),
+    );
     expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_body' } });
   });
 });

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashToken } from '@/lib/server/auth/tokens';
 import { prisma } from '@/lib/server/db';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
+import { makeCrew } from '../support/crew';
 import { baseUrl, http } from '../support/http';
 import { connectPublic, disconnected, refused, watch, type PublicTestSocket } from '../support/public-socket';
 import { connect, connected, type TestSocket } from '../support/socket';
-import { makeCrew } from '../support/crew';
 
 const sockets: (PublicTestSocket | TestSocket)[] = [];
 const track = <S extends PublicTestSocket | TestSocket>(socket: S) => (sockets.push(socket), socket);
@@ -22,20 +22,34 @@ async function roomWithLink(showNames = false) {
   const ic = http({ token: crew.tokens.ic });
   const created = await ic.post(`/api/deployments/${crew.deployment.id}/share-links`, { showNames });
   expect(created.status).toBe(201);
-  return { crew, ic, comms: http({ token: await makeToken(comms.id) }), link: created.body as { id: string; token: string; url: string }, url: (rest = '') => `/api/deployments/${crew.deployment.id}${rest}` };
+  return {
+    crew,
+    ic,
+    comms: http({ token: await makeToken(comms.id) }),
+    link: created.body as { id: string; token: string; url: string },
+    url: (rest = '') => `/api/deployments/${crew.deployment.id}${rest}`,
+  };
 }
 
 describe('share links', () => {
   it('are created by the IC only, shown once and stored as a hash', async () => {
     const { crew, ic, link, url } = await roomWithLink();
-    expect(link).toEqual({ id: expect.any(String), token: expect.stringMatching(/^ws_[A-Za-z0-9_-]{32}$/), url: `/status/${link.token}`, showNames: false, createdAt: expect.any(String) });
+    expect(link).toEqual({
+      id: expect.any(String),
+      token: expect.stringMatching(/^ws_[A-Za-z0-9_-]{32}$/),
+      url: `/status/${link.token}`,
+      showNames: false,
+      createdAt: expect.any(String),
+    });
     const row = await prisma.shareLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(row.tokenHash).toBe(hashToken(link.token));
     expect(JSON.stringify(row)).not.toContain(link.token);
 
     const list = await ic.get(url('/share-links'));
     expect(list.status).toBe(200);
-    expect(list.body.links).toEqual([expect.objectContaining({ id: link.id, showNames: false, createdBy: 'Iris IC', revokedAt: null })]);
+    expect(list.body.links).toEqual([
+      expect.objectContaining({ id: link.id, showNames: false, createdBy: 'Iris IC', revokedAt: null }),
+    ]);
     expect(JSON.stringify(list.body)).not.toContain(link.token);
 
     for (const token of [crew.tokens.dba, crew.tokens.stakeholder, crew.tokens.outsider]) {
@@ -43,14 +57,21 @@ describe('share links', () => {
       expect((await http({ token }).get(url('/share-links'))).status).toBe(403);
     }
     expect(await prisma.shareLink.count({ where: { deploymentId: crew.deployment.id } })).toBe(1);
-    const types = await prisma.event.findMany({ where: { deploymentId: crew.deployment.id }, select: { type: true, payload: true } });
+    const types = await prisma.event.findMany({
+      where: { deploymentId: crew.deployment.id },
+      select: { type: true, payload: true },
+    });
     expect(types.find((e) => e.type === 'share_link.created')?.payload).toEqual({ linkId: link.id, showNames: false });
   });
 
   it('opens a public page with outsider-safe data only, which 404s the moment the link is revoked', async () => {
     const { crew, ic, link, url } = await roomWithLink();
     const item = crew.itemOf('dba');
-    await http({ token: crew.tokens.dba }).patch(url(`/items/${item.id}`), { status: 'blocked', note: 'secret-note-about-db', version: item.version });
+    await http({ token: crew.tokens.dba }).patch(url(`/items/${item.id}`), {
+      status: 'blocked',
+      note: 'secret-note-about-db',
+      version: item.version,
+    });
     await ic.post(url('/status-updates'), { message: 'Canary at 25 %, all metrics green' });
 
     const page = await fetch(`${baseUrl()}${link.url}`);
@@ -58,14 +79,33 @@ describe('share links', () => {
     const html = await page.text();
     expect(html).toContain(crew.deployment.name);
     expect(html).toContain('Canary at 25 %, all metrics green');
-    for (const secret of ['secret-note-about-db', 'Iris IC', 'Dana DBA', item.title]) expect(html).not.toContain(secret);
+    for (const secret of ['secret-note-about-db', 'Iris IC', 'Dana DBA', item.title])
+      expect(html).not.toContain(secret);
 
     const json = await http().get(`/api/status/${link.token}`);
     expect(json.status).toBe(200);
     expect(Object.keys(json.body).sort()).toEqual(
-      ['currentPhase', 'finishedAt', 'gates', 'goLiveAt', 'health', 'name', 'phases', 'progress', 'seq', 'startedAt', 'state', 'stateLabel', 'track', 'updates', 'version'].sort(),
+      [
+        'currentPhase',
+        'finishedAt',
+        'gates',
+        'goLiveAt',
+        'health',
+        'name',
+        'phases',
+        'progress',
+        'seq',
+        'startedAt',
+        'state',
+        'stateLabel',
+        'track',
+        'updates',
+        'version',
+      ].sort(),
     );
-    expect(json.body.updates).toEqual([{ at: expect.any(String), message: 'Canary at 25 %, all metrics green', by: null }]);
+    expect(json.body.updates).toEqual([
+      { at: expect.any(String), message: 'Canary at 25 %, all metrics green', by: null },
+    ]);
     expect(json.headers.get('referrer-policy')).toBe('no-referrer');
 
     const revoked = await ic.del(url(`/share-links/${link.id}`));
@@ -74,7 +114,9 @@ describe('share links', () => {
     expect((await http().get(`/api/status/${link.token}`)).status).toBe(404);
     // Revoking again is harmless and adds no second timeline entry.
     expect((await ic.del(url(`/share-links/${link.id}`))).status).toBe(200);
-    expect(await prisma.event.count({ where: { deploymentId: crew.deployment.id, type: 'share_link.revoked' } })).toBe(1);
+    expect(await prisma.event.count({ where: { deploymentId: crew.deployment.id, type: 'share_link.revoked' } })).toBe(
+      1,
+    );
     expect((await http().get('/status/ws_not-a-real-token-000000000000000')).status).toBe(404);
   });
 
@@ -94,7 +136,10 @@ describe('status updates', () => {
     expect(posted.body.update).toMatchObject({ message: 'Canary at 25 %', by: 'Iris IC', seq: expect.any(Number) });
     const byComms = await comms.post(url('/status-updates'), { message: 'Customers unaffected' });
     expect(byComms.status).toBe(201);
-    const events = await prisma.event.findMany({ where: { deploymentId: crew.deployment.id, type: 'status.posted' }, orderBy: { seq: 'asc' } });
+    const events = await prisma.event.findMany({
+      where: { deploymentId: crew.deployment.id, type: 'status.posted' },
+      orderBy: { seq: 'asc' },
+    });
     expect(events.map((e) => [e.actorName, e.roleKey, e.payload])).toEqual([
       ['Iris IC', 'ic', { message: 'Canary at 25 %' }],
       ['Cora Comms', 'comms', { message: 'Customers unaffected' }],
@@ -130,8 +175,14 @@ describe('public watchers', () => {
 
     const startedAt = Date.now();
     // Go-live items only: the rollback track's do not count towards the go-live's progress.
-    const items = await prisma.checklistItem.findMany({ where: { deploymentId: crew.deployment.id, phase: { kind: { not: 'rollback' } } }, orderBy: { id: 'asc' }, take: 8 });
-    await Promise.all(items.map((item) => ic.patch(url(`/items/${item.id}`), { status: 'done', version: item.version })));
+    const items = await prisma.checklistItem.findMany({
+      where: { deploymentId: crew.deployment.id, phase: { kind: { not: 'rollback' } } },
+      orderBy: { id: 'asc' },
+      take: 8,
+    });
+    await Promise.all(
+      items.map((item) => ic.patch(url(`/items/${item.id}`), { status: 'done', version: item.version })),
+    );
     const settled = await updates.next((s) => s.progress.done === items.length);
     const elapsed = Date.now() - startedAt;
     // 8 ticks in quick succession: far fewer snapshots than ticks (500 ms apart at most twice a second).

@@ -8,7 +8,10 @@ import { http } from '../support/http';
 import { expectError } from '../support/lifecycle';
 
 const DIR = path.resolve(__dirname, '../fixtures/runbooks');
-const FIXTURES = fs.readdirSync(DIR).filter((f) => f.endsWith('.md')).sort();
+const FIXTURES = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const read = (name: string) => fs.readFileSync(path.join(DIR, name), 'utf8');
 const MARKDOWN = { 'content-type': 'text/markdown; charset=utf-8' };
 
@@ -35,7 +38,11 @@ const BOOKKEEPING = new Set(['line', 'aliases', 'roleSource', 'roleReason', 'rol
 function structure(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(structure);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !BOOKKEEPING.has(k)).map(([k, v]) => [k, structure(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !BOOKKEEPING.has(k))
+        .map(([k, v]) => [k, structure(v)]),
+    );
   }
   return value;
 }
@@ -61,55 +68,114 @@ describe('POST /api/runbooks/parse', () => {
     expect(res.status).toBe(200);
     expect(res.body.stats.items).toBe(taskLines(text));
     expect(allItems(res.body.template)).toHaveLength(taskLines(text));
-    expect(Object.keys(res.body.stats).sort()).toEqual(['checkedItems', 'gates', 'items', 'phases', 'roles', 'rules', 'sections']);
+    expect(Object.keys(res.body.stats).sort()).toEqual([
+      'checkedItems',
+      'gates',
+      'items',
+      'phases',
+      'roles',
+      'rules',
+      'sections',
+    ]);
     for (const w of res.body.warnings) expect(w).toEqual({ line: expect.any(Number), message: expect.any(String) });
     expect(await prisma.template.count()).toBe(before);
   });
 
   it('reads phases with times, roles with their raw names, the sign-off gate and the metric table (E02)', async () => {
     const { api } = await person('Parser');
-    const { body, status } = await api.post('/api/runbooks/parse', read('e02-tagging-go-live.md'), { 'content-type': 'text/plain' });
+    const { body, status } = await api.post('/api/runbooks/parse', read('e02-tagging-go-live.md'), {
+      'content-type': 'text/plain',
+    });
     expect(status).toBe(200);
     const t = body.template as TemplateDefinition;
     expect(body.stats).toMatchObject({ phases: 4, items: 18, checkedItems: 14, gates: 1, rules: 6 });
-    expect(t.phases[0]).toMatchObject({ title: 'Pre-Deployment Checklist', plannedStartMin: -30, plannedDurationMin: 25 });
+    expect(t.phases[0]).toMatchObject({
+      title: 'Pre-Deployment Checklist',
+      plannedStartMin: -30,
+      plannedDurationMin: 25,
+    });
     expect(t.phases[1]).toMatchObject({ title: 'Deployment Steps', plannedStartMin: 0, plannedDurationMin: 30 });
     // Broken encoding ("‚úÖ") is repaired.
     expect(t.phases[0].items[0].title).toContain('✅');
-    expect(t.roles.find((r) => r.name === 'Database Admin')?.aliases).toEqual(expect.arrayContaining(['Database Admin', 'DBA-001']));
+    expect(t.roles.find((r) => r.name === 'Database Admin')?.aliases).toEqual(
+      expect.arrayContaining(['Database Admin', 'DBA-001']),
+    );
     const gate = t.phases.flatMap((p) => p.gates).find((g) => g.title === 'Deployment Sign-Off');
     expect(gate?.requiredRoles).toEqual(['deployment-lead', 'qc-lead', 'operations-manager']);
-    expect(t.rules.find((r) => r.series === 'p95_latency')).toMatchObject({ comparison: '>', unit: 'ms', target: 100, critical: 300 });
-    expect(t.rules.find((r) => r.series === 'error_rate')).toMatchObject({ comparison: '>', unit: '%', target: 0.1, critical: 1 });
+    expect(t.rules.find((r) => r.series === 'p95_latency')).toMatchObject({
+      comparison: '>',
+      unit: 'ms',
+      target: 100,
+      critical: 300,
+    });
+    expect(t.rules.find((r) => r.series === 'error_rate')).toMatchObject({
+      comparison: '>',
+      unit: '%',
+      target: 0.1,
+      critical: 1,
+    });
   });
 
   it('reads responsibility blocks and the team table (canary) and the numbered phases (blue-green)', async () => {
     const { api } = await person('Parser');
-    const canary = (await api.post('/api/runbooks/parse', read('canary-go-live-procedures.md'), MARKDOWN)).body.template as TemplateDefinition;
-    expect(canary.roles.map((r) => r.name)).toEqual(expect.arrayContaining(['Technical Lead', 'Database Admin', 'DevOps Engineer', 'Communications', 'Product Manager']));
-    expect(canary.phases.find((p) => p.title === 'Phase 2: Deployment')).toMatchObject({ plannedStartMin: 0, plannedDurationMin: 30 });
+    const canary = (await api.post('/api/runbooks/parse', read('canary-go-live-procedures.md'), MARKDOWN)).body
+      .template as TemplateDefinition;
+    expect(canary.roles.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        'Technical Lead',
+        'Database Admin',
+        'DevOps Engineer',
+        'Communications',
+        'Product Manager',
+      ]),
+    );
+    expect(canary.phases.find((p) => p.title === 'Phase 2: Deployment')).toMatchObject({
+      plannedStartMin: 0,
+      plannedDurationMin: 30,
+    });
     const dba = canary.roles.find((r) => r.name === 'Database Admin')!;
     const stated = allItems(canary).filter((i) => i.roleKey === dba.key && i.roleSource === 'runbook');
-    expect(stated.map((i) => i.title)).toEqual(['Migrations tested', 'Backups verified', 'Restore procedures tested', 'Performance optimized']);
+    expect(stated.map((i) => i.title)).toEqual([
+      'Migrations tested',
+      'Backups verified',
+      'Restore procedures tested',
+      'Performance optimized',
+    ]);
     // Unowned steps about the database are suggested to the same role, never to a new one.
-    expect(allItems(canary).filter((i) => i.roleKey === dba.key && i.roleSource === 'suggested').length).toBeGreaterThan(0);
+    expect(
+      allItems(canary).filter((i) => i.roleKey === dba.key && i.roleSource === 'suggested').length,
+    ).toBeGreaterThan(0);
     expect(canary.decisionTree.map((l) => l.level)).toEqual(expect.arrayContaining([1, 2, 3]));
 
     const blueGreen = (await api.post('/api/runbooks/parse', read('blue-green-cutover-tasks.md'), MARKDOWN)).body;
     expect(blueGreen.stats).toMatchObject({ items: 168, checkedItems: 9 });
-    const cutover = (blueGreen.template as TemplateDefinition).phases.find((p) => p.title === 'Phase 10.5: Traffic Cutover')!;
+    const cutover = (blueGreen.template as TemplateDefinition).phases.find(
+      (p) => p.title === 'Phase 10.5: Traffic Cutover',
+    )!;
     expect(cutover.items[0].title).toBe('T1212 Verify Blue environment passing all validation');
   });
 
   it('applies a role mapping from the query or a JSON body: two raw names merge into one key', async () => {
     const { api } = await person('Parser');
     const mapping = { 'DBA-001': 'dba', 'Database Admin': 'dba' };
-    const viaQuery = await api.post(`/api/runbooks/parse?roleMapping=${encodeURIComponent(JSON.stringify(mapping))}`, read('e02-tagging-go-live.md'), MARKDOWN);
-    const viaJson = await api.post('/api/runbooks/parse', { markdown: read('e02-tagging-go-live.md'), roleMapping: mapping, name: 'E02 tagging' });
+    const viaQuery = await api.post(
+      `/api/runbooks/parse?roleMapping=${encodeURIComponent(JSON.stringify(mapping))}`,
+      read('e02-tagging-go-live.md'),
+      MARKDOWN,
+    );
+    const viaJson = await api.post('/api/runbooks/parse', {
+      markdown: read('e02-tagging-go-live.md'),
+      roleMapping: mapping,
+      name: 'E02 tagging',
+    });
     for (const res of [viaQuery, viaJson]) {
       expect(res.status).toBe(200);
-      const dba = (res.body.template as TemplateDefinition).roles.filter((r) => r.aliases.some((a) => a === 'DBA-001' || a === 'Database Admin'));
-      expect(dba).toEqual([expect.objectContaining({ key: 'dba', aliases: expect.arrayContaining(['DBA-001', 'Database Admin']) })]);
+      const dba = (res.body.template as TemplateDefinition).roles.filter((r) =>
+        r.aliases.some((a) => a === 'DBA-001' || a === 'Database Admin'),
+      );
+      expect(dba).toEqual([
+        expect.objectContaining({ key: 'dba', aliases: expect.arrayContaining(['DBA-001', 'Database Admin']) }),
+      ]);
     }
     expect(viaJson.body.template.name).toBe('E02 tagging');
     expectError(await api.post('/api/runbooks/parse?roleMapping=nope', '- [ ] a', MARKDOWN), 422, 'invalid_body');
@@ -120,7 +186,11 @@ describe('POST /api/runbooks/parse', () => {
     const big = `- [ ] step\n${'x'.repeat(1_000_001)}`;
     expectError(await api.post('/api/runbooks/parse', big, MARKDOWN), 413, 'payload_too_large');
     expectError(await api.post('/api/runbooks/parse', { markdown: big }), 413, 'payload_too_large');
-    const none = await api.post('/api/runbooks/parse', '# Release notes\n\nJust prose, a table and no tasks.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n', MARKDOWN);
+    const none = await api.post(
+      '/api/runbooks/parse',
+      '# Release notes\n\nJust prose, a table and no tasks.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+      MARKDOWN,
+    );
     expectError(none, 422, 'invalid_runbook');
     expect(none.body.error.message).toMatch(/No checklist items/);
     expect(none.body.error.warnings).toEqual(expect.any(Array));
@@ -132,44 +202,98 @@ describe('POST /api/runbooks/parse', () => {
 describe('the template library', () => {
   it('creates a template from Markdown, starts a deployment from it and shows a role its checklist', async () => {
     const { user, api } = await person('Cora Creator');
-    const created = await api.post('/api/templates?name=Canary%20go-live', read('canary-go-live-procedures.md'), MARKDOWN);
+    const created = await api.post(
+      '/api/templates?name=Canary%20go-live',
+      read('canary-go-live-procedures.md'),
+      MARKDOWN,
+    );
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: expect.any(String), name: 'Canary go-live', createdById: user.id, stats: { items: 130 }, deployments: 0, canManage: true, hasSource: true });
+    expect(created.body).toMatchObject({
+      id: expect.any(String),
+      name: 'Canary go-live',
+      createdById: user.id,
+      stats: { items: 130 },
+      deployments: 0,
+      canManage: true,
+      hasSource: true,
+    });
     const row = await prisma.template.findUniqueOrThrow({ where: { id: created.body.id } });
     expect(row.sourceMarkdown).toBe(read('canary-go-live-procedures.md'));
 
     const list = await api.get('/api/templates');
-    expect(list.body.templates).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.body.id, name: 'Canary go-live' })]));
+    expect(list.body.templates).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: created.body.id, name: 'Canary go-live' })]),
+    );
 
-    const deployment = await api.post('/api/deployments', { templateId: created.body.id, name: 'Checkout canary', version: '3.1.0', environment: 'production', goLiveAt: '2026-03-01T12:00:00Z' });
+    const deployment = await api.post('/api/deployments', {
+      templateId: created.body.id,
+      name: 'Checkout canary',
+      version: '3.1.0',
+      environment: 'production',
+      goLiveAt: '2026-03-01T12:00:00Z',
+    });
     expect(deployment.status).toBe(201);
     const state = (await api.get(`/api/deployments/${deployment.body.id}`)).body;
-    expect(state).toMatchObject({ name: 'Checkout canary', version: '3.1.0', goLiveAt: '2026-03-01T12:00:00.000Z', me: { roles: [expect.objectContaining({ key: 'ic', isIc: true })] } });
+    expect(state).toMatchObject({
+      name: 'Checkout canary',
+      version: '3.1.0',
+      goLiveAt: '2026-03-01T12:00:00.000Z',
+      me: { roles: [expect.objectContaining({ key: 'ic', isIc: true })] },
+    });
     const dbaKey = state.roles.find((r: { name: string }) => r.name === 'Database Admin').key;
-    const flat = (items: { title: string; roleKey: string; children: unknown[] }[]): { title: string; roleKey: string }[] => items.flatMap((i) => [i, ...flat(i.children as never)]);
-    const dbaItems = state.phases.flatMap((p: { items: never[] }) => flat(p.items)).filter((i: { roleKey: string }) => i.roleKey === dbaKey);
-    expect(dbaItems.map((i: { title: string }) => i.title)).toEqual(expect.arrayContaining(['Migrations tested', 'Backups verified', 'Restore procedures tested', 'Performance optimized']));
+    const flat = (
+      items: { title: string; roleKey: string; children: unknown[] }[],
+    ): { title: string; roleKey: string }[] => items.flatMap((i) => [i, ...flat(i.children as never)]);
+    const dbaItems = state.phases
+      .flatMap((p: { items: never[] }) => flat(p.items))
+      .filter((i: { roleKey: string }) => i.roleKey === dbaKey);
+    expect(dbaItems.map((i: { title: string }) => i.title)).toEqual(
+      expect.arrayContaining([
+        'Migrations tested',
+        'Backups verified',
+        'Restore procedures tested',
+        'Performance optimized',
+      ]),
+    );
     expect((await api.get(`/api/templates/${created.body.id}`)).body.deployments).toBe(1);
   });
 
   it('creates from the edited preview JSON, and refuses roles the template does not declare', async () => {
     const { api } = await person('Edith Editor');
-    const preview = (await api.post('/api/runbooks/parse', read('e02-tagging-go-live.md'), MARKDOWN)).body.template as TemplateDefinition;
-    const edited = { ...preview, name: 'E02 edited', roles: preview.roles.map((r) => (r.key === 'qc-lead' ? { ...r, name: 'Quality Control Lead' } : r)) };
-    const created = await api.post('/api/templates', { template: edited, sourceMarkdown: read('e02-tagging-go-live.md') });
+    const preview = (await api.post('/api/runbooks/parse', read('e02-tagging-go-live.md'), MARKDOWN)).body
+      .template as TemplateDefinition;
+    const edited = {
+      ...preview,
+      name: 'E02 edited',
+      roles: preview.roles.map((r) => (r.key === 'qc-lead' ? { ...r, name: 'Quality Control Lead' } : r)),
+    };
+    const created = await api.post('/api/templates', {
+      template: edited,
+      sourceMarkdown: read('e02-tagging-go-live.md'),
+    });
     expect(created.status).toBe(201);
-    expect(created.body.definition.roles.find((r: { key: string }) => r.key === 'qc-lead').name).toBe('Quality Control Lead');
+    expect(created.body.definition.roles.find((r: { key: string }) => r.key === 'qc-lead').name).toBe(
+      'Quality Control Lead',
+    );
     expect(created.body.name).toBe('E02 edited');
 
     // What the import page sends: the Markdown again, with the mapping and the names typed in the preview.
     const fromMarkdown = await api.post('/api/templates', {
-      markdown: read('e02-tagging-go-live.md'), roleMapping: { 'DBA-001': 'dba', 'Database Admin': 'dba' }, roleNames: { dba: 'DBA team' }, name: 'E02 mapped',
+      markdown: read('e02-tagging-go-live.md'),
+      roleMapping: { 'DBA-001': 'dba', 'Database Admin': 'dba' },
+      roleNames: { dba: 'DBA team' },
+      name: 'E02 mapped',
     });
     expect(fromMarkdown.status).toBe(201);
-    expect(fromMarkdown.body.definition.roles).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'dba', name: 'DBA team' })]));
+    expect(fromMarkdown.body.definition.roles).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: 'dba', name: 'DBA team' })]),
+    );
     expect(fromMarkdown.body.name).toBe('E02 mapped');
 
-    const broken = { ...preview, phases: [{ ...preview.phases[0], items: [{ title: 'Orphan', roleKey: 'ghost', children: [] }] }] };
+    const broken = {
+      ...preview,
+      phases: [{ ...preview.phases[0], items: [{ title: 'Orphan', roleKey: 'ghost', children: [] }] }],
+    };
     const before = await prisma.template.count();
     expectError(await api.post('/api/templates', { template: broken }), 422, 'invalid_body');
     expectError(await api.post('/api/templates', { template: { name: 'x' } }), 422, 'invalid_body');
@@ -209,7 +333,11 @@ describe('the template library', () => {
   it('refuses to delete a template while a deployment uses it (409 in_use), and deletes it once unused', async () => {
     const { api } = await person('Una User');
     const id = (await api.post('/api/templates', read('e02-tagging-go-live.md'), MARKDOWN)).body.id;
-    const deployment = await api.post('/api/deployments', { templateId: id, name: 'E02 go-live', goLiveAt: '2026-01-15T08:00:00Z' });
+    const deployment = await api.post('/api/deployments', {
+      templateId: id,
+      name: 'E02 go-live',
+      goLiveAt: '2026-01-15T08:00:00Z',
+    });
     expect(deployment.status).toBe(201);
     const refused = await api.del(`/api/templates/${id}`);
     expectError(refused, 409, 'in_use');

@@ -26,7 +26,9 @@ describe('gate decisions need the gates:sign token scope', () => {
     const [gate] = await gatesOf(crew.id);
     const dbaWriter = crew.as(await makeToken(crew.people.dba.id, ['read', 'write']));
     const icWriter = crew.as(await makeToken(crew.people.ic.id, ['read', 'write']));
-    const signed = await crew.as(crew.tokens.dba).post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'reject', comment: 'lag' });
+    const signed = await crew
+      .as(crew.tokens.dba)
+      .post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'reject', comment: 'lag' });
     expect(signed.status).toBe(201);
     const before = await snapshot(crew.id);
 
@@ -34,16 +36,30 @@ describe('gate decisions need the gates:sign token scope', () => {
     expectError(sign, 403, 'missing_scope');
     expect(sign.body.error).toMatchObject({ scope: 'gates:sign' });
     expect(sign.body.error.message).toContain('gates:sign');
-    expectError(await dbaWriter.del(crew.url(`/gates/${gate.id}/signoffs/${signed.body.signoff.id}`)), 403, 'missing_scope');
-    expectError(await icWriter.post(crew.url(`/gates/${gate.id}/override`), { reason: 'ship it' }), 403, 'missing_scope');
+    expectError(
+      await dbaWriter.del(crew.url(`/gates/${gate.id}/signoffs/${signed.body.signoff.id}`)),
+      403,
+      'missing_scope',
+    );
+    expectError(
+      await icWriter.post(crew.url(`/gates/${gate.id}/override`), { reason: 'ship it' }),
+      403,
+      'missing_scope',
+    );
     expect(await snapshot(crew.id)).toEqual(before);
 
     // The same token still does the rest of its job.
     const item = crew.itemOf('dba');
-    expect((await dbaWriter.patch(crew.url(`/items/${item.id}`), { status: 'done', version: item.version })).status).toBe(200);
+    expect(
+      (await dbaWriter.patch(crew.url(`/items/${item.id}`), { status: 'done', version: item.version })).status,
+    ).toBe(200);
     // An outsider's read/write token is refused as before: not a signer at all.
     const outsiderWriter = crew.as(await makeToken(crew.people.outsider.id, ['read', 'write']));
-    expectError(await outsiderWriter.post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'approve' }), 403, 'forbidden');
+    expectError(
+      await outsiderWriter.post(crew.url(`/gates/${gate.id}/signoffs`), { decision: 'approve' }),
+      403,
+      'forbidden',
+    );
   });
 
   it('npm run token:create makes a token that signs by default, and takes --scopes', async () => {

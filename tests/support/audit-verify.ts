@@ -12,7 +12,9 @@ const run = promisify(execFile);
  */
 export async function auditVerify(deploymentId: string): Promise<{ status: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', deploymentId], { env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', deploymentId], {
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
     return { status: 0, stdout };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string };
@@ -38,11 +40,20 @@ type EventRow = Parameters<typeof plainHashEvent>[0] & { hash: string };
  * trigger off, change event `fromSeq`'s payload (when given) and recompute the plain SHA-256 chain
  * from there to the deployment's head, so every link and the head agree again.
  */
-export async function rewritePlainChain(deploymentId: string, fromSeq: number, change?: { payload: Record<string, unknown> }) {
+export async function rewritePlainChain(
+  deploymentId: string,
+  fromSeq: number,
+  change?: { payload: Record<string, unknown> },
+) {
   await asOwner(async (db) => {
     await db.query('BEGIN');
     await db.query('ALTER TABLE "Event" DISABLE TRIGGER event_append_only');
-    if (change) await db.query(`UPDATE "Event" SET "payload" = $3 WHERE "deploymentId" = $1 AND "seq" = $2`, [deploymentId, fromSeq, JSON.stringify(change.payload)]);
+    if (change)
+      await db.query(`UPDATE "Event" SET "payload" = $3 WHERE "deploymentId" = $1 AND "seq" = $2`, [
+        deploymentId,
+        fromSeq,
+        JSON.stringify(change.payload),
+      ]);
     const { rows } = await db.query<EventRow & { at: Date }>(
       `SELECT "deploymentId", "seq", "type", "at", "actorId", "actorName", "roleKey", "payload", "hash" FROM "Event" WHERE "deploymentId" = $1 ORDER BY "seq"`,
       [deploymentId],
@@ -52,7 +63,12 @@ export async function rewritePlainChain(deploymentId: string, fromSeq: number, c
       // pg reads `timestamp` as local time; the chain hashed the UTC instant Prisma stored.
       const at = new Date(row.at.getTime() - row.at.getTimezoneOffset() * 60_000);
       const hash = plainHashEvent({ ...row, at }, prev);
-      await db.query(`UPDATE "Event" SET "prevHash" = $3, "hash" = $4 WHERE "deploymentId" = $1 AND "seq" = $2`, [deploymentId, row.seq, prev, hash]);
+      await db.query(`UPDATE "Event" SET "prevHash" = $3, "hash" = $4 WHERE "deploymentId" = $1 AND "seq" = $2`, [
+        deploymentId,
+        row.seq,
+        prev,
+        hash,
+      ]);
       prev = hash;
     }
     await db.query(`UPDATE "Deployment" SET "lastEventHash" = $2 WHERE "id" = $1`, [deploymentId, prev]);

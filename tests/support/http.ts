@@ -8,7 +8,12 @@ export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
  */
 export function http(auth?: { token?: string; cookie?: string; baseUrl?: string }) {
   const baseUrl = auth?.baseUrl ?? inject('baseUrl');
-  const request = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
+  const request = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
@@ -30,9 +35,12 @@ export function http(auth?: { token?: string; cookie?: string; baseUrl?: string 
   };
   return {
     get: <T = any>(path: string, headers?: Record<string, string>) => request<T>('GET', path, undefined, headers),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, headers),
-    put: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('PUT', path, body ?? {}, headers),
-    patch: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('PATCH', path, body, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      request<T>('POST', path, body ?? {}, headers),
+    put: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      request<T>('PUT', path, body ?? {}, headers),
+    patch: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      request<T>('PATCH', path, body, headers),
     del: <T = any>(path: string, headers?: Record<string, string>) => request<T>('DELETE', path, undefined, headers),
     raw: request,
   };

@@ -1,8 +1,8 @@
 import { expect, inject } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
-import { http } from './http';
 import { makeCrew } from './crew';
+import { http } from './http';
 
 /**
  * makeCrew plus a tech lead and a second DevOps holder, so the demo's first gate (tech-lead,
@@ -11,7 +11,10 @@ import { makeCrew } from './crew';
 export async function makeDrivenCrew() {
   const crew = await makeCrew();
   const [techLead, devops] = await Promise.all([makeUser({ name: 'Tomás Tech' }), makeUser({ name: 'Devi DevOps' })]);
-  for (const [key, userId] of [['tech-lead', techLead.id], ['devops', devops.id]]) {
+  for (const [key, userId] of [
+    ['tech-lead', techLead.id],
+    ['devops', devops.id],
+  ]) {
     const role = await prisma.role.findFirstOrThrow({ where: { deploymentId: crew.deployment.id, key } });
     await prisma.participant.create({ data: { deploymentId: crew.deployment.id, roleId: role.id, userId } });
   }
@@ -37,7 +40,11 @@ export async function phasesOf(deploymentId: string) {
 }
 
 export async function gatesOf(deploymentId: string) {
-  return prisma.gate.findMany({ where: { deploymentId }, orderBy: { position: 'asc' }, include: { signoffs: { orderBy: { createdAt: 'asc' } } } });
+  return prisma.gate.findMany({
+    where: { deploymentId },
+    orderBy: { position: 'asc' },
+    include: { signoffs: { orderBy: { createdAt: 'asc' } } },
+  });
 }
 
 /** Marks every item of a phase done, directly: test setup, not the behaviour under test. */
@@ -48,10 +55,25 @@ export async function tickPhase(phaseId: string) {
 /** Everything a refused request must leave untouched. */
 export async function snapshot(deploymentId: string) {
   const [deployment, phases, gates, signoffs, events] = await Promise.all([
-    prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { state: true, heldFromState: true, stateReason: true, seq: true, startedAt: true, finishedAt: true } }),
-    prisma.phase.findMany({ where: { deploymentId }, orderBy: { position: 'asc' }, select: { id: true, status: true, startedAt: true, completedAt: true } }),
-    prisma.gate.findMany({ where: { deploymentId }, orderBy: { position: 'asc' }, select: { id: true, status: true, version: true, overrideReason: true, openedAt: true } }),
-    prisma.signoff.findMany({ where: { gate: { deploymentId } }, orderBy: { id: 'asc' }, select: { id: true, withdrawnAt: true } }),
+    prisma.deployment.findUniqueOrThrow({
+      where: { id: deploymentId },
+      select: { state: true, heldFromState: true, stateReason: true, seq: true, startedAt: true, finishedAt: true },
+    }),
+    prisma.phase.findMany({
+      where: { deploymentId },
+      orderBy: { position: 'asc' },
+      select: { id: true, status: true, startedAt: true, completedAt: true },
+    }),
+    prisma.gate.findMany({
+      where: { deploymentId },
+      orderBy: { position: 'asc' },
+      select: { id: true, status: true, version: true, overrideReason: true, openedAt: true },
+    }),
+    prisma.signoff.findMany({
+      where: { gate: { deploymentId } },
+      orderBy: { id: 'asc' },
+      select: { id: true, withdrawnAt: true },
+    }),
     prisma.event.count({ where: { deploymentId } }),
   ]);
   return { deployment, phases, gates, signoffs, events };
@@ -59,7 +81,11 @@ export async function snapshot(deploymentId: string) {
 
 /** The types of the events appended after `afterSeq`, in order — the exact count of an action's events. */
 export async function eventTypesAfter(deploymentId: string, afterSeq: number): Promise<string[]> {
-  const rows = await prisma.event.findMany({ where: { deploymentId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, select: { type: true } });
+  const rows = await prisma.event.findMany({
+    where: { deploymentId, seq: { gt: afterSeq } },
+    orderBy: { seq: 'asc' },
+    select: { type: true },
+  });
   return rows.map((r) => r.type);
 }
 
@@ -85,7 +111,12 @@ export async function startFirstPhase(crew: DrivenCrew) {
 export async function approveFirstGate(crew: DrivenCrew) {
   const [gate] = await gatesOf(crew.id);
   const url = crew.url(`/gates/${gate.id}/signoffs`);
-  for (const [token, roleKey] of [[crew.tokens.tech, null], [crew.tokens.dba, null], [crew.tokens.qa, 'qa'], [crew.tokens.devops, null]] as const) {
+  for (const [token, roleKey] of [
+    [crew.tokens.tech, null],
+    [crew.tokens.dba, null],
+    [crew.tokens.qa, 'qa'],
+    [crew.tokens.devops, null],
+  ] as const) {
     const res = await crew.as(token).post(url, { decision: 'approve', roleKey });
     expect(res.status).toBe(201);
   }

@@ -36,7 +36,13 @@ export async function startOidcProvider({ port, appBaseUrl }: { port: number; ap
       const person = IDP_PEOPLE[id] ?? { email: id.includes('@') ? id : `${id}@unknown.test`, name: id, groups: [] };
       return {
         accountId: id,
-        claims: async () => ({ sub: id, email: person.email, email_verified: true, name: person.name, groups: person.groups }),
+        claims: async () => ({
+          sub: id,
+          email: person.email,
+          email_verified: true,
+          name: person.name,
+          groups: person.groups,
+        }),
       };
     },
   });

@@ -15,11 +15,23 @@ export async function startOwnServer(extra: Record<string, string>, options: { f
   const appDatabaseUrl = database?.appUrl ?? inject('appDatabaseUrl');
   const adminToken = options.freshDatabase ? crypto.randomBytes(24).toString('hex') : inject('adminToken');
   const port = await freePort();
-  const server = await startAppServer(serverEnv({ databaseUrl: appDatabaseUrl, port, adminToken, extra: { MIGRATE_ON_START: 'false', ...extra } }));
-  const request = async (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+  const server = await startAppServer(
+    serverEnv({ databaseUrl: appDatabaseUrl, port, adminToken, extra: { MIGRATE_ON_START: 'false', ...extra } }),
+  );
+  const request = async (
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> => {
     const response = await fetch(`${server.baseUrl}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

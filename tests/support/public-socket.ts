@@ -1,6 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
 import type { PublicStatus } from '@/lib/domain/public-status';
-import { PUBLIC_NAMESPACE, type PublicClientToServerEvents, type PublicServerToClientEvents } from '@/lib/realtime/protocol/public-events';
+import {
+  PUBLIC_NAMESPACE,
+  type PublicClientToServerEvents,
+  type PublicServerToClientEvents,
+} from '@/lib/realtime/protocol/public-events';
 import { baseUrl } from './http';
 
 export type PublicTestSocket = Socket<PublicServerToClientEvents, PublicClientToServerEvents>;
@@ -36,7 +40,10 @@ export function watch(socket: PublicTestSocket) {
       new Promise<PublicStatus>((resolve, reject) => {
         const found = seen.find(match);
         if (found) return resolve(found);
-        const timer = setTimeout(() => reject(new Error(`no matching status:update within ${timeoutMs} ms (saw ${seen.length})`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching status:update within ${timeoutMs} ms (saw ${seen.length})`)),
+          timeoutMs,
+        );
         waiters.push({ match, resolve: (s) => (clearTimeout(timer), resolve(s)) });
       }),
   };

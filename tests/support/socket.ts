@@ -5,14 +5,19 @@ import { baseUrl } from './http';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connect(options: { token?: string; cookie?: string; origin?: string; baseUrl?: string } = {}): TestSocket {
+export function connect(
+  options: { token?: string; cookie?: string; origin?: string; baseUrl?: string } = {},
+): TestSocket {
   return io(options.baseUrl ?? baseUrl(), {
     path: '/socket.io',
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
     auth: options.token ? { token: options.token } : {},
-    extraHeaders: { ...(options.cookie ? { cookie: options.cookie } : {}), ...(options.origin ? { origin: options.origin } : {}) },
+    extraHeaders: {
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+      ...(options.origin ? { origin: options.origin } : {}),
+    },
   });
 }
 
@@ -34,13 +39,15 @@ export function collect(socket: TestSocket) {
   const waiters: { n: number; resolve: () => void }[] = [];
   socket.on('deployment:event', (event) => {
     events.push(event);
-    for (const w of [...waiters]) if (events.length >= w.n) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve();
-    }
+    for (const w of [...waiters])
+      if (events.length >= w.n) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
   });
   return {
     events,
-    until: (n: number) => new Promise<void>((resolve) => (events.length >= n ? resolve() : waiters.push({ n, resolve }))),
+    until: (n: number) =>
+      new Promise<void>((resolve) => (events.length >= n ? resolve() : waiters.push({ n, resolve }))),
   };
 }

@@ -1,7 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Received = { path: string; at: number; headers: http.IncomingHttpHeaders; raw: string; body: Record<string, unknown> };
+export type Received = {
+  path: string;
+  at: number;
+  headers: http.IncomingHttpHeaders;
+  raw: string;
+  body: Record<string, unknown>;
+};
 
 /**
  * A local webhook receiver. Each path answers from its script of status codes, the last one
@@ -35,7 +41,10 @@ export function webhookReceiver(scripts: Record<string, (number | 'hang' | 'hold
       released = true;
       for (const res of held.splice(0)) if (!res.writableEnded && !res.destroyed) res.writeHead(200).end('ok');
     },
-    start: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    start: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+      ),
     stop: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
     waitFor: async (path: string, n: number, timeoutMs = 20_000) => {
       const deadline = Date.now() + timeoutMs;

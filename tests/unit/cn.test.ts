@@ -21,6 +21,8 @@ describe('cn', () => {
   });
 
   it('drops falsy parts and flattens conditionals', () => {
-    expect(cn('rounded', false, undefined, null, '', { hidden: false, block: true }, ['p-2', 0 && 'p-4'])).toBe('rounded block p-2');
+    expect(cn('rounded', false, undefined, null, '', { hidden: false, block: true }, ['p-2', 0 && 'p-4'])).toBe(
+      'rounded block p-2',
+    );
   });
 });

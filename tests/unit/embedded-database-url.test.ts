@@ -19,7 +19,10 @@ describe('resolveDatabaseUrl', () => {
   it('prefers DATABASE_URL', () => {
     const dir = dataDir();
     publishEmbeddedDatabaseUrl(dir, 'postgresql://postgres:postgres@127.0.0.1:5555/postgres?sslmode=disable');
-    expect(resolveDatabaseUrl('postgresql://db/warroom', dir)).toEqual({ url: 'postgresql://db/warroom', embedded: false });
+    expect(resolveDatabaseUrl('postgresql://db/warroom', dir)).toEqual({
+      url: 'postgresql://db/warroom',
+      embedded: false,
+    });
   });
 
   it('finds the address a running server published, and nothing once it withdrew it', () => {

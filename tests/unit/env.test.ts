@@ -62,13 +62,30 @@ describe('parseEnv', () => {
       HOST: '',
       DB_POOL_SIZE: '  ',
     });
-    expect(config).toMatchObject({ PORT: 8080, LOG_LEVEL: 'warn', ALLOW_SIGN_UP: true, PASSWORD_SIGN_IN: false, AUTH_RATE_LIMIT: false, WRITE_RATE_LIMIT: 0, LEADER_ELECTION: false, SIGNOFF_REAUTH_MIN: 0, DB_POOL_SIZE: 10 });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      LOG_LEVEL: 'warn',
+      ALLOW_SIGN_UP: true,
+      PASSWORD_SIGN_IN: false,
+      AUTH_RATE_LIMIT: false,
+      WRITE_RATE_LIMIT: 0,
+      LEADER_ELECTION: false,
+      SIGNOFF_REAUTH_MIN: 0,
+      DB_POOL_SIZE: 10,
+    });
     expect(config.TRUSTED_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.HOST).toBeUndefined();
   });
 
   it('names each bad variable and what it expects, and never echoes the value', () => {
-    const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', HSTS: 'yes', DATABASE_URL: 'mysql://root:hunter2@db/x', WEBHOOK_MAX_ATTEMPTS: '2.5', LEADER_RETRY_MS: '0' });
+    const problems = problemsOf({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      HSTS: 'yes',
+      DATABASE_URL: 'mysql://root:hunter2@db/x',
+      WEBHOOK_MAX_ATTEMPTS: '2.5',
+      LEADER_RETRY_MS: '0',
+    });
     expect(problems).toEqual([
       'PORT: expected a whole number from 0 to 65535',
       'LOG_LEVEL: expected one of debug, info, warn, error, silent',

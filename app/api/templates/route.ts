@@ -7,4 +7,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = authed(async ({ actor }) => json({ templates: await listTemplates(actor) }));
 
-export const POST = authed(async ({ request, actor }) => json(await createTemplate(actor, await readRunbookRequest(request, true)), 201));
+export const POST = authed(async ({ request, actor }) =>
+  json(await createTemplate(actor, await readRunbookRequest(request, true)), 201),
+);

@@ -8,7 +8,11 @@ import { findInvitation } from '@/lib/server/users/invitations';
 
 export const dynamic = 'force-dynamic';
 
-const TITLE = { accepted: 'This invitation was already used', expired: 'This invitation has expired', revoked: 'This invitation was withdrawn' } as const;
+const TITLE = {
+  accepted: 'This invitation was already used',
+  expired: 'This invitation has expired',
+  revoked: 'This invitation was withdrawn',
+} as const;
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -22,19 +26,27 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-4">
       <h1 className="text-3xl font-bold tracking-tight">War Room</h1>
       {!invitation ? (
-        <Dead title="This invitation link is not valid" message="Check that the whole link was copied, or ask an admin for a new one." />
+        <Dead
+          title="This invitation link is not valid"
+          message="Check that the whole link was copied, or ask an admin for a new one."
+        />
       ) : invitation.status !== 'pending' ? (
         <Dead title={TITLE[invitation.status]} message={INVITATION_DEAD_MESSAGE[invitation.status]} />
       ) : (
         <>
           <p className="text-muted" data-testid="invitation-summary">
-            You are invited as <strong>{invitation.email}</strong>{invitation.isAdmin ? ' (admin)' : ''}
+            You are invited as <strong>{invitation.email}</strong>
+            {invitation.isAdmin ? ' (admin)' : ''}
             {role ? (
               <>
-                {' '}to join <strong>{role.deploymentName}</strong> as <strong>{role.roleName}</strong>
+                {' '}
+                to join <strong>{role.deploymentName}</strong> as <strong>{role.roleName}</strong>
               </>
             ) : null}
-            . {password ? 'Choose your name and a password.' : `Sign in with ${sso && 'label' in sso ? sso.label : 'your company account'} using this email.`}
+            .{' '}
+            {password
+              ? 'Choose your name and a password.'
+              : `Sign in with ${sso && 'label' in sso ? sso.label : 'your company account'} using this email.`}
           </p>
           {sso && 'label' in sso ? <SsoSignInButton label={sso.label} next={next} passwordSignIn={password} /> : null}
           {password ? <AcceptInvitationForm token={token} email={invitation.email} next={next} /> : null}
@@ -49,7 +61,9 @@ function Dead({ title, message }: { title: string; message: string }) {
     <div role="alert" data-testid="invitation-dead" className="flex flex-col gap-2">
       <h2 className="text-xl font-semibold">⚠ {title}</h2>
       <p className="text-muted">{message}</p>
-      <Link href="/sign-in" className="text-sm underline">Go to sign-in</Link>
+      <Link href="/sign-in" className="text-sm underline">
+        Go to sign-in
+      </Link>
     </div>
   );
 }

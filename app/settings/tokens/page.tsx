@@ -14,7 +14,8 @@ export default async function TokensPage() {
       <main className="mx-auto max-w-3xl px-4 py-6">
         <h1 className="mb-2 text-2xl font-bold">API tokens</h1>
         <p className="mb-6 text-sm text-muted">
-          For pipelines and scripts: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts with your rights, narrowed by its scopes. It is shown once.
+          For pipelines and scripts: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts with your
+          rights, narrowed by its scopes. It is shown once.
         </p>
         <TokenManager initial={tokens} />
       </main>

@@ -1,8 +1,8 @@
 import { TopNav } from '@/components/layout/top-nav';
 import { UsersScreen } from '@/components/users/users-screen';
-import { requirePageActor } from '@/lib/server/auth/page-actor';
 import { mayManageAccounts } from '@/lib/domain/accounts';
 import { viaOf } from '@/lib/server/auth/get-actor';
+import { requirePageActor } from '@/lib/server/auth/page-actor';
 import { listInvitations } from '@/lib/server/users/invitations';
 import { listUsers } from '@/lib/server/users/manage-users';
 
@@ -19,12 +19,19 @@ export default async function UsersPage() {
         {allowed ? (
           <>
             <p className="mb-6 text-sm text-muted">
-              People join by invitation: send them the link (single use, it expires). Deactivating someone signs them out everywhere at once and revokes their API tokens.
+              People join by invitation: send them the link (single use, it expires). Deactivating someone signs them
+              out everywhere at once and revokes their API tokens.
             </p>
-            <UsersScreen selfId={actor.userId} initialUsers={await listUsers(actor)} initialInvitations={await listInvitations(actor)} />
+            <UsersScreen
+              selfId={actor.userId}
+              initialUsers={await listUsers(actor)}
+              initialInvitations={await listInvitations(actor)}
+            />
           </>
         ) : (
-          <p role="alert" className="text-sm">Only an admin can manage accounts. Ask an admin to invite the people you need.</p>
+          <p role="alert" className="text-sm">
+            Only an admin can manage accounts. Ask an admin to invite the people you need.
+          </p>
         )}
       </main>
     </>

@@ -7,7 +7,11 @@ import { getPublicStatus } from '@/lib/server/status/public-status-cache';
 export const dynamic = 'force-dynamic';
 
 // The token is in the URL: keep the page out of search engines and out of Referer headers.
-export const metadata: Metadata = { title: 'Go-live status', robots: { index: false, follow: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = {
+  title: 'Go-live status',
+  robots: { index: false, follow: false },
+  referrer: 'no-referrer',
+};
 
 /** Public, no sign-in: the share token is the only key, and a revoked one is a 404 at once. */
 export default async function PublicStatusPage({ params }: { params: Promise<{ token: string }> }) {

@@ -17,18 +17,30 @@ export function acknowledgedAfterChange(level: HealthLevel, acknowledgedLevel: n
 }
 
 export type AcknowledgeCheck =
-  | { ok: true; alreadyAcknowledged: boolean }
-  | { ok: false; code: 'conflict'; message: string };
+  { ok: true; alreadyAcknowledged: boolean } | { ok: false; code: 'conflict'; message: string };
 
 /**
  * Whether an acknowledgement of `expected` (what the IC saw; null = "whatever it is now") may be
  * recorded. Acknowledging a level that has moved on would record a decision about a different
  * situation, so that is refused with the current level named.
  */
-export function checkAcknowledge(level: number, acknowledgedLevel: number, expected: number | null | undefined): AcknowledgeCheck {
-  if (level < 2) return { ok: false, code: 'conflict', message: 'Health is at level 1 (keep going): there is nothing to acknowledge.' };
+export function checkAcknowledge(
+  level: number,
+  acknowledgedLevel: number,
+  expected: number | null | undefined,
+): AcknowledgeCheck {
+  if (level < 2)
+    return {
+      ok: false,
+      code: 'conflict',
+      message: 'Health is at level 1 (keep going): there is nothing to acknowledge.',
+    };
   if (expected != null && expected !== level) {
-    return { ok: false, code: 'conflict', message: `Health moved to level ${level} before your acknowledgement of level ${expected} arrived. Review it and acknowledge again.` };
+    return {
+      ok: false,
+      code: 'conflict',
+      message: `Health moved to level ${level} before your acknowledgement of level ${expected} arrived. Review it and acknowledge again.`,
+    };
   }
   return { ok: true, alreadyAcknowledged: acknowledgedLevel >= level };
 }

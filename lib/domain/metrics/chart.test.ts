@@ -39,7 +39,13 @@ describe('valueLevel', () => {
 
 describe('yDomain', () => {
   it('reaches up to the nearest threshold above the data, with headroom', () => {
-    const [lo, hi] = yDomain([{ ts: 1, value: 0.4 }, { ts: 2, value: 0.6 }], gt);
+    const [lo, hi] = yDomain(
+      [
+        { ts: 1, value: 0.4 },
+        { ts: 2, value: 0.6 },
+      ],
+      gt,
+    );
     expect(lo).toBe(0);
     expect(hi).toBeCloseTo(1.1);
   });
@@ -84,16 +90,33 @@ describe('trend', () => {
   });
 
   it('works on rollup points too', () => {
-    const buckets = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5].map((value, i) => ({ ts: i * 300_000, value, min: value, max: value }));
+    const buckets = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5].map((value, i) => ({
+      ts: i * 300_000,
+      value,
+      min: value,
+      max: value,
+    }));
     expect(trend(buckets, 1_800_000, 300_000).direction).toBe('up');
   });
 });
 
 describe('mergeLivePoints', () => {
-  const base = [{ ts: 1000, value: 1 }, { ts: 2000, value: 2 }];
+  const base = [
+    { ts: 1000, value: 1 },
+    { ts: 2000, value: 2 },
+  ];
 
   it('appends only newer points, in order, once', () => {
-    const merged = mergeLivePoints(base, [{ ts: 4000, value: 4 }, { ts: 2000, value: 9 }, { ts: 3000, value: 3 }, { ts: 3000, value: 3 }], { maxPoints: 100 });
+    const merged = mergeLivePoints(
+      base,
+      [
+        { ts: 4000, value: 4 },
+        { ts: 2000, value: 9 },
+        { ts: 3000, value: 3 },
+        { ts: 3000, value: 3 },
+      ],
+      { maxPoints: 100 },
+    );
     expect(merged.map((p) => p.ts)).toEqual([1000, 2000, 3000, 4000]);
   });
 
@@ -102,7 +125,9 @@ describe('mergeLivePoints', () => {
   });
 
   it('slides the live window', () => {
-    expect(mergeLivePoints(base, [{ ts: 3000, value: 3 }], { fromMs: 1500, maxPoints: 100 }).map((p) => p.ts)).toEqual([2000, 3000]);
+    expect(mergeLivePoints(base, [{ ts: 3000, value: 3 }], { fromMs: 1500, maxPoints: 100 }).map((p) => p.ts)).toEqual([
+      2000, 3000,
+    ]);
   });
 
   it('thins a long-open chart back to the limit', () => {

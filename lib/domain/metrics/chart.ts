@@ -50,7 +50,8 @@ export function thresholdBands(rule: RuleLike, lo: number, hi: number): Band[] {
 /** The band a single value falls in, without any sustain window: a hint, not the health level. */
 export function valueLevel(value: number | null, rule: RuleLike | null | undefined): HealthLevel {
   if (value === null || !rule) return 1;
-  if (rule.critical !== null && rule.critical !== undefined && breaches(value, rule.comparison, rule.critical)) return 3;
+  if (rule.critical !== null && rule.critical !== undefined && breaches(value, rule.comparison, rule.critical))
+    return 3;
   if (rule.warn !== null && rule.warn !== undefined && breaches(value, rule.comparison, rule.warn)) return 2;
   return 1;
 }

@@ -52,7 +52,10 @@ describe('the default tree follows the runbook', () => {
 
   it('p95 latency over 1000 ms → prepare rollback', () => {
     expect(defaultTree('p95_latency', 1200, 60).level).toBe(2);
-    expect(defaultTree('p95_latency', 700, 60)).toMatchObject({ level: 1, reasons: ['p95 latency 700 ms > 500 ms for 1 min'] });
+    expect(defaultTree('p95_latency', 700, 60)).toMatchObject({
+      level: 1,
+      reasons: ['p95 latency 700 ms > 500 ms for 1 min'],
+    });
   });
 
   it('CPU must stay above 85 % for two minutes before it matters', () => {
@@ -61,7 +64,10 @@ describe('the default tree follows the runbook', () => {
   });
 
   it('throughput near zero means the service is down → roll back now', () => {
-    expect(defaultTree('throughput', 0, 60)).toMatchObject({ level: 3, reasons: ['throughput 0 req/s < 1 req/s for 1 min'] });
+    expect(defaultTree('throughput', 0, 60)).toMatchObject({
+      level: 3,
+      reasons: ['throughput 0 req/s < 1 req/s for 1 min'],
+    });
   });
 
   it('only judges the series the deployment has, so nothing is reported missing that never existed', () => {
@@ -78,14 +84,32 @@ describe("a runbook's own tree", () => {
       level: 3,
       title: 'Immediate rollback',
       action: '',
-      conditions: [{ series: 'error_rate', comparison: '>', value: 5, unit: '%', sustainSec: 600, text: '>5% error rate sustained for >10 minutes' }],
+      conditions: [
+        {
+          series: 'error_rate',
+          comparison: '>',
+          value: 5,
+          unit: '%',
+          sustainSec: 600,
+          text: '>5% error rate sustained for >10 minutes',
+        },
+      ],
       symptoms: ['Data corruption detected'],
     },
     {
       level: 2,
       title: 'Planned rollback',
       action: '',
-      conditions: [{ series: 'error_rate', comparison: '>', value: 2, unit: '%', sustainSec: 1800, text: '>2% error rate sustained for >30 minutes' }],
+      conditions: [
+        {
+          series: 'error_rate',
+          comparison: '>',
+          value: 2,
+          unit: '%',
+          sustainSec: 1800,
+          text: '>2% error rate sustained for >30 minutes',
+        },
+      ],
       symptoms: [],
     },
   ];
@@ -122,7 +146,13 @@ describe("a runbook's own tree", () => {
 
   it('reports a condition whose series never arrived as stale', () => {
     const levels: DecisionLevel[] = [
-      { level: 3, title: 'x', action: '', symptoms: [], conditions: [{ series: 'queue_depth', comparison: '>', value: 1000, unit: '', sustainSec: 0, text: '' }] },
+      {
+        level: 3,
+        title: 'x',
+        action: '',
+        symptoms: [],
+        conditions: [{ series: 'queue_depth', comparison: '>', value: 1000, unit: '', sustainSec: 0, text: '' }],
+      },
     ];
     const result = evaluateDecisionTree({ levels, samplesBySeries: {}, now: T0, staleAfterMs: STALE_AFTER });
     expect(result).toMatchObject({ level: 1, stale: ['queue_depth'], reasons: ['queue depth: no data yet'] });
@@ -136,7 +166,14 @@ describe('rules and tree together', () => {
     const watched = DEFAULT_RULES.filter((r) => r.series in samplesBySeries);
     const now = T0 + 60_000;
     const rules = evaluateRules({ rules: watched, samplesBySeries, now, staleAfterMs: STALE_AFTER, seriesUnits });
-    const result = evaluateDecisionTree({ levels: [], samplesBySeries, now, staleAfterMs: STALE_AFTER, seriesUnits, rules });
+    const result = evaluateDecisionTree({
+      levels: [],
+      samplesBySeries,
+      now,
+      staleAfterMs: STALE_AFTER,
+      seriesUnits,
+      rules,
+    });
     expect(result.level).toBe(3);
     expect(result.title).toBe('Roll back now');
     expect(result.reasons).toEqual(['DB connections 195 > 190 for 1 min', 'error rate 2 % > 1 % for 1 min']);

@@ -7,6 +7,7 @@
  */
 
 import type { DecisionCondition, DecisionLevel } from '../template-definition';
+import type { RulesResult } from './evaluate-rules';
 import { seriesLabel } from './format';
 import {
   maxLevel,
@@ -17,7 +18,6 @@ import {
   type CheckOutcome,
   type HealthState,
 } from './health-state';
-import type { RulesResult } from './evaluate-rules';
 import type { ThresholdCheck } from './sustained-check';
 import type { Finding, HealthLevel, SamplesBySeries, SeriesUnits } from './types';
 
@@ -84,17 +84,32 @@ export const DEFAULT_DECISION_TREE: DecisionLevel[] = [
     action: 'Disable the problematic feature flag, monitor for resolution, open a ticket. Do not roll back.',
     conditions: [
       { series: 'error_rate', comparison: '>', value: 1, unit: '%', sustainSec: 60, text: 'Error rate above 1 %' },
-      { series: 'p95_latency', comparison: '>', value: 500, unit: 'ms', sustainSec: 60, text: 'p95 latency above 500 ms' },
+      {
+        series: 'p95_latency',
+        comparison: '>',
+        value: 500,
+        unit: 'ms',
+        sustainSec: 60,
+        text: 'p95 latency above 500 ms',
+      },
     ],
     symptoms: ['Isolated component failing', 'Can be fixed with a feature flag'],
   },
   {
     level: 2,
     title: 'Major issues (prepare rollback)',
-    action: 'Engage the IC, prepare the rollback without executing it, try feature flags; roll back if no improvement in 10 minutes.',
+    action:
+      'Engage the IC, prepare the rollback without executing it, try feature flags; roll back if no improvement in 10 minutes.',
     conditions: [
       { series: 'error_rate', comparison: '>', value: 3, unit: '%', sustainSec: 30, text: 'Error rate 3–10 %' },
-      { series: 'p95_latency', comparison: '>', value: 1000, unit: 'ms', sustainSec: 60, text: 'p95 latency above 1000 ms' },
+      {
+        series: 'p95_latency',
+        comparison: '>',
+        value: 1000,
+        unit: 'ms',
+        sustainSec: 60,
+        text: 'p95 latency above 1000 ms',
+      },
       { series: 'cpu', comparison: '>', value: 85, unit: '%', sustainSec: 120, text: 'CPU above 85 % sustained' },
     ],
     symptoms: ['Core functionality degraded', 'Multiple components affected'],
@@ -106,7 +121,14 @@ export const DEFAULT_DECISION_TREE: DecisionLevel[] = [
     conditions: [
       { series: 'error_rate', comparison: '>', value: 10, unit: '%', sustainSec: 30, text: 'Error rate above 10 %' },
       { series: 'p99_latency', comparison: '>', value: 2, unit: 's', sustainSec: 60, text: 'p99 latency above 2 s' },
-      { series: 'throughput', comparison: '<', value: 1, unit: 'req/s', sustainSec: 60, text: 'Service completely down' },
+      {
+        series: 'throughput',
+        comparison: '<',
+        value: 1,
+        unit: 'req/s',
+        sustainSec: 60,
+        text: 'Service completely down',
+      },
     ],
     symptoms: ['Service completely down', 'Data corruption detected', 'Security issue detected'],
   },

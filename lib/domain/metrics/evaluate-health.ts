@@ -38,7 +38,13 @@ export function evaluateHealth(input: EvaluateHealthInput): HealthResult {
  * How much history to load when there is no previous state (a restart, a new process): enough to
  * see a breach last its whole window and then clear for its whole window, plus a minute of margin.
  */
-export function lookbackMs({ rules, levels }: { rules: readonly MetricRuleDefinition[]; levels: readonly DecisionLevel[] }): number {
+export function lookbackMs({
+  rules,
+  levels,
+}: {
+  rules: readonly MetricRuleDefinition[];
+  levels: readonly DecisionLevel[];
+}): number {
   const sustains = [
     ...rules.map((r) => r.sustainSec ?? 0),
     ...levels.flatMap((l) => l.conditions.map((c) => c.sustainSec ?? 0)),

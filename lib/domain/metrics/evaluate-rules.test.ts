@@ -8,7 +8,11 @@ import type { Sample } from './types';
 const STALE_AFTER = 3_000;
 
 /** Evaluates once, at the newest sample, from scratch. */
-function judge(rules: MetricRuleDefinition[], samplesBySeries: Record<string, Sample[]>, extra: Partial<Parameters<typeof evaluateRules>[0]> = {}): RulesResult {
+function judge(
+  rules: MetricRuleDefinition[],
+  samplesBySeries: Record<string, Sample[]>,
+  extra: Partial<Parameters<typeof evaluateRules>[0]> = {},
+): RulesResult {
   const newest = Math.max(...Object.values(samplesBySeries).flatMap((s) => s.map((p) => p.ts)), T0);
   return evaluateRules({ rules, samplesBySeries, now: newest, staleAfterMs: STALE_AFTER, ...extra });
 }
@@ -19,7 +23,13 @@ function replay(rules: MetricRuleDefinition[], series: string, samples: Sample[]
   let state = previous;
   let last: RulesResult | undefined;
   for (const s of samples) {
-    last = evaluateRules({ rules, samplesBySeries: { [series]: [s] }, now: s.ts, previous: state, staleAfterMs: STALE_AFTER });
+    last = evaluateRules({
+      rules,
+      samplesBySeries: { [series]: [s] },
+      now: s.ts,
+      previous: state,
+      staleAfterMs: STALE_AFTER,
+    });
     state = last.state;
     levels.push(last.level);
   }
@@ -36,7 +46,15 @@ describe('comparisons', () => {
   });
 
   it('"below" rules raise when the value falls — throughput collapsing', () => {
-    const r = rule({ series: 'throughput', comparison: '<', unit: 'req/s', target: 100, warn: 50, critical: 5, sustainSec: 0 });
+    const r = rule({
+      series: 'throughput',
+      comparison: '<',
+      unit: 'req/s',
+      target: 100,
+      warn: 50,
+      critical: 5,
+      sustainSec: 0,
+    });
     expect(judge([r], { throughput: samplesFrom([3]) }).level).toBe(3);
     expect(judge([r], { throughput: samplesFrom([40]) }).level).toBe(2);
     const offTarget = judge([r], { throughput: samplesFrom([80]) });
@@ -54,7 +72,10 @@ describe('comparisons', () => {
   });
 
   it('the overall level is the worst rule', () => {
-    const rules = [rule({ sustainSec: 0 }), rule({ series: 'p95_latency', unit: 'ms', target: 500, warn: 1000, critical: 2000, sustainSec: 0 })];
+    const rules = [
+      rule({ sustainSec: 0 }),
+      rule({ series: 'p95_latency', unit: 'ms', target: 500, warn: 1000, critical: 2000, sustainSec: 0 }),
+    ];
     const result = judge(rules, { error_rate: samplesFrom([5]), p95_latency: samplesFrom([2500]) });
     expect(result.level).toBe(3);
     expect(result.perRule.map((p) => p.level)).toEqual([2, 3]);
@@ -203,7 +224,13 @@ describe('missing data', () => {
 
   it('a quiet series is not reported healthy even when its last value was fine', () => {
     const { state } = replay([r], 'error_rate', samplesFrom(repeat(0.5, 30)));
-    const result = evaluateRules({ rules: [r], samplesBySeries: {}, now: T0 + 29_000 + 40_000, previous: state, staleAfterMs: STALE_AFTER });
+    const result = evaluateRules({
+      rules: [r],
+      samplesBySeries: {},
+      now: T0 + 29_000 + 40_000,
+      previous: state,
+      staleAfterMs: STALE_AFTER,
+    });
     expect(result.stale).toEqual(['error_rate']);
     expect(result.reasons).toEqual(['error rate: no data for 40 s']);
   });
@@ -216,7 +243,13 @@ describe('missing data', () => {
 
   it('time passing without data does not clear a raised level', () => {
     const { state } = replay([r], 'error_rate', samplesFrom(repeat(12, 90)));
-    const hourLater = evaluateRules({ rules: [r], samplesBySeries: {}, now: T0 + 3_600_000, previous: state, staleAfterMs: STALE_AFTER });
+    const hourLater = evaluateRules({
+      rules: [r],
+      samplesBySeries: {},
+      now: T0 + 3_600_000,
+      previous: state,
+      staleAfterMs: STALE_AFTER,
+    });
     expect(hourLater.level).toBe(3);
   });
 
@@ -232,7 +265,7 @@ describe('missing data', () => {
 });
 
 describe('units', () => {
-  it('converts seconds pushed by the source into the rule\'s milliseconds', () => {
+  it("converts seconds pushed by the source into the rule's milliseconds", () => {
     const r = rule({ series: 'p95_latency', unit: 'ms', target: 300, warn: 500, critical: 2000, sustainSec: 60 });
     const result = judge([r], { p95_latency: samplesFrom(repeat(0.64, 61)) }, { seriesUnits: { p95_latency: 's' } });
     expect(result.level).toBe(2);
@@ -248,7 +281,11 @@ describe('units', () => {
   });
 
   it('leaves percentages as they are', () => {
-    const result = judge([rule({ sustainSec: 0 })], { error_rate: samplesFrom([12.43]) }, { seriesUnits: { error_rate: '%' } });
+    const result = judge(
+      [rule({ sustainSec: 0 })],
+      { error_rate: samplesFrom([12.43]) },
+      { seriesUnits: { error_rate: '%' } },
+    );
     expect(result.perRule[0].value).toBe(12.43);
     expect(result.reasons).toEqual(['error rate 12.4 % > 10 %']);
   });
@@ -268,8 +305,19 @@ describe('reasons', () => {
 
   it('names unitless and custom-unit series properly', () => {
     const db = rule({ series: 'db_connections', unit: '', target: 100, warn: 150, critical: 190, sustainSec: 60 });
-    const tp = rule({ series: 'throughput', comparison: '<', unit: 'req/s', target: 100, warn: 50, critical: 5, sustainSec: 60 });
-    const result = judge([db, tp], { db_connections: samplesFrom(repeat(160, 61)), throughput: samplesFrom(repeat(0.5, 61)) });
+    const tp = rule({
+      series: 'throughput',
+      comparison: '<',
+      unit: 'req/s',
+      target: 100,
+      warn: 50,
+      critical: 5,
+      sustainSec: 60,
+    });
+    const result = judge([db, tp], {
+      db_connections: samplesFrom(repeat(160, 61)),
+      throughput: samplesFrom(repeat(0.5, 61)),
+    });
     expect(result.reasons).toEqual(['throughput 0.5 req/s < 5 req/s for 1 min', 'DB connections 160 > 150 for 1 min']);
   });
 

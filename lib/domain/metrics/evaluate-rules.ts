@@ -111,8 +111,22 @@ function ruleStatus(rule: MetricRuleDefinition, outcome: CheckOutcome): RuleStat
   };
 }
 
-export function evaluateRules({ rules, samplesBySeries, now, previous, staleAfterMs, seriesUnits }: EvaluateRulesInput): RulesResult {
-  const outcomes = runChecks({ checks: rules.map(ruleCheck), samplesBySeries, seriesUnits, now, staleAfterMs, previous });
+export function evaluateRules({
+  rules,
+  samplesBySeries,
+  now,
+  previous,
+  staleAfterMs,
+  seriesUnits,
+}: EvaluateRulesInput): RulesResult {
+  const outcomes = runChecks({
+    checks: rules.map(ruleCheck),
+    samplesBySeries,
+    seriesUnits,
+    now,
+    staleAfterMs,
+    previous,
+  });
   return {
     level: maxLevel(outcomes.map((o) => o.level)),
     reasons: mergeFindings(outcomes.map((o) => o.finding)),

@@ -45,7 +45,14 @@ function previousChecks(previous: HealthState | null | undefined): Record<string
 }
 
 /** Advances every check; a check whose series sent nothing new simply keeps its previous state. */
-export function runChecks({ checks, samplesBySeries, seriesUnits, now, staleAfterMs, previous }: RunChecksInput): CheckOutcome[] {
+export function runChecks({
+  checks,
+  samplesBySeries,
+  seriesUnits,
+  now,
+  staleAfterMs,
+  previous,
+}: RunChecksInput): CheckOutcome[] {
   const before = previousChecks(previous);
   return checks.map((check) => {
     const prior = before[check.key];
@@ -68,7 +75,11 @@ export function runChecks({ checks, samplesBySeries, seriesUnits, now, staleAfte
  * A new state holding `outcomes` under `prefix`, plus whatever other prefixes `base` held. Checks
  * under `prefix` that no longer exist (a rule was deleted or edited) are dropped.
  */
-export function withOutcomes(base: HealthState | null | undefined, prefix: string, outcomes: CheckOutcome[]): HealthState {
+export function withOutcomes(
+  base: HealthState | null | undefined,
+  prefix: string,
+  outcomes: CheckOutcome[],
+): HealthState {
   const checks: Record<string, CheckState> = {};
   for (const [key, state] of Object.entries(previousChecks(base))) {
     if (!key.startsWith(prefix)) checks[key] = state;

@@ -3,12 +3,7 @@
 export type { Finding, HealthLevel, Sample, SamplesBySeries, SeriesUnits } from './types';
 export { formatDuration, formatMetric, seriesLabel } from './format';
 export type { HealthState } from './health-state';
-export {
-  evaluateRules,
-  type EvaluateRulesInput,
-  type RuleStatus,
-  type RulesResult,
-} from './evaluate-rules';
+export { evaluateRules, type EvaluateRulesInput, type RuleStatus, type RulesResult } from './evaluate-rules';
 export {
   DEFAULT_DECISION_TREE,
   LEVEL_TITLES,
@@ -54,5 +49,20 @@ export {
   type SourceSummary,
 } from './sources';
 export { parsePrometheusResponse, prometheusQueryUrl, type PrometheusReading } from './prometheus-response';
-export { mergeLivePoints, ruleInUnit, thresholdBands, trend, valueLevel, yDomain, type Band, type SeriesPoint, type Trend } from './chart';
-export { acknowledgedAfterChange, checkAcknowledge, needsAcknowledgement, type AcknowledgeCheck } from './acknowledgement';
+export {
+  mergeLivePoints,
+  ruleInUnit,
+  thresholdBands,
+  trend,
+  valueLevel,
+  yDomain,
+  type Band,
+  type SeriesPoint,
+  type Trend,
+} from './chart';
+export {
+  acknowledgedAfterChange,
+  checkAcknowledge,
+  needsAcknowledgement,
+  type AcknowledgeCheck,
+} from './acknowledgement';

@@ -3,13 +3,18 @@ import { parsePrometheusResponse, prometheusQueryUrl } from './prometheus-respon
 
 const vector = (...values: string[]) => ({
   status: 'success',
-  data: { resultType: 'vector', result: values.map((v, i) => ({ metric: { instance: `i${i}` }, value: [1767225600.5, v] })) },
+  data: {
+    resultType: 'vector',
+    result: values.map((v, i) => ({ metric: { instance: `i${i}` }, value: [1767225600.5, v] })),
+  },
 });
 
 describe('parsePrometheusResponse', () => {
   it('reads a one-element vector and a scalar', () => {
     expect(parsePrometheusResponse(vector('12.5'))).toEqual({ ok: true, value: 12.5 });
-    expect(parsePrometheusResponse({ status: 'success', data: { resultType: 'scalar', result: [1767225600, '3'] } })).toEqual({ ok: true, value: 3 });
+    expect(
+      parsePrometheusResponse({ status: 'success', data: { resultType: 'scalar', result: [1767225600, '3'] } }),
+    ).toEqual({ ok: true, value: 3 });
   });
 
   it('treats an empty vector and NaN / Inf as "no reading", not as a failure', () => {
@@ -24,13 +29,15 @@ describe('parsePrometheusResponse', () => {
     if (!result.ok) expect(result.error).toMatch(/2 series.*sum/);
   });
 
-  it('passes on Prometheus\' own error and rejects other result types and junk', () => {
+  it("passes on Prometheus' own error and rejects other result types and junk", () => {
     const refused = parsePrometheusResponse({ status: 'error', errorType: 'bad_data', error: 'parse error at char 3' });
     expect(refused).toEqual({ ok: false, error: 'Prometheus refused the query (bad_data: parse error at char 3).' });
     expect(parsePrometheusResponse({ status: 'success', data: { resultType: 'matrix', result: [] } }).ok).toBe(false);
     expect(parsePrometheusResponse('<html>').ok).toBe(false);
     expect(parsePrometheusResponse(null).ok).toBe(false);
-    expect(parsePrometheusResponse({ status: 'success', data: { resultType: 'vector', result: [{ value: [1] }] } }).ok).toBe(false);
+    expect(
+      parsePrometheusResponse({ status: 'success', data: { resultType: 'vector', result: [{ value: [1] }] } }).ok,
+    ).toBe(false);
   });
 });
 

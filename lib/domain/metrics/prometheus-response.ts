@@ -7,9 +7,7 @@
  * aggregate, e.g. `sum(rate(...))`), and saying so beats silently charting one arbitrary series.
  */
 
-export type PrometheusReading =
-  | { ok: true; value: number | null }
-  | { ok: false; error: string };
+export type PrometheusReading = { ok: true; value: number | null } | { ok: false; error: string };
 
 type Sample = [number | string, string];
 
@@ -24,26 +22,45 @@ function toNumber(text: string): number | null {
 }
 
 export function parsePrometheusResponse(body: unknown): PrometheusReading {
-  if (!body || typeof body !== 'object') return { ok: false, error: 'Prometheus answered with something that is not JSON.' };
-  const { status, data, error, errorType } = body as { status?: unknown; data?: unknown; error?: unknown; errorType?: unknown };
+  if (!body || typeof body !== 'object')
+    return { ok: false, error: 'Prometheus answered with something that is not JSON.' };
+  const { status, data, error, errorType } = body as {
+    status?: unknown;
+    data?: unknown;
+    error?: unknown;
+    errorType?: unknown;
+  };
   if (status !== 'success') {
     const why = typeof error === 'string' && error ? error : 'unknown error';
-    return { ok: false, error: `Prometheus refused the query (${typeof errorType === 'string' ? `${errorType}: ` : ''}${why}).` };
+    return {
+      ok: false,
+      error: `Prometheus refused the query (${typeof errorType === 'string' ? `${errorType}: ` : ''}${why}).`,
+    };
   }
   const { resultType, result } = (data ?? {}) as { resultType?: unknown; result?: unknown };
   if (resultType === 'scalar') {
-    return isSample(result) ? { ok: true, value: toNumber(result[1]) } : { ok: false, error: 'Prometheus sent a malformed scalar.' };
+    return isSample(result)
+      ? { ok: true, value: toNumber(result[1]) }
+      : { ok: false, error: 'Prometheus sent a malformed scalar.' };
   }
   if (resultType === 'vector') {
     if (!Array.isArray(result)) return { ok: false, error: 'Prometheus sent a malformed vector.' };
     if (result.length === 0) return { ok: true, value: null };
     if (result.length > 1) {
-      return { ok: false, error: `The query returned ${result.length} series; aggregate it to one (for example with sum(…) or max(…)).` };
+      return {
+        ok: false,
+        error: `The query returned ${result.length} series; aggregate it to one (for example with sum(…) or max(…)).`,
+      };
     }
     const sample = (result[0] as { value?: unknown })?.value;
-    return isSample(sample) ? { ok: true, value: toNumber(sample[1]) } : { ok: false, error: 'Prometheus sent a malformed vector sample.' };
+    return isSample(sample)
+      ? { ok: true, value: toNumber(sample[1]) }
+      : { ok: false, error: 'Prometheus sent a malformed vector sample.' };
   }
-  return { ok: false, error: `The query returned a ${String(resultType)}; use an instant query that yields one number.` };
+  return {
+    ok: false,
+    error: `The query returned a ${String(resultType)}; use an instant query that yields one number.`,
+  };
 }
 
 /** The instant-query URL for `query` at `atMs`, against a base URL with or without a path prefix. */

@@ -21,7 +21,10 @@ function rehearse(scenario: Scenario, seconds: number, seed: number | string = 7
   for (let sec = 0; sec <= seconds; sec++) {
     const at = T0 + sec * 1000;
     const samplesBySeries = Object.fromEntries(
-      simulateSamples({ scenario, seriesKeys: KEYS, startedAt: T0, at, seed }).map((v) => [v.series, [{ ts: at, value: v.value }]]),
+      simulateSamples({ scenario, seriesKeys: KEYS, startedAt: T0, at, seed }).map((v) => [
+        v.series,
+        [{ ts: at, value: v.value }],
+      ]),
     );
     const result = evaluateHealth({
       rules: DEFAULT_RULES,
@@ -56,7 +59,8 @@ describe('simulateSamples', () => {
   it('gives the same values for the same seed and moment, whatever was asked before', () => {
     const at = T0 + 123_456;
     const once = simulateSamples({ scenario: 'slow-burn', seriesKeys: KEYS, startedAt: T0, at, seed: 'demo' });
-    for (let s = 0; s < 50; s++) simulateSamples({ scenario: 'slow-burn', seriesKeys: KEYS, startedAt: T0, at: T0 + s * 1000, seed: 'demo' });
+    for (let s = 0; s < 50; s++)
+      simulateSamples({ scenario: 'slow-burn', seriesKeys: KEYS, startedAt: T0, at: T0 + s * 1000, seed: 'demo' });
     expect(simulateSamples({ scenario: 'slow-burn', seriesKeys: KEYS, startedAt: T0, at, seed: 'demo' })).toEqual(once);
     const other = simulateSamples({ scenario: 'slow-burn', seriesKeys: KEYS, startedAt: T0, at, seed: 'other' });
     expect(other).not.toEqual(once);
@@ -64,7 +68,10 @@ describe('simulateSamples', () => {
 
   it('produces realistic healthy values in the series units', () => {
     const values = Object.fromEntries(
-      simulateSamples({ scenario: 'healthy', seriesKeys: KEYS, startedAt: T0, at: T0 + 60_000, seed: 1 }).map((v) => [v.series, v.value]),
+      simulateSamples({ scenario: 'healthy', seriesKeys: KEYS, startedAt: T0, at: T0 + 60_000, seed: 1 }).map((v) => [
+        v.series,
+        v.value,
+      ]),
     );
     expect(values.error_rate).toBeGreaterThanOrEqual(0);
     expect(values.error_rate).toBeLessThan(1);
@@ -84,7 +91,12 @@ describe('simulateSamples', () => {
 
   it('outage: throughput falls to about zero and errors to nearly 100 % within half a minute', () => {
     const at = T0 + 30_000;
-    const v = Object.fromEntries(simulateSamples({ scenario: 'outage', seriesKeys: KEYS, startedAt: T0, at, seed: 3 }).map((x) => [x.series, x.value]));
+    const v = Object.fromEntries(
+      simulateSamples({ scenario: 'outage', seriesKeys: KEYS, startedAt: T0, at, seed: 3 }).map((x) => [
+        x.series,
+        x.value,
+      ]),
+    );
     expect(v.throughput).toBeLessThan(1);
     expect(v.error_rate).toBeGreaterThan(85);
     expect(v.error_rate).toBeLessThanOrEqual(100);

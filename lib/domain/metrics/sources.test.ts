@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from './default-series';
-import { defaultNameFor, defaultUnitFor, effectiveRules, minPollIntervalSec, pollIntervalSec, sampleIntervalMs, staleAfterMs } from './sources';
+import {
+  defaultNameFor,
+  defaultUnitFor,
+  effectiveRules,
+  minPollIntervalSec,
+  pollIntervalSec,
+  sampleIntervalMs,
+  staleAfterMs,
+} from './sources';
 import { rule } from './test-helpers';
 
 describe('sampleIntervalMs', () => {
@@ -36,7 +44,9 @@ describe('how often one Prometheus source may be polled', () => {
     expect(pollIntervalSec({ intervalSec: 1, queries: queries(50) })).toBe(10);
     expect(pollIntervalSec({ intervalSec: 1, queries: queries(2) })).toBe(1);
     expect(pollIntervalSec({ intervalSec: 30, queries: queries(50) })).toBe(30);
-    expect(sampleIntervalMs([{ kind: 'prometheus', active: true, config: { intervalSec: 1, queries: queries(50) } }])).toBe(10_000);
+    expect(
+      sampleIntervalMs([{ kind: 'prometheus', active: true, config: { intervalSec: 1, queries: queries(50) } }]),
+    ).toBe(10_000);
   });
 });
 
@@ -48,7 +58,7 @@ describe('staleAfterMs', () => {
 });
 
 describe('effectiveRules', () => {
-  it('uses the deployment\'s own rules when it has any', () => {
+  it("uses the deployment's own rules when it has any", () => {
     const own = [rule({ series: 'cpu', unit: '%', warn: 50, critical: 60 })];
     expect(effectiveRules(own, ['error_rate', 'cpu'])).toEqual(own);
   });

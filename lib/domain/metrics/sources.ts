@@ -3,8 +3,8 @@
  * means for staleness: a series is stale when no sample came for three of its source's intervals.
  */
 
-import { DEFAULT_RULES, DEFAULT_SERIES } from './default-series';
 import type { MetricRuleDefinition } from '../template-definition';
+import { DEFAULT_RULES, DEFAULT_SERIES } from './default-series';
 
 export const SOURCE_KINDS = ['simulator', 'prometheus'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -68,7 +68,10 @@ export function staleAfterMs(intervalMs: number): number {
  * (DEFAULT_RULES) for the series it actually reports — a service without p99 is not told forever
  * that p99 is missing.
  */
-export function effectiveRules(stored: readonly MetricRuleDefinition[], knownSeries: Iterable<string>): MetricRuleDefinition[] {
+export function effectiveRules(
+  stored: readonly MetricRuleDefinition[],
+  knownSeries: Iterable<string>,
+): MetricRuleDefinition[] {
   if (stored.length > 0) return [...stored];
   const known = new Set(knownSeries);
   return DEFAULT_RULES.filter((rule) => known.has(rule.series));

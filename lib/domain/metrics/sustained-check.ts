@@ -149,16 +149,22 @@ export function activeThreshold(check: ThresholdCheck, state: CheckState): numbe
  * level is held by hysteresis, "error rate 8.2 %, under 10 % for 20 s (clears after 1 min)";
  * when data is missing, "error rate: no data for 40 s". Null when there is nothing to say.
  */
-export function describeCheck(check: ThresholdCheck, state: CheckState, now: number, staleAfterMs: number): Finding | null {
+export function describeCheck(
+  check: ThresholdCheck,
+  state: CheckState,
+  now: number,
+  staleAfterMs: number,
+): Finding | null {
   const top = topActiveStep(check, state);
   const level = top?.step.level ?? 1;
   const value = state.lastValue;
 
   if (isStale(state, now, staleAfterMs)) {
     const silence = state.lastTs === null ? 'no data yet' : `no data for ${formatDuration(now - state.lastTs)}`;
-    const last = top && value !== null
-      ? ` — last ${formatMetric(value, check.unit)} ${check.comparison} ${formatMetric(top.step.threshold, check.unit)}`
-      : '';
+    const last =
+      top && value !== null
+        ? ` — last ${formatMetric(value, check.unit)} ${check.comparison} ${formatMetric(top.step.threshold, check.unit)}`
+        : '';
     return { level, series: check.series, text: `${check.name}: ${silence}${last}` };
   }
   if (!top || value === null || state.lastTs === null) return null;

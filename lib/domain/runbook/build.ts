@@ -1,15 +1,15 @@
 import type { Blockquote, Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import { IC_ROLE, type DecisionLevel, type TemplateGate, type TemplateItem } from '../template-definition';
-import { DecisionTreeBuilder } from './read-decision-tree';
 import type { SeriesLookup } from './conditions';
-import { attachCommand, attachExpected, expectedLabel, ItemReader, type OwnerHint } from './read-items';
+import { DecisionTreeBuilder } from './read-decision-tree';
 import { gateFromTable, gateLabel, type GateLabel } from './read-gates';
+import { attachCommand, attachExpected, expectedLabel, ItemReader, type OwnerHint } from './read-items';
 import type { PhaseDraft } from './read-phases';
 import { looksLikeRole, type RoleBook } from './roles';
 import { countTasks, headingText, type Outline } from './structure';
 import { classifyTable, readTable } from './tables';
-import { headingTimeHint, parseTimeHint } from './time-hints';
 import { nodeLine, oneLine, plainText, trailingParen, truncate } from './text';
+import { headingTimeHint, parseTimeHint } from './time-hints';
 
 /**
  * The pure mapping from the mdast tree to phase drafts, items, gates and the decision tree.
@@ -23,7 +23,8 @@ export type WalkInput = { root: Root; outline: Outline; roles: RoleBook; lookup:
 export type WalkResult = { drafts: PhaseDraft[]; decisionTree: DecisionLevel[]; description: string };
 
 // All-caps words in heading parentheses that are not roles ("(UTC)", "(API)").
-const NOT_A_ROLE = /^(?:utc|gmt|tbd|tba|wip|api|cli|sql|eta|sla|slo|kpi|faq|ui|ux|dns|tls|ssl|cdn|aws|gcp|prod|mvp|poc|na|ok|optional|required)$/i;
+const NOT_A_ROLE =
+  /^(?:utc|gmt|tbd|tba|wip|api|cli|sql|eta|sla|slo|kpi|faq|ui|ux|dns|tls|ssl|cdn|aws|gcp|prod|mvp|poc|na|ok|optional|required)$/i;
 
 export class RunbookWalker {
   private readonly drafts: PhaseDraft[] = [];
@@ -118,7 +119,8 @@ export class RunbookWalker {
     if (paren?.before && paren.inner) {
       const owner = /^(?:owner|owned by|lead)\s*:\s*(.+)$/i.exec(paren.inner);
       if (owner) return { raw: owner[1], mode: 'explicit' };
-      if (!NOT_A_ROLE.test(paren.inner) && looksLikeRole(paren.inner) && !parseTimeHint(paren.inner)) return { raw: paren.inner, mode: 'label' };
+      if (!NOT_A_ROLE.test(paren.inner) && looksLikeRole(paren.inner) && !parseTimeHint(paren.inner))
+        return { raw: paren.inner, mode: 'label' };
     }
     const owner = /\bowner\s*:\s*(.{1,60})$/i.exec(text);
     if (owner) return { raw: owner[1], mode: 'explicit' };
@@ -155,7 +157,10 @@ export class RunbookWalker {
     if (!name && phaseDepth === null) name = title ?? 'Checklist';
     if (!name) {
       name = 'Preparation';
-      this.input.warn(line, 'Checklist items come before the first phase heading; they were put in a phase of their own, "Preparation".');
+      this.input.warn(
+        line,
+        'Checklist items come before the first phase heading; they were put in a phase of their own, "Preparation".',
+      );
     }
     this.startPhase(name, line);
     this.current!.implicit = true;
@@ -187,12 +192,20 @@ export class RunbookWalker {
       this.scope[this.headingDepth] = { raw: owner[1], mode: 'explicit' };
       return;
     }
-    if (next?.type === 'table' && classifyTable(readTable({ ...next, children: next.children.slice(0, 1) }).headers) === 'signoff') {
+    if (
+      next?.type === 'table' &&
+      classifyTable(readTable({ ...next, children: next.children.slice(0, 1) }).headers) === 'signoff'
+    ) {
       this.gateLabel = gateLabel(clean);
       return;
     }
     if (/^go\s*\/\s*no[- ]?go\b/i.test(clean)) {
-      const gate: TemplateGate = { title: truncate(clean.replace(/:$/, ''), 300), kind: 'gate', offsetMin: null, requiredRoles: [IC_ROLE.key] };
+      const gate: TemplateGate = {
+        title: truncate(clean.replace(/:$/, ''), 300),
+        kind: 'gate',
+        offsetMin: null,
+        requiredRoles: [IC_ROLE.key],
+      };
       this.ensurePhase(line).gates.push(gate);
       return;
     }
@@ -237,13 +250,20 @@ export class RunbookWalker {
       // "- >5% error rate" is parsed as a quote inside the bullet; the author meant ">5%".
       if (first?.type === 'blockquote' && nodeLine(first) === nodeLine(entry)) {
         const quoted = first.children[0];
-        if (quoted?.type === 'paragraph') this.decision.bullet({ text: `>${plainText(quoted)}`, codeTail: null, line: nodeLine(entry) });
+        if (quoted?.type === 'paragraph')
+          this.decision.bullet({ text: `>${plainText(quoted)}`, codeTail: null, line: nodeLine(entry) });
       }
       if (first?.type === 'paragraph') {
         const tail = first.children[first.children.length - 1];
         const codeTail =
           tail?.type === 'inlineCode'
-            ? { code: tail.value, rest: first.children.slice(0, -1).map((c) => plainText(c)).join('') }
+            ? {
+                code: tail.value,
+                rest: first.children
+                  .slice(0, -1)
+                  .map((c) => plainText(c))
+                  .join(''),
+              }
             : null;
         this.decision.bullet({ text: plainText(first), codeTail, line: nodeLine(entry) });
       }
@@ -282,7 +302,10 @@ export class RunbookWalker {
     this.chain = null;
     const data = readTable(node);
     if (data.skippedRows) {
-      this.input.warn(data.line, `This table has ${data.rows.length + data.skippedRows} rows; only the first ${data.rows.length} were read.`);
+      this.input.warn(
+        data.line,
+        `This table has ${data.rows.length + data.skippedRows} rows; only the first ${data.rows.length} were read.`,
+      );
     }
     if (classifyTable(data.headers) === 'signoff') {
       const place = { phase: () => this.ensurePhase(data.line), section: this.section, label: this.gateLabel };
@@ -316,12 +339,19 @@ export class RunbookWalker {
       if (text) this.description.push(text);
       return;
     }
-    node.children.forEach((child, i) => this.block(child as RootContent, (node.children[i + 1] as RootContent) ?? null, false));
+    node.children.forEach((child, i) =>
+      this.block(child as RootContent, (node.children[i + 1] as RootContent) ?? null, false),
+    );
   }
 }
 
 function isLabelOnly(node: Paragraph, clean: string): boolean {
   const [first, second, ...rest] = node.children;
-  if (first?.type === 'strong' && !rest.length && (!second || (second.type === 'text' && /^\s*:?\s*$/.test(second.value)))) return true;
+  if (
+    first?.type === 'strong' &&
+    !rest.length &&
+    (!second || (second.type === 'text' && /^\s*:?\s*$/.test(second.value)))
+  )
+    return true;
   return clean.endsWith(':') && clean.length <= 80;
 }

@@ -70,7 +70,10 @@ Expected output: container id printed
   worker   running
   \`\`\`
 `);
-    expect(item(template, 'List services')).toMatchObject({ command: 'docker compose ps', expectedOutput: 'api      running\nworker   running' });
+    expect(item(template, 'List services')).toMatchObject({
+      command: 'docker compose ps',
+      expectedOutput: 'api      running\nworker   running',
+    });
   });
 
   it('gives nested items their own commands', () => {

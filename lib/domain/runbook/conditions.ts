@@ -1,8 +1,8 @@
 import type { DecisionCondition, MetricRuleDefinition } from '../template-definition';
 import { convertUnit, normaliseUnit, type Comparison, type Unit } from '../thresholds';
 import { knownSeries, seriesFor } from './read-metrics';
-import { parseDurationSec } from './time-hints';
 import { oneLine, stripStatusMarks, truncate } from './text';
+import { parseDurationSec } from './time-hints';
 
 /**
  * One rollback-trigger bullet ("Error rate > 10%", ">5% error rate sustained for >10 minutes",
@@ -25,8 +25,7 @@ export function seriesLookup(rules: MetricRuleDefinition[]): SeriesLookup {
 }
 
 export type BulletReading =
-  | { kind: 'condition'; condition: DecisionCondition }
-  | { kind: 'symptom'; text: string; ambiguous: boolean };
+  { kind: 'condition'; condition: DecisionCondition } | { kind: 'symptom'; text: string; ambiguous: boolean };
 
 const UNIT = String.raw`(%|ms|milliseconds?|s|secs?|seconds?|percent)?`;
 const NUMBER = String.raw`(-?\d+(?:[.,]\d+)?)`;
@@ -36,7 +35,8 @@ const CMP = String.raw`(>=|<=|>|<|above|below|over|under|exceeds?|greater than|l
 const METRIC_FIRST = new RegExp(String.raw`^${METRIC}\s*${CMP}\s*${NUMBER}\s*${UNIT}$`, 'i');
 const VALUE_FIRST = new RegExp(String.raw`^(>=|<=|>|<)\s*${NUMBER}\s*${UNIT}\s+(?:of\s+)?${METRIC}$`, 'i');
 const RANGE = new RegExp(String.raw`^${METRIC}\s+${NUMBER}\s*(?:-|–|—|to)\s*${NUMBER}\s*${UNIT}$`, 'i');
-const SUSTAIN = /\s*,?\s*\b(?:sustained\s+)?(?:for|over)\s*(?:>|>=|more than|at least)?\s*(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h))\b/i;
+const SUSTAIN =
+  /\s*,?\s*\b(?:sustained\s+)?(?:for|over)\s*(?:>|>=|more than|at least)?\s*(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h))\b/i;
 const THRESHOLD_LIKE = /[<>≥≤]\s*-?\d|\d\s*(?:-|–)\s*\d+\s*(?:%|ms)/;
 
 /** The exporter's exact form, written as inline code: `error_rate > 5 % for 600s`. */
@@ -76,7 +76,10 @@ export function readBullet(raw: string, lookup: SeriesLookup): BulletReading {
     sustainSec = parseDurationSec(sustain[1]) ?? 0;
     rest = rest.slice(0, sustain.index) + rest.slice(sustain.index + sustain[0].length);
   }
-  rest = rest.replace(/\s+sustained\s*$/i, '').replace(/^([^:]{1,60}):\s*/, '$1 ').trim();
+  rest = rest
+    .replace(/\s+sustained\s*$/i, '')
+    .replace(/^([^:]{1,60}):\s*/, '$1 ')
+    .trim();
 
   let metric: string;
   let comparison: Comparison | null = null;

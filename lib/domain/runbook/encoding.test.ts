@@ -25,7 +25,15 @@ describe('repairEncoding', () => {
   });
 
   it('leaves correct text alone, accented letters and symbols included', () => {
-    for (const text of ['café crème', 'Load test (≥ 1000 RPS)', '✅ → ⏱️ ⬚', 'Zürich, São Paulo, Ærø', '≤ 5 ms · ±2 %', '日本語のテキスト', '']) {
+    for (const text of [
+      'café crème',
+      'Load test (≥ 1000 RPS)',
+      '✅ → ⏱️ ⬚',
+      'Zürich, São Paulo, Ærø',
+      '≤ 5 ms · ±2 %',
+      '日本語のテキスト',
+      '',
+    ]) {
       expect(repairEncoding(text), text).toEqual({ text, repaired: false });
     }
   });

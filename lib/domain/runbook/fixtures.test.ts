@@ -6,7 +6,8 @@ import { allItems, countTaskLines, importOk, item } from './test-support';
 
 /** The three real runbooks in tests/fixtures/runbooks, imported as a user would import them. */
 
-const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../tests/fixtures/runbooks', `${name}.md`), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(path.resolve(__dirname, '../../../tests/fixtures/runbooks', `${name}.md`), 'utf8');
 
 const MOJIBAKE = /â€|âœ|â†|ðŸ|‚Ä|‚úÖ|‚ùå|‚Üí|\uF8FF/;
 
@@ -28,8 +29,16 @@ describe('e02-tagging-go-live.md (Mac Roman mojibake, clock times, sign-off and 
 
   it('imports every task line, ticked ones as done before start', () => {
     expect(stats).toMatchObject({ items: 18, checkedItems: 14, phases: 4, sections: 4, gates: 1, rules: 6 });
-    expect(item(template, 'Pre-migration snapshot: Backup created 2026-01-14 18:00Z ✅')).toMatchObject({ doneBeforeStart: true, line: 13, section: 'Database & Backup' });
-    expect(item(template, 'Status page: Update to "deployment in progress"')).toMatchObject({ doneBeforeStart: false, line: 39, section: 'Communication' });
+    expect(item(template, 'Pre-migration snapshot: Backup created 2026-01-14 18:00Z ✅')).toMatchObject({
+      doneBeforeStart: true,
+      line: 13,
+      section: 'Database & Backup',
+    });
+    expect(item(template, 'Status page: Update to "deployment in progress"')).toMatchObject({
+      doneBeforeStart: false,
+      line: 39,
+      section: 'Communication',
+    });
   });
 
   it('repairs the title and reads the go-live time from the document', () => {
@@ -56,11 +65,31 @@ describe('e02-tagging-go-live.md (Mac Roman mojibake, clock times, sign-off and 
 
   it('turns the sign-off table into a gate for the roles that sign, merging "Operations" into "Operations Manager"', () => {
     expect(phase('Deployment Sign-Off').gates).toEqual([
-      { title: 'Deployment Sign-Off', kind: 'gate', offsetMin: null, requiredRoles: ['deployment-lead', 'qc-lead', 'operations-manager'] },
+      {
+        title: 'Deployment Sign-Off',
+        kind: 'gate',
+        offsetMin: null,
+        requiredRoles: ['deployment-lead', 'qc-lead', 'operations-manager'],
+      },
     ]);
-    expect(template.roles.map((r) => r.key)).toEqual(['ic', 'deployment-lead', 'qc-lead', 'operations-manager', 'database-admin', 'domain-leads']);
-    expect(template.roles.find((r) => r.key === 'deployment-lead')).toMatchObject({ contact: 'DEV-024, dev024@co.com, x5001, @dev-024', aliases: ['Deployment Lead', 'DEV-024'] });
-    expect(template.roles.find((r) => r.key === 'operations-manager')?.aliases).toEqual(['Operations', 'Ops Manager', 'Operations Manager', 'Ops-MGR']);
+    expect(template.roles.map((r) => r.key)).toEqual([
+      'ic',
+      'deployment-lead',
+      'qc-lead',
+      'operations-manager',
+      'database-admin',
+      'domain-leads',
+    ]);
+    expect(template.roles.find((r) => r.key === 'deployment-lead')).toMatchObject({
+      contact: 'DEV-024, dev024@co.com, x5001, @dev-024',
+      aliases: ['Deployment Lead', 'DEV-024'],
+    });
+    expect(template.roles.find((r) => r.key === 'operations-manager')?.aliases).toEqual([
+      'Operations',
+      'Ops Manager',
+      'Operations Manager',
+      'Ops-MGR',
+    ]);
     expect(template.roles.find((r) => r.key === 'database-admin')?.aliases).toEqual(['Database Admin', 'DBA-001']);
   });
 
@@ -81,9 +110,20 @@ describe('e02-tagging-go-live.md (Mac Roman mojibake, clock times, sign-off and 
       [2, 'Serious Issues', 'consider rollback'],
     ]);
     expect(template.decisionTree[1].conditions).toEqual([
-      { series: 'classification_accuracy', comparison: '<', value: 80, unit: '%', sustainSec: 0, text: 'Classification accuracy <80%' },
+      {
+        series: 'classification_accuracy',
+        comparison: '<',
+        value: 80,
+        unit: '%',
+        sustainSec: 0,
+        text: 'Classification accuracy <80%',
+      },
     ]);
-    expect(template.decisionTree[1].symptoms).toEqual(['Persistent errors (>10 in 5 min)', 'Database unavailable >30 seconds', 'Tags not being assigned (0% success rate)']);
+    expect(template.decisionTree[1].symptoms).toEqual([
+      'Persistent errors (>10 in 5 min)',
+      'Database unavailable >30 seconds',
+      'Tags not being assigned (0% success rate)',
+    ]);
     expect(template.decisionTree[0].symptoms).toContain('Audit log lag <5 seconds');
   });
 });
@@ -170,7 +210,11 @@ describe('canary-go-live-procedures.md (relative times, team table, responsibili
       ['error_rate > 3%', 'p95_latency > 1000ms'],
       ['error_rate > 10%'],
     ]);
-    expect(tree[2].symptoms).toEqual(['Service completely down', 'Data corruption detected', 'Security issue detected']);
+    expect(tree[2].symptoms).toEqual([
+      'Service completely down',
+      'Data corruption detected',
+      'Security issue detected',
+    ]);
     expect(tree[1].symptoms).toEqual(['Core functionality degraded', 'Multiple components affected']);
   });
 });
@@ -180,7 +224,15 @@ describe('blue-green-cutover-tasks.md (Windows-1252 mojibake, numbered phases, r
   const { template, stats, warnings } = commonChecks(markdown);
 
   it('imports the 168 task lines into the ten numbered phases and the validation checklist', () => {
-    expect(stats).toMatchObject({ items: 168, checkedItems: 9, phases: 11, sections: 27, gates: 0, rules: 0, roles: 7 });
+    expect(stats).toMatchObject({
+      items: 168,
+      checkedItems: 9,
+      phases: 11,
+      sections: 27,
+      gates: 0,
+      rules: 0,
+      roles: 7,
+    });
     expect(template.name).toBe('Tasks: Production Deployment & Go-Live');
     expect(template.phases.map((p) => p.title)).toEqual([
       'Phase 10.1: Pre-Deployment Preparation',
@@ -195,7 +247,10 @@ describe('blue-green-cutover-tasks.md (Windows-1252 mojibake, numbered phases, r
       'Phase 10.10: Post-Go-Live Support',
       'Validation Checklist',
     ]);
-    expect(template.phases.filter((p) => p.kind === 'monitoring').map((p) => p.title)).toEqual(['Phase 10.7: Post-Deployment Validation', 'Phase 10.10: Post-Go-Live Support']);
+    expect(template.phases.filter((p) => p.kind === 'monitoring').map((p) => p.title)).toEqual([
+      'Phase 10.7: Post-Deployment Validation',
+      'Phase 10.10: Post-Go-Live Support',
+    ]);
   });
 
   it('keeps sub-tasks, sections and task ids, and repairs the emoji', () => {
@@ -230,14 +285,36 @@ describe('blue-green-cutover-tasks.md (Windows-1252 mojibake, numbered phases, r
         level: 2,
         title: 'Planned Rollback',
         action: '',
-        conditions: [{ series: 'error_rate', comparison: '>', value: 2, unit: '%', sustainSec: 1800, text: '>2% error rate sustained for >30 minutes' }],
-        symptoms: ['Performance degradation >50% for >30 minutes', 'Critical functionality broken', 'Stakeholder decision'],
+        conditions: [
+          {
+            series: 'error_rate',
+            comparison: '>',
+            value: 2,
+            unit: '%',
+            sustainSec: 1800,
+            text: '>2% error rate sustained for >30 minutes',
+          },
+        ],
+        symptoms: [
+          'Performance degradation >50% for >30 minutes',
+          'Critical functionality broken',
+          'Stakeholder decision',
+        ],
       },
       {
         level: 3,
         title: 'Immediate Rollback',
         action: '',
-        conditions: [{ series: 'error_rate', comparison: '>', value: 5, unit: '%', sustainSec: 600, text: '>5% error rate sustained for >10 minutes' }],
+        conditions: [
+          {
+            series: 'error_rate',
+            comparison: '>',
+            value: 5,
+            unit: '%',
+            sustainSec: 600,
+            text: '>5% error rate sustained for >10 minutes',
+          },
+        ],
         symptoms: ['Critical security vulnerability discovered', 'Data corruption detected', 'Complete service outage'],
       },
     ]);

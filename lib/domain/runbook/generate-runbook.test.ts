@@ -14,7 +14,13 @@ describe('generateRunbook', () => {
   it('produces owned items with commands, sections, timed phases and sign-off gates', () => {
     const { template, stats } = importOk(generateRunbook(300));
     expect(stats).toMatchObject({ items: 300, phases: 3, gates: 3 });
-    expect(template.roles.map((r) => r.key)).toEqual(['ic', 'database-admin', 'devops-engineer', 'qa-lead', 'communications']);
+    expect(template.roles.map((r) => r.key)).toEqual([
+      'ic',
+      'database-admin',
+      'devops-engineer',
+      'qa-lead',
+      'communications',
+    ]);
     expect(template.phases.map((p) => [p.title, p.plannedStartMin, p.plannedDurationMin])).toEqual([
       ['Phase 1: Preparation', -60, 30],
       ['Phase 2: Database Migration', -30, 30],

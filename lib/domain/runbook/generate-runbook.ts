@@ -49,13 +49,24 @@ export function generateRunbook(itemCount: number): string {
         }
         // Every seventh item gets two sub-steps while the count allows.
         if (n % 7 === 0 && sectionEnd - written >= 2) {
-          out.push(`  - [ ] Step ${n}a: check logs of service-${n % 37} @${key}`, `  - [ ] Step ${n}b: check metrics of service-${n % 37} @${key}`);
+          out.push(
+            `  - [ ] Step ${n}a: check logs of service-${n % 37} @${key}`,
+            `  - [ ] Step ${n}b: check metrics of service-${n % 37} @${key}`,
+          );
           written += 2;
         }
       }
       out.push('');
     }
-    out.push(`**Gate: ${title} sign-off**`, '', '| Role | Sign-off |', '| --- | --- |', '| Incident Commander (@ic) |  |', '| QA Lead (@qa) |  |', '');
+    out.push(
+      `**Gate: ${title} sign-off**`,
+      '',
+      '| Role | Sign-off |',
+      '| --- | --- |',
+      '| Incident Commander (@ic) |  |',
+      '| QA Lead (@qa) |  |',
+      '',
+    );
   }
   return `${out.join('\n')}\n`;
 }

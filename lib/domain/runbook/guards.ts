@@ -81,7 +81,10 @@ export function guardMarkdown(input: string): { text: string; warnings: GuardWar
   let table: { line: number; rows: number; skipped: number } | null = null;
   const endTable = () => {
     if (table?.skipped) {
-      warnings.push({ line: table.line, message: `This table has ${table.rows} rows; only the first ${MAX_TABLE_ROWS} were read.` });
+      warnings.push({
+        line: table.line,
+        message: `This table has ${table.rows} rows; only the first ${MAX_TABLE_ROWS} were read.`,
+      });
     }
     table = null;
   };
@@ -100,8 +103,17 @@ export function guardMarkdown(input: string): { text: string; warnings: GuardWar
 
     if (fence) {
       const closes = FENCE.exec(info.content.trim());
-      const leftContainer = !blank && (info.quotes < fence.quotes || (fence.indent > 0 && info.indent < fence.indent && info.quotes === fence.quotes));
-      if ((closes && closes[1][0] === fence.char && closes[1].length >= fence.length && info.content.trim() === closes[1]) || leftContainer) {
+      const leftContainer =
+        !blank &&
+        (info.quotes < fence.quotes ||
+          (fence.indent > 0 && info.indent < fence.indent && info.quotes === fence.quotes));
+      if (
+        (closes &&
+          closes[1][0] === fence.char &&
+          closes[1].length >= fence.length &&
+          info.content.trim() === closes[1]) ||
+        leftContainer
+      ) {
         fence = null;
         if (!leftContainer) {
           lines[i] = line + cr;
@@ -123,7 +135,12 @@ export function guardMarkdown(input: string): { text: string; warnings: GuardWar
 
     const opening = FENCE.exec(info.content.trim());
     if (opening) {
-      fence = { char: opening[1][0], length: opening[1].length, quotes: info.quotes, indent: info.indent + (info.markers > info.quotes ? 2 : 0) };
+      fence = {
+        char: opening[1][0],
+        length: opening[1].length,
+        quotes: info.quotes,
+        indent: info.indent + (info.markers > info.quotes ? 2 : 0),
+      };
       lines[i] = line + cr;
       context = -1;
       continue;
@@ -162,7 +179,11 @@ export function guardMarkdown(input: string): { text: string; warnings: GuardWar
     const c = contextOf[i];
     if (c < 0 || marks[c] <= MAX_INLINE_MARKS) continue;
     if (!escaped) {
-      warn('marks', i + 1, `Line ${i + 1} starts a paragraph with more than ${MAX_INLINE_MARKS} formatting marks; it was read as plain text.`);
+      warn(
+        'marks',
+        i + 1,
+        `Line ${i + 1} starts a paragraph with more than ${MAX_INLINE_MARKS} formatting marks; it was read as plain text.`,
+      );
       escaped = true;
     }
     const info = scanPrefix(lines[i]);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { generateRunbook } from './generate-runbook';
 import { CHUNK_CHARS, parseMarkdown } from './markdown';
 
-const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../tests/fixtures/runbooks', `${name}.md`), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(path.resolve(__dirname, '../../../tests/fixtures/runbooks', `${name}.md`), 'utf8');
 
 describe('parseMarkdown in pieces', () => {
   it('gives the same tree, positions included, for the real runbooks cut at every heading', () => {
@@ -15,7 +16,8 @@ describe('parseMarkdown in pieces', () => {
   }, 30_000);
 
   it('never cuts inside a code fence or raw HTML', () => {
-    const text = '# T\n\n```\nline\n\n# a comment, not a heading\n```\n\n<!--\n\n# hidden\n\n-->\n\n## Real\n\n- [ ] x\n';
+    const text =
+      '# T\n\n```\nline\n\n# a comment, not a heading\n```\n\n<!--\n\n# hidden\n\n-->\n\n## Real\n\n- [ ] x\n';
     const pieces = parseMarkdown(text, 0).children;
     expect(pieces).toEqual(parseMarkdown(text, Infinity).children);
     expect(pieces.filter((n) => n.type === 'heading')).toHaveLength(2);

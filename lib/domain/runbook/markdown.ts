@@ -31,7 +31,8 @@ function cutPoints(lines: string[], chunkChars: number): number[] {
     const line = lines[i];
     if (fence) {
       const close = FENCE.exec(line);
-      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && !line.trim().slice(close[1].length)) fence = null;
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && !line.trim().slice(close[1].length))
+        fence = null;
     } else if (rawHtml) {
       if (rawHtml.test(line)) rawHtml = null;
     } else if (i > 0 && ATX.test(line) && size >= chunkChars && !lines[i - 1].trim()) {

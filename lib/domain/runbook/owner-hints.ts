@@ -12,7 +12,8 @@ import { oneLine } from './text';
 // An optional task id before the bracket: "T1189 [DBA] …", "3. (QA) …".
 const LEADING_BRACKET = /^((?:[A-Za-z]{0,3}[-\d][\w.-]*\s+)?)[([]([^\])[]{1,40})[)\]]\s+(?=\S)/;
 const TRAILING_BRACKET = /\s+[([]([^\])[]{1,40})[)\]]\s*[.;]?$/;
-const OWNER_IN_LINE = /[\s([,;–—-]*\b(?:owner|owned by|assignee|assigned to|responsible)\s*:\s*([A-Za-z@][^,;()[\]]{0,39}?)\s*[)\]]?\s*[.;]?$/i;
+const OWNER_IN_LINE =
+  /[\s([,;–—-]*\b(?:owner|owned by|assignee|assigned to|responsible)\s*:\s*([A-Za-z@][^,;()[\]]{0,39}?)\s*[)\]]?\s*[.;]?$/i;
 const LEADING_LABEL = /^([A-Za-z][\w .&/-]{0,38}?)\s*:\s+(?=\S)/;
 
 export function standardHint(raw: string): boolean {
@@ -28,7 +29,8 @@ function ownerOf(raw: string, roles: RoleBook, allowRoleNoun: boolean): string |
   if (known) return known;
   if (standardHint(text)) return roles.resolve(text, { create: true });
   // "(Security Lead)" reads as a role; "(UTC)" or "(P1)" do not, so all-caps alone is not enough.
-  if (allowRoleNoun && looksLikeRole(text) && !/^[A-Z0-9]{1,6}$/.test(text)) return roles.resolve(text, { create: true });
+  if (allowRoleNoun && looksLikeRole(text) && !/^[A-Z0-9]{1,6}$/.test(text))
+    return roles.resolve(text, { create: true });
   return null;
 }
 

@@ -1,5 +1,10 @@
 import type { RootContent } from 'mdast';
-import { templateDefinitionSchema, templateStats, type MetricRuleDefinition, type TemplateDefinition } from '../template-definition';
+import {
+  templateDefinitionSchema,
+  templateStats,
+  type MetricRuleDefinition,
+  type TemplateDefinition,
+} from '../template-definition';
 import { RunbookWalker } from './build';
 import { seriesLookup } from './conditions';
 import { repairEncoding } from './encoding';
@@ -94,14 +99,17 @@ function parse(input: string, options: ParseOptions): ParseResult {
   const walked = new RunbookWalker({ root, outline: shape, roles, lookup: seriesLookup(rules), warn }).run();
   const phases = finishPhases(walked.drafts, statedGoLive(root, shape), warn);
 
-  const template: TemplateDefinition = suggestOwners({
-    name: truncate(options.name?.trim() || shape.title || 'Imported runbook', 200),
-    description: truncate(walked.description, 10000),
-    roles: roles.roles(),
-    phases,
-    rules,
-    decisionTree: walked.decisionTree,
-  }, { suggest: options.suggestRoles !== false });
+  const template: TemplateDefinition = suggestOwners(
+    {
+      name: truncate(options.name?.trim() || shape.title || 'Imported runbook', 200),
+      description: truncate(walked.description, 10000),
+      roles: roles.roles(),
+      phases,
+      rules,
+      decisionTree: walked.decisionTree,
+    },
+    { suggest: options.suggestRoles !== false },
+  );
   const finalWarnings = tidy(warnings);
   const stats = templateStats(template);
   if (stats.items === 0) {
@@ -114,7 +122,11 @@ function parse(input: string, options: ParseOptions): ParseResult {
   const checked = templateDefinitionSchema.safeParse(template);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return { ok: false, reason: `The runbook did not make a valid template: ${issue.path.join('.')} ${issue.message}`, warnings: finalWarnings };
+    return {
+      ok: false,
+      reason: `The runbook did not make a valid template: ${issue.path.join('.')} ${issue.message}`,
+      warnings: finalWarnings,
+    };
   }
   return { ok: true, template: checked.data, stats, warnings: finalWarnings };
 }
@@ -123,7 +135,8 @@ function topLevelTables(nodes: RootContent[], depth = 0): Extract<RootContent, {
   const out: Extract<RootContent, { type: 'table' }>[] = [];
   for (const node of nodes) {
     if (node.type === 'table') out.push(node);
-    else if (node.type === 'blockquote' && depth < 4) out.push(...topLevelTables(node.children as RootContent[], depth + 1));
+    else if (node.type === 'blockquote' && depth < 4)
+      out.push(...topLevelTables(node.children as RootContent[], depth + 1));
   }
   return out;
 }

@@ -15,9 +15,40 @@ describe('rollback decision trees', () => {
 `),
     );
     expect(template.decisionTree).toEqual([
-      { level: 1, title: 'Minor issues', action: 'no rollback, keep watching', conditions: [{ series: 'error_rate', comparison: '>', value: 2, unit: '%', sustainSec: 0, text: 'Error rate > 2%' }], symptoms: [] },
-      { level: 2, title: 'Major issues', action: 'prepare rollback', conditions: [{ series: 'p95_latency', comparison: '>', value: 2000, unit: 'ms', sustainSec: 0, text: 'p95 latency > 2000ms' }], symptoms: [] },
-      { level: 3, title: 'Critical issues', action: 'immediate rollback', conditions: [{ series: 'error_rate', comparison: '>', value: 10, unit: '%', sustainSec: 0, text: 'Error rate > 10%' }], symptoms: [] },
+      {
+        level: 1,
+        title: 'Minor issues',
+        action: 'no rollback, keep watching',
+        conditions: [
+          { series: 'error_rate', comparison: '>', value: 2, unit: '%', sustainSec: 0, text: 'Error rate > 2%' },
+        ],
+        symptoms: [],
+      },
+      {
+        level: 2,
+        title: 'Major issues',
+        action: 'prepare rollback',
+        conditions: [
+          {
+            series: 'p95_latency',
+            comparison: '>',
+            value: 2000,
+            unit: 'ms',
+            sustainSec: 0,
+            text: 'p95 latency > 2000ms',
+          },
+        ],
+        symptoms: [],
+      },
+      {
+        level: 3,
+        title: 'Critical issues',
+        action: 'immediate rollback',
+        conditions: [
+          { series: 'error_rate', comparison: '>', value: 10, unit: '%', sustainSec: 0, text: 'Error rate > 10%' },
+        ],
+        symptoms: [],
+      },
     ]);
     expect(warnings).toEqual([]);
   });
@@ -45,7 +76,14 @@ describe('rollback decision trees', () => {
         action: 'Prepare Rollback',
         conditions: [
           { series: 'error_rate', comparison: '>', value: 3, unit: '%', sustainSec: 0, text: 'Error rate 3-10%' },
-          { series: 'p95_latency', comparison: '>', value: 1000, unit: 'ms', sustainSec: 0, text: 'p95 latency > 1000ms' },
+          {
+            series: 'p95_latency',
+            comparison: '>',
+            value: 1000,
+            unit: 'ms',
+            sustainSec: 0,
+            text: 'p95 latency > 1000ms',
+          },
         ],
         symptoms: ['Core functionality degraded'],
       },
@@ -69,7 +107,14 @@ describe('rollback decision trees', () => {
     ]);
     expect(template.decisionTree[0].symptoms).toEqual(['Single API error with automatic recovery']);
     expect(template.decisionTree[1].conditions).toEqual([
-      { series: 'error_rate', comparison: '>', value: 5, unit: '%', sustainSec: 600, text: 'Error rate >5% sustained for 10 minutes' },
+      {
+        series: 'error_rate',
+        comparison: '>',
+        value: 5,
+        unit: '%',
+        sustainSec: 600,
+        text: 'Error rate >5% sustained for 10 minutes',
+      },
     ]);
   });
 
@@ -82,7 +127,14 @@ describe('rollback decision trees', () => {
         action: 'Immediate Rollback',
         conditions: [
           { series: 'error_rate', comparison: '>', value: 10, unit: '%', sustainSec: 0, text: 'Error rate >10%' },
-          { series: 'p99_latency', comparison: '>', value: 3000, unit: 'ms', sustainSec: 0, text: 'p99 latency > 3000ms' },
+          {
+            series: 'p99_latency',
+            comparison: '>',
+            value: 3000,
+            unit: 'ms',
+            sustainSec: 0,
+            text: 'p99 latency > 3000ms',
+          },
         ],
         symptoms: [],
       },
@@ -100,7 +152,14 @@ describe('rollback decision trees', () => {
 `),
     );
     expect(template.decisionTree[0].conditions).toEqual([
-      { series: 'p95_latency', comparison: '>', value: 2000, unit: 'ms', sustainSec: 300, text: 'p95 latency above 2 s for 5 minutes' },
+      {
+        series: 'p95_latency',
+        comparison: '>',
+        value: 2000,
+        unit: 'ms',
+        sustainSec: 300,
+        text: 'p95 latency above 2 s for 5 minutes',
+      },
     ]);
   });
 
@@ -114,8 +173,14 @@ describe('rollback decision trees', () => {
 - p95 latency < 200ms
 `),
     );
-    expect(template.decisionTree[0].symptoms).toEqual(['Performance degradation >50% for >30 minutes', 'Stakeholder decision', 'p95 latency < 200ms']);
-    expect(warnings).toEqual([{ line: 8, message: expect.stringContaining('Performance degradation >50% for >30 minutes') }]);
+    expect(template.decisionTree[0].symptoms).toEqual([
+      'Performance degradation >50% for >30 minutes',
+      'Stakeholder decision',
+      'p95 latency < 200ms',
+    ]);
+    expect(warnings).toEqual([
+      { line: 8, message: expect.stringContaining('Performance degradation >50% for >30 minutes') },
+    ]);
   });
 
   it('does not read alerting or escalation lists as rollback levels', () => {

@@ -12,11 +12,18 @@ import { oneLine, splitLabel, trailingParen, truncate } from './text';
 type Level = 1 | 2 | 3;
 export type LevelLabel = { level: Level; title: string; action: string };
 
-const NO_ROLLBACK = /\b(?:don'?t|do not|no|without)\s+roll\s?-?back\b|continue monitoring|keep going|\bgo\b.*\bfix forward/i;
+const NO_ROLLBACK =
+  /\b(?:don'?t|do not|no|without)\s+roll\s?-?back\b|continue monitoring|keep going|\bgo\b.*\bfix forward/i;
 const LEVEL_WORDS: Array<[Level, RegExp]> = [
   [1, NO_ROLLBACK],
-  [3, /\b(?:critical|emergency|severe|sev(?:erity)?[ -]?1|p1)\b|\bimmediate(?:ly)?\s+roll\s?-?back|roll\s?-?back\s+(?:now|immediately)/i],
-  [2, /\b(?:major|serious|significant|moderate|sev(?:erity)?[ -]?2|p2)\b|\b(?:prepare|consider|planned|plan)\s+(?:(?:for|a)\s+)?roll\s?-?back/i],
+  [
+    3,
+    /\b(?:critical|emergency|severe|sev(?:erity)?[ -]?1|p1)\b|\bimmediate(?:ly)?\s+roll\s?-?back|roll\s?-?back\s+(?:now|immediately)/i,
+  ],
+  [
+    2,
+    /\b(?:major|serious|significant|moderate|sev(?:erity)?[ -]?2|p2)\b|\b(?:prepare|consider|planned|plan)\s+(?:(?:for|a)\s+)?roll\s?-?back/i,
+  ],
   [1, /\b(?:minor|low|sev(?:erity)?[ -]?3|p3)\b/i],
 ];
 const ACTION_WORDS = /roll\s?-?back|continue monitoring|keep going/i;
@@ -40,7 +47,11 @@ export function classifyLevel(text: string, inDecisionContext: boolean): LevelLa
   const action = paren && paren.before ? paren.inner : '';
   const explicit = /\blevel\s*([123])\b\s*[:.\-–—]?\s*/i.exec(main);
   if (explicit) {
-    return { level: Number(explicit[1]) as Level, title: truncate(main.slice(explicit.index + explicit[0].length).trim(), 300), action: truncate(action, 300) };
+    return {
+      level: Number(explicit[1]) as Level,
+      title: truncate(main.slice(explicit.index + explicit[0].length).trim(), 300),
+      action: truncate(action, 300),
+    };
   }
   if (!inDecisionContext && !ROLLBACK.test(clean)) return null;
   let level = levelFromWords(main);
@@ -56,7 +67,11 @@ export function isDecisionLine(text: string): boolean {
   const arrow = /^(.{1,200}?)\s*(?:→|->|=>|⇒|⟶)\s*(.{1,200})$/.exec(clean);
   if (arrow && ROLLBACK.test(arrow[2])) return true;
   const split = splitLabel(clean, 80);
-  return Boolean(split?.rest && classifyLevel(split.label, false) && (ROLLBACK.test(split.label) || /\blevel\s*[123]\b/i.test(split.label)));
+  return Boolean(
+    split?.rest &&
+    classifyLevel(split.label, false) &&
+    (ROLLBACK.test(split.label) || /\blevel\s*[123]\b/i.test(split.label)),
+  );
 }
 
 export type Bullet = { text: string; codeTail: { code: string; rest: string } | null; line: number };
@@ -134,7 +149,9 @@ export class DecisionTreeBuilder {
 
   /** Levels with something to check or show; a heading alone tells the IC nothing. */
   result(): DecisionLevel[] {
-    return [...this.levels.values()].filter((l) => l.conditions.length || l.symptoms.length).sort((a, b) => a.level - b.level);
+    return [...this.levels.values()]
+      .filter((l) => l.conditions.length || l.symptoms.length)
+      .sort((a, b) => a.level - b.level);
   }
 
   /** "CRITICAL (Immediate Rollback): Error rate >10%, p95 > 2s" on one line. */
@@ -172,7 +189,10 @@ export class DecisionTreeBuilder {
     if (!reading.text) return;
     level.symptoms.push(reading.text);
     if (reading.ambiguous) {
-      this.warn(line, `Rollback trigger "${truncate(reading.text, 80)}" has a threshold but no metric the war room tracks; kept as guidance for the IC.`);
+      this.warn(
+        line,
+        `Rollback trigger "${truncate(reading.text, 80)}" has a threshold but no metric the war room tracks; kept as guidance for the IC.`,
+      );
     }
   }
 }

@@ -2,15 +2,20 @@ import type { TemplateGate } from '../template-definition';
 import { kindFor, type PhaseDraft } from './read-phases';
 import type { RoleBook } from './roles';
 import { roleRows, type TableData } from './tables';
-import { headingTimeHint, parseTimeHint } from './time-hints';
 import { trailingParen, truncate } from './text';
+import { headingTimeHint, parseTimeHint } from './time-hints';
 
 /**
  * Gates from sign-off tables ("Role | Name | Approval | Time"): who must sign, what the gate
  * is called, and whether it is a go/no-go gate or a checkpoint due some time after go-live.
  */
 
-export type GateLabel = { title: string; kind: TemplateGate['kind'] | null; offsetMin: number | null; allowSameSigner: boolean };
+export type GateLabel = {
+  title: string;
+  kind: TemplateGate['kind'] | null;
+  offsetMin: number | null;
+  allowSameSigner: boolean;
+};
 
 /**
  * "(same signer allowed)" at the end of a gate's label: one person may sign it for several of its
@@ -36,7 +41,13 @@ export function gateLabel(text: string): GateLabel {
   let offsetMin: number | null = null;
   const paren = kind === 'gate' ? null : trailingParen(title);
   const hint = paren?.before ? parseTimeHint(paren.inner) : null;
-  if (paren && hint && hint.startMin !== null && hint.durationMin === null && (kind === 'checkpoint' || hint.startMin > 0)) {
+  if (
+    paren &&
+    hint &&
+    hint.startMin !== null &&
+    hint.durationMin === null &&
+    (kind === 'checkpoint' || hint.startMin > 0)
+  ) {
     offsetMin = hint.startMin;
     kind = 'checkpoint';
     title = paren.before;

@@ -98,7 +98,8 @@ function nestedLists(children: ListItem['children'], depth = 0): List[] {
   const out: List[] = [];
   for (const child of children) {
     if (child.type === 'list') out.push(child);
-    else if (child.type === 'blockquote' && depth < 32) out.push(...nestedLists(child.children as ListItem['children'], depth + 1));
+    else if (child.type === 'blockquote' && depth < 32)
+      out.push(...nestedLists(child.children as ListItem['children'], depth + 1));
   }
   return out;
 }
@@ -113,7 +114,13 @@ export class ItemReader {
   constructor(private readonly roles: RoleBook) {}
 
   /** Reads one list; returns the last task item in it (where a following code block goes). */
-  readList(list: List, scope: ItemScope, sink: ItemSink, parent: TemplateItem | null = null, depth = 0): TemplateItem | null {
+  readList(
+    list: List,
+    scope: ItemScope,
+    sink: ItemSink,
+    parent: TemplateItem | null = null,
+    depth = 0,
+  ): TemplateItem | null {
     let last: TemplateItem | null = null;
     for (const entry of list.children) {
       if (typeof entry.checked === 'boolean') {
@@ -136,7 +143,13 @@ export class ItemReader {
     return last;
   }
 
-  private readChildren(entry: ListItem, item: TemplateItem, scope: ItemScope, sink: ItemSink, depth: number): TemplateItem | null {
+  private readChildren(
+    entry: ListItem,
+    item: TemplateItem,
+    scope: ItemScope,
+    sink: ItemSink,
+    depth: number,
+  ): TemplateItem | null {
     let last: TemplateItem | null = null;
     let expectNext = false;
     // The first paragraph is the title; what follows it is command, expected output, sub-items.

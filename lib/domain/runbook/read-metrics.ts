@@ -1,8 +1,8 @@
 import type { MetricRuleDefinition } from '../template-definition';
 import { convertUnit, normaliseUnit, parseThreshold, type Comparison, type Unit } from '../thresholds';
-import { parseDurationSec } from './time-hints';
 import { column, type TableData } from './tables';
 import { oneLine, slugify, truncate } from './text';
+import { parseDurationSec } from './time-hints';
 
 /**
  * Metric names as runbooks write them ("API latency (p95)", "Error rate %", "Database CPU")
@@ -45,11 +45,15 @@ const HAS_COMPARISON = /^\s*(?:>=|<=|>|<|≥|≤|above|below|over|under)/i;
 
 /** "<100ms", "≥ 1000 RPS", "95%", "> 300 ms" → comparison (if written), number and unit. */
 export function readValue(text: string): Reading | null {
-  const clean = text.replace(/\*\*|`/g, '').replace(/\u00a0/g, ' ').trim();
+  const clean = text
+    .replace(/\*\*|`/g, '')
+    .replace(/\u00a0/g, ' ')
+    .trim();
   if (!clean || clean.length > 60) return null;
   const written = HAS_COMPARISON.test(clean);
   const threshold = parseThreshold(clean, '>');
-  if (threshold) return { comparison: written ? threshold.comparison : null, value: threshold.value, unit: threshold.unit };
+  if (threshold)
+    return { comparison: written ? threshold.comparison : null, value: threshold.value, unit: threshold.unit };
   const m = /^(>=|<=|>|<|≥|≤)?\s*(-?\d+(?:[.,]\d+)?)\s*([A-Za-z/]{1,12})?$/.exec(clean);
   if (!m) return null;
   const comparison = m[1] ? (m[1].startsWith('>') || m[1] === '≥' ? '>' : '<') : null;
@@ -85,7 +89,9 @@ export function rulesFromTable(table: TableData, warn: Warn): MetricRuleDefiniti
   let warnCol = column(h, /warn/, [metricCol, targetCol]);
   let critCol = column(h, /crit|page|severe|rollback/, [metricCol, targetCol, warnCol]);
   const alertCols = h
-    .map((x, i) => (/alert|threshold|trigger|limit/.test(x) && ![metricCol, targetCol, warnCol, critCol].includes(i) ? i : -1))
+    .map((x, i) =>
+      /alert|threshold|trigger|limit/.test(x) && ![metricCol, targetCol, warnCol, critCol].includes(i) ? i : -1,
+    )
     .filter((i) => i >= 0);
   // One "Alert If" column is the line that pages someone: the critical threshold.
   if (critCol < 0 && alertCols.length) critCol = alertCols.length > 1 && warnCol < 0 ? alertCols[1] : alertCols[0];
@@ -105,7 +111,11 @@ export function rulesFromTable(table: TableData, warn: Warn): MetricRuleDefiniti
     const warnAt = read(warnCol);
     const critAt = read(critCol);
     if (!target && !warnAt.reading && !critAt.reading) {
-      if (cell(critCol) || cell(warnCol)) warn(row.line, `Metric "${name}": could not read a threshold from "${cell(critCol) || cell(warnCol)}"; row skipped.`);
+      if (cell(critCol) || cell(warnCol))
+        warn(
+          row.line,
+          `Metric "${name}": could not read a threshold from "${cell(critCol) || cell(warnCol)}"; row skipped.`,
+        );
       continue;
     }
     const series = /^[a-z][a-z0-9_.:-]{0,79}$/.test(explicitSeries) ? explicitSeries : seriesFor(name);

@@ -2,8 +2,8 @@ import type { Root } from 'mdast';
 import type { TemplateGate, TemplateItem, TemplatePhase } from '../template-definition';
 import type { Outline } from './structure';
 import { headingText } from './structure';
-import { parseClock, resolveHint, type Clock, type TimeHint } from './time-hints';
 import { plainText, truncate } from './text';
+import { parseClock, resolveHint, type Clock, type TimeHint } from './time-hints';
 
 /** A phase while the document is read; `finishPhases` turns drafts into template phases. */
 export type PhaseDraft = {
@@ -27,7 +27,8 @@ export type PhaseDraft = {
 };
 
 const ROLLBACK_KIND = /roll\s?-?back|\brevert|back[- ]?out/i;
-const POST_GO_LIVE = /post[- ]?(?:go[- ]?live|launch|deploy\w*|cut-?over|release|migration|rollout)|hyper-?care|after\s+(?:go[- ]?live|launch|deploy\w*|cut-?over|release)|stabili[sz]ation/i;
+const POST_GO_LIVE =
+  /post[- ]?(?:go[- ]?live|launch|deploy\w*|cut-?over|release|migration|rollout)|hyper-?care|after\s+(?:go[- ]?live|launch|deploy\w*|cut-?over|release)|stabili[sz]ation/i;
 const MONITORING_WORD = /\bmonitoring\b/i;
 // "Set up monitoring" is preparation, not the watch after go-live.
 const PREPARATION = /set[- ]?up|configur|install|prepar|\bpre[- ]/i;
@@ -44,7 +45,8 @@ export function kindFor(title: string, group: string | null): TemplatePhase['kin
   return kindOfText(title) ?? (group ? kindOfText(group) : null) ?? 'normal';
 }
 
-const GO_LIVE_LABEL = /^\W*(?:planned\s+|target\s+)?(?:go[- ]?live|cut-?over|launch|t0|t-?zero)\s*(?:time|date(?:\s*\/\s*time)?|at|start)?\s*(?:\([^)]*\))?\s*[:=]\s*(.+)$/i;
+const GO_LIVE_LABEL =
+  /^\W*(?:planned\s+|target\s+)?(?:go[- ]?live|cut-?over|launch|t0|t-?zero)\s*(?:time|date(?:\s*\/\s*time)?|at|start)?\s*(?:\([^)]*\))?\s*[:=]\s*(.+)$/i;
 const GO_LIVE_WORD = /go[- ]?live|cut-?over/i;
 const GO_LIVE_PHASE = /go[- ]?live|cut-?over|\bT\s*0\b|\bT-?zero\b/i;
 
@@ -72,7 +74,8 @@ function inferredGoLive(drafts: PhaseDraft[]): Clock | null {
   for (const d of drafts) {
     const clock = d.hint?.clockStart ?? d.paragraphHint?.clockStart;
     const start = d.hint?.startMin ?? d.paragraphHint?.startMin ?? null;
-    if (clock && start !== null) return { minutes: (((clock.minutes - start) % 1440) + 1440) % 1440, date: null, dayOffset: 0 };
+    if (clock && start !== null)
+      return { minutes: (((clock.minutes - start) % 1440) + 1440) % 1440, date: null, dayOffset: 0 };
   }
   for (const d of drafts) {
     const clock = d.hint?.clockStart ?? d.paragraphHint?.clockStart;
@@ -81,7 +84,11 @@ function inferredGoLive(drafts: PhaseDraft[]): Clock | null {
   return null;
 }
 
-export function finishPhases(drafts: PhaseDraft[], stated: Clock | null, warn: (line: number, message: string) => void): TemplatePhase[] {
+export function finishPhases(
+  drafts: PhaseDraft[],
+  stated: Clock | null,
+  warn: (line: number, message: string) => void,
+): TemplatePhase[] {
   const t0 = stated ?? inferredGoLive(drafts);
   const phases: TemplatePhase[] = [];
   for (const d of drafts) {
@@ -94,12 +101,21 @@ export function finishPhases(drafts: PhaseDraft[], stated: Clock | null, warn: (
       [startMin, durationMin, title] = [null, null, d.rawTitle];
     }
     const scheduled = durationMin !== null && !d.scheduleNone;
-    const keep = d.items.length > 0 || d.gates.length > 0 || d.kind !== null || d.description !== '' || d.steps.length > 0 || scheduled;
+    const keep =
+      d.items.length > 0 ||
+      d.gates.length > 0 ||
+      d.kind !== null ||
+      d.description !== '' ||
+      d.steps.length > 0 ||
+      scheduled;
     if (!keep) continue;
     let description = d.description;
     if (!d.items.length && d.steps.length) {
       if (!description) description = d.steps.join('\n');
-      warn(d.line, `Phase "${truncate(title, 80)}" has ${d.steps.length} step(s) with commands but no "- [ ]" task lines; the steps are listed in the phase description.`);
+      warn(
+        d.line,
+        `Phase "${truncate(title, 80)}" has ${d.steps.length} step(s) with commands but no "- [ ]" task lines; the steps are listed in the phase description.`,
+      );
     }
     phases.push({
       title,

@@ -13,7 +13,8 @@ import { allItems, importOk, item } from './test-support';
  * a database migration plan).
  */
 
-const read = (name: string) => readFileSync(path.resolve(__dirname, '../../../tests/fixtures/runbooks', `${name}.md`), 'utf8');
+const read = (name: string) =>
+  readFileSync(path.resolve(__dirname, '../../../tests/fixtures/runbooks', `${name}.md`), 'utf8');
 
 function checkGoal(template: TemplateDefinition) {
   const items = allItems(template);
@@ -33,7 +34,12 @@ function checkGoal(template: TemplateDefinition) {
 }
 
 describe('runbooks with no owners get a team', () => {
-  for (const name of ['blue-green-cutover-tasks', 'unowned/kubernetes-production-checklist', 'unowned/release-execution-log', 'unowned/database-migration-plan']) {
+  for (const name of [
+    'blue-green-cutover-tasks',
+    'unowned/kubernetes-production-checklist',
+    'unowned/release-execution-log',
+    'unowned/database-migration-plan',
+  ]) {
     it(`${name}: ≥ 4 roles, none above 60 %, every suggestion explained`, () => {
       const markdown = read(name);
       // The runbook really names no owner: without suggestions everything is the IC's.
@@ -46,7 +52,9 @@ describe('runbooks with no owners get a team', () => {
       // Only standard roles are added, each holding at least one item.
       const used = new Set(allItems(template).map((i) => i.roleKey));
       for (const role of template.roles) expect(role.isIc || used.has(role.key), role.key).toBe(true);
-      expect(template.roles.every((r) => ['ic', 'tech-lead', 'dba', 'devops', 'qa', 'monitoring', 'comms'].includes(r.key))).toBe(true);
+      expect(
+        template.roles.every((r) => ['ic', 'tech-lead', 'dba', 'devops', 'qa', 'monitoring', 'comms'].includes(r.key)),
+      ).toBe(true);
     });
   }
 
@@ -57,8 +65,14 @@ describe('runbooks with no owners get a team', () => {
 
   it('explains with the words that decided: command, step, section', () => {
     const { template } = importOk(read('blue-green-cutover-tasks'));
-    expect(item(template, 'T1172 Prepare stakeholder notification emails')).toMatchObject({ roleKey: 'comms', roleSource: 'suggested' });
-    expect(item(template, 'T1184 Run database schema migrations')).toMatchObject({ roleKey: 'dba', roleReason: expect.stringMatching(/^step mentions "/) });
+    expect(item(template, 'T1172 Prepare stakeholder notification emails')).toMatchObject({
+      roleKey: 'comms',
+      roleSource: 'suggested',
+    });
+    expect(item(template, 'T1184 Run database schema migrations')).toMatchObject({
+      roleKey: 'dba',
+      roleReason: expect.stringMatching(/^step mentions "/),
+    });
     expect(item(template, 'T1189 [P] Smoke test: User authentication')).toMatchObject({ roleKey: 'qa' });
   });
 });
@@ -72,7 +86,8 @@ describe('runbooks that name their roles keep exactly those', () => {
       expect(template.roles).toEqual(plain.roles);
       const before = allItems(plain);
       allItems(template).forEach((i, n) => {
-        if (before[n].roleSource === 'runbook') expect([i.title, i.roleKey, i.roleSource]).toEqual([before[n].title, before[n].roleKey, 'runbook']);
+        if (before[n].roleSource === 'runbook')
+          expect([i.title, i.roleKey, i.roleSource]).toEqual([before[n].title, before[n].roleKey, 'runbook']);
       });
     });
   }
@@ -80,7 +95,12 @@ describe('runbooks that name their roles keep exactly those', () => {
   it('maps suggestions onto the roles the runbook named ("Database Admin" stands for the DBA)', () => {
     const { template } = importOk(read('canary-go-live-procedures'));
     expect(Object.fromEntries(namedRoleFor(template.roles))).toMatchObject({
-      ic: 'ic', dba: 'database-admin', devops: 'devops-engineer', monitoring: 'monitoring-lead', comms: 'communications', 'tech-lead': 'technical-lead',
+      ic: 'ic',
+      dba: 'database-admin',
+      devops: 'devops-engineer',
+      monitoring: 'monitoring-lead',
+      comms: 'communications',
+      'tech-lead': 'technical-lead',
     });
     const suggested = allItems(template).filter((i) => i.roleSource === 'suggested');
     expect(new Set(suggested.map((i) => i.roleKey)).size).toBeGreaterThanOrEqual(4);
@@ -103,26 +123,49 @@ describe('what the runbook states outright wins', () => {
   });
 
   it('does not read markers, notes or topics as owners', () => {
-    expect(owned('- [ ] T1189 [P] Smoke test: User authentication')).toMatchObject({ roleKey: 'qa', roleSource: 'suggested', title: 'T1189 [P] Smoke test: User authentication' });
-    expect(owned('- [ ] Create full backup (if applicable)')).toMatchObject({ roleKey: 'dba', roleSource: 'suggested' });
-    expect(owned('- [ ] Status page: update to "in progress"')).toMatchObject({ roleKey: 'comms', roleSource: 'suggested' });
+    expect(owned('- [ ] T1189 [P] Smoke test: User authentication')).toMatchObject({
+      roleKey: 'qa',
+      roleSource: 'suggested',
+      title: 'T1189 [P] Smoke test: User authentication',
+    });
+    expect(owned('- [ ] Create full backup (if applicable)')).toMatchObject({
+      roleKey: 'dba',
+      roleSource: 'suggested',
+    });
+    expect(owned('- [ ] Status page: update to "in progress"')).toMatchObject({
+      roleKey: 'comms',
+      roleSource: 'suggested',
+    });
     expect(owned('- [ ] Rotate keys (UTC)')).toMatchObject({ roleSource: expect.not.stringMatching('runbook') });
   });
 
   it('a step under a role heading stays with that role whatever its words say', () => {
     const { template } = importOk('# R\n\n## Deploy (DBA)\n\n- [ ] Notify customers on the status page\n');
-    expect(allItems(template)[0]).toMatchObject({ roleKey: 'dba', roleSource: 'runbook', roleReason: 'named in the runbook' });
+    expect(allItems(template)[0]).toMatchObject({
+      roleKey: 'dba',
+      roleSource: 'runbook',
+      roleReason: 'named in the runbook',
+    });
   });
 });
 
 describe('suggestRole', () => {
   it('reads the command first: "command uses pg_dump"', () => {
-    expect(suggestRole({ title: 'Take the backup', command: 'pg_dump -Fc app > app.dump' })).toMatchObject({ role: 'dba', reason: 'command uses pg_dump' });
-    expect(suggestRole({ title: 'Wait until it finishes', command: 'kubectl rollout status deploy/api' })).toMatchObject({ role: 'devops', reason: 'command uses kubectl' });
+    expect(suggestRole({ title: 'Take the backup', command: 'pg_dump -Fc app > app.dump' })).toMatchObject({
+      role: 'dba',
+      reason: 'command uses pg_dump',
+    });
+    expect(
+      suggestRole({ title: 'Wait until it finishes', command: 'kubectl rollout status deploy/api' }),
+    ).toMatchObject({ role: 'devops', reason: 'command uses kubectl' });
   });
 
   it('falls back on the section heading: "section \'Communication Plan\'"', () => {
-    expect(suggestRole({ title: 'Prepare the templates', section: 'Communication Plan' })).toEqual({ role: 'comms', reason: "section 'Communication Plan'", confidence: expect.any(Number) });
+    expect(suggestRole({ title: 'Prepare the templates', section: 'Communication Plan' })).toEqual({
+      role: 'comms',
+      reason: "section 'Communication Plan'",
+      confidence: expect.any(Number),
+    });
     expect(suggestRole({ title: 'Check the figures', section: 'Database' })).toMatchObject({ role: 'dba' });
   });
 

@@ -1,4 +1,10 @@
-import { IC_ROLE, type RoleSource, type TemplateDefinition, type TemplateItem, type TemplateRole } from '../template-definition';
+import {
+  IC_ROLE,
+  type RoleSource,
+  type TemplateDefinition,
+  type TemplateItem,
+  type TemplateRole,
+} from '../template-definition';
 import { PLAIN, ROLE_RULES, STANDARD_ROLES, type StandardRoleKey } from './role-rules';
 
 /**
@@ -55,7 +61,10 @@ function reasonFor(place: Place, match: string, source: string): string {
 type Score = { total: number; best: { value: number; reason: string } };
 
 /** The suggested standard role for one step, or null when nothing in it points anywhere. */
-export function suggestRole(step: StepContext, allowed: (role: StandardRoleKey) => boolean = () => true): Suggestion | null {
+export function suggestRole(
+  step: StepContext,
+  allowed: (role: StandardRoleKey) => boolean = () => true,
+): Suggestion | null {
   const scores = new Map<StandardRoleKey, Score>();
   const add = (role: StandardRoleKey, value: number, reason: string) => {
     const score = scores.get(role) ?? { total: 0, best: { value: 0, reason } };
@@ -95,7 +104,8 @@ export function suggestRole(step: StepContext, allowed: (role: StandardRoleKey) 
     }
   }
   for (const [role, { value, reason }] of context) add(role, value, reason);
-  if (step.parent && allowed(step.parent.role)) add(step.parent.role, PARENT_WEIGHT, `part of "${clip(step.parent.title, 50)}"`);
+  if (step.parent && allowed(step.parent.role))
+    add(step.parent.role, PARENT_WEIGHT, `part of "${clip(step.parent.title, 50)}"`);
 
   const ranked = [...scores.entries()].sort((a, b) => b[1].total - a[1].total || order(a[0]) - order(b[0]));
   if (!ranked.length) return null;
@@ -118,7 +128,9 @@ export function namedRoleFor(roles: readonly TemplateRole[]): Map<StandardRoleKe
     if (map.has(standard.key)) continue;
     const words = (r: TemplateRole) => [r.key, r.name, ...r.aliases].map((w) => w.replace(/[-_]/g, ' '));
     const exact = roles.find((r) => !r.isIc && words(r).some((w) => standard.hints.test(w.trim())));
-    const loose = roles.find((r) => !r.isIc && ![...map.values()].includes(r.key) && words(r).some((w) => standard.named.test(w)));
+    const loose = roles.find(
+      (r) => !r.isIc && ![...map.values()].includes(r.key) && words(r).some((w) => standard.named.test(w)),
+    );
     const found = exact ?? loose;
     if (found) map.set(standard.key, found.key);
   }
@@ -140,7 +152,12 @@ const DEFAULT_REASON = 'no owner in the runbook and no rule matched: the inciden
 export function suggestOwners(template: TemplateDefinition, options: SuggestOptions = {}): TemplateDefinition {
   const named = template.roles.some((r) => !r.isIc);
   const mapping = named ? namedRoleFor(template.roles) : null;
-  const keyOf = (role: StandardRoleKey) => (mapping ? (mapping.get(role) ?? null) : role === 'ic' ? (template.roles.find((r) => r.isIc)?.key ?? IC_ROLE.key) : role);
+  const keyOf = (role: StandardRoleKey) =>
+    mapping
+      ? (mapping.get(role) ?? null)
+      : role === 'ic'
+        ? (template.roles.find((r) => r.isIc)?.key ?? IC_ROLE.key)
+        : role;
   const allowed = (role: StandardRoleKey) => keyOf(role) !== null;
   const used = new Set<StandardRoleKey>();
   const standardOf = new Map<string, StandardRoleKey>();
@@ -158,12 +175,24 @@ export function suggestOwners(template: TemplateDefinition, options: SuggestOpti
         options.suggest === false
           ? null
           : suggestRole(
-              { title: item.title, command: item.command, section: item.section, phase, parent: parentRole ? { role: parentRole, title: parent!.title } : null },
+              {
+                title: item.title,
+                command: item.command,
+                section: item.section,
+                phase,
+                parent: parentRole ? { role: parentRole, title: parent!.title } : null,
+              },
               allowed,
             );
       next =
         suggestion && keyOf(suggestion.role)
-          ? { ...next, roleKey: keyOf(suggestion.role)!, roleSource: 'suggested', roleReason: suggestion.reason, roleConfidence: suggestion.confidence }
+          ? {
+              ...next,
+              roleKey: keyOf(suggestion.role)!,
+              roleSource: 'suggested',
+              roleReason: suggestion.reason,
+              roleConfidence: suggestion.confidence,
+            }
           : { ...next, roleSource: 'default', roleReason: DEFAULT_REASON, roleConfidence: null };
       if (suggestion && !mapping) used.add(suggestion.role);
     }
@@ -172,7 +201,11 @@ export function suggestOwners(template: TemplateDefinition, options: SuggestOpti
   const phases = template.phases.map((p) => ({ ...p, items: p.items.map((i) => visit(i, p.title, null)) }));
   const have = new Set(template.roles.map((r) => r.key));
   const added: TemplateRole[] = STANDARD_ROLES.filter((s) => used.has(s.key) && !have.has(s.key)).map((s) => ({
-    key: s.key, name: s.name, isIc: false, contact: null, aliases: [],
+    key: s.key,
+    name: s.name,
+    isIc: false,
+    contact: null,
+    aliases: [],
   }));
   return { ...template, roles: [...template.roles, ...added], phases };
 }

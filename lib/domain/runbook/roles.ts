@@ -13,11 +13,28 @@ import { slugify, truncate } from './text';
  */
 
 const SYNONYMS: Record<string, string[]> = {
-  technical: ['tech'], administrator: ['admin'], administration: ['admin'], database: ['db'],
-  operations: ['ops'], operation: ['ops'], manager: ['mgr'], management: ['mgr'], engineer: ['eng'],
-  engineering: ['eng'], communications: ['comms'], communication: ['comms'], comm: ['comms'],
-  dba: ['db', 'admin'], ic: ['incident', 'commander'], sre: ['site', 'reliability', 'eng'],
-  qa: ['qa'], quality: ['qa'], assurance: [], devops: ['devops'], lead: ['lead'], team: [],
+  technical: ['tech'],
+  administrator: ['admin'],
+  administration: ['admin'],
+  database: ['db'],
+  operations: ['ops'],
+  operation: ['ops'],
+  manager: ['mgr'],
+  management: ['mgr'],
+  engineer: ['eng'],
+  engineering: ['eng'],
+  communications: ['comms'],
+  communication: ['comms'],
+  comm: ['comms'],
+  dba: ['db', 'admin'],
+  ic: ['incident', 'commander'],
+  sre: ['site', 'reliability', 'eng'],
+  qa: ['qa'],
+  quality: ['qa'],
+  assurance: [],
+  devops: ['devops'],
+  lead: ['lead'],
+  team: [],
 };
 
 /** Words of a role name with abbreviations spelled one way, so "DBA" = "Database Admin". */
@@ -32,7 +49,8 @@ export function canonicalRole(name: string): string {
 
 const IC_CANON = new Set([canonicalRole('Incident Commander'), canonicalRole('IC'), canonicalRole('Incident Manager')]);
 
-const ROLE_NOUN = /\b(lead|leads|admin|administrator|engineer|engineers|manager|commander|owner|team|officer|analyst|architect|developer|ops|sre|dba|qa|support|on-?call|coordinator|director|vp|cto|ceo|cio|ciso|specialist|tester|captain|champion|communications|comms|approver)\s*$/i;
+const ROLE_NOUN =
+  /\b(lead|leads|admin|administrator|engineer|engineers|manager|commander|owner|team|officer|analyst|architect|developer|ops|sre|dba|qa|support|on-?call|coordinator|director|vp|cto|ceo|cio|ciso|specialist|tester|captain|champion|communications|comms|approver)\s*$/i;
 
 /** Whether an unknown label reads like a role ("Security Lead", "SRE") rather than a topic. */
 export function looksLikeRole(label: string): boolean {
@@ -41,7 +59,14 @@ export function looksLikeRole(label: string): boolean {
   return ROLE_NOUN.test(text) || /^[A-Z]{2,6}$/.test(text);
 }
 
-type Entry = { key: string; name: string; named: boolean; aliases: string[]; contact: string | null; canon: Set<string> };
+type Entry = {
+  key: string;
+  name: string;
+  named: boolean;
+  aliases: string[];
+  contact: string | null;
+  canon: Set<string>;
+};
 
 export class RoleBook {
   private readonly entries = new Map<string, Entry>();
@@ -63,7 +88,9 @@ export class RoleBook {
       // The user may have remapped the person ("DBA-001" → dba) rather than the role name.
       const personMapped = row.person ? (this.mapping.get(row.person.trim().toLowerCase()) ?? null) : null;
       const explicit =
-        (row.key ? toKey(row.key) : null) ?? personMapped ?? (row.handle ? this.resolve(row.handle, { alias: false }) : null);
+        (row.key ? toKey(row.key) : null) ??
+        personMapped ??
+        (row.handle ? this.resolve(row.handle, { alias: false }) : null);
       const fullers = explicit ? [] : rows.filter((other) => other !== row && !other.key && extends_(other, row));
       const fuller = new Set(fullers.map((f) => canonicalRole(f.name))).size === 1 ? fullers[0] : undefined;
       const name = fuller?.name ?? row.name;
@@ -86,7 +113,10 @@ export class RoleBook {
 
   /** The role key for a raw name, creating the role when asked to; null when unknown. */
   resolve(raw: string, options: { create?: boolean; alias?: boolean; exact?: boolean } = {}): string | null {
-    const name = raw.replace(/^@/, '').replace(/[:*]+$/, '').trim();
+    const name = raw
+      .replace(/^@/, '')
+      .replace(/[:*]+$/, '')
+      .trim();
     if (!name) return null;
     const mapped = this.mapping.get(name.toLowerCase()) ?? this.mapping.get(raw.trim().toLowerCase());
     let key = mapped ?? this.find(name, options.exact ?? false);
@@ -156,7 +186,14 @@ export class RoleBook {
   }
 
   private blank(key: string, name: string): Entry {
-    return { key, name, named: false, aliases: [], contact: null, canon: new Set([canonicalRole(name), canonicalRole(key)].filter(Boolean)) };
+    return {
+      key,
+      name,
+      named: false,
+      aliases: [],
+      contact: null,
+      canon: new Set([canonicalRole(name), canonicalRole(key)].filter(Boolean)),
+    };
   }
 
   private uniqueKey(base: string): string {

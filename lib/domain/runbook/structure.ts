@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Root } from 'mdast';
-import { headingTimeHint } from './time-hints';
 import { oneLine, plainText } from './text';
+import { headingTimeHint } from './time-hints';
 
 /**
  * Which headings are the document title, and which heading level holds the phases. Runbooks
@@ -86,7 +86,11 @@ function choosePhaseDepth(nodes: Root['children'], titleNodes: Set<Heading>): nu
       if (titleNodes.has(node)) continue;
       const text = headingText(node);
       const { hint } = headingTimeHint(text);
-      const parent = open.slice(1, node.depth).reverse().find((h) => h) ?? null;
+      const parent =
+        open
+          .slice(1, node.depth)
+          .reverse()
+          .find((h) => h) ?? null;
       const info: HeadingInfo = {
         depth: node.depth,
         items: 0,

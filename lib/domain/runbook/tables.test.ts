@@ -33,7 +33,10 @@ describe('sign-off tables become gates', () => {
   it('skips the shouted summary row, and keeps who signs as an alias', () => {
     const { template } = importOk(doc);
     expect(template.roles.map((r) => r.key)).toEqual(['ic', 'release-manager', 'qa-lead']);
-    expect(template.roles.find((r) => r.key === 'release-manager')).toMatchObject({ contact: 'Alice, alice@co.com', aliases: ['Release Manager', 'Alice'] });
+    expect(template.roles.find((r) => r.key === 'release-manager')).toMatchObject({
+      contact: 'Alice, alice@co.com',
+      aliases: ['Release Manager', 'Alice'],
+    });
     expect(template.roles.find((r) => r.key === 'qa-lead')?.aliases).toContain('Bob');
   });
 
@@ -70,7 +73,13 @@ describe('team tables become roles', () => {
 `);
     expect(template.roles).toEqual([
       { key: 'ic', name: 'Incident Commander', isIc: true, contact: '@ic', aliases: ['Incident Commander'] },
-      { key: 'database-admin', name: 'Database Admin', isIc: false, contact: 'DBA-001, x5003, @dba', aliases: ['Database Admin', 'DBA-001'] },
+      {
+        key: 'database-admin',
+        name: 'Database Admin',
+        isIc: false,
+        contact: 'DBA-001, x5003, @dba',
+        aliases: ['Database Admin', 'DBA-001'],
+      },
     ]);
   });
 
@@ -93,14 +102,20 @@ describe('team tables become roles', () => {
     const keys = template.roles.map((r) => r.key);
     expect(keys).toContain('operations-manager');
     expect(keys).not.toContain('operations');
-    expect(template.roles.find((r) => r.key === 'operations-manager')?.aliases).toEqual(['Operations', 'Ops Manager', 'Operations Manager', 'Ops-MGR']);
+    expect(template.roles.find((r) => r.key === 'operations-manager')?.aliases).toEqual([
+      'Operations',
+      'Ops Manager',
+      'Operations Manager',
+      'Ops-MGR',
+    ]);
     // "QC" could be the QC Lead or the QC Analyst: ambiguous, so it stays its own role.
     expect(keys).toEqual(expect.arrayContaining(['qc', 'qc-lead', 'qc-analyst']));
   });
 
   it('uses the user mapping over any guess, keeping every raw name as an alias', () => {
     const mapping = { 'DBA-001': 'dba', 'Database Admin': 'dba', 'Incident Manager': 'ic' };
-    const { template } = importOk(`# R
+    const { template } = importOk(
+      `# R
 
 | Role | Name |
 |---|---|
@@ -109,7 +124,9 @@ describe('team tables become roles', () => {
 
 **Database Admin**:
 - [ ] Run migrations
-`, { roleMapping: mapping });
+`,
+      { roleMapping: mapping },
+    );
     expect(template.roles.map((r) => r.key)).toEqual(['ic', 'dba']);
     expect(template.roles[1]).toMatchObject({ name: 'Database Admin', aliases: ['Database Admin', 'DBA-001'] });
     expect(template.roles[0].aliases).toEqual(['Incident Manager', 'Carol']);
@@ -117,10 +134,16 @@ describe('team tables become roles', () => {
   });
 
   it('moves a role when the user maps only the person who holds it', () => {
-    const { template } = importOk(`# R\n\n| Role | Name |\n|---|---|\n| Database Admin | DBA-001 |\n\n**Database Admin**:\n- [ ] Run migrations\n`, {
-      roleMapping: { 'DBA-001': 'dba' },
-    });
-    expect(template.roles.map((r) => [r.key, r.name])).toEqual([['ic', 'Incident Commander'], ['dba', 'Database Admin']]);
+    const { template } = importOk(
+      `# R\n\n| Role | Name |\n|---|---|\n| Database Admin | DBA-001 |\n\n**Database Admin**:\n- [ ] Run migrations\n`,
+      {
+        roleMapping: { 'DBA-001': 'dba' },
+      },
+    );
+    expect(template.roles.map((r) => [r.key, r.name])).toEqual([
+      ['ic', 'Incident Commander'],
+      ['dba', 'Database Admin'],
+    ]);
     expect(template.phases[0].items[0].roleKey).toBe('dba');
   });
 });
@@ -139,10 +162,46 @@ describe('metric tables become rules', () => {
 - [ ] Go
 `);
     expect(template.rules).toEqual([
-      { series: 'p95_latency', name: 'API latency (p95)', comparison: '>', unit: 'ms', target: 100, warn: null, critical: 300, sustainSec: 0 },
-      { series: 'error_rate', name: 'Error rate', comparison: '>', unit: '%', target: 0.1, warn: null, critical: 1, sustainSec: 0 },
-      { series: 'tag_assignment_success', name: 'Tag assignment success', comparison: '<', unit: '%', target: 95, warn: null, critical: 90, sustainSec: 0 },
-      { series: 'throughput', name: 'Requests per second', comparison: '<', unit: 'rps', target: 200, warn: null, critical: 50, sustainSec: 0 },
+      {
+        series: 'p95_latency',
+        name: 'API latency (p95)',
+        comparison: '>',
+        unit: 'ms',
+        target: 100,
+        warn: null,
+        critical: 300,
+        sustainSec: 0,
+      },
+      {
+        series: 'error_rate',
+        name: 'Error rate',
+        comparison: '>',
+        unit: '%',
+        target: 0.1,
+        warn: null,
+        critical: 1,
+        sustainSec: 0,
+      },
+      {
+        series: 'tag_assignment_success',
+        name: 'Tag assignment success',
+        comparison: '<',
+        unit: '%',
+        target: 95,
+        warn: null,
+        critical: 90,
+        sustainSec: 0,
+      },
+      {
+        series: 'throughput',
+        name: 'Requests per second',
+        comparison: '<',
+        unit: 'rps',
+        target: 200,
+        warn: null,
+        critical: 50,
+        sustainSec: 0,
+      },
     ]);
   });
 
@@ -158,9 +217,36 @@ describe('metric tables become rules', () => {
 - [ ] Go
 `);
     expect(template.rules).toEqual([
-      { series: 'p99_latency', name: 'p99 latency', comparison: '>', unit: 'ms', target: 1000, warn: 800, critical: 2000, sustainSec: 300 },
-      { series: 'cpu', name: 'CPU usage', comparison: '>', unit: '%', target: 60, warn: 75, critical: 90, sustainSec: 0 },
-      { series: 'db_connections', name: 'Active DB connections', comparison: '>', unit: '', target: 100, warn: 150, critical: 180, sustainSec: 0 },
+      {
+        series: 'p99_latency',
+        name: 'p99 latency',
+        comparison: '>',
+        unit: 'ms',
+        target: 1000,
+        warn: 800,
+        critical: 2000,
+        sustainSec: 300,
+      },
+      {
+        series: 'cpu',
+        name: 'CPU usage',
+        comparison: '>',
+        unit: '%',
+        target: 60,
+        warn: 75,
+        critical: 90,
+        sustainSec: 0,
+      },
+      {
+        series: 'db_connections',
+        name: 'Active DB connections',
+        comparison: '>',
+        unit: '',
+        target: 100,
+        warn: 150,
+        critical: 180,
+        sustainSec: 0,
+      },
     ]);
   });
 
@@ -173,7 +259,18 @@ describe('metric tables become rules', () => {
 
 - [ ] Go
 `);
-    expect(result.template.rules).toEqual([{ series: 'error_rate', name: 'Error rate', comparison: '>', unit: '%', target: 1, warn: null, critical: null, sustainSec: 0 }]);
+    expect(result.template.rules).toEqual([
+      {
+        series: 'error_rate',
+        name: 'Error rate',
+        comparison: '>',
+        unit: '%',
+        target: 1,
+        warn: null,
+        critical: null,
+        sustainSec: 0,
+      },
+    ]);
     const missing = importOk(`# R
 
 | Metric | Target | Alert If |
@@ -190,6 +287,8 @@ describe('metric tables become rules', () => {
     const rows = Array.from({ length: 600 }, (_, i) => `| metric ${i} | <${i}ms | >${i + 1}ms |`).join('\n');
     const result = importOk(`# R\n\n- [ ] Go\n\n| Metric | Target | Alert If |\n|---|---|---|\n${rows}\n`);
     expect(result.template.rules).toHaveLength(MAX_TABLE_ROWS);
-    expect(result.warnings).toEqual([{ line: 5, message: `This table has 600 rows; only the first ${MAX_TABLE_ROWS} were read.` }]);
+    expect(result.warnings).toEqual([
+      { line: 5, message: `This table has 600 rows; only the first ${MAX_TABLE_ROWS} were read.` },
+    ]);
   }, 30_000);
 });

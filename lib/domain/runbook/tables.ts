@@ -62,7 +62,8 @@ export type RoleRow = {
 
 // Summary rows ("**GO-LIVE AUTHORIZED** | | ✅ YES") sit in sign-off tables but are no role;
 // they are shouted, and name nobody.
-const SUMMARY_ROW = /authori[sz]|approved|\btotal\b|overall|go[- ]?live|go\s*\/\s*no[- ]?go|decision|\bfinal\b|summary|\bstatus\b/i;
+const SUMMARY_ROW =
+  /authori[sz]|approved|\btotal\b|overall|go[- ]?live|go\s*\/\s*no[- ]?go|decision|\bfinal\b|summary|\bstatus\b/i;
 
 export function roleRows(table: TableData): RoleRow[] {
   const { headers } = table;
@@ -77,12 +78,15 @@ export function roleRows(table: TableData): RoleRow[] {
   for (const row of table.rows) {
     // The exporter writes "Database Admin (@dba)" so the key survives a round trip.
     const keyed = /\s*\(@([a-z][\w-]{0,39})\)\s*$/i.exec(row.cells[roleCol] ?? '');
-    const name = keyed ? (row.cells[roleCol] ?? '').slice(0, keyed.index).trim() || keyed[1] : (row.cells[roleCol] ?? '');
+    const name = keyed
+      ? (row.cells[roleCol] ?? '').slice(0, keyed.index).trim() || keyed[1]
+      : (row.cells[roleCol] ?? '');
     const person = personCol >= 0 ? (row.cells[personCol] ?? '') : '';
     if (!name || isPlaceholder(name) || !/[\p{L}\p{N}]/u.test(name)) continue;
     if (isPlaceholder(person) && SUMMARY_ROW.test(name) && name === name.toUpperCase()) continue;
-    const contactParts = [isPlaceholder(person) ? '' : person, ...contactCols.map((i) => row.cells[i] ?? '')]
-      .filter((c) => !isPlaceholder(c));
+    const contactParts = [isPlaceholder(person) ? '' : person, ...contactCols.map((i) => row.cells[i] ?? '')].filter(
+      (c) => !isPlaceholder(c),
+    );
     out.push({
       name: truncate(name, 120),
       person: isPlaceholder(person) ? null : truncate(person, 120),

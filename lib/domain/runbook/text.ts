@@ -50,7 +50,8 @@ export function slugify(text: string, sep: '-' | '_' = '-'): string {
     .replace(new RegExp(`^\\${sep}+|\\${sep}+$`, 'g'), '');
 }
 
-const STATUS_MARKS = /^(?:[\p{Extended_Pictographic}\u2190-\u21ff\u2713-\u2718\uFE0F\u200D]|\s)+|(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+$/gu;
+const STATUS_MARKS =
+  /^(?:[\p{Extended_Pictographic}\u2190-\u21ff\u2713-\u2718\uFE0F\u200D]|\s)+|(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+$/gu;
 
 /** Drops the ✅ / ❌ / ⚠️ status marks runbooks put around symptom and result lines. */
 export function stripStatusMarks(text: string): string {

@@ -43,8 +43,14 @@ describe('parseTimeHint: the forms runbooks use', () => {
 
   it('reads 12-hour clocks, carrying PM from the end of a window to its start', () => {
     expect(parseClock('11:30 AM UTC')).toEqual({ minutes: 690, date: null, dayOffset: 0 });
-    expect(planned('12:00 - 12:05 PM UTC', { minutes: 720, date: null, dayOffset: 0 })).toEqual({ startMin: 0, durationMin: 5 });
-    expect(planned('12:30 PM UTC - 1:00 PM UTC', { minutes: 720, date: null, dayOffset: 0 })).toEqual({ startMin: 30, durationMin: 30 });
+    expect(planned('12:00 - 12:05 PM UTC', { minutes: 720, date: null, dayOffset: 0 })).toEqual({
+      startMin: 0,
+      durationMin: 5,
+    });
+    expect(planned('12:30 PM UTC - 1:00 PM UTC', { minutes: 720, date: null, dayOffset: 0 })).toEqual({
+      startMin: 30,
+      durationMin: 30,
+    });
   });
 
   it('reads days and hours before or after go-live', () => {
@@ -69,7 +75,9 @@ describe('parseTimeHint: the forms runbooks use', () => {
   });
 
   it('reads undated clocks as the nearest time to go-live', () => {
-    expect(clockOffset({ minutes: 23 * 60, date: null, dayOffset: 0 }, { minutes: 60, date: null, dayOffset: 0 })).toBe(-120);
+    expect(clockOffset({ minutes: 23 * 60, date: null, dayOffset: 0 }, { minutes: 60, date: null, dayOffset: 0 })).toBe(
+      -120,
+    );
   });
 
   it('refuses parentheses that are not timing at all', () => {
@@ -81,7 +89,10 @@ describe('parseTimeHint: the forms runbooks use', () => {
 
 describe('headingTimeHint', () => {
   it('takes a trailing timing note off the phase title', () => {
-    expect(headingTimeHint('Phase 1: Preparation (T-30 minutes)')).toMatchObject({ title: 'Phase 1: Preparation', hint: { startMin: -30 } });
+    expect(headingTimeHint('Phase 1: Preparation (T-30 minutes)')).toMatchObject({
+      title: 'Phase 1: Preparation',
+      hint: { startMin: -30 },
+    });
     expect(headingTimeHint('Pre-Deployment Checklist (07:30Z - 07:55Z, 25 min)')).toMatchObject({
       title: 'Pre-Deployment Checklist',
       hint: { durationMin: 25, clockStart: { minutes: 450 } },
@@ -89,13 +100,22 @@ describe('headingTimeHint', () => {
   });
 
   it('keeps a title that is itself a time, and reads the time from it', () => {
-    expect(headingTimeHint('72 Hours Before Go-Live')).toMatchObject({ title: '72 Hours Before Go-Live', hint: { startMin: -4320 } });
+    expect(headingTimeHint('72 Hours Before Go-Live')).toMatchObject({
+      title: '72 Hours Before Go-Live',
+      hint: { startMin: -4320 },
+    });
     expect(headingTimeHint('Day -7: Final Preparation')).toMatchObject({ hint: { startMin: -10080 } });
     expect(headingTimeHint('Milestone: 48 Hours Post-Launch')).toMatchObject({ hint: { startMin: 2880 } });
   });
 
   it('does not mistake other headings for times', () => {
-    for (const text of ['Phase 10.1: Pre-Deployment Preparation', '24-Hour Post-Deployment Monitoring', 'Hypercare Period (Week 1)', 'Release 10:30 notes', 'Go-Live Status: ✅ READY']) {
+    for (const text of [
+      'Phase 10.1: Pre-Deployment Preparation',
+      '24-Hour Post-Deployment Monitoring',
+      'Hypercare Period (Week 1)',
+      'Release 10:30 notes',
+      'Go-Live Status: ✅ READY',
+    ]) {
       expect(headingTimeHint(text).hint, text).toBeNull();
     }
   });
@@ -103,7 +123,14 @@ describe('headingTimeHint', () => {
 
 describe('formatting and durations', () => {
   it('writes the canonical note the exporter uses, and reads it back', () => {
-    for (const [start, duration] of [[-30, 25], [0, 30], [-4320, null], [null, 5], [720, 90], [-1, 0]] as const) {
+    for (const [start, duration] of [
+      [-30, 25],
+      [0, 30],
+      [-4320, null],
+      [null, 5],
+      [720, 90],
+      [-1, 0],
+    ] as const) {
       const text = formatTimeHint(start, duration);
       expect(planned(text), text).toEqual({ startMin: start, durationMin: duration });
     }

@@ -93,7 +93,10 @@ type Matcher = { re: RegExp; inTitle: boolean; read: (m: RegExpExecArray) => Hin
 const MATCHERS: Matcher[] = [
   {
     // T+0 to T+30 min, T-60 - T-30
-    re: new RegExp(String.raw`\bT\s*(?:${SIGN}\s*${NUM}|(0))\s*(?:${UNIT})?\s*(?:to|until|-|–|—|\.\.)\s*T\s*(?:${SIGN}\s*${NUM}|(0))\s*(?:${UNIT})?`, 'i'),
+    re: new RegExp(
+      String.raw`\bT\s*(?:${SIGN}\s*${NUM}|(0))\s*(?:${UNIT})?\s*(?:to|until|-|–|—|\.\.)\s*T\s*(?:${SIGN}\s*${NUM}|(0))\s*(?:${UNIT})?`,
+      'i',
+    ),
     inTitle: true,
     read: (m) => {
       const unit = m[4] ?? m[8];
@@ -161,7 +164,10 @@ const MATCHERS: Matcher[] = [
     // Hour 0-2
     re: /^hours?\s+(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\b/i,
     inTitle: true,
-    read: (m) => (Number(m[2]) >= Number(m[1]) ? { startMin: Number(m[1]) * 60, durationMin: (Number(m[2]) - Number(m[1])) * 60 } : null),
+    read: (m) =>
+      Number(m[2]) >= Number(m[1])
+        ? { startMin: Number(m[1]) * 60, durationMin: (Number(m[2]) - Number(m[1])) * 60 }
+        : null,
   },
   {
     // 11:30 AM UTC (a lone clock; in titles only when it names a zone or AM/PM)
@@ -180,7 +186,8 @@ const MATCHERS: Matcher[] = [
   },
 ];
 
-const FILLER = /^[\s,.\-–—:()~]*(?:(?:go[- ]?live|launch|deploy(?:ment)?|cut-?over|release|start|begin|window|utc|gmt|total|duration|the|of|from|at|approx\.?|about)\b[\s,.\-–—:()~]*)*$/i;
+const FILLER =
+  /^[\s,.\-–—:()~]*(?:(?:go[- ]?live|launch|deploy(?:ment)?|cut-?over|release|start|begin|window|utc|gmt|total|duration|the|of|from|at|approx\.?|about)\b[\s,.\-–—:()~]*)*$/i;
 
 function merge(into: TimeHint, part: HintPart): void {
   if (part.startMin !== undefined && into.startMin === null) into.startMin = part.startMin;

@@ -1,11 +1,20 @@
-import type { DecisionCondition, DecisionLevel, MetricRuleDefinition, TemplateDefinition, TemplateGate, TemplateItem, TemplatePhase, TemplateRole } from '../template-definition';
+import type {
+  DecisionCondition,
+  DecisionLevel,
+  MetricRuleDefinition,
+  TemplateDefinition,
+  TemplateGate,
+  TemplateItem,
+  TemplatePhase,
+  TemplateRole,
+} from '../template-definition';
 import { formatCondition, readBullet, seriesLookup, type SeriesLookup } from './conditions';
 import { isDecisionLine } from './read-decision-tree';
-import { opposite } from './read-metrics';
 import { SAME_SIGNER_MARK } from './read-gates';
+import { opposite } from './read-metrics';
 import { kindFor } from './read-phases';
-import { formatOffset, formatTimeHint, headingTimeHint } from './time-hints';
 import { oneLine } from './text';
+import { formatOffset, formatTimeHint, headingTimeHint } from './time-hints';
 
 /**
  * TemplateDefinition → Markdown runbook in the dialect the importer reads, written so that
@@ -45,7 +54,10 @@ export function escapeInline(text: string): string {
     out += escapeSpecials(text, last, start);
     SPECIAL.lastIndex = 0;
     if (SPECIAL.test(m[0])) {
-      out += escapeSpecials(text, start, end).replace(/(https?):/gi, '$1\\:').replace(/www\./gi, 'www\\.').replace(/@/g, '\\@');
+      out += escapeSpecials(text, start, end)
+        .replace(/(https?):/gi, '$1\\:')
+        .replace(/www\./gi, 'www\\.')
+        .replace(/@/g, '\\@');
     } else {
       out += m[0];
     }
@@ -65,7 +77,12 @@ function escapeBlock(text: string): string {
 function paragraphs(text: string, prefix = ''): string[] {
   return text
     .split(/\n\s*\n/)
-    .map((p) => p.split('\n').map((line) => prefix + escapeBlock(line.trim())).join('\n'))
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => prefix + escapeBlock(line.trim()))
+        .join('\n'),
+    )
     .flatMap((p, i) => (i ? [prefix.trimEnd(), p] : [p]));
 }
 
@@ -142,9 +159,15 @@ function phase(p: TemplatePhase, roles: TemplateRole[], out: string[]): void {
 const cell = (text: string) => escapeInline(oneLine(text)).replace(/\|/g, '\\|');
 
 function metrics(rules: MetricRuleDefinition[], out: string[]): void {
-  out.push('## Metrics', '', '| Metric | Series | Target | Warn threshold | Critical threshold | Unit | Sustain |', '| --- | --- | --- | --- | --- | --- | --- |');
+  out.push(
+    '## Metrics',
+    '',
+    '| Metric | Series | Target | Warn threshold | Critical threshold | Unit | Sustain |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const r of rules) {
-    const at = (value: number | null | undefined, comparison: string) => (value == null ? '' : cell(`${comparison} ${value}`));
+    const at = (value: number | null | undefined, comparison: string) =>
+      value == null ? '' : cell(`${comparison} ${value}`);
     out.push(
       `| ${cell(r.name ?? '')} | ${cell(r.series)} | ${at(r.target, opposite(r.comparison))} | ${at(r.warn, r.comparison)} | ${at(r.critical, r.comparison)} | ${cell(r.unit ?? '')} | ${r.sustainSec ? `${r.sustainSec}s` : ''} |`,
     );
@@ -153,7 +176,14 @@ function metrics(rules: MetricRuleDefinition[], out: string[]): void {
 }
 
 function same(a: DecisionCondition, b: DecisionCondition): boolean {
-  return a.series === b.series && a.comparison === b.comparison && a.value === b.value && a.unit === b.unit && a.sustainSec === b.sustainSec && a.text === b.text;
+  return (
+    a.series === b.series &&
+    a.comparison === b.comparison &&
+    a.value === b.value &&
+    a.unit === b.unit &&
+    a.sustainSec === b.sustainSec &&
+    a.text === b.text
+  );
 }
 
 function level(l: DecisionLevel, lookup: SeriesLookup, out: string[]): void {
@@ -163,7 +193,8 @@ function level(l: DecisionLevel, lookup: SeriesLookup, out: string[]): void {
   out.push(`### Level ${l.level}${title ? `: ${escapeInline(title)}` : ''}${action}`, '');
   for (const c of l.conditions) {
     const plain = readBullet(c.text, lookup);
-    if (c.text && plain.kind === 'condition' && same(plain.condition, c) && !isDecisionLine(c.text)) out.push(`- ${escapeBlock(c.text)}`);
+    if (c.text && plain.kind === 'condition' && same(plain.condition, c) && !isDecisionLine(c.text))
+      out.push(`- ${escapeBlock(c.text)}`);
     else out.push(`- ${c.text ? `${escapeBlock(c.text)} ` : ''}\`${formatCondition(c)}\``);
   }
   for (const s of l.symptoms) {
@@ -175,7 +206,12 @@ function level(l: DecisionLevel, lookup: SeriesLookup, out: string[]): void {
 }
 
 export function templateToMarkdown(template: TemplateDefinition): string {
-  const out: string[] = [`# ${escapeInline(oneLine(template.name))}`, '', '<!-- war-room: phases at heading level 2 -->', ''];
+  const out: string[] = [
+    `# ${escapeInline(oneLine(template.name))}`,
+    '',
+    '<!-- war-room: phases at heading level 2 -->',
+    '',
+  ];
   if (template.description) out.push(...paragraphs(template.description), '');
   out.push('## Roles', '', '| Role | Key | Contact |', '| --- | --- | --- |');
   for (const r of template.roles) out.push(`| ${cell(r.name)} | ${r.key} | ${cell(r.contact ?? '')} |`);

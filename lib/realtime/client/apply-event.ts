@@ -1,7 +1,7 @@
+import type { DeploymentDto } from '@/lib/contracts/deployments';
+import type { ItemDto } from '@/lib/contracts/items';
 import type { TimelineEvent } from '@/lib/domain/event-log';
 import type { ItemStatus } from '@/lib/domain/items';
-import type { ItemDto } from '@/lib/contracts/items';
-import type { DeploymentDto } from '@/lib/contracts/deployments';
 
 function patchItems(items: ItemDto[], id: string, patch: (item: ItemDto) => ItemDto): [ItemDto[], boolean] {
   let found = false;
@@ -31,13 +31,28 @@ export function applyEvent(state: DeploymentDto, event: TimelineEvent): Deployme
   if (event.seq <= state.seq) return state;
   if (event.type === 'item.reassigned') return applyReassign(state, event);
   if (event.type !== 'item.updated') return null;
-  const data = event.data as { itemId: string; phaseId: string; status: ItemStatus; note: string | null; version: number };
+  const data = event.data as {
+    itemId: string;
+    phaseId: string;
+    status: ItemStatus;
+    note: string | null;
+    version: number;
+  };
   let applied = false;
   const phases = state.phases.map((phase) => {
     if (phase.id !== data.phaseId) return phase;
     const [items, found] = patchItems(phase.items, data.itemId, (item) =>
       // An item already at a newer version (our own optimistic write answered first) stays.
-      item.version >= data.version ? item : { ...item, status: data.status, note: data.note, version: data.version, updatedBy: event.actor, updatedAt: event.at },
+      item.version >= data.version
+        ? item
+        : {
+            ...item,
+            status: data.status,
+            note: data.note,
+            version: data.version,
+            updatedBy: event.actor,
+            updatedAt: event.at,
+          },
     );
     applied = found;
     return found ? { ...phase, items } : phase;
@@ -53,7 +68,9 @@ function applyReassign(state: DeploymentDto, event: TimelineEvent): DeploymentDt
   const phases = state.phases.map((phase) => {
     if (phase.id !== data.phaseId) return phase;
     const [items, found] = patchItems(phase.items, data.itemId, (item) =>
-      item.version >= data.version ? item : { ...item, roleKey: data.to, version: data.version, updatedBy: event.actor, updatedAt: event.at },
+      item.version >= data.version
+        ? item
+        : { ...item, roleKey: data.to, version: data.version, updatedBy: event.actor, updatedAt: event.at },
     );
     applied = found;
     return found ? { ...phase, items } : phase;
@@ -62,12 +79,19 @@ function applyReassign(state: DeploymentDto, event: TimelineEvent): DeploymentDt
 }
 
 /** Replaces one item in the cached state (a server answer or an optimistic change). */
-export function replaceItem(state: DeploymentDto, item: Pick<ItemDto, 'id' | 'phaseId'> & Partial<ItemDto>): DeploymentDto {
+export function replaceItem(
+  state: DeploymentDto,
+  item: Pick<ItemDto, 'id' | 'phaseId'> & Partial<ItemDto>,
+): DeploymentDto {
   return {
     ...state,
     phases: state.phases.map((phase) => {
       if (phase.id !== item.phaseId) return phase;
-      const [items] = patchItems(phase.items, item.id, (current) => ({ ...current, ...item, children: current.children }));
+      const [items] = patchItems(phase.items, item.id, (current) => ({
+        ...current,
+        ...item,
+        children: current.children,
+      }));
       return { ...phase, items };
     }),
   };

@@ -2,11 +2,11 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
 import { deploymentKeys } from '@/lib/client/query-keys';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
-import { applyEvent } from './apply-event';
+import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
 import type { PresenceEntry, ResyncPayload } from '../protocol/events';
+import { applyEvent } from './apply-event';
 import { getSocket } from './socket-client';
 
 /** `partly-live`: connected, but the server has lost touch with the other servers (see lib/realtime/server/isolation.ts). */

@@ -3,7 +3,11 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { PublicStatus } from '@/lib/domain/public-status';
-import { PUBLIC_NAMESPACE, type PublicClientToServerEvents, type PublicServerToClientEvents } from '../protocol/public-events';
+import {
+  PUBLIC_NAMESPACE,
+  type PublicClientToServerEvents,
+  type PublicServerToClientEvents,
+} from '../protocol/public-events';
 
 export type PublicLiveStatus = 'connecting' | 'live' | 'reconnecting' | 'revoked';
 

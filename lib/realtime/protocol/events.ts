@@ -1,9 +1,24 @@
+import type {
+  MetricsBatch,
+  PresenceEntry,
+  PresencePayload,
+  ResyncPayload,
+  SubscribeAck,
+  SubscribePayload,
+} from '@/lib/contracts/realtime';
 import type { TimelineEvent } from '@/lib/domain/event-log';
-import type { MetricsBatch, PresenceEntry, PresencePayload, ResyncPayload, SubscribeAck, SubscribePayload } from '@/lib/contracts/realtime';
 
 /** Typed socket.io events, shared by server.ts and the browser client; the payloads are in lib/contracts. */
 
-export type { MetricPoint, MetricsBatch, PresenceEntry, PresencePayload, ResyncPayload, SubscribeAck, SubscribePayload } from '@/lib/contracts/realtime';
+export type {
+  MetricPoint,
+  MetricsBatch,
+  PresenceEntry,
+  PresencePayload,
+  ResyncPayload,
+  SubscribeAck,
+  SubscribePayload,
+} from '@/lib/contracts/realtime';
 
 export interface ServerToClientEvents {
   'deployment:event': (event: TimelineEvent) => void;
@@ -36,7 +51,8 @@ export interface InterServerEvents {
 const DEPLOYMENT_ROOM = 'deployment:';
 export const deploymentRoom = (deploymentId: string) => `${DEPLOYMENT_ROOM}${deploymentId}`;
 /** The deployment a room serves, or null for any other room (a socket's own, say). */
-export const deploymentOfRoom = (room: string): string | null => (room.startsWith(DEPLOYMENT_ROOM) ? room.slice(DEPLOYMENT_ROOM.length) : null);
+export const deploymentOfRoom = (room: string): string | null =>
+  room.startsWith(DEPLOYMENT_ROOM) ? room.slice(DEPLOYMENT_ROOM.length) : null;
 
 /** Max events sent in one subscribe ack; a client that gets `complete: false` asks again. */
 export const RESYNC_PAGE_SIZE = 1000;

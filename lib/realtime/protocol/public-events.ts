@@ -14,7 +14,8 @@ export interface PublicServerToClientEvents {
 
 export type PublicClientToServerEvents = Record<string, never>;
 
-export const publicRoom = (deploymentId: string, showNames: boolean) => `public:${deploymentId}:${showNames ? 'names' : 'anon'}`;
+export const publicRoom = (deploymentId: string, showNames: boolean) =>
+  `public:${deploymentId}:${showNames ? 'names' : 'anon'}`;
 /** The deployment and variant a public room serves, or null for any other room. */
 export function parsePublicRoom(room: string): { deploymentId: string; showNames: boolean } | null {
   const match = /^public:(.+):(names|anon)$/.exec(room);

@@ -1,7 +1,7 @@
 import { mergePresence, type PresenceEntry, type PresenceSource } from '@/lib/domain/merge-presence';
+import { env } from '@/lib/server/env';
 import { deploymentRoom } from '../protocol/events';
 import type { IoServer } from './io-server';
-import { env } from '@/lib/server/env';
 
 type PresenceData = { userId?: string; name?: string; roleKeys?: Record<string, string[]> };
 
@@ -42,7 +42,10 @@ async function othersPresence(io: IoServer, deploymentId: string): Promise<Prese
 
 async function broadcastPresence(io: IoServer, deploymentId: string) {
   const lists = [localPresence(io, deploymentId), ...(await othersPresence(io, deploymentId))];
-  io.to(deploymentRoom(deploymentId)).emit('deployment:presence', { deploymentId, online: mergePresence(lists.flat()) });
+  io.to(deploymentRoom(deploymentId)).emit('deployment:presence', {
+    deploymentId,
+    online: mergePresence(lists.flat()),
+  });
 }
 
 /** Answers the other processes' presence questions (see othersPresence). */

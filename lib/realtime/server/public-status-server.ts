@@ -1,16 +1,28 @@
 import type { Namespace, Socket } from 'socket.io';
+import { prisma } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
 import { findActiveShareLink } from '@/lib/server/share-links/share-token';
 import { forgetPublicStatus, getPublicStatus, markPublicStatusStale } from '@/lib/server/status/public-status-cache';
-import { prisma } from '@/lib/server/db';
-import { PUBLIC_NAMESPACE, parsePublicRoom, publicRoom, shareLinkRoom, type PublicClientToServerEvents, type PublicServerToClientEvents } from '../protocol/public-events';
+import {
+  PUBLIC_NAMESPACE,
+  parsePublicRoom,
+  publicRoom,
+  shareLinkRoom,
+  type PublicClientToServerEvents,
+  type PublicServerToClientEvents,
+} from '../protocol/public-events';
 import { getIoServer, type IoServer } from './io-server';
 import { onCommittedEvent } from './publish';
-import { env } from '@/lib/server/env';
 
 type PublicData = { linkId: string; deploymentId: string; showNames: boolean };
-type PublicNamespace = Namespace<PublicClientToServerEvents, PublicServerToClientEvents, Record<string, never>, PublicData>;
+type PublicNamespace = Namespace<
+  PublicClientToServerEvents,
+  PublicServerToClientEvents,
+  Record<string, never>,
+  PublicData
+>;
 type PublicSocket = Socket<PublicClientToServerEvents, PublicServerToClientEvents, Record<string, never>, PublicData>;
 
 /** At most one snapshot per deployment per interval (2/s by default), however busy the room is. */
@@ -103,7 +115,10 @@ async function dropRevokedLinks(nsp: PublicNamespace) {
   const linkIds = new Set<string>();
   for (const socket of nsp.sockets.values()) linkIds.add(socket.data.linkId);
   if (linkIds.size === 0) return;
-  const revoked = await prisma.shareLink.findMany({ where: { id: { in: [...linkIds] }, revokedAt: { not: null } }, select: { id: true } });
+  const revoked = await prisma.shareLink.findMany({
+    where: { id: { in: [...linkIds] }, revokedAt: { not: null } },
+    select: { id: true },
+  });
   for (const { id } of revoked) nsp.in(shareLinkRoom(id)).disconnectSockets(true);
 }
 

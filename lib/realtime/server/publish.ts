@@ -2,8 +2,8 @@ import type { MetricsBatch } from '@/lib/contracts/realtime';
 import type { TimelineEvent } from '@/lib/domain/event-log';
 import { eventFor, ROOM_VIEWER } from '@/lib/domain/identity';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
-import { deploymentRoom } from '../protocol/events';
 import { processSingleton } from '@/lib/server/singleton';
+import { deploymentRoom } from '../protocol/events';
 import { getIoServer } from './io-server';
 
 type Listener = (event: TimelineEvent) => void;

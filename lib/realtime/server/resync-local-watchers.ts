@@ -1,7 +1,7 @@
 import { readDeploymentSeqs } from '@/lib/server/deployments/read-deployment-seqs';
 import { deploymentOfRoom, deploymentRoom } from '../protocol/events';
-import { announcePresence } from './presence';
 import type { IoServer } from './io-server';
+import { announcePresence } from './presence';
 import { refreshLocalPublicWatchers } from './public-status-server';
 
 /**
@@ -12,7 +12,9 @@ import { refreshLocalPublicWatchers } from './public-status-server';
  * deployment's latest event number and fetches what it is missing.
  */
 export async function resyncLocalWatchers(io: IoServer) {
-  const deploymentIds = [...io.of('/').adapter.rooms.keys()].map(deploymentOfRoom).filter((id): id is string => id !== null);
+  const deploymentIds = [...io.of('/').adapter.rooms.keys()]
+    .map(deploymentOfRoom)
+    .filter((id): id is string => id !== null);
   const seqs = await readDeploymentSeqs(deploymentIds);
   for (const [deploymentId, seq] of seqs) {
     io.local.to(deploymentRoom(deploymentId)).emit('deployment:resync', { deploymentId, seq });

@@ -1,10 +1,10 @@
 import type { Socket } from 'socket.io';
 import { findActor, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
 import { deploymentOfRoom } from '../protocol/events';
 import type { IoServer } from './io-server';
-import { env } from '@/lib/server/env';
 
 /**
  * A socket is authenticated once, at the handshake, but a session can end (sign-out, expiry), a
@@ -57,10 +57,15 @@ async function revalidateCredentials(sockets: Socket[]) {
 }
 
 async function leaveLostDeployments(sockets: Socket[]) {
-  const watching = sockets.filter((s) => s.connected && !(s.data as Data).isAdmin && [...s.rooms].some((r) => deploymentOfRoom(r) !== null));
+  const watching = sockets.filter(
+    (s) => s.connected && !(s.data as Data).isAdmin && [...s.rooms].some((r) => deploymentOfRoom(r) !== null),
+  );
   if (watching.length === 0) return;
   const userIds = [...new Set(watching.map((s) => (s.data as Data).userId!).filter(Boolean))];
-  const held = await prisma.participant.findMany({ where: { userId: { in: userIds } }, select: { userId: true, deploymentId: true } });
+  const held = await prisma.participant.findMany({
+    where: { userId: { in: userIds } },
+    select: { userId: true, deploymentId: true },
+  });
   const allowed = new Set(held.map((p) => `${p.userId}:${p.deploymentId}`));
   for (const socket of watching) {
     for (const room of socket.rooms) {

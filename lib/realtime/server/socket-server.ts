@@ -5,19 +5,31 @@ import { can } from '@/lib/domain/rbac';
 import { subscribeSchema } from '@/lib/schemas/subscribe';
 import { findActor, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { loadAccess, ensureAllowed } from '@/lib/server/deployments/load-access';
-import { readEventsAfter } from '@/lib/server/events/list-events';
+import { env } from '@/lib/server/env';
 import { toAppError } from '@/lib/server/errors';
+import { readEventsAfter } from '@/lib/server/events/list-events';
 import { logger } from '@/lib/server/logger';
-import { deploymentOfRoom, deploymentRoom, RESYNC_PAGE_SIZE, type ClientToServerEvents, type ServerToClientEvents } from '../protocol/events';
+import {
+  deploymentOfRoom,
+  deploymentRoom,
+  RESYNC_PAGE_SIZE,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../protocol/events';
+import { setIoServer, type IoServer } from './io-server';
 import { isIsolated, setIsolated } from './isolation';
 import { announcePresence, answerPresence } from './presence';
-import { setIoServer, type IoServer } from './io-server';
 import { attachPublicStatus } from './public-status-server';
 import { resyncLocalWatchers } from './resync-local-watchers';
 import { watchSocketSessions } from './revalidate-sockets';
-import { env } from '@/lib/server/env';
 
-type SocketData = { userId: string; name: string; isAdmin: boolean; actor: SignedInActor; roleKeys: Record<string, string[]> };
+type SocketData = {
+  userId: string;
+  name: string;
+  isAdmin: boolean;
+  actor: SignedInActor;
+  roleKeys: Record<string, string[]>;
+};
 type WarRoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 function headersOf(socket: WarRoomSocket): Headers {
@@ -42,7 +54,8 @@ async function attachRedisAdapter(io: IoServer, url: string) {
   const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false } as const;
   const pub = new Redis(url, options);
   const sub = pub.duplicate();
-  for (const client of [pub, sub]) client.on('error', (error: Error) => logger.warn('redis.error', { message: error.message }));
+  for (const client of [pub, sub])
+    client.on('error', (error: Error) => logger.warn('redis.error', { message: error.message }));
   io.adapter(createAdapter(pub, sub, { requestsTimeout: 3000 }));
   answerPresence(io);
   let lost = false;
@@ -83,7 +96,13 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
     try {
       const actor = await findActor(headersOf(socket as WarRoomSocket));
       if (!actor) return next(new Error('unauthenticated'));
-      Object.assign(socket.data, { userId: actor.userId, name: actor.name, isAdmin: actor.isAdmin, actor, roleKeys: {} });
+      Object.assign(socket.data, {
+        userId: actor.userId,
+        name: actor.name,
+        isAdmin: actor.isAdmin,
+        actor,
+        roleKeys: {},
+      });
       next();
     } catch (error) {
       next(new Error(toAppError(error).code));
@@ -96,7 +115,8 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
     socket.on('deployment:subscribe', async (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const parsed = subscribeSchema.safeParse(payload);
-      if (!parsed.success) return reply({ ok: false, error: { code: 'invalid_body', message: 'Send { deploymentId, afterSeq }.' } });
+      if (!parsed.success)
+        return reply({ ok: false, error: { code: 'invalid_body', message: 'Send { deploymentId, afterSeq }.' } });
       const { deploymentId, afterSeq } = parsed.data;
       try {
         const access = await loadAccess(deploymentId, socket.data.actor);
@@ -105,10 +125,20 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
         // the client drops the duplicates by seq.
         await socket.join(deploymentRoom(deploymentId));
         socket.data.roleKeys[deploymentId] = access.heldRoles.map((r) => r.key);
-        const viewer = { userId: socket.data.actor.userId, seesNetwork: can(socket.data.actor, 'identity.read', { deploymentId, heldRoles: access.heldRoles }) };
-        const events = (await readEventsAfter(deploymentId, afterSeq, RESYNC_PAGE_SIZE)).map((event) => eventFor(viewer, event));
+        const viewer = {
+          userId: socket.data.actor.userId,
+          seesNetwork: can(socket.data.actor, 'identity.read', { deploymentId, heldRoles: access.heldRoles }),
+        };
+        const events = (await readEventsAfter(deploymentId, afterSeq, RESYNC_PAGE_SIZE)).map((event) =>
+          eventFor(viewer, event),
+        );
         const last = events.length ? events[events.length - 1].seq : afterSeq;
-        reply({ ok: true, events, seq: Math.max(last, access.deployment.seq), complete: events.length < RESYNC_PAGE_SIZE });
+        reply({
+          ok: true,
+          events,
+          seq: Math.max(last, access.deployment.seq),
+          complete: events.length < RESYNC_PAGE_SIZE,
+        });
         announcePresence(io, deploymentId);
       } catch (error) {
         const appError = toAppError(error);

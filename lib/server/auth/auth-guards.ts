@@ -1,10 +1,10 @@
 import 'server-only';
 import { clientAddressOf, isLoopbackAddress, signUpRefusal } from '@/lib/domain/accounts';
+import { signUpPolicy } from '@/lib/server/auth/sign-up-policy';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { readLimited } from '@/lib/server/http/read-limited';
 import { DEMO_PASSWORD } from '@/lib/server/seed/demo-template';
-import { signUpPolicy } from '@/lib/server/auth/sign-up-policy';
 
 /** The largest sign-in or sign-up body we look into (better-auth applies its own rules after). */
 const AUTH_BODY_LIMIT = 16 * 1024;
@@ -15,7 +15,11 @@ export function isLoopbackRequest(headers: Headers): boolean {
 }
 
 async function peekJson(request: Request): Promise<Record<string, unknown>> {
-  const text = await readLimited(request.clone().body, AUTH_BODY_LIMIT, () => new AppError('payload_too_large', `The body is larger than ${AUTH_BODY_LIMIT / 1024} KB.`));
+  const text = await readLimited(
+    request.clone().body,
+    AUTH_BODY_LIMIT,
+    () => new AppError('payload_too_large', `The body is larger than ${AUTH_BODY_LIMIT / 1024} KB.`),
+  );
   try {
     const parsed: unknown = JSON.parse(text || '{}');
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
@@ -48,8 +52,15 @@ export async function guardAuthRequest(request: Request): Promise<void> {
       );
     }
     if (typeof body.email === 'string') {
-      const user = await prisma.user.findUnique({ where: { email: body.email.trim().toLowerCase() }, select: { deactivatedAt: true } });
-      if (user?.deactivatedAt) throw new AppError('account_deactivated', 'This account has been deactivated. Ask an admin if you need it back.');
+      const user = await prisma.user.findUnique({
+        where: { email: body.email.trim().toLowerCase() },
+        select: { deactivatedAt: true },
+      });
+      if (user?.deactivatedAt)
+        throw new AppError(
+          'account_deactivated',
+          'This account has been deactivated. Ask an admin if you need it back.',
+        );
     }
   }
 }

@@ -6,10 +6,18 @@ import { genericOAuth } from 'better-auth/plugins';
 import { signUpRefusal } from '@/lib/domain/accounts';
 import { signUpPolicy } from '@/lib/server/auth/sign-up-policy';
 import { getPrisma } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
 import { processSingleton } from '@/lib/server/singleton';
 import { acceptInvitationBySso, hasPendingInvitation } from '@/lib/server/users/sso-invitations';
-import { passwordSignInEnabled, SSO_PROVIDER_ID, ssoAdminDecisionsPending, ssoProviderConfig, ssoSettings, takeSsoAdminDecision, validateSsoUser } from './sso';
-import { env } from '@/lib/server/env';
+import {
+  passwordSignInEnabled,
+  SSO_PROVIDER_ID,
+  ssoAdminDecisionsPending,
+  ssoProviderConfig,
+  ssoSettings,
+  takeSsoAdminDecision,
+  validateSsoUser,
+} from './sso';
 
 function trustedOrigins(): string[] {
   const { PORT: port, TRUSTED_ORIGINS: extra } = env();
@@ -60,13 +68,20 @@ function createAuth() {
           // A deactivated account gets no new session, however it got past the sign-in guard; an
           // SSO sign-in applies the admin group its IdP has just asserted.
           before: async (session, context) => {
-            const user = await getPrisma().user.findUnique({ where: { id: session.userId }, select: { deactivatedAt: true, email: true } });
+            const user = await getPrisma().user.findUnique({
+              where: { id: session.userId },
+              select: { deactivatedAt: true, email: true },
+            });
             if (!user || user.deactivatedAt) return false;
             const isAdmin = ssoAdminDecisionsPending() ? takeSsoAdminDecision(user.email) : undefined;
-            if (isAdmin !== undefined) await getPrisma().user.update({ where: { id: session.userId }, data: { isAdmin } });
+            if (isAdmin !== undefined)
+              await getPrisma().user.update({ where: { id: session.userId }, data: { isAdmin } });
             // A session born of an SSO callback remembers who the provider said this was.
             if (sso && context?.path?.startsWith('/callback/')) {
-              const account = await getPrisma().account.findFirst({ where: { userId: session.userId, providerId: SSO_PROVIDER_ID }, select: { accountId: true } });
+              const account = await getPrisma().account.findFirst({
+                where: { userId: session.userId, providerId: SSO_PROVIDER_ID },
+                select: { accountId: true },
+              });
               if (account) return { data: { ...session, ssoIssuer: sso.issuer, ssoSubject: account.accountId } };
             }
           },

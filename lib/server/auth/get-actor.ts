@@ -1,10 +1,10 @@
 import type { AuthenticatedVia } from '@/lib/domain/accounts';
 import type { Actor } from '@/lib/domain/rbac';
+import { env } from '@/lib/server/env';
 import { AppError } from '@/lib/server/errors';
 import { sql } from '@/lib/server/sql';
 import { getAuth } from './auth';
 import { hashToken, safeEqual } from './tokens';
-import { env } from '@/lib/server/env';
 
 /** How this request is authenticated: a browser session (its id, for step-up) or a token. */
 export type ActorAuth =
@@ -38,12 +38,29 @@ export function bearerOf(headers: Headers): string | null {
   return match ? match[1] : null;
 }
 
-type TokenRow = { id: string; tokenName: string; userId: string; scopes: string[]; deploymentId: string | null; isAdmin: boolean; name: string; email: string | null };
+type TokenRow = {
+  id: string;
+  tokenName: string;
+  userId: string;
+  scopes: string[];
+  deploymentId: string | null;
+  isAdmin: boolean;
+  name: string;
+  email: string | null;
+};
 
 async function actorFromToken(token: string, headers: Headers): Promise<SignedInActor | null> {
   const adminToken = env().WARROOM_ADMIN_TOKEN;
   if (adminToken && safeEqual(token, adminToken)) {
-    return { userId: ADMIN_TOKEN_USER_ID, isAdmin: true, name: 'Admin token', email: null, token: null, via: 'admin-token', auth: { kind: 'token', tokenId: ADMIN_TOKEN_USER_ID, tokenName: 'WARROOM_ADMIN_TOKEN', ...clientOf(headers) } };
+    return {
+      userId: ADMIN_TOKEN_USER_ID,
+      isAdmin: true,
+      name: 'Admin token',
+      email: null,
+      token: null,
+      via: 'admin-token',
+      auth: { kind: 'token', tokenId: ADMIN_TOKEN_USER_ID, tokenName: 'WARROOM_ADMIN_TOKEN', ...clientOf(headers) },
+    };
   }
   // Every API call starts here, so it is one plain SQL statement; "last used" is refreshed at
   // most once a minute per token, in the same statement.
@@ -81,8 +98,18 @@ export async function findActor(headers: Headers): Promise<SignedInActor | null>
   const user = session.user as typeof session.user & { isAdmin?: boolean; deactivatedAt?: Date | null };
   if (user.deactivatedAt) return null;
   return {
-    userId: user.id, isAdmin: Boolean(user.isAdmin), name: user.name, email: user.email, token: null, via: 'session',
-    auth: { kind: 'session', sessionId: session.session.id, signedInAt: new Date(session.session.createdAt), ...clientOf(headers) },
+    userId: user.id,
+    isAdmin: Boolean(user.isAdmin),
+    name: user.name,
+    email: user.email,
+    token: null,
+    via: 'session',
+    auth: {
+      kind: 'session',
+      sessionId: session.session.id,
+      signedInAt: new Date(session.session.createdAt),
+      ...clientOf(headers),
+    },
   };
 }
 

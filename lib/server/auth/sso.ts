@@ -1,7 +1,7 @@
 import type { GenericOAuthConfig } from 'better-auth/plugins';
 import { parseSsoConfig, ssoAccountAdmission, type SsoConfig, type SsoSettings } from '@/lib/domain/sso-settings';
-import { logger } from '@/lib/server/logger';
 import { env } from '@/lib/server/env';
+import { logger } from '@/lib/server/logger';
 
 /** The one provider id: callbacks land on /api/auth/callback/oidc. */
 export const SSO_PROVIDER_ID = 'oidc';
@@ -10,8 +10,24 @@ let logged = false;
 
 /** The operator's single sign-on settings (OIDC_*): configured, misconfigured, or null when off. */
 export function ssoConfig(): SsoConfig {
-  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME, OIDC_SCOPES, OIDC_ADMIN_GROUP, OIDC_GROUPS_CLAIM } = env();
-  const config = parseSsoConfig({ OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME, OIDC_SCOPES, OIDC_ADMIN_GROUP, OIDC_GROUPS_CLAIM });
+  const {
+    OIDC_ISSUER,
+    OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET,
+    OIDC_NAME,
+    OIDC_SCOPES,
+    OIDC_ADMIN_GROUP,
+    OIDC_GROUPS_CLAIM,
+  } = env();
+  const config = parseSsoConfig({
+    OIDC_ISSUER,
+    OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET,
+    OIDC_NAME,
+    OIDC_SCOPES,
+    OIDC_ADMIN_GROUP,
+    OIDC_GROUPS_CLAIM,
+  });
   if (config && !config.ok && !logged) {
     logged = true;
     logger.error('sso.misconfigured', { problem: config.problem });
@@ -57,11 +73,13 @@ export function ssoProviderConfig(settings: SsoSettings): GenericOAuthConfig {
     overrideUserInfo: true,
     mapProfileToUser: (profile) => {
       const email = typeof profile.email === 'string' ? profile.email : undefined;
-      return { name: typeof profile.name === 'string' && profile.name.trim() ? profile.name : (email?.split('@')[0] ?? 'SSO user') };
+      return {
+        name:
+          typeof profile.name === 'string' && profile.name.trim() ? profile.name : (email?.split('@')[0] ?? 'SSO user'),
+      };
     },
   };
 }
-
 
 /** The groups an IdP profile claims, as strings: an array claim or a space/comma-separated one. */
 function claimGroups(claim: unknown): string[] {
@@ -78,7 +96,11 @@ function claimGroups(claim: unknown): string[] {
  */
 const adminDecisions = new Map<string, boolean>();
 
-type ProviderSource = { method: string; action: string; oauth?: { providerId: string; profile?: Record<string, unknown> } };
+type ProviderSource = {
+  method: string;
+  action: string;
+  oauth?: { providerId: string; profile?: Record<string, unknown> };
+};
 type Refusal = { error: string; message: string };
 
 /**
@@ -95,13 +117,21 @@ export async function validateSsoUser(
   if (!settings || source.method !== 'oauth' || source.oauth?.providerId !== SSO_PROVIDER_ID) return undefined;
   const email = user.email?.toLowerCase() ?? null;
   if (source.action === 'create-user') {
-    const verdict = ssoAccountAdmission({ email, allowedDomains: env().ALLOWED_EMAIL_DOMAINS, invited: email ? await hasInvitation(email) : false });
+    const verdict = ssoAccountAdmission({
+      email,
+      allowedDomains: env().ALLOWED_EMAIL_DOMAINS,
+      invited: email ? await hasInvitation(email) : false,
+    });
     if (!verdict.admitted) {
       logger.warn('sso.account_refused', { reason: verdict.reason, domain: email?.split('@')[1] ?? '' });
-      return { error: verdict.reason, message: 'War Room accounts are by invitation: ask a War Room admin to invite you.' };
+      return {
+        error: verdict.reason,
+        message: 'War Room accounts are by invitation: ask a War Room admin to invite you.',
+      };
     }
   }
-  if (email && settings.adminGroup) adminDecisions.set(email, claimGroups(source.oauth.profile?.[settings.groupsClaim]).includes(settings.adminGroup));
+  if (email && settings.adminGroup)
+    adminDecisions.set(email, claimGroups(source.oauth.profile?.[settings.groupsClaim]).includes(settings.adminGroup));
   return undefined;
 }
 

@@ -2,16 +2,39 @@ import type { ItemDto } from '@/lib/contracts/items';
 import type { ItemStatus } from '@/lib/domain/items';
 
 type ItemRow = {
-  id: string; phaseId: string; parentId: string | null; position: number; title: string;
-  section: string | null; command: string | null; expectedOutput: string | null; status: string;
-  note: string | null; version: number; doneBeforeStart: boolean; updatedByName: string | null; updatedAt: Date;
+  id: string;
+  phaseId: string;
+  parentId: string | null;
+  position: number;
+  title: string;
+  section: string | null;
+  command: string | null;
+  expectedOutput: string | null;
+  status: string;
+  note: string | null;
+  version: number;
+  doneBeforeStart: boolean;
+  updatedByName: string | null;
+  updatedAt: Date;
   role: { key: string };
 };
 
 export const itemSelect = {
-  id: true, phaseId: true, parentId: true, position: true, title: true, section: true, command: true,
-  expectedOutput: true, status: true, note: true, version: true, doneBeforeStart: true, updatedByName: true,
-  updatedAt: true, role: { select: { key: true } },
+  id: true,
+  phaseId: true,
+  parentId: true,
+  position: true,
+  title: true,
+  section: true,
+  command: true,
+  expectedOutput: true,
+  status: true,
+  note: true,
+  version: true,
+  doneBeforeStart: true,
+  updatedByName: true,
+  updatedAt: true,
+  role: { select: { key: true } },
 } as const;
 
 export function toItemDto(row: ItemRow): ItemDto {

@@ -1,21 +1,33 @@
+import type { ItemDto } from '@/lib/contracts/items';
 import { checkItemChange, checkItemWritable, STATUS_LABEL } from '@/lib/domain/items';
 import type { UpdateItemInput } from '@/lib/schemas/item';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { actingRole, ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
+import { actingRole, ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
 import { AppError, isAppError } from '@/lib/server/errors';
 import { commitSql } from '@/lib/server/events/commit';
 import { lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
 import { sql } from '@/lib/server/sql';
-import type { ItemDto } from '@/lib/contracts/items';
 import { itemSelect, toItemDto } from './item-dto';
 
 export type UpdateItemResult = { item: ItemDto; seq: number };
 
 type UpdatedRow = {
-  id: string; phaseId: string; parentId: string | null; position: number; title: string; section: string | null; command: string | null;
-  expectedOutput: string | null; status: string; note: string | null; version: number; doneBeforeStart: boolean; updatedByName: string | null;
-  updatedAt: Date; roleKey: string;
+  id: string;
+  phaseId: string;
+  parentId: string | null;
+  position: number;
+  title: string;
+  section: string | null;
+  command: string | null;
+  expectedOutput: string | null;
+  status: string;
+  note: string | null;
+  version: number;
+  doneBeforeStart: boolean;
+  updatedByName: string | null;
+  updatedAt: Date;
+  roleKey: string;
 };
 
 /** The 409 for a tick at an old version: who changed the item first, and its state now. */
@@ -79,7 +91,16 @@ export async function updateItem(
         actorId: actor.userId,
         actorName: actor.name,
         roleKey,
-        data: { itemId, title: updated.title, status: updated.status, from: item.status, note, version: updated.version, phaseId: updated.phaseId, itemRole: updated.role.key },
+        data: {
+          itemId,
+          title: updated.title,
+          status: updated.status,
+          from: item.status,
+          note,
+          version: updated.version,
+          phaseId: updated.phaseId,
+          itemRole: updated.role.key,
+        },
       });
       return { item: toItemDto(updated), seq: event.seq };
     },

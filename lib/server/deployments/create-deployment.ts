@@ -11,7 +11,8 @@ import { instantiateDeployment } from './instantiate';
 /** Starts a war room from a template; the creator becomes its incident commander. */
 export async function createDeployment(actor: SignedInActor, input: CreateDeploymentInput & { goLiveAt: string }) {
   // A token limited to one deployment must not start others.
-  if (actor.token && (!actor.token.scopes.includes('write') || actor.token.deploymentId)) throw new AppError('forbidden', 'This token may not create deployments.');
+  if (actor.token && (!actor.token.scopes.includes('write') || actor.token.deploymentId))
+    throw new AppError('forbidden', 'This token may not create deployments.');
   const template = await prisma.template.findUnique({ where: { id: input.templateId } });
   if (!template) throw new AppError('not_found', 'No such template.');
   const parsed = templateDefinitionSchema.safeParse(template.definition);
@@ -21,14 +22,37 @@ export async function createDeployment(actor: SignedInActor, input: CreateDeploy
     const { deployment, itemCount } = await instantiateDeployment(
       tx,
       parsed.data,
-      { name: input.name, version: input.version, environment: input.environment, strategy: input.strategy, goLiveAt: new Date(input.goLiveAt), templateId: template.id, allowSelfOverride: input.allowSelfOverride },
+      {
+        name: input.name,
+        version: input.version,
+        environment: input.environment,
+        strategy: input.strategy,
+        goLiveAt: new Date(input.goLiveAt),
+        templateId: template.id,
+        allowSelfOverride: input.allowSelfOverride,
+      },
       creator,
     );
     await append({
-      deploymentId: deployment.id, type: 'deployment.created', actorId: actor.userId, actorName: actor.name, roleKey: creator ? 'ic' : null,
-      data: { name: deployment.name, templateId: template.id, items: itemCount, ...(deployment.allowSelfOverride ? { allowSelfOverride: true } : {}) },
+      deploymentId: deployment.id,
+      type: 'deployment.created',
+      actorId: actor.userId,
+      actorName: actor.name,
+      roleKey: creator ? 'ic' : null,
+      data: {
+        name: deployment.name,
+        templateId: template.id,
+        items: itemCount,
+        ...(deployment.allowSelfOverride ? { allowSelfOverride: true } : {}),
+      },
     });
-    return { id: deployment.id, name: deployment.name, state: deployment.state, goLiveAt: deployment.goLiveAt.toISOString(), items: itemCount };
+    return {
+      id: deployment.id,
+      name: deployment.name,
+      state: deployment.state,
+      goLiveAt: deployment.goLiveAt.toISOString(),
+      items: itemCount,
+    };
   });
   return result;
 }

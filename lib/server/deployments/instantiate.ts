@@ -3,14 +3,28 @@ import type { TemplateDefinition, TemplateItem } from '@/lib/domain/template-def
 import type { Tx } from '@/lib/server/db';
 
 export type DeploymentMeta = {
-  name: string; version?: string; environment?: string; strategy?: string; goLiveAt: Date; templateId?: string | null;
+  name: string;
+  version?: string;
+  environment?: string;
+  strategy?: string;
+  goLiveAt: Date;
+  templateId?: string | null;
   /** The IC may override a gate they signed themselves. */
   allowSelfOverride?: boolean;
 };
 
 type ItemRow = {
-  id: string; deploymentId: string; phaseId: string; parentId: string | null; roleId: string; section: string | null;
-  position: number; title: string; command: string | null; expectedOutput: string | null; status: 'pending' | 'done';
+  id: string;
+  deploymentId: string;
+  phaseId: string;
+  parentId: string | null;
+  roleId: string;
+  section: string | null;
+  position: number;
+  title: string;
+  command: string | null;
+  expectedOutput: string | null;
+  status: 'pending' | 'done';
   doneBeforeStart: boolean;
 };
 
@@ -21,30 +35,67 @@ const BATCH = 1000;
  * phases, the item tree (ids made here so children can point at parents in one bulk insert),
  * gates and metric rules. The creator becomes the incident commander.
  */
-export async function instantiateDeployment(tx: Tx, definition: TemplateDefinition, meta: DeploymentMeta, creatorUserId: string | null) {
+export async function instantiateDeployment(
+  tx: Tx,
+  definition: TemplateDefinition,
+  meta: DeploymentMeta,
+  creatorUserId: string | null,
+) {
   const deployment = await tx.deployment.create({
     data: {
-      name: meta.name, version: meta.version ?? '', environment: meta.environment ?? 'production', strategy: meta.strategy ?? '',
-      goLiveAt: meta.goLiveAt, templateId: meta.templateId ?? null, createdById: creatorUserId, allowSelfOverride: Boolean(meta.allowSelfOverride),
+      name: meta.name,
+      version: meta.version ?? '',
+      environment: meta.environment ?? 'production',
+      strategy: meta.strategy ?? '',
+      goLiveAt: meta.goLiveAt,
+      templateId: meta.templateId ?? null,
+      createdById: creatorUserId,
+      allowSelfOverride: Boolean(meta.allowSelfOverride),
       decisionTree: JSON.parse(JSON.stringify(definition.decisionTree)),
     },
   });
   const roleIds = new Map<string, string>();
-  const roles = definition.roles.some((r) => r.isIc) ? definition.roles : [{ key: 'ic', name: 'Incident Commander', isIc: true, contact: null, aliases: [] }, ...definition.roles];
+  const roles = definition.roles.some((r) => r.isIc)
+    ? definition.roles
+    : [{ key: 'ic', name: 'Incident Commander', isIc: true, contact: null, aliases: [] }, ...definition.roles];
   await tx.role.createMany({
     data: roles.map((role, position) => {
       const id = randomUUID();
       roleIds.set(role.key, id);
-      return { id, deploymentId: deployment.id, key: role.key, name: role.name, isIc: role.isIc, readOnly: role.key === 'stakeholder', position, contact: role.contact ?? null };
+      return {
+        id,
+        deploymentId: deployment.id,
+        key: role.key,
+        name: role.name,
+        isIc: role.isIc,
+        readOnly: role.key === 'stakeholder',
+        position,
+        contact: role.contact ?? null,
+      };
     }),
   });
   const icRoleId = roleIds.get(roles.find((r) => r.isIc)!.key)!;
 
   const items: ItemRow[] = [];
-  const gates: { deploymentId: string; phaseId: string; title: string; kind: 'gate' | 'checkpoint'; checkpointOffsetMin: number | null; requiredRoles: string[]; position: number; allowSameSigner: boolean }[] = [];
+  const gates: {
+    deploymentId: string;
+    phaseId: string;
+    title: string;
+    kind: 'gate' | 'checkpoint';
+    checkpointOffsetMin: number | null;
+    requiredRoles: string[];
+    position: number;
+    allowSameSigner: boolean;
+  }[] = [];
   const phases = definition.phases.map((phase, position) => ({
-    id: randomUUID(), deploymentId: deployment.id, position, title: phase.title, description: phase.description, kind: phase.kind,
-    plannedStartMin: phase.plannedStartMin, plannedDurationMin: phase.plannedDurationMin,
+    id: randomUUID(),
+    deploymentId: deployment.id,
+    position,
+    title: phase.title,
+    description: phase.description,
+    kind: phase.kind,
+    plannedStartMin: phase.plannedStartMin,
+    plannedDurationMin: phase.plannedDurationMin,
   }));
   definition.phases.forEach((phase, phaseIndex) => {
     const phaseId = phases[phaseIndex].id;
@@ -52,9 +103,17 @@ export async function instantiateDeployment(tx: Tx, definition: TemplateDefiniti
       list.forEach((item, position) => {
         const id = randomUUID();
         items.push({
-          id, deploymentId: deployment.id, phaseId, parentId, roleId: roleIds.get(item.roleKey) ?? icRoleId,
-          section: item.section ?? null, position, title: item.title, command: item.command ?? null,
-          expectedOutput: item.expectedOutput ?? null, status: item.doneBeforeStart ? 'done' : 'pending',
+          id,
+          deploymentId: deployment.id,
+          phaseId,
+          parentId,
+          roleId: roleIds.get(item.roleKey) ?? icRoleId,
+          section: item.section ?? null,
+          position,
+          title: item.title,
+          command: item.command ?? null,
+          expectedOutput: item.expectedOutput ?? null,
+          status: item.doneBeforeStart ? 'done' : 'pending',
           doneBeforeStart: Boolean(item.doneBeforeStart),
         });
         walk(item.children, id);
@@ -63,8 +122,13 @@ export async function instantiateDeployment(tx: Tx, definition: TemplateDefiniti
     walk(phase.items, null);
     phase.gates.forEach((gate) => {
       gates.push({
-        deploymentId: deployment.id, phaseId, title: gate.title, kind: gate.kind, checkpointOffsetMin: gate.offsetMin ?? null,
-        requiredRoles: gate.requiredRoles.filter((key) => roleIds.has(key)), position: gates.length,
+        deploymentId: deployment.id,
+        phaseId,
+        title: gate.title,
+        kind: gate.kind,
+        checkpointOffsetMin: gate.offsetMin ?? null,
+        requiredRoles: gate.requiredRoles.filter((key) => roleIds.has(key)),
+        position: gates.length,
         allowSameSigner: Boolean(gate.allowSameSigner),
       });
     });
@@ -75,11 +139,19 @@ export async function instantiateDeployment(tx: Tx, definition: TemplateDefiniti
   if (definition.rules.length) {
     await tx.metricRule.createMany({
       data: definition.rules.map((rule, position) => ({
-        deploymentId: deployment.id, series: rule.series, comparison: rule.comparison, unit: rule.unit,
-        target: rule.target, warn: rule.warn, critical: rule.critical, sustainSec: rule.sustainSec, position,
+        deploymentId: deployment.id,
+        series: rule.series,
+        comparison: rule.comparison,
+        unit: rule.unit,
+        target: rule.target,
+        warn: rule.warn,
+        critical: rule.critical,
+        sustainSec: rule.sustainSec,
+        position,
       })),
     });
   }
-  if (creatorUserId) await tx.participant.create({ data: { deploymentId: deployment.id, roleId: icRoleId, userId: creatorUserId } });
+  if (creatorUserId)
+    await tx.participant.create({ data: { deploymentId: deployment.id, roleId: icRoleId, userId: creatorUserId } });
   return { deployment, roleIds, itemCount: items.length };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
+import type { DeploymentSummary } from '@/lib/contracts/deployments';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
-import type { DeploymentSummary } from '@/lib/contracts/deployments';
 
 /** Deployments the actor takes part in (all of them for an admin), soonest go-live first. */
 export async function listDeployments(actor: SignedInActor): Promise<DeploymentSummary[]> {
@@ -15,7 +15,11 @@ export async function listDeployments(actor: SignedInActor): Promise<DeploymentS
   });
   const ids = deployments.map((d) => d.id);
   const counts = ids.length
-    ? await prisma.checklistItem.groupBy({ by: ['deploymentId', 'status'], where: { deploymentId: { in: ids } }, _count: { _all: true } })
+    ? await prisma.checklistItem.groupBy({
+        by: ['deploymentId', 'status'],
+        where: { deploymentId: { in: ids } },
+        _count: { _all: true },
+      })
     : [];
   const progress = new Map<string, { done: number; total: number }>();
   for (const row of counts) {
@@ -25,8 +29,15 @@ export async function listDeployments(actor: SignedInActor): Promise<DeploymentS
     progress.set(row.deploymentId, p);
   }
   return deployments.map((d) => ({
-    id: d.id, name: d.name, version: d.version, environment: d.environment, state: d.state, goLiveAt: d.goLiveAt.toISOString(),
-    healthLevel: d.healthLevel, progress: progress.get(d.id) ?? { done: 0, total: 0 },
-    myRoles: d.participants.map((p) => p.role.key), finishedAt: d.finishedAt?.toISOString() ?? null,
+    id: d.id,
+    name: d.name,
+    version: d.version,
+    environment: d.environment,
+    state: d.state,
+    goLiveAt: d.goLiveAt.toISOString(),
+    healthLevel: d.healthLevel,
+    progress: progress.get(d.id) ?? { done: 0, total: 0 },
+    myRoles: d.participants.map((p) => p.role.key),
+    finishedAt: d.finishedAt?.toISOString() ?? null,
   }));
 }

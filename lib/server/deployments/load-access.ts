@@ -1,4 +1,12 @@
-import { can, missingScope, refusalMessage, type Action, type Actor, type ActorRole, type Resource } from '@/lib/domain/rbac';
+import {
+  can,
+  missingScope,
+  refusalMessage,
+  type Action,
+  type Actor,
+  type ActorRole,
+  type Resource,
+} from '@/lib/domain/rbac';
 import { AppError } from '@/lib/server/errors';
 import { sql } from '@/lib/server/sql';
 
@@ -7,7 +15,16 @@ export type Access = {
   heldRoles: ActorRole[];
 };
 
-type AccessRow = { id: string; name: string; state: string; seq: number; goLiveAt: Date; key: string | null; isIc: boolean | null; readOnly: boolean | null };
+type AccessRow = {
+  id: string;
+  name: string;
+  state: string;
+  seq: number;
+  goLiveAt: Date;
+  key: string | null;
+  isIc: boolean | null;
+  readOnly: boolean | null;
+};
 
 /**
  * The deployment and the roles the actor holds in it; 404 when there is no such deployment.
@@ -22,7 +39,9 @@ export async function loadAccess(deploymentId: string, actor: Actor): Promise<Ac
     WHERE d."id" = ${deploymentId}`;
   if (rows.length === 0) throw new AppError('not_found', 'No such deployment.');
   const { id, name, state, seq, goLiveAt } = rows[0];
-  const heldRoles = rows.flatMap((r) => (r.key === null ? [] : [{ key: r.key, isIc: Boolean(r.isIc), readOnly: Boolean(r.readOnly) }]));
+  const heldRoles = rows.flatMap((r) =>
+    r.key === null ? [] : [{ key: r.key, isIc: Boolean(r.isIc), readOnly: Boolean(r.readOnly) }],
+  );
   return { deployment: { id, name, state, seq, goLiveAt }, heldRoles };
 }
 
@@ -32,7 +51,11 @@ export function ensureAllowed(actor: Actor, action: Action, access: Access, extr
   // Said apart from 'forbidden' so the owner of the automation knows to mint a token with the scope.
   const tokenHere = !actor.token?.deploymentId || actor.token.deploymentId === access.deployment.id;
   if (scope && tokenHere && can({ ...actor, token: null }, action, resource)) {
-    throw new AppError('missing_scope', `This API token lacks the ${scope} scope; create one with it (npm run token:create -- --scopes …,${scope}).`, { scope });
+    throw new AppError(
+      'missing_scope',
+      `This API token lacks the ${scope} scope; create one with it (npm run token:create -- --scopes …,${scope}).`,
+      { scope },
+    );
   }
   if (!can(actor, action, resource)) throw new AppError('forbidden', refusalMessage(action, resource));
 }

@@ -2,7 +2,8 @@ import { checkHost, refusalMessage, runtimeRefusalMessage, type Refusal } from '
 import { AppError } from '@/lib/server/errors';
 import { outboundPolicy } from './policy';
 
-export type UrlCheck = { ok: true; url: URL } | { ok: false; refusal: Refusal | null; message: string; runtimeMessage: string };
+export type UrlCheck =
+  { ok: true; url: URL } | { ok: false; refusal: Refusal | null; message: string; runtimeMessage: string };
 
 const HTTP = ['http:', 'https:'] as const;
 
@@ -13,7 +14,10 @@ const HTTP = ['http:', 'https:'] as const;
  * `message` is for the person who typed the URL; `runtimeMessage` is what a refused connection
  * records where everyone reads it.
  */
-export function checkOutboundUrl(input: string | URL, options: { protocols?: readonly string[]; stage?: 'validation' | 'connect' } = {}): UrlCheck {
+export function checkOutboundUrl(
+  input: string | URL,
+  options: { protocols?: readonly string[]; stage?: 'validation' | 'connect' } = {},
+): UrlCheck {
   const protocols = options.protocols ?? HTTP;
   let url: URL;
   try {
@@ -27,7 +31,12 @@ export function checkOutboundUrl(input: string | URL, options: { protocols?: rea
   }
   const verdict = checkHost(url.hostname, outboundPolicy(), options.stage);
   if (verdict.allowed) return { ok: true, url };
-  return { ok: false, refusal: verdict, message: refusalMessage(verdict), runtimeMessage: runtimeRefusalMessage(verdict) };
+  return {
+    ok: false,
+    refusal: verdict,
+    message: refusalMessage(verdict),
+    runtimeMessage: runtimeRefusalMessage(verdict),
+  };
 }
 
 /** The same, for a command validating its input: `422 outbound_refused` saying why. */

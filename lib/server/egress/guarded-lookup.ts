@@ -11,7 +11,11 @@ export class EgressRefusedError extends Error {
   }
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A drop-in `lookup` for any socket (net, tls, http, https, a mail client): resolves like
@@ -22,9 +26,14 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | dn
  * Sockets skip `lookup` for an address literal: call `refusedLiteral(host)` right before
  * connecting, as guardedRequest does.
  */
-export function guardedLookup(hostname: string, options: dns.LookupOptions | number | LookupCallback, callback?: LookupCallback): void {
+export function guardedLookup(
+  hostname: string,
+  options: dns.LookupOptions | number | LookupCallback,
+  callback?: LookupCallback,
+): void {
   const done = (typeof options === 'function' ? options : callback) as LookupCallback;
-  const asked: dns.LookupOptions = typeof options === 'object' ? options : typeof options === 'number' ? { family: options } : {};
+  const asked: dns.LookupOptions =
+    typeof options === 'object' ? options : typeof options === 'number' ? { family: options } : {};
   dns.lookup(hostname, { ...asked, all: true }, (error, addresses) => {
     if (error) return done(error, '');
     const policy = outboundPolicy();
@@ -34,7 +43,13 @@ export function guardedLookup(hostname: string, options: dns.LookupOptions | num
       if (!verdict.allowed) refusal ??= verdict;
       return verdict.allowed;
     });
-    if (usable.length === 0) return done(refusal ? new EgressRefusedError(refusal) : Object.assign(new Error(`cannot resolve ${hostname}`), { code: 'ENOTFOUND' }), '');
+    if (usable.length === 0)
+      return done(
+        refusal
+          ? new EgressRefusedError(refusal)
+          : Object.assign(new Error(`cannot resolve ${hostname}`), { code: 'ENOTFOUND' }),
+        '',
+      );
     if (asked.all) return done(null, usable);
     done(null, usable[0].address, usable[0].family);
   });

@@ -1,6 +1,6 @@
 import { parseOutboundPolicy, type OutboundPolicy } from '@/lib/domain/egress';
-import { logger } from '@/lib/server/logger';
 import { env } from '@/lib/server/env';
+import { logger } from '@/lib/server/logger';
 
 const cache: { key: string | null; policy: OutboundPolicy | null } = { key: null, policy: null };
 

@@ -31,7 +31,11 @@ type EventRow = {
 function canonicalJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonicalJson);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonicalJson((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonicalJson((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }
@@ -43,7 +47,14 @@ function canonicalJson(value: unknown): unknown {
  * and `hashEvent` rebuilds exactly the same text from a stored row.
  */
 function canonicalParts(row: Omit<EventRow, 'seq'>): { head: string; middle: string } {
-  const rest = JSON.stringify([row.type, row.at.toISOString(), row.actorId, row.actorName, row.roleKey, canonicalJson(row.payload ?? {})]);
+  const rest = JSON.stringify([
+    row.type,
+    row.at.toISOString(),
+    row.actorId,
+    row.actorName,
+    row.roleKey,
+    canonicalJson(row.payload ?? {}),
+  ]);
   return { head: `[${JSON.stringify(row.deploymentId)},`, middle: `,${rest.slice(1, -1)},` };
 }
 

@@ -1,8 +1,8 @@
 import type { TimelineEvent } from '@/lib/domain/event-log';
+import { publishEvents } from '@/lib/realtime/server/publish';
 import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { sqlTransaction, type Sql } from '@/lib/server/sql';
-import { publishEvents } from '@/lib/realtime/server/publish';
 import { enqueueDeliveries } from '@/lib/server/webhooks/enqueue-deliveries';
 import { appendEvent, type EventInput } from './append-event';
 
@@ -28,7 +28,11 @@ function checkKey(idempotency?: Idempotency | null) {
  * twice. Webhook deliveries are queued in the same transaction (an outbox), so a crash after
  * commit cannot drop a notification.
  */
-async function inTransaction<T>(sql: Sql, idempotency: Idempotency | null | undefined, work: (append: Append) => Promise<T>): Promise<Outcome<T>> {
+async function inTransaction<T>(
+  sql: Sql,
+  idempotency: Idempotency | null | undefined,
+  work: (append: Append) => Promise<T>,
+): Promise<Outcome<T>> {
   if (idempotency) {
     const claimed = await sql`
       INSERT INTO "IdempotencyRecord" ("userId", "key", "scope", "status", "response", "createdAt")
@@ -74,7 +78,10 @@ function published<T>(outcome: Outcome<T>): Committed<T> {
  * Every write goes through here (or `commitSql`): one transaction changes the rows and appends
  * their events, and only after it commits are the events published.
  */
-export async function commit<T>(work: (tx: Tx, append: Append) => Promise<T>, idempotency?: Idempotency | null): Promise<Committed<T>> {
+export async function commit<T>(
+  work: (tx: Tx, append: Append) => Promise<T>,
+  idempotency?: Idempotency | null,
+): Promise<Committed<T>> {
   checkKey(idempotency);
   const outcome = await prisma.$transaction(
     (tx) => inTransaction<T>(prismaSql(tx), idempotency, (append) => work(tx, append)),
@@ -84,7 +91,10 @@ export async function commit<T>(work: (tx: Tx, append: Append) => Promise<T>, id
 }
 
 /** The same, for writes made of plain SQL only (the tick): no Prisma on the hottest path. */
-export async function commitSql<T>(work: (sql: Sql, append: Append) => Promise<T>, idempotency?: Idempotency | null): Promise<Committed<T>> {
+export async function commitSql<T>(
+  work: (sql: Sql, append: Append) => Promise<T>,
+  idempotency?: Idempotency | null,
+): Promise<Committed<T>> {
   checkKey(idempotency);
   const outcome = await sqlTransaction((sql) => inTransaction<T>(sql, idempotency, (append) => work(sql, append)));
   return published(outcome);

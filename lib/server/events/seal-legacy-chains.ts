@@ -14,7 +14,9 @@ export function legacySeal(key: Buffer, deploymentId: string, legacyChainSeq: nu
  * without `audit:verify` noticing. Returns the seals written, for the log (an outside record:
  * a seal written again later means someone cleared it).
  */
-export async function sealLegacyChains(key: Buffer = auditKey()): Promise<{ deploymentId: string; legacyChainSeq: number }[]> {
+export async function sealLegacyChains(
+  key: Buffer = auditKey(),
+): Promise<{ deploymentId: string; legacyChainSeq: number }[]> {
   const rows = await sql<{ id: string; legacyChainSeq: number; hash: string | null }>`
     SELECT d."id", d."legacyChainSeq", e."hash"
     FROM "Deployment" d LEFT JOIN "Event" e ON e."deploymentId" = d."id" AND e."seq" = d."legacyChainSeq"

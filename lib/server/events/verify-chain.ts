@@ -23,14 +23,28 @@ export async function verifyChain(deploymentId: string, key: Buffer): Promise<Ch
   if (!deployment) return null;
   const legacy = deployment.legacyChainSeq;
   if (legacy > deployment.seq) {
-    return { intact: false, events: 0, brokenSeq: 1, reason: `the chain claims ${legacy} events from before it was keyed, more than the ${deployment.seq} it has` };
+    return {
+      intact: false,
+      events: 0,
+      brokenSeq: 1,
+      reason: `the chain claims ${legacy} events from before it was keyed, more than the ${deployment.seq} it has`,
+    };
   }
   let prev = '';
   let expected = 1;
   for (;;) {
-    const rows = await prisma.event.findMany({ where: { deploymentId, seq: { gte: expected } }, orderBy: { seq: 'asc' }, take: PAGE });
+    const rows = await prisma.event.findMany({
+      where: { deploymentId, seq: { gte: expected } },
+      orderBy: { seq: 'asc' },
+      take: PAGE,
+    });
     for (const row of rows) {
-      const broken = (reason: string, at = expected): ChainResult => ({ intact: false, events: at - 1, brokenSeq: at, reason });
+      const broken = (reason: string, at = expected): ChainResult => ({
+        intact: false,
+        events: at - 1,
+        brokenSeq: at,
+        reason,
+      });
       if (row.seq !== expected) return broken(`event #${expected} is missing`);
       if (row.prevHash !== prev) return broken(`event #${row.seq} does not link to the event before it`);
       const hash = row.seq <= legacy ? plainHashEvent(row, prev) : hashEvent(row, prev, key);
@@ -51,7 +65,12 @@ export async function verifyChain(deploymentId: string, key: Buffer): Promise<Ch
   }
   const count = expected - 1;
   if (count !== deployment.seq || deployment.lastEventHash !== prev) {
-    return { intact: false, events: count, brokenSeq: count + 1, reason: `the log ends at #${count} but the deployment has seen ${deployment.seq} events` };
+    return {
+      intact: false,
+      events: count,
+      brokenSeq: count + 1,
+      reason: `the log ends at #${count} but the deployment has seen ${deployment.seq} events`,
+    };
   }
   return { intact: true, events: count, lastHash: prev };
 }

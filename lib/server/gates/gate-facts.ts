@@ -1,7 +1,7 @@
 import 'server-only';
+import type { GateDto, SignoffDto } from '@/lib/contracts/gates';
 import type { GateInput, GateKind, GateStatus, Signoff } from '@/lib/domain/gates';
 import type { Tx } from '@/lib/server/db';
-import type { GateDto, SignoffDto } from '@/lib/contracts/gates';
 import { AppError } from '@/lib/server/errors';
 
 /** Every sign-off of the gate, withdrawn ones too: the gate rule needs the whole history to count right. */
@@ -10,12 +10,30 @@ const gateInclude = {
 } as const;
 
 export type GateRow = {
-  id: string; deploymentId: string; phaseId: string; title: string; kind: GateKind; checkpointOffsetMin: number | null;
-  requiredRoles: string[]; status: GateStatus; version: number; overrideReason: string | null; overriddenById: string | null;
-  openedAt: Date | null; allowSameSigner: boolean;
+  id: string;
+  deploymentId: string;
+  phaseId: string;
+  title: string;
+  kind: GateKind;
+  checkpointOffsetMin: number | null;
+  requiredRoles: string[];
+  status: GateStatus;
+  version: number;
+  overrideReason: string | null;
+  overriddenById: string | null;
+  openedAt: Date | null;
+  allowSameSigner: boolean;
   signoffs: {
-    id: string; roleKey: string; userId: string; decision: 'approve' | 'reject'; comment: string | null; metricSnapshot: unknown; identity: unknown;
-    createdAt: Date; withdrawnAt: Date | null; user: { name: string };
+    id: string;
+    roleKey: string;
+    userId: string;
+    decision: 'approve' | 'reject';
+    comment: string | null;
+    metricSnapshot: unknown;
+    identity: unknown;
+    createdAt: Date;
+    withdrawnAt: Date | null;
+    user: { name: string };
   }[];
 };
 
@@ -32,27 +50,60 @@ export async function loadPhaseGates(tx: Tx, phaseId: string): Promise<GateRow[]
 }
 
 export function toSignoff(row: GateRow['signoffs'][number]): Signoff {
-  return { id: row.id, roleKey: row.roleKey, userId: row.userId, decision: row.decision, comment: row.comment, createdAt: row.createdAt, withdrawnAt: row.withdrawnAt };
+  return {
+    id: row.id,
+    roleKey: row.roleKey,
+    userId: row.userId,
+    decision: row.decision,
+    comment: row.comment,
+    createdAt: row.createdAt,
+    withdrawnAt: row.withdrawnAt,
+  };
 }
 
 /** What the pure gate rules take. */
 export function gateInput(gate: GateRow): GateInput & { title: string; kind: GateKind } {
-  return { title: gate.title, kind: gate.kind, requiredRoles: gate.requiredRoles, status: gate.status, overrideReason: gate.overrideReason, signoffs: gate.signoffs.map(toSignoff), allowSameSigner: gate.allowSameSigner };
+  return {
+    title: gate.title,
+    kind: gate.kind,
+    requiredRoles: gate.requiredRoles,
+    status: gate.status,
+    overrideReason: gate.overrideReason,
+    signoffs: gate.signoffs.map(toSignoff),
+    allowSameSigner: gate.allowSameSigner,
+  };
 }
 
 export function toSignoffDto(row: GateRow['signoffs'][number]): SignoffDto {
   return {
-    id: row.id, roleKey: row.roleKey, userId: row.userId, user: row.user.name, decision: row.decision, at: row.createdAt.toISOString(),
-    comment: row.comment, metrics: (row.metricSnapshot ?? {}) as Record<string, unknown>, identity: (row.identity ?? {}) as SignoffDto['identity'],
+    id: row.id,
+    roleKey: row.roleKey,
+    userId: row.userId,
+    user: row.user.name,
+    decision: row.decision,
+    at: row.createdAt.toISOString(),
+    comment: row.comment,
+    metrics: (row.metricSnapshot ?? {}) as Record<string, unknown>,
+    identity: (row.identity ?? {}) as SignoffDto['identity'],
   };
 }
 
 /** The gate as `GET /api/deployments/:id` shows it: counting (not withdrawn) sign-offs only. */
 export async function toGateDto(tx: Tx, gate: GateRow): Promise<GateDto> {
-  const overrider = gate.overriddenById ? await tx.user.findUnique({ where: { id: gate.overriddenById }, select: { name: true } }) : null;
+  const overrider = gate.overriddenById
+    ? await tx.user.findUnique({ where: { id: gate.overriddenById }, select: { name: true } })
+    : null;
   return {
-    id: gate.id, phaseId: gate.phaseId, title: gate.title, kind: gate.kind, checkpointOffsetMin: gate.checkpointOffsetMin,
-    requiredRoles: gate.requiredRoles, status: gate.status, version: gate.version, overrideReason: gate.overrideReason, allowSameSigner: gate.allowSameSigner,
+    id: gate.id,
+    phaseId: gate.phaseId,
+    title: gate.title,
+    kind: gate.kind,
+    checkpointOffsetMin: gate.checkpointOffsetMin,
+    requiredRoles: gate.requiredRoles,
+    status: gate.status,
+    version: gate.version,
+    overrideReason: gate.overrideReason,
+    allowSameSigner: gate.allowSameSigner,
     // The bootstrap admin token has no user row.
     overriddenBy: gate.overriddenById ? (overrider?.name ?? 'Admin') : null,
     openedAt: gate.openedAt?.toISOString() ?? null,
@@ -71,7 +122,10 @@ export async function roleNamesOf(tx: Tx, deploymentId: string): Promise<Record<
  * `{ "error_rate": { "value": 0.4, "unit": "%", "at": "…" } }`, `{}` when nothing was pushed yet.
  * One index lookup per series (newest first on the (seriesId, ts) key), however many samples exist.
  */
-export async function latestMetrics(tx: Tx, deploymentId: string): Promise<Record<string, { value: number; unit: string; at: string }>> {
+export async function latestMetrics(
+  tx: Tx,
+  deploymentId: string,
+): Promise<Record<string, { value: number; unit: string; at: string }>> {
   const rows = await tx.$queryRaw<{ key: string; unit: string; value: number; ts: Date }[]>`
     SELECT s."key", s."unit", l."value", l."ts"
     FROM "MetricSeries" s

@@ -1,10 +1,10 @@
 import 'server-only';
+import type { GateDto } from '@/lib/contracts/gates';
 import { checkOverride, gateStatus, missingRoles } from '@/lib/domain/gates';
 import type { OverrideInput } from '@/lib/schemas/gate';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { requireRecentAuth } from '@/lib/server/auth/step-up';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
-import type { GateDto } from '@/lib/contracts/gates';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { ensureNotFinished, idempotencyFor, lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
@@ -28,24 +28,55 @@ export async function overrideGate(
   const identity = await requireRecentAuth(actor);
   const { result, replayed } = await commit(
     async (tx, append) => {
-      ensureNotFinished(await lockDeployment(tx, deploymentId), 'its gates can no longer change.', { refusal: 'deployment_finished' });
+      ensureNotFinished(await lockDeployment(tx, deploymentId), 'its gates can no longer change.', {
+        refusal: 'deployment_finished',
+      });
       const gate = await loadGate(tx, deploymentId, gateId);
       if (input.version != null && input.version !== gate.version) {
-        throw new AppError('stale_version', `Gate ‘${gate.title}’ changed since you looked (now ${gate.status}, version ${gate.version}). Review the sign-offs and decide again.`, { gate: await toGateDto(tx, gate) });
+        throw new AppError(
+          'stale_version',
+          `Gate ‘${gate.title}’ changed since you looked (now ${gate.status}, version ${gate.version}). Review the sign-offs and decide again.`,
+          { gate: await toGateDto(tx, gate) },
+        );
       }
       const roleNames = await roleNamesOf(tx, deploymentId);
-      const { allowSelfOverride } = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { allowSelfOverride: true } });
-      const check = checkOverride({ gate: gateInput(gate), reason, overriderId: actor.userId, allowSelfOverride, roleNames });
-      if (!check.ok) throw new AppError(check.code, check.message, check.code === 'gate_closed' ? { gate: await toGateDto(tx, gate) } : undefined);
+      const { allowSelfOverride } = await tx.deployment.findUniqueOrThrow({
+        where: { id: deploymentId },
+        select: { allowSelfOverride: true },
+      });
+      const check = checkOverride({
+        gate: gateInput(gate),
+        reason,
+        overriderId: actor.userId,
+        allowSelfOverride,
+        roleNames,
+      });
+      if (!check.ok)
+        throw new AppError(
+          check.code,
+          check.message,
+          check.code === 'gate_closed' ? { gate: await toGateDto(tx, gate) } : undefined,
+        );
 
       const previousStatus = gateStatus(gateInput(gate));
       const missing = missingRoles(gateInput(gate));
       const changed = await tx.gate.updateMany({
         where: { id: gateId, version: gate.version },
-        data: { status: 'overridden', overrideReason: reason, overriddenById: actor.userId, openedAt: new Date(), version: { increment: 1 } },
+        data: {
+          status: 'overridden',
+          overrideReason: reason,
+          overriddenById: actor.userId,
+          openedAt: new Date(),
+          version: { increment: 1 },
+        },
       });
       // Unreachable while the deployment lock is held, but a lost update must never pass silently.
-      if (changed.count === 0) throw new AppError('stale_version', `Gate ‘${gate.title}’ changed while you overrode it. Review and decide again.`, { gate: await toGateDto(tx, await loadGate(tx, deploymentId, gateId)) });
+      if (changed.count === 0)
+        throw new AppError(
+          'stale_version',
+          `Gate ‘${gate.title}’ changed while you overrode it. Review and decide again.`,
+          { gate: await toGateDto(tx, await loadGate(tx, deploymentId, gateId)) },
+        );
       const event = await append({
         deploymentId,
         type: 'gate.overridden',
@@ -53,8 +84,15 @@ export async function overrideGate(
         actorName: actor.name,
         roleKey: actingRole(access.heldRoles),
         data: {
-          gateId, gateTitle: gate.title, gateKind: gate.kind, phaseId: gate.phaseId, reason, previousStatus,
-          missingRoles: missing, missingRoleNames: missing.map((key) => roleNames[key] ?? key), identity,
+          gateId,
+          gateTitle: gate.title,
+          gateKind: gate.kind,
+          phaseId: gate.phaseId,
+          reason,
+          previousStatus,
+          missingRoles: missing,
+          missingRoleNames: missing.map((key) => roleNames[key] ?? key),
+          identity,
         },
       });
       return { gate: await toGateDto(tx, await loadGate(tx, deploymentId, gateId)), seq: event.seq };

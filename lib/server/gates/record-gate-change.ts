@@ -1,8 +1,8 @@
 import 'server-only';
+import type { GateDto } from '@/lib/contracts/gates';
 import type { GateStatus } from '@/lib/domain/gates';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import type { Tx } from '@/lib/server/db';
-import type { GateDto } from '@/lib/contracts/gates';
 import type { Append } from '@/lib/server/events/commit';
 import { loadGate, toGateDto, type GateRow } from './gate-facts';
 
@@ -31,7 +31,13 @@ export async function recordGateChange(
       actorId: input.actor.userId,
       actorName: input.actor.name,
       roleKey: input.roleKey,
-      data: { gateId: gate.id, gateTitle: gate.title, gateKind: gate.kind, phaseId: gate.phaseId, requiredRoles: gate.requiredRoles },
+      data: {
+        gateId: gate.id,
+        gateTitle: gate.title,
+        gateKind: gate.kind,
+        phaseId: gate.phaseId,
+        requiredRoles: gate.requiredRoles,
+      },
     });
     seq = event.seq;
   }

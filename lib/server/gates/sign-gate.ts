@@ -1,11 +1,11 @@
 import 'server-only';
+import type { GateDto, SignoffDto } from '@/lib/contracts/gates';
 import { checkSignoff, gateStatus, type SignoffRefusalCode } from '@/lib/domain/gates';
 import type { SignoffInput } from '@/lib/schemas/gate';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { requireRecentAuth } from '@/lib/server/auth/step-up';
-import { ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
-import type { GateDto, SignoffDto } from '@/lib/contracts/gates';
 import { prisma } from '@/lib/server/db';
+import { ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
 import { AppError, type ErrorCode } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { ensureNotFinished, idempotencyFor, lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
@@ -49,7 +49,9 @@ export async function signGate(
 
   const { result, replayed } = await commit(
     async (tx, append) => {
-      ensureNotFinished(await lockDeployment(tx, deploymentId), 'its gates can no longer change.', { refusal: 'deployment_finished' });
+      ensureNotFinished(await lockDeployment(tx, deploymentId), 'its gates can no longer change.', {
+        refusal: 'deployment_finished',
+      });
       // Read after the lock: a sign-off committed a moment ago by someone else is counted here.
       const gate = await loadGate(tx, deploymentId, gateId);
       const roleNames = await roleNamesOf(tx, deploymentId);
@@ -61,13 +63,26 @@ export async function signGate(
         comment,
         roleNames,
       });
-      if (!check.ok) throw new AppError(REFUSAL[check.code], check.message, check.code === 'gate_closed' ? { gate: await toGateDto(tx, gate) } : undefined);
+      if (!check.ok)
+        throw new AppError(
+          REFUSAL[check.code],
+          check.message,
+          check.code === 'gate_closed' ? { gate: await toGateDto(tx, gate) } : undefined,
+        );
 
       const now = new Date();
       if (check.supersedes) await tx.signoff.update({ where: { id: check.supersedes }, data: { withdrawnAt: now } });
       const metrics = await latestMetrics(tx, deploymentId);
       const signoff = await tx.signoff.create({
-        data: { gateId, roleKey: check.roleKey, userId: actor.userId, decision: input.decision, comment, metricSnapshot: metrics, identity },
+        data: {
+          gateId,
+          roleKey: check.roleKey,
+          userId: actor.userId,
+          decision: input.decision,
+          comment,
+          metricSnapshot: metrics,
+          identity,
+        },
         include: { user: { select: { name: true } } },
       });
       const signoffs = [
@@ -82,13 +97,28 @@ export async function signGate(
         actorName: actor.name,
         roleKey: check.roleKey,
         data: {
-          gateId, gateTitle: gate.title, gateKind: gate.kind, phaseId: gate.phaseId, signoffId: signoff.id,
-          roleKey: check.roleKey, roleName: roleNames[check.roleKey] ?? check.roleKey, decision: input.decision, comment,
-          supersedes: check.supersedes, gateStatus: status, metrics, identity,
+          gateId,
+          gateTitle: gate.title,
+          gateKind: gate.kind,
+          phaseId: gate.phaseId,
+          signoffId: signoff.id,
+          roleKey: check.roleKey,
+          roleName: roleNames[check.roleKey] ?? check.roleKey,
+          decision: input.decision,
+          comment,
+          supersedes: check.supersedes,
+          gateStatus: status,
+          metrics,
+          identity,
         },
       });
       const { gate: updated, seq } = await recordGateChange(tx, append, {
-        gate, status, now, actor, roleKey: check.roleKey, seq: event.seq,
+        gate,
+        status,
+        now,
+        actor,
+        roleKey: check.roleKey,
+        seq: event.seq,
       });
       return { signoff: toSignoffDto(signoff), gate: updated, seq };
     },

@@ -1,9 +1,9 @@
 import 'server-only';
+import type { GateDto } from '@/lib/contracts/gates';
 import { checkWithdraw, gateStatus, type WithdrawRefusalCode } from '@/lib/domain/gates';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
-import type { GateDto } from '@/lib/contracts/gates';
 import { prisma } from '@/lib/server/db';
+import { ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
 import { AppError, type ErrorCode } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { ensureNotFinished, idempotencyFor, lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
@@ -35,12 +35,19 @@ export async function withdrawSignoff(
 
   const { result, replayed } = await commit(
     async (tx, append) => {
-      ensureNotFinished(await lockDeployment(tx, deploymentId), 'its gates can no longer change.', { refusal: 'deployment_finished' });
+      ensureNotFinished(await lockDeployment(tx, deploymentId), 'its gates can no longer change.', {
+        refusal: 'deployment_finished',
+      });
       const gate = await loadGate(tx, deploymentId, gateId);
       const row = gate.signoffs.find((s) => s.id === signoffId);
       if (!row) throw new AppError('not_found', 'No such sign-off on this gate.');
       const check = checkWithdraw({ gate: gateInput(gate), signoff: toSignoff(row), userId: actor.userId });
-      if (!check.ok) throw new AppError(REFUSAL[check.code], check.message, check.code === 'gate_closed' ? { gate: await toGateDto(tx, gate) } : undefined);
+      if (!check.ok)
+        throw new AppError(
+          REFUSAL[check.code],
+          check.message,
+          check.code === 'gate_closed' ? { gate: await toGateDto(tx, gate) } : undefined,
+        );
 
       const now = new Date();
       await tx.signoff.update({ where: { id: signoffId }, data: { withdrawnAt: now } });
@@ -54,8 +61,15 @@ export async function withdrawSignoff(
         actorName: actor.name,
         roleKey: row.roleKey,
         data: {
-          gateId, gateTitle: gate.title, gateKind: gate.kind, phaseId: gate.phaseId, signoffId,
-          roleKey: row.roleKey, roleName: roleNames[row.roleKey] ?? row.roleKey, decision: row.decision, gateStatus: status,
+          gateId,
+          gateTitle: gate.title,
+          gateKind: gate.kind,
+          phaseId: gate.phaseId,
+          signoffId,
+          roleKey: row.roleKey,
+          roleName: roleNames[row.roleKey] ?? row.roleKey,
+          decision: row.decision,
+          gateStatus: status,
         },
       });
       return recordGateChange(tx, append, { gate, status, now, actor, roleKey: row.roleKey, seq: event.seq });

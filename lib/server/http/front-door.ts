@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { env } from '@/lib/server/env';
 import { recordHttpRequest } from '@/lib/server/observability/app-metrics';
 import { MAX_BODY_LIMIT } from './route';
-import { env } from '@/lib/server/env';
 
 /** Up to this much of a refused body is read and thrown away, so the client sees the 413, not a reset. */
 const DRAIN_LIMIT = 2 * MAX_BODY_LIMIT;
 
-const TOO_LARGE = JSON.stringify({ error: { code: 'payload_too_large', message: 'The body is larger than any request takes (6 MB).' } });
+const TOO_LARGE = JSON.stringify({
+  error: { code: 'payload_too_large', message: 'The body is larger than any request takes (6 MB).' },
+});
 
 /**
  * What server.ts does for every HTTP request before Next sees it: time it for /metrics, send
@@ -17,13 +19,17 @@ const TOO_LARGE = JSON.stringify({ error: { code: 'payload_too_large', message: 
  */
 export function frontDoor(req: IncomingMessage, res: ServerResponse, pass: () => void): void {
   const started = process.hrtime.bigint();
-  res.once('finish', () => recordHttpRequest(req.method, req.url, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+  res.once('finish', () =>
+    recordHttpRequest(req.method, req.url, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9),
+  );
   if (env().HSTS) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   // Next gzips every answer it streams, however small (it drops a handler's Content-Length, so
   // the 1 KB threshold never applies). Answers to writes are a few hundred bytes: compressing
   // them cost a tick more CPU than the rest of its HTTP handling. Reads stay compressed.
-  if (req.method !== 'GET' && req.method !== 'HEAD' && req.url?.startsWith('/api/')) delete req.headers['accept-encoding'];
-  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined) return holdStreamedBody(req, res, pass);
+  if (req.method !== 'GET' && req.method !== 'HEAD' && req.url?.startsWith('/api/'))
+    delete req.headers['accept-encoding'];
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined)
+    return holdStreamedBody(req, res, pass);
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared <= MAX_BODY_LIMIT) return pass();
   // Answering before the body is read makes Node drop the connection under a client still

@@ -3,7 +3,11 @@
  * sender declared its length or not — so an oversized body is never held in memory whole.
  * `tooLarge` makes the error the caller's boundary speaks.
  */
-export async function readLimited(body: ReadableStream<Uint8Array> | null | undefined, limit: number, tooLarge: () => Error): Promise<string> {
+export async function readLimited(
+  body: ReadableStream<Uint8Array> | null | undefined,
+  limit: number,
+  tooLarge: () => Error,
+): Promise<string> {
   const reader = body?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];

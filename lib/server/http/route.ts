@@ -1,7 +1,7 @@
-import type { z } from '@/lib/zod';
+import { bearerOf, requireActor, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { AppError, errorBody, toAppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
-import { bearerOf, requireActor, type SignedInActor } from '@/lib/server/auth/get-actor';
+import type { z } from '@/lib/zod';
 import { readLimited } from './read-limited';
 import { limitWrites } from './write-rate-limit';
 
@@ -18,9 +18,17 @@ export function json(data: unknown, status = 200, headers?: HeadersInit) {
 
 export function errorResponse(error: unknown, request?: Request): Response {
   const appError = toAppError(error);
-  if (appError.code === 'internal') logger.error('http.unhandled', { path: request ? new URL(request.url).pathname : undefined, error: String((error as Error)?.stack ?? error) });
+  if (appError.code === 'internal')
+    logger.error('http.unhandled', {
+      path: request ? new URL(request.url).pathname : undefined,
+      error: String((error as Error)?.stack ?? error),
+    });
   const retryAfter = appError.details?.retryAfterSeconds;
-  return json(errorBody(appError), appError.status, typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : undefined);
+  return json(
+    errorBody(appError),
+    appError.status,
+    typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : undefined,
+  );
 }
 
 /** Reads the body as text within a byte limit, before anything is parsed. */
@@ -32,7 +40,11 @@ export async function readText(request: Request, limit = DEFAULT_BODY_LIMIT): Pr
 }
 
 /** Parses and validates a JSON body with the boundary's zod schema: 422 with the first problem. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  limit = DEFAULT_BODY_LIMIT,
+): Promise<z.infer<S>> {
   assertJsonContentType(request);
   const text = await readText(request, limit);
   let raw: unknown;
@@ -50,7 +62,9 @@ export function validate<S extends z.ZodType>(schema: S, raw: unknown): z.infer<
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path?.length ? `${issue.path.join('.')}: ` : '';
-    throw new AppError('invalid_body', `${where}${issue?.message ?? 'invalid body'}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+    throw new AppError('invalid_body', `${where}${issue?.message ?? 'invalid body'}`, {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
   }
   return parsed.data;
 }
@@ -65,9 +79,13 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
  */
 export function assertJsonContentType(request: Request) {
   const type = request.headers.get('content-type');
-  const hasBody = type !== null || Number(request.headers.get('content-length') ?? 0) > 0 || request.headers.has('transfer-encoding');
+  const hasBody =
+    type !== null || Number(request.headers.get('content-length') ?? 0) > 0 || request.headers.has('transfer-encoding');
   if (hasBody && !JSON_TYPE.test(type ?? '')) {
-    throw new AppError('unsupported_media_type', `This route takes JSON: send Content-Type: application/json (got ${type ? JSON.stringify(type) : 'none'}).`);
+    throw new AppError(
+      'unsupported_media_type',
+      `This route takes JSON: send Content-Type: application/json (got ${type ? JSON.stringify(type) : 'none'}).`,
+    );
   }
 }
 
@@ -80,11 +98,13 @@ export function assertJsonContentType(request: Request) {
 export function assertSameOrigin(request: Request) {
   if (bearerOf(request.headers)) return;
   const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'Cross-site requests may not change the war room.');
+  if (site && site !== 'same-origin' && site !== 'none')
+    throw new AppError('forbidden', 'Cross-site requests may not change the war room.');
   const origin = request.headers.get('origin');
   if (origin) {
     const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-    if (!host || new URL(origin).host !== host) throw new AppError('forbidden', 'Cross-site requests may not change the war room.');
+    if (!host || new URL(origin).host !== host)
+      throw new AppError('forbidden', 'Cross-site requests may not change the war room.');
   }
 }
 
@@ -98,7 +118,8 @@ export function authed<P = Record<string, never>>(handler: Handler<P>) {
       const writes = request.method !== 'GET' && request.method !== 'HEAD';
       if (writes) {
         assertSameOrigin(request);
-        if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_LIMIT) throw new AppError('payload_too_large', 'The body is larger than any request takes (6 MB).');
+        if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_LIMIT)
+          throw new AppError('payload_too_large', 'The body is larger than any request takes (6 MB).');
       }
       const actor = await requireActor(request.headers);
       if (writes) limitWrites(actor.userId);

@@ -13,7 +13,11 @@ export function limitWrites(userId: string) {
   const decision = bucket.take(userId, Date.now());
   if (decision.ok) return;
   appMetrics().rateLimited.inc();
-  throw new AppError('rate_limited', `Too many changes in a short time: wait ${decision.retryAfterSeconds} s and try again.`, {
-    retryAfterSeconds: decision.retryAfterSeconds,
-  });
+  throw new AppError(
+    'rate_limited',
+    `Too many changes in a short time: wait ${decision.retryAfterSeconds} s and try again.`,
+    {
+      retryAfterSeconds: decision.retryAfterSeconds,
+    },
+  );
 }

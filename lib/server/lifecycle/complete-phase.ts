@@ -1,14 +1,21 @@
 import 'server-only';
+import type { PhaseResult } from '@/lib/contracts/deployments';
 import { checkTransition, stateLabel } from '@/lib/domain/deployment-state';
 import { deploymentGuards, phaseCompletion, type PhaseItem } from '@/lib/domain/phases';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import type { Tx } from '@/lib/server/db';
+import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { gateInput, loadPhaseGates, roleNamesOf } from '@/lib/server/gates/gate-facts';
-import { ensureNotFinished, idempotencyFor, loadTracks, lockDeployment, stateChange, type LockedDeployment } from './lifecycle-facts';
-import type { PhaseResult } from '@/lib/contracts/deployments';
+import {
+  ensureNotFinished,
+  idempotencyFor,
+  loadTracks,
+  lockDeployment,
+  stateChange,
+  type LockedDeployment,
+} from './lifecycle-facts';
 import { phaseResultSelect, toPhaseResult } from './phase-result';
 
 const GO_LIVE_STATES = ['preflight', 'in_progress', 'monitoring'];
@@ -20,16 +27,26 @@ function ensureWorkable(deployment: LockedDeployment, phase: { title: string; ki
     throw new AppError('illegal_transition', `‘${phase.title}’ ${why}.`, { refusal: 'phase_not_active' });
   }
   const state = deployment.state;
-  if (state === 'on_hold') throw new AppError('illegal_transition', 'The deployment is on hold: resume it before completing a phase.', { refusal: 'deployment_on_hold' });
+  if (state === 'on_hold')
+    throw new AppError('illegal_transition', 'The deployment is on hold: resume it before completing a phase.', {
+      refusal: 'deployment_on_hold',
+    });
   ensureNotFinished({ state }, 'its phases can no longer change.', { refusal: 'deployment_finished' });
   const onTrack = phase.kind === 'rollback' ? state === 'rolling_back' : GO_LIVE_STATES.includes(state);
   if (!onTrack) {
-    throw new AppError('illegal_transition', `The deployment is ${stateLabel(state).toLowerCase()}: ‘${phase.title}’ is not on the track being worked.`, { refusal: 'deployment_not_active' });
+    throw new AppError(
+      'illegal_transition',
+      `The deployment is ${stateLabel(state).toLowerCase()}: ‘${phase.title}’ is not on the track being worked.`,
+      { refusal: 'deployment_not_active' },
+    );
   }
 }
 
 async function phaseItems(tx: Tx, phaseId: string): Promise<PhaseItem[]> {
-  const rows = await tx.checklistItem.findMany({ where: { phaseId }, select: { id: true, parentId: true, status: true, role: { select: { key: true } } } });
+  const rows = await tx.checklistItem.findMany({
+    where: { phaseId },
+    select: { id: true, parentId: true, status: true, role: { select: { key: true } } },
+  });
   return rows.map((r) => ({ id: r.id, parentId: r.parentId, status: r.status, roleKey: r.role.key }));
 }
 
@@ -54,18 +71,32 @@ export async function completePhase(
       if (!phase) throw new AppError('not_found', 'There is no such phase in this deployment.');
       ensureWorkable(current, phase);
 
-      const [items, gates, roleNames] = [await phaseItems(tx, phaseId), await loadPhaseGates(tx, phaseId), await roleNamesOf(tx, deploymentId)];
+      const [items, gates, roleNames] = [
+        await phaseItems(tx, phaseId),
+        await loadPhaseGates(tx, phaseId),
+        await roleNamesOf(tx, deploymentId),
+      ];
       const completion = phaseCompletion({ items, gates: gates.map(gateInput), roleNames });
       if (!completion.ok) {
-        throw new AppError('illegal_transition', `‘${phase.title}’ cannot complete yet: ${completion.blockers.join('; ')}.`, {
-          refusal: 'phase_incomplete',
-          blockers: completion.blockers,
-        });
+        throw new AppError(
+          'illegal_transition',
+          `‘${phase.title}’ cannot complete yet: ${completion.blockers.join('; ')}.`,
+          {
+            refusal: 'phase_incomplete',
+            blockers: completion.blockers,
+          },
+        );
       }
 
       const completedAt = new Date();
-      const done = await tx.phase.update({ where: { id: phaseId }, data: { status: 'completed', completedAt }, select: phaseResultSelect });
-      const elapsedSeconds = done.startedAt ? Math.round((completedAt.getTime() - done.startedAt.getTime()) / 1000) : null;
+      const done = await tx.phase.update({
+        where: { id: phaseId },
+        data: { status: 'completed', completedAt },
+        select: phaseResultSelect,
+      });
+      const elapsedSeconds = done.startedAt
+        ? Math.round((completedAt.getTime() - done.startedAt.getTime()) / 1000)
+        : null;
       const event = await append({
         deploymentId,
         type: 'phase.completed',
@@ -73,24 +104,44 @@ export async function completePhase(
         actorName: actor.name,
         roleKey,
         data: {
-          phaseId, title: done.title, kind: done.kind, elapsedSeconds, plannedDurationMin: done.plannedDurationMin,
-          overrunSeconds: elapsedSeconds != null && done.plannedDurationMin != null ? Math.max(0, elapsedSeconds - done.plannedDurationMin * 60) : 0,
+          phaseId,
+          title: done.title,
+          kind: done.kind,
+          elapsedSeconds,
+          plannedDurationMin: done.plannedDurationMin,
+          overrunSeconds:
+            elapsedSeconds != null && done.plannedDurationMin != null
+              ? Math.max(0, elapsedSeconds - done.plannedDurationMin * 60)
+              : 0,
         },
       });
 
       let deploymentState: string = current.state;
       let seq = event.seq;
       if (done.kind === 'rollback' && current.state === 'rolling_back') {
-        const ending = checkTransition({ from: current.state, to: 'rolled_back', context: deploymentGuards(await loadTracks(tx, deploymentId)) });
+        const ending = checkTransition({
+          from: current.state,
+          to: 'rolled_back',
+          context: deploymentGuards(await loadTracks(tx, deploymentId)),
+        });
         if (ending.ok) {
-          await tx.deployment.update({ where: { id: deploymentId }, data: stateChange(current, 'rolled_back', null, null, completedAt) });
+          await tx.deployment.update({
+            where: { id: deploymentId },
+            data: stateChange(current, 'rolled_back', null, null, completedAt),
+          });
           const ended = await append({
             deploymentId,
             type: 'deployment.transitioned',
             actorId: actor.userId,
             actorName: actor.name,
             roleKey,
-            data: { from: current.state, to: 'rolled_back', reason: null, automatic: true, cause: `Rollback phase ‘${done.title}’ completed` },
+            data: {
+              from: current.state,
+              to: 'rolled_back',
+              reason: null,
+              automatic: true,
+              cause: `Rollback phase ‘${done.title}’ completed`,
+            },
           });
           deploymentState = 'rolled_back';
           seq = ended.seq;

@@ -6,7 +6,16 @@ import type { RollbackInput } from '@/lib/schemas/lifecycle';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { commit } from '@/lib/server/events/commit';
-import { idempotencyFor, loadTracks, lockDeployment, stateChange, stateSelect, toStateDto, transitionRefusal, type DeploymentStateDto } from './lifecycle-facts';
+import {
+  idempotencyFor,
+  loadTracks,
+  lockDeployment,
+  stateChange,
+  stateSelect,
+  toStateDto,
+  transitionRefusal,
+  type DeploymentStateDto,
+} from './lifecycle-facts';
 
 export type RollbackResult = {
   deployment: DeploymentStateDto;
@@ -68,7 +77,11 @@ export async function declareRollback(
           phaseTitle: first?.title ?? null,
         },
       });
-      return { deployment: toStateDto(updated), phase: first ? { id: first.id, title: first.title } : null, seq: event.seq };
+      return {
+        deployment: toStateDto(updated),
+        phase: first ? { id: first.id, title: first.title } : null,
+        seq: event.seq,
+      };
     },
     idempotencyFor(actor.userId, idempotencyKey, `rollback:${deploymentId}`),
   );

@@ -66,12 +66,23 @@ export function transitionRefusal(check: Extract<TransitionCheck, { ok: false }>
  * A finished deployment's record is final: refuses (409) any change to it, saying what can no longer
  * change — `consequence` finishes the sentence "The deployment is rolled back: …".
  */
-export function ensureNotFinished(deployment: { state: string }, consequence: string, details?: Record<string, unknown>) {
-  if (isTerminal(deployment.state)) throw new AppError('illegal_transition', finishedMessage(deployment.state, consequence), details);
+export function ensureNotFinished(
+  deployment: { state: string },
+  consequence: string,
+  details?: Record<string, unknown>,
+) {
+  if (isTerminal(deployment.state))
+    throw new AppError('illegal_transition', finishedMessage(deployment.state, consequence), details);
 }
 
 /** The row changes that go with a new state: why it is there, where a hold returns to, when it started and ended. */
-export function stateChange(current: LockedDeployment, to: DeploymentState, heldFromState: DeploymentState | null, reason: string | null, now: Date) {
+export function stateChange(
+  current: LockedDeployment,
+  to: DeploymentState,
+  heldFromState: DeploymentState | null,
+  reason: string | null,
+  now: Date,
+) {
   return {
     state: to,
     heldFromState,
@@ -82,16 +93,39 @@ export function stateChange(current: LockedDeployment, to: DeploymentState, held
   };
 }
 
-export const stateSelect = { id: true, state: true, heldFromState: true, stateReason: true, startedAt: true, finishedAt: true } as const;
+export const stateSelect = {
+  id: true,
+  state: true,
+  heldFromState: true,
+  stateReason: true,
+  startedAt: true,
+  finishedAt: true,
+} as const;
 
 export type DeploymentStateDto = {
-  id: string; state: string; heldFromState: string | null; stateReason: string | null; startedAt: string | null; finishedAt: string | null;
+  id: string;
+  state: string;
+  heldFromState: string | null;
+  stateReason: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
 };
 
-export function toStateDto(row: { id: string; state: string; heldFromState: string | null; stateReason: string | null; startedAt: Date | null; finishedAt: Date | null }): DeploymentStateDto {
+export function toStateDto(row: {
+  id: string;
+  state: string;
+  heldFromState: string | null;
+  stateReason: string | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}): DeploymentStateDto {
   return {
-    id: row.id, state: row.state, heldFromState: row.heldFromState, stateReason: row.stateReason,
-    startedAt: row.startedAt?.toISOString() ?? null, finishedAt: row.finishedAt?.toISOString() ?? null,
+    id: row.id,
+    state: row.state,
+    heldFromState: row.heldFromState,
+    stateReason: row.stateReason,
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
   };
 }
 

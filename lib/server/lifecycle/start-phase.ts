@@ -1,11 +1,11 @@
 import 'server-only';
+import type { PhaseResult } from '@/lib/contracts/deployments';
 import { checkPhaseStart } from '@/lib/domain/phases';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { idempotencyFor, loadTracks, lockDeployment } from './lifecycle-facts';
-import type { PhaseResult } from '@/lib/contracts/deployments';
 import { phaseResultSelect, toPhaseResult } from './phase-result';
 
 /**
@@ -30,8 +30,13 @@ export async function startPhase(
         throw new AppError('illegal_transition', check.message, { refusal: check.code });
       }
       const startedAt = new Date();
-      const phase = await tx.phase.update({ where: { id: phaseId }, data: { status: 'active', startedAt }, select: phaseResultSelect });
-      const plannedStart = phase.plannedStartMin == null ? null : new Date(current.goLiveAt.getTime() + phase.plannedStartMin * 60_000);
+      const phase = await tx.phase.update({
+        where: { id: phaseId },
+        data: { status: 'active', startedAt },
+        select: phaseResultSelect,
+      });
+      const plannedStart =
+        phase.plannedStartMin == null ? null : new Date(current.goLiveAt.getTime() + phase.plannedStartMin * 60_000);
       const event = await append({
         deploymentId,
         type: 'phase.started',

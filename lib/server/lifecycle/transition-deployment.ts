@@ -6,7 +6,16 @@ import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
-import { idempotencyFor, loadTracks, lockDeployment, stateChange, stateSelect, toStateDto, transitionRefusal, type DeploymentStateDto } from './lifecycle-facts';
+import {
+  idempotencyFor,
+  loadTracks,
+  lockDeployment,
+  stateChange,
+  stateSelect,
+  toStateDto,
+  transitionRefusal,
+  type DeploymentStateDto,
+} from './lifecycle-facts';
 
 export type TransitionResult = { deployment: DeploymentStateDto; seq: number };
 
@@ -29,7 +38,11 @@ export async function transitionDeployment(
       // Starting a rollback needs a level as well as a reason and switches the room to the rollback
       // checklist: that is the rollback endpoint's job. Resuming a held rollback is a plain move.
       if (input.to === 'rolling_back' && !(current.state === 'on_hold' && current.heldFromState === 'rolling_back')) {
-        throw new AppError('illegal_transition', 'A rollback is declared with its level and reason: use “Declare rollback” (POST /api/deployments/:id/rollback).', { refusal: 'use_rollback' });
+        throw new AppError(
+          'illegal_transition',
+          'A rollback is declared with its level and reason: use “Declare rollback” (POST /api/deployments/:id/rollback).',
+          { refusal: 'use_rollback' },
+        );
       }
       const tracks = await loadTracks(tx, deploymentId);
       const check = checkTransition({

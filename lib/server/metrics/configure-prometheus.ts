@@ -16,22 +16,41 @@ import { commit } from '@/lib/server/events/commit';
 import { ensureSeries } from './store-samples';
 
 export type PrometheusQuery = { query: string; unit?: string };
-export type StoredPrometheusConfig = { baseUrl: string; intervalSec: number; timeoutMs?: number; queries: Record<string, PrometheusQuery> };
+export type StoredPrometheusConfig = {
+  baseUrl: string;
+  intervalSec: number;
+  timeoutMs?: number;
+  queries: Record<string, PrometheusQuery>;
+};
 
 export function normaliseQueries(queries: PrometheusSourceConfig['queries']): Record<string, PrometheusQuery> {
-  return Object.fromEntries(Object.entries(queries).map(([key, spec]) => [key, typeof spec === 'string' ? { query: spec } : spec]));
+  return Object.fromEntries(
+    Object.entries(queries).map(([key, spec]) => [key, typeof spec === 'string' ? { query: spec } : spec]),
+  );
 }
 
 export async function configurePrometheus(actor: SignedInActor, deploymentId: string, input: PrometheusSourceConfig) {
   const access = await authorize(actor, 'metrics.manage', deploymentId);
   assertOutboundUrl(input.baseUrl);
   const queries = normaliseQueries(input.queries);
-  const config: StoredPrometheusConfig = { baseUrl: input.baseUrl, intervalSec: input.intervalSec, queries, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}) };
-  const units = Object.fromEntries(Object.entries(queries).filter(([, q]) => q.unit !== undefined).map(([key, q]) => [key, q.unit as string]));
+  const config: StoredPrometheusConfig = {
+    baseUrl: input.baseUrl,
+    intervalSec: input.intervalSec,
+    queries,
+    ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
+  };
+  const units = Object.fromEntries(
+    Object.entries(queries)
+      .filter(([, q]) => q.unit !== undefined)
+      .map(([key, q]) => [key, q.unit as string]),
+  );
   const { result } = await commit(async (tx, append) => {
     // The series exist from now on, so their charts (and staleness) show before the first poll.
     await ensureSeries(tx, deploymentId, Object.keys(queries), units);
-    const existing = await tx.metricSource.findFirst({ where: { deploymentId, kind: 'prometheus' }, orderBy: { createdAt: 'asc' } });
+    const existing = await tx.metricSource.findFirst({
+      where: { deploymentId, kind: 'prometheus' },
+      orderBy: { createdAt: 'asc' },
+    });
     const data = { config, active: input.active, healthy: true, lastError: null, lastPolledAt: null };
     const source = existing
       ? await tx.metricSource.update({ where: { id: existing.id }, data })
@@ -41,10 +60,24 @@ export async function configurePrometheus(actor: SignedInActor, deploymentId: st
       ? `connected Prometheus at ${new URL(input.baseUrl).host} (${count} quer${count === 1 ? 'y' : 'ies'}, every ${input.intervalSec} s)`
       : 'paused the Prometheus source';
     const event = await append({
-      deploymentId, type: 'metrics.source_changed', actorId: actor.userId, actorName: actor.name, roleKey: actingRole(access.heldRoles),
+      deploymentId,
+      type: 'metrics.source_changed',
+      actorId: actor.userId,
+      actorName: actor.name,
+      roleKey: actingRole(access.heldRoles),
       data: { kind: 'prometheus', sourceId: source.id, active: input.active, series: Object.keys(queries), summary },
     });
-    return { source: { id: source.id, kind: source.kind, active: source.active, healthy: source.healthy, lastError: source.lastError, config }, seq: event.seq };
+    return {
+      source: {
+        id: source.id,
+        kind: source.kind,
+        active: source.active,
+        healthy: source.healthy,
+        lastError: source.lastError,
+        config,
+      },
+      seq: event.seq,
+    };
   });
   return result;
 }

@@ -7,7 +7,6 @@
  * stored — a level change is recorded exactly once.
  */
 
-import { z } from '@/lib/zod';
 import { isTerminal } from '@/lib/domain/deployment-state';
 import { acknowledgedAfterChange } from '@/lib/domain/metrics/acknowledgement';
 import { conditionCheck, effectiveDecisionTree } from '@/lib/domain/metrics/decision-tree';
@@ -18,6 +17,7 @@ import type { HealthLevel, Sample } from '@/lib/domain/metrics/types';
 import { decisionLevelSchema, type DecisionLevel, type MetricRuleDefinition } from '@/lib/domain/template-definition';
 import type { Tx } from '@/lib/server/db';
 import { commit } from '@/lib/server/events/commit';
+import { z } from '@/lib/zod';
 import { parseStoredHealth, sameJson, type StoredHealth } from './health-dto';
 
 /** Newer samples than this many per evaluation are not needed to judge a sustain window. */
@@ -40,7 +40,15 @@ type LockedRow = {
   decisionTree: unknown;
 };
 
-export function toRuleDefinition(row: { series: string; comparison: string; unit: string; target: number | null; warn: number | null; critical: number | null; sustainSec: number }): MetricRuleDefinition {
+export function toRuleDefinition(row: {
+  series: string;
+  comparison: string;
+  unit: string;
+  target: number | null;
+  warn: number | null;
+  critical: number | null;
+  sustainSec: number;
+}): MetricRuleDefinition {
   return {
     series: row.series,
     comparison: row.comparison === '<' ? '<' : '>',
@@ -63,10 +71,18 @@ export function parseDecisionTree(json: unknown): DecisionLevel[] {
  * checks on that series, or — for a check with no state yet (first run, edited rule, restart
  * without state) — the engine's lookback window. Never older than the lookback window.
  */
-function sinceBySeries(rules: readonly MetricRuleDefinition[], levels: readonly DecisionLevel[], stored: StoredHealth, now: number): Map<string, number> {
+function sinceBySeries(
+  rules: readonly MetricRuleDefinition[],
+  levels: readonly DecisionLevel[],
+  stored: StoredHealth,
+  now: number,
+): Map<string, number> {
   const floor = now - lookbackMs({ rules, levels });
   const previous = stored.engine?.checks ?? {};
-  const checks = [...rules.map(ruleCheck), ...levels.flatMap((l) => l.conditions.map((c) => conditionCheck(l.level, c)))];
+  const checks = [
+    ...rules.map(ruleCheck),
+    ...levels.flatMap((l) => l.conditions.map((c) => conditionCheck(l.level, c))),
+  ];
   const since = new Map<string, number>();
   for (const check of checks) {
     const lastTs = previous[check.key]?.lastTs ?? null;
@@ -76,7 +92,11 @@ function sinceBySeries(rules: readonly MetricRuleDefinition[], levels: readonly 
   return since;
 }
 
-async function loadNewSamples(tx: Tx, series: readonly { id: string; key: string }[], since: Map<string, number>): Promise<Record<string, Sample[]>> {
+async function loadNewSamples(
+  tx: Tx,
+  series: readonly { id: string; key: string }[],
+  since: Map<string, number>,
+): Promise<Record<string, Sample[]>> {
   const wanted = series.filter((s) => since.has(s.key));
   const out: Record<string, Sample[]> = {};
   if (wanted.length === 0) return out;
@@ -103,7 +123,10 @@ export async function evaluateDeploymentHealth(deploymentId: string): Promise<He
     const [series, ruleRows, sources] = await Promise.all([
       tx.metricSeries.findMany({ where: { deploymentId }, select: { id: true, key: true, unit: true } }),
       tx.metricRule.findMany({ where: { deploymentId }, orderBy: { position: 'asc' } }),
-      tx.metricSource.findMany({ where: { deploymentId, active: true }, select: { kind: true, active: true, config: true } }),
+      tx.metricSource.findMany({
+        where: { deploymentId, active: true },
+        select: { kind: true, active: true, config: true },
+      }),
     ]);
     if (series.length === 0) return null;
 
@@ -114,7 +137,11 @@ export async function evaluateDeploymentHealth(deploymentId: string): Promise<He
     const tree = parseDecisionTree(row.decisionTree);
     const stored = parseStoredHealth(row.healthState);
     const stale = staleAfterMs(sampleIntervalMs(sources));
-    const samplesBySeries = await loadNewSamples(tx, series, sinceBySeries(rules, effectiveDecisionTree(tree, keys), stored, now));
+    const samplesBySeries = await loadNewSamples(
+      tx,
+      series,
+      sinceBySeries(rules, effectiveDecisionTree(tree, keys), stored, now),
+    );
 
     const health = evaluateHealth({
       rules,
@@ -128,8 +155,18 @@ export async function evaluateDeploymentHealth(deploymentId: string): Promise<He
     const changed = health.level !== row.healthLevel;
     const next: StoredHealth = { engine: health.state, stale: health.stale, evaluatedAt: now, staleAfterMs: stale };
     // A quiet deployment re-judged by the periodic tick usually finds nothing new: skip the write.
-    const same = !changed && sameJson(health.reasons, row.healthReasons) && sameJson([next.engine, next.stale, next.staleAfterMs], [stored.engine, stored.stale, stored.staleAfterMs]);
-    if (same) return { level: health.level, previousLevel: row.healthLevel, changed, reasons: health.reasons, stale: health.stale };
+    const same =
+      !changed &&
+      sameJson(health.reasons, row.healthReasons) &&
+      sameJson([next.engine, next.stale, next.staleAfterMs], [stored.engine, stored.stale, stored.staleAfterMs]);
+    if (same)
+      return {
+        level: health.level,
+        previousLevel: row.healthLevel,
+        changed,
+        reasons: health.reasons,
+        stale: health.stale,
+      };
     await tx.deployment.update({
       where: { id: deploymentId },
       data: {
@@ -146,10 +183,22 @@ export async function evaluateDeploymentHealth(deploymentId: string): Promise<He
         actorId: null,
         actorName: null,
         roleKey: null,
-        data: { level: health.level, previousLevel: row.healthLevel, title: health.title, reasons: health.reasons, stale: health.stale },
+        data: {
+          level: health.level,
+          previousLevel: row.healthLevel,
+          title: health.title,
+          reasons: health.reasons,
+          stale: health.stale,
+        },
       });
     }
-    return { level: health.level, previousLevel: row.healthLevel, changed, reasons: health.reasons, stale: health.stale };
+    return {
+      level: health.level,
+      previousLevel: row.healthLevel,
+      changed,
+      reasons: health.reasons,
+      stale: health.stale,
+    };
   });
   return result;
 }

@@ -5,25 +5,40 @@
  */
 
 import 'server-only';
+import type { RuleDto, RulesDto } from '@/lib/contracts/metrics';
 import { effectiveRules } from '@/lib/domain/metrics/sources';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { authorize } from '@/lib/server/deployments/load-access';
 import { prisma, type Tx } from '@/lib/server/db';
-import type { RuleDto, RulesDto } from '@/lib/contracts/metrics';
+import { authorize } from '@/lib/server/deployments/load-access';
 
 export async function readRules(deploymentId: string, db: Tx | typeof prisma = prisma): Promise<RulesDto> {
   const rows = await db.metricRule.findMany({ where: { deploymentId }, orderBy: { position: 'asc' } });
   if (rows.length) {
     const rules = rows.map((r): RuleDto => ({
-      id: r.id, series: r.series, comparison: r.comparison === '<' ? '<' : '>', unit: r.unit,
-      target: r.target, warn: r.warn, critical: r.critical, sustainSec: r.sustainSec,
+      id: r.id,
+      series: r.series,
+      comparison: r.comparison === '<' ? '<' : '>',
+      unit: r.unit,
+      target: r.target,
+      warn: r.warn,
+      critical: r.critical,
+      sustainSec: r.sustainSec,
     }));
     return { rules, defaults: false };
   }
   const series = await db.metricSeries.findMany({ where: { deploymentId }, select: { key: true } });
-  const rules = effectiveRules([], series.map((s) => s.key)).map((r): RuleDto => ({
-    id: null, series: r.series, comparison: r.comparison, unit: r.unit ?? '', target: r.target ?? null, warn: r.warn ?? null,
-    critical: r.critical ?? null, sustainSec: r.sustainSec ?? 0,
+  const rules = effectiveRules(
+    [],
+    series.map((s) => s.key),
+  ).map((r): RuleDto => ({
+    id: null,
+    series: r.series,
+    comparison: r.comparison,
+    unit: r.unit ?? '',
+    target: r.target ?? null,
+    warn: r.warn ?? null,
+    critical: r.critical ?? null,
+    sustainSec: r.sustainSec ?? 0,
   }));
   return { rules, defaults: true };
 }

@@ -4,8 +4,8 @@
  * found stale; level, reasons and the acknowledged level have their own columns.
  */
 
-import type { HealthState } from '@/lib/domain/metrics/health-state';
 import type { HealthDto } from '@/lib/contracts/metrics';
+import type { HealthState } from '@/lib/domain/metrics/health-state';
 
 export type StoredHealth = {
   /** The engine's state, handed back as `previous` next time. */
@@ -20,7 +20,10 @@ export type StoredHealth = {
 
 export function parseStoredHealth(json: unknown): StoredHealth {
   const raw = (json && typeof json === 'object' ? json : {}) as Partial<StoredHealth>;
-  const engine = raw.engine && typeof raw.engine === 'object' && (raw.engine as HealthState).version === 1 ? (raw.engine as HealthState) : null;
+  const engine =
+    raw.engine && typeof raw.engine === 'object' && (raw.engine as HealthState).version === 1
+      ? (raw.engine as HealthState)
+      : null;
   return {
     engine,
     stale: Array.isArray(raw.stale) ? raw.stale.filter((s): s is string => typeof s === 'string') : [],
@@ -37,11 +40,20 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a as object);
   const kb = Object.keys(b as object);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return ka.every(
+    (k) =>
+      Object.prototype.hasOwnProperty.call(b, k) &&
+      sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
 
 /** The `health` block of the deployment state. */
-export function healthDto(row: { healthLevel: number; healthReasons: string[]; healthAckLevel: number; healthState: unknown }): HealthDto {
+export function healthDto(row: {
+  healthLevel: number;
+  healthReasons: string[];
+  healthAckLevel: number;
+  healthState: unknown;
+}): HealthDto {
   const stored = parseStoredHealth(row.healthState);
   const level = row.healthLevel === 3 ? 3 : row.healthLevel === 2 ? 2 : 1;
   return {

@@ -19,7 +19,12 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 export type IngestResult = { accepted: number; duplicates: number; health: { level: number; changed: boolean } | null };
 
 /** Stores samples for a deployment that is known to exist, then streams and judges them. */
-export async function recordSamples(deploymentId: string, samples: readonly IncomingSample[], units: Record<string, string> = {}, options: { awaitHealth?: boolean } = {}) {
+export async function recordSamples(
+  deploymentId: string,
+  samples: readonly IncomingSample[],
+  units: Record<string, string> = {},
+  options: { awaitHealth?: boolean } = {},
+) {
   const { inserted } = await storeSamples(deploymentId, samples, units);
   streamSamples(deploymentId, samples);
   const health = requestEvaluation(deploymentId);
@@ -28,15 +33,24 @@ export async function recordSamples(deploymentId: string, samples: readonly Inco
   return { inserted, health: null };
 }
 
-export async function ingestSamples(actor: SignedInActor, deploymentId: string, input: PushSamplesInput): Promise<IngestResult> {
+export async function ingestSamples(
+  actor: SignedInActor,
+  deploymentId: string,
+  input: PushSamplesInput,
+): Promise<IngestResult> {
   const access = await authorize(actor, 'metrics.push', deploymentId);
   ensureNotFinished(access.deployment, 'it no longer takes metrics.');
   const latest = Date.now() + MAX_FUTURE_SKEW_MS;
   const future = input.samples.findIndex((s) => s.ts > latest);
   if (future >= 0) {
-    throw new AppError('invalid_body', `samples.${future}.ts: ${new Date(input.samples[future].ts).toISOString()} is more than 5 minutes in the future; check the sender's clock.`);
+    throw new AppError(
+      'invalid_body',
+      `samples.${future}.ts: ${new Date(input.samples[future].ts).toISOString()} is more than 5 minutes in the future; check the sender's clock.`,
+    );
   }
-  const { inserted, health } = await recordSamples(deploymentId, input.samples, input.units ?? {}, { awaitHealth: true });
+  const { inserted, health } = await recordSamples(deploymentId, input.samples, input.units ?? {}, {
+    awaitHealth: true,
+  });
   return {
     accepted: input.samples.length,
     duplicates: input.samples.length - inserted,

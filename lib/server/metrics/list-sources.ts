@@ -5,12 +5,12 @@
  */
 
 import 'server-only';
-import { can } from '@/lib/domain/rbac';
-import { sampleIntervalMs, staleAfterMs } from '@/lib/domain/metrics/sources';
-import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { authorize } from '@/lib/server/deployments/load-access';
-import { prisma } from '@/lib/server/db';
 import type { SourceDto, SourcesDto } from '@/lib/contracts/metrics';
+import { sampleIntervalMs, staleAfterMs } from '@/lib/domain/metrics/sources';
+import { can } from '@/lib/domain/rbac';
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { prisma } from '@/lib/server/db';
+import { authorize } from '@/lib/server/deployments/load-access';
 
 export async function listSources(actor: SignedInActor, deploymentId: string): Promise<SourcesDto> {
   const access = await authorize(actor, 'deployment.read', deploymentId);
@@ -22,11 +22,20 @@ export async function listSources(actor: SignedInActor, deploymentId: string): P
   const sources = shown.map((row): SourceDto => {
     const config = (row.config ?? {}) as Record<string, unknown>;
     const base: SourceDto = {
-      id: row.id, kind: row.kind, active: row.active, healthy: row.healthy, lastError: row.lastError,
-      lastPolledAt: row.lastPolledAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString(),
+      id: row.id,
+      kind: row.kind,
+      active: row.active,
+      healthy: row.healthy,
+      lastError: row.lastError,
+      lastPolledAt: row.lastPolledAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
     };
     if (row.kind === 'simulator') {
-      return { ...base, scenario: String(config.scenario ?? 'healthy'), startedAt: new Date(Number(config.startedAt ?? row.createdAt.getTime())).toISOString() };
+      return {
+        ...base,
+        scenario: String(config.scenario ?? 'healthy'),
+        startedAt: new Date(Number(config.startedAt ?? row.createdAt.getTime())).toISOString(),
+      };
     }
     return canManage ? { ...base, config } : base;
   });

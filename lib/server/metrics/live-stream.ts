@@ -44,7 +44,8 @@ export function streamSamples(deploymentId: string, samples: readonly MetricPoin
   }
   for (const sample of samples) {
     const current = pending.points.get(sample.series);
-    if (!current || sample.ts >= current.ts) pending.points.set(sample.series, { series: sample.series, ts: sample.ts, value: sample.value });
+    if (!current || sample.ts >= current.ts)
+      pending.points.set(sample.series, { series: sample.series, ts: sample.ts, value: sample.value });
   }
   if (pending.timer) return;
   const wait = Math.max(0, pending.lastFlush + LIVE_BATCH_INTERVAL_MS - Date.now());

@@ -12,8 +12,8 @@ import { checkOutboundUrl } from '@/lib/server/egress';
 import { commit } from '@/lib/server/events/commit';
 import { logger } from '@/lib/server/logger';
 import type { StoredPrometheusConfig } from './configure-prometheus';
-import { queryPrometheus } from './prometheus-client';
 import { recordSamples } from './ingest-samples';
+import { queryPrometheus } from './prometheus-client';
 
 export type PrometheusSourceRow = { id: string; deploymentId: string; healthy: boolean; config: unknown };
 
@@ -27,19 +27,35 @@ export function timeoutFor(config: StoredPrometheusConfig): number {
 async function recordHealth(source: PrometheusSourceRow, at: Date, error: string | null) {
   const healthy = error === null;
   await commit(async (tx, append) => {
-    const flipped = await tx.metricSource.updateMany({ where: { id: source.id, healthy: !healthy }, data: { healthy, lastError: error, lastPolledAt: at } });
+    const flipped = await tx.metricSource.updateMany({
+      where: { id: source.id, healthy: !healthy },
+      data: { healthy, lastError: error, lastPolledAt: at },
+    });
     if (flipped.count === 0) {
       await tx.metricSource.update({ where: { id: source.id }, data: { lastError: error, lastPolledAt: at } });
       return;
     }
     await append({
-      deploymentId: source.deploymentId, type: 'metrics.source_changed', actorId: null, actorName: null, roleKey: null,
-      data: { kind: 'prometheus', sourceId: source.id, healthy, error, summary: healthy ? 'Prometheus answers again' : `Prometheus is failing: ${error}` },
+      deploymentId: source.deploymentId,
+      type: 'metrics.source_changed',
+      actorId: null,
+      actorName: null,
+      roleKey: null,
+      data: {
+        kind: 'prometheus',
+        sourceId: source.id,
+        healthy,
+        error,
+        summary: healthy ? 'Prometheus answers again' : `Prometheus is failing: ${error}`,
+      },
     });
   });
 }
 
-export async function pollPrometheusSource(source: PrometheusSourceRow, now = Date.now()): Promise<{ samples: number; error: string | null }> {
+export async function pollPrometheusSource(
+  source: PrometheusSourceRow,
+  now = Date.now(),
+): Promise<{ samples: number; error: string | null }> {
   const config = source.config as StoredPrometheusConfig;
   const intervalMs = pollIntervalSec(config) * 1000;
   const at = Math.floor(now / intervalMs) * intervalMs;
@@ -51,7 +67,9 @@ export async function pollPrometheusSource(source: PrometheusSourceRow, now = Da
     await recordHealth(source, new Date(now), target.runtimeMessage);
     return { samples: 0, error: target.runtimeMessage };
   }
-  const readings = await Promise.all(entries.map(([, q]) => queryPrometheus(config.baseUrl, q.query, at, timeoutFor(config))));
+  const readings = await Promise.all(
+    entries.map(([, q]) => queryPrometheus(config.baseUrl, q.query, at, timeoutFor(config))),
+  );
   const samples: { series: string; ts: number; value: number }[] = [];
   const errors: string[] = [];
   readings.forEach((reading, i) => {
@@ -60,7 +78,9 @@ export async function pollPrometheusSource(source: PrometheusSourceRow, now = Da
     else if (reading.value !== null) samples.push({ series, ts: at, value: reading.value });
   });
   if (samples.length) {
-    const units = Object.fromEntries(entries.filter(([, q]) => q.unit !== undefined).map(([key, q]) => [key, q.unit as string]));
+    const units = Object.fromEntries(
+      entries.filter(([, q]) => q.unit !== undefined).map(([key, q]) => [key, q.unit as string]),
+    );
     await recordSamples(source.deploymentId, samples, units);
   }
   const error = errors.length ? errors.join('; ').slice(0, 1000) : null;

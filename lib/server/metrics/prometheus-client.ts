@@ -6,7 +6,11 @@
  * everyone in the war room reads the source's error.
  */
 
-import { parsePrometheusResponse, prometheusQueryUrl, type PrometheusReading } from '@/lib/domain/metrics/prometheus-response';
+import {
+  parsePrometheusResponse,
+  prometheusQueryUrl,
+  type PrometheusReading,
+} from '@/lib/domain/metrics/prometheus-response';
 import { guardedRequest, type OutboundFailure } from '@/lib/server/egress';
 
 /** Prometheus answers one number in a few hundred bytes; anything near this is not Prometheus. */
@@ -30,9 +34,21 @@ function describeFailure(failure: OutboundFailure, url: URL, timeoutMs: number):
 }
 
 /** One instant query evaluated at `atMs`. */
-export async function queryPrometheus(baseUrl: string, query: string, atMs: number, timeoutMs: number): Promise<PrometheusReading> {
+export async function queryPrometheus(
+  baseUrl: string,
+  query: string,
+  atMs: number,
+  timeoutMs: number,
+): Promise<PrometheusReading> {
   const url = new URL(prometheusQueryUrl(baseUrl, query, atMs));
-  const answer = await guardedRequest({ url, method: 'GET', headers: { accept: 'application/json' }, timeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, keepBody: true });
+  const answer = await guardedRequest({
+    url,
+    method: 'GET',
+    headers: { accept: 'application/json' },
+    timeoutMs,
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    keepBody: true,
+  });
   if (!answer.ok) return { ok: false, error: describeFailure(answer, url, timeoutMs) };
   let body: unknown;
   try {

@@ -5,17 +5,17 @@
  */
 
 import 'server-only';
-import { bucketFor, downsample } from '@/lib/domain/metrics/downsample';
+import type { MetricsDto } from '@/lib/contracts/metrics';
 import type { SeriesPoint } from '@/lib/domain/metrics/chart';
-import { effectiveRules, sampleIntervalMs, staleAfterMs } from '@/lib/domain/metrics/sources';
+import { bucketFor, downsample } from '@/lib/domain/metrics/downsample';
 import { seriesLabel } from '@/lib/domain/metrics/format';
+import { effectiveRules, sampleIntervalMs, staleAfterMs } from '@/lib/domain/metrics/sources';
 import type { MetricsQueryInput } from '@/lib/schemas/metrics';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { authorize } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
+import { authorize } from '@/lib/server/deployments/load-access';
 import { AppError } from '@/lib/server/errors';
 import { toRuleDefinition } from './evaluate-deployment-health';
-import type { MetricsDto } from '@/lib/contracts/metrics';
 
 /** Points per series the API returns at most. */
 export const MAX_POINTS = 1000;
@@ -33,12 +33,13 @@ type RollupRow = { sid: string; ts: number; mn: number; mx: number; sm: number; 
 
 async function edges(ids: string[], direction: 'first' | 'last'): Promise<Map<string, Row>> {
   if (ids.length === 0) return new Map();
-  const rows = direction === 'last'
-    ? await prisma.$queryRaw<Row[]>`
+  const rows =
+    direction === 'last'
+      ? await prisma.$queryRaw<Row[]>`
         SELECT f.id AS sid, (extract(epoch FROM l."ts") * 1000)::float8 AS ts, l."value" AS value
         FROM unnest(${ids}::text[]) AS f(id)
         CROSS JOIN LATERAL (SELECT "ts", "value" FROM "MetricSample" WHERE "seriesId" = f.id ORDER BY "ts" DESC LIMIT 1) l`
-    : await prisma.$queryRaw<Row[]>`
+      : await prisma.$queryRaw<Row[]>`
         SELECT f.id AS sid, (extract(epoch FROM l."ts") * 1000)::float8 AS ts, l."value" AS value
         FROM unnest(${ids}::text[]) AS f(id)
         CROSS JOIN LATERAL (SELECT "ts", "value" FROM "MetricSample" WHERE "seriesId" = f.id ORDER BY "ts" ASC LIMIT 1) l`;
@@ -67,7 +68,12 @@ async function rawPoints(ids: string[], from: number, to: number): Promise<Map<s
   return out;
 }
 
-async function rollupPoints(ids: string[], bucketSec: number, from: number, to: number): Promise<Map<string, SeriesPoint[]>> {
+async function rollupPoints(
+  ids: string[],
+  bucketSec: number,
+  from: number,
+  to: number,
+): Promise<Map<string, SeriesPoint[]>> {
   const out = new Map<string, SeriesPoint[]>();
   if (ids.length === 0) return out;
   const rows = await prisma.$queryRaw<RollupRow[]>`
@@ -85,14 +91,25 @@ async function rollupPoints(ids: string[], bucketSec: number, from: number, to: 
   return out;
 }
 
-export async function querySeries(actor: SignedInActor, deploymentId: string, input: MetricsQueryInput): Promise<MetricsDto> {
+export async function querySeries(
+  actor: SignedInActor,
+  deploymentId: string,
+  input: MetricsQueryInput,
+): Promise<MetricsDto> {
   // Read side by side with the access check (nothing is returned unless it passes): round trips,
   // not the queries themselves, are what a chart waits for.
   const [, seriesRows, ruleRows, sources] = await Promise.all([
     authorize(actor, 'deployment.read', deploymentId),
-    prisma.metricSeries.findMany({ where: { deploymentId }, orderBy: { createdAt: 'asc' }, select: { id: true, key: true, name: true, unit: true } }),
+    prisma.metricSeries.findMany({
+      where: { deploymentId },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, key: true, name: true, unit: true },
+    }),
     prisma.metricRule.findMany({ where: { deploymentId }, orderBy: { position: 'asc' } }),
-    prisma.metricSource.findMany({ where: { deploymentId, active: true }, select: { kind: true, active: true, config: true } }),
+    prisma.metricSource.findMany({
+      where: { deploymentId, active: true },
+      select: { kind: true, active: true, config: true },
+    }),
   ]);
   const keys = seriesRows.map((s) => s.key);
   const storedRules = ruleRows.map((r) => ({ ...toRuleDefinition(r), id: r.id as string | null }));

@@ -17,7 +17,13 @@ type SimulatorConfig = { scenario?: unknown; startedAt?: unknown; seed?: unknown
 export async function simulatorTick(now = Date.now()): Promise<number> {
   const sources = await prisma.metricSource.findMany({
     where: { kind: 'simulator', active: true, deployment: { state: { notIn: [...TERMINAL_STATES] } } },
-    select: { id: true, deploymentId: true, config: true, createdAt: true, deployment: { select: { metricRules: { select: { series: true } } } } },
+    select: {
+      id: true,
+      deploymentId: true,
+      config: true,
+      createdAt: true,
+      deployment: { select: { metricRules: { select: { series: true } } } },
+    },
   });
   const at = Math.floor(now / 1000) * 1000;
   let written = 0;
@@ -28,13 +34,18 @@ export async function simulatorTick(now = Date.now()): Promise<number> {
       const startedAt = typeof config.startedAt === 'number' ? config.startedAt : source.createdAt.getTime();
       const seed = typeof config.seed === 'number' || typeof config.seed === 'string' ? config.seed : 1;
       // The standard series plus whatever the deployment's rules watch, so every rule gets data.
-      const seriesKeys = [...new Set([...DEFAULT_SERIES.map((s) => s.key), ...source.deployment.metricRules.map((r) => r.series)])];
+      const seriesKeys = [
+        ...new Set([...DEFAULT_SERIES.map((s) => s.key), ...source.deployment.metricRules.map((r) => r.series)]),
+      ];
       const samples = simulateSamples({ scenario, seriesKeys, startedAt, at, seed }).map((s) => ({ ...s, ts: at }));
       try {
         await recordSamples(source.deploymentId, samples);
         written += samples.length;
       } catch (error) {
-        logger.error('simulator.tick_failed', { sourceId: source.id, error: String((error as Error)?.message ?? error) });
+        logger.error('simulator.tick_failed', {
+          sourceId: source.id,
+          error: String((error as Error)?.message ?? error),
+        });
       }
     }),
   );

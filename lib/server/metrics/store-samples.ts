@@ -20,23 +20,53 @@ type Db = Tx | typeof prisma;
  * The series rows for `keys`, creating the missing ones. A unit given by the sender wins (and
  * corrects an earlier guess); otherwise the rule's or the well-known series' unit is used.
  */
-export async function ensureSeries(db: Db, deploymentId: string, keys: readonly string[], units: Record<string, string> = {}): Promise<Map<string, SeriesRow>> {
+export async function ensureSeries(
+  db: Db,
+  deploymentId: string,
+  keys: readonly string[],
+  units: Record<string, string> = {},
+): Promise<Map<string, SeriesRow>> {
   const wanted = [...new Set(keys)];
-  const existing = await db.metricSeries.findMany({ where: { deploymentId }, select: { id: true, key: true, unit: true } });
+  const existing = await db.metricSeries.findMany({
+    where: { deploymentId },
+    select: { id: true, key: true, unit: true },
+  });
   const byKey = new Map(existing.map((s) => [s.key, s]));
   const missing = wanted.filter((key) => !byKey.has(key));
   if (missing.length) {
     if (byKey.size + missing.length > MAX_SERIES_PER_DEPLOYMENT) {
-      throw new AppError('invalid_body', `A deployment may have at most ${MAX_SERIES_PER_DEPLOYMENT} series; this batch would add ${missing.length} new ones (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}).`);
+      throw new AppError(
+        'invalid_body',
+        `A deployment may have at most ${MAX_SERIES_PER_DEPLOYMENT} series; this batch would add ${missing.length} new ones (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}).`,
+      );
     }
-    const rules = await db.metricRule.findMany({ where: { deploymentId }, select: { series: true, comparison: true, unit: true } });
-    const ruleDefs = rules.map((r) => ({ series: r.series, comparison: r.comparison as '>' | '<', unit: r.unit, target: null, warn: null, critical: null, sustainSec: 0 }));
+    const rules = await db.metricRule.findMany({
+      where: { deploymentId },
+      select: { series: true, comparison: true, unit: true },
+    });
+    const ruleDefs = rules.map((r) => ({
+      series: r.series,
+      comparison: r.comparison as '>' | '<',
+      unit: r.unit,
+      target: null,
+      warn: null,
+      critical: null,
+      sustainSec: 0,
+    }));
     await db.metricSeries.createMany({
-      data: missing.map((key) => ({ deploymentId, key, name: defaultNameFor(key), unit: units[key] ?? defaultUnitFor(key, ruleDefs) })),
+      data: missing.map((key) => ({
+        deploymentId,
+        key,
+        name: defaultNameFor(key),
+        unit: units[key] ?? defaultUnitFor(key, ruleDefs),
+      })),
       skipDuplicates: true,
     });
     // Another writer may have created some of them first: read back what is there now.
-    const all = await db.metricSeries.findMany({ where: { deploymentId, key: { in: missing } }, select: { id: true, key: true, unit: true } });
+    const all = await db.metricSeries.findMany({
+      where: { deploymentId, key: { in: missing } },
+      select: { id: true, key: true, unit: true },
+    });
     for (const s of all) byKey.set(s.key, s);
   }
   for (const [key, unit] of Object.entries(units)) {
@@ -57,7 +87,10 @@ export async function ensureSeries(db: Db, deploymentId: string, keys: readonly 
  * sample in the bucket with the newest one stored before this statement (a data-modifying CTE's
  * inserts are invisible to the rest of the statement, which is exactly the "before" view needed).
  */
-export async function insertSamples(db: Db, rows: readonly { seriesId: string; ts: number; value: number }[]): Promise<number> {
+export async function insertSamples(
+  db: Db,
+  rows: readonly { seriesId: string; ts: number; value: number }[],
+): Promise<number> {
   if (rows.length === 0) return 0;
   const ids = rows.map((r) => r.seriesId);
   const ts = rows.map((r) => r.ts);
@@ -111,7 +144,12 @@ export async function storeSamples(
   units: Record<string, string> = {},
   db: Db = prisma,
 ): Promise<{ inserted: number; series: Map<string, SeriesRow> }> {
-  const series = await ensureSeries(db, deploymentId, samples.map((s) => s.series), units);
+  const series = await ensureSeries(
+    db,
+    deploymentId,
+    samples.map((s) => s.series),
+    units,
+  );
   const rows = samples.map((s) => ({ seriesId: series.get(s.series)!.id, ts: Math.round(s.ts), value: s.value }));
   const inserted = await insertSamples(db, rows);
   return { inserted, series };

@@ -12,12 +12,12 @@
 import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import type { BackgroundWorker } from '@/lib/server/background';
 import { prisma } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
 import { pruneExpired } from '@/lib/server/retention';
 import { requestEvaluation } from './health-scheduler';
 import { dueSources, pollPrometheusSource } from './poll-prometheus';
 import { simulatorTick } from './run-simulator';
-import { env } from '@/lib/server/env';
 
 type Loop = { stop: () => Promise<void> };
 
@@ -48,7 +48,6 @@ function loop(name: string, delay: () => number, tick: () => Promise<unknown>): 
   };
 }
 
-
 const inFlightPolls = new Set<string>();
 
 async function pollDue() {
@@ -58,7 +57,12 @@ async function pollDue() {
     inFlightPolls.add(source.id);
     // Sources are polled side by side: one slow Prometheus must not delay another deployment's.
     void pollPrometheusSource(source)
-      .catch((error) => logger.error('prometheus.poll_crashed', { sourceId: source.id, error: String((error as Error)?.message ?? error) }))
+      .catch((error) =>
+        logger.error('prometheus.poll_crashed', {
+          sourceId: source.id,
+          error: String((error as Error)?.message ?? error),
+        }),
+      )
       .finally(() => inFlightPolls.delete(source.id));
   }
 }
@@ -88,11 +92,19 @@ export const metricsWorker: BackgroundWorker = {
   start: async () => {
     const loops = [
       // Just past each whole second, so the sample's second is the one that just began.
-      loop('simulator', () => 1000 - (Date.now() % 1000) + 20, () => simulatorTick(Date.now())),
+      loop(
+        'simulator',
+        () => 1000 - (Date.now() % 1000) + 20,
+        () => simulatorTick(Date.now()),
+      ),
       loop('prometheus', () => 250, pollDue),
       loop('health', () => env().METRICS_HEALTH_TICK_MS, healthTick),
       // Retention of every kind (samples, idempotency records, webhook deliveries) rides this loop.
-      loop('retention', () => env().METRICS_RETENTION_TICK_MS, () => pruneExpired()),
+      loop(
+        'retention',
+        () => env().METRICS_RETENTION_TICK_MS,
+        () => pruneExpired(),
+      ),
     ];
     return async () => {
       await Promise.all(loops.map((l) => l.stop()));

@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
-import { getIoServer } from '@/lib/realtime/server/io-server';
 import { PUBLIC_NAMESPACE } from '@/lib/realtime/protocol/public-events';
+import { getIoServer } from '@/lib/realtime/server/io-server';
 import { processSingleton } from '@/lib/server/singleton';
 import { Counter, Gauge, Histogram, Registry } from './registry';
 import { routeLabel } from './route-label';
@@ -14,14 +14,31 @@ function create() {
   const registry = new Registry();
   const metrics = {
     registry,
-    httpRequests: registry.register(new Counter('warroom_http_requests_total', 'HTTP requests by method, route and status code.')),
-    httpDuration: registry.register(
-      new Histogram('warroom_http_request_duration_seconds', 'HTTP request latency by method and route.', [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]),
+    httpRequests: registry.register(
+      new Counter('warroom_http_requests_total', 'HTTP requests by method, route and status code.'),
     ),
-    eventsPublished: registry.register(new Counter('warroom_events_published_total', 'Timeline events published after commit, by type.')),
-    publicBroadcasts: registry.register(new Counter('warroom_public_status_broadcasts_total', 'Public status snapshots sent to a room of watchers.')),
-    webhookDeliveries: registry.register(new Counter('warroom_webhook_deliveries_total', 'Webhook delivery attempts by result (delivered, retrying, failed).')),
-    rateLimited: registry.register(new Counter('warroom_rate_limited_total', 'Writes refused by the per-user rate limit.')),
+    httpDuration: registry.register(
+      new Histogram(
+        'warroom_http_request_duration_seconds',
+        'HTTP request latency by method and route.',
+        [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      ),
+    ),
+    eventsPublished: registry.register(
+      new Counter('warroom_events_published_total', 'Timeline events published after commit, by type.'),
+    ),
+    publicBroadcasts: registry.register(
+      new Counter('warroom_public_status_broadcasts_total', 'Public status snapshots sent to a room of watchers.'),
+    ),
+    webhookDeliveries: registry.register(
+      new Counter(
+        'warroom_webhook_deliveries_total',
+        'Webhook delivery attempts by result (delivered, retrying, failed).',
+      ),
+    ),
+    rateLimited: registry.register(
+      new Counter('warroom_rate_limited_total', 'Writes refused by the per-user rate limit.'),
+    ),
   };
   registry.register(
     new Gauge('warroom_socket_connections', 'Open socket.io connections by namespace.', () => {
@@ -33,8 +50,14 @@ function create() {
       ];
     }),
   );
-  registry.register(new Gauge('process_resident_memory_bytes', 'Resident memory of this process.', () => [{ value: process.memoryUsage().rss }]));
-  registry.register(new Gauge('nodejs_heap_used_bytes', 'V8 heap in use.', () => [{ value: process.memoryUsage().heapUsed }]));
+  registry.register(
+    new Gauge('process_resident_memory_bytes', 'Resident memory of this process.', () => [
+      { value: process.memoryUsage().rss },
+    ]),
+  );
+  registry.register(
+    new Gauge('nodejs_heap_used_bytes', 'V8 heap in use.', () => [{ value: process.memoryUsage().heapUsed }]),
+  );
   // The young generation (new_space) grows with traffic up to --max-semi-space-size, not with
   // connections: shown apart so a memory graph can tell the two kinds of growth apart.
   registry.register(
@@ -52,7 +75,12 @@ export function appMetrics(): AppMetrics {
 }
 
 /** Called by server.ts when a response finishes. */
-export function recordHttpRequest(method: string | undefined, url: string | undefined, status: number, seconds: number) {
+export function recordHttpRequest(
+  method: string | undefined,
+  url: string | undefined,
+  status: number,
+  seconds: number,
+) {
   const metrics = appMetrics();
   const route = routeLabel(url);
   metrics.httpRequests.inc({ method: method ?? 'GET', route, status: String(status) });

@@ -27,7 +27,10 @@ function bounded(labels: Labels, size: number, has: boolean): Labels {
 
 export class Counter implements Metric {
   private values = new Map<string, { labels: Labels; value: number }>();
-  constructor(readonly name: string, readonly help: string) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
 
   inc(labels: Labels = {}, by = 1) {
     const use = bounded(labels, this.values.size, this.values.has(keyOf(labels)));
@@ -50,7 +53,11 @@ export class Counter implements Metric {
 
 /** A gauge read at scrape time from a callback (socket counts, memory), so it is never stale. */
 export class Gauge implements Metric {
-  constructor(readonly name: string, readonly help: string, private readonly collect: () => { labels?: Labels; value: number }[]) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly collect: () => { labels?: Labels; value: number }[],
+  ) {}
 
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`];
@@ -61,7 +68,11 @@ export class Gauge implements Metric {
 
 export class Histogram implements Metric {
   private series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
-  constructor(readonly name: string, readonly help: string, readonly buckets: readonly number[]) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly buckets: readonly number[],
+  ) {}
 
   observe(labels: Labels, value: number) {
     const use = bounded(labels, this.series.size, this.series.has(keyOf(labels)));
@@ -81,7 +92,9 @@ export class Histogram implements Metric {
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const { labels, counts, sum, count } of this.series.values()) {
-      this.buckets.forEach((le, i) => lines.push(`${this.name}_bucket${labelText({ ...labels, le: String(le) })} ${counts[i]}`));
+      this.buckets.forEach((le, i) =>
+        lines.push(`${this.name}_bucket${labelText({ ...labels, le: String(le) })} ${counts[i]}`),
+      );
       lines.push(`${this.name}_bucket${labelText({ ...labels, le: '+Inf' })} ${count}`);
       lines.push(`${this.name}_sum${labelText(labels)} ${sum}`);
       lines.push(`${this.name}_count${labelText(labels)} ${count}`);

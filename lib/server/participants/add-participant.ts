@@ -1,17 +1,20 @@
 import 'server-only';
+import type { ParticipantDto } from '@/lib/contracts/people';
 import type { AddParticipantInput } from '@/lib/schemas/participant';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
+import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
-
-import type { ParticipantDto } from '@/lib/contracts/people';
 
 export type { ParticipantDto };
 
 /** Assigns a person to a role; one person may hold several roles. */
-export async function addParticipant(actor: SignedInActor, deploymentId: string, input: AddParticipantInput): Promise<{ participant: ParticipantDto; seq: number }> {
+export async function addParticipant(
+  actor: SignedInActor,
+  deploymentId: string,
+  input: AddParticipantInput,
+): Promise<{ participant: ParticipantDto; seq: number }> {
   const access = await authorize(actor, 'participant.manage', deploymentId);
   const [user, role] = await Promise.all([
     prisma.user.findUnique({ where: { email: input.email.toLowerCase() } }),
@@ -19,18 +22,36 @@ export async function addParticipant(actor: SignedInActor, deploymentId: string,
   ]);
   if (!user) throw new AppError('not_found', `No account uses ${input.email}. Create the account first.`);
   if (!role) throw new AppError('not_found', `This deployment has no role “${input.roleKey}”.`);
-  const existing = await prisma.participant.findUnique({ where: { roleId_userId: { roleId: role.id, userId: user.id } } });
+  const existing = await prisma.participant.findUnique({
+    where: { roleId_userId: { roleId: role.id, userId: user.id } },
+  });
   if (existing) throw new AppError('already_exists', `${user.name} already holds ${role.name}.`);
 
   const { result } = await commit(async (tx, append) => {
     const participant = await tx.participant.create({ data: { deploymentId, roleId: role.id, userId: user.id } });
     const event = await append({
-      deploymentId, type: 'participant.added', actorId: actor.userId, actorName: actor.name,
+      deploymentId,
+      type: 'participant.added',
+      actorId: actor.userId,
+      actorName: actor.name,
       roleKey: actingRole(access.heldRoles),
-      data: { participantId: participant.id, userId: user.id, userName: user.name, roleKey: role.key, roleName: role.name },
+      data: {
+        participantId: participant.id,
+        userId: user.id,
+        userName: user.name,
+        roleKey: role.key,
+        roleName: role.name,
+      },
     });
     return {
-      participant: { id: participant.id, userId: user.id, name: user.name, email: user.email, roleKey: role.key, roleName: role.name },
+      participant: {
+        id: participant.id,
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        roleKey: role.key,
+        roleName: role.name,
+      },
       seq: event.seq,
     };
   });

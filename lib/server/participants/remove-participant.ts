@@ -1,13 +1,17 @@
 import 'server-only';
+import { disconnectUserFromDeployment } from '@/lib/realtime/server/disconnect';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
+import { actingRole, authorize } from '@/lib/server/deployments/load-access';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
-import { disconnectUserFromDeployment } from '@/lib/realtime/server/disconnect';
 
-export async function removeParticipant(actor: SignedInActor, deploymentId: string, participantId: string): Promise<{ seq: number }> {
+export async function removeParticipant(
+  actor: SignedInActor,
+  deploymentId: string,
+  participantId: string,
+): Promise<{ seq: number }> {
   const access = await authorize(actor, 'participant.manage', deploymentId);
   const participant = await prisma.participant.findFirst({
     where: { id: participantId, deploymentId },
@@ -24,9 +28,18 @@ export async function removeParticipant(actor: SignedInActor, deploymentId: stri
       throw new AppError('conflict', 'A war room needs an incident commander: assign another IC first.');
     }
     const event = await append({
-      deploymentId, type: 'participant.removed', actorId: actor.userId, actorName: actor.name,
+      deploymentId,
+      type: 'participant.removed',
+      actorId: actor.userId,
+      actorName: actor.name,
       roleKey: actingRole(access.heldRoles),
-      data: { participantId, userId: participant.userId, userName: participant.user.name, roleKey: participant.role.key, roleName: participant.role.name },
+      data: {
+        participantId,
+        userId: participant.userId,
+        userName: participant.user.name,
+        roleKey: participant.role.key,
+        roleName: participant.role.name,
+      },
     });
     return { seq: event.seq };
   });

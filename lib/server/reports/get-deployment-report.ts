@@ -18,7 +18,13 @@ export async function getDeploymentReport(actor: SignedInActor, deploymentId: st
       orderBy: { seq: 'asc' },
     }),
     // The head at the same seq the report was read at, not whatever was appended since.
-    prisma.event.findUnique({ where: { deploymentId_seq: { deploymentId, seq: deployment.seq } }, select: { seq: true, hash: true } }),
+    prisma.event.findUnique({
+      where: { deploymentId_seq: { deploymentId, seq: deployment.seq } },
+      select: { seq: true, hash: true },
+    }),
   ]);
-  return { markdown: renderReport(deployment, rows.map(toTimelineEvent), now, head), fileName: reportFileName(deployment) };
+  return {
+    markdown: renderReport(deployment, rows.map(toTimelineEvent), now, head),
+    fileName: reportFileName(deployment),
+  };
 }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_TOKEN_SCOPES } from '@/lib/domain/rbac';
 import { templateDefinitionSchema, type TemplateDefinitionInput } from '@/lib/domain/template-definition';
 import { prisma } from '@/lib/server/db';
-import { commit } from '@/lib/server/events/commit';
 import { instantiateDeployment } from '@/lib/server/deployments/instantiate';
-import { createUserAccount, type UserDto } from '@/lib/server/users/create-user';
+import { commit } from '@/lib/server/events/commit';
 import { createApiToken } from '@/lib/server/users/create-token';
+import { createUserAccount, type UserDto } from '@/lib/server/users/create-user';
 import { DEMO_TEMPLATE } from './demo-template';
 
 /**
@@ -13,7 +13,9 @@ import { DEMO_TEMPLATE } from './demo-template';
  * never share rows.
  */
 
-export async function makeUser(overrides: { email?: string; name?: string; password?: string; isAdmin?: boolean } = {}): Promise<UserDto & { password: string }> {
+export async function makeUser(
+  overrides: { email?: string; name?: string; password?: string; isAdmin?: boolean } = {},
+): Promise<UserDto & { password: string }> {
   const password = overrides.password ?? 'correct-horse-battery';
   const tag = randomUUID().slice(0, 8);
   const user = await createUserAccount({
@@ -25,34 +27,50 @@ export async function makeUser(overrides: { email?: string; name?: string; passw
   return { ...user, password };
 }
 
-export async function makeToken(userId: string, scopes: string[] = [...DEFAULT_TOKEN_SCOPES], deploymentId: string | null = null) {
+export async function makeToken(
+  userId: string,
+  scopes: string[] = [...DEFAULT_TOKEN_SCOPES],
+  deploymentId: string | null = null,
+) {
   const { token } = await createApiToken(userId, { name: 'test', scopes, deploymentId });
   return token;
 }
 
-export async function makeTemplate(definition: TemplateDefinitionInput = DEMO_TEMPLATE, createdById: string | null = null) {
+export async function makeTemplate(
+  definition: TemplateDefinitionInput = DEMO_TEMPLATE,
+  createdById: string | null = null,
+) {
   const parsed = templateDefinitionSchema.parse(definition);
-  return prisma.template.create({ data: { name: parsed.name, description: parsed.description, definition: parsed, createdById } });
+  return prisma.template.create({
+    data: { name: parsed.name, description: parsed.description, definition: parsed, createdById },
+  });
 }
 
 /**
  * A deployment from a template with people in roles: `people` maps role keys to users. The first
  * IC holder is recorded as the creator.
  */
-export async function makeDeployment(options: {
-  definition?: TemplateDefinitionInput;
-  templateId?: string;
-  name?: string;
-  goLiveAt?: Date;
-  people?: Record<string, string[]>;
-} = {}) {
+export async function makeDeployment(
+  options: {
+    definition?: TemplateDefinitionInput;
+    templateId?: string;
+    name?: string;
+    goLiveAt?: Date;
+    people?: Record<string, string[]>;
+  } = {},
+) {
   const definition = templateDefinitionSchema.parse(options.definition ?? DEMO_TEMPLATE);
   const creator = options.people?.ic?.[0] ?? null;
   const { result } = await commit(async (tx, append) => {
     const { deployment, roleIds } = await instantiateDeployment(
       tx,
       definition,
-      { name: options.name ?? `${definition.name} ${randomUUID().slice(0, 4)}`, goLiveAt: options.goLiveAt ?? new Date(Date.now() + 3_600_000), version: '2.4.0', templateId: options.templateId ?? null },
+      {
+        name: options.name ?? `${definition.name} ${randomUUID().slice(0, 4)}`,
+        goLiveAt: options.goLiveAt ?? new Date(Date.now() + 3_600_000),
+        version: '2.4.0',
+        templateId: options.templateId ?? null,
+      },
       creator,
     );
     for (const [roleKey, userIds] of Object.entries(options.people ?? {})) {
@@ -61,7 +79,14 @@ export async function makeDeployment(options: {
         await tx.participant.create({ data: { deploymentId: deployment.id, roleId: roleIds.get(roleKey)!, userId } });
       }
     }
-    await append({ deploymentId: deployment.id, type: 'deployment.created', actorId: creator, actorName: 'Seed', roleKey: null, data: { name: deployment.name } });
+    await append({
+      deploymentId: deployment.id,
+      type: 'deployment.created',
+      actorId: creator,
+      actorName: 'Seed',
+      roleKey: null,
+      data: { name: deployment.name },
+    });
     return deployment;
   });
   return result;
@@ -69,5 +94,9 @@ export async function makeDeployment(options: {
 
 /** Every item of a deployment, flat, for tests that need ids. */
 export async function itemsOf(deploymentId: string) {
-  return prisma.checklistItem.findMany({ where: { deploymentId }, include: { role: true }, orderBy: [{ phaseId: 'asc' }, { position: 'asc' }] });
+  return prisma.checklistItem.findMany({
+    where: { deploymentId },
+    include: { role: true },
+    orderBy: [{ phaseId: 'asc' }, { position: 'asc' }],
+  });
 }

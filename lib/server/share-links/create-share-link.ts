@@ -12,7 +12,11 @@ export type CreatedShareLink = { id: string; token: string; url: string; showNam
  * The IC opens a public status link. The token is returned this once; the database keeps its
  * hash, so a leaked backup does not open the page. Sharing is a decision worth a timeline entry.
  */
-export async function createShareLink(actor: SignedInActor, deploymentId: string, input: CreateShareLinkInput): Promise<CreatedShareLink> {
+export async function createShareLink(
+  actor: SignedInActor,
+  deploymentId: string,
+  input: CreateShareLinkInput,
+): Promise<CreatedShareLink> {
   const access = await authorize(actor, 'sharelink.manage', deploymentId);
   const token = generateShareToken();
   const { result } = await commit(async (tx, append) => {
@@ -20,10 +24,20 @@ export async function createShareLink(actor: SignedInActor, deploymentId: string
       data: { deploymentId, tokenHash: hashToken(token), createdById: actor.userId, showNames: input.showNames },
     });
     await append({
-      deploymentId, type: 'share_link.created', actorId: actor.userId, actorName: actor.name, roleKey: actingRole(access.heldRoles),
+      deploymentId,
+      type: 'share_link.created',
+      actorId: actor.userId,
+      actorName: actor.name,
+      roleKey: actingRole(access.heldRoles),
       data: { linkId: link.id, showNames: link.showNames },
     });
     return link;
   });
-  return { id: result.id, token, url: `/status/${token}`, showNames: result.showNames, createdAt: result.createdAt.toISOString() };
+  return {
+    id: result.id,
+    token,
+    url: `/status/${token}`,
+    showNames: result.showNames,
+    createdAt: result.createdAt.toISOString(),
+  };
 }

@@ -22,8 +22,12 @@ export async function postStatusUpdate(
   const { result, replayed } = await commit(
     async (_tx, append) => {
       const event = await append({
-        deploymentId, type: 'status.posted', actorId: actor.userId, actorName: actor.name,
-        roleKey: actingRole(access.heldRoles, comms), data: { message: input.message },
+        deploymentId,
+        type: 'status.posted',
+        actorId: actor.userId,
+        actorName: actor.name,
+        roleKey: actingRole(access.heldRoles, comms),
+        data: { message: input.message },
       });
       return { seq: event.seq, at: event.at, message: input.message, by: actor.name };
     },

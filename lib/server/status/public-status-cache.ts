@@ -17,7 +17,11 @@ type Load = { promise: Promise<PublicStatus | null>; generation: number };
 type Cache = { entries: Map<string, Entry>; loads: Map<string, Load>; generations: Map<string, number> };
 
 function cache(): Cache {
-  return processSingleton<Cache>('__warroomPublicStatus', () => ({ entries: new Map(), loads: new Map(), generations: new Map() }));
+  return processSingleton<Cache>('__warroomPublicStatus', () => ({
+    entries: new Map(),
+    loads: new Map(),
+    generations: new Map(),
+  }));
 }
 
 const keyOf = (deploymentId: string, showNames: boolean) => `${deploymentId}:${showNames ? 'names' : 'anon'}`;
@@ -27,14 +31,20 @@ export function markPublicStatusStale(deploymentId: string) {
   cache().generations.set(deploymentId, generationOf(deploymentId) + 1);
 }
 
-async function load(deploymentId: string, showNames: boolean, previous: Entry | undefined, generation: number): Promise<PublicStatus | null> {
+async function load(
+  deploymentId: string,
+  showNames: boolean,
+  previous: Entry | undefined,
+  generation: number,
+): Promise<PublicStatus | null> {
   const key = keyOf(deploymentId, showNames);
   const current = await prisma.deployment.findUnique({ where: { id: deploymentId }, select: { seq: true } });
   if (!current) {
     cache().entries.delete(key);
     return null;
   }
-  const status = previous && previous.status.seq === current.seq ? previous.status : await loadPublicStatus(deploymentId, showNames);
+  const status =
+    previous && previous.status.seq === current.seq ? previous.status : await loadPublicStatus(deploymentId, showNames);
   if (!status) return null;
   cache().entries.set(key, { status, checkedAt: Date.now(), generation });
   return status;

@@ -1,6 +1,6 @@
 import 'server-only';
-import { templateDefinitionSchema, type TemplateDefinition } from '@/lib/domain/template-definition';
 import { canCreateTemplates } from '@/lib/domain/template-access';
+import { templateDefinitionSchema, type TemplateDefinition } from '@/lib/domain/template-definition';
 import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
@@ -13,7 +13,11 @@ import type { EditedTemplate, RunbookSource } from './read-runbook-request';
  * the edited preview JSON. A plain insert: templates have no deployment, so no event is written.
  */
 export async function createTemplate(actor: SignedInActor, input: RunbookSource | EditedTemplate) {
-  if (!canCreateTemplates(actor)) throw new AppError('forbidden', 'This token may not create templates: it needs the write scope and no deployment limit.');
+  if (!canCreateTemplates(actor))
+    throw new AppError(
+      'forbidden',
+      'This token may not create templates: it needs the write scope and no deployment limit.',
+    );
   let definition: TemplateDefinition;
   let sourceMarkdown: string | null;
   let warnings: { line: number; message: string }[] = [];
@@ -30,8 +34,11 @@ export async function createTemplate(actor: SignedInActor, input: RunbookSource 
   const stored = templateDefinitionSchema.parse(definition);
   const row = await prisma.template.create({
     data: {
-      name: stored.name, description: stored.description.slice(0, 10000), definition: JSON.parse(JSON.stringify(stored)),
-      sourceMarkdown, createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
+      name: stored.name,
+      description: stored.description.slice(0, 10000),
+      definition: JSON.parse(JSON.stringify(stored)),
+      sourceMarkdown,
+      createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
     },
   });
   return { ...(await toTemplateDetail(actor, row)), warnings };
@@ -43,7 +50,8 @@ export async function createTemplate(actor: SignedInActor, input: RunbookSource 
  */
 export function checkReferences(definition: TemplateDefinition) {
   const keys = new Set(definition.roles.map((r) => r.key));
-  if (keys.size !== definition.roles.length) throw new AppError('invalid_body', 'Two roles share one key; merge them in the role mapping first.');
+  if (keys.size !== definition.roles.length)
+    throw new AppError('invalid_body', 'Two roles share one key; merge them in the role mapping first.');
   const missing = new Set<string>();
   const walk = (items: TemplateDefinition['phases'][number]['items']) => {
     for (const item of items) {
@@ -55,5 +63,6 @@ export function checkReferences(definition: TemplateDefinition) {
     walk(phase.items);
     for (const gate of phase.gates) for (const key of gate.requiredRoles) if (!keys.has(key)) missing.add(key);
   }
-  if (missing.size) throw new AppError('invalid_body', `The template uses roles it does not declare: ${[...missing].join(', ')}.`);
+  if (missing.size)
+    throw new AppError('invalid_body', `The template uses roles it does not declare: ${[...missing].join(', ')}.`);
 }

@@ -19,7 +19,12 @@ export async function deleteTemplate(actor: Actor, id: string) {
   const row = await loadTemplate(id);
   ensureManage(actor, row, 'delete');
   const [users, total] = await Promise.all([
-    prisma.deployment.findMany({ where: { templateId: id }, select: { name: true }, orderBy: { createdAt: 'desc' }, take: 3 }),
+    prisma.deployment.findMany({
+      where: { templateId: id },
+      select: { name: true },
+      orderBy: { createdAt: 'desc' },
+      take: 3,
+    }),
     prisma.deployment.count({ where: { templateId: id } }),
   ]);
   if (total > 0) throw inUse(row.name, users, total);
@@ -28,7 +33,8 @@ export async function deleteTemplate(actor: Actor, id: string) {
   } catch (error) {
     const code = (error as { code?: string }).code;
     // The foreign key (onDelete: Restrict) catches a deployment started between the check and the delete.
-    if (code === 'P2003' || code === 'P2014') throw inUse(row.name, [], await prisma.deployment.count({ where: { templateId: id } }));
+    if (code === 'P2003' || code === 'P2014')
+      throw inUse(row.name, [], await prisma.deployment.count({ where: { templateId: id } }));
     if (code === 'P2025') throw new AppError('not_found', 'No such template. It may have been deleted.');
     throw error;
   }

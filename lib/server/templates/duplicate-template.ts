@@ -3,18 +3,25 @@ import { canCreateTemplates } from '@/lib/domain/template-access';
 import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
-import { definitionOf } from './template-dto';
 import { loadTemplate, toTemplateDetail } from './load-template';
+import { definitionOf } from './template-dto';
 
 /** A copy anyone may take (and then owns), e.g. to adapt a shared runbook for another service. */
 export async function duplicateTemplate(actor: SignedInActor, id: string, input: { name?: string }) {
-  if (!canCreateTemplates(actor)) throw new AppError('forbidden', 'This token may not create templates: it needs the write scope and no deployment limit.');
+  if (!canCreateTemplates(actor))
+    throw new AppError(
+      'forbidden',
+      'This token may not create templates: it needs the write scope and no deployment limit.',
+    );
   const row = await loadTemplate(id);
   const name = (input.name ?? `Copy of ${row.name}`).slice(0, 200);
   const definition = { ...definitionOf(row), name };
   const copy = await prisma.template.create({
     data: {
-      name, description: row.description, definition: JSON.parse(JSON.stringify(definition)), sourceMarkdown: row.sourceMarkdown,
+      name,
+      description: row.description,
+      definition: JSON.parse(JSON.stringify(definition)),
+      sourceMarkdown: row.sourceMarkdown,
       createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
     },
   });

@@ -8,10 +8,20 @@ import type { RunbookSource } from './read-runbook-request';
  * A document that yields no checklist is a 422 carrying the parser's reason and warnings.
  */
 export function importRunbook(
-  source: Pick<RunbookSource, 'markdown' | 'roleMapping' | 'name'> & { roleNames?: RunbookSource['roleNames']; suggestRoles?: boolean },
+  source: Pick<RunbookSource, 'markdown' | 'roleMapping' | 'name'> & {
+    roleNames?: RunbookSource['roleNames'];
+    suggestRoles?: boolean;
+  },
 ) {
-  if (!source.markdown.trim()) throw new AppError('invalid_runbook', 'The runbook is empty. Paste the Markdown or choose a .md file.', { warnings: [] });
-  const result = parseRunbook(source.markdown, { name: source.name, roleMapping: source.roleMapping, suggestRoles: source.suggestRoles });
+  if (!source.markdown.trim())
+    throw new AppError('invalid_runbook', 'The runbook is empty. Paste the Markdown or choose a .md file.', {
+      warnings: [],
+    });
+  const result = parseRunbook(source.markdown, {
+    name: source.name,
+    roleMapping: source.roleMapping,
+    suggestRoles: source.suggestRoles,
+  });
   if (!result.ok) throw new AppError('invalid_runbook', result.reason, { warnings: result.warnings });
   // Display names the user typed in the preview; the parser only maps raw names to keys.
   const names = source.roleNames ?? {};

@@ -1,9 +1,9 @@
 import 'server-only';
+import type { TemplateDetail } from '@/lib/contracts/templates';
 import type { Actor } from '@/lib/domain/rbac';
 import { canManageTemplate } from '@/lib/domain/template-access';
 import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
-import type { TemplateDetail } from '@/lib/contracts/templates';
 import { definitionOf, toTemplateSummary, type TemplateRow } from './template-dto';
 
 /** One template row, or 404. */
@@ -16,16 +16,26 @@ export async function loadTemplate(id: string, db: Tx | typeof prisma = prisma):
 /** Rename and delete: the template's creator or an admin (lib/domain/template-access.ts). */
 export function ensureManage(actor: Actor, row: TemplateRow, verb: string) {
   if (canManageTemplate(actor, row)) return;
-  throw new AppError('forbidden', actor.token && (!actor.token.scopes.includes('write') || actor.token.deploymentId)
-    ? `This token may not ${verb} templates: it needs the write scope and no deployment limit.`
-    : `Only the person who created “${row.name}” or an admin can ${verb} it.`);
+  throw new AppError(
+    'forbidden',
+    actor.token && (!actor.token.scopes.includes('write') || actor.token.deploymentId)
+      ? `This token may not ${verb} templates: it needs the write scope and no deployment limit.`
+      : `Only the person who created “${row.name}” or an admin can ${verb} it.`,
+  );
 }
 
 /** The detail view: summary fields plus the whole definition. */
-export async function toTemplateDetail(actor: Actor, row: TemplateRow, db: Tx | typeof prisma = prisma): Promise<TemplateDetail> {
+export async function toTemplateDetail(
+  actor: Actor,
+  row: TemplateRow,
+  db: Tx | typeof prisma = prisma,
+): Promise<TemplateDetail> {
   const [deployments, creator] = await Promise.all([
     db.deployment.count({ where: { templateId: row.id } }),
     row.createdById ? db.user.findUnique({ where: { id: row.createdById }, select: { name: true } }) : null,
   ]);
-  return { ...toTemplateSummary(actor, row, { deployments, createdBy: creator?.name ?? null }), definition: definitionOf(row) };
+  return {
+    ...toTemplateSummary(actor, row, { deployments, createdBy: creator?.name ?? null }),
+    definition: definitionOf(row),
+  };
 }

@@ -1,12 +1,23 @@
 import 'server-only';
 import { MAX_RUNBOOK_BYTES } from '@/lib/domain/runbook';
 import type { TemplateDefinition } from '@/lib/domain/template-definition';
-import { roleMappingSchema, roleNamesSchema, runbookJsonSchema, templateJsonSchema, type RoleMapping, type RoleNames } from '@/lib/schemas/template';
+import {
+  roleMappingSchema,
+  roleNamesSchema,
+  runbookJsonSchema,
+  templateJsonSchema,
+  type RoleMapping,
+  type RoleNames,
+} from '@/lib/schemas/template';
 import { AppError, isAppError } from '@/lib/server/errors';
 import { readText } from '@/lib/server/http/route';
 
 export type RunbookSource = {
-  kind: 'markdown'; markdown: string; roleMapping: RoleMapping; roleNames: RoleNames; name?: string;
+  kind: 'markdown';
+  markdown: string;
+  roleMapping: RoleMapping;
+  roleNames: RoleNames;
+  name?: string;
   /** `?suggestRoles=false` (or `"suggestRoles": false`): unowned steps stay with the IC. */
   suggestRoles: boolean;
 };
@@ -19,13 +30,22 @@ export type EditedTemplate = { kind: 'template'; template: TemplateDefinition; s
  */
 export const MAX_RUNBOOK_JSON_BYTES = 6 * MAX_RUNBOOK_BYTES;
 
-const tooLarge = () => new AppError('payload_too_large', `The runbook is larger than ${MAX_RUNBOOK_BYTES / 1_000_000} MB. Split it into smaller runbooks.`);
+const tooLarge = () =>
+  new AppError(
+    'payload_too_large',
+    `The runbook is larger than ${MAX_RUNBOOK_BYTES / 1_000_000} MB. Split it into smaller runbooks.`,
+  );
 
 function checkSize(markdown: string) {
   if (Buffer.byteLength(markdown, 'utf8') > MAX_RUNBOOK_BYTES) throw tooLarge();
 }
 
-function queryJson<S extends typeof roleMappingSchema | typeof roleNamesSchema>(url: URL, param: string, schema: S, example: string): Record<string, string> {
+function queryJson<S extends typeof roleMappingSchema | typeof roleNamesSchema>(
+  url: URL,
+  param: string,
+  schema: S,
+  example: string,
+): Record<string, string> {
   const raw = url.searchParams.get(param);
   if (!raw) return {};
   let value: unknown;
@@ -60,8 +80,14 @@ function validationError(issues: { path: PropertyKey[]; message: string }[]) {
  * while the body streams in, before anything is parsed.
  */
 export async function readRunbookRequest(request: Request, allowTemplate: false): Promise<RunbookSource>;
-export async function readRunbookRequest(request: Request, allowTemplate: true): Promise<RunbookSource | EditedTemplate>;
-export async function readRunbookRequest(request: Request, allowTemplate: boolean): Promise<RunbookSource | EditedTemplate> {
+export async function readRunbookRequest(
+  request: Request,
+  allowTemplate: true,
+): Promise<RunbookSource | EditedTemplate>;
+export async function readRunbookRequest(
+  request: Request,
+  allowTemplate: boolean,
+): Promise<RunbookSource | EditedTemplate> {
   const url = new URL(request.url);
   const isJson = (request.headers.get('content-type') ?? '').toLowerCase().includes('json');
   let text: string;
@@ -75,7 +101,10 @@ export async function readRunbookRequest(request: Request, allowTemplate: boolea
   const suggestParam = suggestRolesParam(url);
   if (!isJson) {
     return {
-      kind: 'markdown', markdown: text, name, suggestRoles: suggestParam ?? true,
+      kind: 'markdown',
+      markdown: text,
+      name,
+      suggestRoles: suggestParam ?? true,
       roleMapping: queryJson(url, 'roleMapping', roleMappingSchema, '{"DBA-001":"dba"}'),
       roleNames: queryJson(url, 'roleNames', roleNamesSchema, '{"dba":"Database Admin"}'),
     };
@@ -97,7 +126,11 @@ export async function readRunbookRequest(request: Request, allowTemplate: boolea
   checkSize(parsed.data.markdown);
   const data = parsed.data;
   return {
-    kind: 'markdown', markdown: data.markdown, roleMapping: data.roleMapping ?? {}, roleNames: data.roleNames ?? {}, name: data.name ?? name,
+    kind: 'markdown',
+    markdown: data.markdown,
+    roleMapping: data.roleMapping ?? {},
+    roleNames: data.roleNames ?? {},
+    name: data.name ?? name,
     suggestRoles: data.suggestRoles ?? suggestParam ?? true,
   };
 }

@@ -1,13 +1,19 @@
 import 'server-only';
-import { templateDefinitionSchema, templateStats, type TemplateDefinition } from '@/lib/domain/template-definition';
-import { canManageTemplate } from '@/lib/domain/template-access';
-import type { Actor } from '@/lib/domain/rbac';
-import { AppError } from '@/lib/server/errors';
 import type { TemplateSummary } from '@/lib/contracts/templates';
+import type { Actor } from '@/lib/domain/rbac';
+import { canManageTemplate } from '@/lib/domain/template-access';
+import { templateDefinitionSchema, templateStats, type TemplateDefinition } from '@/lib/domain/template-definition';
+import { AppError } from '@/lib/server/errors';
 
 export type TemplateRow = {
-  id: string; name: string; description: string; definition: unknown; sourceMarkdown: string | null; createdById: string | null;
-  createdAt: Date; updatedAt: Date;
+  id: string;
+  name: string;
+  description: string;
+  definition: unknown;
+  sourceMarkdown: string | null;
+  createdById: string | null;
+  createdAt: Date;
+  updatedAt: Date;
 };
 
 /** The stored JSON, validated on the way out: a damaged row is reported, never half-shown. */
@@ -18,11 +24,22 @@ export function definitionOf(row: Pick<TemplateRow, 'definition' | 'name'>): Tem
   return { ...parsed.data, name: row.name };
 }
 
-export function toTemplateSummary(actor: Actor, row: TemplateRow, extra: { deployments: number; createdBy: string | null }): TemplateSummary {
+export function toTemplateSummary(
+  actor: Actor,
+  row: TemplateRow,
+  extra: { deployments: number; createdBy: string | null },
+): TemplateSummary {
   return {
-    id: row.id, name: row.name, description: row.description, createdById: row.createdById, createdBy: extra.createdBy,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
-    stats: templateStats(definitionOf(row)), deployments: extra.deployments, hasSource: Boolean(row.sourceMarkdown),
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    createdById: row.createdById,
+    createdBy: extra.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    stats: templateStats(definitionOf(row)),
+    deployments: extra.deployments,
+    hasSource: Boolean(row.sourceMarkdown),
     canManage: canManageTemplate(actor, row),
   };
 }

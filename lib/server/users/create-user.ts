@@ -16,13 +16,18 @@ export async function createUserAccount(input: CreateUserInput): Promise<UserDto
   try {
     const user = await prisma.user.create({
       data: {
-        id, email, name: input.name, isAdmin: input.isAdmin ?? false, emailVerified: true,
+        id,
+        email,
+        name: input.name,
+        isAdmin: input.isAdmin ?? false,
+        emailVerified: true,
         accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password } },
       },
     });
     return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw new AppError('already_exists', `An account with ${email} already exists.`);
+    if ((error as { code?: string }).code === 'P2002')
+      throw new AppError('already_exists', `An account with ${email} already exists.`);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
+import type { InvitationDto } from '@/lib/contracts/users';
 import { INVITATION_DEAD_MESSAGE, invitationStatus, type InvitationStatus } from '@/lib/domain/accounts';
 import type { AcceptInvitationInput, CreateInvitationInput } from '@/lib/schemas/invitation';
 import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
@@ -12,15 +13,33 @@ import { logger } from '@/lib/server/logger';
 import { joinInvitedRoles } from '@/lib/server/participants/join-invited-roles';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
 import type { UserDto } from './create-user';
-import type { InvitationDto } from '@/lib/contracts/users';
 
-type Row = { id: string; email: string; isAdmin: boolean; createdAt: Date; expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null };
+type Row = {
+  id: string;
+  email: string;
+  isAdmin: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 function toDto(row: Row, now = new Date()): InvitationDto {
-  return { id: row.id, email: row.email, isAdmin: row.isAdmin, status: invitationStatus(row, now), createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString() };
+  return {
+    id: row.id,
+    email: row.email,
+    isAdmin: row.isAdmin,
+    status: invitationStatus(row, now),
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+  };
 }
 
-const DEAD_CODE = { accepted: 'invitation_used', expired: 'invitation_expired', revoked: 'invitation_revoked' } as const;
+const DEAD_CODE = {
+  accepted: 'invitation_used',
+  expired: 'invitation_expired',
+  revoked: 'invitation_revoked',
+} as const;
 
 function refuseDead(status: Exclude<InvitationStatus, 'pending'>): never {
   throw new AppError(DEAD_CODE[status], INVITATION_DEAD_MESSAGE[status], { status });
@@ -31,11 +50,14 @@ export async function createInvitation(actor: SignedInActor, input: CreateInvita
   ensureMayManageAccounts(actor);
   if (input.isAdmin) await ensureMayGrantAdmin(actor);
   const email = input.email.toLowerCase();
-  if (await prisma.user.count({ where: { email } })) throw new AppError('already_exists', `${email} already has an account.`);
+  if (await prisma.user.count({ where: { email } }))
+    throw new AppError('already_exists', `${email} already has an account.`);
   const token = `wri_${randomBytes(24).toString('base64url')}`;
   const row = await prisma.invitation.create({
     data: {
-      email, isAdmin: input.isAdmin ?? false, tokenHash: hashToken(token),
+      email,
+      isAdmin: input.isAdmin ?? false,
+      tokenHash: hashToken(token),
       createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
       expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
     },
@@ -48,13 +70,20 @@ export async function createInvitation(actor: SignedInActor, input: CreateInvita
 export async function listInvitations(actor: SignedInActor): Promise<InvitationDto[]> {
   ensureMayManageAccounts(actor);
   const since = new Date(Date.now() - 30 * 86_400_000);
-  const rows = await prisma.invitation.findMany({ where: { createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, take: 500 });
+  const rows = await prisma.invitation.findMany({
+    where: { createdAt: { gte: since } },
+    orderBy: { createdAt: 'desc' },
+    take: 500,
+  });
   return rows.map((r) => toDto(r));
 }
 
 export async function revokeInvitation(actor: SignedInActor, id: string): Promise<InvitationDto> {
   ensureMayManageAccounts(actor);
-  const { count } = await prisma.invitation.updateMany({ where: { id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { revokedAt: new Date() } });
+  const { count } = await prisma.invitation.updateMany({
+    where: { id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    data: { revokedAt: new Date() },
+  });
   const row = await prisma.invitation.findUnique({ where: { id } });
   if (!row) throw new AppError('not_found', 'No such invitation.');
   const dto = toDto(row);
@@ -74,30 +103,47 @@ export async function findInvitation(token: string): Promise<InvitationDto | nul
  */
 export async function acceptInvitation(token: string, input: AcceptInvitationInput): Promise<UserDto> {
   const row = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!row) throw new AppError('not_found', 'This invitation link is not valid. Check that it was copied whole, or ask an admin for a new one.');
+  if (!row)
+    throw new AppError(
+      'not_found',
+      'This invitation link is not valid. Check that it was copied whole, or ask an admin for a new one.',
+    );
   const status = invitationStatus(row, new Date());
   if (status !== 'pending') refuseDead(status);
   const password = await hashPassword(input.password);
   const id = randomUUID();
   try {
     const { result } = await commit(async (tx, append) => {
-      const claimed = await tx.invitation.updateMany({ where: { id: row.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { acceptedAt: new Date() } });
+      const claimed = await tx.invitation.updateMany({
+        where: { id: row.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        data: { acceptedAt: new Date() },
+      });
       if (claimed.count === 0) refuseDead('accepted');
       const user = await tx.user.create({
         data: {
-          id, email: row.email, name: input.name, isAdmin: row.isAdmin, emailVerified: true,
+          id,
+          email: row.email,
+          name: input.name,
+          isAdmin: row.isAdmin,
+          emailVerified: true,
           accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password } },
         },
       });
       await tx.invitation.update({ where: { id: row.id }, data: { acceptedById: user.id } });
       // An invitation into a role (the IC's People panel) makes the participant in this same transaction.
       const joined = await joinInvitedRoles(tx, append, user, row.id);
-      logger.info('account.invitation_accepted', { userId: user.id, email: user.email, isAdmin: user.isAdmin, roles: joined });
+      logger.info('account.invitation_accepted', {
+        userId: user.id,
+        email: user.email,
+        isAdmin: user.isAdmin,
+        roles: joined,
+      });
       return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
     });
     return result;
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw new AppError('already_exists', `${row.email} already has an account: sign in instead.`);
+    if ((error as { code?: string }).code === 'P2002')
+      throw new AppError('already_exists', `${row.email} already has an account: sign in instead.`);
     throw error;
   }
 }

@@ -9,6 +9,9 @@ export async function listApiTokens(userId: string) {
 }
 
 export async function revokeApiToken(userId: string, tokenId: string) {
-  const changed = await prisma.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const changed = await prisma.apiToken.updateMany({
+    where: { id: tokenId, userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (changed.count === 0) throw new AppError('not_found', 'No such active token.');
 }

@@ -1,11 +1,11 @@
 import 'server-only';
+import type { UserRowDto } from '@/lib/contracts/users';
+import { disconnectUserEverywhere } from '@/lib/realtime/server/disconnect-user';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
-import { disconnectUserEverywhere } from '@/lib/realtime/server/disconnect-user';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
-import type { UserRowDto } from '@/lib/contracts/users';
 
 function latest(...dates: (Date | null | undefined)[]): string | null {
   const times = dates.filter((d): d is Date => Boolean(d)).map((d) => d.getTime());
@@ -19,13 +19,28 @@ export async function listUsers(actor: SignedInActor): Promise<UserRowDto[]> {
     orderBy: { name: 'asc' },
     take: 2000,
     select: {
-      id: true, name: true, email: true, isAdmin: true, deactivatedAt: true, createdAt: true,
+      id: true,
+      name: true,
+      email: true,
+      isAdmin: true,
+      deactivatedAt: true,
+      createdAt: true,
       sessions: { select: { updatedAt: true }, orderBy: { updatedAt: 'desc' }, take: 1 },
-      apiTokens: { select: { lastUsedAt: true }, where: { lastUsedAt: { not: null } }, orderBy: { lastUsedAt: 'desc' }, take: 1 },
+      apiTokens: {
+        select: { lastUsedAt: true },
+        where: { lastUsedAt: { not: null } },
+        orderBy: { lastUsedAt: 'desc' },
+        take: 1,
+      },
     },
   });
   return users.map((u) => ({
-    id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, active: !u.deactivatedAt, createdAt: u.createdAt.toISOString(),
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    isAdmin: u.isAdmin,
+    active: !u.deactivatedAt,
+    createdAt: u.createdAt.toISOString(),
     lastSeenAt: latest(u.sessions[0]?.updatedAt, u.apiTokens[0]?.lastUsedAt),
   }));
 }
@@ -37,7 +52,8 @@ export async function listUsers(actor: SignedInActor): Promise<UserRowDto[]> {
  */
 export async function setUserActive(actor: SignedInActor, userId: string, active: boolean): Promise<UserRowDto> {
   ensureMayManageAccounts(actor);
-  if (userId === actor.userId && !active) throw new AppError('cannot_deactivate_self', 'You cannot deactivate your own account; ask another admin.');
+  if (userId === actor.userId && !active)
+    throw new AppError('cannot_deactivate_self', 'You cannot deactivate your own account; ask another admin.');
   const target = await prisma.user.findUnique({ where: { id: userId }, select: { isAdmin: true } });
   if (!target) throw new AppError('not_found', 'No such account.');
   if (target.isAdmin) await ensureMayGrantAdmin(actor);
@@ -52,5 +68,13 @@ export async function setUserActive(actor: SignedInActor, userId: string, active
   if (!active) await disconnectUserEverywhere(userId);
   logger.info(active ? 'account.reactivated' : 'account.deactivated', { by: actor.userId, userId });
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin, active: !user.deactivatedAt, createdAt: user.createdAt.toISOString(), lastSeenAt: null };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: user.isAdmin,
+    active: !user.deactivatedAt,
+    createdAt: user.createdAt.toISOString(),
+    lastSeenAt: null,
+  };
 }

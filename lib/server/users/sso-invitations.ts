@@ -26,10 +26,24 @@ export async function acceptInvitationBySso(userId: string, email: string): Prom
   });
   if (!row) return;
   const { result } = await commit(async (tx, append) => {
-    const claimed = await tx.invitation.updateMany({ where: { id: row.id, acceptedAt: null }, data: { acceptedAt: new Date(), acceptedById: userId } });
+    const claimed = await tx.invitation.updateMany({
+      where: { id: row.id, acceptedAt: null },
+      data: { acceptedAt: new Date(), acceptedById: userId },
+    });
     if (claimed.count === 0) return null;
-    const user = await tx.user.update({ where: { id: userId }, data: row.isAdmin ? { isAdmin: true } : {}, select: { id: true, name: true, email: true } });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: row.isAdmin ? { isAdmin: true } : {},
+      select: { id: true, name: true, email: true },
+    });
     return { joined: await joinInvitedRoles(tx, append, user, row.id) };
   });
-  if (result) logger.info('account.invitation_accepted', { userId, email, isAdmin: row.isAdmin, roles: result.joined, via: 'sso' });
+  if (result)
+    logger.info('account.invitation_accepted', {
+      userId,
+      email,
+      isAdmin: row.isAdmin,
+      roles: result.joined,
+      via: 'sso',
+    });
 }

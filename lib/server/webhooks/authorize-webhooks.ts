@@ -11,6 +11,7 @@ const GLOBAL = '*';
 export async function authorizeWebhooks(actor: SignedInActor, deploymentId: string | null): Promise<Access | null> {
   if (deploymentId) return authorize(actor, 'webhook.manage', deploymentId);
   const resource = { deploymentId: GLOBAL, heldRoles: [] };
-  if (!can(actor, 'webhook.manage_global', resource)) throw new AppError('forbidden', refusalMessage('webhook.manage_global', resource));
+  if (!can(actor, 'webhook.manage_global', resource))
+    throw new AppError('forbidden', refusalMessage('webhook.manage_global', resource));
   return null;
 }

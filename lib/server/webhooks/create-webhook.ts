@@ -1,20 +1,24 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import type { WebhookDto } from '@/lib/contracts/webhooks';
 import type { CreateWebhookInput } from '@/lib/schemas/webhook';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { actingRole } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
-import { commit } from '@/lib/server/events/commit';
+import { actingRole } from '@/lib/server/deployments/load-access';
 import { assertOutboundUrl } from '@/lib/server/egress';
+import { commit } from '@/lib/server/events/commit';
 import { authorizeWebhooks } from './authorize-webhooks';
-import type { WebhookDto } from '@/lib/contracts/webhooks';
 import { toWebhookDto } from './webhook-dto';
 
 /**
  * Adds a webhook. Its signing secret is returned this once; it is kept (it must sign every
  * delivery) but never listed or logged.
  */
-export async function createWebhook(actor: SignedInActor, deploymentId: string | null, input: CreateWebhookInput): Promise<{ webhook: WebhookDto; secret: string }> {
+export async function createWebhook(
+  actor: SignedInActor,
+  deploymentId: string | null,
+  input: CreateWebhookInput,
+): Promise<{ webhook: WebhookDto; secret: string }> {
   const access = await authorizeWebhooks(actor, deploymentId);
   // The literal now; every address its name resolves to when each delivery connects.
   const host = assertOutboundUrl(input.url).hostname.replace(/^\[|\]$/g, '');
@@ -24,7 +28,11 @@ export async function createWebhook(actor: SignedInActor, deploymentId: string |
   const { result } = await commit(async (tx, append) => {
     const webhook = await tx.webhook.create({ data });
     await append({
-      deploymentId, type: 'webhook.created', actorId: actor.userId, actorName: actor.name, roleKey: actingRole(access.heldRoles),
+      deploymentId,
+      type: 'webhook.created',
+      actorId: actor.userId,
+      actorName: actor.name,
+      roleKey: actingRole(access.heldRoles),
       data: { webhookId: webhook.id, host, eventTypes: webhook.eventTypes },
     });
     return webhook;

@@ -1,10 +1,10 @@
 import 'server-only';
+import type { WebhookListItem } from '@/lib/contracts/webhooks';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { sql } from '@/lib/server/sql';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { toWebhookDto } from './webhook-dto';
-import type { WebhookListItem } from '@/lib/contracts/webhooks';
 
 type Standing = { webhookId: string; status: string; count: number; failingNow: number; failingSince: Date | null };
 

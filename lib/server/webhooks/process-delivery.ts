@@ -1,10 +1,10 @@
 import { afterFailure, topicOf, webhookPayload } from '@/lib/domain/webhooks';
 import { prisma } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
 import { toTimelineEvent } from '@/lib/server/events/append-event';
 import { logger } from '@/lib/server/logger';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
 import { sendSigned } from './send-webhook';
-import { env } from '@/lib/server/env';
 
 export const retryPolicy = () => ({ baseMs: env().WEBHOOK_BACKOFF_MS, maxAttempts: env().WEBHOOK_MAX_ATTEMPTS });
 
@@ -16,7 +16,12 @@ export async function processDelivery(deliveryId: string): Promise<number | null
   const delivery = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { webhook: true } });
   if (!delivery) return null;
   const row = await prisma.event.findUnique({ where: { id: delivery.eventId } });
-  const deployment = row ? await prisma.deployment.findUnique({ where: { id: row.deploymentId }, select: { id: true, name: true, version: true } }) : null;
+  const deployment = row
+    ? await prisma.deployment.findUnique({
+        where: { id: row.deploymentId },
+        select: { id: true, name: true, version: true },
+      })
+    : null;
   const event = row ? toTimelineEvent(row) : null;
   const topic = event ? topicOf(event) : null;
   if (!event || !deployment || !topic || !delivery.webhook.active) {
@@ -26,7 +31,9 @@ export async function processDelivery(deliveryId: string): Promise<number | null
     return null;
   }
   const sentAt = new Date();
-  const body = JSON.stringify(webhookPayload({ event, topic, deployment, deliveryId, sentAt, chain: { seq: event.seq, hash: row?.hash ?? '' } }));
+  const body = JSON.stringify(
+    webhookPayload({ event, topic, deployment, deliveryId, sentAt, chain: { seq: event.seq, hash: row?.hash ?? '' } }),
+  );
   const result = await sendSigned(delivery.webhook, { body, topic, deliveryId, sentAt });
   const attempts = delivery.attempts + 1;
   if (result.ok) {
@@ -41,11 +48,21 @@ export async function processDelivery(deliveryId: string): Promise<number | null
   await prisma.webhookDelivery.update({
     where: { id: deliveryId },
     data: {
-      status: next.status, attempts, lastStatus: result.status, lastError: result.error,
+      status: next.status,
+      attempts,
+      lastStatus: result.status,
+      lastError: result.error,
       ...(next.status === 'retrying' ? { nextAttemptAt: new Date(Date.now() + next.delayMs) } : {}),
     },
   });
   appMetrics().webhookDeliveries.inc({ result: next.status });
-  logger.warn('webhook.attempt_failed', { deliveryId, webhookId: delivery.webhookId, attempts, status: result.status, error: result.error, next: next.status });
+  logger.warn('webhook.attempt_failed', {
+    deliveryId,
+    webhookId: delivery.webhookId,
+    attempts,
+    status: result.status,
+    error: result.error,
+    next: next.status,
+  });
   return next.status === 'retrying' ? next.delayMs : null;
 }

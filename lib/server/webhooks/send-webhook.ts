@@ -16,7 +16,12 @@ export function signBody(secret: string, body: string): string {
  * `timeoutMs` of a background slot, never a request of the war room. Redirects are not followed;
  * only 2xx counts.
  */
-export async function sendWebhook(input: { url: string; body: string; headers: Record<string, string>; timeoutMs: number }): Promise<SendResult> {
+export async function sendWebhook(input: {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+}): Promise<SendResult> {
   const answer = await guardedRequest({
     url: input.url,
     method: 'POST',
@@ -34,7 +39,10 @@ export async function sendWebhook(input: { url: string; body: string; headers: R
  * topic and id beside it. Real deliveries and test sends both go through here, so a test that
  * passes proves the receiver accepts the real thing.
  */
-export function sendSigned(webhook: { url: string; secret: string }, delivery: { body: string; topic: string; deliveryId: string; sentAt: Date }): Promise<SendResult> {
+export function sendSigned(
+  webhook: { url: string; secret: string },
+  delivery: { body: string; topic: string; deliveryId: string; sentAt: Date },
+): Promise<SendResult> {
   return sendWebhook({
     url: webhook.url,
     body: delivery.body,

@@ -1,13 +1,13 @@
 import 'server-only';
+import type { WebhookDto } from '@/lib/contracts/webhooks';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { actingRole } from '@/lib/server/deployments/load-access';
 import { prisma } from '@/lib/server/db';
+import { actingRole } from '@/lib/server/deployments/load-access';
+import { assertOutboundUrl } from '@/lib/server/egress';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
-import { assertOutboundUrl } from '@/lib/server/egress';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { findWebhook } from './find-webhook';
-import type { WebhookDto } from '@/lib/contracts/webhooks';
 import { toWebhookDto } from './webhook-dto';
 
 /**
@@ -16,7 +16,12 @@ import { toWebhookDto } from './webhook-dto';
  * change is written — the update is conditional on the old value, so two clicks racing record
  * one event, and setting the value it already has records none.
  */
-export async function setWebhookActive(actor: SignedInActor, deploymentId: string | null, webhookId: string, active: boolean): Promise<{ webhook: WebhookDto }> {
+export async function setWebhookActive(
+  actor: SignedInActor,
+  deploymentId: string | null,
+  webhookId: string,
+  active: boolean,
+): Promise<{ webhook: WebhookDto }> {
   const access = await authorizeWebhooks(actor, deploymentId);
   const { url } = await findWebhook(deploymentId, webhookId);
   // Resuming asks again: the operator may have closed the address since the webhook was made.
@@ -30,7 +35,11 @@ export async function setWebhookActive(actor: SignedInActor, deploymentId: strin
     const changed = await tx.webhook.updateMany(change);
     if (changed.count === 1) {
       await append({
-        deploymentId, type: active ? 'webhook.resumed' : 'webhook.paused', actorId: actor.userId, actorName: actor.name, roleKey: actingRole(access.heldRoles),
+        deploymentId,
+        type: active ? 'webhook.resumed' : 'webhook.paused',
+        actorId: actor.userId,
+        actorName: actor.name,
+        roleKey: actingRole(access.heldRoles),
         data: { webhookId, host: new URL(url).hostname },
       });
     }

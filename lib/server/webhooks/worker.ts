@@ -1,12 +1,12 @@
 import { topicOf } from '@/lib/domain/webhooks';
+import { onCommittedEvent } from '@/lib/realtime/server/publish';
 import type { BackgroundWorker } from '@/lib/server/background';
 import { prisma } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
 import { processSlot } from '@/lib/server/singleton';
-import { onCommittedEvent } from '@/lib/realtime/server/publish';
 import { processDelivery } from './process-delivery';
 import { webhookTimeoutMs } from './send-webhook';
-import { env } from '@/lib/server/env';
 
 /**
  * Webhook delivery. Every write queues its deliveries in its own transaction; the background

@@ -3,4 +3,6 @@ import { revokeInvitation } from '@/lib/server/users/invitations';
 
 export const dynamic = 'force-dynamic';
 
-export const DELETE = authed<{ id: string }>(async ({ params, actor }) => json({ invitation: await revokeInvitation(actor, params.id) }));
+export const DELETE = authed<{ id: string }>(async ({ params, actor }) =>
+  json({ invitation: await revokeInvitation(actor, params.id) }),
+);

@@ -1,6 +1,6 @@
-import { z } from '@/lib/zod';
 import { reauthenticate } from '@/lib/server/auth/step-up';
 import { authed, json, readJson } from '@/lib/server/http/route';
+import { z } from '@/lib/zod';
 
 export const dynamic = 'force-dynamic';
 

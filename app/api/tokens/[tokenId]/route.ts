@@ -6,7 +6,8 @@ export const dynamic = 'force-dynamic';
 
 export const DELETE = authed<{ tokenId: string }>(async ({ params, actor }) => {
   // A narrow token (metrics only, or one deployment) does exactly that, and no token management.
-  if (actor.token && (!actor.token.scopes.includes('write') || actor.token.deploymentId)) throw new AppError('forbidden', 'This token may not manage tokens.');
+  if (actor.token && (!actor.token.scopes.includes('write') || actor.token.deploymentId))
+    throw new AppError('forbidden', 'This token may not manage tokens.');
   await revokeApiToken(actor.userId, params.tokenId);
   return json({ revoked: true });
 });

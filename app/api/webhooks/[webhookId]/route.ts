@@ -11,4 +11,6 @@ export const PATCH = authed<{ webhookId: string }>(async ({ request, params, act
   return json(await setWebhookActive(actor, null, params.webhookId, active));
 });
 
-export const DELETE = authed<{ webhookId: string }>(async ({ params, actor }) => json(await deleteWebhook(actor, null, params.webhookId)));
+export const DELETE = authed<{ webhookId: string }>(async ({ params, actor }) =>
+  json(await deleteWebhook(actor, null, params.webhookId)),
+);

@@ -8,7 +8,8 @@ function intParam(url: URL, name: string, fallback: number) {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new AppError('invalid_body', `${name} must be a non-negative integer.`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new AppError('invalid_body', `${name} must be a non-negative integer.`);
   return value;
 }
 

@@ -4,7 +4,9 @@ import { inviteToRole, listRoleInvitations } from '@/lib/server/participants/rol
 
 export const dynamic = 'force-dynamic';
 
-export const GET = authed<{ id: string }>(async ({ params, actor }) => json({ invitations: await listRoleInvitations(actor, params.id) }));
+export const GET = authed<{ id: string }>(async ({ params, actor }) =>
+  json({ invitations: await listRoleInvitations(actor, params.id) }),
+);
 
 /** 201 either way: `outcome: 'invited'` with the link (shown this once), or `'added'` for an existing account. */
 export const POST = authed<{ id: string }>(async ({ request, params, actor }) => {

@@ -1,6 +1,6 @@
 import { addParticipantSchema } from '@/lib/schemas/participant';
-import { addParticipant } from '@/lib/server/participants/add-participant';
 import { authed, json, readJson } from '@/lib/server/http/route';
+import { addParticipant } from '@/lib/server/participants/add-participant';
 
 export const dynamic = 'force-dynamic';
 

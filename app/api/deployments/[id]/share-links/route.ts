@@ -5,7 +5,9 @@ import { listShareLinks } from '@/lib/server/share-links/list-share-links';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = authed<{ id: string }>(async ({ params, actor }) => json({ links: await listShareLinks(actor, params.id) }));
+export const GET = authed<{ id: string }>(async ({ params, actor }) =>
+  json({ links: await listShareLinks(actor, params.id) }),
+);
 
 /** 201 {id, token, url}: the token is shown this once. */
 export const POST = authed<{ id: string }>(async ({ request, params, actor }) => {

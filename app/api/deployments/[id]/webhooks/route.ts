@@ -5,7 +5,9 @@ import { listWebhooks } from '@/lib/server/webhooks/list-webhooks';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = authed<{ id: string }>(async ({ params, actor }) => json({ webhooks: await listWebhooks(actor, params.id) }));
+export const GET = authed<{ id: string }>(async ({ params, actor }) =>
+  json({ webhooks: await listWebhooks(actor, params.id) }),
+);
 
 /** 201 {webhook, secret}: the signing secret is shown this once. */
 export const POST = authed<{ id: string }>(async ({ request, params, actor }) => {

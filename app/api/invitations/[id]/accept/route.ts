@@ -12,7 +12,11 @@ export const dynamic = 'force-dynamic';
 export const POST = open<{ id: string }>(async ({ request, params }) => {
   const input = await readJson(request, acceptInvitationSchema);
   const user = await acceptInvitation(params.id, input);
-  const signedIn = await getAuth().api.signInEmail({ body: { email: user.email, password: input.password }, headers: request.headers, asResponse: true });
+  const signedIn = await getAuth().api.signInEmail({
+    body: { email: user.email, password: input.password },
+    headers: request.headers,
+    asResponse: true,
+  });
   const headers = new Headers();
   for (const cookie of signedIn.headers.getSetCookie()) headers.append('set-cookie', cookie);
   return json({ user }, 201, headers);

@@ -1,5 +1,5 @@
-import { removeParticipant } from '@/lib/server/participants/remove-participant';
 import { authed, json } from '@/lib/server/http/route';
+import { removeParticipant } from '@/lib/server/participants/remove-participant';
 
 export const dynamic = 'force-dynamic';
 

@@ -10,4 +10,6 @@ export const PUT = authed<{ id: string }>(async ({ request, params, actor }) => 
   return json(await configurePrometheus(actor, params.id, input));
 });
 
-export const DELETE = authed<{ id: string }>(async ({ params, actor }) => json(await disconnectPrometheus(actor, params.id)));
+export const DELETE = authed<{ id: string }>(async ({ params, actor }) =>
+  json(await disconnectPrometheus(actor, params.id)),
+);

@@ -11,4 +11,6 @@ export const PATCH = authed<{ id: string; webhookId: string }>(async ({ request,
   return json(await setWebhookActive(actor, params.id, params.webhookId, active));
 });
 
-export const DELETE = authed<{ id: string; webhookId: string }>(async ({ params, actor }) => json(await deleteWebhook(actor, params.id, params.webhookId)));
+export const DELETE = authed<{ id: string; webhookId: string }>(async ({ params, actor }) =>
+  json(await deleteWebhook(actor, params.id, params.webhookId)),
+);

@@ -6,6 +6,12 @@ export const dynamic = 'force-dynamic';
 
 export const POST = authed<{ id: string; gateId: string }>(async ({ request, params, actor }) => {
   const input = await readJson(request, overrideSchema);
-  const { replayed, ...result } = await overrideGate(actor, params.id, params.gateId, input, request.headers.get('idempotency-key'));
+  const { replayed, ...result } = await overrideGate(
+    actor,
+    params.id,
+    params.gateId,
+    input,
+    request.headers.get('idempotency-key'),
+  );
   return json(result, 200, replayed ? { 'Idempotent-Replayed': 'true' } : undefined);
 });

@@ -3,4 +3,6 @@ import { listDeliveries } from '@/lib/server/webhooks/list-deliveries';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = authed<{ id: string; webhookId: string }>(async ({ params, actor }) => json({ deliveries: await listDeliveries(actor, params.id, params.webhookId) }));
+export const GET = authed<{ id: string; webhookId: string }>(async ({ params, actor }) =>
+  json({ deliveries: await listDeliveries(actor, params.id, params.webhookId) }),
+);

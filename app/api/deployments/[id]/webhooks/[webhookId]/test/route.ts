@@ -4,4 +4,6 @@ import { sendTestDelivery } from '@/lib/server/webhooks/send-test-delivery';
 export const dynamic = 'force-dynamic';
 
 /** Sends one signed test now: 200 {ok, status, error?} — ok false when the receiver failed, not this request. */
-export const POST = authed<{ id: string; webhookId: string }>(async ({ params, actor }) => json(await sendTestDelivery(actor, params.id, params.webhookId)));
+export const POST = authed<{ id: string; webhookId: string }>(async ({ params, actor }) =>
+  json(await sendTestDelivery(actor, params.id, params.webhookId)),
+);
