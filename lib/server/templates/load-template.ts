@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/domain/rbac';
 import { canManageTemplate } from '@/lib/domain/template-access';
 import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
-import { definitionOf, toTemplateSummary, type TemplateRow } from './template-dto';
+import { readDefinition, summaryOf, type TemplateRow } from './template-dto';
 
 /** One template row, or 404. */
 export async function loadTemplate(id: string, db: Tx | typeof prisma = prisma): Promise<TemplateRow> {
@@ -30,12 +30,19 @@ export async function toTemplateDetail(
   row: TemplateRow,
   db: Tx | typeof prisma = prisma,
 ): Promise<TemplateDetail> {
-  const [deployments, creator] = await Promise.all([
+  const [deployments, creator, read] = await Promise.all([
     db.deployment.count({ where: { templateId: row.id } }),
     row.createdById ? db.user.findUnique({ where: { id: row.createdById }, select: { name: true } }) : null,
+    // Validating a whole definition is CPU work: on the pool, with the summary derived there too.
+    readDefinition(row),
   ]);
+  const { definition: _definition, sourceMarkdown, stats: _stats, ...rest } = row;
   return {
-    ...toTemplateSummary(actor, row, { deployments, createdBy: creator?.name ?? null }),
-    definition: definitionOf(row),
+    ...summaryOf(
+      actor,
+      { ...rest, hasSource: Boolean(sourceMarkdown), stats: read.stats },
+      { deployments, createdBy: creator?.name ?? null },
+    ),
+    definition: read.definition,
   };
 }

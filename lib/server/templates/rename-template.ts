@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/domain/rbac';
-import type { TemplateDefinition } from '@/lib/domain/template-definition';
+import { templateStats, type TemplateDefinition } from '@/lib/domain/template-definition';
 import { prisma } from '@/lib/server/db';
 import { checkReferences } from './create-template';
 import { ensureManage, loadTemplate, toTemplateDetail } from './load-template';
@@ -27,7 +27,13 @@ export async function renameTemplate(
   };
   const updated = await prisma.template.update({
     where: { id },
-    data: { name: input.name, description: definition.description, definition: JSON.parse(JSON.stringify(definition)) },
+    data: {
+      name: input.name,
+      description: definition.description,
+      definition: JSON.parse(JSON.stringify(definition)),
+      // The list's summary stays in step with the definition.
+      stats: templateStats(definition),
+    },
   });
   return toTemplateDetail(actor, updated);
 }
