@@ -139,6 +139,7 @@ export function Checklist({
     <ItemRow
       key={item.id}
       item={item}
+      deploymentId={deployment.id}
       depth={depth}
       roleName={roleNames.get(item.roleKey) ?? item.roleKey}
       editable={refusal(item) === null}

@@ -62,3 +62,43 @@ export function excerpt(text: string, max = EVIDENCE_EXCERPT_CHARS): { text: str
   const cut = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
   return { text: text.slice(0, cut), truncated: true };
 }
+
+type ItemWithEvidence<E> = {
+  id: string;
+  title: string;
+  roleKey: string;
+  status: string;
+  evidence?: readonly E[];
+  children: readonly ItemWithEvidence<E>[];
+};
+
+export type Mismatch<E> = {
+  item: { id: string; title: string; roleKey: string; status: string };
+  evidence: E;
+  /** Newer evidence on the same item matched since: kept in the list, marked as settled. */
+  superseded: boolean;
+};
+
+/** Every mismatching piece of evidence in the war room, newest first: what the IC must see. */
+export function mismatchesOf<E extends { match: EvidenceMatch; at: string }>(
+  phases: readonly { items: readonly ItemWithEvidence<E>[] }[],
+): Mismatch<E>[] {
+  const out: Mismatch<E>[] = [];
+  const walk = (items: readonly ItemWithEvidence<E>[]) => {
+    for (const item of items) {
+      const list = item.evidence ?? [];
+      list.forEach((evidence, index) => {
+        if (evidence.match !== 'mismatch') return;
+        const { id, title, roleKey, status } = item;
+        out.push({
+          item: { id, title, roleKey, status },
+          evidence,
+          superseded: index > 0 && list[0].match === 'match',
+        });
+      });
+      walk(item.children);
+    }
+  };
+  for (const phase of phases) walk(phase.items);
+  return out.sort((a, b) => b.evidence.at.localeCompare(a.evidence.at));
+}
