@@ -1,7 +1,17 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expectLive, item, seedCrew, signedIn } from './support/fixtures';
 import { expect, test } from './support/test';
 
 const LAG = 'Check replication lag is under 1 s';
+
+/** Serious or critical axe findings on what is on screen now, by rule and element. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('pasted output that does not match asks first, then shows amber for the IC live', async ({ browser }) => {
   const crew = seedCrew();
@@ -48,4 +58,11 @@ test('pasted output that does not match asks first, then shows amber for the IC 
   await onCockpit.getByText(/^Output/).click();
   await expect(onCockpit.getByTestId('evidence')).toContainText('PGPASSWORD=[REDACTED:password]');
   await expect(onCockpit).not.toContainText('hunter2');
+
+  // The evidence, the amber step, the IC's list and an open form pass axe on a desk and a phone.
+  expect(await seriousViolations(ic)).toEqual([]);
+  await item(dba, 'Take a verified backup').getByRole('button', { name: 'Add evidence' }).click();
+  await dba.getByLabel('Paste the output').fill('0');
+  await expect(dba.getByTestId('evidence-preview')).toContainText('expected non-zero');
+  expect(await seriousViolations(dba)).toEqual([]);
 });

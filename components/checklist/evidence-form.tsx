@@ -84,7 +84,7 @@ export function EvidenceForm({
         ) : null}
         {preview.ready && preview.redaction?.count ? (
           <p className="text-soft" data-testid="evidence-redaction-preview">
-            🔒 {describeRedaction(preview.redaction.count, preview.redaction.kinds)} Only the redacted text is stored.
+            {describeRedaction(preview.redaction.count, preview.redaction.kinds)} Only the redacted text is stored.
           </p>
         ) : null}
       </div>

@@ -84,7 +84,7 @@ function EvidenceEntry({ entry }: { entry: EvidenceDto }) {
           </>
         ) : null}
         {entry.redacted ? (
-          <span data-testid="evidence-redacted"> · 🔒 {describeRedaction(entry.redacted, entry.redactedKinds)}</span>
+          <span data-testid="evidence-redacted"> · {describeRedaction(entry.redacted, entry.redactedKinds)}</span>
         ) : null}
       </p>
       {entry.text !== null ? (
