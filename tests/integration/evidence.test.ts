@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { eventCount, itemRow, makeCrew } from '../support/crew';
 import { http } from '../support/http';
+import { collect, connect, connected, subscribe } from '../support/socket';
 
 type Crew = Awaited<ReturnType<typeof makeCrew>>;
 const byTitle = (crew: Crew, start: string) => {
@@ -188,5 +189,33 @@ describe('POST /api/deployments/:id/items/:itemId/evidence', () => {
     expect(b.headers.get('idempotent-replayed')).toBe('true');
     expect(b.body.evidence.id).toBe(a.body.evidence.id);
     expect(await prisma.evidence.count({ where: { itemId: item.id } })).toBe(1);
+  });
+
+  it('reaches every watcher live, redacted, like a tick', async () => {
+    const crew = await makeCrew();
+    const item = byTitle(crew, LAG);
+    const socket = connect({ token: crew.tokens.stakeholder });
+    try {
+      await connected(socket);
+      const ack = await subscribe(socket, crew.deployment.id, await eventCount(crew.deployment.id));
+      expect(ack.ok).toBe(true);
+      const live = collect(socket);
+      const res = await http({ token: crew.tokens.dba }).post(path(crew, item.id, '/evidence'), {
+        text: `token=abcdef123456 ${lagOutput('00:00:09')}`,
+      });
+      await live.until(1);
+      expect(live.events[0]).toMatchObject({
+        type: 'item.evidence',
+        actor: 'Dana DBA',
+        data: {
+          itemId: item.id,
+          phaseId: item.phaseId,
+          evidence: { id: res.body.evidence.id, match: 'mismatch', redacted: 1 },
+        },
+      });
+      expect(JSON.stringify(live.events[0])).not.toContain('abcdef123456');
+    } finally {
+      socket.disconnect();
+    }
   });
 });
