@@ -61,8 +61,13 @@ test('pasted output that does not match asks first, then shows amber for the IC 
 
   // The evidence, the amber step, the IC's list and an open form pass axe on a desk and a phone.
   expect(await seriousViolations(ic)).toEqual([]);
-  await item(dba, 'Take a verified backup').getByRole('button', { name: 'Add evidence' }).click();
-  await dba.getByLabel('Paste the output').fill('0');
+  // `e` opens the selected step's evidence form, the text box focused.
+  await item(dba, 'Take a verified backup')
+    .getByText('Take a verified backup of the payments database', { exact: true })
+    .click();
+  await dba.keyboard.press('e');
+  await expect(dba.getByLabel('Paste the output')).toBeFocused();
+  await dba.keyboard.type('0');
   await expect(dba.getByTestId('evidence-preview')).toContainText('expected non-zero');
   expect(await seriousViolations(dba)).toEqual([]);
 });

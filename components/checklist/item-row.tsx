@@ -26,6 +26,8 @@ type Props = {
   onSelect?: (id: string) => void;
   /** Changes each time `n` asks this row to open its note editor. */
   noteRequest?: number;
+  /** Changes each time `e` asks this row to open its evidence form. */
+  evidenceRequest?: number;
   /** The IC's "Move to…" menu, when this person may move steps. */
   menu?: ReactNode;
 };
@@ -41,6 +43,7 @@ export function ItemRow({
   selected = false,
   onSelect,
   noteRequest,
+  evidenceRequest,
   menu,
 }: Props) {
   const [pending, setPending] = useState<ItemStatus | null>(null);
@@ -61,6 +64,12 @@ export function ItemRow({
       setPending(item.status);
       setDraft(item.note ?? '');
     }
+  }
+
+  const [seenEvidenceRequest, setSeenEvidenceRequest] = useState(evidenceRequest);
+  if (evidenceRequest !== undefined && evidenceRequest !== seenEvidenceRequest) {
+    setSeenEvidenceRequest(evidenceRequest);
+    if (editable) setAddingEvidence(true);
   }
 
   const choose = (status: ItemStatus) => {
