@@ -9,6 +9,11 @@ type Engine = {
   redact: (text: string) => Redaction;
 };
 
+const NO_PREVIEW: Engine = {
+  compare: () => ({ match: 'unknown', reason: 'No preview: the server compares it when you attach' }),
+  redact: (text) => ({ text, count: 0, kinds: [] }),
+};
+
 /**
  * What the server will say about pasted output, shown while the person types: the same pure
  * rules (lib/domain/evidence), loaded only when an evidence form opens so the checklist's own
@@ -18,11 +23,13 @@ export function useEvidencePreview(expected: string | null, text: string) {
   const [engine, setEngine] = useState<Engine | null>(null);
   useEffect(() => {
     let live = true;
-    void Promise.all([import('@/lib/domain/evidence/expected-output'), import('@/lib/domain/evidence/redact')]).then(
-      ([compare, redact]) => {
-        if (live) setEngine({ compare: compare.compareWithExpected, redact: redact.redactSecrets });
-      },
-    );
+    void Promise.all([import('@/lib/domain/evidence/expected-output'), import('@/lib/domain/evidence/redact')])
+      .then(([compare, redact]) => ({ compare: compare.compareWithExpected, redact: redact.redactSecrets }))
+      // The rules could not load (a dropped connection): no preview, and the server still decides.
+      .catch(() => NO_PREVIEW)
+      .then((loaded) => {
+        if (live) setEngine(loaded);
+      });
     return () => {
       live = false;
     };
