@@ -58,6 +58,7 @@ export function Checklist({
   const nextPhase = useNextPhase();
   const listRef = useRef<HTMLDivElement>(null);
   const [noteRequest, setNoteRequest] = useState<{ id: string; nonce: number } | null>(null);
+  const [evidenceRequest, setEvidenceRequest] = useState<{ id: string; nonce: number } | null>(null);
   const roleNames = new Map(deployment.roles.map((r) => [r.key, r.name]));
   const can = useCan();
   const closed = isTerminal(deployment.state);
@@ -100,6 +101,12 @@ export function Checklist({
         if (open) open.focus();
         else setNoteRequest((current) => ({ id, nonce: (current?.nonce ?? 0) + 1 }));
       }),
+    onEvidence: (id) =>
+      withItem(id, () => {
+        const open = document.getElementById(`evidence-text-${id}`);
+        if (open) open.focus();
+        else setEvidenceRequest((current) => ({ id, nonce: (current?.nonce ?? 0) + 1 }));
+      }),
     onNextPhase: nextPhase.run,
   });
   const selectedId = keys.selectedId;
@@ -139,6 +146,7 @@ export function Checklist({
     <ItemRow
       key={item.id}
       item={item}
+      deploymentId={deployment.id}
       depth={depth}
       roleName={roleNames.get(item.roleKey) ?? item.roleKey}
       editable={refusal(item) === null}
@@ -146,6 +154,7 @@ export function Checklist({
       selected={item.id === selectedId}
       onSelect={keys.select}
       noteRequest={noteRequest?.id === item.id && item.id === selectedId ? noteRequest.nonce : undefined}
+      evidenceRequest={evidenceRequest?.id === item.id && item.id === selectedId ? evidenceRequest.nonce : undefined}
       menu={
         canMove ? (
           <ReassignMenu

@@ -2,16 +2,20 @@
 
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { ItemStatusBadge } from '@/components/ui/badges';
+import { Badge, ItemStatusBadge } from '@/components/ui/badges';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { ItemDto } from '@/lib/contracts/items';
 import { formatUtcTime } from '@/lib/domain/clock';
+import { proofOf } from '@/lib/domain/evidence/proof';
 import { ITEM_STATUSES, NOTE_REQUIRED, STATUS_LABEL, type ItemStatus } from '@/lib/domain/items';
+import { EvidenceForm } from './evidence-form';
+import { EvidenceList } from './evidence-list';
 
 type Props = {
   item: ItemDto;
+  deploymentId: string;
   roleName: string;
   editable: boolean;
   depth: number;
@@ -22,6 +26,8 @@ type Props = {
   onSelect?: (id: string) => void;
   /** Changes each time `n` asks this row to open its note editor. */
   noteRequest?: number;
+  /** Changes each time `e` asks this row to open its evidence form. */
+  evidenceRequest?: number;
   /** The IC's "Move to…" menu, when this person may move steps. */
   menu?: ReactNode;
 };
@@ -29,6 +35,7 @@ type Props = {
 /** One checklist step: tick in one click; blocked and skipped ask for a note first. */
 export function ItemRow({
   item,
+  deploymentId,
   roleName,
   editable,
   depth,
@@ -36,11 +43,15 @@ export function ItemRow({
   selected = false,
   onSelect,
   noteRequest,
+  evidenceRequest,
   menu,
 }: Props) {
   const [pending, setPending] = useState<ItemStatus | null>(null);
   const [draft, setDraft] = useState('');
+  const [addingEvidence, setAddingEvidence] = useState(false);
   const done = item.status === 'done';
+  // The latest evidence decides: a mismatch keeps the step amber for everyone until newer evidence matches.
+  const proof = proofOf(item.evidence);
   const needsNote = (status: ItemStatus) => NOTE_REQUIRED.includes(status);
 
   // Open the editor when `n` asks, adjusting state during render (no effect round-trip). Only a new
@@ -53,6 +64,12 @@ export function ItemRow({
       setPending(item.status);
       setDraft(item.note ?? '');
     }
+  }
+
+  const [seenEvidenceRequest, setSeenEvidenceRequest] = useState(evidenceRequest);
+  if (evidenceRequest !== undefined && evidenceRequest !== seenEvidenceRequest) {
+    setSeenEvidenceRequest(evidenceRequest);
+    if (editable) setAddingEvidence(true);
   }
 
   const choose = (status: ItemStatus) => {
@@ -68,12 +85,21 @@ export function ItemRow({
     <li
       className={cn(
         'rounded-lg border bg-surface p-3',
-        selected ? 'border-sky-500 ring-2 ring-sky-500 dark:border-sky-400 dark:ring-sky-400' : 'border-line',
+        proof === 'mismatch'
+          ? 'border-l-4 border-amber-500 bg-amber-50/60 dark:border-amber-400 dark:bg-amber-950/40'
+          : '',
+        selected
+          ? 'border-sky-500 ring-2 ring-sky-500 dark:border-sky-400 dark:ring-sky-400'
+          : proof === 'mismatch'
+            ? ''
+            : 'border-line',
       )}
       style={{ marginLeft: depth ? `${Math.min(depth, 4) * 1.25}rem` : undefined }}
       data-testid="checklist-item"
+      id={`item-${item.id}`}
       data-item-id={item.id}
       data-status={item.status}
+      data-proof={proof}
       data-selected={selected ? 'true' : undefined}
       aria-current={selected ? 'true' : undefined}
       onClickCapture={() => onSelect?.(item.id)}
@@ -101,6 +127,15 @@ export function ItemRow({
               {item.title}
             </span>
             <ItemStatusBadge status={item.status} />
+            {proof === 'mismatch' ? (
+              <Badge tone="amber" icon="⚠">
+                Evidence mismatch
+              </Badge>
+            ) : proof === 'match' ? (
+              <Badge tone="green" icon="✓">
+                Proven
+              </Badge>
+            ) : null}
             <span className="text-xs text-faint" data-testid="item-role">
               {roleName}
             </span>
@@ -158,8 +193,17 @@ export function ItemRow({
                   {item.note ? 'Edit note' : 'Add note'}
                 </Button>
               ) : null}
+              {!addingEvidence ? (
+                <Button type="button" variant="ghost" onClick={() => setAddingEvidence(true)}>
+                  Add evidence
+                </Button>
+              ) : null}
             </div>
           ) : null}
+          {addingEvidence && editable ? (
+            <EvidenceForm item={item} deploymentId={deploymentId} onClose={() => setAddingEvidence(false)} />
+          ) : null}
+          <EvidenceList evidence={item.evidence ?? []} total={item.evidenceCount ?? item.evidence?.length ?? 0} />
           {pending ? (
             <form
               className="mt-2 flex flex-col gap-2"

@@ -8,6 +8,7 @@ type Options = {
   ids: readonly string[];
   onToggle: (id: string) => void;
   onNote: (id: string) => void;
+  onEvidence: (id: string) => void;
   onNextPhase: () => void;
 };
 
@@ -33,15 +34,15 @@ function dialogOpen(): boolean {
  * selected and whether the `?` overlay is open; the actions themselves are the caller's, so a key
  * does exactly what the matching click does.
  */
-export function useChecklistKeys({ ids, onToggle, onNote, onNextPhase }: Options) {
+export function useChecklistKeys({ ids, onToggle, onNote, onEvidence, onNextPhase }: Options) {
   const [selected, setSelected] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   // Keys can arrive faster than React renders (j j x): the listener reads the selection from a ref
   // that changes at once, and the latest list and actions from a ref refreshed after each render.
   const selectedRef = useRef<string | null>(null);
-  const latest = useRef({ ids, onToggle, onNote, onNextPhase });
+  const latest = useRef({ ids, onToggle, onNote, onEvidence, onNextPhase });
   useLayoutEffect(() => {
-    latest.current = { ids, onToggle, onNote, onNextPhase };
+    latest.current = { ids, onToggle, onNote, onEvidence, onNextPhase };
   });
 
   useEffect(() => {
@@ -66,7 +67,13 @@ export function useChecklistKeys({ ids, onToggle, onNote, onNextPhase }: Options
       if (!result.action) return;
       // Space and the arrows would also scroll the page.
       event.preventDefault();
-      const { ids: shown, onToggle: toggle, onNote: note, onNextPhase: nextPhase } = latest.current;
+      const {
+        ids: shown,
+        onToggle: toggle,
+        onNote: note,
+        onEvidence: evidence,
+        onNextPhase: nextPhase,
+      } = latest.current;
       const current = selectedRef.current !== null && shown.includes(selectedRef.current) ? selectedRef.current : null;
       switch (result.action) {
         case 'next':
@@ -81,6 +88,9 @@ export function useChecklistKeys({ ids, onToggle, onNote, onNextPhase }: Options
           break;
         case 'note':
           if (current) note(current);
+          break;
+        case 'evidence':
+          if (current) evidence(current);
           break;
         case 'nextPhase':
           nextPhase();

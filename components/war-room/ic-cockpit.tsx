@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Checklist } from '@/components/checklist/checklist';
+import { EvidenceMismatches } from '@/components/cockpit/evidence-mismatches';
 import { PhaseRail } from '@/components/cockpit/phase-rail';
 import { StateBanner } from '@/components/cockpit/state-banner';
 import { StateControls } from '@/components/cockpit/state-controls';
@@ -60,6 +61,7 @@ function Cockpit() {
         </div>
         <aside className="flex flex-col gap-6">
           <MetricsPanel />
+          <EvidenceMismatches />
           <PeoplePanel />
           <StatusComposer />
           <ShareLinkPanel />

@@ -8,6 +8,8 @@ export const deploymentKeys = {
   history: (id: string) => [...deploymentKeys.all, 'history', id] as const,
   /** Pending invitations into this deployment's roles (the IC's People panel). */
   invitations: (id: string) => [...deploymentKeys.all, 'invitations', id] as const,
+  /** One piece of evidence with its whole text, by its `href` (the state carries 2 KB of it). */
+  evidence: (href: string) => [...deploymentKeys.all, 'evidence', href] as const,
 };
 
 export const tokenKeys = {

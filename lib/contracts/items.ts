@@ -1,4 +1,33 @@
+import type { EvidenceMatch } from '@/lib/domain/evidence/expected-output';
+import type { EvidenceSource } from '@/lib/domain/evidence/proof';
+import type { RedactionKind } from '@/lib/domain/evidence/redact';
 import type { ItemStatus } from '@/lib/domain/items';
+
+/** One piece of evidence on an item, as the war room's state, the socket events and the POST answer carry it. */
+export type EvidenceDto = {
+  id: string;
+  itemId: string;
+  match: EvidenceMatch;
+  /** One line: why it matched, did not, or could not be compared. */
+  reason: string;
+  /** How many secrets were cut from the pasted text before it was stored. */
+  redacted: number;
+  redactedKinds: RedactionKind[];
+  source: EvidenceSource;
+  url: string | null;
+  /** The pasted text (secrets cut), at most 2 KB of it here: `textTruncated` says when `href` has more. */
+  text: string | null;
+  textTruncated: boolean;
+  /** Length of the whole text, in characters. */
+  textLength: number;
+  /** `GET` this for the whole evidence, text included. */
+  href: string;
+  at: string;
+  by: string | null;
+};
+
+/** `POST /api/deployments/:id/items/:itemId/evidence` answers this (201). */
+export type AttachEvidenceResult = { evidence: EvidenceDto; item: ItemDto; seq: number };
 
 /** One checklist item as the API and the socket events carry it, its sub-items nested. */
 export type ItemDto = {
@@ -18,4 +47,11 @@ export type ItemDto = {
   updatedBy: string | null;
   updatedAt: string;
   children: ItemDto[];
+  /**
+   * Its evidence, latest first (at most 20; `evidenceCount` says how many in all). Carried by
+   * `GET /api/deployments/:id` and kept live from the events; absent from write answers, so a
+   * tick's answer never wipes what the screen holds.
+   */
+  evidence?: EvidenceDto[];
+  evidenceCount?: number;
 };

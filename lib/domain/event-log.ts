@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   'participant.invited',
   'participant.invitation_revoked',
   'item.updated',
+  'item.evidence',
   'item.reassigned',
   'section.reassigned',
   'phase.started',
@@ -93,12 +94,22 @@ function inWords(value: unknown): string {
   return String(value ?? '');
 }
 
+/** " with evidence: mismatch (lag is 00:00:04: not < 00:00:01)", for the events that carry evidence. */
+function evidenceWords(evidence: unknown): string {
+  if (!evidence || typeof evidence !== 'object') return '';
+  const e = evidence as { match?: string; reason?: string };
+  const result = e.match === 'match' ? 'matches' : e.match === 'mismatch' ? 'MISMATCH' : 'not compared';
+  return ` — evidence ${result}${e.reason ? ` (${e.reason})` : ''}`;
+}
+
 /** Words for the timeline: "Alice (DBA) marked “Backup database” done". */
 export function describeEvent(event: TimelineEvent): string {
   const d = event.data as Record<string, string | number | undefined>;
   switch (event.type) {
     case 'item.updated':
-      return `marked “${d.title}” ${inWords(d.status)}${d.note ? ` — ${d.note}` : ''}`;
+      return `marked “${d.title}” ${inWords(d.status)}${d.note ? ` — ${d.note}` : ''}${evidenceWords(event.data.evidence)}`;
+    case 'item.evidence':
+      return `attached evidence to “${d.title}”${evidenceWords(event.data.evidence)}`;
     case 'item.reassigned':
       return `moved “${d.title}” from ${d.fromName ?? d.from} to ${d.toName ?? d.to}`;
     case 'section.reassigned':

@@ -29,6 +29,7 @@ type Permission = { allow: readonly Relation[]; scope: TokenScope };
 
 export const PERMISSIONS = {
   'deployment.read': { allow: ['admin', 'ic', 'member', 'viewer'], scope: 'read' },
+  // Ticking a step, and attaching evidence to it (POST …/items/:itemId/evidence): the same people.
   'item.update': { allow: ['admin', 'ic', 'owner'], scope: 'write' },
   // Moving a step (or a section's steps) to another role: the IC's call, not the owner's.
   'item.reassign': { allow: ['admin', 'ic'], scope: 'write' },

@@ -235,3 +235,39 @@ describe('report helpers', () => {
     );
   });
 });
+
+describe('renderReport: evidence', () => {
+  it('lists every step’s evidence with its result, and how many done steps are proven', () => {
+    const evidence = (match: 'match' | 'mismatch', reason: string, min: number) => ({
+      match,
+      reason,
+      source: 'manual',
+      url: min === 3 ? 'https://ci.example.com/runs/7' : null,
+      by: 'Dana DBA',
+      at: at(min),
+      redacted: min === 3 ? 1 : 0,
+      redactedKinds: min === 3 ? ['password'] : [],
+    });
+    const s = snapshot();
+    s.phases[0].items = [
+      item({
+        title: 'Check replication lag',
+        status: 'done',
+        evidence: [evidence('mismatch', 'lag is 00:00:04: not < 00:00:01', 3), evidence('match', 'ok', 1)],
+        evidenceCount: 2,
+      }),
+      item({ title: 'Scale the pool', status: 'done' }),
+    ];
+    const md = renderReport(s, [], new Date(at(100)));
+    expect(md).toContain('## Evidence');
+    expect(md).toContain('0 of 2 done steps proven by matching evidence; 1 ticked with evidence that did not match.');
+    expect(md).toContain(
+      '| Check replication lag | Database Admin | Mismatch | lag is 00:00:04: not < 00:00:01 | manual | Dana DBA | 2026-01-15 08:03:00Z | https://ci.example.com/runs/7 · 1 secret redacted: password or secret. |',
+    );
+    expect(md).toContain('| ↳ | Database Admin | Matches | ok | manual |');
+  });
+
+  it('says so when no evidence was attached', () => {
+    expect(renderReport(snapshot(), [], new Date(at(100)))).toContain('_No evidence was attached._');
+  });
+});

@@ -6,6 +6,7 @@
 import { formatDuration, formatRelative, phaseSchedule } from './clock';
 import { stateLabel, type DeploymentState } from './deployment-state';
 import { describeEvent, type TimelineEvent } from './event-log';
+import { evidenceSection, type ReportEvidence } from './evidence/report-evidence';
 import { describeIdentity, type IdentityEvidence } from './identity';
 import { STATUS_LABEL, type ItemStatus } from './items';
 
@@ -18,6 +19,9 @@ export type ReportItem = {
   updatedBy: string | null;
   updatedAt: string;
   doneBeforeStart: boolean;
+  /** Latest first, as the war room's state carries it (at most 20 per step). */
+  evidence?: ReportEvidence[];
+  evidenceCount?: number;
   children: ReportItem[];
 };
 
@@ -242,6 +246,12 @@ function checklist(s: ReportSnapshot): string[] {
   return out;
 }
 
+function evidence(s: ReportSnapshot): string[] {
+  const roleNames = new Map(s.roles.map((r) => [r.key, r.name]));
+  const steps = s.phases.flatMap((p) => flatten(p.items).map(({ item }) => item));
+  return evidenceSection(steps, (key) => roleNames.get(key) ?? key, { table, stamp });
+}
+
 function signoffs(s: ReportSnapshot): string[] {
   const out = ['## Sign-offs'];
   if (!s.gates.length) return [...out, '', '_This runbook has no gates._'];
@@ -334,6 +344,7 @@ export function renderReport(
     people(snapshot),
     phaseTable(snapshot, now),
     checklist(snapshot),
+    evidence(snapshot),
     signoffs(snapshot),
     decisions(snapshot, ordered),
     thresholds(snapshot, ordered),

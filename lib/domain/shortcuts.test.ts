@@ -19,6 +19,7 @@ describe('checklist key mapping', () => {
     expect(action('x')).toBe('toggle');
     expect(action(' ')).toBe('toggle');
     expect(action('n')).toBe('note');
+    expect(action('e')).toBe('evidence');
     expect(action('?', { shiftKey: true })).toBe('help');
   });
 
@@ -108,7 +109,7 @@ describe('the shortcut list', () => {
   it('lists every action exactly once', () => {
     const actions = SHORTCUT_HELP.map((s) => s.action);
     expect(new Set(actions).size).toBe(actions.length);
-    expect([...actions].sort()).toEqual(['help', 'next', 'nextPhase', 'note', 'previous', 'toggle']);
+    expect([...actions].sort()).toEqual(['evidence', 'help', 'next', 'nextPhase', 'note', 'previous', 'toggle']);
   });
 
   it('lists keys that the mapping really maps to that action', () => {

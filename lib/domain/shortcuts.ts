@@ -4,7 +4,7 @@
  * are ignored and how the `g n` sequence works lives here, so it is tested without a browser.
  */
 
-export type ShortcutAction = 'next' | 'previous' | 'toggle' | 'note' | 'nextPhase' | 'help';
+export type ShortcutAction = 'next' | 'previous' | 'toggle' | 'note' | 'evidence' | 'nextPhase' | 'help';
 
 /** What has focus: a field that takes typing, a control with its own keys, or anything else. */
 export type FocusKind = 'typing' | 'control' | 'other';
@@ -36,6 +36,7 @@ const SINGLE_KEYS: Readonly<Record<string, ShortcutAction>> = {
   x: 'toggle',
   ' ': 'toggle',
   n: 'note',
+  e: 'evidence',
   '?': 'help',
 };
 
@@ -91,6 +92,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { action: 'previous', keys: [['k'], ['↑']], label: 'Select the previous item' },
   { action: 'toggle', keys: [['x'], ['Space']], label: 'Tick or untick the selected item' },
   { action: 'note', keys: [['n']], label: 'Add or edit the selected item’s note' },
+  { action: 'evidence', keys: [['e']], label: 'Attach evidence (output or a link) to the selected item' },
   { action: 'nextPhase', keys: [['g', 'n']], label: 'Start or complete the next phase' },
   { action: 'help', keys: [['?']], label: 'Show these shortcuts' },
 ];

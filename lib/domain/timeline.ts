@@ -36,6 +36,7 @@ const CATEGORY: Record<EventType, EventCategory> = {
   'participant.invited': 'people',
   'participant.invitation_revoked': 'people',
   'item.updated': 'checklist',
+  'item.evidence': 'checklist',
   'item.reassigned': 'checklist',
   'section.reassigned': 'checklist',
   'phase.started': 'phase',

@@ -1,3 +1,4 @@
+import { EVIDENCE_SOURCES, isHttpUrl, MAX_EVIDENCE_URL } from '@/lib/domain/evidence/proof';
 import { ITEM_STATUSES, MAX_NOTE_LENGTH } from '@/lib/domain/items';
 import { z } from '@/lib/zod';
 
@@ -33,3 +34,26 @@ export const reassignSectionSchema = z
   })
   .strict();
 export type ReassignSectionInput = z.infer<typeof reassignSectionSchema>;
+
+/**
+ * POST /api/deployments/:id/items/:itemId/evidence — pasted output and/or a link; `status: "done"`
+ * ticks the item in the same event. The text's size (256 KB) is checked by the command (413), and
+ * "neither text nor url" too (422 evidence_required), so both answer with their own code.
+ */
+export const attachEvidenceSchema = z
+  .object({
+    text: z.string().nullish(),
+    url: z
+      .string()
+      .trim()
+      .max(MAX_EVIDENCE_URL, `A link is at most ${MAX_EVIDENCE_URL} characters.`)
+      .refine(isHttpUrl, 'The link must be an http:// or https:// URL.')
+      .nullish()
+      .or(z.literal('').transform(() => null)),
+    source: z.enum(EVIDENCE_SOURCES).default('manual'),
+    status: z.literal('done').optional(),
+    /** With `status`: the version the client read (409 when stale); without, the tick lands on the current one. */
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+export type AttachEvidenceInput = z.infer<typeof attachEvidenceSchema>;

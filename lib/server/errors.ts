@@ -24,6 +24,8 @@ export const HTTP_STATUS = {
   already_exists: 409,
   reason_required: 422,
   note_required: 422,
+  // Evidence with neither pasted text nor a link (lib/server/checklist/attach-evidence.ts).
+  evidence_required: 422,
   role_required: 422,
   // Reassigning a step to a role the deployment does not have.
   unknown_role: 422,

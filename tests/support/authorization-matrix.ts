@@ -258,6 +258,14 @@ export const CASES: Record<string, Case | { skip: string }> = {
       return { path: crew.url(`/items/${item.id}`), body: { status: 'done', version: item.version } };
     },
   },
+  // Evidence: whoever may tick the item may attach proof to it (and tick it in the same event).
+  'POST /api/deployments/[id]/items/[itemId]/evidence': {
+    allow: ['ic', 'dba', 'admin'],
+    prepare: async (crew) => {
+      const item = await itemOf(crew, 'dba');
+      return { path: crew.url(`/items/${item.id}/evidence`), body: { text: 'lag 00:00:00.2', status: 'done' } };
+    },
+  },
   // The same route with {roleKey, version}: moving a step to another role is the IC's call alone.
   'PATCH /api/deployments/[id]/items/[itemId] (reassign)': {
     allow: IC_ONLY,

@@ -1,5 +1,5 @@
 import type { DeploymentDto } from '@/lib/contracts/deployments';
-import type { ItemDto } from '@/lib/contracts/items';
+import type { EvidenceDto, ItemDto } from '@/lib/contracts/items';
 import type { TimelineEvent } from '@/lib/domain/event-log';
 import type { ItemStatus } from '@/lib/domain/items';
 
@@ -30,6 +30,7 @@ function patchItems(items: ItemDto[], id: string, patch: (item: ItemDto) => Item
 export function applyEvent(state: DeploymentDto, event: TimelineEvent): DeploymentDto | null {
   if (event.seq <= state.seq) return state;
   if (event.type === 'item.reassigned') return applyReassign(state, event);
+  if (event.type === 'item.evidence') return applyEvidence(state, event);
   if (event.type !== 'item.updated') return null;
   const data = event.data as {
     itemId: string;
@@ -37,13 +38,16 @@ export function applyEvent(state: DeploymentDto, event: TimelineEvent): Deployme
     status: ItemStatus;
     note: string | null;
     version: number;
+    evidence?: EvidenceDto;
   };
   let applied = false;
   const phases = state.phases.map((phase) => {
     if (phase.id !== data.phaseId) return phase;
-    const [items, found] = patchItems(phase.items, data.itemId, (item) =>
+    const [items, found] = patchItems(phase.items, data.itemId, (current) => {
+      // A tick with evidence carries it: added even when our own answer already moved the version.
+      const item = data.evidence ? withEvidence(current, data.evidence) : current;
       // An item already at a newer version (our own optimistic write answered first) stays.
-      item.version >= data.version
+      return item.version >= data.version
         ? item
         : {
             ...item,
@@ -52,13 +56,34 @@ export function applyEvent(state: DeploymentDto, event: TimelineEvent): Deployme
             version: data.version,
             updatedBy: event.actor,
             updatedAt: event.at,
-          },
-    );
+          };
+    });
     applied = found;
     return found ? { ...phase, items } : phase;
   });
   if (!applied) return null;
   return { ...state, phases, seq: event.seq };
+}
+
+/** The item with this evidence first (once: our own answer and the event may both bring it). */
+export function withEvidence(item: ItemDto, evidence: EvidenceDto): ItemDto {
+  const list = item.evidence ?? [];
+  if (list.some((e) => e.id === evidence.id)) return item;
+  return { ...item, evidence: [evidence, ...list], evidenceCount: (item.evidenceCount ?? list.length) + 1 };
+}
+
+/** Evidence attached without a tick: the item's list grows, nothing else changes. */
+function applyEvidence(state: DeploymentDto, event: TimelineEvent): DeploymentDto | null {
+  const data = event.data as { itemId: string; phaseId: string; evidence: EvidenceDto };
+  if (!data.evidence) return null;
+  let applied = false;
+  const phases = state.phases.map((phase) => {
+    if (phase.id !== data.phaseId) return phase;
+    const [items, found] = patchItems(phase.items, data.itemId, (item) => withEvidence(item, data.evidence));
+    applied = found;
+    return found ? { ...phase, items } : phase;
+  });
+  return applied ? { ...state, phases, seq: event.seq } : null;
 }
 
 /** A step moved to another role: both roles' views filter by roleKey, so patching it is enough. */

@@ -1,4 +1,4 @@
-import type { ItemDto } from '@/lib/contracts/items';
+import type { EvidenceDto, ItemDto } from '@/lib/contracts/items';
 import type { ItemStatus } from '@/lib/domain/items';
 
 type ItemRow = {
@@ -58,11 +58,22 @@ export function toItemDto(row: ItemRow): ItemDto {
   };
 }
 
-/** Flat rows (ordered by position) to the nested tree the API returns. */
-export function buildItemTree(rows: readonly ItemRow[]): ItemDto[] {
+/** The latest evidence of each item (at most 20) and how many it has in all. */
+export type EvidenceByItem = Map<string, { latest: EvidenceDto[]; count: number }>;
+
+/** Flat rows (ordered by position) to the nested tree the API returns, each item with its evidence when given. */
+export function buildItemTree(rows: readonly ItemRow[], evidence?: EvidenceByItem): ItemDto[] {
   const byId = new Map<string, ItemDto>();
   const roots: ItemDto[] = [];
-  for (const row of rows) byId.set(row.id, toItemDto(row));
+  for (const row of rows) {
+    const dto = toItemDto(row);
+    if (evidence) {
+      const own = evidence.get(row.id);
+      dto.evidence = own?.latest ?? [];
+      dto.evidenceCount = own?.count ?? 0;
+    }
+    byId.set(row.id, dto);
+  }
   for (const row of rows) {
     const dto = byId.get(row.id)!;
     const parent = row.parentId ? byId.get(row.parentId) : undefined;

@@ -1,37 +1,19 @@
 import type { ItemDto } from '@/lib/contracts/items';
-import { checkItemChange, checkItemWritable, STATUS_LABEL } from '@/lib/domain/items';
+import { checkItemChange, STATUS_LABEL } from '@/lib/domain/items';
 import type { UpdateItemInput } from '@/lib/schemas/item';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { actingRole, ensureAllowed, loadAccess } from '@/lib/server/deployments/load-access';
 import { AppError, isAppError } from '@/lib/server/errors';
 import { commitSql } from '@/lib/server/events/commit';
-import { lockDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
 import { sql } from '@/lib/server/sql';
 import { itemSelect, toItemDto } from './item-dto';
+import { tickInTransaction, withRole } from './tick-in-transaction';
 
 export type UpdateItemResult = { item: ItemDto; seq: number };
 
-type UpdatedRow = {
-  id: string;
-  phaseId: string;
-  parentId: string | null;
-  position: number;
-  title: string;
-  section: string | null;
-  command: string | null;
-  expectedOutput: string | null;
-  status: string;
-  note: string | null;
-  version: number;
-  doneBeforeStart: boolean;
-  updatedByName: string | null;
-  updatedAt: Date;
-  roleKey: string;
-};
-
 /** The 409 for a tick at an old version: who changed the item first, and its state now. */
-async function staleItem(itemId: string): Promise<AppError> {
+export async function staleItem(itemId: string): Promise<AppError> {
   const current = await prisma.checklistItem.findUniqueOrThrow({ where: { id: itemId }, select: itemSelect });
   return new AppError(
     'stale_version',
@@ -66,25 +48,16 @@ export async function updateItem(
   // statement changing the row at the version the client read and returning it.
   const { result, replayed } = await commitSql(
     async (inTx, append) => {
-      // Decided under the deployment's row lock, which phase completions and state changes take
-      // too: checked before the lock, a tick could commit after its phase completed or the
-      // deployment ended.
-      const deployment = await lockDeployment(inTx, deploymentId);
-      const [phase] = await inTx<{ title: string; status: string }>`
-        SELECT "title", "status"::text AS "status" FROM "Phase" WHERE "id" = ${item.phaseId}`;
-      const writable = checkItemWritable(deployment.state, phase);
-      if (!writable.ok) throw new AppError('illegal_transition', writable.message, { refusal: writable.refusal });
-      const [changed] = await inTx<UpdatedRow>`
-        UPDATE "ChecklistItem" i
-        SET "status" = ${input.status}::"ItemStatus", "note" = ${note}, "version" = i."version" + 1,
-            "updatedById" = ${actor.userId}, "updatedByName" = ${actor.name}, "updatedAt" = ${new Date()}
-        FROM "Role" r
-        WHERE i."id" = ${itemId} AND i."version" = ${input.version} AND r."id" = i."roleId"
-        RETURNING i."id", i."phaseId", i."parentId", i."position", i."title", i."section", i."command", i."expectedOutput",
-          i."status"::text AS "status", i."note", i."version", i."doneBeforeStart", i."updatedByName", i."updatedAt", r."key" AS "roleKey"`;
-      // Thrown to roll back (an idempotency claim included); told in full below, outside the transaction.
-      if (!changed) throw new AppError('stale_version', 'stale');
-      const updated = { ...changed, role: { key: changed.roleKey } };
+      const { changed } = await tickInTransaction(inTx, {
+        deploymentId,
+        itemId,
+        phaseId: item.phaseId,
+        status: input.status,
+        note,
+        version: input.version,
+        actor,
+      });
+      const updated = withRole(changed);
       const event = await append({
         deploymentId,
         type: 'item.updated',

@@ -4,6 +4,7 @@ import { evidenceFor, type IdentityEvidence } from '@/lib/domain/identity';
 import { can } from '@/lib/domain/rbac';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { buildItemTree, itemSelect } from '@/lib/server/checklist/item-dto';
+import { loadEvidence } from '@/lib/server/checklist/load-evidence';
 import { prisma } from '@/lib/server/db';
 import { healthDto } from '@/lib/server/metrics/health-dto';
 import { authorize } from './load-access';
@@ -17,7 +18,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
     userId: actor.userId,
     seesNetwork: can(actor, 'identity.read', { deploymentId, heldRoles: access.heldRoles }),
   };
-  const [deployment, roles, phases, items, gates] = await Promise.all([
+  const [deployment, roles, phases, items, gates, evidence] = await Promise.all([
     prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } }),
     prisma.role.findMany({
       where: { deploymentId },
@@ -46,6 +47,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
         },
       },
     }),
+    loadEvidence(deploymentId),
   ]);
   // Who overrode a gate is shown with the override; the IC may have left the room since, so ask users.
   const overriderIds = [...new Set(gates.flatMap((g) => (g.overriddenById ? [g.overriddenById] : [])))];
@@ -103,7 +105,10 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
       plannedStart: p.plannedStartMin === null ? null : new Date(goLive + p.plannedStartMin * 60_000).toISOString(),
       startedAt: iso(p.startedAt),
       completedAt: iso(p.completedAt),
-      items: buildItemTree((itemsByPhase.get(p.id) ?? []).sort((a, b) => a.position - b.position)),
+      items: buildItemTree(
+        (itemsByPhase.get(p.id) ?? []).sort((a, b) => a.position - b.position),
+        evidence,
+      ),
     })),
     gates: gates.map((g) => ({
       id: g.id,

@@ -1,0 +1,61 @@
+/**
+ * The report's "Evidence" section: every piece of evidence per step, with its result and why, so
+ * the post-mortem and the audit folder show which ticks were proven and which were not.
+ */
+import type { EvidenceMatch } from './expected-output';
+import { MATCH_LABEL } from './proof';
+import { describeRedaction } from './redact';
+
+export type ReportEvidence = {
+  match: EvidenceMatch;
+  reason: string;
+  source: string;
+  url: string | null;
+  by: string | null;
+  at: string;
+  redacted: number;
+  redactedKinds: readonly string[];
+};
+
+type Step = {
+  title: string;
+  roleKey: string;
+  status: string;
+  evidence?: readonly ReportEvidence[];
+  evidenceCount?: number;
+};
+
+export function evidenceSection(
+  steps: readonly Step[],
+  roleName: (key: string) => string,
+  helpers: {
+    table: (headers: string[], rows: (string | number | null | undefined)[][]) => string[];
+    stamp: (iso: string) => string | null;
+  },
+): string[] {
+  const out = ['## Evidence', ''];
+  const withEvidence = steps.filter((s) => s.evidence?.length);
+  const done = steps.filter((s) => s.status === 'done');
+  const proven = done.filter((s) => s.evidence?.[0]?.match === 'match').length;
+  const mismatched = done.filter((s) => s.evidence?.[0]?.match === 'mismatch').length;
+  out.push(
+    `${proven} of ${done.length} done step${done.length === 1 ? '' : 's'} proven by matching evidence; ${mismatched} ticked with evidence that did not match.`,
+    '',
+  );
+  if (!withEvidence.length) return [...out, '_No evidence was attached._'];
+  const rows = withEvidence.flatMap((step) => {
+    const list = step.evidence ?? [];
+    const more = (step.evidenceCount ?? list.length) - list.length;
+    return list.map((e, i) => [
+      i === 0 ? `${step.title}${more > 0 ? ` (latest ${list.length} of ${list.length + more})` : ''}` : '↳',
+      roleName(step.roleKey),
+      MATCH_LABEL[e.match],
+      e.reason,
+      e.source,
+      e.by,
+      helpers.stamp(e.at),
+      [e.url, e.redacted ? describeRedaction(e.redacted, e.redactedKinds) : null].filter(Boolean).join(' · ') || null,
+    ]);
+  });
+  return [...out, ...helpers.table(['Step', 'Role', 'Result', 'Why', 'Source', 'By', 'When', 'Link / redacted'], rows)];
+}
