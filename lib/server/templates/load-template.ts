@@ -13,7 +13,7 @@ export async function loadTemplate(id: string, db: Tx | typeof prisma = prisma):
   return row;
 }
 
-/** Rename and delete: the template's creator or an admin (lib/domain/template-access.ts). */
+/** Rename, new versions and delete: the template's creator or an admin (lib/domain/template-access.ts). */
 export function ensureManage(actor: Actor, row: TemplateRow, verb: string) {
   if (canManageTemplate(actor, row)) return;
   throw new AppError(
@@ -30,12 +30,26 @@ export async function toTemplateDetail(
   row: TemplateRow,
   db: Tx | typeof prisma = prisma,
 ): Promise<TemplateDetail> {
-  const [deployments, creator] = await Promise.all([
+  const [deployments, creator, lastRun] = await Promise.all([
     db.deployment.count({ where: { templateId: row.id } }),
     row.createdById ? db.user.findUnique({ where: { id: row.createdById }, select: { name: true } }) : null,
+    // "What changed since your last run": the newest deployment of this template they held a role in.
+    db.deployment.findFirst({
+      where: { templateId: row.id, participants: { some: { userId: actor.userId } } },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, name: true, templateVersion: true, createdAt: true },
+    }),
   ]);
   return {
     ...toTemplateSummary(actor, row, { deployments, createdBy: creator?.name ?? null }),
     definition: definitionOf(row),
+    myLastRun: lastRun
+      ? {
+          deploymentId: lastRun.id,
+          name: lastRun.name,
+          templateVersion: lastRun.templateVersion,
+          createdAt: lastRun.createdAt.toISOString(),
+        }
+      : null,
   };
 }

@@ -14,6 +14,7 @@ export type TemplateRow = {
   createdById: string | null;
   createdAt: Date;
   updatedAt: Date;
+  currentVersion: number;
 };
 
 /** The stored JSON, validated on the way out: a damaged row is reported, never half-shown. */
@@ -41,5 +42,6 @@ export function toTemplateSummary(
     deployments: extra.deployments,
     hasSource: Boolean(row.sourceMarkdown),
     canManage: canManageTemplate(actor, row),
+    currentVersion: row.currentVersion,
   };
 }
