@@ -210,3 +210,17 @@ describe('diffTemplates, the template itself', () => {
     ]);
   });
 });
+
+describe('diffTemplates labels', () => {
+  it('does not repeat a phase number the runbook already wrote', () => {
+    const numbered = parse({
+      ...BASE,
+      phases: [{ title: 'Phase 2: Deploy', items: [{ title: 'Ship', roleKey: 'ic' }] }],
+    });
+    const edited = parse({
+      ...BASE,
+      phases: [{ title: 'Phase 2: Deploy', items: [{ title: 'Ship it', roleKey: 'ic' }] }],
+    });
+    expect(diffTemplates(numbered, edited)[0].label).toBe('“Phase 2: Deploy” › step “Ship it” › title');
+  });
+});

@@ -184,7 +184,8 @@ function itemChanges(out: TemplateChange[], from: TemplateItem[], to: TemplateIt
 
 const phaseAt = (i: number, phase: TemplatePhase) => ({
   path: `phases[${i}]`,
-  label: `Phase ${i + 1} ${quote(phase.title)}`,
+  // Runbooks often number their phases themselves ("Phase 2: Deploy"): say it once.
+  label: /^phase\b/i.test(phase.title) ? quote(phase.title) : `Phase ${i + 1} ${quote(phase.title)}`,
 });
 
 function phaseValue(phase: TemplatePhase) {
