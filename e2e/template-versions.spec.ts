@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 import { expect, test } from './support/test';
@@ -29,6 +31,16 @@ const RUNBOOK = `# Payments go-live
   \`\`\`
 - [ ] Smoke test (QA)
 `;
+/** No serious or critical axe finding on the screen as it is (as e2e/accessibility.spec.ts asks of every screen). */
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    what,
+  ).toEqual([]);
+}
+
 const FIXED = RUNBOOK.replace('npm run migrate', 'npm run migrate -- --lock-timeout=5s');
 
 test('re-import a runbook into its template: the history shows version 2, the diff shows the change, and a returning IC is told what changed since their last run', async ({
@@ -76,6 +88,7 @@ test('re-import a runbook into its template: the history shows version 2, the di
   await expect(diff).toContainText('npm run migrate');
   await expect(diff).toContainText('npm run migrate -- --lock-timeout=5s');
   await page.screenshot({ path: 'test-results/template-versions-desktop.png', fullPage: true });
+  await expectAccessible(page, 'the template page with a diff open');
 
   // Starting the next war room: the template changed since this person's last run (version 1).
   await page.reload();
@@ -84,6 +97,7 @@ test('re-import a runbook into its template: the history shows version 2, the di
   await notice.getByRole('button', { name: 'What changed since your last run' }).click();
   const dialog = page.getByTestId('since-last-run');
   await expect(dialog.getByTestId('version-diff')).toContainText('npm run migrate -- --lock-timeout=5s');
+  await expectAccessible(page, 'what changed since your last run');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // On a phone the two versions stack.
@@ -96,4 +110,5 @@ test('re-import a runbook into its template: the history shows version 2, the di
   const [left, right] = [await sides.nth(0).boundingBox(), await sides.nth(1).boundingBox()];
   expect(right!.y).toBeGreaterThan(left!.y);
   await phone.screenshot({ path: 'test-results/template-versions-phone.png', fullPage: true });
+  await expectAccessible(phone, 'the diff on a phone');
 });
