@@ -2,6 +2,29 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 const zodPath = { name: 'zod', message: "Import { z } from '@/lib/zod' (it keeps zod eval-free in the browser)." };
+const browserPaths = [
+  zodPath,
+  { name: 'server-only', message: 'This module is shared with the browser: it cannot be server-only.' },
+];
+const serverPatterns = [
+  {
+    group: [
+      '@/lib/server',
+      '@/lib/server/*',
+      '@/lib/realtime/server/*',
+      '**/lib/server/*',
+      '**/realtime/server/*',
+      '../server/*',
+    ],
+    message:
+      'Server code stays on the server: take the types from @/lib/contracts (or @/lib/realtime/protocol) instead.',
+  },
+];
+const queryHooksPath = {
+  name: '@tanstack/react-query',
+  importNames: ['useQuery', 'useMutation', 'useQueryClient', 'useInfiniteQuery', 'useSuspenseQuery'],
+  message: 'Query and mutate in a hook (components/<area>/use-*.ts) with keys from lib/client/query-keys.',
+};
 
 const config = [
   ...nextVitals,
@@ -32,7 +55,7 @@ const config = [
   {
     // Code that runs in the browser, or is shared with it, never reaches into the server (types
     // included): the wire's types are in lib/contracts, the socket protocol in lib/realtime/protocol.
-    // Flat config does not merge a rule's options, so the zod path is repeated here.
+    // Flat config does not merge a rule's options, so the shared paths are repeated per block.
     files: [
       'components/**',
       'lib/client/**',
@@ -41,28 +64,30 @@ const config = [
       'lib/contracts/**',
       'lib/domain/**',
     ],
+    rules: { 'no-restricted-imports': ['error', { paths: browserPaths, patterns: serverPatterns }] },
+  },
+  {
+    // Data access lives in hooks (components/**/use-*.ts): a component renders what a hook gives it.
+    files: ['components/**/*.tsx', 'app/**/*.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            zodPath,
-            { name: 'server-only', message: 'This module is shared with the browser: it cannot be server-only.' },
-          ],
-          patterns: [
-            {
-              group: [
-                '@/lib/server',
-                '@/lib/server/*',
-                '@/lib/realtime/server/*',
-                '**/lib/server/*',
-                '**/realtime/server/*',
-                '../server/*',
-              ],
-              message:
-                'Server code stays on the server: take the types from @/lib/contracts (or @/lib/realtime/protocol) instead.',
-            },
-          ],
+          paths: [zodPath, queryHooksPath],
+          patterns: [],
+        },
+      ],
+    },
+  },
+  {
+    // Components: both rules at once (a later block replaces the rule's options, never merges them).
+    files: ['components/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...browserPaths, queryHooksPath],
+          patterns: serverPatterns,
         },
       ],
     },

@@ -26,6 +26,8 @@ const nextConfig = {
     '@prisma/adapter-pg',
     'socket.io',
     'better-auth',
+    // Loaded from node_modules at run time: its workers start lib/server/cpu-pool/worker.mjs by path.
+    'piscina',
   ],
   async headers() {
     return [

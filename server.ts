@@ -79,6 +79,12 @@ async function main() {
     printDemoAccounts(await seedDemo(), publicUrl);
   }
 
+  // The CPU pool's threads load their modules while Next prepares (lib/server/cpu-pool): a worker
+  // file that cannot load stops the server here rather than failing every import later.
+  const { startCpuPool, stopCpuPool } = await import('./lib/server/cpu-pool/pool');
+  const cpuPoolReady = startCpuPool();
+  cpuPoolReady.catch(() => undefined); // awaited (and thrown) below, before listening
+
   const app = next({ dev, hostname: host === '0.0.0.0' ? 'localhost' : host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -98,6 +104,7 @@ async function main() {
   const { startBackgroundWork } = await import('./lib/server/background');
   const stopBackground = await startBackgroundWork([metricsWorker, webhooksWorker], { embedded: Boolean(embedded) });
 
+  await cpuPoolReady;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   logger.info('server.ready', {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
@@ -120,6 +127,7 @@ async function main() {
     await stopBackground();
     await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 8_000))]);
     io.close();
+    await stopCpuPool().catch(() => undefined);
     await prisma.$disconnect().catch(() => undefined);
     if (embedded) await embedded.stop().catch(() => undefined);
     process.exit(0);

@@ -80,7 +80,7 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
     }
 
     const secret = await addWebhook(ic, receiver.url);
-    await expect(ic.getByTestId('webhook-secret-panel')).toContainText('X-SeededCrew-Signature: sha256=<hex>');
+    await expect(ic.getByTestId('webhook-secret-panel')).toContainText('X-WarRoom-Signature: sha256=<hex>');
     await expect(ic.getByRole('button', { name: 'Copy secret' })).toBeVisible();
     const hook = ic.getByTestId('webhook').filter({ hasText: receiver.url });
     await expect(hook.getByRole('list', { name: 'Events sent' }).getByRole('listitem')).toHaveCount(7);

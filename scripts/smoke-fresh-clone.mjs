@@ -89,6 +89,16 @@ try {
   );
   const refused = ticks.filter((tick) => tick.status !== 200 || tick.body.item?.status !== 'done');
   if (refused.length) throw new Error(`ticks on the embedded database failed: ${JSON.stringify(refused)}`);
+  // A parse runs on the CPU pool's worker thread, which loads lib/server/cpu-pool/worker.mjs by
+  // path: it must be found from a fresh clone's `npm start` too.
+  const parse = await fetch(`${base}/api/runbooks/parse`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'text/markdown', origin: base },
+    body: '# Smoke\n\n## Prepare\n\n- [ ] Check the worker pool\n',
+  });
+  const parsed = await parse.json();
+  if (parse.status !== 200 || parsed.stats?.items !== 1)
+    throw new Error(`runbook parse on the CPU pool failed: ${parse.status} ${JSON.stringify(parsed)}`);
   step(
     `ok — health ${JSON.stringify(health)}, demo deployment ${demo.id}, ${ticks.length} ticks acknowledged (seq ${ticks.map((t) => t.body.seq).join(', ')})`,
   );

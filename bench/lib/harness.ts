@@ -9,7 +9,7 @@ const baseDatabaseUrl = process.env.DATABASE_URL;
 
 /**
  * A fresh database and the real production server on it, for one benchmark; `processes` > 1
- * starts that many servers on the one database (give them REDIS_URL to share crews).
+ * starts that many servers on the one database (give them REDIS_URL to share socket.io rooms).
  * The per-user write limit is off: benchmarks measure capacity, not the guard.
  */
 export async function benchServers(processes: number, extra: Record<string, string> = {}) {

@@ -30,14 +30,12 @@ export function ReassignMenu({
           'cursor-pointer list-none rounded-md border border-line-strong px-2 text-soft hover:bg-subtle focus-visible:outline-2 focus-visible:outline-sky-500',
           compact ? 'py-0.5 text-xs' : 'min-h-9 py-1.5 text-sm',
         )}
-        aria-label={label}
         title={label}
       >
         Move to…<span className="sr-only"> ({label})</span>
       </summary>
       <ul
         role="menu"
-        aria-label={label}
         className="absolute right-0 z-20 mt-1 max-h-72 w-56 overflow-auto rounded-md border border-slate-200 bg-surface p-1 shadow-lg dark:border-slate-700"
       >
         {roles.map((role) => (

@@ -1,57 +1,24 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { useToast } from '@/components/ui/toast';
-import { api, ApiError } from '@/lib/client/api';
-import { templateKeys } from '@/lib/client/query-keys';
+import { ApiError } from '@/lib/client/api';
 import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import { OwnerEditor } from './owner-editor';
 import { RoleMappingEditor, isValidKey, withRoleNames, type RoleMappingState } from './role-mapping-editor';
 import { RunbookSource } from './runbook-source';
 import { StatsRow } from './template-extras';
 import { itemsPerRole, TemplatePreview } from './template-preview';
+import {
+  MAX_RUNBOOK_BYTES,
+  useCreateTemplate,
+  useParseRunbook,
+  type ParseResponse,
+  type RunbookWarning,
+} from './use-runbook-import';
 
-type Warning = { line: number; message: string };
-type ParseResponse = {
-  template: TemplateDefinition;
-  stats: Record<'phases' | 'sections' | 'items' | 'checkedItems' | 'roles' | 'gates' | 'rules', number>;
-  warnings: Warning[];
-};
-type Problem = { message: string; warnings: Warning[] };
-
-/** Mirrors MAX_RUNBOOK_BYTES: refuse before uploading what the server would refuse anyway. */
-const MAX_BYTES = 1_000_000;
-
-type RunbookFields = {
-  markdown: string;
-  roleMapping: Record<string, string>;
-  roleNames?: Record<string, string>;
-  name?: string;
-};
-
-/**
- * JSON normally; a runbook near the size limit goes as text/markdown with the rest in the query,
- * because JSON escaping could push it past the server's 1 MB cap on any body.
- */
-function runbookRequest<T>(path: string, fields: RunbookFields): Promise<T> {
-  const body = JSON.stringify(fields);
-  if (new Blob([body]).size < MAX_BYTES)
-    return api<T>(path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
-  const query = new URLSearchParams({
-    roleMapping: JSON.stringify(fields.roleMapping),
-    roleNames: JSON.stringify(fields.roleNames ?? {}),
-    ...(fields.name ? { name: fields.name } : {}),
-  });
-  return api<T>(`${path}?${query}`, {
-    method: 'POST',
-    body: fields.markdown,
-    headers: { 'content-type': 'text/markdown; charset=utf-8' },
-  });
-}
+type Problem = { message: string; warnings: RunbookWarning[] };
 
 /**
  * Import: paste or drop a Markdown runbook → preview (nothing stored) → fix the role mapping and
@@ -59,9 +26,6 @@ function runbookRequest<T>(path: string, fields: RunbookFields): Promise<T> {
  * typed are applied to the preview sent to `POST /api/templates`.
  */
 export function ImportRunbook() {
-  const router = useRouter();
-  const toast = useToast();
-  const queryClient = useQueryClient();
   const sourceRef = useRef<HTMLTextAreaElement>(null);
   const previewRef = useRef<HTMLElement>(null);
   const [markdown, setMarkdown] = useState('');
@@ -73,9 +37,7 @@ export function ImportRunbook() {
   // Owners moved by hand, roles added or removed: the preview as edited (a re-parse starts over).
   const [edited, setEdited] = useState<TemplateDefinition | null>(null);
 
-  const parse = useMutation({
-    mutationFn: (input: { markdown: string; mapping: Record<string, string> }) =>
-      runbookRequest<ParseResponse>('/api/runbooks/parse', { markdown: input.markdown, roleMapping: input.mapping }),
+  const parse = useParseRunbook({
     onSuccess: (data, input) => {
       setResult(data);
       setEdited(null);
@@ -92,46 +54,43 @@ export function ImportRunbook() {
       setResult(null);
       setParsedWith(null);
       const warnings =
-        error instanceof ApiError && Array.isArray(error.details.warnings) ? (error.details.warnings as Warning[]) : [];
+        error instanceof ApiError && Array.isArray(error.details.warnings)
+          ? (error.details.warnings as RunbookWarning[])
+          : [];
       setProblem({ message: error.message, warnings });
     },
   });
 
-  const create = useMutation({
-    // The server parses the same Markdown with the same mapping again (what was previewed is what
-    // is stored) — smaller to send than the template JSON, and it keeps the source for later.
-    mutationFn: () => {
-      const title = name.trim() || result!.template.name;
-      // Edited by hand: store the edited preview itself (with its source) instead of re-parsing.
-      if (edited) {
-        const template = { ...withRoleNames(edited, cleanNames(roles.names)), name: title };
-        return api<{ id: string; name: string }>('/api/templates', {
-          method: 'POST',
-          json: { template, sourceMarkdown: parsedWith!.markdown },
-        });
-      }
-      return runbookRequest<{ id: string; name: string }>('/api/templates', {
-        markdown: parsedWith!.markdown,
-        roleMapping: JSON.parse(parsedWith!.mapping),
-        roleNames: cleanNames(roles.names),
-        name: title,
-      });
-    },
-    onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: templateKeys.all });
-      toast.info(`Template “${created.name}” created. Start a deployment from it below.`);
-      router.push(`/templates/${created.id}`);
-    },
-    onError: (error) => toast.error(error.message),
-  });
+  const create = useCreateTemplate();
+  // Edited by hand: store the edited preview itself (with its source) instead of re-parsing.
+  const createFromPreview = () => {
+    const title = name.trim() || result!.template.name;
+    create.mutate(
+      edited
+        ? {
+            kind: 'edited',
+            template: { ...withRoleNames(edited, cleanNames(roles.names)), name: title },
+            sourceMarkdown: parsedWith!.markdown,
+          }
+        : {
+            kind: 'markdown',
+            fields: {
+              markdown: parsedWith!.markdown,
+              roleMapping: JSON.parse(parsedWith!.mapping),
+              roleNames: cleanNames(roles.names),
+              name: title,
+            },
+          },
+    );
+  };
 
-  const tooBig = new Blob([markdown]).size > MAX_BYTES;
+  const tooBig = new Blob([markdown]).size > MAX_RUNBOOK_BYTES;
   const preview = (text = markdown) => {
-    if (new Blob([text]).size > MAX_BYTES) return;
+    if (new Blob([text]).size > MAX_RUNBOOK_BYTES) return;
     parse.mutate({ markdown: text, mapping: roles.mapping });
   };
   const loadFile = async (file: File) => {
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_RUNBOOK_BYTES) {
       setProblem({
         message: `“${file.name}” is larger than 1 MB. Split the runbook into smaller files.`,
         warnings: [],
@@ -262,7 +221,7 @@ export function ImportRunbook() {
               />
             </section>
             <OwnerEditor template={withRoleNames(working!, roles.names)} onChange={setEdited} />
-            <CreateBar stale={stale} pending={create.isPending} onCreate={() => create.mutate()} name={name} />
+            <CreateBar stale={stale} pending={create.isPending} onCreate={createFromPreview} name={name} />
             <TemplatePreview template={withRoleNames(working!, roles.names)} />
           </>
         )}

@@ -1,32 +1,20 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
-import { useToast } from '@/components/ui/toast';
-import { api } from '@/lib/client/api';
-import { deploymentKeys } from '@/lib/client/query-keys';
 import { InviteToRole } from './invite-to-role';
 import { useCan } from './use-can';
+import { useRemoveParticipant } from './use-participants';
 import { useRoleInvitations } from './use-role-invitations';
 import { useWarRoom } from './war-room-context';
 
 /** Roles, who holds them, who is online — and, for the IC, inviting people into roles. */
 export function PeoplePanel() {
   const { deployment, presence } = useWarRoom();
-  const queryClient = useQueryClient();
-  const toast = useToast();
   const online = new Set(presence.map((p) => p.userId));
   const manage = useCan()('participant.manage');
   const invitations = useRoleInvitations(deployment, manage);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: deploymentKeys.detail(deployment.id) });
-
-  const remove = useMutation({
-    mutationFn: (participantId: string) =>
-      api(`/api/deployments/${deployment.id}/participants/${participantId}`, { method: 'DELETE' }),
-    onSuccess: () => void refresh(),
-    onError: (error) => toast.error(error.message),
-  });
+  const remove = useRemoveParticipant(deployment.id);
 
   return (
     <section aria-labelledby="people-title">

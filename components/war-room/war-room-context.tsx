@@ -1,12 +1,10 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
-import { api } from '@/lib/client/api';
-import { deploymentKeys } from '@/lib/client/query-keys';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { useDeploymentLive, type LiveStatus } from '@/lib/realtime/client/use-deployment-live';
 import type { PresenceEntry } from '@/lib/realtime/protocol/events';
+import { useDeployment } from './use-deployment';
 
 type WarRoom = { deployment: DeploymentDto; status: LiveStatus; presence: PresenceEntry[] };
 
@@ -20,12 +18,7 @@ export function useWarRoom(): WarRoom {
 
 /** Holds one deployment's live state for every panel of the page. */
 export function WarRoomProvider({ initial, children }: { initial: DeploymentDto; children: ReactNode }) {
-  const { data } = useQuery({
-    queryKey: deploymentKeys.detail(initial.id),
-    queryFn: () => api<DeploymentDto>(`/api/deployments/${initial.id}`),
-    initialData: initial,
-    staleTime: Infinity,
-  });
+  const data = useDeployment(initial);
   const { status, presence } = useDeploymentLive(initial.id, initial.seq);
   return <WarRoomContext.Provider value={{ deployment: data, status, presence }}>{children}</WarRoomContext.Provider>;
 }

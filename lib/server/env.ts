@@ -7,6 +7,7 @@
  * A blank value counts as unset. Values are never echoed back in errors: some of them are secrets.
  * Meanings live with the code that uses them and in the README; what is here is the shape.
  */
+import os from 'node:os';
 import { z } from '@/lib/zod';
 
 type Source = Record<string, string | undefined>;
@@ -152,6 +153,9 @@ const schema = z.object({
   HSTS: flag(false),
   WRITE_RATE_LIMIT: number({ fallback: 600, min: 0, off: true }),
   METRICS_TOKEN: optionalText(),
+  // CPU-heavy requests (lib/server/cpu-pool): worker threads, and how many tasks may wait for one
+  CPU_POOL_THREADS: number({ fallback: Math.max(1, os.availableParallelism() - 1), min: 1, max: 64, whole: true }),
+  CPU_POOL_QUEUE: number({ fallback: 8, min: 0, max: 1000, whole: true }),
   // Live updates and several processes
   REDIS_URL: url(['redis:', 'rediss:']),
   SOCKET_RECHECK_MS: number({ fallback: 5000, above: 0 }),

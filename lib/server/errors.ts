@@ -54,6 +54,8 @@ export const HTTP_STATUS = {
   self_override: 403,
   rate_limited: 429,
   db_unavailable: 503,
+  // The CPU pool's bounded queue is full (lib/server/cpu-pool): retry after Retry-After seconds.
+  busy: 503,
   internal: 500,
 } as const;
 

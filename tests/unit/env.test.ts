@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, env, parseEnv, resetEnv } from '@/lib/server/env';
 
@@ -41,6 +42,8 @@ describe('parseEnv', () => {
       METRICS_RAW_RETENTION_DAYS: 14,
       METRICS_HEALTH_TICK_MS: 5000,
       METRICS_RETENTION_TICK_MS: 3_600_000,
+      CPU_POOL_THREADS: Math.max(1, os.availableParallelism() - 1),
+      CPU_POOL_QUEUE: 8,
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
@@ -61,6 +64,8 @@ describe('parseEnv', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       HOST: '',
       DB_POOL_SIZE: '  ',
+      CPU_POOL_THREADS: '3',
+      CPU_POOL_QUEUE: '0',
     });
     expect(config).toMatchObject({
       PORT: 8080,
@@ -72,6 +77,8 @@ describe('parseEnv', () => {
       LEADER_ELECTION: false,
       SIGNOFF_REAUTH_MIN: 0,
       DB_POOL_SIZE: 10,
+      CPU_POOL_THREADS: 3,
+      CPU_POOL_QUEUE: 0,
     });
     expect(config.TRUSTED_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.HOST).toBeUndefined();
@@ -85,12 +92,16 @@ describe('parseEnv', () => {
       DATABASE_URL: 'mysql://root:hunter2@db/x',
       WEBHOOK_MAX_ATTEMPTS: '2.5',
       LEADER_RETRY_MS: '0',
+      CPU_POOL_THREADS: '0',
+      CPU_POOL_QUEUE: 'lots',
     });
     expect(problems).toEqual([
       'PORT: expected a whole number from 0 to 65535',
       'LOG_LEVEL: expected one of debug, info, warn, error, silent',
       'DATABASE_URL: expected a URL starting with postgres:// or postgresql://',
       'HSTS: expected true or false',
+      'CPU_POOL_THREADS: expected a whole number from 1 to 64',
+      'CPU_POOL_QUEUE: expected a whole number from 0 to 1000',
       'LEADER_RETRY_MS: expected a number above 0',
       'WEBHOOK_MAX_ATTEMPTS: expected a whole number 1 or more',
     ]);

@@ -62,16 +62,20 @@ async function actorFromToken(token: string, headers: Headers): Promise<SignedIn
       auth: { kind: 'token', tokenId: ADMIN_TOKEN_USER_ID, tokenName: 'WARROOM_ADMIN_TOKEN', ...clientOf(headers) },
     };
   }
-  // Every API call starts here, so it is one plain SQL statement; "last used" is refreshed at
-  // most once a minute per token, in the same statement.
+  // Every API call and socket starts here, so it is one plain SQL statement; "last used" is
+  // refreshed at most once a minute per token, in the same statement. SKIP LOCKED: when a crowd
+  // of sockets shares one token, one of them refreshes it and the others never queue on its row.
   const [row] = await sql<TokenRow>`
     WITH hit AS (
-      SELECT t."id", t."name" AS "tokenName", t."userId", t."scopes", t."deploymentId", t."lastUsedAt", u."isAdmin", u."name", u."email"
+      SELECT t."id", t."name" AS "tokenName", t."userId", t."scopes", t."deploymentId", u."isAdmin", u."name", u."email"
       FROM "ApiToken" t JOIN "user" u ON u."id" = t."userId"
       WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL AND u."deactivatedAt" IS NULL
+    ), stale AS (
+      SELECT t."id" FROM "ApiToken" t JOIN hit ON hit."id" = t."id"
+      WHERE t."lastUsedAt" IS NULL OR t."lastUsedAt" < now() - interval '1 minute'
+      FOR UPDATE OF t SKIP LOCKED
     ), touched AS (
-      UPDATE "ApiToken" t SET "lastUsedAt" = now() FROM hit
-      WHERE t."id" = hit."id" AND (hit."lastUsedAt" IS NULL OR hit."lastUsedAt" < now() - interval '1 minute')
+      UPDATE "ApiToken" t SET "lastUsedAt" = now() FROM stale WHERE t."id" = stale."id"
     )
     SELECT "id", "tokenName", "userId", "scopes", "deploymentId", "isAdmin", "name", "email" FROM hit`;
   if (!row) return null;

@@ -1,8 +1,8 @@
 import 'server-only';
-import { templateDefinitionSchema } from '@/lib/domain/template-definition';
 import type { CreateDeploymentInput } from '@/lib/schemas/deployment';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { ADMIN_TOKEN_USER_ID } from '@/lib/server/auth/get-actor';
+import { runOffThread } from '@/lib/server/cpu-pool/pool';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
@@ -15,13 +15,14 @@ export async function createDeployment(actor: SignedInActor, input: CreateDeploy
     throw new AppError('forbidden', 'This token may not create deployments.');
   const template = await prisma.template.findUnique({ where: { id: input.templateId } });
   if (!template) throw new AppError('not_found', 'No such template.');
-  const parsed = templateDefinitionSchema.safeParse(template.definition);
-  if (!parsed.success) throw new AppError('invalid_body', 'That template is damaged and cannot start a deployment.');
+  // Validating a whole definition is CPU work: on the pool (lib/server/cpu-pool).
+  const parsed = await runOffThread('validateTemplate', { definition: template.definition, checkReferences: false });
+  if (!parsed.ok) throw new AppError('invalid_body', 'That template is damaged and cannot start a deployment.');
   const creator = actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId;
   const { result } = await commit(async (tx, append) => {
     const { deployment, itemCount } = await instantiateDeployment(
       tx,
-      parsed.data,
+      parsed.definition,
       {
         name: input.name,
         version: input.version,

@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
 import { PUBLIC_NAMESPACE } from '@/lib/realtime/protocol/public-events';
 import { getIoServer } from '@/lib/realtime/server/io-server';
+import { cpuPoolStats } from '@/lib/server/cpu-pool/pool';
 import { processSingleton } from '@/lib/server/singleton';
 import { Counter, Gauge, Histogram, Registry } from './registry';
 import { routeLabel } from './route-label';
@@ -48,6 +49,23 @@ function create() {
         { labels: { namespace: '/' }, value: io.of('/').sockets.size },
         { labels: { namespace: PUBLIC_NAMESPACE }, value: io.of(PUBLIC_NAMESPACE).sockets.size },
       ];
+    }),
+  );
+  // The CPU pool (lib/server/cpu-pool): what it is doing now, and how often it said busy.
+  registry.register(
+    new Gauge('warroom_cpu_pool_tasks', 'CPU-pool tasks accepted and not yet answered, and those waiting.', () => {
+      const stats = cpuPoolStats();
+      if (!stats) return [];
+      return [
+        { labels: { state: 'in_flight' }, value: stats.inFlight },
+        { labels: { state: 'queued' }, value: stats.queued },
+      ];
+    }),
+  );
+  registry.register(
+    new Gauge('warroom_cpu_pool_refused_total', 'CPU-pool tasks refused with 503 busy since start.', () => {
+      const stats = cpuPoolStats();
+      return stats ? [{ value: stats.refused }] : [];
     }),
   );
   registry.register(

@@ -1,6 +1,7 @@
 import 'server-only';
-import { REPORT_EVENT_TYPES, renderReport, reportFileName } from '@/lib/domain/report';
+import { REPORT_EVENT_TYPES, reportFileName } from '@/lib/domain/report';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
+import { runOffThread } from '@/lib/server/cpu-pool/pool';
 import { prisma } from '@/lib/server/db';
 import { getDeployment } from '@/lib/server/deployments/get-deployment';
 import { toTimelineEvent } from '@/lib/server/events/append-event';
@@ -24,7 +25,13 @@ export async function getDeploymentReport(actor: SignedInActor, deploymentId: st
     }),
   ]);
   return {
-    markdown: renderReport(deployment, rows.map(toTimelineEvent), now, head),
+    // Rendering a long deployment's report is CPU work: on the pool (lib/server/cpu-pool).
+    markdown: await runOffThread('renderReport', {
+      snapshot: deployment,
+      events: rows.map(toTimelineEvent),
+      now,
+      head,
+    }),
     fileName: reportFileName(deployment),
   };
 }

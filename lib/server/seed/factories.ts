@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_TOKEN_SCOPES } from '@/lib/domain/rbac';
-import { templateDefinitionSchema, type TemplateDefinitionInput } from '@/lib/domain/template-definition';
+import {
+  templateDefinitionSchema,
+  templateStats,
+  type TemplateDefinitionInput,
+} from '@/lib/domain/template-definition';
 import { prisma } from '@/lib/server/db';
 import { instantiateDeployment } from '@/lib/server/deployments/instantiate';
 import { commit } from '@/lib/server/events/commit';
@@ -46,6 +50,7 @@ export async function makeTemplate(
       name: parsed.name,
       description: parsed.description,
       definition: parsed,
+      stats: templateStats(parsed),
       createdById,
       versions: { create: { version: 1, definition: parsed, summary: 'Created', createdById } },
     },

@@ -1,7 +1,9 @@
 import 'server-only';
 import { canCreateTemplates } from '@/lib/domain/template-access';
-import { templateDefinitionSchema, type TemplateDefinition } from '@/lib/domain/template-definition';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
+import { templateReferenceProblem } from '@/lib/domain/template-references';
 import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { runOffThread } from '@/lib/server/cpu-pool/pool';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { importRunbook } from './import-runbook';
@@ -23,7 +25,7 @@ export async function createTemplate(actor: SignedInActor, input: RunbookSource 
   let sourceMarkdown: string | null;
   let warnings: { line: number; message: string }[] = [];
   if (input.kind === 'markdown') {
-    const parsed = importRunbook(input);
+    const parsed = await importRunbook(input);
     definition = parsed.template;
     warnings = parsed.warnings;
     sourceMarkdown = input.markdown;
@@ -31,16 +33,17 @@ export async function createTemplate(actor: SignedInActor, input: RunbookSource 
     definition = input.template;
     sourceMarkdown = input.sourceMarkdown;
   }
-  checkReferences(definition);
-  const stored = templateDefinitionSchema.parse(definition);
+  const stored = await validateForStorage(definition);
   const row = await prisma.template.create({
     data: {
-      name: stored.name,
-      description: stored.description.slice(0, 10000),
-      definition: JSON.parse(JSON.stringify(stored)),
+      name: stored.definition.name,
+      description: stored.definition.description.slice(0, 10000),
+      definition: JSON.parse(JSON.stringify(stored.definition)),
+      // The list's summary, kept beside the definition so listing never re-reads the definition.
+      stats: stored.stats,
       sourceMarkdown,
       createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
-      versions: firstVersion(stored, {
+      versions: firstVersion(stored.definition, {
         sourceMarkdown,
         actor,
         summary: input.summary?.trim() || (input.kind === 'markdown' ? 'Imported from Markdown' : 'Created'),
@@ -51,24 +54,20 @@ export async function createTemplate(actor: SignedInActor, input: RunbookSource 
 }
 
 /**
+ * The definition as it will be stored, with its summary: role references and the schema checked
+ * on the CPU pool (a 5 000-item definition is tens of milliseconds of zod). Refusals are 422.
+ */
+export async function validateForStorage(definition: unknown) {
+  const result = await runOffThread('validateTemplate', { definition, checkReferences: true });
+  if (!result.ok) throw new AppError('invalid_body', result.message);
+  return result;
+}
+
+/**
  * An edited preview could name roles that are not declared; a deployment would silently hand such
  * items to the IC, so refuse with words instead.
  */
 export function checkReferences(definition: TemplateDefinition) {
-  const keys = new Set(definition.roles.map((r) => r.key));
-  if (keys.size !== definition.roles.length)
-    throw new AppError('invalid_body', 'Two roles share one key; merge them in the role mapping first.');
-  const missing = new Set<string>();
-  const walk = (items: TemplateDefinition['phases'][number]['items']) => {
-    for (const item of items) {
-      if (!keys.has(item.roleKey)) missing.add(item.roleKey);
-      walk(item.children);
-    }
-  };
-  for (const phase of definition.phases) {
-    walk(phase.items);
-    for (const gate of phase.gates) for (const key of gate.requiredRoles) if (!keys.has(key)) missing.add(key);
-  }
-  if (missing.size)
-    throw new AppError('invalid_body', `The template uses roles it does not declare: ${[...missing].join(', ')}.`);
+  const problem = templateReferenceProblem(definition);
+  if (problem) throw new AppError('invalid_body', problem);
 }

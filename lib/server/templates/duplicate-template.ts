@@ -1,5 +1,6 @@
 import 'server-only';
 import { canCreateTemplates } from '@/lib/domain/template-access';
+import { templateStats } from '@/lib/domain/template-definition';
 import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
@@ -22,6 +23,7 @@ export async function duplicateTemplate(actor: SignedInActor, id: string, input:
       name,
       description: row.description,
       definition: JSON.parse(JSON.stringify(definition)),
+      stats: templateStats(definition),
       sourceMarkdown: row.sourceMarkdown,
       createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
       // The copy starts its own history; its first version says where it came from.

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { SavedTemplateVersion } from '@/lib/contracts/templates';
-import { templateDefinitionSchema, type TemplateDefinition } from '@/lib/domain/template-definition';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { checkReferences } from './create-template';
+import { validateForStorage } from './create-template';
 import { importRunbook } from './import-runbook';
 import { ensureManage, loadTemplate, toTemplateDetail } from './load-template';
 import type { EditedTemplate, RunbookSource } from './read-runbook-request';
@@ -24,7 +24,7 @@ export async function importTemplateVersion(
   let warnings: { line: number; message: string }[] = [];
   let sourceMarkdown: string | null;
   if (input.kind === 'markdown') {
-    const parsed = importRunbook({ ...input, name: row.name });
+    const parsed = await importRunbook({ ...input, name: row.name });
     definition = parsed.template;
     warnings = parsed.warnings;
     sourceMarkdown = input.markdown;
@@ -32,10 +32,10 @@ export async function importTemplateVersion(
     definition = input.template;
     sourceMarkdown = input.sourceMarkdown;
   }
-  checkReferences(definition);
-  const stored = templateDefinitionSchema.parse({ ...definition, name: row.name });
+  // Role references and the schema, checked on the CPU pool as a new template's are.
+  const stored = await validateForStorage({ ...definition, name: row.name });
   const { row: saved, created } = await saveTemplateVersion(actor, id, {
-    definition: stored,
+    definition: stored.definition,
     summary: input.summary?.trim() || 'Imported again from the runbook',
     baseVersion: input.baseVersion,
     sourceMarkdown,

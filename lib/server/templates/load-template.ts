@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/domain/rbac';
 import { canManageTemplate } from '@/lib/domain/template-access';
 import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
-import { definitionOf, toTemplateSummary, type TemplateRow } from './template-dto';
+import { readDefinition, summaryOf, type TemplateRow } from './template-dto';
 
 /** One template row, or 404. */
 export async function loadTemplate(id: string, db: Tx | typeof prisma = prisma): Promise<TemplateRow> {
@@ -30,9 +30,11 @@ export async function toTemplateDetail(
   row: TemplateRow,
   db: Tx | typeof prisma = prisma,
 ): Promise<TemplateDetail> {
-  const [deployments, creator, lastRun] = await Promise.all([
+  const [deployments, creator, read, lastRun] = await Promise.all([
     db.deployment.count({ where: { templateId: row.id } }),
     row.createdById ? db.user.findUnique({ where: { id: row.createdById }, select: { name: true } }) : null,
+    // Validating a whole definition is CPU work: on the pool, with the summary derived there too.
+    readDefinition(row),
     // "What changed since your last run": the newest deployment of this template they held a role in.
     db.deployment.findFirst({
       where: { templateId: row.id, participants: { some: { userId: actor.userId } } },
@@ -40,9 +42,14 @@ export async function toTemplateDetail(
       select: { id: true, name: true, templateVersion: true, createdAt: true },
     }),
   ]);
+  const { definition: _definition, sourceMarkdown, stats: _stats, ...rest } = row;
   return {
-    ...toTemplateSummary(actor, row, { deployments, createdBy: creator?.name ?? null }),
-    definition: definitionOf(row),
+    ...summaryOf(
+      actor,
+      { ...rest, hasSource: Boolean(sourceMarkdown), stats: read.stats },
+      { deployments, createdBy: creator?.name ?? null },
+    ),
+    definition: read.definition,
     myLastRun: lastRun
       ? {
           deploymentId: lastRun.id,

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { TemplateVersionSummary } from '@/lib/contracts/templates';
-import { templateDefinitionSchema, type TemplateDefinition } from '@/lib/domain/template-definition';
+import { templateDefinitionSchema, templateStats, type TemplateDefinition } from '@/lib/domain/template-definition';
 import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
-import { definitionOf, type TemplateRow } from './template-dto';
+import { definitionOf, readDefinition, type TemplateRow } from './template-dto';
 
 /**
  * Template versions: a template is a series of immutable versions (TemplateVersion rows, never
@@ -111,6 +111,8 @@ export async function saveTemplateVersion(
       name,
       description: definition.description.slice(0, 10000),
       definition: toJson(definition),
+      // The list's summary stays in step with the definition.
+      stats: templateStats(definition),
       ...(input.sourceMarkdown !== undefined ? { sourceMarkdown: input.sourceMarkdown } : {}),
       currentVersion: { increment: 1 },
     },
@@ -172,10 +174,9 @@ export async function loadTemplateVersion(templateId: string, version: number) {
       { currentVersion: newest._max.version ?? 1 },
     );
   }
-  const parsed = templateDefinitionSchema.safeParse(row.definition);
-  if (!parsed.success)
-    throw new AppError('invalid_body', `Version ${version} of “${template.name}” is damaged and cannot be read.`);
-  return { ...summaryOf(row), definition: parsed.data };
+  // Validated on the CPU pool like every whole definition read on a request path; the template's name.
+  const { definition } = await readDefinition({ definition: row.definition, name: template.name });
+  return { ...summaryOf(row), definition };
 }
 
 /** One version's history line. */

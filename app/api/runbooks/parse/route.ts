@@ -5,4 +5,4 @@ import { readRunbookRequest } from '@/lib/server/templates/read-runbook-request'
 export const dynamic = 'force-dynamic';
 
 /** Markdown in, template preview out; nothing is stored. */
-export const POST = authed(async ({ request }) => json(importRunbook(await readRunbookRequest(request, false))));
+export const POST = authed(async ({ request }) => json(await importRunbook(await readRunbookRequest(request, false))));
