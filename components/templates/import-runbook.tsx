@@ -194,6 +194,10 @@ export function ImportRunbook() {
                 maxLength={200}
                 className="min-h-9 rounded-md border border-line-strong bg-surface px-3"
               />
+              <span className="text-xs text-faint">
+                This creates a separate template. A new edition of a runbook already in the library goes into that
+                template instead: open it and choose “Import a new version”, so its history shows what changed.
+              </span>
             </label>
             <section aria-labelledby="roles-title" className="flex flex-col gap-2">
               <div className="flex flex-wrap items-center gap-2">

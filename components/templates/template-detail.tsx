@@ -8,12 +8,14 @@ import type { TemplateDetail as Detail } from '@/lib/contracts/templates';
 import { formatUtc } from '@/lib/domain/clock';
 import { DeleteButton, RenameForm } from './rename-form';
 import { plural } from './role-mapping-editor';
+import { SinceLastRun } from './since-last-run';
 import { StartDeploymentForm } from './start-deployment-form';
 import { StatsRow } from './template-extras';
 import { TemplateOwnersPanel } from './template-owners-panel';
 import { itemsPerRole, TemplatePreview } from './template-preview';
 import { useTemplateActions } from './use-template-actions';
 import { useTemplate } from './use-templates';
+import { VersionHistory } from './version-history';
 
 /** One template: its structure, export, library actions and the form that starts a war room. */
 export function TemplateDetail({ initial, now }: { initial: Detail; now: string }) {
@@ -45,6 +47,7 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
           <h1 className="text-2xl font-bold break-words">{t.name}</h1>
         )}
         <p className="text-sm text-muted">
+          <span className="tabular">Version {t.currentVersion}</span> ·{' '}
           {t.createdBy ? `Created by ${t.createdBy} · ` : ''}updated {formatUtc(new Date(t.updatedAt))} ·{' '}
           {t.deployments ? `used by ${t.deployments} deployment${t.deployments === 1 ? '' : 's'}` : 'not used yet'}
         </p>
@@ -110,9 +113,11 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
             </ul>
           </section>
           {t.canManage ? <TemplateOwnersPanel template={t} /> : null}
+          <VersionHistory template={t} />
           <TemplatePreview template={t.definition} />
         </div>
-        <aside className="order-first lg:order-none">
+        <aside className="order-first flex flex-col gap-3 lg:order-none">
+          <SinceLastRun template={t} />
           <StartDeploymentForm templateId={t.id} templateName={t.name} now={now} />
         </aside>
       </div>

@@ -26,15 +26,18 @@ export function useTemplate(initial: TemplateDetail) {
   }).data;
 }
 
-/** Saves a template's edited definition (its owners), keeping its name. */
+/**
+ * Saves a template's edited definition (its owners), keeping its name: the next version, with a
+ * one-line summary, from the version the editor started with (a newer one meanwhile is refused).
+ */
 export function useSaveDefinition(template: TemplateDetail, onSaved: () => void) {
   const queryClient = useQueryClient();
   const toast = useToast();
   return useMutation({
-    mutationFn: (definition: TemplateDefinition) =>
+    mutationFn: ({ definition, summary }: { definition: TemplateDefinition; summary: string }) =>
       api<TemplateDetail>(`/api/templates/${template.id}`, {
         method: 'PATCH',
-        json: { name: template.name, definition },
+        json: { name: template.name, definition, summary, baseVersion: template.currentVersion },
       }),
     onSuccess: (updated) => {
       queryClient.setQueryData(templateKeys.detail(updated.id), updated);

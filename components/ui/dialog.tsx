@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { cn } from './cn';
 
 /**
  * A small modal on the native <dialog>: focus is trapped, Escape closes, the page behind is inert.
@@ -11,11 +12,14 @@ export function Dialog({
   onClose,
   children,
   testId,
+  wide = false,
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  /** Room for two columns (a side-by-side diff). */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -32,7 +36,10 @@ export function Dialog({
         event.preventDefault();
         onClose();
       }}
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto rounded-xl border border-slate-300 bg-surface p-0 text-foreground shadow-2xl backdrop:bg-slate-950/60 dark:border-slate-700"
+      className={cn(
+        'm-auto max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto rounded-xl border border-slate-300 bg-surface p-0 text-foreground shadow-2xl backdrop:bg-slate-950/60 dark:border-slate-700',
+        wide && 'w-[min(56rem,calc(100vw-2rem))]',
+      )}
     >
       <div className="flex flex-col gap-4 p-5">
         <h2 id={titleId} className="text-lg font-semibold">

@@ -26,6 +26,8 @@ export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
               deployment.version && `v${deployment.version.replace(/^v/, '')}`,
               deployment.environment,
               `go-live ${formatUtc(new Date(deployment.goLiveAt))}`,
+              // The template version this war room was created from (later versions never change it).
+              deployment.templateVersion && `runbook version ${deployment.templateVersion}`,
               subtitle,
             ]
               .filter(Boolean)

@@ -27,6 +27,9 @@ export const templateKeys = {
   all: ['templates'] as const,
   list: () => [...templateKeys.all, 'list'] as const,
   detail: (id: string) => [...templateKeys.all, 'detail', id] as const,
+  /** A template's version history, and the diff between two of its versions (immutable, so cached for good). */
+  versions: (id: string) => [...templateKeys.all, 'versions', id] as const,
+  diff: (id: string, from: number, to: number) => [...templateKeys.all, 'diff', id, from, to] as const,
 };
 
 /** Webhooks of one deployment, or the global ones (deploymentId null). */

@@ -53,6 +53,8 @@ export type DeploymentDto = {
   stateReason: string | null;
   seq: number;
   templateId: string | null;
+  /** The template version this deployment was created from; later versions never change it. */
+  templateVersion: number | null;
   allowSelfOverride: boolean;
   startedAt: string | null;
   finishedAt: string | null;

@@ -1,4 +1,5 @@
 import type { TemplateDefinition, templateStats } from '@/lib/domain/template-definition';
+import type { TemplateChange } from '@/lib/domain/template-diff';
 
 export type TemplateStats = ReturnType<typeof templateStats>;
 
@@ -14,6 +15,36 @@ export type TemplateSummary = {
   deployments: number;
   hasSource: boolean;
   canManage: boolean;
+  /** The newest version's number (its definition is the template's). */
+  currentVersion: number;
 };
 
-export type TemplateDetail = TemplateSummary & { definition: TemplateDefinition };
+/** The newest deployment of this template that the person asking held a role in. */
+export type TemplateLastRun = { deploymentId: string; name: string; templateVersion: number | null; createdAt: string };
+
+export type TemplateDetail = TemplateSummary & { definition: TemplateDefinition; myLastRun: TemplateLastRun | null };
+
+/** One row of `GET /api/templates/:id/versions` (newest first). */
+export type TemplateVersionSummary = {
+  version: number;
+  createdAt: string;
+  /** The name of who made it, as it was then; null when unknown. */
+  createdBy: string | null;
+  createdById: string | null;
+  summary: string;
+};
+
+/** `GET /api/templates/:id/versions/:v`: the definition's fields, and the same under `definition`. */
+export type TemplateVersionDetail = TemplateVersionSummary & TemplateDefinition & { definition: TemplateDefinition };
+
+/** `GET /api/templates/:id/diff?from=&to=`. */
+export type TemplateDiff = { from: number; to: number; changes: TemplateChange[] };
+
+/** `POST /api/templates/:id/versions` and an edit through `PATCH /api/templates/:id`. */
+export type SavedTemplateVersion = {
+  /** False when the content was the same as the current version's: nothing new was saved. */
+  created: boolean;
+  version: TemplateVersionSummary;
+  template: TemplateDetail;
+  warnings?: { line: number; message: string }[];
+};

@@ -11,6 +11,10 @@ export const HTTP_STATUS = {
   reauth_required: 403,
   invalid_password: 403,
   not_found: 404,
+  // A template version that does not exist (lib/server/templates/versions.ts).
+  unknown_version: 404,
+  // A query parameter that is missing or malformed (e.g. ?from= on a template diff).
+  invalid_query: 400,
   invalid_body: 422,
   invalid_runbook: 422,
   payload_too_large: 413,

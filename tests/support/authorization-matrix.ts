@@ -474,6 +474,14 @@ export const CASES: Record<string, Case | { skip: string }> = {
     allow: IC_ONLY,
     prepare: async (crew) => ({ path: `/api/templates/${(await icTemplate(crew)).id}` }),
   },
+  // A new version (the runbook imported again): like renaming, the template's creator or an admin.
+  'POST /api/templates/[id]/versions': {
+    allow: IC_ONLY,
+    prepare: async (crew) => ({
+      path: `/api/templates/${(await icTemplate(crew)).id}/versions`,
+      body: { markdown: RUNBOOK, summary: 'Matrix re-import' },
+    }),
+  },
   'POST /api/templates/[id]/duplicate': {
     allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'admin'],
     prepare: async (crew) => ({ path: `/api/templates/${(await icTemplate(crew)).id}/duplicate`, body: {} }),

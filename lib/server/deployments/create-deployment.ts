@@ -30,6 +30,8 @@ export async function createDeployment(actor: SignedInActor, input: CreateDeploy
         strategy: input.strategy,
         goLiveAt: new Date(input.goLiveAt),
         templateId: template.id,
+        // Read in the same row as the definition, so the pin and the steps always agree.
+        templateVersion: template.currentVersion,
         allowSelfOverride: input.allowSelfOverride,
       },
       creator,
@@ -43,6 +45,7 @@ export async function createDeployment(actor: SignedInActor, input: CreateDeploy
       data: {
         name: deployment.name,
         templateId: template.id,
+        templateVersion: template.currentVersion,
         items: itemCount,
         ...(deployment.allowSelfOverride ? { allowSelfOverride: true } : {}),
       },

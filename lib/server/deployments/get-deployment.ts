@@ -77,6 +77,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
     stateReason: deployment.stateReason,
     seq: deployment.seq,
     templateId: deployment.templateId,
+    templateVersion: deployment.templateVersion,
     allowSelfOverride: deployment.allowSelfOverride,
     startedAt: iso(deployment.startedAt),
     finishedAt: iso(deployment.finishedAt),

@@ -9,6 +9,8 @@ export type DeploymentMeta = {
   strategy?: string;
   goLiveAt: Date;
   templateId?: string | null;
+  /** The template version the definition is (pinned for good). */
+  templateVersion?: number | null;
   /** The IC may override a gate they signed themselves. */
   allowSelfOverride?: boolean;
 };
@@ -49,6 +51,7 @@ export async function instantiateDeployment(
       strategy: meta.strategy ?? '',
       goLiveAt: meta.goLiveAt,
       templateId: meta.templateId ?? null,
+      templateVersion: meta.templateId ? (meta.templateVersion ?? null) : null,
       createdById: creatorUserId,
       allowSelfOverride: Boolean(meta.allowSelfOverride),
       decisionTree: JSON.parse(JSON.stringify(definition.decisionTree)),

@@ -52,6 +52,7 @@ export async function makeTemplate(
       definition: parsed,
       stats: templateStats(parsed),
       createdById,
+      versions: { create: { version: 1, definition: parsed, summary: 'Created', createdById } },
     },
   });
 }
@@ -71,6 +72,9 @@ export async function makeDeployment(
 ) {
   const definition = templateDefinitionSchema.parse(options.definition ?? DEMO_TEMPLATE);
   const creator = options.people?.ic?.[0] ?? null;
+  const pinned = options.templateId
+    ? await prisma.template.findUnique({ where: { id: options.templateId }, select: { currentVersion: true } })
+    : null;
   const { result } = await commit(async (tx, append) => {
     const { deployment, roleIds } = await instantiateDeployment(
       tx,
@@ -80,6 +84,7 @@ export async function makeDeployment(
         goLiveAt: options.goLiveAt ?? new Date(Date.now() + 3_600_000),
         version: '2.4.0',
         templateId: options.templateId ?? null,
+        templateVersion: pinned?.currentVersion ?? null,
       },
       creator,
     );

@@ -9,6 +9,7 @@ import { AppError } from '@/lib/server/errors';
 import { importRunbook } from './import-runbook';
 import { toTemplateDetail } from './load-template';
 import type { EditedTemplate, RunbookSource } from './read-runbook-request';
+import { firstVersion } from './versions';
 
 /**
  * Adds a template to the library, from Markdown (parsed here, exactly as the preview was) or from
@@ -42,6 +43,11 @@ export async function createTemplate(actor: SignedInActor, input: RunbookSource 
       stats: stored.stats,
       sourceMarkdown,
       createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
+      versions: firstVersion(stored.definition, {
+        sourceMarkdown,
+        actor,
+        summary: input.summary?.trim() || (input.kind === 'markdown' ? 'Imported from Markdown' : 'Created'),
+      }),
     },
   });
   return { ...(await toTemplateDetail(actor, row)), warnings };

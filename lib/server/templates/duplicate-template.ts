@@ -6,6 +6,7 @@ import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { loadTemplate, toTemplateDetail } from './load-template';
 import { definitionOf } from './template-dto';
+import { firstVersion } from './versions';
 
 /** A copy anyone may take (and then owns), e.g. to adapt a shared runbook for another service. */
 export async function duplicateTemplate(actor: SignedInActor, id: string, input: { name?: string }) {
@@ -25,6 +26,12 @@ export async function duplicateTemplate(actor: SignedInActor, id: string, input:
       stats: templateStats(definition),
       sourceMarkdown: row.sourceMarkdown,
       createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
+      // The copy starts its own history; its first version says where it came from.
+      versions: firstVersion(definition, {
+        sourceMarkdown: row.sourceMarkdown,
+        actor,
+        summary: `Copied from “${row.name}” version ${row.currentVersion}`,
+      }),
     },
   });
   return toTemplateDetail(actor, copy);

@@ -25,6 +25,7 @@ export async function listTemplates(actor: Actor): Promise<TemplateSummary[]> {
       createdById: true,
       createdAt: true,
       updatedAt: true,
+      currentVersion: true,
     },
   });
   const ids = rows.map((r) => r.id);

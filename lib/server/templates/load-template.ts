@@ -13,7 +13,7 @@ export async function loadTemplate(id: string, db: Tx | typeof prisma = prisma):
   return row;
 }
 
-/** Rename and delete: the template's creator or an admin (lib/domain/template-access.ts). */
+/** Rename, new versions and delete: the template's creator or an admin (lib/domain/template-access.ts). */
 export function ensureManage(actor: Actor, row: TemplateRow, verb: string) {
   if (canManageTemplate(actor, row)) return;
   throw new AppError(
@@ -30,11 +30,17 @@ export async function toTemplateDetail(
   row: TemplateRow,
   db: Tx | typeof prisma = prisma,
 ): Promise<TemplateDetail> {
-  const [deployments, creator, read] = await Promise.all([
+  const [deployments, creator, read, lastRun] = await Promise.all([
     db.deployment.count({ where: { templateId: row.id } }),
     row.createdById ? db.user.findUnique({ where: { id: row.createdById }, select: { name: true } }) : null,
     // Validating a whole definition is CPU work: on the pool, with the summary derived there too.
     readDefinition(row),
+    // "What changed since your last run": the newest deployment of this template they held a role in.
+    db.deployment.findFirst({
+      where: { templateId: row.id, participants: { some: { userId: actor.userId } } },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, name: true, templateVersion: true, createdAt: true },
+    }),
   ]);
   const { definition: _definition, sourceMarkdown, stats: _stats, ...rest } = row;
   return {
@@ -44,5 +50,13 @@ export async function toTemplateDetail(
       { deployments, createdBy: creator?.name ?? null },
     ),
     definition: read.definition,
+    myLastRun: lastRun
+      ? {
+          deploymentId: lastRun.id,
+          name: lastRun.name,
+          templateVersion: lastRun.templateVersion,
+          createdAt: lastRun.createdAt.toISOString(),
+        }
+      : null,
   };
 }

@@ -2,6 +2,8 @@ import 'server-only';
 import { MAX_RUNBOOK_BYTES } from '@/lib/domain/runbook';
 import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import {
+  versionNumberSchema,
+  versionSummarySchema,
   roleMappingSchema,
   roleNamesSchema,
   runbookJsonSchema,
@@ -20,8 +22,14 @@ export type RunbookSource = {
   name?: string;
   /** `?suggestRoles=false` (or `"suggestRoles": false`): unowned steps stay with the IC. */
   suggestRoles: boolean;
-};
-export type EditedTemplate = { kind: 'template'; template: TemplateDefinition; sourceMarkdown: string | null };
+} & VersionFields;
+export type EditedTemplate = {
+  kind: 'template';
+  template: TemplateDefinition;
+  sourceMarkdown: string | null;
+} & VersionFields;
+/** Importing into an existing template (`?summary=&baseVersion=` or the JSON fields of those names). */
+type VersionFields = { summary?: string; baseVersion?: number };
 
 /**
  * JSON wraps the Markdown (escaping grows it) or carries a whole edited template, so its cap is
@@ -67,6 +75,23 @@ function suggestRolesParam(url: URL): boolean | null {
   throw new AppError('invalid_body', 'suggestRoles must be true or false.');
 }
 
+function versionParams(url: URL): VersionFields {
+  const out: VersionFields = {};
+  const summary = url.searchParams.get('summary');
+  if (summary !== null) {
+    const parsed = versionSummarySchema.safeParse(summary);
+    if (!parsed.success) throw new AppError('invalid_body', `summary: ${parsed.error.issues[0]?.message}`);
+    out.summary = parsed.data;
+  }
+  const base = url.searchParams.get('baseVersion');
+  if (base !== null) {
+    const parsed = versionNumberSchema.safeParse(/^\d+$/.test(base) ? Number(base) : NaN);
+    if (!parsed.success) throw new AppError('invalid_body', 'baseVersion must be a version number (1, 2, …).');
+    out.baseVersion = parsed.data;
+  }
+  return out;
+}
+
 function validationError(issues: { path: PropertyKey[]; message: string }[]) {
   const issue = issues[0];
   const where = issue?.path?.length ? `${issue.path.join('.')}: ` : '';
@@ -99,8 +124,10 @@ export async function readRunbookRequest(
   }
   const name = url.searchParams.get('name')?.trim() || undefined;
   const suggestParam = suggestRolesParam(url);
+  const version = versionParams(url);
   if (!isJson) {
     return {
+      ...version,
       kind: 'markdown',
       markdown: text,
       name,
@@ -119,7 +146,13 @@ export async function readRunbookRequest(
     const parsed = templateJsonSchema.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error.issues);
     if (parsed.data.sourceMarkdown) checkSize(parsed.data.sourceMarkdown);
-    return { kind: 'template', template: parsed.data.template, sourceMarkdown: parsed.data.sourceMarkdown ?? null };
+    return {
+      kind: 'template',
+      template: parsed.data.template,
+      sourceMarkdown: parsed.data.sourceMarkdown ?? null,
+      summary: parsed.data.summary ?? version.summary,
+      baseVersion: parsed.data.baseVersion ?? version.baseVersion,
+    };
   }
   const parsed = runbookJsonSchema.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error.issues);
@@ -132,5 +165,7 @@ export async function readRunbookRequest(
     roleNames: data.roleNames ?? {},
     name: data.name ?? name,
     suggestRoles: data.suggestRoles ?? suggestParam ?? true,
+    summary: data.summary ?? version.summary,
+    baseVersion: data.baseVersion ?? version.baseVersion,
   };
 }

@@ -1,20 +1,27 @@
 import 'server-only';
-import type { Actor } from '@/lib/domain/rbac';
-import { templateStats, type TemplateDefinition } from '@/lib/domain/template-definition';
-import { prisma } from '@/lib/server/db';
+import type { TemplateDefinition } from '@/lib/domain/template-definition';
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { checkReferences } from './create-template';
 import { ensureManage, loadTemplate, toTemplateDetail } from './load-template';
 import { definitionOf } from './template-dto';
+import { saveTemplateVersion } from './versions';
 
 /**
  * Renames a template, optionally rewriting its description or — from the template editor — its
- * whole definition (owners moved, roles changed); the creator or an admin. Templates have no
- * versions: deployments copied their steps when they started, so they are not affected.
+ * whole definition (owners moved, roles changed); the creator or an admin. A change of content
+ * makes the next version (with `summary`, or a default line); a rename alone does not.
+ * Deployments pinned their version and copied its steps when they started: none is affected.
  */
 export async function renameTemplate(
-  actor: Actor,
+  actor: SignedInActor,
   id: string,
-  input: { name: string; description?: string; definition?: TemplateDefinition },
+  input: {
+    name: string;
+    description?: string;
+    definition?: TemplateDefinition;
+    summary?: string;
+    baseVersion?: number;
+  },
 ) {
   const row = await loadTemplate(id);
   ensureManage(actor, row, 'rename');
@@ -25,15 +32,12 @@ export async function renameTemplate(
     name: input.name,
     ...(input.description !== undefined ? { description: input.description } : {}),
   };
-  const updated = await prisma.template.update({
-    where: { id },
-    data: {
-      name: input.name,
-      description: definition.description,
-      definition: JSON.parse(JSON.stringify(definition)),
-      // The list's summary stays in step with the definition.
-      stats: templateStats(definition),
-    },
+  const summary = input.summary?.trim() || (input.definition ? 'Edited in the template editor' : 'Description edited');
+  const { row: updated } = await saveTemplateVersion(actor, id, {
+    definition,
+    name: input.name,
+    summary,
+    baseVersion: input.baseVersion,
   });
   return toTemplateDetail(actor, updated);
 }

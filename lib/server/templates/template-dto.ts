@@ -18,6 +18,7 @@ export type TemplateRow = {
   createdById: string | null;
   createdAt: Date;
   updatedAt: Date;
+  currentVersion: number;
 };
 
 /** What the list reads of a row: everything but the definition and the Markdown. */
@@ -96,5 +97,6 @@ export function summaryOf(
     deployments: extra.deployments,
     hasSource: row.hasSource,
     canManage: canManageTemplate(actor, row),
+    currentVersion: row.currentVersion,
   };
 }
