@@ -79,7 +79,17 @@ async function main() {
     printDemoAccounts(await seedDemo(), publicUrl);
   }
 
-  const app = next({ dev, hostname: host === '0.0.0.0' ? 'localhost' : host, port });
+  // Next listens for WebSocket upgrades on the server it is given (else on the first request's):
+  // in development for hot reload; in production only to proxy rewrites to other origins, which
+  // we have none of. There, every /socket.io upgrade (a crowd reconnecting: thousands) would also
+  // run Next's route resolution, proxy.ts's matcher included, for nothing; it gets a server that
+  // never listens instead.
+  const app = next({
+    dev,
+    hostname: host === '0.0.0.0' ? 'localhost' : host,
+    port,
+    httpServer: dev ? undefined : http.createServer(),
+  });
   const handle = app.getRequestHandler();
   await app.prepare();
 
