@@ -126,7 +126,10 @@ async function main() {
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
     // Clients reconnect (to another process, or to this one once it is back) and resync by seq.
-    io.disconnectSockets(true);
+    // Their connections are closed, not their sockets disconnected: a socket.io "disconnect"
+    // packet means "the server sent you away" and socket.io-client never reconnects after it
+    // (a restart under 1 000 watchers left every one of them offline; bench/restart-reconnect.ts).
+    io.engine.close();
     await stopBackground();
     await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 8_000))]);
     io.close();
