@@ -85,7 +85,17 @@ async function main() {
   const cpuPoolReady = startCpuPool();
   cpuPoolReady.catch(() => undefined); // awaited (and thrown) below, before listening
 
-  const app = next({ dev, hostname: host === '0.0.0.0' ? 'localhost' : host, port });
+  // Next listens for WebSocket upgrades on the server it is given (else on the first request's):
+  // in development for hot reload; in production only to proxy rewrites to other origins, which
+  // we have none of. There, every /socket.io upgrade (a crowd reconnecting: thousands) would also
+  // run Next's route resolution, proxy.ts's matcher included, for nothing; it gets a server that
+  // never listens instead.
+  const app = next({
+    dev,
+    hostname: host === '0.0.0.0' ? 'localhost' : host,
+    port,
+    httpServer: dev ? undefined : http.createServer(),
+  });
   const handle = app.getRequestHandler();
   await app.prepare();
 
@@ -123,7 +133,10 @@ async function main() {
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
     // Clients reconnect (to another process, or to this one once it is back) and resync by seq.
-    io.disconnectSockets(true);
+    // Their connections are closed, not their sockets disconnected: a socket.io "disconnect"
+    // packet means "the server sent you away" and socket.io-client never reconnects after it
+    // (a restart under 1 000 watchers left every one of them offline; bench/restart-reconnect.ts).
+    io.engine.close();
     await stopBackground();
     await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 8_000))]);
     io.close();

@@ -49,14 +49,17 @@ export function appTarget(
 }
 
 /** The bare socket.io server (bench/lib/bare-socket-server.ts) in a process of its own, with the app's V8 flags. */
-export async function bareTarget(ticks: number): Promise<FanoutTarget & { stop: () => void }> {
+export async function bareTarget(
+  ticks: number,
+  extraEnv: Record<string, string> = {},
+): Promise<FanoutTarget & { stop: () => void }> {
   const port = await freePort();
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare-socket-server.ts');
   const profile = process.env.BENCH_CPU_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
     : [];
   const child = spawn(process.execPath, [...profile, ...serverNodeFlags(), '--import', 'tsx', script], {
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, ...extraEnv, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,8 @@
  * The yardstick for tick latency: a bare socket.io server, in its own process like the app, that
  * serves the same messages from memory — no database, no auth, no transaction. `POST /tick`
  * with {itemId, version} broadcasts an item.updated event shaped like the app's to every
- * subscribed watcher and answers {seq}. Run: `PORT=… node --import tsx bench/lib/bare-socket-server.ts`.
+ * subscribed watcher and answers {seq}; `deployment:subscribe` joins the room and acknowledges
+ * like the app's (no events to replay). Run: `PORT=… node --import tsx bench/lib/bare-socket-server.ts`.
  */
 import http from 'node:http';
 import { Server } from 'socket.io';
@@ -40,7 +41,10 @@ const server = http.createServer((req, res) => {
   });
 });
 
-const io = new Server(server, { transports: ['websocket'] });
+// WebSocket only, like the app's watchers; BARE_TRANSPORTS=polling,websocket for clients on
+// socket.io-client's defaults (the connection storm).
+const transports = (process.env.BARE_TRANSPORTS ?? 'websocket').split(',') as ('polling' | 'websocket')[];
+const io = new Server(server, { transports });
 io.on('connection', (socket) => {
   socket.on('deployment:subscribe', async (_payload: unknown, ack?: (reply: unknown) => void) => {
     await socket.join(ROOM);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
+import { startOwnServer } from '../support/own-server';
 import { collect, connect, connected, subscribe, type TestSocket } from '../support/socket';
 
 const open: TestSocket[] = [];
@@ -70,5 +71,17 @@ describe('socket.io deployment subscription', () => {
       socket.emit('deployment:subscribe', { deploymentId: 42 } as never, resolve),
     );
     expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_body' } });
+  });
+
+  it('lets watchers reconnect by themselves when the server stops for a restart', async () => {
+    const own = await startOwnServer({});
+    const crew = await makeCrew();
+    const socket = track(connect({ token: crew.tokens.ic, baseUrl: own.baseUrl }));
+    await connected(socket);
+    expect((await subscribe(socket, crew.deployment.id, 0)).ok).toBe(true);
+    const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    await own.stop();
+    // "transport close" is reconnected by socket.io-client; "io server disconnect" never is.
+    expect(await reason).toBe('transport close');
   });
 });

@@ -7,9 +7,20 @@ type PresenceData = { userId?: string; name?: string; roleKeys?: Record<string, 
 
 /** Joins and leaves within this window make one presence broadcast, not one each. */
 const COALESCE_MS = 250;
+/**
+ * A broadcast sends every person's entry to every socket in the room: for a crowd of distinct
+ * people that is people × sockets entries (a million for 1 000), so the window grows with it
+ * to keep presence near this many entries a second, up to MAX_COALESCE_MS.
+ */
+const ENTRIES_PER_SECOND = 200_000;
+const MAX_COALESCE_MS = 30_000;
 /** How long to wait for the other processes' answers before announcing without them. */
 const ASK_OTHERS_MS = 2000;
-const pending = new Set<string>();
+
+type Pending = { newcomers: Set<string> };
+const pending = new Map<string, Pending>();
+/** Per deployment: the window the last broadcast's size called for, and what it said. */
+const last = new Map<string, { windowMs: number; said: string }>();
 
 /** Who watches the deployment through this process: one entry per person. */
 export function localPresence(io: IoServer, deploymentId: string): PresenceEntry[] {
@@ -40,12 +51,28 @@ async function othersPresence(io: IoServer, deploymentId: string): Promise<Prese
   }
 }
 
-async function broadcastPresence(io: IoServer, deploymentId: string) {
-  const lists = [localPresence(io, deploymentId), ...(await othersPresence(io, deploymentId))];
-  io.to(deploymentRoom(deploymentId)).emit('deployment:presence', {
-    deploymentId,
-    online: mergePresence(lists.flat()),
-  });
+/**
+ * Announces who is online to the deployment's room. Without Redis, when the list is what this
+ * process last said (one person's hundredth tab), only the sockets that subscribed since hear
+ * it; with Redis another process may have spoken since, so the room always hears it.
+ */
+async function broadcastPresence(io: IoServer, deploymentId: string, newcomers: Set<string>) {
+  const online = mergePresence([localPresence(io, deploymentId), ...(await othersPresence(io, deploymentId))].flat());
+  const said = JSON.stringify(online);
+  const room = io.of('/').adapter.rooms.get(deploymentRoom(deploymentId));
+  const unchanged = !env().REDIS_URL && last.get(deploymentId)?.said === said;
+  const windowMs = Math.min(
+    MAX_COALESCE_MS,
+    Math.max(COALESCE_MS, ((online.length * (room?.size ?? 0)) / ENTRIES_PER_SECOND) * 1000),
+  );
+  if (room) last.set(deploymentId, { windowMs, said });
+  else last.delete(deploymentId);
+  if (unchanged) {
+    const listening = [...newcomers].filter((id) => room?.has(id));
+    if (listening.length > 0) io.to(listening).emit('deployment:presence', { deploymentId, online });
+    return;
+  }
+  io.to(deploymentRoom(deploymentId)).emit('deployment:presence', { deploymentId, online });
 }
 
 /** Answers the other processes' presence questions (see othersPresence). */
@@ -54,15 +81,24 @@ export function answerPresence(io: IoServer) {
 }
 
 /**
- * Schedules a presence broadcast for the deployment. A crowd joining at once (a thousand
- * watchers after a restart) would otherwise cost one room scan and one message per watcher for
- * every join — quadratic — so changes are gathered for a moment and announced once.
+ * Schedules a presence broadcast for the deployment; `newcomer`: the socket that just
+ * subscribed, which must hear the list even when nothing else changed. A crowd joining at once
+ * (a thousand watchers after a restart) would otherwise cost one room scan and one message per
+ * watcher for every join — quadratic — so changes are gathered for a moment and announced once.
  */
-export function announcePresence(io: IoServer, deploymentId: string) {
-  if (pending.has(deploymentId)) return;
-  pending.add(deploymentId);
-  setTimeout(() => {
-    pending.delete(deploymentId);
-    void broadcastPresence(io, deploymentId).catch(() => undefined);
-  }, COALESCE_MS).unref();
+export function announcePresence(io: IoServer, deploymentId: string, newcomer?: string) {
+  const waiting = pending.get(deploymentId);
+  if (waiting) {
+    if (newcomer) waiting.newcomers.add(newcomer);
+    return;
+  }
+  const next: Pending = { newcomers: new Set(newcomer ? [newcomer] : []) };
+  pending.set(deploymentId, next);
+  setTimeout(
+    () => {
+      pending.delete(deploymentId);
+      void broadcastPresence(io, deploymentId, next.newcomers).catch(() => undefined);
+    },
+    last.get(deploymentId)?.windowMs ?? COALESCE_MS,
+  ).unref();
 }

@@ -22,6 +22,7 @@ import { announcePresence, answerPresence } from './presence';
 import { attachPublicStatus } from './public-status-server';
 import { resyncLocalWatchers } from './resync-local-watchers';
 import { watchSocketSessions } from './revalidate-sockets';
+import { batchedRead, sharedLookup } from './shared-lookup';
 
 type SocketData = {
   userId: string;
@@ -42,6 +43,10 @@ function headersOf(socket: WarRoomSocket): Headers {
   if (typeof token === 'string' && token) headers.set('authorization', `Bearer ${token}`);
   return headers;
 }
+
+/** Everything findActor reads: the credential and the client it records. */
+const lookupKeyOf = (headers: Headers) =>
+  ['authorization', 'cookie', 'x-forwarded-for', 'user-agent'].map((name) => headers.get(name) ?? '').join('\n');
 
 /**
  * With REDIS_URL, rooms span processes: an event committed on one process reaches watchers
@@ -92,9 +97,18 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
     },
   });
 
+  // A crowd on one credential, or of one person in one deployment, connecting at once shares
+  // each lookup while it is in flight (see shared-lookup.ts): the same answers, read once.
+  const sharedActor = sharedLookup<string, SignedInActor | null>();
+  const sharedAccess = sharedLookup<string, Awaited<ReturnType<typeof loadAccess>>>();
+  // The events a subscriber missed are read after it joined the room; subscribers asking for the
+  // same ones in one turn of the event loop share a read that starts after all of them joined.
+  const missedEvents = batchedRead<string, Awaited<ReturnType<typeof readEventsAfter>>>();
+
   io.use(async (socket, next) => {
     try {
-      const actor = await findActor(headersOf(socket as WarRoomSocket));
+      const headers = headersOf(socket as WarRoomSocket);
+      const actor = await sharedActor(lookupKeyOf(headers), () => findActor(headers));
       if (!actor) return next(new Error('unauthenticated'));
       Object.assign(socket.data, {
         userId: actor.userId,
@@ -119,7 +133,8 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
         return reply({ ok: false, error: { code: 'invalid_body', message: 'Send { deploymentId, afterSeq }.' } });
       const { deploymentId, afterSeq } = parsed.data;
       try {
-        const access = await loadAccess(deploymentId, socket.data.actor);
+        const { actor } = socket.data;
+        const access = await sharedAccess(`${deploymentId}\n${actor.userId}`, () => loadAccess(deploymentId, actor));
         ensureAllowed(socket.data.actor, 'deployment.read', access);
         // Join before reading so nothing committed in between can fall through the crack;
         // the client drops the duplicates by seq.
@@ -129,9 +144,10 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
           userId: socket.data.actor.userId,
           seesNetwork: can(socket.data.actor, 'identity.read', { deploymentId, heldRoles: access.heldRoles }),
         };
-        const events = (await readEventsAfter(deploymentId, afterSeq, RESYNC_PAGE_SIZE)).map((event) =>
-          eventFor(viewer, event),
+        const missed = await missedEvents(`${deploymentId}\n${afterSeq}`, () =>
+          readEventsAfter(deploymentId, afterSeq, RESYNC_PAGE_SIZE),
         );
+        const events = missed.map((event) => eventFor(viewer, event));
         const last = events.length ? events[events.length - 1].seq : afterSeq;
         reply({
           ok: true,
@@ -139,7 +155,7 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
           seq: Math.max(last, access.deployment.seq),
           complete: events.length < RESYNC_PAGE_SIZE,
         });
-        announcePresence(io, deploymentId);
+        announcePresence(io, deploymentId, socket.id);
       } catch (error) {
         const appError = toAppError(error);
         reply({ ok: false, error: { code: appError.code, message: appError.message } });
