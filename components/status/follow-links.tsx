@@ -51,9 +51,9 @@ export function FollowLinks({ token }: { token: string }) {
       </ul>
       <div>
         <p className="text-base text-slate-600">Badge for a wiki or README</p>
-        <div className="mt-1 flex flex-wrap items-center gap-3">
-          {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the server draws; nothing to optimise */}
-          <img src={urls.badge} alt="Go-live status badge" height={20} className="h-5 w-auto" />
+        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the server draws; nothing to optimise */}
+        <img src={urls.badge} alt="Go-live status badge" height={20} className="mt-1 h-5 w-auto" />
+        <div className="mt-2 flex items-center gap-2">
           <input
             readOnly
             value={snippet}
