@@ -46,7 +46,8 @@ const nextConfig = {
         headers: [{ key: 'Content-Security-Policy', value: csp }],
       })),
       // Public status links carry their token in the URL: never in a Referer, never in a search index.
-      ...['/status/:token', '/api/status/:token'].map((source) => ({
+      // The same for the link's feed, calendar and badge (/status/:token/feed.atom…).
+      ...['/status/:token', '/status/:token/:file', '/api/status/:token'].map((source) => ({
         source,
         headers: [
           { key: 'Referrer-Policy', value: 'no-referrer' },

@@ -9,11 +9,13 @@ import type { DeploymentDto } from '@/lib/contracts/deployments';
 import { allowedTargets, checkTransition, stateLabel, type DeploymentState } from '@/lib/domain/deployment-state';
 import { deploymentGuards } from '@/lib/domain/phases';
 import { ROLLBACK_LEVELS, type RollbackLevelName } from '@/lib/domain/rollback';
+import { rescheduleRefusal } from '@/lib/domain/schedule';
 import { ReasonDialog } from './reason-dialog';
+import { RescheduleDialog } from './reschedule-dialog';
 import { pendingRollbackPhase, RollbackDialog } from './rollback-dialog';
 import { useCockpitAction } from './use-cockpit-action';
 
-type Ask = 'on_hold' | 'aborted' | 'rolling_back' | null;
+type Ask = 'on_hold' | 'aborted' | 'rolling_back' | 'reschedule' | null;
 
 /** The words on each move's button: what the IC does, not the state's name. */
 function moveLabel(from: DeploymentState, to: DeploymentState, heldFrom: DeploymentState | null): string {
@@ -120,7 +122,20 @@ export function StateControls() {
         ) : null}
       </div>
       {targets.length ? (
-        <div className="flex flex-wrap items-start gap-3">{buttons}</div>
+        <div className="flex flex-wrap items-start gap-3">
+          {buttons}
+          {rescheduleRefusal(state, heldFrom) === null ? (
+            <Button
+              variant="secondary"
+              className="min-h-11 px-4 text-base disabled:opacity-50"
+              disabled={action.isPending}
+              data-testid="move-go-live"
+              onClick={() => setAsk('reschedule')}
+            >
+              ⏱ Move go-live…
+            </Button>
+          ) : null}
+        </div>
       ) : (
         <p className="text-sm text-muted">{stateLabel(state)} is final: nothing more to drive.</p>
       )}
@@ -147,6 +162,19 @@ export function StateControls() {
           onConfirm={(reason) => move('aborted', reason)}
           onClose={() => setAsk(null)}
           testId="abort-dialog"
+        />
+      ) : null}
+      {ask === 'reschedule' ? (
+        <RescheduleDialog
+          goLiveAt={deployment.goLiveAt}
+          busy={action.isPending}
+          onConfirm={(input) =>
+            action.mutate(
+              { path: '/reschedule', body: input, done: 'Go-live moved: the status page and its calendar follow.' },
+              { onSuccess: () => setAsk(null) },
+            )
+          }
+          onClose={() => setAsk(null)}
         />
       ) : null}
       {ask === 'rolling_back' ? (

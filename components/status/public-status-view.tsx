@@ -5,6 +5,7 @@ import { useNow } from '@/lib/client/use-now';
 import { tMinus } from '@/lib/domain/clock';
 import { estimateFinish, type PublicStatus } from '@/lib/domain/public-status';
 import { usePublicStatus, type PublicLiveStatus } from '@/lib/realtime/client/use-public-status';
+import { FollowLinks } from './follow-links';
 import { DecisionList, HealthCard, PhaseList, relative, StateCard, UpdateList, utcTime } from './public-parts';
 
 const LIVE_LOOK: Record<PublicLiveStatus, { dot: string; words: string }> = {
@@ -143,6 +144,10 @@ export function PublicStatusView({ token, initial }: { token: string; initial: P
 
       <Section title="Phases">
         <PhaseList phases={status.phases} goLiveAt={status.goLiveAt} />
+      </Section>
+
+      <Section title="Follow this go-live">
+        <FollowLinks token={token} />
       </Section>
 
       <p className="px-1 text-base text-slate-600">

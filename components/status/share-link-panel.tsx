@@ -7,6 +7,7 @@ import { useToast } from '@/components/ui/toast';
 import { useCan } from '@/components/war-room/use-can';
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { formatUtc } from '@/lib/domain/clock';
+import { followUrls } from './follow-links';
 import { useShareLinks, type CreatedShareLink } from './use-status-actions';
 
 /** The IC's "Share status link": create (the link is shown once), copy, revoke. */
@@ -52,6 +53,7 @@ export function ShareLinkPanel() {
             />
             <CopyButton text={absolute ?? ''} />
           </div>
+          <FollowUrlList statusPath={created.url} />
         </div>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
@@ -91,5 +93,28 @@ export function ShareLinkPanel() {
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** Beside a new link: its feed, calendar and badge, which die with it. */
+function FollowUrlList({ statusPath }: { statusPath: string }) {
+  const urls = followUrls(statusPath);
+  const items = [
+    { href: urls.feed, label: 'Atom feed' },
+    { href: urls.calendar, label: 'Calendar (.ics)' },
+    { href: urls.badge, label: 'Badge (SVG)' },
+  ];
+  return (
+    <p className="mt-1.5 text-xs text-muted" data-testid="share-link-follow">
+      Also for this link:{' '}
+      {items.map((item, i) => (
+        <span key={item.href}>
+          {i > 0 ? ' · ' : ''}
+          <a className="text-link underline" href={item.href} target="_blank" rel="noreferrer">
+            {item.label}
+          </a>
+        </span>
+      ))}
+    </p>
   );
 }

@@ -47,4 +47,14 @@ describe('describeEvent', () => {
     expect(describeEvent(webhook('webhook.paused'))).toBe('paused the webhook to hooks.slack.com');
     expect(describeEvent(webhook('webhook.resumed'))).toBe('resumed the webhook to hooks.slack.com');
   });
+
+  it('says where the go-live moved, and why when a reason was given', () => {
+    const moved = (reason: string | null) => ({
+      ...ev(1),
+      type: 'deployment.rescheduled' as const,
+      data: { from: '2026-12-05T08:00:00.000Z', to: '2026-12-06T09:30:00.000Z', reason },
+    });
+    expect(describeEvent(moved(null))).toBe('moved the go-live from 2026-12-05 08:00 UTC to 2026-12-06 09:30 UTC');
+    expect(describeEvent(moved('vendor late'))).toMatch(/09:30 UTC — vendor late$/);
+  });
 });

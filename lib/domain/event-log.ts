@@ -10,6 +10,7 @@ import { isItemStatus, STATUS_LABEL } from './items';
 export const EVENT_TYPES = [
   'deployment.created',
   'deployment.transitioned',
+  'deployment.rescheduled',
   'participant.added',
   'participant.removed',
   'participant.invited',
@@ -102,6 +103,14 @@ function evidenceWords(evidence: unknown): string {
   return ` — evidence ${result}${e.reason ? ` (${e.reason})` : ''}`;
 }
 
+/** "2026-12-05 08:00 UTC" for a stored ISO time. */
+function utcMinute(value: unknown): string {
+  const date = new Date(String(value ?? ''));
+  return Number.isNaN(date.getTime())
+    ? String(value ?? '')
+    : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /** Words for the timeline: "Alice (DBA) marked “Backup database” done". */
 export function describeEvent(event: TimelineEvent): string {
   const d = event.data as Record<string, string | number | undefined>;
@@ -128,6 +137,8 @@ export function describeEvent(event: TimelineEvent): string {
       return `created the war room “${d.name}”`;
     case 'deployment.transitioned':
       return `moved the deployment to ${inWords(d.to)}${d.reason ? ` — ${d.reason}` : ''}`;
+    case 'deployment.rescheduled':
+      return `moved the go-live from ${utcMinute(d.from)} to ${utcMinute(d.to)}${d.reason ? ` — ${d.reason}` : ''}`;
     case 'phase.started':
       return `started phase “${d.title}”`;
     case 'phase.completed':

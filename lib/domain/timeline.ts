@@ -30,6 +30,7 @@ export const CATEGORY_LABEL: Record<EventCategory, string> = {
 const CATEGORY: Record<EventType, EventCategory> = {
   'deployment.created': 'state',
   'deployment.transitioned': 'state',
+  'deployment.rescheduled': 'state',
   'rollback.declared': 'state',
   'participant.added': 'people',
   'participant.removed': 'people',
@@ -89,6 +90,7 @@ export function emphasisOf(event: Pick<TimelineEvent, 'type' | 'data'>): Emphasi
 const HEADLINES = new Set<string>([
   'deployment.created',
   'deployment.transitioned',
+  'deployment.rescheduled',
   'rollback.declared',
   'phase.started',
   'phase.completed',

@@ -22,3 +22,10 @@ export const rollbackSchema = z.object({
   reason,
 });
 export type RollbackInput = z.infer<typeof rollbackSchema>;
+
+/** POST /api/deployments/:id/reschedule — the IC moves the planned go-live time (T0). */
+export const rescheduleSchema = z.object({
+  goLiveAt: z.iso.datetime({ offset: true }),
+  reason,
+});
+export type RescheduleInput = z.infer<typeof rescheduleSchema>;

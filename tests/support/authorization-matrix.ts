@@ -320,6 +320,13 @@ export const CASES: Record<string, Case | { skip: string }> = {
     allow: IC_ONLY,
     prepare: async (crew) => ({ path: crew.url('/transitions'), body: { to: 'preflight' } }),
   },
+  'POST /api/deployments/[id]/reschedule': {
+    allow: IC_ONLY,
+    prepare: async (crew) => ({
+      path: crew.url('/reschedule'),
+      body: { goLiveAt: new Date(Date.now() + 86_400_000 + Math.floor(Math.random() * 1e6) * 60_000).toISOString() },
+    }),
+  },
   'POST /api/deployments/[id]/phases/[phaseId]/start': {
     allow: IC_ONLY,
     prepare: async (crew) => (

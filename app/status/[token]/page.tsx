@@ -21,6 +21,13 @@ export default async function PublicStatusPage({ params }: { params: Promise<{ t
   if (!status) notFound();
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900" style={{ colorScheme: 'light' }}>
+      {/* Feed readers find the feed from the page itself (React puts the link in <head>). */}
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title="Go-live status updates"
+        href={`/status/${token}/feed.atom`}
+      />
       <PublicStatusView token={token} initial={status} />
     </div>
   );
