@@ -1,7 +1,7 @@
 import type { EvidenceDto, ItemDto } from '@/lib/contracts/items';
 import type { ItemStatus } from '@/lib/domain/items';
 
-type ItemRow = {
+export type ItemRow = {
   id: string;
   phaseId: string;
   parentId: string | null;

@@ -3,24 +3,10 @@ import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { AppError } from '@/lib/server/errors';
 import { lockDeployment, type LockedDeployment } from '@/lib/server/lifecycle/lifecycle-facts';
 import type { Sql } from '@/lib/server/sql';
+import type { ItemRow } from './item-dto';
 
-export type ItemRowWithRole = {
-  id: string;
-  phaseId: string;
-  parentId: string | null;
-  position: number;
-  title: string;
-  section: string | null;
-  command: string | null;
-  expectedOutput: string | null;
-  status: string;
-  note: string | null;
-  version: number;
-  doneBeforeStart: boolean;
-  updatedByName: string | null;
-  updatedAt: Date;
-  roleKey: string;
-};
+/** An item row as plain SQL returns it: the role's key in a column, not a relation. */
+export type ItemRowWithRole = Omit<ItemRow, 'role'> & { roleKey: string };
 
 /** The `{ role: { key } }` shape `toItemDto` reads. */
 export const withRole = (row: ItemRowWithRole) => ({ ...row, role: { key: row.roleKey } });
