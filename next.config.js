@@ -46,8 +46,9 @@ const nextConfig = {
         headers: [{ key: 'Content-Security-Policy', value: csp }],
       })),
       // Public status links carry their token in the URL: never in a Referer, never in a search index.
-      // The same for the link's feed, calendar and badge (/status/:token/feed.atom…).
-      ...['/status/:token', '/status/:token/:file', '/api/status/:token'].map((source) => ({
+      // The same for the link's feed, calendar and badge (/status/:token/feed.atom…), and for
+      // invitation links, whose token makes an account.
+      ...['/status/:token', '/status/:token/:file', '/api/status/:token', '/invite/:token'].map((source) => ({
         source,
         headers: [
           { key: 'Referrer-Policy', value: 'no-referrer' },

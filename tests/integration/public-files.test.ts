@@ -53,12 +53,15 @@ describe('the files in public/, for anyone who is not signed in', () => {
     }
   });
 
-  it('keeps status pages out of search engines: robots.txt and an X-Robots-Tag on /status/*', async () => {
+  it('keeps status pages and invitation links out of search engines: robots.txt and an X-Robots-Tag', async () => {
     const robots = await (await anonymous('/robots.txt')).text();
     expect(robots).toMatch(/^User-agent: \*$/m);
     expect(robots).toMatch(/^Disallow: \/status\/$/m);
     const status = await anonymous('/status/ws_not-a-real-token');
     expect(status.headers.get('x-robots-tag')).toContain('noindex');
+    const invite = await anonymous('/invite/not-a-real-invitation');
+    expect(invite.headers.get('x-robots-tag')).toContain('noindex');
+    expect(invite.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
   it('links them from every page', async () => {
