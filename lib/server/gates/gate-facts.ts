@@ -1,6 +1,7 @@
 import 'server-only';
 import type { GateDto, SignoffDto } from '@/lib/contracts/gates';
 import type { GateInput, GateKind, GateStatus, Signoff } from '@/lib/domain/gates';
+import { evidenceFor, ROOM_VIEWER, type EvidenceViewer } from '@/lib/domain/identity';
 import type { Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 
@@ -74,7 +75,12 @@ export function gateInput(gate: GateRow): GateInput & { title: string; kind: Gat
   };
 }
 
-export function toSignoffDto(row: GateRow['signoffs'][number]): SignoffDto {
+/**
+ * A sign-off as its reader may see it: the IP address and user agent behind it only for the
+ * signer themselves or a viewer allowed `identity.read` (lib/domain/identity.ts).
+ */
+export function toSignoffDto(row: GateRow['signoffs'][number], viewer?: EvidenceViewer): SignoffDto {
+  const identity = (row.identity ?? {}) as SignoffDto['identity'];
   return {
     id: row.id,
     roleKey: row.roleKey,
@@ -84,12 +90,16 @@ export function toSignoffDto(row: GateRow['signoffs'][number]): SignoffDto {
     at: row.createdAt.toISOString(),
     comment: row.comment,
     metrics: (row.metricSnapshot ?? {}) as Record<string, unknown>,
-    identity: (row.identity ?? {}) as SignoffDto['identity'],
+    identity: viewer ? evidenceFor(viewer, row.userId, identity) : identity,
   };
 }
 
-/** The gate as `GET /api/deployments/:id` shows it: counting (not withdrawn) sign-offs only. */
-export async function toGateDto(tx: Tx, gate: GateRow): Promise<GateDto> {
+/**
+ * The gate as `GET /api/deployments/:id` shows it: counting (not withdrawn) sign-offs only. A
+ * command answers its caller with it, so others' network evidence is left out unless the viewer
+ * may read it (by default nobody in particular: everyone's is left out).
+ */
+export async function toGateDto(tx: Tx, gate: GateRow, viewer: EvidenceViewer = ROOM_VIEWER): Promise<GateDto> {
   const overrider = gate.overriddenById
     ? await tx.user.findUnique({ where: { id: gate.overriddenById }, select: { name: true } })
     : null;
@@ -107,7 +117,7 @@ export async function toGateDto(tx: Tx, gate: GateRow): Promise<GateDto> {
     // The bootstrap admin token has no user row.
     overriddenBy: gate.overriddenById ? (overrider?.name ?? 'Admin') : null,
     openedAt: gate.openedAt?.toISOString() ?? null,
-    signoffs: gate.signoffs.filter((s) => !s.withdrawnAt).map(toSignoffDto),
+    signoffs: gate.signoffs.filter((s) => !s.withdrawnAt).map((s) => toSignoffDto(s, viewer)),
   };
 }
 

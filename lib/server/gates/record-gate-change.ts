@@ -41,5 +41,6 @@ export async function recordGateChange(
     });
     seq = event.seq;
   }
-  return { gate: await toGateDto(tx, await loadGate(tx, gate.deploymentId, gate.id)), seq };
+  const viewer = { userId: input.actor.userId, seesNetwork: false };
+  return { gate: await toGateDto(tx, await loadGate(tx, gate.deploymentId, gate.id), viewer), seq };
 }
