@@ -121,6 +121,10 @@ async function main() {
     embedded: Boolean(embedded),
     dev,
   });
+  if (config.WARM_UP && !dev) {
+    const { warmUp } = await import('./lib/server/warm-up');
+    void warmUp(`http://${host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

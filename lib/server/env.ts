@@ -156,6 +156,8 @@ const schema = z.object({
   // CPU-heavy requests (lib/server/cpu-pool): worker threads, and how many tasks may wait for one
   CPU_POOL_THREADS: number({ fallback: Math.max(1, os.availableParallelism() - 1), min: 1, max: 64, whole: true }),
   CPU_POOL_QUEUE: number({ fallback: 8, min: 0, max: 1000, whole: true }),
+  // Loads the hot routes right after start (lib/server/warm-up.ts); `false` to measure a cold start
+  WARM_UP: flag(true),
   // Live updates and several processes
   REDIS_URL: url(['redis:', 'rediss:']),
   SOCKET_RECHECK_MS: number({ fallback: 5000, above: 0 }),
