@@ -44,6 +44,7 @@ describe('parseEnv', () => {
       METRICS_RETENTION_TICK_MS: 3_600_000,
       CPU_POOL_THREADS: Math.max(1, os.availableParallelism() - 1),
       CPU_POOL_QUEUE: 8,
+      WARM_UP: true,
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
@@ -66,6 +67,7 @@ describe('parseEnv', () => {
       DB_POOL_SIZE: '  ',
       CPU_POOL_THREADS: '3',
       CPU_POOL_QUEUE: '0',
+      WARM_UP: 'false',
     });
     expect(config).toMatchObject({
       PORT: 8080,
@@ -79,6 +81,7 @@ describe('parseEnv', () => {
       DB_POOL_SIZE: 10,
       CPU_POOL_THREADS: 3,
       CPU_POOL_QUEUE: 0,
+      WARM_UP: false,
     });
     expect(config.TRUSTED_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.HOST).toBeUndefined();
