@@ -70,6 +70,12 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
     await expect(page.getByTestId('public-live')).toHaveAttribute('data-status', 'live');
     return page;
   },
+  'war-room wall': async ({ browser, crew, viewport }) => {
+    const page = await signedIn(browser, crew.people.ic, viewport);
+    await page.goto(`/deployments/${crew.deploymentId}/wall`);
+    await expect(page.getByTestId('wall').getByRole('status')).toHaveText('live');
+    return page;
+  },
   'import, with a preview': async ({ browser, admin, viewport }) => {
     const page = await signedIn(browser, admin, viewport);
     await page.goto('/import');

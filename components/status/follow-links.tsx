@@ -3,11 +3,16 @@
 import { useSyncExternalStore } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 
-export type FollowUrls = { feed: string; calendar: string; badge: string };
+export type FollowUrls = { feed: string; calendar: string; badge: string; wall: string };
 
-/** The feed, calendar and badge addresses of a status link (relative to the site). */
+/** The feed, calendar, badge and wall addresses of a status link (relative to the site). */
 export function followUrls(statusPath: string): FollowUrls {
-  return { feed: `${statusPath}/feed.atom`, calendar: `${statusPath}/event.ics`, badge: `${statusPath}/badge.svg` };
+  return {
+    feed: `${statusPath}/feed.atom`,
+    calendar: `${statusPath}/event.ics`,
+    badge: `${statusPath}/badge.svg`,
+    wall: `${statusPath}/wall`,
+  };
 }
 
 const noSubscribe = () => () => {};
@@ -47,6 +52,12 @@ export function FollowLinks({ token }: { token: string }) {
             Add to calendar
           </a>
           <span className="text-base text-slate-600"> · moves when the go-live moves</span>
+        </li>
+        <li>
+          <a className={link} href={urls.wall} rel="noreferrer">
+            Wall
+          </a>
+          <span className="text-base text-slate-600"> · this page for a TV screen</span>
         </li>
       </ul>
       <div>

@@ -96,13 +96,14 @@ export function ShareLinkPanel() {
   );
 }
 
-/** Beside a new link: its feed, calendar and badge, which die with it. */
+/** Beside a new link: its feed, calendar, badge and wall, which die with it. */
 function FollowUrlList({ statusPath }: { statusPath: string }) {
   const urls = followUrls(statusPath);
   const items = [
     { href: urls.feed, label: 'Atom feed' },
     { href: urls.calendar, label: 'Calendar (.ics)' },
     { href: urls.badge, label: 'Badge (SVG)' },
+    { href: urls.wall, label: 'Wall' },
   ];
   return (
     <p className="mt-1.5 text-xs text-muted" data-testid="share-link-follow">

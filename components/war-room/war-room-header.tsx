@@ -43,6 +43,9 @@ export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
             <Link href={`/deployments/${deployment.id}/status`} className="text-link hover:underline">
               Status
             </Link>
+            <Link href={`/deployments/${deployment.id}/wall`} className="text-link hover:underline">
+              Wall
+            </Link>
             {manageWebhooks ? (
               <Link href={`/deployments/${deployment.id}/notifications`} className="text-link hover:underline">
                 Notifications

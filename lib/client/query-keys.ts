@@ -10,6 +10,8 @@ export const deploymentKeys = {
   invitations: (id: string) => [...deploymentKeys.all, 'invitations', id] as const,
   /** One piece of evidence with its whole text, by its `href` (the state carries 2 KB of it). */
   evidence: (href: string) => [...deploymentKeys.all, 'evidence', href] as const,
+  /** The war-room wall's snapshot (refetched when the room's event counter moves). */
+  wall: (id: string) => [...deploymentKeys.all, 'wall', id] as const,
 };
 
 export const tokenKeys = {

@@ -1,5 +1,6 @@
 import type { DeploymentState } from '@/lib/domain/deployment-state';
 import type { PhaseKind, PhaseStatus } from '@/lib/domain/phases';
+import type { PublicStatus } from '@/lib/domain/public-status';
 import type { ActorRole } from '@/lib/domain/rbac';
 import type { GateDto } from './gates';
 import type { ItemDto } from './items';
@@ -78,3 +79,6 @@ export type DeploymentSummary = {
   myRoles: string[];
   finishedAt: string | null;
 };
+
+/** `GET /api/deployments/:id/wall`: the war-room wall's snapshot, the status page's shape with names. */
+export type DeploymentWallDto = { status: PublicStatus };
