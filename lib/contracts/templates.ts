@@ -48,3 +48,25 @@ export type SavedTemplateVersion = {
   template: TemplateDetail;
   warnings?: { line: number; message: string }[];
 };
+
+/** One phase or step's actual minutes over runs (`GET /api/templates/:id/timing`). */
+export type TimingStatsDto = { n: number; medianMin: number; p90Min: number; lastMin: number };
+
+/** `GET /api/templates/:id/timing[?rehearsal=true|false]`. */
+export type TemplateTiming = {
+  /** null: every run; true: rehearsals only; false: go-lives only. */
+  rehearsal: boolean | null;
+  runs: number;
+  phases: {
+    title: string;
+    plannedDurationMin: number | null;
+    actual: TimingStatsDto | null;
+    /** Minutes the median runs over the plan; null when it does not. */
+    overBy: number | null;
+    /** A new planned duration to offer when the phase runs over consistently (≥ 3 runs). */
+    suggestedDurationMin: number | null;
+  }[];
+  items: { title: string; phase: string; actual: TimingStatsDto }[];
+  /** "Runs of this template took 42–58 min (p90 55); this plan allows 45"; null before any finished run. */
+  sentence: string | null;
+};
