@@ -15,6 +15,8 @@ import { TemplateOwnersPanel } from './template-owners-panel';
 import { itemsPerRole, TemplatePreview } from './template-preview';
 import { useTemplateActions } from './use-template-actions';
 import { useTemplate } from './use-templates';
+import { RedlineReview } from './redline-review';
+import { TemplateTiming } from './template-timing';
 import { VersionHistory } from './version-history';
 
 /** One template: its structure, export, library actions and the form that starts a war room. */
@@ -113,6 +115,8 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
             </ul>
           </section>
           {t.canManage ? <TemplateOwnersPanel template={t} /> : null}
+          <RedlineReview template={t} />
+          <TemplateTiming template={t} />
           <VersionHistory template={t} />
           <TemplatePreview template={t.definition} />
         </div>

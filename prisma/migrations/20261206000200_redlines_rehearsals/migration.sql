@@ -1,5 +1,5 @@
 -- Redlines and rehearsals (issue 17): changes to a template proposed during a run, reviewed by the
--- template's owners; a deployment may be a rehearsal, which global webhooks skip unless they opt in.
+-- owners of the template. A deployment may be a rehearsal, which global webhooks skip unless they opt in.
 CREATE TYPE "RedlineKind" AS ENUM ('edit', 'add', 'remove');
 
 CREATE TYPE "RedlineStatus" AS ENUM ('open', 'accepted', 'rejected');
