@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { TemplateDetail as Detail } from '@/lib/contracts/templates';
 import { formatUtc } from '@/lib/domain/clock';
+import { RedlineReview } from './redline-review';
 import { DeleteButton, RenameForm } from './rename-form';
 import { plural } from './role-mapping-editor';
 import { SinceLastRun } from './since-last-run';
@@ -13,10 +14,9 @@ import { StartDeploymentForm } from './start-deployment-form';
 import { StatsRow } from './template-extras';
 import { TemplateOwnersPanel } from './template-owners-panel';
 import { itemsPerRole, TemplatePreview } from './template-preview';
+import { TemplateTiming } from './template-timing';
 import { useTemplateActions } from './use-template-actions';
 import { useTemplate } from './use-templates';
-import { RedlineReview } from './redline-review';
-import { TemplateTiming } from './template-timing';
 import { VersionHistory } from './version-history';
 
 /** One template: its structure, export, library actions and the form that starts a war room. */
