@@ -122,7 +122,7 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
         </div>
         <aside className="order-first flex flex-col gap-3 lg:order-none">
           <SinceLastRun template={t} />
-          <StartDeploymentForm templateId={t.id} templateName={t.name} now={now} />
+          <StartDeploymentForm templateId={t.id} templateName={t.name} now={now} openRedlines={t.openRedlines} />
         </aside>
       </div>
     </div>

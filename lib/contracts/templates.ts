@@ -22,7 +22,12 @@ export type TemplateSummary = {
 /** The newest deployment of this template that the person asking held a role in. */
 export type TemplateLastRun = { deploymentId: string; name: string; templateVersion: number | null; createdAt: string };
 
-export type TemplateDetail = TemplateSummary & { definition: TemplateDefinition; myLastRun: TemplateLastRun | null };
+export type TemplateDetail = TemplateSummary & {
+  definition: TemplateDefinition;
+  myLastRun: TemplateLastRun | null;
+  /** Redlines proposed in runs and not yet reviewed: the start form warns of them. */
+  openRedlines: number;
+};
 
 /** One row of `GET /api/templates/:id/versions` (newest first). */
 export type TemplateVersionSummary = {
