@@ -83,3 +83,47 @@ for (const [label, viewport] of [
     await shot(page, `${label}-accepted`);
   });
 }
+
+test('a rehearsal driven through its first phase shows on the template page: planned against actual, slowest steps', async ({
+  browser,
+}) => {
+  const person = makeUser('Tim Timing');
+  const page = await signedIn(browser, person, { width: 1280, height: 900 });
+  const api = page.request;
+  const created = await api.post('/api/templates', { data: { markdown: RUNBOOK, name: 'Payments (timing e2e)' } });
+  expect(created.status()).toBe(201);
+  const templateId = (await created.json()).id as string;
+  const started = await api.post('/api/deployments', {
+    data: {
+      templateId,
+      name: 'Timing rehearsal',
+      goLiveAt: new Date(Date.now() + 3_600_000).toISOString(),
+      rehearsal: true,
+    },
+  });
+  const id = (await started.json()).id as string;
+  expect((await api.post(`/api/deployments/${id}/transitions`, { data: { to: 'preflight' } })).status()).toBe(200);
+  const phases = (await (await api.get(`/api/deployments/${id}`)).json()).phases as {
+    id: string;
+    items: { id: string; version: number }[];
+  }[];
+  expect((await api.post(`/api/deployments/${id}/phases/${phases[0].id}/start`)).status()).toBe(200);
+  for (const item of phases[0].items)
+    expect(
+      (
+        await api.patch(`/api/deployments/${id}/items/${item.id}`, { data: { status: 'done', version: item.version } })
+      ).status(),
+    ).toBe(200);
+  expect((await api.post(`/api/deployments/${id}/phases/${phases[0].id}/complete`)).status()).toBe(200);
+
+  await page.goto(`/templates/${templateId}`);
+  const timing = page.getByRole('region', { name: /Timing across runs/ });
+  await expect(timing).toContainText('(1 run)');
+  await expect(timing.getByTestId('timing-chart').locator('svg').first()).toBeVisible();
+  await expect(timing).toContainText('Slowest steps');
+  await timing.getByRole('button', { name: 'Go-lives' }).click();
+  await expect(timing).toContainText('(0 runs)');
+  await timing.getByRole('button', { name: 'Rehearsals' }).click();
+  await expect(timing).toContainText('(1 run)');
+  await shot(page, 'desktop-timing');
+});

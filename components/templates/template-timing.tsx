@@ -35,7 +35,10 @@ export function TemplateTiming({ template }: { template: TemplateDetail }) {
     <section aria-labelledby="timing-title" className="rounded-lg border border-line bg-surface p-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="timing-title" className="text-base font-semibold">
-          Timing across runs <span className="text-sm font-normal text-muted tabular">({data.runs} runs)</span>
+          Timing across runs{' '}
+          <span className="text-sm font-normal text-muted tabular">
+            ({data.runs} run{data.runs === 1 ? '' : 's'})
+          </span>
         </h2>
         <div role="group" aria-label="Which runs" className="flex gap-1">
           {KINDS.map((k) => (
