@@ -12,6 +12,7 @@ import { proofOf } from '@/lib/domain/evidence/proof';
 import { ITEM_STATUSES, NOTE_REQUIRED, STATUS_LABEL, type ItemStatus } from '@/lib/domain/items';
 import { EvidenceForm } from './evidence-form';
 import { EvidenceList } from './evidence-list';
+import { RedlineForm } from './redline-form';
 
 type Props = {
   item: ItemDto;
@@ -49,6 +50,7 @@ export function ItemRow({
   const [pending, setPending] = useState<ItemStatus | null>(null);
   const [draft, setDraft] = useState('');
   const [addingEvidence, setAddingEvidence] = useState(false);
+  const [redlining, setRedlining] = useState(false);
   const done = item.status === 'done';
   // The latest evidence decides: a mismatch keeps the step amber for everyone until newer evidence matches.
   const proof = proofOf(item.evidence);
@@ -198,7 +200,15 @@ export function ItemRow({
                   Add evidence
                 </Button>
               ) : null}
+              {!redlining ? (
+                <Button type="button" variant="ghost" onClick={() => setRedlining(true)}>
+                  Propose a change
+                </Button>
+              ) : null}
             </div>
+          ) : null}
+          {redlining && editable ? (
+            <RedlineForm item={item} deploymentId={deploymentId} onClose={() => setRedlining(false)} />
           ) : null}
           {addingEvidence && editable ? (
             <EvidenceForm item={item} deploymentId={deploymentId} onClose={() => setAddingEvidence(false)} />

@@ -23,6 +23,7 @@ export function WebhookForm({
   const [url, setUrl] = useState('');
   const [topics, setTopics] = useState<WebhookTopic[]>([...WEBHOOK_TOPICS]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [includeRehearsals, setIncludeRehearsals] = useState(false);
   const create = useCreateWebhook(deploymentId);
   const toggle = (topic: WebhookTopic, on: boolean) =>
     setTopics((list) =>
@@ -30,7 +31,11 @@ export function WebhookForm({
     );
 
   const submit = () => {
-    const parsed = createWebhookSchema.safeParse({ url: url.trim(), eventTypes: topics });
+    const parsed = createWebhookSchema.safeParse({
+      url: url.trim(),
+      eventTypes: topics,
+      ...(deploymentId === null ? { includeRehearsals } : {}),
+    });
     // Every problem at once: a URL fixed only to be told about the events next is a wasted round.
     if (!parsed.success) return setProblem([...new Set(parsed.error.issues.map((i) => i.message))].join(' '));
     setProblem(null);
@@ -104,6 +109,17 @@ export function WebhookForm({
           ))}
         </div>
       </fieldset>
+      {deploymentId === null ? (
+        <label className="flex min-h-11 items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="h-5 w-5"
+            checked={includeRehearsals}
+            onChange={(e) => setIncludeRehearsals(e.target.checked)}
+          />
+          Also send events of rehearsals (off: only go-lives)
+        </label>
+      ) : null}
       {problem ? (
         <p role="alert" className="text-sm text-danger" data-testid="webhook-form-error">
           ⚠ {problem}

@@ -77,7 +77,15 @@ export function PublicStatusView({ token, initial }: { token: string; initial: P
     <main className="mx-auto flex max-w-2xl flex-col gap-4 px-4 py-6 sm:py-10">
       <header className="flex items-start justify-between gap-4">
         <div className="min-w-0">
-          <p className="text-base text-slate-600">Go-live status</p>
+          {status.rehearsal ? (
+            <p
+              className="mb-1 inline-block rounded-md bg-violet-100 px-2 py-0.5 text-sm font-bold tracking-wide text-violet-900 ring-1 ring-violet-300"
+              data-testid="public-rehearsal"
+            >
+              REHEARSAL · not the go-live
+            </p>
+          ) : null}
+          <p className="text-base text-slate-600">{status.rehearsal ? 'Rehearsal status' : 'Go-live status'}</p>
           <h1 className="text-3xl font-bold leading-tight break-words sm:text-4xl" data-testid="public-name">
             {status.name}{' '}
             {status.version && !status.name.includes(status.version) ? (

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { useTemplateTiming } from './use-redlines';
 import { useStartDeployment } from './use-templates';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -25,10 +26,12 @@ export function StartDeploymentForm({
   templateId,
   templateName,
   now,
+  openRedlines = 0,
 }: {
   templateId: string;
   templateName: string;
   now: string;
+  openRedlines?: number;
 }) {
   const initial = defaultGoLive(now);
   const [name, setName] = useState(templateName);
@@ -36,6 +39,9 @@ export function StartDeploymentForm({
   const [environment, setEnvironment] = useState('production');
   const [date, setDate] = useState(initial.date);
   const [time, setTime] = useState(initial.time);
+  const [rehearsal, setRehearsal] = useState(false);
+  // How long earlier runs of the same kind took, against this plan.
+  const timing = useTemplateTiming(templateId, rehearsal).data;
   const goLiveAt = `${date}T${time}:00Z`;
   const valid = Boolean(name.trim()) && TIME.test(time) && !Number.isNaN(Date.parse(goLiveAt));
 
@@ -55,6 +61,7 @@ export function StartDeploymentForm({
             version: version.trim(),
             environment: environment.trim() || 'production',
             goLiveAt,
+            rehearsal,
           });
       }}
     >
@@ -117,6 +124,30 @@ export function StartDeploymentForm({
           />
         </label>
       </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={rehearsal}
+          onChange={(e) => setRehearsal(e.target.checked)}
+          className="h-4 w-4"
+        />
+        Rehearsal (marked REHEARSAL everywhere; global webhooks stay quiet unless they opt in)
+      </label>
+      {timing?.sentence ? (
+        <p className="text-sm text-soft tabular" data-testid="runs-sentence">
+          {timing.sentence}.
+        </p>
+      ) : null}
+      {openRedlines ? (
+        <p
+          role="note"
+          className="rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="redline-warning"
+        >
+          ⚠ {openRedlines} unresolved redline{openRedlines === 1 ? '' : 's'} from the last run: this plan may still have
+          what they fix.
+        </p>
+      ) : null}
       <p className="text-xs text-faint tabular">
         T0 = {valid ? `${date} ${time}Z` : '—'}. You become the incident commander and can assign people to roles in the
         war room.

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { TemplateDetail as Detail } from '@/lib/contracts/templates';
 import { formatUtc } from '@/lib/domain/clock';
+import { RedlineReview } from './redline-review';
 import { DeleteButton, RenameForm } from './rename-form';
 import { plural } from './role-mapping-editor';
 import { SinceLastRun } from './since-last-run';
@@ -13,6 +14,7 @@ import { StartDeploymentForm } from './start-deployment-form';
 import { StatsRow } from './template-extras';
 import { TemplateOwnersPanel } from './template-owners-panel';
 import { itemsPerRole, TemplatePreview } from './template-preview';
+import { TemplateTiming } from './template-timing';
 import { useTemplateActions } from './use-template-actions';
 import { useTemplate } from './use-templates';
 import { VersionHistory } from './version-history';
@@ -113,12 +115,14 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
             </ul>
           </section>
           {t.canManage ? <TemplateOwnersPanel template={t} /> : null}
+          <RedlineReview template={t} />
+          <TemplateTiming template={t} />
           <VersionHistory template={t} />
           <TemplatePreview template={t.definition} />
         </div>
         <aside className="order-first flex flex-col gap-3 lg:order-none">
           <SinceLastRun template={t} />
-          <StartDeploymentForm templateId={t.id} templateName={t.name} now={now} />
+          <StartDeploymentForm templateId={t.id} templateName={t.name} now={now} openRedlines={t.openRedlines} />
         </aside>
       </div>
     </div>

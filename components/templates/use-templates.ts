@@ -54,6 +54,7 @@ export type StartDeploymentInput = {
   version: string;
   environment: string;
   goLiveAt: string;
+  rehearsal: boolean;
 };
 
 /** Starts a war room from a template and goes to it. */

@@ -32,6 +32,9 @@ export const templateKeys = {
   /** A template's version history, and the diff between two of its versions (immutable, so cached for good). */
   versions: (id: string) => [...templateKeys.all, 'versions', id] as const,
   diff: (id: string, from: number, to: number) => [...templateKeys.all, 'diff', id, from, to] as const,
+  /** Redlines proposed for a template (its owners' review list), and its timing across runs. */
+  redlines: (id: string) => [...templateKeys.all, 'redlines', id] as const,
+  timing: (id: string, rehearsal: boolean | null) => [...templateKeys.all, 'timing', id, String(rehearsal)] as const,
 };
 
 /** Webhooks of one deployment, or the global ones (deploymentId null). */

@@ -57,6 +57,8 @@ export type DeploymentDto = {
   /** The template version this deployment was created from; later versions never change it. */
   templateVersion: number | null;
   allowSelfOverride: boolean;
+  /** A rehearsal: runs like a go-live, marked REHEARSAL on every screen. */
+  rehearsal: boolean;
   startedAt: string | null;
   finishedAt: string | null;
   health: HealthDto;

@@ -13,3 +13,4 @@ export type * from './share-links';
 export type * from './templates';
 export type * from './users';
 export type * from './webhooks';
+export type * from './redlines';

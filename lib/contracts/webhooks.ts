@@ -6,6 +6,8 @@ export type WebhookDto = {
   eventTypes: string[];
   active: boolean;
   createdAt: string;
+  /** Global webhooks: rehearsals' events too (off: only go-lives). */
+  includeRehearsals: boolean;
 };
 
 /**

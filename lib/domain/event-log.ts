@@ -38,6 +38,7 @@ export const EVENT_TYPES = [
   'webhook.deleted',
   'webhook.paused',
   'webhook.resumed',
+  'redline.proposed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -178,6 +179,10 @@ export function describeEvent(event: TimelineEvent): string {
       return `paused the webhook to ${d.host}`;
     case 'webhook.resumed':
       return `resumed the webhook to ${d.host}`;
+    case 'redline.proposed': {
+      const verb = d.kind === 'add' ? 'adding a step after' : d.kind === 'remove' ? 'removing' : 'a change to';
+      return `proposed ${verb} “${d.title}” for the runbook — ${d.reason}`;
+    }
     default:
       return event.type;
   }

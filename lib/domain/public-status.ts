@@ -44,6 +44,8 @@ export type PublicStatus = {
   gates: PublicGate[];
   updates: PublicUpdate[];
   seq: number;
+  /** A rehearsal: the page says REHEARSAL so nobody mistakes it for the go-live. */
+  rehearsal?: boolean;
 };
 
 export type PublicStatusSource = {
@@ -57,6 +59,7 @@ export type PublicStatusSource = {
     finishedAt: When;
     healthLevel: number;
     seq: number;
+    rehearsal?: boolean;
   };
   phases: {
     id: string;
@@ -148,6 +151,7 @@ export function publicStatus(source: PublicStatusSource): PublicStatus {
   const overall = progress(source.items.filter((i) => onTrack.has(i.phaseId)));
   const level = deployment.healthLevel === 3 ? 3 : deployment.healthLevel === 2 ? 2 : 1;
   return {
+    ...(deployment.rehearsal ? { rehearsal: true } : {}),
     name: deployment.name,
     version: deployment.version,
     state: deployment.state,

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'webhook.manage': { allow: ['admin', 'ic'], scope: 'write' },
   // Webhooks for every deployment: admins only, and never with a token limited to one deployment.
   'webhook.manage_global': { allow: ['admin'], scope: 'write' },
+  // Proposing a change to the template (a redline): the step's role or the IC; it never changes the run.
+  'redline.propose': { allow: ['admin', 'ic', 'owner'], scope: 'write' },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -124,6 +126,8 @@ export function refusalMessage(action: Action, resource: Partial<Resource> = {})
       return 'Only the incident commander or the comms role can post status updates.';
     case 'metrics.push':
       return 'This token or account may not push metrics to this deployment.';
+    case 'redline.propose':
+      return `Only the ${resource.itemRoleKey ?? 'owning'} role or the incident commander can propose a change to this step.`;
     case 'webhook.manage_global':
       return 'Only an admin (not a token limited to one deployment) can manage webhooks for every deployment.';
     default:

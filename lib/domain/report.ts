@@ -68,6 +68,8 @@ export type ReportSnapshot = {
   startedAt: string | null;
   finishedAt: string | null;
   health?: { level: number };
+  /** A rehearsal's report says so in its title and header. */
+  rehearsal?: boolean;
   roles: { key: string; name: string; holders: { name: string }[] }[];
   phases: ReportPhase[];
   gates: ReportGate[];
@@ -82,7 +84,13 @@ export const DECISION_EVENT_TYPES = [
 ] as const;
 /** Threshold crossings: the health level moving between 1 minor · 2 major · 3 critical. */
 export const THRESHOLD_EVENT_TYPES = ['health.level_changed'] as const;
-export const REPORT_EVENT_TYPES: readonly string[] = [...DECISION_EVENT_TYPES, ...THRESHOLD_EVENT_TYPES];
+/** Changes to the runbook proposed during the run (redlines): the template's owners review them. */
+export const REDLINE_EVENT_TYPES = ['redline.proposed'] as const;
+export const REPORT_EVENT_TYPES: readonly string[] = [
+  ...DECISION_EVENT_TYPES,
+  ...THRESHOLD_EVENT_TYPES,
+  ...REDLINE_EVENT_TYPES,
+];
 
 const OUTCOME: Record<string, string> = {
   planned: 'Not started yet (planned)',
@@ -149,12 +157,13 @@ function header(s: ReportSnapshot, now: Date): string[] {
   const t = tally(s.phases);
   const progress = `${t.done + t.skipped}/${t.total} finished (${t.done} done, ${t.skipped} skipped, ${t.blocked} blocked, ${t.in_progress} in progress, ${t.pending} pending)`;
   return [
-    `# Go-live report: ${s.name}`,
+    s.rehearsal ? `# Rehearsal report: ${s.name}` : `# Go-live report: ${s.name}`,
     '',
     ...table(
       ['Field', 'Value'],
       [
         ['Deployment', s.name],
+        ...(s.rehearsal ? [['Run', 'REHEARSAL (not the go-live)']] : []),
         ['Version', s.version],
         ['Environment', s.environment],
         ...(s.strategy ? [['Strategy', s.strategy]] : []),
@@ -311,6 +320,13 @@ function thresholds(s: ReportSnapshot, events: TimelineEvent[]): string[] {
   return [...out, ...table(['Time', 'Clock', 'Source', 'Change'], eventRows(list, s.goLiveAt, describe))];
 }
 
+function redlines(s: ReportSnapshot, events: TimelineEvent[]): string[] {
+  const list = events.filter((e) => (REDLINE_EVENT_TYPES as readonly string[]).includes(e.type));
+  const out = ['## Redlines (changes proposed to the runbook)', ''];
+  if (!list.length) return [...out, '_Nobody proposed a change to the runbook._'];
+  return [...out, ...table(['Time', 'Clock', 'Who', 'Proposal'], eventRows(list, s.goLiveAt, describeEvent))];
+}
+
 function people(s: ReportSnapshot): string[] {
   const rows = s.roles.map((r) => [r.name, r.key, r.holders.map((h) => h.name).join(', ')]);
   return ['## Roles and people', '', ...table(['Role', 'Key', 'People'], rows)];
@@ -348,6 +364,7 @@ export function renderReport(
     signoffs(snapshot),
     decisions(snapshot, ordered),
     thresholds(snapshot, ordered),
+    redlines(snapshot, ordered),
     ...(chain ? [auditChain(chain)] : []),
   ];
   return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;

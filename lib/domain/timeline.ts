@@ -58,6 +58,7 @@ const CATEGORY: Record<EventType, EventCategory> = {
   'webhook.deleted': 'comms',
   'webhook.paused': 'comms',
   'webhook.resumed': 'comms',
+  'redline.proposed': 'checklist',
 };
 
 /** Unknown types (added by a newer server) fall into the broadest bucket rather than vanish. */

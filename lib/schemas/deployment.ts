@@ -9,5 +9,7 @@ export const createDeploymentSchema = z.object({
   goLiveAt: z.iso.datetime({ offset: true }),
   /** Lets the IC override a gate they signed themselves; off by default (distinct people per gate). */
   allowSelfOverride: z.boolean().optional().default(false),
+  /** A rehearsal runs like a go-live, marked REHEARSAL everywhere; global webhooks skip it unless they opt in. */
+  rehearsal: z.boolean().optional().default(false),
 });
 export type CreateDeploymentInput = z.input<typeof createDeploymentSchema>;

@@ -9,6 +9,8 @@ export const createWebhookSchema = z.object({
     .min(1, 'Choose at least one event.')
     .max(WEBHOOK_TOPICS.length)
     .transform((types) => [...new Set(types)]),
+  /** Global webhooks: also deliver events of rehearsals (by default they stay quiet outside). */
+  includeRehearsals: z.boolean().optional().default(false),
 });
 export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
 

@@ -54,6 +54,9 @@ export const HTTP_STATUS = {
   // Distinct people per gate (issue 14): a second role by the same person, an IC overriding their own gate.
   same_signer: 422,
   self_override: 403,
+  // Redlines (lib/server/redlines): the step is gone from the newest version; already accepted or rejected.
+  redline_conflict: 409,
+  redline_resolved: 409,
   rate_limited: 429,
   db_unavailable: 503,
   // The CPU pool's bounded queue is full (lib/server/cpu-pool): retry after Retry-After seconds.

@@ -157,6 +157,39 @@ const pendingInvitation = async (into: { deploymentId: string; roleId: string } 
 const stopSimulator = async (crew: Room) =>
   void (await prisma.metricSource.updateMany({ where: { deploymentId: crew.id }, data: { active: false } }));
 
+/** The room as if made from the shared template's version 1 (redlines need a template). */
+const pinTemplate = (crew: Room) =>
+  prisma.deployment.update({
+    where: { id: crew.id },
+    data: { templateId: crew.people.template.id, templateVersion: 1 },
+  });
+/** An open redline on a template the IC made, proposed in this room: an edit of the first step. */
+const openRedline = async (crew: Room) => {
+  const template = await icTemplate(crew);
+  const definition = template.definition as {
+    phases: { title: string; items: { title: string; roleKey: string }[] }[];
+  };
+  const first = definition.phases[0].items[0];
+  const row = await prisma.redline.create({
+    data: {
+      deploymentId: crew.id,
+      templateId: template.id,
+      templateVersion: 1,
+      target: {
+        phaseIndex: 0,
+        path: [0],
+        title: first.title,
+        roleKey: first.roleKey,
+        phaseTitle: definition.phases[0].title,
+      },
+      kind: 'edit',
+      patch: { command: 'echo matrix' },
+      reason: 'matrix',
+    },
+  });
+  return { templateId: template.id, redlineId: row.id };
+};
+
 export const CASES: Record<string, Case | { skip: string }> = {
   'POST /api/auth/[...all]': { skip: 'better-auth sign-in/out; its rate limit is tested on its own' },
   'POST /api/deployments': {
@@ -493,6 +526,40 @@ export const CASES: Record<string, Case | { skip: string }> = {
     allow: ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'outsider', 'admin'],
     prepare: async (crew) => ({ path: `/api/templates/${(await icTemplate(crew)).id}/duplicate`, body: {} }),
   },
+  // Redlines: the step's role (the DBA's step here) or the IC proposes; the run does not change.
+  'POST /api/deployments/[id]/redlines': {
+    allow: ['ic', 'dba', 'admin'],
+    prepare: async (crew) => {
+      await pinTemplate(crew);
+      const item = await itemOf(crew, 'dba');
+      return {
+        path: crew.url('/redlines'),
+        body: { itemId: item.id, kind: 'edit', patch: { command: 'x' }, reason: 'typo' },
+      };
+    },
+  },
+  // Reviewing redlines: like editing the template, its creator or an admin.
+  'POST /api/templates/[id]/redlines/[redlineId]/accept': {
+    allow: IC_ONLY,
+    prepare: async (crew) => {
+      const { templateId, redlineId } = await openRedline(crew);
+      return { path: `/api/templates/${templateId}/redlines/${redlineId}/accept` };
+    },
+  },
+  'POST /api/templates/[id]/redlines/accept': {
+    allow: IC_ONLY,
+    prepare: async (crew) => {
+      const { templateId, redlineId } = await openRedline(crew);
+      return { path: `/api/templates/${templateId}/redlines/accept`, body: { ids: [redlineId] } };
+    },
+  },
+  'POST /api/templates/[id]/redlines/[redlineId]/reject': {
+    allow: IC_ONLY,
+    prepare: async (crew) => {
+      const { templateId, redlineId } = await openRedline(crew);
+      return { path: `/api/templates/${templateId}/redlines/${redlineId}/reject`, body: { reason: 'not needed' } };
+    },
+  },
   'POST /api/webhooks': {
     allow: ['admin'],
     prepare: async () => ({
@@ -562,7 +629,12 @@ export async function fingerprint(crew: Room): Promise<string> {
     prisma.apiToken.count({ where: { revokedAt: null } }),
     prisma.template.findMany({
       where: { createdById: { in: Object.values(crew.people.users).map((u) => u.id) } },
-      select: { id: true, name: true },
+      select: { id: true, name: true, currentVersion: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.redline.findMany({
+      where: { deploymentId: id },
+      select: { id: true, status: true },
       orderBy: { id: 'asc' },
     }),
   ]);

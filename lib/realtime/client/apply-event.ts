@@ -31,6 +31,8 @@ export function applyEvent(state: DeploymentDto, event: TimelineEvent): Deployme
   if (event.seq <= state.seq) return state;
   if (event.type === 'item.reassigned') return applyReassign(state, event);
   if (event.type === 'item.evidence') return applyEvidence(state, event);
+  // A redline is about the template, never the run: nothing in the room changes, so no refetch.
+  if (event.type === 'redline.proposed') return { ...state, seq: event.seq };
   if (event.type !== 'item.updated') return null;
   const data = event.data as {
     itemId: string;

@@ -6,6 +6,7 @@ import { runOffThread } from '@/lib/server/cpu-pool/pool';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
+import { openRedlineCount } from '@/lib/server/redlines/review-redlines';
 import { instantiateDeployment } from './instantiate';
 
 /** Starts a war room from a template; the creator becomes its incident commander. */
@@ -33,6 +34,7 @@ export async function createDeployment(actor: SignedInActor, input: CreateDeploy
         // Read in the same row as the definition, so the pin and the steps always agree.
         templateVersion: template.currentVersion,
         allowSelfOverride: input.allowSelfOverride,
+        rehearsal: input.rehearsal,
       },
       creator,
     );
@@ -48,6 +50,7 @@ export async function createDeployment(actor: SignedInActor, input: CreateDeploy
         templateVersion: template.currentVersion,
         items: itemCount,
         ...(deployment.allowSelfOverride ? { allowSelfOverride: true } : {}),
+        ...(deployment.rehearsal ? { rehearsal: true } : {}),
       },
     });
     return {
@@ -56,7 +59,11 @@ export async function createDeployment(actor: SignedInActor, input: CreateDeploy
       state: deployment.state,
       goLiveAt: deployment.goLiveAt.toISOString(),
       items: itemCount,
+      rehearsal: deployment.rehearsal,
     };
   });
-  return result;
+  // The runbook may be wrong where the last run said so: the start form shows this.
+  const open = await openRedlineCount(template.id);
+  const warnings = open ? [`${open} unresolved redline${open === 1 ? '' : 's'} from the last run`] : [];
+  return { ...result, openRedlines: open, warnings };
 }

@@ -79,6 +79,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
     templateId: deployment.templateId,
     templateVersion: deployment.templateVersion,
     allowSelfOverride: deployment.allowSelfOverride,
+    rehearsal: deployment.rehearsal,
     startedAt: iso(deployment.startedAt),
     finishedAt: iso(deployment.finishedAt),
     health: healthDto(deployment),

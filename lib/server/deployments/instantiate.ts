@@ -13,6 +13,7 @@ export type DeploymentMeta = {
   templateVersion?: number | null;
   /** The IC may override a gate they signed themselves. */
   allowSelfOverride?: boolean;
+  rehearsal?: boolean;
 };
 
 type ItemRow = {
@@ -54,6 +55,7 @@ export async function instantiateDeployment(
       templateVersion: meta.templateId ? (meta.templateVersion ?? null) : null,
       createdById: creatorUserId,
       allowSelfOverride: Boolean(meta.allowSelfOverride),
+      rehearsal: Boolean(meta.rehearsal),
       decisionTree: JSON.parse(JSON.stringify(definition.decisionTree)),
     },
   });

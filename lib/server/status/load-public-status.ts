@@ -19,6 +19,7 @@ export async function loadPublicStatus(deploymentId: string, showNames: boolean)
       finishedAt: true,
       healthLevel: true,
       seq: true,
+      rehearsal: true,
     },
   });
   if (!deployment) return null;

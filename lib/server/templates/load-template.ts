@@ -30,7 +30,7 @@ export async function toTemplateDetail(
   row: TemplateRow,
   db: Tx | typeof prisma = prisma,
 ): Promise<TemplateDetail> {
-  const [deployments, creator, read, lastRun] = await Promise.all([
+  const [deployments, creator, read, lastRun, openRedlines] = await Promise.all([
     db.deployment.count({ where: { templateId: row.id } }),
     row.createdById ? db.user.findUnique({ where: { id: row.createdById }, select: { name: true } }) : null,
     // Validating a whole definition is CPU work: on the pool, with the summary derived there too.
@@ -41,6 +41,7 @@ export async function toTemplateDetail(
       orderBy: { createdAt: 'desc' },
       select: { id: true, name: true, templateVersion: true, createdAt: true },
     }),
+    db.redline.count({ where: { templateId: row.id, status: 'open' } }),
   ]);
   const { definition: _definition, sourceMarkdown, stats: _stats, ...rest } = row;
   return {
@@ -50,6 +51,7 @@ export async function toTemplateDetail(
       { deployments, createdBy: creator?.name ?? null },
     ),
     definition: read.definition,
+    openRedlines,
     myLastRun: lastRun
       ? {
           deploymentId: lastRun.id,

@@ -23,7 +23,14 @@ export async function createWebhook(
   // The literal now; every address its name resolves to when each delivery connects.
   const host = assertOutboundUrl(input.url).hostname.replace(/^\[|\]$/g, '');
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
-  const data = { deploymentId, url: input.url, secret, eventTypes: input.eventTypes };
+  // A deployment's own webhook always hears its deployment, rehearsal or not: the flag is for global ones.
+  const data = {
+    deploymentId,
+    url: input.url,
+    secret,
+    eventTypes: input.eventTypes,
+    includeRehearsals: deploymentId ? false : Boolean(input.includeRehearsals),
+  };
   if (!deploymentId || !access) return { webhook: toWebhookDto(await prisma.webhook.create({ data })), secret };
   const { result } = await commit(async (tx, append) => {
     const webhook = await tx.webhook.create({ data });

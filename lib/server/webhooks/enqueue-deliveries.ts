@@ -4,7 +4,7 @@ import type { Sql } from '@/lib/server/sql';
 
 /**
  * Records one pending delivery per webhook that asked for these events' topics (the deployment's
- * own webhooks and the global ones). Runs inside the transaction that appends the events — an
+ * own webhooks and the global ones; global ones skip rehearsals unless they opt in). Runs inside the transaction that appends the events — an
  * outbox — so a process that dies right after commit cannot lose a notification; the worker
  * sends them. One statement, because it runs while the deployment row is locked. Returns how
  * many were queued.
@@ -22,7 +22,9 @@ export async function enqueueDeliveries(sql: Sql, events: readonly TimelineEvent
       FROM unnest(${notifiable.map((n) => n.event.deploymentId)}::text[], ${notifiable.map((n) => n.event.seq)}::int[], ${notifiable.map((n) => n.topic)}::text[])
         AS n("deploymentId", "seq", "topic")
       JOIN "Event" e ON e."deploymentId" = n."deploymentId" AND e."seq" = n."seq"
-      JOIN "Webhook" w ON w."active" AND (w."deploymentId" IS NULL OR w."deploymentId" = n."deploymentId") AND n."topic" = ANY(w."eventTypes")
+      JOIN "Deployment" d ON d."id" = n."deploymentId"
+      JOIN "Webhook" w ON w."active" AND n."topic" = ANY(w."eventTypes")
+        AND (w."deploymentId" = n."deploymentId" OR (w."deploymentId" IS NULL AND (NOT d."rehearsal" OR w."includeRehearsals")))
       RETURNING 1
     )
     SELECT count(*)::int AS "count" FROM inserted`;

@@ -9,6 +9,7 @@ export function toWebhookDto(row: {
   eventTypes: string[];
   active: boolean;
   createdAt: Date;
+  includeRehearsals?: boolean;
 }): WebhookDto {
   return {
     id: row.id,
@@ -17,5 +18,6 @@ export function toWebhookDto(row: {
     eventTypes: row.eventTypes,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
+    includeRehearsals: Boolean(row.includeRehearsals),
   };
 }
