@@ -109,6 +109,14 @@ export function WallView({
       data-testid="wall"
     >
       <header className="flex flex-wrap items-center gap-x-[2vw] gap-y-1 sm:col-span-3 sm:flex-nowrap">
+        {status.rehearsal ? (
+          <span
+            className="shrink-0 rounded-lg bg-violet-700 px-[0.8vw] py-[0.2vw] text-[clamp(1rem,2vw,3rem)] font-bold tracking-wider text-violet-50"
+            data-testid="wall-rehearsal"
+          >
+            REHEARSAL
+          </span>
+        ) : null}
         <h1 className="min-w-0 flex-1 truncate text-[clamp(1.5rem,3vw,4.5rem)] font-bold" data-testid="wall-name">
           {status.name}
           {status.version && !status.name.includes(status.version) ? (
