@@ -38,6 +38,8 @@ export const EVENT_TYPES = [
   'webhook.deleted',
   'webhook.paused',
   'webhook.resumed',
+  'item.check_set',
+  'item.check_removed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -178,6 +180,10 @@ export function describeEvent(event: TimelineEvent): string {
       return `paused the webhook to ${d.host}`;
     case 'webhook.resumed':
       return `resumed the webhook to ${d.host}`;
+    case 'item.check_set':
+      return `put a check on “${d.title}”: ${d.description}`;
+    case 'item.check_removed':
+      return `removed the check from “${d.title}”`;
     default:
       return event.type;
   }

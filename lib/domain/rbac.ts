@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'webhook.manage': { allow: ['admin', 'ic'], scope: 'write' },
   // Webhooks for every deployment: admins only, and never with a token limited to one deployment.
   'webhook.manage_global': { allow: ['admin'], scope: 'write' },
+  // Putting a check on a step, or taking it off (PUT/DELETE …/items/:itemId/check): whoever may tick it.
+  'item.check': { allow: ['admin', 'ic', 'owner'], scope: 'write' },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -113,6 +115,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 export function refusalMessage(action: Action, resource: Partial<Resource> = {}): string {
   switch (action) {
     case 'item.update':
+    case 'item.check':
       return `Only the ${resource.itemRoleKey ?? 'owning'} role or the incident commander can change this item.`;
     case 'item.reassign':
       return 'Only the incident commander can move steps to another role.';

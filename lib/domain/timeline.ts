@@ -58,6 +58,8 @@ const CATEGORY: Record<EventType, EventCategory> = {
   'webhook.deleted': 'comms',
   'webhook.paused': 'comms',
   'webhook.resumed': 'comms',
+  'item.check_set': 'checklist',
+  'item.check_removed': 'checklist',
 };
 
 /** Unknown types (added by a newer server) fall into the broadest bucket rather than vanish. */
