@@ -146,3 +146,22 @@ export function parseCheckLine(body: string): CheckSpec | null {
 export function formatCheckLine(spec: CheckSpec): string {
   return `Check: ${describeCheck(spec)}`;
 }
+
+/**
+ * Takes the "Check: …" lines out of a paragraph's text (a Markdown paragraph may hold an
+ * "Expected:" line and a "Check:" line together). `check` is the last one read, null when a
+ * "Check:" line could not be read, undefined when there was none.
+ */
+export function takeCheckLines(text: string): { rest: string; check: CheckSpec | null | undefined } {
+  let check: CheckSpec | null | undefined;
+  const rest = text
+    .split('\n')
+    .filter((line) => {
+      const body = checkLineBody(line);
+      if (body === null) return true;
+      check = parseCheckLine(body);
+      return false;
+    })
+    .join('\n');
+  return { rest, check };
+}

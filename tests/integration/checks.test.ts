@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRunbook } from '@/lib/domain/runbook';
 import { prisma } from '@/lib/server/db';
+import { makeDeployment } from '@/lib/server/seed/factories';
 import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';
@@ -86,6 +88,30 @@ describe('PUT /api/deployments/:id/items/:itemId/check (the run’s server)', ()
       orderBy: { seq: 'asc' },
     });
     expect(events.map((e) => e.type)).toEqual(['item.check_set', 'item.check_set', 'item.check_removed']);
+  });
+
+  it('copies the checks of the runbook onto the deployment’s items, waiting for their phase', async () => {
+    const parsed = parseRunbook(
+      '# R\n\n## Phase 1: Deploy (10 min)\n\n- [ ] Health answers @devops\n  Check: GET https://api.example.com/health → 200 contains "ok"\n- [ ] Pipeline green @dba\n\n  Check: ci\n',
+    );
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const deployment = await makeDeployment({ definition: parsed.template });
+    const checks = await prisma.itemCheck.findMany({
+      where: { deploymentId: deployment.id },
+      include: { item: { select: { title: true } } },
+      orderBy: { kind: 'asc' },
+    });
+    expect(checks.map((c) => [c.item.title, c.kind, c.state, c.secretHash])).toEqual([
+      ['Pipeline green', 'ci', 'waiting', null],
+      ['Health answers', 'http', 'waiting', null],
+    ]);
+    expect(checks[1].spec).toEqual({
+      kind: 'http',
+      url: 'https://api.example.com/health',
+      method: 'GET',
+      expectStatus: 200,
+      expectBodyContains: 'ok',
+    });
   });
 
   it('answers 404 to a CI secret nobody holds', async () => {
