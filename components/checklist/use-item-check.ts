@@ -6,8 +6,8 @@ import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
 import type { ItemDto, SetCheckResult } from '@/lib/contracts/items';
-import type { SetCheckInput } from '@/lib/schemas/check';
 import { withCheck } from '@/lib/realtime/client/apply-event';
+import type { SetCheckInput } from '@/lib/schemas/check';
 
 /**
  * Puts a check on a step or takes it off. The answer goes straight into the war room's state
