@@ -18,9 +18,9 @@ export type Relation =
  * `gates:sign` is its own scope: a go / no-go decision (sign, withdraw, override) is more than a
  * write, so automation that ticks steps need not be able to approve a release.
  */
-export type TokenScope = 'read' | 'write' | 'metrics:push' | 'gates:sign';
+export type TokenScope = 'read' | 'write' | 'metrics:push' | 'gates:sign' | 'items:write';
 
-export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'metrics:push', 'gates:sign'];
+export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'metrics:push', 'gates:sign', 'items:write'];
 
 /** What a token gets when nobody says: today's read and write, plus signing gates. */
 export const DEFAULT_TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'gates:sign'];
@@ -96,6 +96,9 @@ export function missingScope(actor: Actor, action: Action): TokenScope | null {
   if (scopes.includes(needed)) return null;
   // A write token may also read and push metrics; a metrics-only token may do nothing else.
   if (scopes.includes('write') && (needed === 'read' || needed === 'metrics:push')) return null;
+  // items:write is what a CI job needs: tick steps and attach evidence (item.update), and read the
+  // war room — not checks, people, gates or the deployment's state.
+  if (scopes.includes('items:write') && (action === 'item.update' || needed === 'read')) return null;
   return needed;
 }
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunbook } from '@/lib/domain/runbook';
 import { prisma } from '@/lib/server/db';
-import { makeDeployment } from '@/lib/server/seed/factories';
+import { makeDeployment, makeToken } from '@/lib/server/seed/factories';
 import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';
@@ -112,6 +112,27 @@ describe('PUT /api/deployments/:id/items/:itemId/check (the run’s server)', ()
       expectStatus: 200,
       expectBodyContains: 'ok',
     });
+  });
+
+  it('lets an items:write token tick with evidence, and nothing more', async () => {
+    const crew = await makeCrew();
+    const item = crew.itemOf('dba');
+    const token = await makeToken(crew.people.dba.id, ['items:write'], crew.deployment.id);
+    const ci = http({ token });
+    const tick = await ci.post(itemPath(crew, item.id, '/evidence'), {
+      text: 'pipeline passed',
+      source: 'ci',
+      status: 'done',
+    });
+    expect(tick.status).toBe(201);
+    expect(tick.body.item.status).toBe('done');
+    expect((await ci.get(`/api/deployments/${crew.deployment.id}`)).status).toBe(200);
+    const check = await ci.put(itemPath(crew, item.id, '/check'), { kind: 'ci' });
+    expect(check.status).toBe(403);
+    expect(check.body.error).toMatchObject({ code: 'missing_scope', scope: 'write' });
+    expect((await ci.post(`/api/deployments/${crew.deployment.id}/status-updates`, { message: 'hi' })).status).toBe(
+      403,
+    );
   });
 
   it('answers 404 to a CI secret nobody holds', async () => {
