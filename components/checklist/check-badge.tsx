@@ -26,7 +26,7 @@ export function CheckBadge({ check }: { check: CheckDto }) {
     ? `${check.description}\n${formatUtcTime(new Date(last.at))} · ${last.ok ? 'passed' : 'failed'}\n${last.output}`
     : check.description;
   return (
-    <details className="group inline-block" data-testid="check-badge" data-state={check.state}>
+    <details className="group inline-block open:basis-full" data-testid="check-badge" data-state={check.state}>
       <summary className="cursor-pointer list-none [&::-webkit-details-marker]:hidden" title={title}>
         <Badge tone={look.tone} icon={look.icon}>
           {label}
