@@ -111,8 +111,11 @@ async function main() {
   const io = await attachSocketServer(server, allowedOrigins(port));
   const { metricsWorker } = await import('./lib/server/metrics/workers');
   const { webhooksWorker } = await import('./lib/server/webhooks/worker');
+  const { checksWorker } = await import('./lib/server/checks/worker');
   const { startBackgroundWork } = await import('./lib/server/background');
-  const stopBackground = await startBackgroundWork([metricsWorker, webhooksWorker], { embedded: Boolean(embedded) });
+  const stopBackground = await startBackgroundWork([metricsWorker, webhooksWorker, checksWorker], {
+    embedded: Boolean(embedded),
+  });
 
   await cpuPoolReady;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));

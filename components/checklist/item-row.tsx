@@ -10,6 +10,8 @@ import type { ItemDto } from '@/lib/contracts/items';
 import { formatUtcTime } from '@/lib/domain/clock';
 import { proofOf } from '@/lib/domain/evidence/proof';
 import { ITEM_STATUSES, NOTE_REQUIRED, STATUS_LABEL, type ItemStatus } from '@/lib/domain/items';
+import { CheckBadge } from './check-badge';
+import { CheckForm } from './check-form';
 import { EvidenceForm } from './evidence-form';
 import { EvidenceList } from './evidence-list';
 import { RedlineForm } from './redline-form';
@@ -51,6 +53,7 @@ export function ItemRow({
   const [draft, setDraft] = useState('');
   const [addingEvidence, setAddingEvidence] = useState(false);
   const [redlining, setRedlining] = useState(false);
+  const [editingCheck, setEditingCheck] = useState(false);
   const done = item.status === 'done';
   // The latest evidence decides: a mismatch keeps the step amber for everyone until newer evidence matches.
   const proof = proofOf(item.evidence);
@@ -138,6 +141,7 @@ export function ItemRow({
                 Proven
               </Badge>
             ) : null}
+            {item.check ? <CheckBadge check={item.check} /> : null}
             <span className="text-xs text-faint" data-testid="item-role">
               {roleName}
             </span>
@@ -200,12 +204,20 @@ export function ItemRow({
                   Add evidence
                 </Button>
               ) : null}
+              {!editingCheck ? (
+                <Button type="button" variant="ghost" onClick={() => setEditingCheck(true)}>
+                  {item.check ? 'Edit check' : 'Add check'}
+                </Button>
+              ) : null}
               {!redlining ? (
                 <Button type="button" variant="ghost" onClick={() => setRedlining(true)}>
                   Propose a change
                 </Button>
               ) : null}
             </div>
+          ) : null}
+          {editingCheck && editable ? (
+            <CheckForm item={item} deploymentId={deploymentId} onClose={() => setEditingCheck(false)} />
           ) : null}
           {redlining && editable ? (
             <RedlineForm item={item} deploymentId={deploymentId} onClose={() => setRedlining(false)} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Checklist } from '@/components/checklist/checklist';
 import { EvidenceMismatches } from '@/components/cockpit/evidence-mismatches';
 import { PhaseRail } from '@/components/cockpit/phase-rail';
+import { ProofCard } from '@/components/cockpit/proof-card';
 import { StateBanner } from '@/components/cockpit/state-banner';
 import { StateControls } from '@/components/cockpit/state-controls';
 import { HealthBanner } from '@/components/metrics/health-banner';
@@ -61,6 +62,7 @@ function Cockpit() {
         </div>
         <aside className="flex flex-col gap-6">
           <MetricsPanel />
+          <ProofCard />
           <EvidenceMismatches />
           <PeoplePanel />
           <StatusComposer />

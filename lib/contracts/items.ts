@@ -1,3 +1,4 @@
+import type { CheckKind, CheckRun, CheckSpec, CheckState } from '@/lib/domain/checks';
 import type { EvidenceMatch } from '@/lib/domain/evidence/expected-output';
 import type { EvidenceSource } from '@/lib/domain/evidence/proof';
 import type { RedactionKind } from '@/lib/domain/evidence/redact';
@@ -54,4 +55,28 @@ export type ItemDto = {
    */
   evidence?: EvidenceDto[];
   evidenceCount?: number;
+  /** Its check, if it has one (null: none). Carried like `evidence`: by GET and kept live. */
+  check?: CheckDto | null;
 };
+
+/** An item's check as the API, the events and the `deployment:check` socket message carry it. */
+export type CheckDto = {
+  itemId: string;
+  kind: CheckKind;
+  spec: CheckSpec;
+  /** One line: `GET https://… → 200 contains "ok"`. */
+  description: string;
+  intervalSec: number;
+  passesNeeded: number;
+  autoTick: boolean;
+  state: CheckState;
+  /** Passes in a row so far ("checking 2/3"). */
+  streak: number;
+  lastRun: CheckRun | null;
+};
+
+/** `PUT …/items/:itemId/check` answers this; a ci check's secret URL is told once, here. */
+export type SetCheckResult = { check: CheckDto; secretUrl?: string };
+
+/** `POST /api/checks/ci/:secret` answers this (201). */
+export type CiCallbackResult = AttachEvidenceResult;

@@ -39,6 +39,8 @@ export const EVENT_TYPES = [
   'webhook.paused',
   'webhook.resumed',
   'redline.proposed',
+  'item.check_set',
+  'item.check_removed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -183,6 +185,10 @@ export function describeEvent(event: TimelineEvent): string {
       const verb = d.kind === 'add' ? 'adding a step after' : d.kind === 'remove' ? 'removing' : 'a change to';
       return `proposed ${verb} “${d.title}” for the runbook — ${d.reason}`;
     }
+    case 'item.check_set':
+      return `put a check on “${d.title}”: ${d.description}`;
+    case 'item.check_removed':
+      return `removed the check from “${d.title}”`;
     default:
       return event.type;
   }

@@ -92,6 +92,14 @@ describe('the RBAC table', () => {
     expect(can(pushOnly, 'deployment.read', on([DBA]))).toBe(false);
     expect(can(pushOnly, 'item.update', on([DBA], { itemRoleKey: 'dba' }))).toBe(false);
 
+    // items:write: what a CI job needs — tick and attach evidence, read; nothing else.
+    const itemsOnly: Actor = { ...person, token: { scopes: ['items:write'], deploymentId: 'd1' } };
+    expect(can(itemsOnly, 'item.update', on([DBA], { itemRoleKey: 'dba' }))).toBe(true);
+    expect(can(itemsOnly, 'deployment.read', on([DBA]))).toBe(true);
+    expect(can(itemsOnly, 'item.check', on([DBA], { itemRoleKey: 'dba' }))).toBe(false);
+    expect(can(itemsOnly, 'item.update', on([QA], { itemRoleKey: 'dba' }))).toBe(false);
+    expect(can({ ...itemsOnly, isAdmin: true }, 'deployment.drive', on([IC]))).toBe(false);
+
     const otherDeployment: Actor = { ...person, token: { scopes: ['read', 'write'], deploymentId: 'd2' } };
     expect(can(otherDeployment, 'item.update', on([DBA], { itemRoleKey: 'dba' }))).toBe(false);
 

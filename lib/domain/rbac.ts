@@ -18,9 +18,9 @@ export type Relation =
  * `gates:sign` is its own scope: a go / no-go decision (sign, withdraw, override) is more than a
  * write, so automation that ticks steps need not be able to approve a release.
  */
-export type TokenScope = 'read' | 'write' | 'metrics:push' | 'gates:sign';
+export type TokenScope = 'read' | 'write' | 'metrics:push' | 'gates:sign' | 'items:write';
 
-export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'metrics:push', 'gates:sign'];
+export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'metrics:push', 'gates:sign', 'items:write'];
 
 /** What a token gets when nobody says: today's read and write, plus signing gates. */
 export const DEFAULT_TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'gates:sign'];
@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'webhook.manage_global': { allow: ['admin'], scope: 'write' },
   // Proposing a change to the template (a redline): the step's role or the IC; it never changes the run.
   'redline.propose': { allow: ['admin', 'ic', 'owner'], scope: 'write' },
+  // Putting a check on a step, or taking it off (PUT/DELETE …/items/:itemId/check): whoever may tick it.
+  'item.check': { allow: ['admin', 'ic', 'owner'], scope: 'write' },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -96,6 +98,9 @@ export function missingScope(actor: Actor, action: Action): TokenScope | null {
   if (scopes.includes(needed)) return null;
   // A write token may also read and push metrics; a metrics-only token may do nothing else.
   if (scopes.includes('write') && (needed === 'read' || needed === 'metrics:push')) return null;
+  // items:write is what a CI job needs: tick steps and attach evidence (item.update), and read the
+  // war room — not checks, people, gates or the deployment's state.
+  if (scopes.includes('items:write') && (action === 'item.update' || needed === 'read')) return null;
   return needed;
 }
 
@@ -115,6 +120,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 export function refusalMessage(action: Action, resource: Partial<Resource> = {}): string {
   switch (action) {
     case 'item.update':
+    case 'item.check':
       return `Only the ${resource.itemRoleKey ?? 'owning'} role or the incident commander can change this item.`;
     case 'item.reassign':
       return 'Only the incident commander can move steps to another role.';

@@ -261,6 +261,10 @@ describe('renderReport: evidence', () => {
     const md = renderReport(s, [], new Date(at(100)));
     expect(md).toContain('## Evidence');
     expect(md).toContain('0 of 2 done steps proven by matching evidence; 1 ticked with evidence that did not match.');
+    s.phases[0].items[0] = { ...s.phases[0].items[0], updatedBy: 'Dana DBA' };
+    expect(renderReport(s, [], new Date(at(100)))).toContain(
+      '1 ticked with evidence that did not match, accepted by Dana DBA.',
+    );
     expect(md).toContain(
       '| Check replication lag | Database Admin | Mismatch | lag is 00:00:04: not < 00:00:01 | manual | Dana DBA | 2026-01-15 08:03:00Z | https://ci.example.com/runs/7 · 1 secret redacted: password or secret. |',
     );

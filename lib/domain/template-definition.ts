@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { CHECK_METHODS, type RunbookCheck } from './checks';
 
 /**
  * A runbook template: the reusable plan a deployment is created from. The importer produces it,
@@ -26,6 +27,8 @@ export type TemplateItem = {
   section?: string | null;
   command?: string | null;
   expectedOutput?: string | null;
+  /** A check that proves the step (`Check: …` in a runbook): copied onto the deployment's item. */
+  check?: RunbookCheck | null;
   doneBeforeStart?: boolean;
   /** 1-based line in the source Markdown, when imported. */
   line?: number | null;
@@ -40,6 +43,35 @@ export type TemplateItem = {
 
 export const ROLE_SOURCES = ['runbook', 'suggested', 'default'] as const;
 export type RoleSource = (typeof ROLE_SOURCES)[number];
+
+const checkPolicy = {
+  intervalSec: z.number().int().min(1).max(3600).optional(),
+  passesNeeded: z.number().int().min(1).max(20).optional(),
+  autoTick: z.boolean().optional(),
+};
+
+/** A template item's check: the kinds `PUT …/check` takes, every field of the spec spelled out. */
+export const templateCheckSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('http'),
+    url: z
+      .string()
+      .max(2000)
+      .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'an http(s) URL'),
+    method: z.enum(CHECK_METHODS),
+    expectStatus: z.number().int().min(100).max(599),
+    expectBodyContains: z.string().min(1).max(500).nullable(),
+    ...checkPolicy,
+  }),
+  z.object({
+    kind: z.literal('prometheus'),
+    query: z.string().min(1).max(2000),
+    comparison: z.enum(['>', '<']),
+    value: z.number().finite(),
+    ...checkPolicy,
+  }),
+  z.object({ kind: z.literal('ci'), ...checkPolicy }),
+]) as z.ZodType<RunbookCheck>;
 
 /** Steps nest at most this deep (a step is level 1, its sub-steps level 2…): deeper is 422. */
 export const MAX_ITEM_DEPTH = 8;
@@ -59,6 +91,7 @@ function itemSchemaAt(level: number): z.ZodType<TemplateItem> {
     section: z.string().max(300).nullish(),
     command: z.string().max(20000).nullish(),
     expectedOutput: z.string().max(5000).nullish(),
+    check: templateCheckSchema.nullish(),
     doneBeforeStart: z.boolean().optional(),
     line: z.number().int().nullish(),
     roleSource: z.enum(ROLE_SOURCES).nullish(),

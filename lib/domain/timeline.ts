@@ -59,6 +59,8 @@ const CATEGORY: Record<EventType, EventCategory> = {
   'webhook.paused': 'comms',
   'webhook.resumed': 'comms',
   'redline.proposed': 'checklist',
+  'item.check_set': 'checklist',
+  'item.check_removed': 'checklist',
 };
 
 /** Unknown types (added by a newer server) fall into the broadest bucket rather than vanish. */

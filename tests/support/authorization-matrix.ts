@@ -579,6 +579,29 @@ export const CASES: Record<string, Case | { skip: string }> = {
     allow: ['admin'],
     prepare: async () => ({ path: `/api/webhooks/${(await globalHook()).id}/test` }),
   },
+  // Checks on a step: whoever may tick it (its role, the IC).
+  'PUT /api/deployments/[id]/items/[itemId]/check': {
+    allow: ['ic', 'dba', 'admin'],
+    prepare: async (crew) => ({
+      path: crew.url(`/items/${(await itemOf(crew, 'dba')).id}/check`),
+      body: { kind: 'ci' },
+    }),
+  },
+  'DELETE /api/deployments/[id]/items/[itemId]/check': {
+    allow: ['ic', 'dba', 'admin'],
+    prepare: async (crew) => {
+      const item = await itemOf(crew, 'dba');
+      await prisma.itemCheck.upsert({
+        where: { itemId: item.id },
+        create: { itemId: item.id, deploymentId: crew.id, kind: 'ci', spec: { kind: 'ci' } },
+        update: {},
+      });
+      return { path: crew.url(`/items/${item.id}/check`) };
+    },
+  },
+  'POST /api/checks/ci/[secret]': {
+    skip: 'no session or token: the secret in the URL is the credential (tests/integration/checks.test.ts)',
+  },
 };
 
 /** Everything a refused request must leave as it was: the room's rows, its event log, and global counts. */
@@ -637,6 +660,7 @@ export async function fingerprint(crew: Room): Promise<string> {
       select: { id: true, status: true },
       orderBy: { id: 'asc' },
     }),
+    prisma.itemCheck.findMany({ where: { deploymentId: id }, select: { itemId: true, spec: true } }),
   ]);
   return JSON.stringify(parts);
 }

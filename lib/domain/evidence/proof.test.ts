@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEvidenceWritable, excerpt, isHttpUrl, mismatchesOf, proofOf } from './proof';
+import { checkEvidenceWritable, excerpt, isHttpUrl, mismatchesOf, proofOf, proofSummary } from './proof';
 
 const ev = (match: 'match' | 'mismatch' | 'unknown', at: string) => ({ match, at });
 const item = (id: string, evidence: ReturnType<typeof ev>[], children: never[] = []) => ({
@@ -46,5 +46,27 @@ describe('evidence proof', () => {
   it('cuts an excerpt without splitting a character in two', () => {
     expect(excerpt('abc', 5)).toEqual({ text: 'abc', truncated: false });
     expect(excerpt('ab😀cd', 3)).toEqual({ text: 'ab', truncated: true });
+  });
+});
+
+describe('proofSummary', () => {
+  const step = (status: string, matches: ('match' | 'mismatch' | 'unknown')[] = [], children: unknown[] = []) => ({
+    status,
+    evidence: matches.map((match) => ({ match })),
+    children: children as never[],
+  });
+  it('counts the done steps, sub-steps too, by their latest evidence', () => {
+    const phases = [
+      {
+        items: [
+          step('done', ['match']),
+          step('done', ['mismatch', 'match']),
+          step('done', ['unknown']),
+          step('done', [], [step('done', ['match']), step('pending', ['match'])]),
+          step('pending', ['mismatch']),
+        ],
+      },
+    ];
+    expect(proofSummary(phases)).toEqual({ done: 5, proven: 2, unproven: 2, mismatched: 1 });
   });
 });

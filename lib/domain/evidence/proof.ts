@@ -102,3 +102,29 @@ export function mismatchesOf<E extends { match: EvidenceMatch; at: string }>(
   for (const phase of phases) walk(phase.items);
   return out.sort((a, b) => b.evidence.at.localeCompare(a.evidence.at));
 }
+
+export type ProofSummary = { done: number; proven: number; unproven: number; mismatched: number };
+
+/**
+ * The cockpit's Proof card: of the done steps (sub-steps too), how many the latest evidence
+ * proves (match), contradicts (mismatch), or leaves unproven (none, or not compared).
+ */
+export function proofSummary(phases: readonly { items: readonly ProofStep[] }[]): ProofSummary {
+  const summary: ProofSummary = { done: 0, proven: 0, unproven: 0, mismatched: 0 };
+  const walk = (items: readonly ProofStep[]) => {
+    for (const item of items) {
+      if (item.status === 'done') {
+        summary.done += 1;
+        const proof = proofOf(item.evidence);
+        if (proof === 'match') summary.proven += 1;
+        else if (proof === 'mismatch') summary.mismatched += 1;
+        else summary.unproven += 1;
+      }
+      walk(item.children);
+    }
+  };
+  for (const phase of phases) walk(phase.items);
+  return summary;
+}
+
+type ProofStep = { status: string; evidence?: readonly { match: EvidenceMatch }[]; children: readonly ProofStep[] };

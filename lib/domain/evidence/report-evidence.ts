@@ -23,6 +23,8 @@ type Step = {
   status: string;
   evidence?: readonly ReportEvidence[];
   evidenceCount?: number;
+  /** Who ticked it: for a mismatch, who accepted it anyway. */
+  updatedBy?: string | null;
 };
 
 export function evidenceSection(
@@ -37,9 +39,11 @@ export function evidenceSection(
   const withEvidence = steps.filter((s) => s.evidence?.length);
   const done = steps.filter((s) => s.status === 'done');
   const proven = done.filter((s) => s.evidence?.[0]?.match === 'match').length;
-  const mismatched = done.filter((s) => s.evidence?.[0]?.match === 'mismatch').length;
+  const mismatchedSteps = done.filter((s) => s.evidence?.[0]?.match === 'mismatch');
+  const mismatched = mismatchedSteps.length;
+  const acceptedBy = [...new Set(mismatchedSteps.flatMap((s) => (s.updatedBy ? [s.updatedBy] : [])))];
   out.push(
-    `${proven} of ${done.length} done step${done.length === 1 ? '' : 's'} proven by matching evidence; ${mismatched} ticked with evidence that did not match.`,
+    `${proven} of ${done.length} done step${done.length === 1 ? '' : 's'} proven by matching evidence; ${mismatched} ticked with evidence that did not match${acceptedBy.length ? `, accepted by ${acceptedBy.join(', ')}` : ''}.`,
     '',
   );
   if (!withEvidence.length) return [...out, '_No evidence was attached._'];

@@ -1,4 +1,5 @@
 import type { Blockquote, Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
+import { takeCheckLines } from '../checks';
 import { IC_ROLE, type DecisionLevel, type TemplateGate, type TemplateItem } from '../template-definition';
 import type { SeriesLookup } from './conditions';
 import { DecisionTreeBuilder } from './read-decision-tree';
@@ -168,9 +169,13 @@ export class RunbookWalker {
   }
 
   private paragraph(node: Paragraph, next: RootContent | null): void {
-    const text = plainText(node);
-    const clean = oneLine(text);
     const line = nodeLine(node);
+    // "Check: …" after a list belongs to its last item, like "Expected: …".
+    const taken = this.chain ? takeCheckLines(plainText(node)) : null;
+    if (taken?.check && this.chain) this.chain.item.check = taken.check;
+    if (taken && taken.check !== undefined && !taken.rest.trim()) return;
+    const text = taken ? taken.rest : plainText(node);
+    const clean = oneLine(text);
     const expected = expectedLabel(text);
     if (expected && this.chain) {
       if (expected.rest) attachExpected(this.chain.item, expected.rest);

@@ -1,4 +1,5 @@
 import type { List, ListItem, Paragraph } from 'mdast';
+import { takeCheckLines } from '../checks';
 import { IC_ROLE, MAX_ITEM_DEPTH as TEMPLATE_MAX_ITEM_DEPTH, type TemplateItem } from '../template-definition';
 import { takeOwnerHint } from './owner-hints';
 import { looksLikeRole, type RoleBook } from './roles';
@@ -160,7 +161,9 @@ export class ItemReader {
         else if (!item.command) attachCommand(item, child.value);
         expectNext = false;
       } else if (child.type === 'paragraph') {
-        const expected = expectedLabel(plainText(child));
+        const { rest: text, check } = takeCheckLines(plainText(child));
+        if (check) item.check = check;
+        const expected = expectedLabel(text);
         if (expected?.rest) attachExpected(item, expected.rest);
         expectNext = Boolean(expected && !expected.rest);
       } else if (child.type === 'list' || child.type === 'blockquote') {
@@ -178,7 +181,9 @@ export class ItemReader {
 
   private readItem(entry: ListItem, scope: ItemScope, parent: TemplateItem | null): TemplateItem {
     const first = entry.children[0];
-    const raw = first && first.type === 'paragraph' ? oneLine(plainText(first as Paragraph)) : '';
+    // "Check: …" right under the title is in the title's paragraph: taken out, kept as the check.
+    const titled = first && first.type === 'paragraph' ? takeCheckLines(plainText(first as Paragraph)) : null;
+    const raw = titled ? oneLine(titled.rest) : '';
     const at = takeMention(raw.slice(0, 4000), this.roles);
     const mention = at.roleKey ? at : takeOwnerHint(at.title, this.roles);
     const title = truncate(mention.title || raw || 'Untitled item', 2000);
@@ -200,6 +205,7 @@ export class ItemReader {
       line: nodeLine(entry),
       children: [],
     };
+    if (titled?.check) item.check = titled.check;
     if (mention.roleKey || (parent && this.explicit.has(parent))) this.explicit.add(item);
     this.parents.set(item, parent);
     return item;

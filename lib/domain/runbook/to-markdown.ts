@@ -1,3 +1,4 @@
+import { formatCheckLine } from '../checks';
 import type {
   DecisionCondition,
   DecisionLevel,
@@ -105,6 +106,11 @@ function item(entry: TemplateItem, depth: number, out: string[]): void {
     if (!entry.command) out.push('');
     if (SAFE_INLINE.test(text) && !/\s{2}/.test(text)) out.push(`${inner}Expected: ${text}`);
     else out.push(`${inner}Expected output:`, ...fence(text, inner));
+  }
+  if (entry.check) {
+    // Its own paragraph unless it follows an "Expected:" line (read apart from it, see takeCheckLines).
+    if (!entry.command && !entry.expectedOutput) out.push('');
+    out.push(`${inner}${formatCheckLine(entry.check)}`);
   }
   for (const child of entry.children) item(child, depth + 1, out);
 }

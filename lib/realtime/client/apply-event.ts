@@ -1,5 +1,5 @@
 import type { DeploymentDto } from '@/lib/contracts/deployments';
-import type { EvidenceDto, ItemDto } from '@/lib/contracts/items';
+import type { CheckDto, EvidenceDto, ItemDto } from '@/lib/contracts/items';
 import type { TimelineEvent } from '@/lib/domain/event-log';
 import type { ItemStatus } from '@/lib/domain/items';
 
@@ -33,6 +33,11 @@ export function applyEvent(state: DeploymentDto, event: TimelineEvent): Deployme
   if (event.type === 'item.evidence') return applyEvidence(state, event);
   // A redline is about the template, never the run: nothing in the room changes, so no refetch.
   if (event.type === 'redline.proposed') return { ...state, seq: event.seq };
+  if (event.type === 'item.check_set' || event.type === 'item.check_removed') {
+    const data = event.data as { itemId: string; phaseId: string; check?: CheckDto };
+    const next = withCheck(state, data.phaseId, data.itemId, data.check ?? null);
+    return next ? { ...next, seq: event.seq } : null;
+  }
   if (event.type !== 'item.updated') return null;
   const data = event.data as {
     itemId: string;
@@ -122,4 +127,24 @@ export function replaceItem(
       return { ...phase, items };
     }),
   };
+}
+
+/**
+ * The item with this check (null: none). Also used for the `deployment:check` socket message,
+ * which is not an event: it moves no seq. Null when the item is not in the cached state.
+ */
+export function withCheck(
+  state: DeploymentDto,
+  phaseId: string | null,
+  itemId: string,
+  check: CheckDto | null,
+): DeploymentDto | null {
+  let applied = false;
+  const phases = state.phases.map((phase) => {
+    if (applied || (phaseId !== null && phase.id !== phaseId)) return phase;
+    const [items, found] = patchItems(phase.items, itemId, (item) => ({ ...item, check }));
+    applied = found;
+    return found ? { ...phase, items } : phase;
+  });
+  return applied ? { ...state, phases } : null;
 }

@@ -4,9 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { deploymentKeys } from '@/lib/client/query-keys';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
+import type { CheckDto } from '@/lib/contracts/items';
 import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
 import type { PresenceEntry, ResyncPayload } from '../protocol/events';
-import { applyEvent } from './apply-event';
+import { applyEvent, withCheck } from './apply-event';
 import { getSocket } from './socket-client';
 
 /** `partly-live`: connected, but the server has lost touch with the other servers (see lib/realtime/server/isolation.ts). */
@@ -78,6 +79,13 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
       if (payload.deploymentId === deploymentId && payload.seq > lastSeq) subscribe();
     };
     const onIsolated = (payload: { isolated: boolean }) => setIsolated(payload.isolated);
+    // A check's state moved: a live reading, not an event (no seq), patched into the state as is.
+    const onCheck = (payload: { deploymentId: string; check: CheckDto }) => {
+      if (payload.deploymentId !== deploymentId) return;
+      const state = queryClient.getQueryData<DeploymentDto>(deploymentKeys.detail(deploymentId));
+      const next = state ? withCheck(state, null, payload.check.itemId, payload.check) : null;
+      if (next) queryClient.setQueryData(deploymentKeys.detail(deploymentId), next);
+    };
     const onConnect = () => subscribe();
     const onDisconnect = () => {
       // Whichever server the socket reaches next says for itself whether it is isolated.
@@ -90,6 +98,7 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
     socket.on('deployment:presence', onPresence);
     socket.on('deployment:resync', onResync);
     socket.on('server:isolated', onIsolated);
+    socket.on('deployment:check', onCheck);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
@@ -102,6 +111,7 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
       socket.off('deployment:presence', onPresence);
       socket.off('deployment:resync', onResync);
       socket.off('server:isolated', onIsolated);
+      socket.off('deployment:check', onCheck);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);

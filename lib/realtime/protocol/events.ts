@@ -1,3 +1,4 @@
+import type { CheckDto } from '@/lib/contracts/items';
 import type {
   MetricsBatch,
   PresenceEntry,
@@ -35,6 +36,8 @@ export interface ServerToClientEvents {
   'server:isolated': (payload: { isolated: boolean }) => void;
   /** Volatile, batched: losing one only thins a chart. */
   'deployment:metrics': (payload: MetricsBatch) => void;
+  /** An item's check changed state or ran: its whole check (runs stay on the server). */
+  'deployment:check': (payload: { deploymentId: string; check: CheckDto }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,3 +1,4 @@
+import type { CheckDto } from '@/lib/contracts/items';
 import type { MetricsBatch } from '@/lib/contracts/realtime';
 import type { TimelineEvent } from '@/lib/domain/event-log';
 import { eventFor, ROOM_VIEWER } from '@/lib/domain/identity';
@@ -40,4 +41,9 @@ export function publishEvents(events: readonly TimelineEvent[]) {
 
 export function publishMetrics(batch: MetricsBatch) {
   getIoServer()?.volatile.to(deploymentRoom(batch.deploymentId)).emit('deployment:metrics', batch);
+}
+
+/** A check's state moved (checking → passing …): not an event, a live reading like metrics. */
+export function publishCheck(deploymentId: string, check: CheckDto) {
+  getIoServer()?.to(deploymentRoom(deploymentId)).emit('deployment:check', { deploymentId, check });
 }

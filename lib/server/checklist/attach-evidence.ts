@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AttachEvidenceResult } from '@/lib/contracts/items';
 import { compareWithExpected, type Comparison } from '@/lib/domain/evidence/expected-output';
-import { checkEvidenceWritable, MAX_EVIDENCE_TEXT_BYTES } from '@/lib/domain/evidence/proof';
+import { checkEvidenceWritable, MAX_EVIDENCE_TEXT_BYTES, type EvidenceSource } from '@/lib/domain/evidence/proof';
 import { redactSecrets } from '@/lib/domain/evidence/redact';
 import type { AttachEvidenceInput } from '@/lib/schemas/item';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
@@ -15,7 +15,7 @@ import { toItemDto } from './item-dto';
 import { tickInTransaction, withRole, type ItemRowWithRole } from './tick-in-transaction';
 import { staleItem } from './update-item';
 
-type ItemFacts = { status: string; roleKey: string; phaseId: string; expectedOutput: string | null };
+export type ItemFacts = { status: string; roleKey: string; phaseId: string; expectedOutput: string | null };
 
 const ONLY_A_LINK: Comparison = {
   match: 'unknown',
@@ -64,11 +64,48 @@ export async function attachEvidence(
   if (!hasText && !url)
     throw new AppError('evidence_required', 'Paste the output or give a link: evidence needs at least one of them.');
 
+  return recordEvidence({
+    deploymentId,
+    itemId,
+    item,
+    actor,
+    roleKey: actingRole(access.heldRoles, item.roleKey),
+    text: raw,
+    url,
+    source: input.source,
+    status: input.status,
+    version: input.version ?? null,
+    idempotencyKey,
+  });
+}
+
+/**
+ * The write behind every piece of evidence — a person's, a CI job's, a check's: cut secrets,
+ * compare (unless the caller judged it: a check's verdict is its own), and commit the evidence
+ * with its one event (the tick too, with `status`). Callers have authorized already.
+ */
+export async function recordEvidence(args: {
+  deploymentId: string;
+  itemId: string;
+  item: ItemFacts;
+  actor: SignedInActor;
+  roleKey: string | null;
+  text: string;
+  url: string | null;
+  source: EvidenceSource;
+  status?: 'done';
+  version: number | null;
+  verdict?: Comparison;
+  idempotencyKey?: string | null;
+}): Promise<AttachEvidenceResult & { replayed: boolean }> {
+  const { deploymentId, itemId, item, actor, roleKey, url, idempotencyKey } = args;
+  const input = { status: args.status, source: args.source, version: args.version };
+  const raw = args.text;
+  const hasText = raw.trim().length > 0;
   // Cut before anything else sees it: the comparison, the row, the event and every screen.
   const redaction = hasText ? redactSecrets(raw) : null;
   const text = redaction?.text ?? null;
-  const comparison = text === null ? ONLY_A_LINK : compareWithExpected(item.expectedOutput, text);
-  const roleKey = actingRole(access.heldRoles, item.roleKey);
+  const comparison = args.verdict ?? (text === null ? ONLY_A_LINK : compareWithExpected(item.expectedOutput, text));
   const id = randomUUID();
   const at = new Date();
 
@@ -82,7 +119,7 @@ export async function attachEvidence(
             itemId,
             phaseId: item.phaseId,
             status: input.status,
-            version: input.version ?? null,
+            version: input.version,
             actor,
           })
         ).changed;

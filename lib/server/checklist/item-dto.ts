@@ -1,4 +1,4 @@
-import type { EvidenceDto, ItemDto } from '@/lib/contracts/items';
+import type { CheckDto, EvidenceDto, ItemDto } from '@/lib/contracts/items';
 import type { ItemStatus } from '@/lib/domain/items';
 
 export type ItemRow = {
@@ -62,7 +62,11 @@ export function toItemDto(row: ItemRow): ItemDto {
 export type EvidenceByItem = Map<string, { latest: EvidenceDto[]; count: number }>;
 
 /** Flat rows (ordered by position) to the nested tree the API returns, each item with its evidence when given. */
-export function buildItemTree(rows: readonly ItemRow[], evidence?: EvidenceByItem): ItemDto[] {
+export function buildItemTree(
+  rows: readonly ItemRow[],
+  evidence?: EvidenceByItem,
+  checks?: ReadonlyMap<string, CheckDto>,
+): ItemDto[] {
   const byId = new Map<string, ItemDto>();
   const roots: ItemDto[] = [];
   for (const row of rows) {
@@ -72,6 +76,7 @@ export function buildItemTree(rows: readonly ItemRow[], evidence?: EvidenceByIte
       dto.evidence = own?.latest ?? [];
       dto.evidenceCount = own?.count ?? 0;
     }
+    if (checks) dto.check = checks.get(row.id) ?? null;
     byId.set(row.id, dto);
   }
   for (const row of rows) {

@@ -5,6 +5,7 @@ import { can } from '@/lib/domain/rbac';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { buildItemTree, itemSelect } from '@/lib/server/checklist/item-dto';
 import { loadEvidence } from '@/lib/server/checklist/load-evidence';
+import { toCheckDto } from '@/lib/server/checks/check-dto';
 import { prisma } from '@/lib/server/db';
 import { healthDto } from '@/lib/server/metrics/health-dto';
 import { authorize } from './load-access';
@@ -18,7 +19,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
     userId: actor.userId,
     seesNetwork: can(actor, 'identity.read', { deploymentId, heldRoles: access.heldRoles }),
   };
-  const [deployment, roles, phases, items, gates, evidence] = await Promise.all([
+  const [deployment, roles, phases, items, gates, evidence, checks] = await Promise.all([
     prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } }),
     prisma.role.findMany({
       where: { deploymentId },
@@ -48,7 +49,9 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
       },
     }),
     loadEvidence(deploymentId),
+    prisma.itemCheck.findMany({ where: { deploymentId } }),
   ]);
+  const checkByItem = new Map(checks.map((c) => [c.itemId, toCheckDto(c)]));
   // Who overrode a gate is shown with the override; the IC may have left the room since, so ask users.
   const overriderIds = [...new Set(gates.flatMap((g) => (g.overriddenById ? [g.overriddenById] : [])))];
   const overriders = overriderIds.length
@@ -110,6 +113,7 @@ export async function getDeployment(actor: SignedInActor, deploymentId: string):
       items: buildItemTree(
         (itemsByPhase.get(p.id) ?? []).sort((a, b) => a.position - b.position),
         evidence,
+        checkByItem,
       ),
     })),
     gates: gates.map((g) => ({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_POLICY, type RunbookCheck } from '@/lib/domain/checks';
 import type { TemplateDefinition, TemplateItem } from '@/lib/domain/template-definition';
 import type { Tx } from '@/lib/server/db';
 
@@ -32,6 +33,23 @@ type ItemRow = {
 };
 
 const BATCH = 1000;
+
+/**
+ * A template item's check on the deployment's item, waiting for its phase. A ci check starts
+ * without a secret: the IC or the owner sets it on the item to get its URL (answered once).
+ */
+function itemCheckRow(itemId: string, deploymentId: string, check: RunbookCheck) {
+  const { intervalSec, passesNeeded, autoTick, ...spec } = check;
+  return {
+    itemId,
+    deploymentId,
+    kind: spec.kind,
+    spec: spec as object,
+    intervalSec: intervalSec ?? DEFAULT_POLICY.intervalSec,
+    passesNeeded: passesNeeded ?? DEFAULT_POLICY.passesNeeded,
+    autoTick: autoTick ?? DEFAULT_POLICY.autoTick,
+  };
+}
 
 /**
  * Creates the rows of a new war room from a template inside the caller's transaction: roles,
@@ -82,6 +100,7 @@ export async function instantiateDeployment(
   const icRoleId = roleIds.get(roles.find((r) => r.isIc)!.key)!;
 
   const items: ItemRow[] = [];
+  const checks: ReturnType<typeof itemCheckRow>[] = [];
   const gates: {
     deploymentId: string;
     phaseId: string;
@@ -121,6 +140,7 @@ export async function instantiateDeployment(
           status: item.doneBeforeStart ? 'done' : 'pending',
           doneBeforeStart: Boolean(item.doneBeforeStart),
         });
+        if (item.check) checks.push(itemCheckRow(id, deployment.id, item.check));
         walk(item.children, id);
       });
     };
@@ -140,6 +160,7 @@ export async function instantiateDeployment(
   });
   await tx.phase.createMany({ data: phases });
   for (let i = 0; i < items.length; i += BATCH) await tx.checklistItem.createMany({ data: items.slice(i, i + BATCH) });
+  for (let i = 0; i < checks.length; i += BATCH) await tx.itemCheck.createMany({ data: checks.slice(i, i + BATCH) });
   if (gates.length) await tx.gate.createMany({ data: gates });
   if (definition.rules.length) {
     await tx.metricRule.createMany({

@@ -1,0 +1,50 @@
+import { expectLive, item, seedCrew, signedIn } from './support/fixtures';
+import { expect, test } from './support/test';
+
+const MIGRATE = 'Run migration 0042_add_settlement_index';
+
+test('the owner puts a CI check on a step; the pipeline’s call ticks it, live, and the IC’s Proof card counts it', async ({
+  browser,
+}) => {
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
+  await ic.goto(`/deployments/${crew.deploymentId}`);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
+  await expectLive(ic);
+  await expectLive(dba);
+  await expect(ic.getByTestId('proof-card')).toContainText('No step has a check.');
+
+  const step = item(dba, MIGRATE);
+  await step.getByRole('button', { name: 'Add check' }).click();
+  const form = step.getByTestId('check-form');
+  await form.getByLabel('Check for this step').selectOption('ci');
+  await form.getByRole('button', { name: 'Save check' }).click();
+  const secret = step.getByTestId('check-secret');
+  await expect(secret).toContainText('/api/checks/ci/wrci_');
+  const url = (await secret.locator('code').textContent())!.trim();
+  await secret.getByRole('button', { name: 'Done' }).click();
+  await expect(step.getByTestId('check-badge')).toHaveAttribute('data-state', 'waiting');
+  // The IC sees the check appear without reloading.
+  const onCockpit = item(ic, MIGRATE);
+  await expect(onCockpit.getByTestId('check-badge')).toHaveAttribute('data-state', 'waiting');
+  await dba.screenshot({ path: 'test-results/checks-phone-waiting.png', fullPage: false });
+
+  // The pipeline passes: its log is the evidence, the step is ticked by CI.
+  const answer = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: 'alembic upgrade head\nINFO  Running upgrade 41 -> 42, add tags\nApplied 1 migration',
+  });
+  expect(answer.status).toBe(201);
+  await expect(onCockpit).toHaveAttribute('data-status', 'done');
+  await expect(onCockpit.getByTestId('check-badge')).toHaveAttribute('data-state', 'passing');
+  await expect(step).toHaveAttribute('data-status', 'done');
+  await expect(ic.getByTestId('proof-proven')).toContainText('1');
+  await expect(ic.getByTestId('proof-card')).toContainText('1 step has a check: 1 passing, 0 failing.');
+  await onCockpit.getByTestId('check-badge').locator('summary').click();
+  await expect(onCockpit.getByTestId('check-badge')).toContainText('Applied 1 migration');
+  await onCockpit.scrollIntoViewIfNeeded();
+  await ic.screenshot({ path: 'test-results/checks-desktop-passing.png', fullPage: false });
+  await dba.screenshot({ path: 'test-results/checks-phone-passing.png', fullPage: false });
+});
