@@ -6,6 +6,8 @@ import { logger } from '@/lib/server/logger';
  * server itself right after it is ready, in the background (issue 15's cold first minute:
  * `BENCH=cold-start npm run bench`). Each request carries a token that matches nothing, so every
  * one is refused (401/404) after its module has loaded, and none of them reads or writes data.
+ * The requests go to this server's own loopback address, never off the machine and never to an
+ * address a user chose, so they do not pass through the egress guard (lib/server/egress).
  */
 const HOT_ROUTES: { method: string; path: string }[] = [
   { method: 'GET', path: '/api/me' },
