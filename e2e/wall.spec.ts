@@ -79,4 +79,25 @@ test("the war room's own wall names who is online and follows ticks live", async
   });
   expect(ticked.status()).toBe(200);
   await expect(ic.getByTestId('wall-progress')).not.toHaveText('0%');
+
+  // Samples arrive: the key charts appear under the health level and follow them live, worst first.
+  const push = (samples: { series: string; value: number }[]) =>
+    ic.request.post(`/api/deployments/${crew.deploymentId}/metrics`, {
+      data: { samples: samples.map((s) => ({ ...s, ts: Date.now() })) },
+    });
+  expect(
+    (
+      await push([
+        { series: 'error_rate', value: 0.2 },
+        { series: 'p95_latency', value: 120 },
+      ])
+    ).status(),
+  ).toBe(202);
+  const charts = ic.getByTestId('wall-chart');
+  await expect(ic.locator('[data-testid="wall-chart"][data-series="error_rate"]')).toContainText('0.2 %● ok');
+  await expect(charts.first()).toHaveAttribute('data-zone', '1');
+  expect((await push([{ series: 'p95_latency', value: 3000 }])).status()).toBe(202);
+  await expect(charts.first()).toHaveAttribute('data-series', 'p95_latency');
+  await expect(charts.first()).toContainText('critical');
+  await fitsTheScreen(ic);
 });

@@ -92,12 +92,15 @@ export function WallView({
   now,
   connection,
   online,
+  charts,
 }: {
   status: PublicStatus;
   now: number | null;
   connection: WallConnection;
   /** Who has the war room open (the signed-in wall only; the public wall names nobody). */
   online?: PresenceEntry[];
+  /** The key charts under the health level (the signed-in wall only: outsiders get the level). */
+  charts?: React.ReactNode;
 }) {
   const state = stateLook(status.state);
   const health = healthLook(status.health.level);
@@ -143,13 +146,24 @@ export function WallView({
       </Panel>
 
       <Panel title="Health" className={TONE[health.tone]}>
-        <p className="mt-auto text-[clamp(2rem,4.5vw,6.5rem)] leading-tight font-bold" data-testid="wall-health">
+        <p
+          className={cn(
+            'leading-tight font-bold',
+            charts ? 'mt-[0.3vw] text-[clamp(1.5rem,2.8vw,4rem)]' : 'mt-auto text-[clamp(2rem,4.5vw,6.5rem)]',
+          )}
+          data-testid="wall-health"
+        >
           <span aria-hidden className="mr-[0.8vw]">
             {health.icon}
           </span>
           {status.health.label}
+          {charts ? (
+            <span className="ml-[0.8vw] text-[clamp(0.9rem,1.2vw,1.6rem)] font-normal opacity-80">
+              level {status.health.level} of 3
+            </span>
+          ) : null}
         </p>
-        <p className="mt-auto text-[clamp(1rem,1.5vw,2rem)] opacity-80">level {status.health.level} of 3</p>
+        {charts ?? <p className="mt-auto text-[clamp(1rem,1.5vw,2rem)] opacity-80">level {status.health.level} of 3</p>}
       </Panel>
 
       <CurrentPhase status={status} now={now} />
