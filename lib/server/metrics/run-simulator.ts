@@ -8,23 +8,26 @@
 import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import { DEFAULT_SERIES } from '@/lib/domain/metrics/default-series';
 import { isScenario, simulateSamples } from '@/lib/domain/metrics/simulator';
-import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
+import { sql } from '@/lib/server/sql';
 import { recordSamples } from './ingest-samples';
 
 type SimulatorConfig = { scenario?: unknown; startedAt?: unknown; seed?: unknown };
 
 export async function simulatorTick(now = Date.now()): Promise<number> {
-  const sources = await prisma.metricSource.findMany({
-    where: { kind: 'simulator', active: true, deployment: { state: { notIn: [...TERMINAL_STATES] } } },
-    select: {
-      id: true,
-      deploymentId: true,
-      config: true,
-      createdAt: true,
-      deployment: { select: { metricRules: { select: { series: true } } } },
-    },
-  });
+  // Every second, whatever happens: one plain statement, not Prisma's per-query engine work.
+  const sources = await sql<{
+    id: string;
+    deploymentId: string;
+    config: unknown;
+    createdAt: Date;
+    ruleSeries: string[];
+  }>`
+    SELECT src."id", src."deploymentId", src."config", src."createdAt",
+      ARRAY(SELECT r."series" FROM "MetricRule" r WHERE r."deploymentId" = src."deploymentId") AS "ruleSeries"
+    FROM "MetricSource" src JOIN "Deployment" d ON d."id" = src."deploymentId"
+    WHERE src."kind" = 'simulator' AND src."active"
+      AND d."state"::text <> ALL(${TERMINAL_STATES}::text[])`;
   const at = Math.floor(now / 1000) * 1000;
   let written = 0;
   await Promise.all(
@@ -34,9 +37,7 @@ export async function simulatorTick(now = Date.now()): Promise<number> {
       const startedAt = typeof config.startedAt === 'number' ? config.startedAt : source.createdAt.getTime();
       const seed = typeof config.seed === 'number' || typeof config.seed === 'string' ? config.seed : 1;
       // The standard series plus whatever the deployment's rules watch, so every rule gets data.
-      const seriesKeys = [
-        ...new Set([...DEFAULT_SERIES.map((s) => s.key), ...source.deployment.metricRules.map((r) => r.series)]),
-      ];
+      const seriesKeys = [...new Set([...DEFAULT_SERIES.map((s) => s.key), ...source.ruleSeries])];
       const samples = simulateSamples({ scenario, seriesKeys, startedAt, at, seed }).map((s) => ({ ...s, ts: at }));
       try {
         await recordSamples(source.deploymentId, samples);

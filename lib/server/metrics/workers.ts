@@ -11,10 +11,10 @@
 
 import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import type { BackgroundWorker } from '@/lib/server/background';
-import { prisma } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
 import { pruneExpired } from '@/lib/server/retention';
+import { sql } from '@/lib/server/sql';
 import { requestEvaluation } from './health-scheduler';
 import { dueSources, pollPrometheusSource } from './poll-prometheus';
 import { simulatorTick } from './run-simulator';
@@ -72,7 +72,7 @@ async function pollDue() {
  * abandoned years ago is left alone rather than re-judged every few seconds forever.
  */
 async function healthTick() {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
+  const rows = await sql<{ id: string }>`
     SELECT d."id" FROM "Deployment" d
     WHERE d."state"::text <> ALL(${TERMINAL_STATES}::text[])
       AND (
