@@ -88,11 +88,14 @@ describe('rehearsals', () => {
         ).toBe(200);
       expect((await api.post(`/api/deployments/${rehearsal}/phases/${first.id}/complete`)).status).toBe(200);
 
+      // Timed apart from the go-live (whose first phase is still running).
       const timing = await api.get(`/api/templates/${templateId}/timing`);
       expect(timing.status).toBe(200);
-      expect(timing.body.phases[0]).toMatchObject({ title: first.title, plannedDurationMin: 30 });
-      expect(timing.body.phases[0].actual.n).toBeGreaterThanOrEqual(1);
-      expect(timing.body.runs).toBe(1);
+      expect(timing.body.phases[0].actual).toBeNull();
+      expect(timing.body.runs).toBe(0);
+      expect(timing.body.rehearsals.phases[0]).toMatchObject({ title: first.title, plannedDurationMin: 30 });
+      expect(timing.body.rehearsals.phases[0].actual.n).toBeGreaterThanOrEqual(1);
+      expect(timing.body.rehearsals.runs).toBe(1);
       const goLives = await api.get(`/api/templates/${templateId}/timing?rehearsal=false`);
       expect(goLives.body.phases[0].actual).toBeNull();
       const rehearsals = await api.get(`/api/templates/${templateId}/timing?rehearsal=true`);
