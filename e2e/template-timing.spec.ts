@@ -55,6 +55,11 @@ for (const [label, viewport] of [
       'Version 2 — Planned duration of “Deploy” 20 → 40 min (timing across runs)',
     );
     await expect(timing.getByRole('button', { name: 'Plan 40 min' })).toHaveCount(0);
+    // Either version downloads as Markdown.
+    const v1 = versions.getByRole('link', { name: /Markdown of version 1$/ });
+    await expect(v1).toHaveAttribute('href', `/api/templates/${templateId}/export.md?version=1`);
+    const exported = await page.request.get(`/api/templates/${templateId}/export.md?version=1`);
+    expect(await exported.text()).toMatch(/Deploy[^\n]*20 min/);
     await expect(sentence).toHaveText('Runs of this template took 55–65 min (p90 65); this plan allows 70.');
 
     // Rehearsals apart: on the chart's switch and in the start form once Rehearsal is ticked.

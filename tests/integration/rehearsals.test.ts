@@ -114,4 +114,49 @@ describe('rehearsals', () => {
       await admin.del(`/api/webhooks/${loud.body.webhook.id}`);
     }
   });
+
+  it('an admin turns a global webhook’s rehearsal opt-in on and off from its settings', async () => {
+    const user = await makeUser({ name: 'Otto Opt-in' });
+    const api = http({ token: await makeToken(user.id) });
+    const admin = http({ token: inject('adminToken') });
+    const templateId = (await api.post('/api/templates', { markdown: RUNBOOK, name: `Opt-in ${Date.now()}` })).body
+      .id as string;
+    const hook = (
+      await admin.post('/api/webhooks', { url: 'https://hooks.example.com/opt-in', eventTypes: ['phase.started'] })
+    ).body.webhook as { id: string; includeRehearsals: boolean };
+    expect(hook.includeRehearsals).toBe(false);
+    try {
+      const on = await admin.put(`/api/webhooks/${hook.id}/rehearsals`, { includeRehearsals: true });
+      expect(on.status).toBe(200);
+      expect(on.body.webhook).toMatchObject({ id: hook.id, includeRehearsals: true });
+      const listed = (await admin.get('/api/webhooks')).body.webhooks.find((w: { id: string }) => w.id === hook.id);
+      expect(listed.includeRehearsals).toBe(true);
+
+      // Now it hears a rehearsal.
+      const rehearsal = await start(api, templateId, true);
+      await startFirstPhase(api, rehearsal);
+      const started = await prisma.event.findFirstOrThrow({
+        where: { deploymentId: rehearsal, type: 'phase.started' },
+      });
+      expect(await prisma.webhookDelivery.count({ where: { webhookId: hook.id, eventId: started.id } })).toBe(1);
+
+      const off = await admin.put(`/api/webhooks/${hook.id}/rehearsals`, { includeRehearsals: false });
+      expect(off.body.webhook.includeRehearsals).toBe(false);
+
+      // Bad input changes nothing; a deployment's own webhook has no opt-in to set.
+      const bad = await admin.put(`/api/webhooks/${hook.id}/rehearsals`, { includeRehearsals: 'yes' });
+      expect([bad.status, bad.body.error.code]).toEqual([422, 'invalid_body']);
+      expect((await prisma.webhook.findUniqueOrThrow({ where: { id: hook.id } })).includeRehearsals).toBe(false);
+      const own = await api.post(`/api/deployments/${rehearsal}/webhooks`, {
+        url: 'https://hooks.example.com/own',
+        eventTypes: ['phase.started'],
+      });
+      expect(own.status).toBe(201);
+      const notGlobal = await admin.put(`/api/webhooks/${own.body.webhook.id}/rehearsals`, { includeRehearsals: true });
+      expect([notGlobal.status, notGlobal.body.error.code]).toEqual([404, 'not_found']);
+      expect((await admin.put('/api/webhooks/nope/rehearsals', { includeRehearsals: true })).status).toBe(404);
+    } finally {
+      await admin.del(`/api/webhooks/${hook.id}`);
+    }
+  });
 });
