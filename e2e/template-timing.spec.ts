@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { CHECKOUT_RUNBOOK } from '../tests/support/runbooks';
 import { signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 import { expect, test } from './support/test';
@@ -7,18 +8,7 @@ const env = () => ({ ...process.env, DATABASE_URL: readState().databaseUrl, LOG_
 const tsx = (script: string, ...args: string[]) =>
   execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { env: env(), encoding: 'utf8' });
 
-const RUNBOOK = `# Checkout go-live
-
-## Phase 1: Preparation (T-30, 30 min)
-
-- [ ] Back up the database (DBA)
-- [ ] Freeze merges (IC)
-
-## Phase 2: Deploy (T0, 20 min)
-
-- [ ] Run migrations (DBA)
-- [ ] Smoke test (DBA)
-`;
+const RUNBOOK = CHECKOUT_RUNBOOK;
 
 for (const [label, viewport] of [
   ['desktop', { width: 1280, height: 900 }],

@@ -13,7 +13,7 @@ async function main() {
       start: new Date(Date.UTC(2026, 10, n + 1, 8)),
       phases: [
         { minutes: 25, ticks: { 'Back up the database': 20, 'Freeze merges': 2 } },
-        { minutes: deploy, ticks: { 'Run migrations': deploy - 5, 'Smoke test': deploy } },
+        { minutes: deploy, ticks: { 'Run migrations': deploy - 5 } },
       ],
     });
   await makePastRun({

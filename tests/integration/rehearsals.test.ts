@@ -2,18 +2,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http } from '../support/http';
+import { CHECKOUT_RUNBOOK } from '../support/runbooks';
 
-const RUNBOOK = `# Checkout go-live
-
-## Phase 1: Preparation (T-30, 30 min)
-
-- [ ] Back up the database (DBA)
-- [ ] Freeze merges (IC)
-
-## Phase 2: Deploy (T0, 20 min)
-
-- [ ] Run migrations (DBA)
-`;
+const RUNBOOK = CHECKOUT_RUNBOOK;
 
 type Api = ReturnType<typeof http>;
 type Phase = { id: string; title: string; items: { id: string; version: number }[] };

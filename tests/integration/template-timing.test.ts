@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { makePastRun } from '@/lib/server/seed/past-runs';
 import { http } from '../support/http';
+import { CHECKOUT_RUNBOOK } from '../support/runbooks';
 
-const RUNBOOK = `# Checkout go-live
-
-## Phase 1: Preparation (T-30, 30 min)
-
-- [ ] Back up the database (DBA)
-- [ ] Freeze merges (IC)
-
-## Phase 2: Deploy (T0, 20 min)
-
-- [ ] Run migrations (DBA)
-- [ ] Smoke test (DBA)
-`;
+const RUNBOOK = CHECKOUT_RUNBOOK;
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, n, 8, 0));
 
@@ -40,7 +30,7 @@ async function templateWithRuns() {
       phases: [
         // The IC freezes merges 2 minutes in while the DBA's backup runs 20: side by side, not one after the other.
         { minutes: run.prep, ticks: { 'Freeze merges': 2, 'Back up the database': 20 } },
-        { minutes: run.deploy, ticks: { 'Run migrations': run.deploy - 5, 'Smoke test': run.deploy } },
+        { minutes: run.deploy, ticks: { 'Run migrations': run.deploy - 5 } },
       ],
     });
   // Not counted as a completed run: an aborted go-live (its finished phase still counts)…
@@ -85,7 +75,6 @@ describe('GET /api/templates/:id/timing', () => {
     expect(steps).toEqual([
       ['Run migrations', 'Deploy', 30],
       ['Back up the database', 'Preparation', 20],
-      ['Smoke test', 'Deploy', 5],
       ['Freeze merges', 'Preparation', 2],
     ]);
     // The start form's sentence: completed go-lives only (25+30, 28+35, 29+40), against 30 + 20 planned.
