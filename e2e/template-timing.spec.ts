@@ -31,7 +31,9 @@ for (const [label, viewport] of [
     const timing = page.getByRole('region', { name: /Timing across runs/ });
     await expect(timing).toContainText('(3 runs)');
     await expect(timing.getByTestId('timing-chart').locator('svg').first()).toBeVisible();
-    await expect(timing).toContainText('“Deploy” ran over its 20 min in most runs (median 35, p90 40). Plan 40 min?');
+    await expect(timing).toContainText(
+      '“Phase 2: Deploy” ran over its 20 min in most runs (median 35, p90 40). Plan 40 min?',
+    );
     await expect(timing.getByText('Slowest steps')).toBeVisible();
     await expect(timing.getByRole('listitem').first()).toContainText('Run migrations');
     // The start form, for a go-live: completed go-lives only.
@@ -42,7 +44,7 @@ for (const [label, viewport] of [
     await timing.getByRole('button', { name: 'Plan 40 min' }).click();
     const versions = page.getByTestId('version-history');
     await expect(versions.getByRole('listitem').first()).toContainText(
-      'Version 2 — Planned duration of “Deploy” 20 → 40 min (timing across runs)',
+      'Version 2 — Planned duration of “Phase 2: Deploy” 20 → 40 min (timing across runs)',
     );
     await expect(timing.getByRole('button', { name: 'Plan 40 min' })).toHaveCount(0);
     // Either version downloads as Markdown.

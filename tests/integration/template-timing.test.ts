@@ -51,14 +51,14 @@ describe('GET /api/templates/:id/timing', () => {
     expect(timing.body.runs).toBe(4);
     expect(timing.body.phases).toEqual([
       {
-        title: 'Preparation',
+        title: 'Phase 1: Preparation',
         plannedDurationMin: 30,
         actual: { n: 4, medianMin: 28.5, p90Min: 90, lastMin: 90 },
         overBy: null,
         suggestedDurationMin: null,
       },
       {
-        title: 'Deploy',
+        title: 'Phase 2: Deploy',
         plannedDurationMin: 20,
         actual: { n: 3, medianMin: 35, p90Min: 40, lastMin: 40 },
         overBy: 15,
@@ -73,9 +73,9 @@ describe('GET /api/templates/:id/timing', () => {
       i.actual.medianMin,
     ]);
     expect(steps).toEqual([
-      ['Run migrations', 'Deploy', 30],
-      ['Back up the database', 'Preparation', 20],
-      ['Freeze merges', 'Preparation', 2],
+      ['Run migrations', 'Phase 2: Deploy', 30],
+      ['Back up the database', 'Phase 1: Preparation', 20],
+      ['Freeze merges', 'Phase 1: Preparation', 2],
     ]);
     // The start form's sentence: completed go-lives only (25+30, 28+35, 29+40), against 30 + 20 planned.
     expect(timing.body.sentence).toBe('Runs of this template took 55–69 min (p90 69); this plan allows 50');
@@ -84,8 +84,8 @@ describe('GET /api/templates/:id/timing', () => {
     expect(timing.body.rehearsals).toMatchObject({
       runs: 1,
       phases: [
-        { title: 'Preparation', actual: { n: 1, medianMin: 12 }, suggestedDurationMin: null },
-        { title: 'Deploy', actual: { n: 1, medianMin: 8 }, suggestedDurationMin: null },
+        { title: 'Phase 1: Preparation', actual: { n: 1, medianMin: 12 }, suggestedDurationMin: null },
+        { title: 'Phase 2: Deploy', actual: { n: 1, medianMin: 8 }, suggestedDurationMin: null },
       ],
       items: [],
       sentence: 'Runs of this template took 20 min (p90 20); this plan allows 50',
@@ -110,11 +110,11 @@ describe('GET /api/templates/:id/timing', () => {
     const saved = await api.patch(`/api/templates/${templateId}`, {
       name: template.name,
       baseVersion: template.currentVersion,
-      summary: 'Planned duration of “Deploy” 20 → 40 min (timing across runs)',
+      summary: 'Planned duration of “Phase 2: Deploy” 20 → 40 min (timing across runs)',
       definition: {
         ...template.definition,
-        phases: template.definition.phases.map((p: { title: string }) =>
-          p.title === 'Deploy' ? { ...p, plannedDurationMin: 40 } : p,
+        phases: template.definition.phases.map((p: object, i: number) =>
+          i === 1 ? { ...p, plannedDurationMin: 40 } : p,
         ),
       },
     });
@@ -122,7 +122,7 @@ describe('GET /api/templates/:id/timing', () => {
     const versions = (await api.get(`/api/templates/${templateId}/versions`)).body.versions;
     expect(versions[0]).toMatchObject({
       version: 2,
-      summary: 'Planned duration of “Deploy” 20 → 40 min (timing across runs)',
+      summary: 'Planned duration of “Phase 2: Deploy” 20 → 40 min (timing across runs)',
     });
     const diff = await api.get(`/api/templates/${templateId}/diff?from=1&to=2`);
     expect(diff.body.changes).toEqual([expect.objectContaining({ kind: 'changed', before: 20, after: 40 })]);
