@@ -34,8 +34,9 @@ for (const [label, viewport] of [
     await expect(timing).toContainText(
       '“Phase 2: Deploy” ran over its 20 min in most runs (median 35, p90 40). Plan 40 min?',
     );
-    await expect(timing.getByText('Slowest steps')).toBeVisible();
-    await expect(timing.getByRole('listitem').first()).toContainText('Run migrations');
+    await expect(timing.getByRole('list', { name: 'Slowest steps' }).getByRole('listitem').first()).toContainText(
+      'Run migrations',
+    );
     // The start form, for a go-live: completed go-lives only.
     const sentence = page.getByTestId('runs-sentence');
     await expect(sentence).toHaveText('Runs of this template took 55–65 min (p90 65); this plan allows 50.');

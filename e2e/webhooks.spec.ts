@@ -299,7 +299,9 @@ test('an admin adds a webhook for every deployment and sees where its deliveries
     const rehearsals = hook.getByRole('checkbox', { name: 'Also send events of rehearsals' });
     await expect(rehearsals).not.toBeChecked();
     await expect(hook.getByTestId('webhook-rehearsals')).toContainText('Sent for go-lives only.');
-    await rehearsals.check();
+    // The box follows the server's answer (it is disabled until then), so click and wait, not check().
+    await rehearsals.click();
+    await expect(rehearsals).toBeChecked();
     await expect(hook.getByTestId('webhook-rehearsals')).toContainText('Sent for go-lives and rehearsals.');
     await admin.reload();
     await expect(rehearsals).toBeChecked();

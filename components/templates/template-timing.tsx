@@ -105,8 +105,10 @@ export function TemplateTiming({ template }: { template: TemplateDetail }) {
           ))}
           {data.items.length ? (
             <div className="mt-3">
-              <h3 className="text-sm font-semibold">Slowest steps</h3>
-              <ol className="mt-1 text-sm">
+              <h3 id="slowest-steps" className="text-sm font-semibold">
+                Slowest steps
+              </h3>
+              <ol aria-labelledby="slowest-steps" className="mt-1 text-sm">
                 {data.items.slice(0, 5).map((i) => (
                   <li
                     key={`${i.phase}-${i.title}`}
