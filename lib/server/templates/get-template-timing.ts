@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TemplateTiming, TimingSlice } from '@/lib/contracts/templates';
-import { durationSuggestion, runsSentence, templateTiming } from '@/lib/domain/template-timing';
 import type { TemplateDefinition } from '@/lib/domain/template-definition';
+import { durationSuggestion, runsSentence, templateTiming } from '@/lib/domain/template-timing';
 import { sql } from '@/lib/server/sql';
 import { loadTemplate } from './load-template';
 import { definitionOf } from './template-dto';
