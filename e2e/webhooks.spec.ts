@@ -295,6 +295,22 @@ test('an admin adds a webhook for every deployment and sees where its deliveries
     await hook.getByRole('button', { name: /^Resume the webhook/ }).click();
     await expect(hook).toHaveAttribute('data-active', 'true');
 
+    // Rehearsals stay quiet outside unless the card says otherwise.
+    const rehearsals = hook.getByRole('checkbox', { name: 'Also send events of rehearsals' });
+    await expect(rehearsals).not.toBeChecked();
+    await expect(hook.getByTestId('webhook-rehearsals')).toContainText('Sent for go-lives only.');
+    // The box follows the server's answer (it is disabled until then), so click and wait, not check().
+    await rehearsals.click();
+    await expect(rehearsals).toBeChecked();
+    await expect(hook.getByTestId('webhook-rehearsals')).toContainText('Sent for go-lives and rehearsals.');
+    await admin.reload();
+    await expect(rehearsals).toBeChecked();
+    await admin.screenshot({ path: 'test-results/webhook-rehearsals-desktop.png', fullPage: true });
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await expect(rehearsals).toBeVisible();
+    await admin.screenshot({ path: 'test-results/webhook-rehearsals-phone.png', fullPage: true });
+    await admin.setViewportSize({ width: 1280, height: 900 });
+
     await deleteWebhook(admin, receiver.url);
   } finally {
     await receiver.stop();

@@ -7,7 +7,7 @@ import type { DeliveryDto } from '@/lib/contracts/webhooks';
 import type { WebhookListItem } from '@/lib/contracts/webhooks';
 import type { TestDeliveryResult } from '@/lib/contracts/webhooks';
 import type { WebhookDto } from '@/lib/contracts/webhooks';
-import { setWebhookActiveSchema, type CreateWebhookInput } from '@/lib/schemas/webhook';
+import { setWebhookActiveSchema, setWebhookRehearsalsSchema, type CreateWebhookInput } from '@/lib/schemas/webhook';
 
 export type { DeliveryDto, TestDeliveryResult, WebhookListItem };
 
@@ -75,21 +75,38 @@ export function useDeleteWebhook(deploymentId: WebhookScope) {
   });
 }
 
-/** Pause (active false) or resume; the card shows the answer at once, the poll confirms it. */
-export function useSetWebhookActive(deploymentId: WebhookScope) {
+/** The card shows a changed webhook at once; the poll confirms it. */
+function useShowChanged(deploymentId: WebhookScope) {
   const queryClient = useQueryClient();
+  return ({ webhook }: { webhook: WebhookDto }) => {
+    queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) =>
+      list?.map((w) => (w.id === webhook.id ? { ...w, ...webhook } : w)),
+    );
+    void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
+  };
+}
+
+/** Pause (active false) or resume. */
+export function useSetWebhookActive(deploymentId: WebhookScope) {
   return useMutation({
     mutationFn: ({ webhookId, active }: { webhookId: string; active: boolean }) =>
       api<{ webhook: WebhookDto }>(`${webhooksPath(deploymentId)}/${webhookId}`, {
         method: 'PATCH',
         json: setWebhookActiveSchema.parse({ active }),
       }),
-    onSuccess: ({ webhook }) => {
-      queryClient.setQueryData<WebhookListItem[]>(webhookKeys.list(deploymentId), (list) =>
-        list?.map((w) => (w.id === webhook.id ? { ...w, ...webhook } : w)),
-      );
-      void queryClient.invalidateQueries({ queryKey: webhookKeys.list(deploymentId) });
-    },
+    onSuccess: useShowChanged(deploymentId),
+  });
+}
+
+/** A global webhook's rehearsal opt-in. */
+export function useSetWebhookRehearsals() {
+  return useMutation({
+    mutationFn: ({ webhookId, includeRehearsals }: { webhookId: string; includeRehearsals: boolean }) =>
+      api<{ webhook: WebhookDto }>(`/api/webhooks/${webhookId}/rehearsals`, {
+        method: 'PUT',
+        json: setWebhookRehearsalsSchema.parse({ includeRehearsals }),
+      }),
+    onSuccess: useShowChanged(null),
   });
 }
 

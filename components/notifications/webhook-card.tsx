@@ -8,6 +8,7 @@ import { useToast } from '@/components/ui/toast';
 import { formatUtc } from '@/lib/domain/clock';
 import { DeliveryList } from './delivery-list';
 import { topicLabel } from './labels';
+import { RehearsalOptIn } from './rehearsal-opt-in';
 import { useDeleteWebhook, type WebhookListItem, type WebhookScope } from './use-webhooks';
 import { TOUCH, WebhookActions } from './webhook-actions';
 
@@ -119,6 +120,7 @@ export function WebhookCard({ deploymentId, webhook }: { deploymentId: WebhookSc
           </li>
         ))}
       </ul>
+      {deploymentId === null ? <RehearsalOptIn webhook={webhook} /> : null}
       <div>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Recent deliveries</h3>
         <DeliveryList deploymentId={deploymentId} webhookId={webhook.id} />

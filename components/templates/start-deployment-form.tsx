@@ -41,7 +41,8 @@ export function StartDeploymentForm({
   const [time, setTime] = useState(initial.time);
   const [rehearsal, setRehearsal] = useState(false);
   // How long earlier runs of the same kind took, against this plan.
-  const timing = useTemplateTiming(templateId, rehearsal).data;
+  const both = useTemplateTiming(templateId).data;
+  const timing = rehearsal ? both?.rehearsals : both;
   const goLiveAt = `${date}T${time}:00Z`;
   const valid = Boolean(name.trim()) && TIME.test(time) && !Number.isNaN(Date.parse(goLiveAt));
 

@@ -8,7 +8,6 @@ import { useTemplateTiming } from './use-redlines';
 import { useSaveDefinition } from './use-templates';
 
 const KINDS = [
-  { value: null, label: 'All runs' },
   { value: false, label: 'Go-lives' },
   { value: true, label: 'Rehearsals' },
 ] as const;
@@ -18,9 +17,10 @@ const KINDS = [
  * change a planned duration that runs over consistently (accepting saves the next version).
  */
 export function TemplateTiming({ template }: { template: TemplateDetail }) {
-  const [kind, setKind] = useState<boolean | null>(null);
-  const { data } = useTemplateTiming(template.id, kind);
+  const [kind, setKind] = useState(false);
+  const both = useTemplateTiming(template.id).data;
   const save = useSaveDefinition(template, () => undefined);
+  const data = kind ? both?.rehearsals : both;
   if (!data) return null;
   const rows = data.phases.map((p) => ({
     phase: p.title.length > 18 ? `${p.title.slice(0, 17)}…` : p.title,
@@ -105,8 +105,10 @@ export function TemplateTiming({ template }: { template: TemplateDetail }) {
           ))}
           {data.items.length ? (
             <div className="mt-3">
-              <h3 className="text-sm font-semibold">Slowest steps</h3>
-              <ol className="mt-1 text-sm">
+              <h3 id="slowest-steps" className="text-sm font-semibold">
+                Slowest steps
+              </h3>
+              <ol aria-labelledby="slowest-steps" className="mt-1 text-sm">
                 {data.items.slice(0, 5).map((i) => (
                   <li
                     key={`${i.phase}-${i.title}`}

@@ -55,11 +55,10 @@ export function useRejectRedline(templateId: string) {
   });
 }
 
-/** Planned against actual over the template's runs: every run, or rehearsals / go-lives only. */
-export function useTemplateTiming(templateId: string, rehearsal: boolean | null) {
+/** Planned against actual over the template's runs: go-lives, and rehearsals under `rehearsals`. */
+export function useTemplateTiming(templateId: string) {
   return useQuery({
-    queryKey: templateKeys.timing(templateId, rehearsal),
-    queryFn: () =>
-      api<TemplateTiming>(`/api/templates/${templateId}/timing${rehearsal === null ? '' : `?rehearsal=${rehearsal}`}`),
+    queryKey: templateKeys.timing(templateId),
+    queryFn: () => api<TemplateTiming>(`/api/templates/${templateId}/timing`),
   });
 }

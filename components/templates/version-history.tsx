@@ -52,11 +52,24 @@ export function VersionHistory({ template }: { template: TemplateDetail }) {
                 {formatUtc(new Date(v.createdAt))}
               </p>
             </div>
-            {v.version > 1 ? (
-              <Button type="button" variant="ghost" onClick={() => setCompare({ from: v.version - 1, to: v.version })}>
-                What changed<span className="sr-only"> in version {v.version}</span>
-              </Button>
-            ) : null}
+            <div className="flex flex-wrap items-center gap-1">
+              {v.version > 1 ? (
+                <Button
+                  type="button"
+                  variant="ghost"
+                  onClick={() => setCompare({ from: v.version - 1, to: v.version })}
+                >
+                  What changed<span className="sr-only"> in version {v.version}</span>
+                </Button>
+              ) : null}
+              <a
+                href={`/api/templates/${template.id}/export.md?version=${v.version}`}
+                download
+                className="inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium hover:bg-subtle"
+              >
+                ⤓ Markdown<span className="sr-only"> of version {v.version}</span>
+              </a>
+            </div>
           </li>
         ))}
       </ol>

@@ -34,7 +34,7 @@ export const templateKeys = {
   diff: (id: string, from: number, to: number) => [...templateKeys.all, 'diff', id, from, to] as const,
   /** Redlines proposed for a template (its owners' review list), and its timing across runs. */
   redlines: (id: string) => [...templateKeys.all, 'redlines', id] as const,
-  timing: (id: string, rehearsal: boolean | null) => [...templateKeys.all, 'timing', id, String(rehearsal)] as const,
+  timing: (id: string) => [...templateKeys.all, 'timing', id] as const,
 };
 
 /** Webhooks of one deployment, or the global ones (deploymentId null). */

@@ -57,10 +57,9 @@ export type SavedTemplateVersion = {
 /** One phase or step's actual minutes over runs (`GET /api/templates/:id/timing`). */
 export type TimingStatsDto = { n: number; medianMin: number; p90Min: number; lastMin: number };
 
-/** `GET /api/templates/:id/timing[?rehearsal=true|false]`. */
-export type TemplateTiming = {
-  /** null: every run; true: rehearsals only; false: go-lives only. */
-  rehearsal: boolean | null;
+/** Planned against actual over one kind of run: go-lives, or rehearsals. */
+export type TimingSlice = {
+  /** Runs with at least one finished phase. */
   runs: number;
   phases: {
     title: string;
@@ -71,7 +70,18 @@ export type TemplateTiming = {
     /** A new planned duration to offer when the phase runs over consistently (≥ 3 runs). */
     suggestedDurationMin: number | null;
   }[];
+  /** The slowest steps, slowest (by median) first. */
   items: { title: string; phase: string; actual: TimingStatsDto }[];
-  /** "Runs of this template took 42–58 min (p90 55); this plan allows 45"; null before any finished run. */
+  /** "Runs of this template took 42–58 min (p90 55); this plan allows 45" over completed runs; null before any. */
   sentence: string | null;
+};
+
+/**
+ * `GET /api/templates/:id/timing`: go-lives at the top level and rehearsals under `rehearsals`;
+ * with `?rehearsal=true|false`, only that kind at the top level (and no `rehearsals`).
+ */
+export type TemplateTiming = TimingSlice & {
+  /** The kind at the top level: false go-lives, true rehearsals. */
+  rehearsal: boolean;
+  rehearsals?: TimingSlice;
 };

@@ -9,6 +9,10 @@ import { describeEvent, type TimelineEvent } from './event-log';
 import { evidenceSection, type ReportEvidence } from './evidence/report-evidence';
 import { describeIdentity, type IdentityEvidence } from './identity';
 import { STATUS_LABEL, type ItemStatus } from './items';
+import { REDLINE_EVENT_TYPES, redlinesSection, type RedlineOutcome } from './report-redlines';
+import { DASH, eventRows, stamp, table } from './report-table';
+
+export { cell, stamp } from './report-table';
 
 export type ReportItem = {
   title: string;
@@ -73,6 +77,8 @@ export type ReportSnapshot = {
   roles: { key: string; name: string; holders: { name: string }[] }[];
   phases: ReportPhase[];
   gates: ReportGate[];
+  /** Each redline's review outcome by its id (the proposals themselves are events). */
+  redlineOutcomes?: Record<string, RedlineOutcome>;
 };
 
 /** Timeline events that are decisions: the IC's moves, gate outcomes, overrides and rollbacks. */
@@ -84,8 +90,6 @@ export const DECISION_EVENT_TYPES = [
 ] as const;
 /** Threshold crossings: the health level moving between 1 minor · 2 major · 3 critical. */
 export const THRESHOLD_EVENT_TYPES = ['health.level_changed'] as const;
-/** Changes to the runbook proposed during the run (redlines): the template's owners review them. */
-export const REDLINE_EVENT_TYPES = ['redline.proposed'] as const;
 export const REPORT_EVENT_TYPES: readonly string[] = [
   ...DECISION_EVENT_TYPES,
   ...THRESHOLD_EVENT_TYPES,
@@ -98,40 +102,6 @@ const OUTCOME: Record<string, string> = {
   rolled_back: 'Rolled back ↩️',
   aborted: 'Aborted ⛔',
 };
-
-const DASH = '—';
-
-/** One table cell: no pipes or line breaks may escape it and break the table. */
-export function cell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined || value === '') return DASH;
-  return (
-    String(value)
-      .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|')
-      .replace(/\r?\n+/g, ' ')
-      .trim() || DASH
-  );
-}
-
-function row(values: (string | number | null | undefined)[]): string {
-  return `| ${values.map(cell).join(' | ')} |`;
-}
-
-function table(headers: string[], rows: (string | number | null | undefined)[][]): string[] {
-  return [row(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(row)];
-}
-
-/** '2026-01-15 08:05:12Z': seconds matter in a post-mortem. */
-export function stamp(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : `${date.toISOString().slice(0, 19).replace('T', ' ')}Z`;
-}
-
-/** Position on the go-live clock, as runbooks write it ('T-30m', 'T+1h 5m'). */
-function clockOf(iso: string, goLiveAt: string): string {
-  return formatRelative((new Date(iso).getTime() - new Date(goLiveAt).getTime()) / 60_000);
-}
 
 export function outcomeOf(snapshot: Pick<ReportSnapshot, 'state' | 'stateReason'>): string {
   const label = OUTCOME[snapshot.state] ?? `Live — ${stateLabel(snapshot.state as DeploymentState).toLowerCase()}`;
@@ -297,10 +267,6 @@ function signoffs(s: ReportSnapshot): string[] {
   return out;
 }
 
-function eventRows(events: TimelineEvent[], goLiveAt: string, describe: (e: TimelineEvent) => string) {
-  return events.map((e) => [stamp(e.at), clockOf(e.at, goLiveAt), e.actor ?? 'system', describe(e)]);
-}
-
 function decisions(s: ReportSnapshot, events: TimelineEvent[]): string[] {
   const list = events.filter((e) => (DECISION_EVENT_TYPES as readonly string[]).includes(e.type));
   const out = ['## Decisions', ''];
@@ -318,13 +284,6 @@ function thresholds(s: ReportSnapshot, events: TimelineEvent[]): string[] {
     return `Level ${d.previousLevel ?? '?'} → ${d.level ?? '?'}${d.title ? ` (${d.title})` : ''}${reasons ? `: ${reasons}` : ''}`;
   };
   return [...out, ...table(['Time', 'Clock', 'Source', 'Change'], eventRows(list, s.goLiveAt, describe))];
-}
-
-function redlines(s: ReportSnapshot, events: TimelineEvent[]): string[] {
-  const list = events.filter((e) => (REDLINE_EVENT_TYPES as readonly string[]).includes(e.type));
-  const out = ['## Redlines (changes proposed to the runbook)', ''];
-  if (!list.length) return [...out, '_Nobody proposed a change to the runbook._'];
-  return [...out, ...table(['Time', 'Clock', 'Who', 'Proposal'], eventRows(list, s.goLiveAt, describeEvent))];
 }
 
 function people(s: ReportSnapshot): string[] {
@@ -364,7 +323,7 @@ export function renderReport(
     signoffs(snapshot),
     decisions(snapshot, ordered),
     thresholds(snapshot, ordered),
-    redlines(snapshot, ordered),
+    redlinesSection(snapshot.goLiveAt, ordered, snapshot.redlineOutcomes),
     ...(chain ? [auditChain(chain)] : []),
   ];
   return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;

@@ -36,8 +36,8 @@ describe('template timing', () => {
     expect(timing.phases[1]).toMatchObject({ actual: null, overBy: null });
   });
 
-  it('steps are timed from the previous tick of their phase, slowest first', () => {
-    const base = { deploymentId: 'a', phaseKey: 'p1', phaseTitle: 'Deploy', phaseStartedAt: t(0) };
+  it('steps are timed from the previous tick of their role in their phase, slowest first', () => {
+    const base = { deploymentId: 'a', phaseKey: 'p1', phaseTitle: 'Deploy', phaseStartedAt: t(0), roleKey: 'dba' };
     const steps = stepDurations([
       { ...base, title: 'Smoke', doneAt: t(12) },
       { ...base, title: 'Migrate', doneAt: t(10) },
@@ -55,6 +55,31 @@ describe('template timing', () => {
       ],
     );
     expect(timing.items.map((i) => i.title)).toEqual(['Migrate', 'Smoke']);
+  });
+
+  it('roles working side by side do not cut into each other’s steps', () => {
+    const base = { deploymentId: 'a', phaseKey: 'p1', phaseTitle: 'Deploy', phaseStartedAt: t(0) };
+    const steps = stepDurations([
+      { ...base, roleKey: 'ic', title: 'Freeze merges', doneAt: t(2) },
+      { ...base, roleKey: 'dba', title: 'Run migrations', doneAt: t(15) },
+      { ...base, roleKey: 'ic', title: 'Announce', doneAt: t(16) },
+      // Another run's phase starts its own sequence.
+      {
+        ...base,
+        deploymentId: 'b',
+        phaseKey: 'p2',
+        phaseStartedAt: t(100),
+        roleKey: 'dba',
+        title: 'Run migrations',
+        doneAt: t(109),
+      },
+    ]);
+    expect(steps.map((s) => [s.title, s.min])).toEqual([
+      ['Freeze merges', 2],
+      ['Announce', 14],
+      ['Run migrations', 15],
+      ['Run migrations', 9],
+    ]);
   });
 
   it('the start form sentence', () => {

@@ -4,9 +4,11 @@
  * steps of every deployment made from the template and hands them here.
  *
  * A phase counts once it has finished, in any run, finished or still going (so a rehearsal's first
- * phase counts before the rehearsal ends). A step's time is read off the ticks: from the previous
- * step ticked done in the same phase (or the phase's start) to its own tick, because steps have no
- * start time of their own.
+ * phase counts before the rehearsal ends). A step's time is read off the ticks, because steps have
+ * no start time of their own: from the previous tick of a step of the same role in the same phase
+ * of the same run (or the phase's start, for that role's first tick) to its own tick. Per role,
+ * because roles work side by side: the DBA's migration is not "2 minutes" because the IC ticked
+ * a freeze while it ran.
  */
 
 export type TimingStats = { n: number; medianMin: number; p90Min: number; lastMin: number };
@@ -23,6 +25,8 @@ export type StepTick = {
   phaseKey: string;
   phaseTitle: string;
   phaseStartedAt: Date;
+  /** The step's role (its key): each role's ticks are a sequence of their own. */
+  roleKey: string;
   title: string;
   doneAt: Date;
 };
@@ -62,11 +66,11 @@ export function statsOf(samples: readonly { at: Date; min: number }[]): TimingSt
   };
 }
 
-/** Step durations from ticks: each tick minus the previous tick in the same phase of the same run. */
+/** Step durations from ticks: each tick minus the previous tick of its role in the same phase of the same run. */
 export function stepDurations(ticks: readonly StepTick[]) {
   const byPhase = new Map<string, StepTick[]>();
   for (const tick of ticks) {
-    const key = `${tick.deploymentId}\u0000${tick.phaseKey}`;
+    const key = `${tick.deploymentId}\u0000${tick.phaseKey}\u0000${tick.roleKey}`;
     byPhase.set(key, [...(byPhase.get(key) ?? []), tick]);
   }
   const out: { title: string; phase: string; at: Date; min: number }[] = [];

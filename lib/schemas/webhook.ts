@@ -19,3 +19,8 @@ export const setWebhookActiveSchema = z.object({
   active: z.boolean({ error: 'Give true to resume or false to pause.' }),
 });
 export type SetWebhookActiveInput = z.infer<typeof setWebhookActiveSchema>;
+
+/** PUT /api/webhooks/:webhookId/rehearsals: a global webhook also sends rehearsals' events (true) or not. */
+export const setWebhookRehearsalsSchema = z.object({
+  includeRehearsals: z.boolean({ error: 'Give true to also send events of rehearsals, false for go-lives only.' }),
+});

@@ -158,6 +158,21 @@ describe('redlines', () => {
       p.items.map((i) => i.title),
     );
     expect(titles).toEqual([['Back up the database'], ['Run migrations', 'Check replication lag', 'Smoke test']]);
+
+    // The run's report lists every redline with what became of it.
+    const still = await post({
+      itemId: byTitle(items, 'Run migrations').id,
+      kind: 'remove',
+      reason: 'Maybe never needed',
+    });
+    expect(still.status).toBe(201);
+    const report = String((await owner.api.get(`/api/deployments/${deploymentId}/report.md`)).body);
+    const rowOf = (reason: string) => report.split('\n').find((line) => line.includes(reason)) ?? '';
+    expect(report).toContain('| Time | Clock | Who | Proposal | Outcome |');
+    expect(rowOf('We forgot it')).toMatch(/\| Accepted by Olive Owner in version 2 \|$/);
+    expect(rowOf('Done by CI now')).toMatch(/\| Accepted by Olive Owner in version 2 \|$/);
+    expect(rowOf('— Shorter')).toMatch(/\| Rejected by Olive Owner: The longer title says what to test \|$/);
+    expect(rowOf('Maybe never needed')).toMatch(/\| Open: not reviewed yet \|$/);
   });
 
   it('409 when the step is gone from the newest version, and nothing changes', async () => {

@@ -2,18 +2,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http } from '../support/http';
+import { CHECKOUT_RUNBOOK } from '../support/runbooks';
 
-const RUNBOOK = `# Checkout go-live
-
-## Phase 1: Preparation (T-30, 30 min)
-
-- [ ] Back up the database (DBA)
-- [ ] Freeze merges (IC)
-
-## Phase 2: Deploy (T0, 20 min)
-
-- [ ] Run migrations (DBA)
-`;
+const RUNBOOK = CHECKOUT_RUNBOOK;
 
 type Api = ReturnType<typeof http>;
 type Phase = { id: string; title: string; items: { id: string; version: number }[] };
@@ -88,11 +79,14 @@ describe('rehearsals', () => {
         ).toBe(200);
       expect((await api.post(`/api/deployments/${rehearsal}/phases/${first.id}/complete`)).status).toBe(200);
 
+      // Timed apart from the go-live (whose first phase is still running).
       const timing = await api.get(`/api/templates/${templateId}/timing`);
       expect(timing.status).toBe(200);
-      expect(timing.body.phases[0]).toMatchObject({ title: first.title, plannedDurationMin: 30 });
-      expect(timing.body.phases[0].actual.n).toBeGreaterThanOrEqual(1);
-      expect(timing.body.runs).toBe(1);
+      expect(timing.body.phases[0].actual).toBeNull();
+      expect(timing.body.runs).toBe(0);
+      expect(timing.body.rehearsals.phases[0]).toMatchObject({ title: first.title, plannedDurationMin: 30 });
+      expect(timing.body.rehearsals.phases[0].actual.n).toBeGreaterThanOrEqual(1);
+      expect(timing.body.rehearsals.runs).toBe(1);
       const goLives = await api.get(`/api/templates/${templateId}/timing?rehearsal=false`);
       expect(goLives.body.phases[0].actual).toBeNull();
       const rehearsals = await api.get(`/api/templates/${templateId}/timing?rehearsal=true`);
@@ -109,6 +103,51 @@ describe('rehearsals', () => {
     } finally {
       await admin.del(`/api/webhooks/${quiet.body.webhook.id}`);
       await admin.del(`/api/webhooks/${loud.body.webhook.id}`);
+    }
+  });
+
+  it('an admin turns a global webhook’s rehearsal opt-in on and off from its settings', async () => {
+    const user = await makeUser({ name: 'Otto Opt-in' });
+    const api = http({ token: await makeToken(user.id) });
+    const admin = http({ token: inject('adminToken') });
+    const templateId = (await api.post('/api/templates', { markdown: RUNBOOK, name: `Opt-in ${Date.now()}` })).body
+      .id as string;
+    const hook = (
+      await admin.post('/api/webhooks', { url: 'https://hooks.example.com/opt-in', eventTypes: ['phase.started'] })
+    ).body.webhook as { id: string; includeRehearsals: boolean };
+    expect(hook.includeRehearsals).toBe(false);
+    try {
+      const on = await admin.put(`/api/webhooks/${hook.id}/rehearsals`, { includeRehearsals: true });
+      expect(on.status).toBe(200);
+      expect(on.body.webhook).toMatchObject({ id: hook.id, includeRehearsals: true });
+      const listed = (await admin.get('/api/webhooks')).body.webhooks.find((w: { id: string }) => w.id === hook.id);
+      expect(listed.includeRehearsals).toBe(true);
+
+      // Now it hears a rehearsal.
+      const rehearsal = await start(api, templateId, true);
+      await startFirstPhase(api, rehearsal);
+      const started = await prisma.event.findFirstOrThrow({
+        where: { deploymentId: rehearsal, type: 'phase.started' },
+      });
+      expect(await prisma.webhookDelivery.count({ where: { webhookId: hook.id, eventId: started.id } })).toBe(1);
+
+      const off = await admin.put(`/api/webhooks/${hook.id}/rehearsals`, { includeRehearsals: false });
+      expect(off.body.webhook.includeRehearsals).toBe(false);
+
+      // Bad input changes nothing; a deployment's own webhook has no opt-in to set.
+      const bad = await admin.put(`/api/webhooks/${hook.id}/rehearsals`, { includeRehearsals: 'yes' });
+      expect([bad.status, bad.body.error.code]).toEqual([422, 'invalid_body']);
+      expect((await prisma.webhook.findUniqueOrThrow({ where: { id: hook.id } })).includeRehearsals).toBe(false);
+      const own = await api.post(`/api/deployments/${rehearsal}/webhooks`, {
+        url: 'https://hooks.example.com/own',
+        eventTypes: ['phase.started'],
+      });
+      expect(own.status).toBe(201);
+      const notGlobal = await admin.put(`/api/webhooks/${own.body.webhook.id}/rehearsals`, { includeRehearsals: true });
+      expect([notGlobal.status, notGlobal.body.error.code]).toEqual([404, 'not_found']);
+      expect((await admin.put('/api/webhooks/nope/rehearsals', { includeRehearsals: true })).status).toBe(404);
+    } finally {
+      await admin.del(`/api/webhooks/${hook.id}`);
     }
   });
 });

@@ -6,30 +6,12 @@ import { prisma } from '@/lib/server/db';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { PAYMENTS_RUNBOOK, PAYMENTS_RUNBOOK_FIXED } from '../support/runbooks';
 
 const MARKDOWN = { 'content-type': 'text/markdown; charset=utf-8' };
 
-const RUNBOOK = `# Payments go-live
-
-## Phase 1: Preparation (T-30, 30 min)
-
-- [ ] Back up the database (DBA)
-  \`\`\`bash
-  pg_dump payments > backup.sql
-  \`\`\`
-  Expected output: \`dump complete\`
-- [ ] Freeze merges (IC)
-
-## Phase 2: Deploy (T0, 20 min)
-
-- [ ] Run migrations (DBA)
-  \`\`\`bash
-  npm run migrate
-  \`\`\`
-- [ ] Smoke test (QA)
-`;
-/** The runbook with its migration command fixed, as a team would after a go-live. */
-const FIXED = RUNBOOK.replace('npm run migrate', 'npm run migrate -- --lock-timeout=5s');
+const RUNBOOK = PAYMENTS_RUNBOOK;
+const FIXED = PAYMENTS_RUNBOOK_FIXED;
 
 async function person(name: string) {
   const user = await makeUser({ name });

@@ -575,6 +575,13 @@ export const CASES: Record<string, Case | { skip: string }> = {
     allow: ['admin'],
     prepare: async () => ({ path: `/api/webhooks/${(await globalHook()).id}`, body: { active: false } }),
   },
+  'PUT /api/webhooks/[webhookId]/rehearsals': {
+    allow: ['admin'],
+    prepare: async () => ({
+      path: `/api/webhooks/${(await globalHook()).id}/rehearsals`,
+      body: { includeRehearsals: true },
+    }),
+  },
   'POST /api/webhooks/[webhookId]/test': {
     allow: ['admin'],
     prepare: async () => ({ path: `/api/webhooks/${(await globalHook()).id}/test` }),

@@ -13,7 +13,7 @@ import { toTimelineEvent } from '@/lib/server/events/append-event';
  */
 export async function getDeploymentReport(actor: SignedInActor, deploymentId: string, now = new Date()) {
   const deployment = await getDeployment(actor, deploymentId);
-  const [rows, head] = await Promise.all([
+  const [rows, head, redlines] = await Promise.all([
     prisma.event.findMany({
       where: { deploymentId, type: { in: [...REPORT_EVENT_TYPES] }, seq: { lte: deployment.seq } },
       orderBy: { seq: 'asc' },
@@ -23,11 +23,16 @@ export async function getDeploymentReport(actor: SignedInActor, deploymentId: st
       where: { deploymentId_seq: { deploymentId, seq: deployment.seq } },
       select: { seq: true, hash: true },
     }),
+    // What became of the run's redlines: reviewed on the template, after (or during) the run.
+    prisma.redline.findMany({
+      where: { deploymentId },
+      select: { id: true, status: true, acceptedVersion: true, rejectReason: true, resolverName: true },
+    }),
   ]);
   return {
     // Rendering a long deployment's report is CPU work: on the pool (lib/server/cpu-pool).
     markdown: await runOffThread('renderReport', {
-      snapshot: deployment,
+      snapshot: { ...deployment, redlineOutcomes: Object.fromEntries(redlines.map(({ id, ...o }) => [id, o])) },
       events: rows.map(toTimelineEvent),
       now,
       head,
