@@ -6,9 +6,11 @@
 import { formatDuration, formatRelative, phaseSchedule } from './clock';
 import { stateLabel, type DeploymentState } from './deployment-state';
 import { describeEvent, type TimelineEvent } from './event-log';
+import { checksSection, type ReportCheck } from './evidence/report-checks';
 import { evidenceSection, type ReportEvidence } from './evidence/report-evidence';
 import { describeIdentity, type IdentityEvidence } from './identity';
 import { STATUS_LABEL, type ItemStatus } from './items';
+import { DASH, stamp, table } from './report-markdown';
 
 export type ReportItem = {
   title: string;
@@ -22,6 +24,8 @@ export type ReportItem = {
   /** Latest first, as the war room's state carries it (at most 20 per step). */
   evidence?: ReportEvidence[];
   evidenceCount?: number;
+  /** Its check as the report was written (null or absent: none). */
+  check?: ReportCheck | null;
   children: ReportItem[];
 };
 
@@ -98,35 +102,6 @@ const OUTCOME: Record<string, string> = {
   rolled_back: 'Rolled back ↩️',
   aborted: 'Aborted ⛔',
 };
-
-const DASH = '—';
-
-/** One table cell: no pipes or line breaks may escape it and break the table. */
-export function cell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined || value === '') return DASH;
-  return (
-    String(value)
-      .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|')
-      .replace(/\r?\n+/g, ' ')
-      .trim() || DASH
-  );
-}
-
-function row(values: (string | number | null | undefined)[]): string {
-  return `| ${values.map(cell).join(' | ')} |`;
-}
-
-function table(headers: string[], rows: (string | number | null | undefined)[][]): string[] {
-  return [row(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(row)];
-}
-
-/** '2026-01-15 08:05:12Z': seconds matter in a post-mortem. */
-export function stamp(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : `${date.toISOString().slice(0, 19).replace('T', ' ')}Z`;
-}
 
 /** Position on the go-live clock, as runbooks write it ('T-30m', 'T+1h 5m'). */
 function clockOf(iso: string, goLiveAt: string): string {
@@ -258,7 +233,12 @@ function checklist(s: ReportSnapshot): string[] {
 function evidence(s: ReportSnapshot): string[] {
   const roleNames = new Map(s.roles.map((r) => [r.key, r.name]));
   const steps = s.phases.flatMap((p) => flatten(p.items).map(({ item }) => item));
-  return evidenceSection(steps, (key) => roleNames.get(key) ?? key, { table, stamp });
+  const roleName = (key: string) => roleNames.get(key) ?? key;
+  return [
+    ...evidenceSection(steps, roleName, { table, stamp }),
+    '',
+    ...checksSection(steps, roleName, { table, stamp }),
+  ];
 }
 
 function signoffs(s: ReportSnapshot): string[] {

@@ -17,6 +17,10 @@ export type ReportEvidence = {
   redactedKinds: readonly string[];
 };
 
+/** Who proved it: a person pasting or linking, the step's own check, or a CI job. */
+export const SOURCE_LABEL: Record<string, string> = { manual: 'person', check: 'check', ci: 'CI' };
+const PROVEN_BY: Record<string, string> = { check: 'a check', ci: 'CI', manual: 'a person' };
+
 type Step = {
   title: string;
   roleKey: string;
@@ -38,12 +42,17 @@ export function evidenceSection(
   const out = ['## Evidence', ''];
   const withEvidence = steps.filter((s) => s.evidence?.length);
   const done = steps.filter((s) => s.status === 'done');
-  const proven = done.filter((s) => s.evidence?.[0]?.match === 'match').length;
+  const provenSteps = done.filter((s) => s.evidence?.[0]?.match === 'match');
+  const proven = provenSteps.length;
+  const bySource = Object.entries(PROVEN_BY)
+    .map(([source, who]) => [provenSteps.filter((s) => s.evidence![0].source === source).length, who] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, who]) => `${n} by ${who}`);
   const mismatchedSteps = done.filter((s) => s.evidence?.[0]?.match === 'mismatch');
   const mismatched = mismatchedSteps.length;
   const acceptedBy = [...new Set(mismatchedSteps.flatMap((s) => (s.updatedBy ? [s.updatedBy] : [])))];
   out.push(
-    `${proven} of ${done.length} done step${done.length === 1 ? '' : 's'} proven by matching evidence; ${mismatched} ticked with evidence that did not match${acceptedBy.length ? `, accepted by ${acceptedBy.join(', ')}` : ''}.`,
+    `${proven} of ${done.length} done step${done.length === 1 ? '' : 's'} proven by matching evidence${bySource.length ? ` (${bySource.join(', ')})` : ''}; ${mismatched} ticked with evidence that did not match${acceptedBy.length ? `, accepted by ${acceptedBy.join(', ')}` : ''}.`,
     '',
   );
   if (!withEvidence.length) return [...out, '_No evidence was attached._'];
@@ -55,7 +64,7 @@ export function evidenceSection(
       roleName(step.roleKey),
       MATCH_LABEL[e.match],
       e.reason,
-      e.source,
+      SOURCE_LABEL[e.source] ?? e.source,
       e.by,
       helpers.stamp(e.at),
       [e.url, e.redacted ? describeRedaction(e.redacted, e.redactedKinds) : null].filter(Boolean).join(' · ') || null,
