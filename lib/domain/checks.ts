@@ -31,7 +31,8 @@ export type CheckSpec = HttpCheckSpec | PrometheusCheckSpec | CiCheckSpec;
 export type CheckPolicy = { intervalSec: number; passesNeeded: number; autoTick: boolean };
 export const DEFAULT_POLICY: CheckPolicy = { intervalSec: 10, passesNeeded: 1, autoTick: true };
 
-export type CheckRun = { at: string; ok: boolean; output: string };
+/** One run: when, whether it passed, what it saw, and how long it took (absent on CI calls and older runs). */
+export type CheckRun = { at: string; ok: boolean; output: string; durationMs?: number };
 
 /** An HTTP answer (or the failure to get one) judged against the spec. */
 export function judgeHttp(
