@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expectLive, item, seedCrew, signedIn } from './support/fixtures';
+import { icAndDbaLive, item } from './support/fixtures';
 import { expect, test } from './support/test';
 
 const MIGRATE = 'Run migration 0042_add_settlement_index';
@@ -9,13 +9,7 @@ const LAG = 'Check replication lag is under 1 s';
 test('the owner puts a CI check on a step; the pipeline’s call ticks it, live, and the IC’s Proof card counts it', async ({
   browser,
 }) => {
-  const crew = seedCrew();
-  const ic = await signedIn(browser, crew.people.ic);
-  const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
-  await ic.goto(`/deployments/${crew.deploymentId}`);
-  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
-  await expectLive(ic);
-  await expectLive(dba);
+  const { ic, dba } = await icAndDbaLive(browser);
   await expect(ic.getByTestId('proof-card')).toContainText('No step has a check.');
 
   const step = item(dba, MIGRATE);
@@ -63,13 +57,7 @@ test('an HTTP check set from the step’s form probes a target on 127.0.0.1 and 
   await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
   const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/lag`;
   try {
-    const crew = seedCrew();
-    const ic = await signedIn(browser, crew.people.ic);
-    const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
-    await ic.goto(`/deployments/${crew.deploymentId}`);
-    await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
-    await expectLive(ic);
-    await expectLive(dba);
+    const { ic, dba } = await icAndDbaLive(browser);
     // Checks run while their phase runs: the IC starts pre-flight and its first phase.
     await ic.getByTestId('move-preflight').click();
     await ic.getByTestId('start-phase').click();

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { HEALTH_CHECK } from './check-fixtures';
 import { checkLineBody, formatCheckLine, parseCheckLine, readCheckLine, takeCheckLines } from './check-lines';
-import type { HttpCheckSpec } from './checks';
 
-const HEALTH: HttpCheckSpec = {
-  kind: 'http',
-  url: 'https://api.example.com/health',
-  method: 'GET',
-  expectStatus: 200,
-  expectBodyContains: 'ok',
-};
+const HEALTH = HEALTH_CHECK;
 
 describe('Check: lines in a runbook', () => {
   it('reads an HTTP check with → or ->, its status and the text the body contains', () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { judgeHttp, judgePrometheus, keepRuns, MAX_CHECK_RUNS, nextProgress, type HttpCheckSpec } from './checks';
+import { HEALTH_CHECK } from './check-fixtures';
+import { judgeHttp, judgePrometheus, keepRuns, MAX_CHECK_RUNS, nextProgress } from './checks';
 
-const HEALTH: HttpCheckSpec = {
-  kind: 'http',
-  url: 'https://api.example.com/health',
-  method: 'GET',
-  expectStatus: 200,
-  expectBodyContains: 'ok',
-};
+const HEALTH = HEALTH_CHECK;
 
 describe('judging a run', () => {
   it('passes an HTTP answer with the status and the text it expects', () => {

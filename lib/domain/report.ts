@@ -234,11 +234,7 @@ function evidence(s: ReportSnapshot): string[] {
   const roleNames = new Map(s.roles.map((r) => [r.key, r.name]));
   const steps = s.phases.flatMap((p) => flatten(p.items).map(({ item }) => item));
   const roleName = (key: string) => roleNames.get(key) ?? key;
-  return [
-    ...evidenceSection(steps, roleName, { table, stamp }),
-    '',
-    ...checksSection(steps, roleName, { table, stamp }),
-  ];
+  return [...evidenceSection(steps, roleName), '', ...checksSection(steps, roleName)];
 }
 
 function signoffs(s: ReportSnapshot): string[] {

@@ -3,6 +3,7 @@
  * the report was written and its last run — so the post-mortem shows which steps proved
  * themselves and which were still failing or never ran.
  */
+import { stamp, table } from '../report-markdown';
 
 export type ReportCheck = {
   description: string;
@@ -28,14 +29,7 @@ function firstLine(output: string): string {
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
-export function checksSection(
-  steps: readonly Step[],
-  roleName: (key: string) => string,
-  helpers: {
-    table: (headers: string[], rows: (string | number | null | undefined)[][]) => string[];
-    stamp: (iso: string) => string | null;
-  },
-): string[] {
+export function checksSection(steps: readonly Step[], roleName: (key: string) => string): string[] {
   const checked = steps.filter((s): s is Step & { check: ReportCheck } => Boolean(s.check));
   const out = ['### Checks', ''];
   if (!checked.length) return [...out, '_No step had a check._'];
@@ -49,10 +43,8 @@ export function checksSection(
     roleName(roleKey),
     `${check.description}${check.autoTick ? '' : ' (no autotick)'}`,
     check.state === 'checking' ? `Checking ${check.streak}/${check.passesNeeded}` : STATE_LABEL[check.state],
-    check.lastRun
-      ? `${check.lastRun.ok ? 'passed' : 'failed'} ${helpers.stamp(check.lastRun.at) ?? ''}`.trim()
-      : 'never ran',
+    check.lastRun ? `${check.lastRun.ok ? 'passed' : 'failed'} ${stamp(check.lastRun.at) ?? ''}`.trim() : 'never ran',
     check.lastRun ? firstLine(check.lastRun.output) : null,
   ]);
-  return [...out, ...helpers.table(['Step', 'Role', 'Check', 'State', 'Last run', 'Output'], rows)];
+  return [...out, ...table(['Step', 'Role', 'Check', 'State', 'Last run', 'Output'], rows)];
 }

@@ -2,6 +2,7 @@
  * The report's "Evidence" section: every piece of evidence per step, with its result and why, so
  * the post-mortem and the audit folder show which ticks were proven and which were not.
  */
+import { stamp, table } from '../report-markdown';
 import type { EvidenceMatch } from './expected-output';
 import { MATCH_LABEL } from './proof';
 import { describeRedaction } from './redact';
@@ -31,14 +32,7 @@ type Step = {
   updatedBy?: string | null;
 };
 
-export function evidenceSection(
-  steps: readonly Step[],
-  roleName: (key: string) => string,
-  helpers: {
-    table: (headers: string[], rows: (string | number | null | undefined)[][]) => string[];
-    stamp: (iso: string) => string | null;
-  },
-): string[] {
+export function evidenceSection(steps: readonly Step[], roleName: (key: string) => string): string[] {
   const out = ['## Evidence', ''];
   const withEvidence = steps.filter((s) => s.evidence?.length);
   const done = steps.filter((s) => s.status === 'done');
@@ -66,9 +60,9 @@ export function evidenceSection(
       e.reason,
       SOURCE_LABEL[e.source] ?? e.source,
       e.by,
-      helpers.stamp(e.at),
+      stamp(e.at),
       [e.url, e.redacted ? describeRedaction(e.redacted, e.redactedKinds) : null].filter(Boolean).join(' · ') || null,
     ]);
   });
-  return [...out, ...helpers.table(['Step', 'Role', 'Result', 'Why', 'Source', 'By', 'When', 'Link / redacted'], rows)];
+  return [...out, ...table(['Step', 'Role', 'Result', 'Why', 'Source', 'By', 'When', 'Link / redacted'], rows)];
 }
