@@ -25,6 +25,12 @@ const RUNBOOK = `# Checkout go-live
 Check: GET https://api.example.com/ready -> 204
 `;
 
+/** The runbook imported, then exported as Markdown. */
+function exported(markdown: string) {
+  const { template } = importOk(markdown);
+  return { template, markdown: templateToMarkdown(templateDefinitionSchema.parse(template)) };
+}
+
 describe('Check: lines under an item', () => {
   it('reads http, prometheus and ci checks, with → or ->, beside the expected output', () => {
     const { template } = importOk(RUNBOOK);
@@ -51,8 +57,7 @@ describe('Check: lines under an item', () => {
   });
 
   it('writes them back, and reads back what it wrote', () => {
-    const { template } = importOk(RUNBOOK);
-    const markdown = templateToMarkdown(templateDefinitionSchema.parse(template));
+    const { template, markdown } = exported(RUNBOOK);
     expect(markdown).toContain('Check: GET https://api.example.com/health → 200 contains "ok"');
     expect(markdown).toContain('Check: prometheus sum(rate(http_errors_total[5m])) < 0.01');
     expect(markdown).toContain('Check: ci');
@@ -121,8 +126,7 @@ describe('Check: lines with their interval, passes and autotick', () => {
   });
 
   it('exports the options and imports them back the same', () => {
-    const { template } = importOk(WITH_POLICY);
-    const markdown = templateToMarkdown(templateDefinitionSchema.parse(template));
+    const { template, markdown } = exported(WITH_POLICY);
     expect(markdown).toContain('Check: GET https://canary.example.com/health → 200 contains "ok", every 30s, 3 passes');
     expect(markdown).toContain('Check: prometheus sum(rate(http_errors_total[5m])) < 0.01, every 1m, no autotick');
     expect(markdown).toContain('Check: ci, no autotick');
