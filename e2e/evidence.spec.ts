@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expectLive, item, seedCrew, signedIn } from './support/fixtures';
+import { icAndDbaLive, item } from './support/fixtures';
 import { expect, test } from './support/test';
 
 const LAG = 'Check replication lag is under 1 s';
@@ -14,13 +14,7 @@ async function seriousViolations(page: Page) {
 }
 
 test('pasted output that does not match asks first, then shows amber for the IC live', async ({ browser }) => {
-  const crew = seedCrew();
-  const ic = await signedIn(browser, crew.people.ic);
-  const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
-  await ic.goto(`/deployments/${crew.deploymentId}`);
-  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
-  await expectLive(ic);
-  await expectLive(dba);
+  const { ic, dba } = await icAndDbaLive(browser);
   await expect(ic.getByTestId('evidence-mismatches')).toContainText('No evidence contradicts');
 
   const step = item(dba, LAG);

@@ -141,7 +141,7 @@ export function ItemRow({
                 Proven
               </Badge>
             ) : null}
-            {item.check ? <CheckBadge check={item.check} /> : null}
+            {item.check ? <CheckBadge check={item.check} deploymentId={deploymentId} /> : null}
             <span className="text-xs text-faint" data-testid="item-role">
               {roleName}
             </span>

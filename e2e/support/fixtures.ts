@@ -53,6 +53,18 @@ export async function expectLive(page: Page) {
   await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-status', 'live');
 }
 
+/** A fresh crew's IC on the cockpit (desktop) and DBA on their checklist (phone), both live. */
+export async function icAndDbaLive(browser: Browser) {
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
+  await ic.goto(`/deployments/${crew.deploymentId}`);
+  await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
+  await expectLive(ic);
+  await expectLive(dba);
+  return { crew, ic, dba };
+}
+
 export function item(page: Page, title: string) {
   return page.locator('[data-testid="checklist-item"]', { hasText: title }).first();
 }

@@ -10,6 +10,9 @@ export const deploymentKeys = {
   invitations: (id: string) => [...deploymentKeys.all, 'invitations', id] as const,
   /** One piece of evidence with its whole text, by its `href` (the state carries 2 KB of it). */
   evidence: (href: string) => [...deploymentKeys.all, 'evidence', href] as const,
+  /** An item's check's last runs; keyed by its newest run, so a new run (live) is a new fetch. */
+  checkRuns: (id: string, itemId: string, lastRunAt: string | null) =>
+    [...deploymentKeys.all, 'check-runs', id, itemId, lastRunAt ?? 'none'] as const,
   /** The war-room wall's snapshot (refetched when the room's event counter moves). */
   wall: (id: string) => [...deploymentKeys.all, 'wall', id] as const,
 };

@@ -75,6 +75,9 @@ export type CheckDto = {
   lastRun: CheckRun | null;
 };
 
+/** `GET …/items/:itemId/check/runs`: the last 20 runs, newest first (`durationMs` null for a CI call). */
+export type CheckRunsResult = { runs: { at: string; ok: boolean; output: string; durationMs: number | null }[] };
+
 /** `PUT …/items/:itemId/check` answers this; a ci check's secret URL is told once, here. */
 export type SetCheckResult = { check: CheckDto; secretUrl?: string };
 

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkLineBody,
-  formatCheckLine,
-  judgeHttp,
-  judgePrometheus,
-  keepRuns,
-  MAX_CHECK_RUNS,
-  nextProgress,
-  parseCheckLine,
-  type HttpCheckSpec,
-} from './checks';
+import { HEALTH_CHECK } from './check-fixtures';
+import { judgeHttp, judgePrometheus, keepRuns, MAX_CHECK_RUNS, nextProgress } from './checks';
 
-const HEALTH: HttpCheckSpec = {
-  kind: 'http',
-  url: 'https://api.example.com/health',
-  method: 'GET',
-  expectStatus: 200,
-  expectBodyContains: 'ok',
-};
+const HEALTH = HEALTH_CHECK;
 
 describe('judging a run', () => {
   it('passes an HTTP answer with the status and the text it expects', () => {
@@ -80,52 +65,5 @@ describe('the state of a check', () => {
     expect(runs).toHaveLength(MAX_CHECK_RUNS);
     expect(runs[0].at).toBe('24');
     expect(runs.at(-1)!.at).toBe('5');
-  });
-});
-
-describe('Check: lines in a runbook', () => {
-  it('reads an HTTP check with → or ->, its status and the text the body contains', () => {
-    expect(parseCheckLine('GET https://api.example.com/health → 200 contains "ok"')).toEqual(HEALTH);
-    expect(parseCheckLine('GET https://api.example.com/health -> 200 contains "ok"')).toEqual(HEALTH);
-    expect(parseCheckLine('head https://example.com/ → 204')).toEqual({
-      kind: 'http',
-      url: 'https://example.com/',
-      method: 'HEAD',
-      expectStatus: 204,
-      expectBodyContains: null,
-    });
-    expect(parseCheckLine('GET https://example.com/ready')).toMatchObject({ expectStatus: 200 });
-  });
-
-  it('reads a Prometheus comparison and a ci check', () => {
-    expect(parseCheckLine('prometheus sum(rate(http_errors_total[5m])) < 0.01')).toEqual({
-      kind: 'prometheus',
-      query: 'sum(rate(http_errors_total[5m]))',
-      comparison: '<',
-      value: 0.01,
-    });
-    expect(parseCheckLine('prometheus up{job="api"} > 0')).toMatchObject({ query: 'up{job="api"}', value: 0 });
-    expect(parseCheckLine('ci')).toEqual({ kind: 'ci' });
-    expect(parseCheckLine('CI')).toEqual({ kind: 'ci' });
-  });
-
-  it('reads nothing it cannot run', () => {
-    expect(parseCheckLine('GET not-a-url → 200')).toBeNull();
-    expect(parseCheckLine('ftp://example.com')).toBeNull();
-    expect(parseCheckLine('prometheus up = 1')).toBeNull();
-    expect(parseCheckLine('look at the dashboard')).toBeNull();
-  });
-
-  it('finds the line and writes back what it read', () => {
-    expect(checkLineBody('  Check: ci')).toBe('ci');
-    expect(checkLineBody('Checks pass')).toBeNull();
-    for (const line of [
-      'Check: GET https://api.example.com/health → 200 contains "ok"',
-      'Check: POST https://example.com/hook → 202',
-      'Check: prometheus sum(rate(http_errors_total[5m])) < 0.01',
-      'Check: ci',
-    ]) {
-      expect(formatCheckLine(parseCheckLine(checkLineBody(line)!)!)).toBe(line);
-    }
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Self-checking items (issue 16): a check the server runs while the item's phase is running, or a
  * secret URL a CI job calls. Pure rules here — what a check is, how a run is judged, how the
- * state moves, and how a runbook writes one (`Check: GET https://… → 200 contains "ok"`).
+ * state moves. How a runbook writes one (`Check: GET https://… → 200 contains "ok"`): check-lines.ts.
  */
 
 export const CHECK_KINDS = ['http', 'prometheus', 'ci'] as const;
@@ -31,7 +31,8 @@ export type CheckSpec = HttpCheckSpec | PrometheusCheckSpec | CiCheckSpec;
 export type CheckPolicy = { intervalSec: number; passesNeeded: number; autoTick: boolean };
 export const DEFAULT_POLICY: CheckPolicy = { intervalSec: 10, passesNeeded: 1, autoTick: true };
 
-export type CheckRun = { at: string; ok: boolean; output: string };
+/** One run: when, whether it passed, what it saw, and how long it took (absent on CI calls and older runs). */
+export type CheckRun = { at: string; ok: boolean; output: string; durationMs?: number };
 
 /** An HTTP answer (or the failure to get one) judged against the spec. */
 export function judgeHttp(
@@ -99,69 +100,3 @@ export function describeCheck(spec: CheckSpec): string {
 
 /** A check written in a runbook, with its policy when it differs from the default. */
 export type RunbookCheck = CheckSpec & Partial<CheckPolicy>;
-
-const CHECK_LINE = /^check:\s*(.+)$/i;
-const HTTP_LINE =
-  /^(GET|HEAD|POST)\s+(https?:\/\/\S+)(?:\s*(?:→|->)\s*(\d{3}))?(?:\s+contains\s+"((?:[^"\\]|\\.)*)")?\s*$/i;
-const PROM_LINE = /^prometheus\s+(.+?)\s*([<>])\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*$/i;
-
-/** The text after "Check:" on a runbook line, or null when the line is not a check. */
-export function checkLineBody(line: string): string | null {
-  const match = CHECK_LINE.exec(line.trim());
-  return match ? match[1].trim() : null;
-}
-
-/**
- * Reads what follows "Check:": `GET https://… → 200 contains "ok"` (`->` too), `prometheus
- * <query> < 0.01`, `ci`. Null when it is none of these (the importer warns).
- */
-export function parseCheckLine(body: string): CheckSpec | null {
-  const text = body.trim();
-  if (/^ci$/i.test(text)) return { kind: 'ci' };
-  const http = HTTP_LINE.exec(text);
-  if (http) {
-    try {
-      new URL(http[2]);
-    } catch {
-      return null;
-    }
-    return {
-      kind: 'http',
-      url: http[2],
-      method: http[1].toUpperCase() as CheckMethod,
-      expectStatus: http[3] ? Number(http[3]) : 200,
-      expectBodyContains: http[4] !== undefined ? http[4].replace(/\\(.)/g, '$1') : null,
-    };
-  }
-  const prom = PROM_LINE.exec(text);
-  if (prom) {
-    const value = Number(prom[3]);
-    if (!Number.isFinite(value) || !prom[1].trim()) return null;
-    return { kind: 'prometheus', query: prom[1].trim(), comparison: prom[2] as '<' | '>', value };
-  }
-  return null;
-}
-
-/** The "Check: …" line a runbook export writes back (parseCheckLine reads it). */
-export function formatCheckLine(spec: CheckSpec): string {
-  return `Check: ${describeCheck(spec)}`;
-}
-
-/**
- * Takes the "Check: …" lines out of a paragraph's text (a Markdown paragraph may hold an
- * "Expected:" line and a "Check:" line together). `check` is the last one read, null when a
- * "Check:" line could not be read, undefined when there was none.
- */
-export function takeCheckLines(text: string): { rest: string; check: CheckSpec | null | undefined } {
-  let check: CheckSpec | null | undefined;
-  const rest = text
-    .split('\n')
-    .filter((line) => {
-      const body = checkLineBody(line);
-      if (body === null) return true;
-      check = parseCheckLine(body);
-      return false;
-    })
-    .join('\n');
-  return { rest, check };
-}

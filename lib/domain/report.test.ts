@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from './event-log';
-import { cell, outcomeOf, renderReport, reportFileName, stamp, type ReportSnapshot } from './report';
+import { outcomeOf, renderReport, reportFileName, type ReportSnapshot } from './report';
+import { cell, stamp } from './report-table';
 
 const T0 = '2026-01-15T08:00:00.000Z';
 const at = (min: number, sec = 0) => new Date(Date.parse(T0) + min * 60_000 + sec * 1000).toISOString();
@@ -266,12 +267,70 @@ describe('renderReport: evidence', () => {
       '1 ticked with evidence that did not match, accepted by Dana DBA.',
     );
     expect(md).toContain(
-      '| Check replication lag | Database Admin | Mismatch | lag is 00:00:04: not < 00:00:01 | manual | Dana DBA | 2026-01-15 08:03:00Z | https://ci.example.com/runs/7 · 1 secret redacted: password or secret. |',
+      '| Check replication lag | Database Admin | Mismatch | lag is 00:00:04: not < 00:00:01 | person | Dana DBA | 2026-01-15 08:03:00Z | https://ci.example.com/runs/7 · 1 secret redacted: password or secret. |',
     );
-    expect(md).toContain('| ↳ | Database Admin | Matches | ok | manual |');
+    expect(md).toContain('| ↳ | Database Admin | Matches | ok | person |');
+  });
+
+  it('says which done steps a check proved and which a person did, and how every check stood', () => {
+    const proof = (source: string, min: number) => ({
+      match: 'match' as const,
+      reason: source === 'check' ? 'Check passed: GET https://api.example.com/health → 200' : 'ok',
+      source,
+      url: null,
+      by: source === 'check' ? 'check' : 'Dana DBA',
+      at: at(min),
+      redacted: 0,
+      redactedKinds: [],
+    });
+    const check = (
+      state: 'passing' | 'failing' | 'checking' | 'waiting',
+      lastRun: { ok: boolean; output: string } | null,
+    ) => ({
+      description: 'GET https://api.example.com/health → 200',
+      state,
+      streak: state === 'checking' ? 1 : 0,
+      passesNeeded: 3,
+      autoTick: state !== 'waiting',
+      lastRun: lastRun ? { at: at(4), ...lastRun } : null,
+    });
+    const s = snapshot();
+    s.phases[0].items = [
+      item({
+        title: 'API answers',
+        status: 'done',
+        evidence: [proof('check', 4)],
+        check: check('passing', { ok: true, output: 'GET https://api.example.com/health → 200\n{"status":"ok"}' }),
+      }),
+      item({ title: 'Scale the pool', status: 'done', evidence: [proof('manual', 2)] }),
+      item({ title: 'Canary holds', status: 'pending', check: check('checking', { ok: true, output: 'ok' }) }),
+      item({
+        title: 'Workers drained',
+        status: 'pending',
+        check: check('failing', { ok: false, output: 'GET … → 503, expected 200' }),
+      }),
+      item({ title: 'Cache warm', status: 'pending', check: check('waiting', null) }),
+    ];
+    const md = renderReport(s, [], new Date(at(100)));
+    expect(md).toContain('2 of 2 done steps proven by matching evidence (1 by a check, 1 by a person); 0 ticked');
+    expect(md).toContain(
+      '| API answers | Database Admin | Matches | Check passed: GET https://api.example.com/health → 200 | check | check |',
+    );
+    expect(md).toContain('### Checks');
+    expect(md).toContain('4 steps had a check: 1 passing, 1 failing, 1 checking, 1 waiting.');
+    expect(md).toContain(
+      '| API answers | Database Admin | GET https://api.example.com/health → 200 | Passing | passed 2026-01-15 08:04:00Z | GET https://api.example.com/health → 200 |',
+    );
+    expect(md).toContain('| Canary holds | Database Admin | GET https://api.example.com/health → 200 | Checking 1/3 |');
+    expect(md).toContain('| Failing | failed 2026-01-15 08:04:00Z | GET … → 503, expected 200 |');
+    expect(md).toContain(
+      '| Cache warm | Database Admin | GET https://api.example.com/health → 200 (no autotick) | Waiting | never ran | — |',
+    );
   });
 
   it('says so when no evidence was attached', () => {
-    expect(renderReport(snapshot(), [], new Date(at(100)))).toContain('_No evidence was attached._');
+    const md = renderReport(snapshot(), [], new Date(at(100)));
+    expect(md).toContain('_No evidence was attached._');
+    expect(md).toContain('_No step had a check._');
   });
 });

@@ -6,6 +6,7 @@
 import { formatDuration, formatRelative, phaseSchedule } from './clock';
 import { stateLabel, type DeploymentState } from './deployment-state';
 import { describeEvent, type TimelineEvent } from './event-log';
+import { checksSection, type ReportCheck } from './evidence/report-checks';
 import { evidenceSection, type ReportEvidence } from './evidence/report-evidence';
 import { describeIdentity, type IdentityEvidence } from './identity';
 import { STATUS_LABEL, type ItemStatus } from './items';
@@ -26,6 +27,8 @@ export type ReportItem = {
   /** Latest first, as the war room's state carries it (at most 20 per step). */
   evidence?: ReportEvidence[];
   evidenceCount?: number;
+  /** Its check as the report was written (null or absent: none). */
+  check?: ReportCheck | null;
   children: ReportItem[];
 };
 
@@ -228,7 +231,8 @@ function checklist(s: ReportSnapshot): string[] {
 function evidence(s: ReportSnapshot): string[] {
   const roleNames = new Map(s.roles.map((r) => [r.key, r.name]));
   const steps = s.phases.flatMap((p) => flatten(p.items).map(({ item }) => item));
-  return evidenceSection(steps, (key) => roleNames.get(key) ?? key, { table, stamp });
+  const roleName = (key: string) => roleNames.get(key) ?? key;
+  return [...evidenceSection(steps, roleName), '', ...checksSection(steps, roleName)];
 }
 
 function signoffs(s: ReportSnapshot): string[] {

@@ -86,6 +86,56 @@ describe('diffTemplates', () => {
     ]);
   });
 
+  it('reports a step’s check added, changed (its options too) and removed, in the runbook’s words', () => {
+    const health = {
+      kind: 'http' as const,
+      url: 'https://api.example.com/health',
+      method: 'GET' as const,
+      expectStatus: 200,
+      expectBodyContains: 'ok',
+    };
+    const withCheck = edit((t) => (t.phases[1].items[1].check = health));
+    const where = { path: 'phases[1].items[1].check', label: 'Phase 2 “Deploy” › step “Smoke test” › check' };
+    expect(diffTemplates(v1, withCheck)).toEqual([
+      { kind: 'added', ...where, after: 'GET https://api.example.com/health → 200 contains "ok"' },
+    ]);
+    const stricter = parse({
+      ...structuredClone(withCheck),
+      phases: withCheck.phases.map((p, i) =>
+        i === 1
+          ? {
+              ...p,
+              items: p.items.map((item, j) =>
+                j === 1 ? { ...item, check: { ...health, intervalSec: 30, passesNeeded: 3 } } : item,
+              ),
+            }
+          : p,
+      ),
+    });
+    expect(diffTemplates(withCheck, stricter)).toEqual([
+      {
+        kind: 'changed',
+        ...where,
+        before: 'GET https://api.example.com/health → 200 contains "ok"',
+        after: 'GET https://api.example.com/health → 200 contains "ok", every 30s, 3 passes',
+      },
+    ]);
+    expect(diffTemplates(stricter, v1)).toEqual([
+      {
+        kind: 'removed',
+        ...where,
+        before: 'GET https://api.example.com/health → 200 contains "ok", every 30s, 3 passes',
+      },
+    ]);
+    // A new step brings its check along in its value.
+    const added = edit((t) =>
+      t.phases[0].items.push({ title: 'Pipeline green', roleKey: 'qa', check: { kind: 'ci' }, children: [] }),
+    );
+    expect(diffTemplates(v1, added)).toEqual([
+      expect.objectContaining({ kind: 'added', after: expect.objectContaining({ check: 'ci' }) }),
+    ]);
+  });
+
   it('reads an inserted step as one added step, not every later step changed', () => {
     const v2 = edit((t) => t.phases[0].items.splice(1, 0, { title: 'Notify support', roleKey: 'ic', children: [] }));
     expect(diffTemplates(v1, v2)).toEqual([

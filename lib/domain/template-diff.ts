@@ -1,3 +1,4 @@
+import { describeRunbookCheck } from './check-lines';
 import type {
   DecisionLevel,
   MetricRuleDefinition,
@@ -10,7 +11,7 @@ import type {
 
 /**
  * What changed between two versions of a template: phases, steps (title, command, expected output,
- * owner, section), gates, metric rules, roles, the decision tree and the description. Pure: the versions API, the
+ * owner, section, check), gates, metric rules, roles, the decision tree and the description. Pure: the versions API, the
  * template page's side-by-side view and "what changed since your last run" all read this.
  *
  * Lists are aligned, not compared index by index: steps, phases and gates are matched by title
@@ -163,8 +164,23 @@ function itemValue(item: TemplateItem) {
     roleKey: item.roleKey,
     command: norm(item.command),
     expectedOutput: norm(item.expectedOutput),
+    ...(item.check ? { check: describeRunbookCheck(item.check) } : {}),
     ...(item.children.length ? { steps: countSteps(item.children) } : {}),
   };
+}
+
+/**
+ * A step's check as its own change: added, removed, or changed (spec or options), each value the
+ * check in the runbook's words (`GET https://… → 200, every 30s`).
+ */
+function checkChange(out: TemplateChange[], before: TemplateItem, after: TemplateItem, path: string, label: string) {
+  const x = before.check ? describeRunbookCheck(before.check) : null;
+  const y = after.check ? describeRunbookCheck(after.check) : null;
+  if (x === y) return;
+  const where = { path: `${path}.check`, label: `${label} › check` };
+  if (x === null) out.push({ kind: 'added', ...where, after: y });
+  else if (y === null) out.push({ kind: 'removed', ...where, before: x });
+  else out.push({ kind: 'changed', ...where, before: x, after: y });
 }
 
 function itemChanges(out: TemplateChange[], from: TemplateItem[], to: TemplateItem[], path: string, label: string) {
@@ -177,6 +193,7 @@ function itemChanges(out: TemplateChange[], from: TemplateItem[], to: TemplateIt
     itemValue,
     (before, after, where) => {
       fieldChanges(out, before, after, ITEM_FIELDS, where.path, where.label);
+      checkChange(out, before, after, where.path, where.label);
       itemChanges(out, before.children, after.children, `${where.path}.children`, where.label);
     },
   );

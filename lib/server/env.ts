@@ -152,6 +152,8 @@ const schema = z.object({
   TRUST_PROXY: flag(false),
   HSTS: flag(false),
   WRITE_RATE_LIMIT: number({ fallback: 600, min: 0, off: true }),
+  // Calls to a CI check's secret URL per client address per minute, right secrets or wrong
+  CI_CALLBACK_RATE_LIMIT: number({ fallback: 60, min: 0, off: true }),
   METRICS_TOKEN: optionalText(),
   // CPU-heavy requests (lib/server/cpu-pool): worker threads, and how many tasks may wait for one
   CPU_POOL_THREADS: number({ fallback: Math.max(1, os.availableParallelism() - 1), min: 1, max: 64, whole: true }),

@@ -28,6 +28,7 @@ describe('parseEnv', () => {
       TRUST_PROXY: false,
       HSTS: false,
       WRITE_RATE_LIMIT: 600,
+      CI_CALLBACK_RATE_LIMIT: 60,
       TRUSTED_ORIGINS: [],
       SOCKET_RECHECK_MS: 5000,
       PUBLIC_STATUS_INTERVAL_MS: 500,

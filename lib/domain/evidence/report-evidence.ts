@@ -2,6 +2,7 @@
  * The report's "Evidence" section: every piece of evidence per step, with its result and why, so
  * the post-mortem and the audit folder show which ticks were proven and which were not.
  */
+import { stamp, table } from '../report-table';
 import type { EvidenceMatch } from './expected-output';
 import { MATCH_LABEL } from './proof';
 import { describeRedaction } from './redact';
@@ -17,6 +18,10 @@ export type ReportEvidence = {
   redactedKinds: readonly string[];
 };
 
+/** Who proved it: a person pasting or linking, the step's own check, or a CI job. */
+export const SOURCE_LABEL: Record<string, string> = { manual: 'person', check: 'check', ci: 'CI' };
+const PROVEN_BY: Record<string, string> = { check: 'a check', ci: 'CI', manual: 'a person' };
+
 type Step = {
   title: string;
   roleKey: string;
@@ -27,23 +32,21 @@ type Step = {
   updatedBy?: string | null;
 };
 
-export function evidenceSection(
-  steps: readonly Step[],
-  roleName: (key: string) => string,
-  helpers: {
-    table: (headers: string[], rows: (string | number | null | undefined)[][]) => string[];
-    stamp: (iso: string) => string | null;
-  },
-): string[] {
+export function evidenceSection(steps: readonly Step[], roleName: (key: string) => string): string[] {
   const out = ['## Evidence', ''];
   const withEvidence = steps.filter((s) => s.evidence?.length);
   const done = steps.filter((s) => s.status === 'done');
-  const proven = done.filter((s) => s.evidence?.[0]?.match === 'match').length;
+  const provenSteps = done.filter((s) => s.evidence?.[0]?.match === 'match');
+  const proven = provenSteps.length;
+  const bySource = Object.entries(PROVEN_BY)
+    .map(([source, who]) => [provenSteps.filter((s) => s.evidence![0].source === source).length, who] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, who]) => `${n} by ${who}`);
   const mismatchedSteps = done.filter((s) => s.evidence?.[0]?.match === 'mismatch');
   const mismatched = mismatchedSteps.length;
   const acceptedBy = [...new Set(mismatchedSteps.flatMap((s) => (s.updatedBy ? [s.updatedBy] : [])))];
   out.push(
-    `${proven} of ${done.length} done step${done.length === 1 ? '' : 's'} proven by matching evidence; ${mismatched} ticked with evidence that did not match${acceptedBy.length ? `, accepted by ${acceptedBy.join(', ')}` : ''}.`,
+    `${proven} of ${done.length} done step${done.length === 1 ? '' : 's'} proven by matching evidence${bySource.length ? ` (${bySource.join(', ')})` : ''}; ${mismatched} ticked with evidence that did not match${acceptedBy.length ? `, accepted by ${acceptedBy.join(', ')}` : ''}.`,
     '',
   );
   if (!withEvidence.length) return [...out, '_No evidence was attached._'];
@@ -55,11 +58,11 @@ export function evidenceSection(
       roleName(step.roleKey),
       MATCH_LABEL[e.match],
       e.reason,
-      e.source,
+      SOURCE_LABEL[e.source] ?? e.source,
       e.by,
-      helpers.stamp(e.at),
+      stamp(e.at),
       [e.url, e.redacted ? describeRedaction(e.redacted, e.redactedKinds) : null].filter(Boolean).join(' · ') || null,
     ]);
   });
-  return [...out, ...helpers.table(['Step', 'Role', 'Result', 'Why', 'Source', 'By', 'When', 'Link / redacted'], rows)];
+  return [...out, ...table(['Step', 'Role', 'Result', 'Why', 'Source', 'By', 'When', 'Link / redacted'], rows)];
 }

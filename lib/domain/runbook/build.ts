@@ -1,10 +1,9 @@
 import type { Blockquote, Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
-import { takeCheckLines } from '../checks';
 import { IC_ROLE, type DecisionLevel, type TemplateGate, type TemplateItem } from '../template-definition';
 import type { SeriesLookup } from './conditions';
 import { DecisionTreeBuilder } from './read-decision-tree';
 import { gateFromTable, gateLabel, type GateLabel } from './read-gates';
-import { attachCommand, attachExpected, expectedLabel, ItemReader, type OwnerHint } from './read-items';
+import { attachCommand, attachExpected, expectedLabel, ItemReader, takeChecks, type OwnerHint } from './read-items';
 import type { PhaseDraft } from './read-phases';
 import { looksLikeRole, type RoleBook } from './roles';
 import { countTasks, headingText, type Outline } from './structure';
@@ -171,10 +170,14 @@ export class RunbookWalker {
   private paragraph(node: Paragraph, next: RootContent | null): void {
     const line = nodeLine(node);
     // "Check: …" after a list belongs to its last item, like "Expected: …".
-    const taken = this.chain ? takeCheckLines(plainText(node)) : null;
-    if (taken?.check && this.chain) this.chain.item.check = taken.check;
-    if (taken && taken.check !== undefined && !taken.rest.trim()) return;
-    const text = taken ? taken.rest : plainText(node);
+    const taken = takeChecks(node, this.input.warn);
+    if (taken.found && !this.chain)
+      this.input.warn(line, 'This "Check:" line follows no checklist step, so it checks nothing.');
+    if (this.chain) {
+      if (taken.check) this.chain.item.check = taken.check;
+      if (taken.found && !taken.rest.trim()) return;
+    }
+    const text = this.chain || !taken.found ? taken.rest : plainText(node);
     const clean = oneLine(text);
     const expected = expectedLabel(text);
     if (expected && this.chain) {
@@ -240,6 +243,7 @@ export class RunbookWalker {
           this.tooDeepWarned = true;
           this.input.warn(line, 'Checklist items are nested too deeply; the deepest levels were kept as siblings.');
         },
+        warn: this.input.warn,
       },
     );
     this.chain = last ? { item: last, expectNext: false } : null;

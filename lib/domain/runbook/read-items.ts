@@ -1,5 +1,5 @@
 import type { List, ListItem, Paragraph } from 'mdast';
-import { takeCheckLines } from '../checks';
+import { takeCheckLines, unreadableCheckWarning } from '../check-lines';
 import { IC_ROLE, MAX_ITEM_DEPTH as TEMPLATE_MAX_ITEM_DEPTH, type TemplateItem } from '../template-definition';
 import { takeOwnerHint } from './owner-hints';
 import { looksLikeRole, type RoleBook } from './roles';
@@ -105,7 +105,19 @@ function nestedLists(children: ListItem['children'], depth = 0): List[] {
   return out;
 }
 
-export type ItemSink = { add: (item: TemplateItem) => void; onTooDeep: (line: number) => void };
+export type ItemSink = {
+  add: (item: TemplateItem) => void;
+  onTooDeep: (line: number) => void;
+  /** A problem worth a warning in the import preview (a "Check:" line that could not be read). */
+  warn: (line: number, message: string) => void;
+};
+
+/** The paragraph's "Check: …" lines taken out; the ones that could not be read, warned about. */
+export function takeChecks(paragraph: Paragraph, warn: ItemSink['warn']) {
+  const taken = takeCheckLines(plainText(paragraph));
+  for (const bad of taken.unreadable) warn(nodeLine(paragraph) + bad.offset, unreadableCheckWarning(bad));
+  return taken;
+}
 
 export class ItemReader {
   /** Items whose owner was named on the item itself; their children inherit it. */
@@ -125,7 +137,7 @@ export class ItemReader {
     let last: TemplateItem | null = null;
     for (const entry of list.children) {
       if (typeof entry.checked === 'boolean') {
-        const item = this.readItem(entry, scope, parent);
+        const item = this.readItem(entry, scope, parent, sink);
         if (parent) parent.children.push(item);
         else sink.add(item);
         last = item;
@@ -161,7 +173,7 @@ export class ItemReader {
         else if (!item.command) attachCommand(item, child.value);
         expectNext = false;
       } else if (child.type === 'paragraph') {
-        const { rest: text, check } = takeCheckLines(plainText(child));
+        const { rest: text, check } = takeChecks(child, sink.warn);
         if (check) item.check = check;
         const expected = expectedLabel(text);
         if (expected?.rest) attachExpected(item, expected.rest);
@@ -179,10 +191,10 @@ export class ItemReader {
     return last;
   }
 
-  private readItem(entry: ListItem, scope: ItemScope, parent: TemplateItem | null): TemplateItem {
+  private readItem(entry: ListItem, scope: ItemScope, parent: TemplateItem | null, sink: ItemSink): TemplateItem {
     const first = entry.children[0];
     // "Check: …" right under the title is in the title's paragraph: taken out, kept as the check.
-    const titled = first && first.type === 'paragraph' ? takeCheckLines(plainText(first as Paragraph)) : null;
+    const titled = first && first.type === 'paragraph' ? takeChecks(first, sink.warn) : null;
     const raw = titled ? oneLine(titled.rest) : '';
     const at = takeMention(raw.slice(0, 4000), this.roles);
     const mention = at.roleKey ? at : takeOwnerHint(at.title, this.roles);

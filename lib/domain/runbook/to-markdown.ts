@@ -1,4 +1,4 @@
-import { formatCheckLine } from '../checks';
+import { formatCheckLine } from '../check-lines';
 import type {
   DecisionCondition,
   DecisionLevel,

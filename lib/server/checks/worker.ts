@@ -36,6 +36,7 @@ async function claimDue(now: Date): Promise<CheckWithItem[]> {
 export async function runCheck(row: CheckWithItem): Promise<void> {
   const spec = row.spec as CheckSpec;
   const at = new Date().toISOString();
+  const started = performance.now();
   const result =
     spec.kind === 'http'
       ? await runHttpCheck(spec)
@@ -43,7 +44,12 @@ export async function runCheck(row: CheckWithItem): Promise<void> {
         ? await runPrometheusCheck(row.deploymentId, spec)
         : null;
   if (!result) return;
-  await recordRun(row, { at, ...result }, { actor: CHECK_ACTOR, source: 'check', description: describeCheck(spec) });
+  const durationMs = Math.round(performance.now() - started);
+  await recordRun(
+    row,
+    { at, ...result, durationMs },
+    { actor: CHECK_ACTOR, source: 'check', description: describeCheck(spec) },
+  );
 }
 
 function startLoop(): { stop: () => Promise<void> } {

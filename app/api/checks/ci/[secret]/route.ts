@@ -1,6 +1,7 @@
 import { MAX_EVIDENCE_TEXT_BYTES } from '@/lib/domain/evidence/proof';
 import { ciCallback } from '@/lib/server/checks/ci-callback';
 import { json, open, readText } from '@/lib/server/http/route';
+import { limitCiCallbacks } from '@/lib/server/http/write-rate-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,9 +10,11 @@ const BODY_LIMIT = MAX_EVIDENCE_TEXT_BYTES * 6 + 16 * 1024;
 
 /**
  * A CI job's "passed": the secret in the URL is the credential (no session, no token), the body
- * the log excerpt — plain text, or JSON `{"text": "…"}`.
+ * the log excerpt — plain text, or JSON `{"text": "…"}`. Rate-limited per client address first,
+ * wrong secrets included.
  */
 export const POST = open<{ secret: string }>(async ({ request, params }) => {
+  limitCiCallbacks(request.headers);
   const body = await readText(request, BODY_LIMIT);
   let text = body;
   if (/json/i.test(request.headers.get('content-type') ?? '')) {
