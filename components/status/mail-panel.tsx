@@ -28,7 +28,9 @@ export function MailPanel() {
           </Button>
         </div>
       ) : (
-        <p className="text-sm text-muted">Mail is off on this server (no SMTP_URL): the status page has no subscribe form.</p>
+        <p className="text-sm text-muted">
+          Mail is off on this server (no SMTP_URL): the status page has no subscribe form.
+        </p>
       )}
     </section>
   );

@@ -27,6 +27,11 @@ export function mailLines(events: readonly FeedEvent[], showNames: boolean): Mai
       const line = phaseLine(event);
       return line ? [line] : [];
     }
-    return feedEntries([event], showNames, () => '').map(({ at, title, text, author }) => ({ at, title, text, author }));
+    return feedEntries([event], showNames, () => '').map(({ at, title, text, author }) => ({
+      at,
+      title,
+      text,
+      author,
+    }));
   });
 }

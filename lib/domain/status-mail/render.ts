@@ -111,6 +111,10 @@ export function reminderMail(frame: MailFrame, plannedAt: string, minutesBefore:
 /** What the IC or comms send themselves to check the mail setup. */
 export function testMail(frame: MailFrame): RenderedMail {
   return compose(frame, subjectOf(frame, 'test mail'), [
-    { paragraphs: ['This is a test mail: status mails to subscribers of this deployment reach their inboxes like this one.'] },
+    {
+      paragraphs: [
+        'This is a test mail: status mails to subscribers of this deployment reach their inboxes like this one.',
+      ],
+    },
   ]);
 }

@@ -33,7 +33,14 @@ export async function sendTestMail(
   if (!mailEnabled()) throw new AppError('not_found', 'Mail is not configured on this server (SMTP_URL).');
   const user = await prisma.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
   if (!user?.email) throw new AppError('not_found', 'Your account has no email address to send a test mail to.');
-  await prisma.statusMail.create({ data: { deploymentId, kind: 'test', toAddress: user.email, link: `${appOrigin(request)}/deployments/${deploymentId}` } });
+  await prisma.statusMail.create({
+    data: {
+      deploymentId,
+      kind: 'test',
+      toAddress: user.email,
+      link: `${appOrigin(request)}/deployments/${deploymentId}`,
+    },
+  });
   wakeMailWorker();
   return { queued: true, to: user.email };
 }

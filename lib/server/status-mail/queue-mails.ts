@@ -31,7 +31,12 @@ export async function queueUpdateMails(now = new Date()): Promise<number> {
         type: { in: [...MAIL_EVENT_TYPES] },
       },
     });
-    const decision = cursorDecision({ mailableEvents, lastMailAt: cursor.lastMailAt, now, bundleMs: env().STATUS_MAIL_BUNDLE_MS });
+    const decision = cursorDecision({
+      mailableEvents,
+      lastMailAt: cursor.lastMailAt,
+      now,
+      bundleMs: env().STATUS_MAIL_BUNDLE_MS,
+    });
     if (decision === 'wait') continue;
     queued += await prisma.$transaction(async (tx) => {
       // Only from where this pass read: a cursor moved meanwhile is left to the next pass.

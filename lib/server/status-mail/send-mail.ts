@@ -89,7 +89,10 @@ export async function processMail(mailId: string, now = new Date()): Promise<num
   if (!row) return null;
   const rendered = await render(row, now);
   if ('cancel' in rendered) {
-    await prisma.statusMail.update({ where: { id: mailId }, data: { status: 'cancelled', lastError: rendered.cancel } });
+    await prisma.statusMail.update({
+      where: { id: mailId },
+      data: { status: 'cancelled', lastError: rendered.cancel },
+    });
     return null;
   }
   const result = await sendMail({ to: rendered.to, ...rendered.mail, unsubscribeUrl: rendered.unsubscribeUrl });
@@ -112,6 +115,12 @@ export async function processMail(mailId: string, now = new Date()): Promise<num
     },
   });
   // Never the address (personal data) and never the SMTP password (blanked by sendMail).
-  logger.warn('status_mail.attempt_failed', { mailId, kind: row.kind, attempts, error: result.error, next: next.status });
+  logger.warn('status_mail.attempt_failed', {
+    mailId,
+    kind: row.kind,
+    attempts,
+    error: result.error,
+    next: next.status,
+  });
   return next.status === 'retrying' ? next.delayMs : null;
 }

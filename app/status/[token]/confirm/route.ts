@@ -10,7 +10,8 @@ export const GET = open<{ token: string }>(async ({ request, params }) => {
   return outcome === 'confirmed'
     ? mailLinkResponse({
         title: 'Subscription confirmed',
-        message: 'You will get an email when the go-live is scheduled or moved, starts, changes state, and for each status update.',
+        message:
+          'You will get an email when the go-live is scheduled or moved, starts, changes state, and for each status update.',
         pageUrl: `/status/${params.token}`,
       })
     : mailLinkResponse(
