@@ -17,8 +17,3 @@ export function cursorDecision(input: {
   return 'mail';
 }
 
-/** The reminder is due once the planned start is this close (and still ahead); 0 minutes: no reminders. */
-export function reminderDue(goLiveAt: Date, now: Date, reminderMin: number): boolean {
-  const ahead = goLiveAt.getTime() - now.getTime();
-  return reminderMin > 0 && ahead > 0 && ahead <= reminderMin * 60_000;
-}
