@@ -6,8 +6,8 @@ import { tMinus } from '@/lib/domain/clock';
 import { estimateFinish, type PublicStatus } from '@/lib/domain/public-status';
 import { usePublicStatus, type PublicLiveStatus } from '@/lib/realtime/client/use-public-status';
 import { FollowLinks } from './follow-links';
-import { SubscribeForm } from './subscribe-form';
 import { DecisionList, HealthCard, PhaseList, relative, StateCard, UpdateList, utcTime } from './public-parts';
+import { SubscribeForm } from './subscribe-form';
 
 const LIVE_LOOK: Record<PublicLiveStatus, { dot: string; words: string }> = {
   connecting: { dot: 'bg-slate-400', words: 'Connecting…' },

@@ -23,7 +23,12 @@ export default async function setup(project: TestProject) {
   const smtp = await startSmtpSink();
   // The server runs as the restricted role (two-role setup, docs/deploy.md); migrations ran as the owner.
   const server = await startAppServer(
-    serverEnv({ databaseUrl: database.appUrl, port, adminToken, extra: { MIGRATE_ON_START: 'false', SMTP_URL: smtp.url } }),
+    serverEnv({
+      databaseUrl: database.appUrl,
+      port,
+      adminToken,
+      extra: { MIGRATE_ON_START: 'false', SMTP_URL: smtp.url },
+    }),
   );
   project.provide('baseUrl', server.baseUrl);
   project.provide('databaseUrl', database.url);

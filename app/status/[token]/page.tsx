@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PublicStatusView } from '@/components/status/public-status-view';
 import { findActiveShareLink } from '@/lib/server/share-links/share-token';
-import { mailEnabled } from '@/lib/server/status-mail/transport';
 import { getPublicStatus } from '@/lib/server/status/public-status-cache';
+import { mailEnabled } from '@/lib/server/status-mail/transport';
 
 export const dynamic = 'force-dynamic';
 

@@ -16,4 +16,3 @@ export function cursorDecision(input: {
   if (input.lastMailAt && input.now.getTime() - input.lastMailAt.getTime() < input.bundleMs) return 'wait';
   return 'mail';
 }
-

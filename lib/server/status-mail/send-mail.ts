@@ -1,4 +1,3 @@
-import { afterFailure } from '@/lib/domain/webhooks';
 import { mailLines, MAIL_EVENT_TYPES } from '@/lib/domain/status-mail/mail-events';
 import {
   confirmationMail,
@@ -8,6 +7,7 @@ import {
   type MailFrame,
   type RenderedMail,
 } from '@/lib/domain/status-mail/render';
+import { afterFailure } from '@/lib/domain/webhooks';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
 import { retryPolicy } from '@/lib/server/webhooks/process-delivery';
