@@ -1,17 +1,10 @@
-import { expectLive, seedCrew, signedIn } from './support/fixtures';
+import { icWithShareLink } from './support/fixtures';
 import { expect, test } from './support/test';
 
 test('a stakeholder subscribes on the status page; the IC sees the count and sends a test mail', async ({
   browser,
 }) => {
-  const crew = seedCrew();
-  const ic = await signedIn(browser, crew.people.ic);
-  await ic.goto(`/deployments/${crew.deploymentId}`);
-  await expectLive(ic);
-
-  const share = ic.getByTestId('share-links');
-  await share.getByRole('button', { name: 'Create link' }).click();
-  const link = await share.getByTestId('share-link-url').inputValue();
+  const { crew, ic, link } = await icWithShareLink(browser);
 
   const mail = ic.getByTestId('status-mail-panel');
   await expect(mail.getByTestId('subscriber-count')).toHaveText('0 confirmed subscribers through the status links');

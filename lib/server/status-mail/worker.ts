@@ -1,40 +1,33 @@
+import { MAIL_EVENT_TYPES } from '@/lib/domain/status-mail/mail-events';
+import { onCommittedEvent } from '@/lib/realtime/server/publish';
 import type { BackgroundWorker } from '@/lib/server/background';
-import { prisma } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
+import { claimDue } from '@/lib/server/outbox-claim';
 import { queueReminderMails, queueUpdateMails } from './queue-mails';
 import { processMail } from './send-mail';
 import { mailEnabled } from './transport';
-import { setMailWake } from './wake';
+import { setMailWake, wakeMailWorker } from './wake';
 
 /**
  * Status mails, on the leader only (lib/server/background.ts): each pass turns new events and due
- * reminders into mails owed, then sends what is due. Sends are leases, as for webhooks: a mail
- * claimed by a process that died goes out again once its lease ran out, and SKIP LOCKED keeps two
- * senders (a leader hand-over) from taking the same one.
+ * reminders into mails owed, then sends what is due, claimed as leases like webhook deliveries
+ * (lib/server/outbox-claim.ts).
  */
 const BATCH = 8;
-const LEASE_MS = 60_000;
+const MAILABLE = new Set<string>(MAIL_EVENT_TYPES);
 
-async function claim(limit: number): Promise<string[]> {
-  const now = new Date();
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    UPDATE "StatusMail" SET "status" = 'sending', "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
-    WHERE "id" IN (
-      SELECT "id" FROM "StatusMail"
-      WHERE "status" IN ('pending', 'retrying', 'sending') AND "nextAttemptAt" <= ${now}
-      ORDER BY "nextAttemptAt" LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING "id"`;
-  return rows.map((r) => r.id);
-}
+// The log is read by the cursor on every pass; a mailable event only saves the leader a poll interval.
+onCommittedEvent((event) => {
+  if (MAILABLE.has(event.type)) wakeMailWorker();
+});
+const LEASE_MS = 60_000;
 
 async function pass(later: (ms: number) => void): Promise<void> {
   await queueUpdateMails();
   await queueReminderMails();
   for (;;) {
-    const ids = await claim(BATCH);
+    const ids = await claimDue('StatusMail', BATCH, LEASE_MS);
     if (ids.length === 0) return;
     const retries = await Promise.all(
       ids.map((id) =>
