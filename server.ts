@@ -112,8 +112,9 @@ async function main() {
   const { metricsWorker } = await import('./lib/server/metrics/workers');
   const { webhooksWorker } = await import('./lib/server/webhooks/worker');
   const { checksWorker } = await import('./lib/server/checks/worker');
+  const { statusMailWorker } = await import('./lib/server/status-mail/worker');
   const { startBackgroundWork } = await import('./lib/server/background');
-  const stopBackground = await startBackgroundWork([metricsWorker, webhooksWorker, checksWorker], {
+  const stopBackground = await startBackgroundWork([metricsWorker, webhooksWorker, checksWorker, statusMailWorker], {
     embedded: Boolean(embedded),
   });
 

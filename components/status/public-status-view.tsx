@@ -7,6 +7,7 @@ import { estimateFinish, type PublicStatus } from '@/lib/domain/public-status';
 import { usePublicStatus, type PublicLiveStatus } from '@/lib/realtime/client/use-public-status';
 import { FollowLinks } from './follow-links';
 import { DecisionList, HealthCard, PhaseList, relative, StateCard, UpdateList, utcTime } from './public-parts';
+import { SubscribeForm } from './subscribe-form';
 
 const LIVE_LOOK: Record<PublicLiveStatus, { dot: string; words: string }> = {
   connecting: { dot: 'bg-slate-400', words: 'Connecting…' },
@@ -58,7 +59,16 @@ function idleWords(status: PublicStatus): string {
 }
 
 /** The stakeholder status page: plain, large, phone-first and live; nothing to click. */
-export function PublicStatusView({ token, initial }: { token: string; initial: PublicStatus }) {
+export function PublicStatusView({
+  token,
+  initial,
+  mailEnabled = false,
+}: {
+  token: string;
+  initial: PublicStatus;
+  /** The server can send mail (SMTP_URL): show the subscribe form. */
+  mailEnabled?: boolean;
+}) {
   const { status, live } = usePublicStatus(token, initial);
   const now = useNow();
   const look = LIVE_LOOK[live];
@@ -153,6 +163,12 @@ export function PublicStatusView({ token, initial }: { token: string; initial: P
       <Section title="Phases">
         <PhaseList phases={status.phases} goLiveAt={status.goLiveAt} />
       </Section>
+
+      {mailEnabled ? (
+        <Section title="Get updates by email">
+          <SubscribeForm token={token} />
+        </Section>
+      ) : null}
 
       <Section title="Follow this go-live">
         <FollowLinks token={token} />

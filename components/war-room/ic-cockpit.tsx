@@ -10,6 +10,7 @@ import { StateControls } from '@/components/cockpit/state-controls';
 import { HealthBanner } from '@/components/metrics/health-banner';
 import { MetricsPanel } from '@/components/metrics/metrics-panel';
 import { NotificationsCard } from '@/components/notifications/notifications-card';
+import { MailPanel } from '@/components/status/mail-panel';
 import { ShareLinkPanel } from '@/components/status/share-link-panel';
 import { StatusComposer } from '@/components/status/status-composer';
 import { Timeline } from '@/components/timeline/timeline';
@@ -67,6 +68,7 @@ function Cockpit() {
           <PeoplePanel />
           <StatusComposer />
           <ShareLinkPanel />
+          <MailPanel />
           <NotificationsCard />
           <Timeline deploymentId={deployment.id} goLiveAt={deployment.goLiveAt} />
         </aside>

@@ -101,3 +101,15 @@ export async function restartServer(meanwhile: () => void | Promise<void>) {
     )
     .toBe(200);
 }
+
+/** A fresh crew whose IC has the war room open and made a public status link (shown once). */
+export async function icWithShareLink(browser: Browser) {
+  const crew = seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  await ic.goto(`/deployments/${crew.deploymentId}`);
+  await expectLive(ic);
+  const share = ic.getByTestId('share-links');
+  await share.getByRole('button', { name: 'Create link' }).click();
+  const link = await share.getByTestId('share-link-url').inputValue();
+  return { crew, ic, share, link };
+}

@@ -59,3 +59,8 @@ export const userKeys = {
 export const shareLinkKeys = {
   list: (deploymentId: string) => ['share-links', deploymentId] as const,
 };
+
+/** Status-page mail of one deployment: whether it is on and how many subscribers (the share panel). */
+export const statusMailKeys = {
+  panel: (deploymentId: string) => ['status-mail', deploymentId] as const,
+};

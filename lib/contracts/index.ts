@@ -14,3 +14,4 @@ export type * from './templates';
 export type * from './users';
 export type * from './webhooks';
 export type * from './redlines';
+export type * from './status-mail';

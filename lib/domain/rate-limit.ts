@@ -1,5 +1,6 @@
 /**
  * A token bucket per key (a user): `perMinute` writes on average, bursts up to the same number.
+ * With `periodMs`, the same over another period (`perMinute` then counts per period: 5 an hour).
  * Generous by design — it stops a runaway script or a stuck retry loop, not a busy IC.
  * The clock is passed in so the rule is testable without waiting.
  */
@@ -9,9 +10,9 @@ export type TokenBucket = { take: (key: string, nowMs: number) => RateDecision; 
 
 type Bucket = { tokens: number; at: number };
 
-export function tokenBucket(perMinute: number, maxKeys = 10_000): TokenBucket {
+export function tokenBucket(perMinute: number, maxKeys = 10_000, periodMs = 60_000): TokenBucket {
   const capacity = Math.max(1, perMinute);
-  const refillPerMs = capacity / 60_000;
+  const refillPerMs = capacity / periodMs;
   const buckets = new Map<string, Bucket>();
 
   const refill = (bucket: Bucket, now: number) => {

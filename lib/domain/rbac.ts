@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'metrics.manage': { allow: ['admin', 'ic'], scope: 'write' },
   'status.post': { allow: ['admin', 'ic', 'comms'], scope: 'write' },
   'sharelink.manage': { allow: ['admin', 'ic'], scope: 'write' },
+  // Status-page mail: the subscriber count and a test mail to oneself — whoever speaks to stakeholders.
+  'statusmail.manage': { allow: ['admin', 'ic', 'comms'], scope: 'write' },
   'webhook.manage': { allow: ['admin', 'ic'], scope: 'write' },
   // Webhooks for every deployment: admins only, and never with a token limited to one deployment.
   'webhook.manage_global': { allow: ['admin'], scope: 'write' },

@@ -174,6 +174,12 @@ const schema = z.object({
   WEBHOOK_TIMEOUT_MS: number({ fallback: 5000, above: 0 }),
   WEBHOOK_POLL_MS: number({ fallback: 1000, above: 0 }),
   WEBHOOK_RETENTION_DAYS: number({ fallback: 30, above: 0 }),
+  // Email to status-page subscribers (lib/server/status-mail). SMTP is operator configuration and,
+  // unlike HTTP, does not go through the egress guard: the operator names the one relay on purpose.
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  MAIL_FROM: optionalText(),
+  STATUS_REMINDER_MIN: number({ fallback: 60, min: 0 }),
+  STATUS_MAIL_BUNDLE_MS: number({ fallback: 60_000, min: 0 }),
   // Metrics
   METRICS_RAW_RETENTION_DAYS: number({ fallback: 14, above: 0 }),
   METRICS_HEALTH_TICK_MS: number({ fallback: 5000, above: 0 }),

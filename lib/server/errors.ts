@@ -57,6 +57,8 @@ export const HTTP_STATUS = {
   // Redlines (lib/server/redlines): the step is gone from the newest version; already accepted or rejected.
   redline_conflict: 409,
   redline_resolved: 409,
+  // A status-page subscription (lib/server/status-mail) for something that is not an email address.
+  invalid_email: 422,
   rate_limited: 429,
   db_unavailable: 503,
   // The CPU pool's bounded queue is full (lib/server/cpu-pool): retry after Retry-After seconds.

@@ -478,6 +478,24 @@ export const CASES: Record<string, Case | { skip: string }> = {
       return { path: crew.url(`/share-links/${link.id}`) };
     },
   },
+  // The admin token is a pseudo-user with no address to send to: 404, nothing queued.
+  'POST /api/deployments/[id]/subscriptions/test-mail': {
+    allow: ['ic', 'comms'],
+    alsoRefusedAs: [404],
+    prepare: async (crew) => ({ path: crew.url('/subscriptions/test-mail'), body: {} }),
+  },
+  // Public (the share token is the key): anyone, signed in or not, gets the same 202.
+  'POST /api/status/[token]/subscriptions': {
+    allow: ACTORS,
+    prepare: async (crew, actor) => {
+      const token = `ws_matrix${Math.random().toString(36).slice(2)}${Date.now()}`;
+      await prisma.shareLink.create({ data: { deploymentId: crew.id, tokenHash: hashToken(token) } });
+      return {
+        path: `/api/status/${token}/subscriptions`,
+        body: { email: `${actor}-${Math.random().toString(36).slice(2)}@example.test` },
+      };
+    },
+  },
   'POST /api/deployments/[id]/webhooks': {
     allow: IC_ONLY,
     prepare: async (crew) => ({
@@ -649,6 +667,8 @@ export async function fingerprint(crew: Room): Promise<string> {
       select: { id: true, revokedAt: true },
       orderBy: { id: 'asc' },
     }),
+    prisma.statusMail.count({ where: { deploymentId: id } }),
+    prisma.statusSubscription.count({ where: { deploymentId: id } }),
     prisma.webhook.findMany({
       where: { OR: [{ deploymentId: id }, { deploymentId: null }] },
       select: { id: true, active: true },

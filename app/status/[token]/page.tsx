@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PublicStatusView } from '@/components/status/public-status-view';
 import { findActiveShareLink } from '@/lib/server/share-links/share-token';
 import { getPublicStatus } from '@/lib/server/status/public-status-cache';
+import { mailEnabled } from '@/lib/server/status-mail/transport';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ export default async function PublicStatusPage({ params }: { params: Promise<{ t
         title="Go-live status updates"
         href={`/status/${token}/feed.atom`}
       />
-      <PublicStatusView token={token} initial={status} />
+      <PublicStatusView token={token} initial={status} mailEnabled={mailEnabled()} />
     </div>
   );
 }

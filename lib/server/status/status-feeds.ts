@@ -35,9 +35,12 @@ export async function sharedStatus(token: string): Promise<Shared> {
 }
 
 /** Absolute links: the configured public URL when there is one, else the address the request came to. */
-function pageUrl(request: Request, token: string): string {
-  const origin = env().BETTER_AUTH_URL ? new URL(env().BETTER_AUTH_URL!).origin : new URL(request.url).origin;
-  return `${origin}/status/${token}`;
+export function appOrigin(request: Request): string {
+  return env().BETTER_AUTH_URL ? new URL(env().BETTER_AUTH_URL!).origin : new URL(request.url).origin;
+}
+
+export function pageUrl(request: Request, token: string): string {
+  return `${appOrigin(request)}/status/${token}`;
 }
 
 // Ids are hashes of the deployment's id: stable for every link to it, and the id itself (which the

@@ -1,9 +1,9 @@
 import { topicOf } from '@/lib/domain/webhooks';
 import { onCommittedEvent } from '@/lib/realtime/server/publish';
 import type { BackgroundWorker } from '@/lib/server/background';
-import { prisma } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
+import { claimDue } from '@/lib/server/outbox-claim';
 import { processSlot } from '@/lib/server/singleton';
 import { processDelivery } from './process-delivery';
 import { webhookTimeoutMs } from './send-webhook';
@@ -25,20 +25,7 @@ onCommittedEvent((event) => {
   if (topicOf(event)) activeLoop.get()?.wake();
 });
 
-async function claim(limit: number): Promise<string[]> {
-  const now = new Date();
-  const leaseUntil = new Date(now.getTime() + webhookTimeoutMs() + 30_000);
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    UPDATE "WebhookDelivery" SET "status" = 'sending', "nextAttemptAt" = ${leaseUntil}
-    WHERE "id" IN (
-      SELECT "id" FROM "WebhookDelivery"
-      WHERE "status" IN ('pending', 'retrying', 'sending') AND "nextAttemptAt" <= ${now}
-      ORDER BY "nextAttemptAt" LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING "id"`;
-  return rows.map((r) => r.id);
-}
+const claim = (limit: number) => claimDue('WebhookDelivery', limit, webhookTimeoutMs() + 30_000);
 
 function startLoop(): { stop: () => Promise<void> } {
   let inFlight = 0;
