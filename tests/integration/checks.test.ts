@@ -217,9 +217,12 @@ describe('checks that run (a server with OUTBOUND_ALLOW=127.0.0.1)', () => {
       expect(ticks).toHaveLength(1);
       expect(ticks[0]).toMatchObject({ actorName: 'check', seq: evidence[0].eventSeq });
       const state = await client(crew.tokens.ic).get(`/api/deployments/${crew.deployment.id}`);
-      const shown = state.body.phases
-        .flatMap((p: { items: { id: string }[] }) => p.items)
-        .find((i: { id: string }) => i.id === item.id);
+      // The item may be a sub-step: look through the whole tree, not just each phase's top level.
+      type Shown = { id: string; children?: Shown[]; check?: { state: string; streak: number } };
+      const everyItem = (items: Shown[]): Shown[] => items.flatMap((i) => [i, ...everyItem(i.children ?? [])]);
+      const shown = everyItem(state.body.phases.flatMap((p: { items: Shown[] }) => p.items)).find(
+        (i) => i.id === item.id,
+      )!;
       expect(shown.check).toMatchObject({ state: 'passing', lastRun: expect.objectContaining({ ok: true }) });
       expect(shown.check!.streak).toBeGreaterThanOrEqual(2);
     },
