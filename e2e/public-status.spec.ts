@@ -1,18 +1,11 @@
-import { expectLive, seedCrew, signedIn } from './support/fixtures';
+import { icWithShareLink } from './support/fixtures';
 import { expect, test } from './support/test';
 
 test('the public status page follows a go-live live without signing in, and 404s once the link is revoked', async ({
   browser,
 }) => {
-  const crew = seedCrew();
-  const ic = await signedIn(browser, crew.people.ic);
-  await ic.goto(`/deployments/${crew.deploymentId}`);
-  await expectLive(ic);
-
   // The IC makes a link in the cockpit; it is shown once.
-  const share = ic.getByTestId('share-links');
-  await share.getByRole('button', { name: 'Create link' }).click();
-  const link = await share.getByTestId('share-link-url').inputValue();
+  const { crew, ic, share, link } = await icWithShareLink(browser);
   expect(link).toMatch(/\/status\/ws_[A-Za-z0-9_-]+$/);
 
   // A stakeholder's phone: a fresh browser context with no session at all.

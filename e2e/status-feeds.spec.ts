@@ -1,15 +1,8 @@
-import { expectLive, seedCrew, signedIn } from './support/fixtures';
+import { icWithShareLink } from './support/fixtures';
 import { expect, test } from './support/test';
 
 test('the IC moves the go-live and the public page offers its feed, calendar and badge', async ({ browser }) => {
-  const crew = seedCrew();
-  const ic = await signedIn(browser, crew.people.ic);
-  await ic.goto(`/deployments/${crew.deploymentId}`);
-  await expectLive(ic);
-
-  const share = ic.getByTestId('share-links');
-  await share.getByRole('button', { name: 'Create link' }).click();
-  const link = await share.getByTestId('share-link-url').inputValue();
+  const { ic, share, link } = await icWithShareLink(browser);
   await expect(share.getByTestId('share-link-follow').getByRole('link', { name: 'Calendar (.ics)' })).toHaveAttribute(
     'href',
     `${new URL(link).pathname}/event.ics`,

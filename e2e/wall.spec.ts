@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectLive, restartServer, seedCrew, signedIn, updateItemOffline } from './support/fixtures';
+import { expectLive, icWithShareLink, restartServer, seedCrew, signedIn, updateItemOffline } from './support/fixtures';
 import { expect, test } from './support/test';
 
 /** A wall needs no scrolling: everything it says is inside the screen. */
@@ -15,13 +15,7 @@ async function fitsTheScreen(page: Page) {
 test('the public wall fills a TV, follows the go-live live and resumes by itself after a server restart', async ({
   browser,
 }) => {
-  const crew = seedCrew();
-  const ic = await signedIn(browser, crew.people.ic);
-  await ic.goto(`/deployments/${crew.deploymentId}`);
-  await expectLive(ic);
-  const share = ic.getByTestId('share-links');
-  await share.getByRole('button', { name: 'Create link' }).click();
-  const link = await share.getByTestId('share-link-url').inputValue();
+  const { crew, ic, share, link } = await icWithShareLink(browser);
   await expect(share.getByTestId('share-link-follow').getByRole('link', { name: 'Wall' })).toHaveAttribute(
     'href',
     `${new URL(link).pathname}/wall`,

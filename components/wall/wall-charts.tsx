@@ -30,7 +30,7 @@ function WallChart({ series, view, domain }: { series: SeriesDto; view: MetricsV
   const bands = rule ? thresholdBands(rule, lo, hi) : [];
   return (
     <figure
-      className={cn('flex min-h-0 flex-1 flex-col', stale ? 'opacity-60 grayscale' : '')}
+      className={cn('flex min-h-0 flex-1 flex-col', stale ? 'grayscale' : '')}
       data-testid="wall-chart"
       data-series={series.key}
       data-zone={level}
@@ -45,10 +45,11 @@ function WallChart({ series, view, domain }: { series: SeriesDto; view: MetricsV
             <span aria-hidden>{ZONE[level].icon}</span> {stale ? 'stale' : ZONE[level].word}
           </span>
         ) : stale ? (
-          <span className="shrink-0 text-slate-400">stale</span>
+          <span className="shrink-0 text-slate-200">stale</span>
         ) : null}
       </figcaption>
-      <div className="min-h-0 flex-1 text-sky-300" aria-hidden>
+      {/* A stale line fades; its words stay readable from across the room (and to axe). */}
+      <div className={cn('min-h-0 flex-1 text-sky-300', stale ? 'opacity-40' : '')} aria-hidden>
         <ResponsiveContainer width="100%" height="100%" minHeight={24}>
           <ComposedChart
             accessibilityLayer={false}
