@@ -1,6 +1,6 @@
 /**
- * Limits applied to the raw text before it reaches the Markdown parser. The parser (micromark)
- * is linear on ordinary documents but slows down badly on a few shapes no runbook has: one
+ * Limits applied to the raw text before it reaches the Markdown parser. Markdown parsers are
+ * linear on ordinary documents but slow down badly on a few shapes no runbook has: one
  * paragraph with thousands of `*` or `[`, lists nested hundreds of levels deep, `>>>>>…`
  * chains (which can even overflow the stack), tables of thousands of rows pasted from a log.
  * Each guard rewrites only the offending lines,

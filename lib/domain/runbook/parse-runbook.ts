@@ -20,7 +20,8 @@ import { truncate } from './text';
 
 /**
  * Markdown runbook → TemplateDefinition. Entry point of the importer: repairs encoding, applies
- * the size guards, parses with remark (GFM), then maps the tree. Never throws.
+ * the size guards, parses with markdown-it (CommonMark, GFM tables and task items; markdown.ts),
+ * then maps the tree. Never throws.
  */
 
 export type ParseWarning = { line: number; message: string };

@@ -42,7 +42,7 @@ function held(): Held {
   const pool = new Piscina({
     filename,
     // Every thread up front and kept: a thread's first task would otherwise pay for loading
-    // tsx, remark and zod (hundreds of milliseconds).
+    // tsx, markdown-it and zod (hundreds of milliseconds).
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Infinity,
