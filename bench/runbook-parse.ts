@@ -57,17 +57,32 @@ export async function run(): Promise<BenchResult[]> {
     const token = await makeToken(user.id);
     const headers = { authorization: `Bearer ${token}` };
 
-    const viaApi = await timedAsync(async () => {
-      const response = await fetch(`${server.baseUrl}/api/runbooks/parse`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'text/markdown' },
-        body: markdown,
+    // One import after another, the first right after the server is ready (while its warm-up may
+    // still run): the first, and the median and worst of the RUNS after it (goal 400 ms).
+    const parseOnce = () =>
+      timedAsync(async () => {
+        const response = await fetch(`${server.baseUrl}/api/runbooks/parse`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'text/markdown' },
+          body: markdown,
+        });
+        const body = (await response.json()) as { stats?: { items: number } };
+        if (!response.ok) throw new Error(`parse answered ${response.status}`);
+        return body.stats!.items;
       });
-      const body = (await response.json()) as { stats?: { items: number } };
-      if (!response.ok) throw new Error(`parse answered ${response.status}`);
-      return body.stats!.items;
+    const first = await parseOnce();
+    const after: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) after.push((await parseOnce()).ms);
+    after.sort((a, b) => a - b);
+    results.push({
+      name: 'runbook-parse-5000-http',
+      items: first.value,
+      firstMs: round(first.ms),
+      medianMs: round(percentile(after, 50)),
+      maxMs: round(after[after.length - 1]),
+      goalMs: 400,
+      met: Math.max(first.ms, after[after.length - 1]) <= 400,
     });
-    results.push({ name: 'runbook-parse-5000-http', items: viaApi.value, ms: round(viaApi.ms) });
 
     // Three imports at once: they share the CPU pool's threads (CPU_POOL_THREADS), the rest wait in
     // its bounded queue; each answer's time and status (a 503 would mean the queue was full).
