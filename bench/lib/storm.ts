@@ -104,6 +104,9 @@ export async function measureStorm(target: StormTarget, scenario: StormScenario)
       handshakeP99Ms: round(percentile(handshake, 99)),
       connectP50Ms: round(percentile(connect, 50)),
       connectP99Ms: round(percentile(connect, 99)),
+      // Where the slowest sockets waited.
+      handshakeMaxMs: round(handshake[handshake.length - 1] ?? NaN),
+      connectMaxMs: round(connect[connect.length - 1] ?? NaN),
       // From the first burst to the last acknowledgement: how long the whole crowd took.
       allSubscribedSeconds: round((lastAt - startAt) / 1000, 2),
       serverCpuSeconds: round(serverCpuMs / 1000, 2),

@@ -138,6 +138,21 @@ describe('sockets', () => {
     expect((await tokenGone) - t0).toBeLessThan(12_000);
   });
 
+  it('re-check many tokens together and drop only the socket whose token was revoked', async () => {
+    const [keeps, loses] = [await makeUser({ name: 'Keeps Token' }), await makeUser({ name: 'Loses Token' })];
+    const [kept, revoked] = [await makeToken(keeps.id), await makeToken(loses.id)];
+    const stays = track(connect({ token: kept }));
+    const goes = track(connect({ token: revoked }));
+    await Promise.all([connected(stays), connected(goes)]);
+    const dropped = new Promise<string>((resolve) => goes.once('disconnect', (reason) => resolve(reason)));
+    const row = await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(revoked) } });
+    const owner = http({ cookie: await signIn(loses.email, loses.password) });
+    expect((await owner.del(`/api/tokens/${row.id}`, { origin: baseUrl() })).status).toBe(200);
+    expect(await dropped).toBe('io server disconnect');
+    // The same round of re-checks kept the other token's socket.
+    expect(stays.connected).toBe(true);
+  });
+
   it('stop delivering a deployment to someone whose role was taken away', async () => {
     const crew = await makeRoom(people);
     const watcher = track(connect({ token: people.tokens.dba! }));

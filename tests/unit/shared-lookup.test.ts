@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchedRead, sharedLookup } from '@/lib/realtime/server/shared-lookup';
+import { sharedRead } from '@/lib/realtime/server/shared-lookup';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -8,40 +8,52 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-describe('sharedLookup', () => {
-  it('gives concurrent callers of one key one lookup, and other keys their own', async () => {
-    const shared = sharedLookup<string, number>();
+describe('sharedRead', () => {
+  it('starts the first caller’s read at once, and gives other keys their own', async () => {
+    const shared = sharedRead<string, string>();
     const calls: string[] = [];
-    const pending = deferred<number>();
-    const lookup = (key: string) => () => (calls.push(key), key === 'a' ? pending.promise : Promise.resolve(2));
-    const first = shared('a', lookup('a'));
-    const second = shared('a', lookup('a'));
-    const other = shared('b', lookup('b'));
-    pending.resolve(1);
-    expect(await Promise.all([first, second, other])).toEqual([1, 1, 2]);
+    const a = shared('a', async () => (calls.push('a'), 'A'));
+    const b = shared('b', async () => (calls.push('b'), 'B'));
     expect(calls).toEqual(['a', 'b']);
+    expect(await Promise.all([a, b])).toEqual(['A', 'B']);
   });
 
-  it('keeps nothing once settled: the next caller looks up afresh, after an answer or a failure', async () => {
-    const shared = sharedLookup<string, number>();
+  it('never hands a caller a read that started before it asked: it waits for the next one', async () => {
+    const shared = sharedRead<string, number>();
+    const first = deferred<number>();
+    let reads = 0;
+    const running = shared('a', () => (reads++, first.promise));
+    const late1 = shared('a', async () => (reads++, 2));
+    const late2 = shared('a', async () => (reads++, 99));
+    expect(reads).toBe(1); // the late callers wait: no second read while the first runs
+    first.resolve(1);
+    expect(await running).toBe(1);
+    // One read, started after the first settled, answers both late callers.
+    expect(await Promise.all([late1, late2])).toEqual([2, 2]);
+    expect(reads).toBe(2);
+  });
+
+  it('keeps nothing once settled, and a failure reaches only the callers of that read', async () => {
+    const shared = sharedRead<string, number>();
+    const failing = deferred<number>();
+    const failed = shared('a', () => failing.promise);
+    const after = shared('a', async () => 7);
+    failing.reject(new Error('down'));
+    await expect(failed).rejects.toThrow('down');
+    expect(await after).toBe(7);
     let calls = 0;
     expect(await shared('a', async () => ++calls)).toBe(1);
     expect(await shared('a', async () => ++calls)).toBe(2);
-    await expect(shared('a', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
-    expect(await shared('a', async () => ++calls)).toBe(3);
   });
-});
 
-describe('batchedRead', () => {
-  it('shares a read among the callers that asked before it started, never with a later one', async () => {
-    const batched = batchedRead<string, number>();
+  it('spaces reads of a busy key: callers right after a read share the next one', async () => {
+    const shared = sharedRead<string, number>();
     let reads = 0;
     const read = async () => ++reads;
-    const first = batched('a', read);
-    const second = batched('a', read);
-    expect(reads).toBe(0);
-    expect(await Promise.all([first, second])).toEqual([1, 1]);
-    // The first read has started (and finished): a caller now gets a read of its own.
-    expect(await batched('a', read)).toBe(2);
+    expect(await shared('a', read)).toBe(1);
+    // The first read has answered, but a crowd is still arriving: they share one read.
+    const crowd = await Promise.all([shared('a', read), shared('a', read), shared('a', read)]);
+    expect(crowd).toEqual([2, 2, 2]);
+    expect(reads).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import { findActor, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { findActor, findTokenActors, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
 import { sql } from '@/lib/server/sql';
@@ -42,8 +42,14 @@ async function revalidateCredentials(sockets: Socket[]) {
     group.sockets.push(socket);
     groups.set(key, group);
   }
+  // Bearer tokens are checked together in one statement; a cookie session on its own.
+  const bearers = [...groups.values()].filter((g) => g.credential.header === 'authorization');
+  const liveTokens = await findTokenActors(bearers.map((g) => g.credential.value.slice('Bearer '.length)));
   for (const group of groups.values()) {
-    const actor = await findActor(new Headers({ [group.credential.header]: group.credential.value }));
+    const actor =
+      group.credential.header === 'authorization'
+        ? (liveTokens.get(group.credential.value.slice('Bearer '.length)) ?? null)
+        : await findActor(new Headers({ cookie: group.credential.value }));
     for (const socket of group.sockets) {
       const data = socket.data as Data;
       if (!actor || actor.userId !== data.userId) {

@@ -1,38 +1,40 @@
-/**
- * Concurrent identical lookups share one: while a lookup for `key` is in flight, every other
- * caller asking for the same key gets its answer instead of starting its own. A crowd on one
- * credential (a thousand tabs of one account, or one integration's sockets, reconnecting at
- * once) costs one query, not a thousand queued on the pool. Nothing is kept once it settles: a
- * caller that arrives after the answer starts a fresh lookup, so this is never a cache — every
- * caller's answer was read while its own request was open.
- */
-export function sharedLookup<K, T>(): (key: K, lookup: () => Promise<T>) => Promise<T> {
-  const inFlight = new Map<K, Promise<T>>();
-  return (key, lookup) => {
-    const running = inFlight.get(key);
-    if (running) return running;
-    const started = lookup().finally(() => inFlight.delete(key));
-    inFlight.set(key, started);
-    return started;
-  };
-}
+/** Reads of one key start at least this far apart; see sharedRead. */
+export const READ_SPACING_MS = 20;
 
 /**
- * Like sharedLookup, but a caller only joins a read that has not started yet: the read starts
- * on the next turn of the event loop, after every caller of this turn asked. For reads that
- * must see everything committed before the caller asked — a subscription joins its room, then
- * reads what it missed — so an answer read before a caller's own join is never handed to it.
+ * Callers share the next read of a key. A caller never gets an answer read before it asked: when
+ * no read of its key is under way, its own starts at once; otherwise it waits for the one after,
+ * which starts when the current one has settled and READ_SPACING_MS have passed since it began,
+ * and answers everyone who arrived meanwhile. So at most one read per key runs and one waits,
+ * however many ask: a crowd on one credential (a thousand tabs of one account, or an
+ * integration's sockets, reconnecting at once: hundreds a second) costs at most one read per
+ * 20 ms, not a read each, and a lone caller never waits. Nothing is kept once a read settles,
+ * so this is never a cache; a failure reaches the callers of that read only.
+ *
+ * It also suits reads that must see what the caller did just before asking (a subscription
+ * joins its room, then reads what it missed): the read a caller gets starts after it asked.
  */
-export function batchedRead<K, T>(): (key: K, read: () => Promise<T>) => Promise<T> {
+export function sharedRead<K, T>(): (key: K, read: () => Promise<T>) => Promise<T> {
+  const running = new Map<K, Promise<unknown>>();
   const waiting = new Map<K, Promise<T>>();
-  return (key, read) => {
-    const batch = waiting.get(key);
-    if (batch) return batch;
-    const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      waiting.delete(key);
-      return read();
+  const start = (key: K, read: () => Promise<T>): Promise<T> => {
+    waiting.delete(key);
+    const answer = read();
+    const spaced = new Promise<void>((resolve) => setTimeout(resolve, READ_SPACING_MS).unref());
+    const settled = Promise.all([answer.catch(() => undefined), spaced]);
+    running.set(key, settled);
+    void settled.then(() => {
+      if (running.get(key) === settled) running.delete(key);
     });
-    waiting.set(key, started);
-    return started;
+    return answer;
+  };
+  return (key, read) => {
+    const next = waiting.get(key);
+    if (next) return next;
+    const current = running.get(key);
+    if (!current) return start(key, read);
+    const queued = current.then(() => start(key, read));
+    waiting.set(key, queued);
+    return queued;
   };
 }

@@ -22,7 +22,7 @@ import { announcePresence, answerPresence } from './presence';
 import { attachPublicStatus } from './public-status-server';
 import { resyncLocalWatchers } from './resync-local-watchers';
 import { watchSocketSessions } from './revalidate-sockets';
-import { batchedRead, sharedLookup } from './shared-lookup';
+import { sharedRead } from './shared-lookup';
 
 type SocketData = {
   userId: string;
@@ -98,12 +98,11 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
   });
 
   // A crowd on one credential, or of one person in one deployment, connecting at once shares
-  // each lookup while it is in flight (see shared-lookup.ts): the same answers, read once.
-  const sharedActor = sharedLookup<string, SignedInActor | null>();
-  const sharedAccess = sharedLookup<string, Awaited<ReturnType<typeof loadAccess>>>();
-  // The events a subscriber missed are read after it joined the room; subscribers asking for the
-  // same ones in one turn of the event loop share a read that starts after all of them joined.
-  const missedEvents = batchedRead<string, Awaited<ReturnType<typeof readEventsAfter>>>();
+  // reads (see shared-lookup.ts): each caller's answer is read after it asked, once per round.
+  const sharedActor = sharedRead<string, SignedInActor | null>();
+  const sharedAccess = sharedRead<string, Awaited<ReturnType<typeof loadAccess>>>();
+  // The events a subscriber missed are read after it joined the room, shared the same way.
+  const missedEvents = sharedRead<string, Awaited<ReturnType<typeof readEventsAfter>>>();
 
   io.use(async (socket, next) => {
     try {

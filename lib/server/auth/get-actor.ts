@@ -78,7 +78,10 @@ async function actorFromToken(token: string, headers: Headers): Promise<SignedIn
       UPDATE "ApiToken" t SET "lastUsedAt" = now() FROM stale WHERE t."id" = stale."id"
     )
     SELECT "id", "tokenName", "userId", "scopes", "deploymentId", "isAdmin", "name", "email" FROM hit`;
-  if (!row) return null;
+  return row ? tokenActor(row, headers) : null;
+}
+
+function tokenActor(row: TokenRow, headers: Headers): SignedInActor {
   return {
     userId: row.userId,
     isAdmin: row.isAdmin,
@@ -88,6 +91,31 @@ async function actorFromToken(token: string, headers: Headers): Promise<SignedIn
     via: 'token',
     auth: { kind: 'token', tokenId: row.id, tokenName: row.tokenName, ...clientOf(headers) },
   };
+}
+
+/**
+ * Many API tokens checked in one statement, for the sockets' periodic re-check (thousands of
+ * watchers each on their own token would otherwise cost a query each, every few seconds). The
+ * same rules as a request's lookup — not revoked, user not deactivated — without refreshing
+ * "last used": a socket kept open is not a use. Answers the actor of each live token.
+ */
+export async function findTokenActors(tokens: string[]): Promise<Map<string, SignedInActor>> {
+  const actors = new Map<string, SignedInActor>();
+  const adminToken = env().WARROOM_ADMIN_TOKEN;
+  const byHash = new Map<string, string>();
+  for (const token of tokens) {
+    if (adminToken && safeEqual(token, adminToken)) {
+      const admin = await actorFromToken(token, new Headers());
+      if (admin) actors.set(token, admin);
+    } else byHash.set(hashToken(token), token);
+  }
+  if (byHash.size === 0) return actors;
+  const rows = await sql<TokenRow & { tokenHash: string }>`
+    SELECT t."tokenHash", t."id", t."name" AS "tokenName", t."userId", t."scopes", t."deploymentId", u."isAdmin", u."name", u."email"
+    FROM "ApiToken" t JOIN "user" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ANY(${[...byHash.keys()]}::text[]) AND t."revokedAt" IS NULL AND u."deactivatedAt" IS NULL`;
+  for (const row of rows) actors.set(byHash.get(row.tokenHash)!, tokenActor(row, new Headers()));
+  return actors;
 }
 
 /** Who is asking: an API token (Authorization: Bearer) or the browser session cookie. */
