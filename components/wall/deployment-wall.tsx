@@ -9,7 +9,7 @@ import { WallView } from './wall-view';
 
 /** The war room's own wall (signed in): the status snapshot with names, the key charts, and who is online. */
 export function DeploymentWall({ deploymentId, initial }: { deploymentId: string; initial: PublicStatus }) {
-  const { status, connection, online } = useDeploymentWall(deploymentId, initial);
+  const { status, connection, online, onlineCount } = useDeploymentWall(deploymentId, initial);
   const now = useNow();
   // Live over the room's socket that useDeploymentWall keeps joined; a wall without series keeps its big level.
   const { data: metrics } = useMetrics(deploymentId, 'live');
@@ -19,6 +19,7 @@ export function DeploymentWall({ deploymentId, initial }: { deploymentId: string
       now={now}
       connection={connection}
       online={online}
+      onlineCount={onlineCount}
       charts={metrics?.series.length ? <WallCharts view={metrics} /> : undefined}
     />
   );

@@ -45,5 +45,5 @@ export function useDeploymentWall(deploymentId: string, initial: PublicStatus) {
 
   const connection: WallConnection =
     live.status === 'partly-live' ? 'live' : live.status === 'refused' ? 'refused' : live.status;
-  return { status: data.status, connection, online: live.presence };
+  return { status: data.status, connection, online: live.presence, onlineCount: live.onlineCount };
 }

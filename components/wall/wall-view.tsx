@@ -92,6 +92,7 @@ export function WallView({
   now,
   connection,
   online,
+  onlineCount,
   charts,
 }: {
   status: PublicStatus;
@@ -99,6 +100,8 @@ export function WallView({
   connection: WallConnection;
   /** Who has the war room open (the signed-in wall only; the public wall names nobody). */
   online?: PresenceEntry[];
+  /** Everyone online; `online` names at most PRESENCE_LIST_MAX of them. */
+  onlineCount?: number;
   /** The key charts under the health level (the signed-in wall only: outsiders get the level). */
   charts?: React.ReactNode;
 }) {
@@ -205,7 +208,7 @@ export function WallView({
       </Panel>
 
       {online ? (
-        <Panel title={`Online · ${online.length}`} className={TONE.grey}>
+        <Panel title={`Online · ${Math.max(onlineCount ?? 0, online.length)}`} className={TONE.grey}>
           <ul
             className="mt-[0.6vw] flex min-h-0 flex-wrap content-start gap-[0.5vw] overflow-hidden"
             data-testid="wall-online"
@@ -221,6 +224,11 @@ export function WallView({
                 ) : null}
               </li>
             ))}
+            {onlineCount && onlineCount > online.length ? (
+              <li className="rounded-full px-[0.8vw] py-[0.2vw] text-[clamp(0.9rem,1.3vw,1.8rem)] text-slate-400">
+                and {onlineCount - online.length} more
+              </li>
+            ) : null}
           </ul>
         </Panel>
       ) : null}

@@ -6,7 +6,8 @@ import { useDeploymentLive, type LiveStatus } from '@/lib/realtime/client/use-de
 import type { PresenceEntry } from '@/lib/realtime/protocol/events';
 import { useDeployment } from './use-deployment';
 
-type WarRoom = { deployment: DeploymentDto; status: LiveStatus; presence: PresenceEntry[] };
+/** `presence` names at most PRESENCE_LIST_MAX people (role holders first); `onlineCount` counts all. */
+type WarRoom = { deployment: DeploymentDto; status: LiveStatus; presence: PresenceEntry[]; onlineCount: number };
 
 const WarRoomContext = createContext<WarRoom | null>(null);
 
@@ -19,6 +20,10 @@ export function useWarRoom(): WarRoom {
 /** Holds one deployment's live state for every panel of the page. */
 export function WarRoomProvider({ initial, children }: { initial: DeploymentDto; children: ReactNode }) {
   const data = useDeployment(initial);
-  const { status, presence } = useDeploymentLive(initial.id, initial.seq);
-  return <WarRoomContext.Provider value={{ deployment: data, status, presence }}>{children}</WarRoomContext.Provider>;
+  const { status, presence, onlineCount } = useDeploymentLive(initial.id, initial.seq);
+  return (
+    <WarRoomContext.Provider value={{ deployment: data, status, presence, onlineCount }}>
+      {children}
+    </WarRoomContext.Provider>
+  );
 }

@@ -10,7 +10,7 @@ import { useWarRoom } from './war-room-context';
 
 /** Name, version, environment, state, the T± clock, health and liveness — same place on every screen. */
 export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
-  const { deployment, status, presence } = useWarRoom();
+  const { deployment, status, onlineCount } = useWarRoom();
   const manageWebhooks = useCan()('webhook.manage');
   return (
     <header className="border-b border-line bg-surface">
@@ -76,7 +76,7 @@ export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
         <TMinusClock goLiveAt={deployment.goLiveAt} className="text-2xl sm:text-3xl" />
         <div className="ml-auto flex items-center gap-3">
           <span className="text-sm text-muted" data-testid="online-count">
-            {presence.length} online
+            {onlineCount} online
           </span>
           <LiveIndicator status={status} />
         </div>

@@ -9,7 +9,8 @@ export type SubscribeAck =
   | { ok: false; error: { code: string; message: string } };
 
 export type { PresenceEntry };
-export type PresencePayload = { deploymentId: string; online: PresenceEntry[] };
+/** `online` names at most PRESENCE_LIST_MAX people (role holders first); `total` counts everyone. */
+export type PresencePayload = { deploymentId: string; online: PresenceEntry[]; total: number };
 export type ResyncPayload = { deploymentId: string; seq: number };
 
 export type MetricPoint = { series: string; ts: number; value: number };

@@ -1,5 +1,7 @@
-import { afterAll, afterEach, describe, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { PRESENCE_LIST_MAX } from '@/lib/domain/merge-presence';
 import type { PresencePayload } from '@/lib/realtime/protocol/events';
+import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { makeCrew } from '../support/crew';
 import { startOwnServer, type OwnServer } from '../support/own-server';
 import { privateRedis, type PrivateRedis } from '../support/private-services';
@@ -22,7 +24,8 @@ async function watch(deploymentId: string, token: string, baseUrl?: string) {
   const socket = connect({ token, baseUrl });
   open.push(socket);
   let latest: PresencePayload['online'] = [];
-  socket.on('deployment:presence', (payload) => (latest = payload.online));
+  let total = 0;
+  socket.on('deployment:presence', (payload) => ((latest = payload.online), (total = payload.total)));
   await connected(socket);
   const ack = await subscribe(socket, deploymentId, 0);
   if (!ack.ok) throw new Error(ack.error.message);
@@ -34,7 +37,7 @@ async function watch(deploymentId: string, token: string, baseUrl?: string) {
       20_000,
       () => `${canonical(expected)} online, last told ${online()}`,
     );
-  return { socket, sees };
+  return { socket, sees, told: () => ({ online: latest, total }) };
 }
 
 describe('who is online', () => {
@@ -71,5 +74,25 @@ describe('who is online', () => {
 
     dba.socket.disconnect();
     await ic.sees({ 'Iris IC': ['ic'] });
+  });
+
+  it('names at most PRESENCE_LIST_MAX people of a crowd, role holders first, and counts everyone', async () => {
+    const crew = await makeCrew();
+    const ic = await watch(crew.deployment.id, crew.tokens.ic);
+    // Admins may watch any deployment without a role: a crowd of people who hold none.
+    const crowd = await Promise.all(
+      Array.from({ length: PRESENCE_LIST_MAX }, async (_, i) =>
+        makeToken((await makeUser({ name: `Watcher ${i}`, isAdmin: true })).id),
+      ),
+    );
+    await Promise.all(crowd.map((token) => watch(crew.deployment.id, token)));
+    await until(
+      () => ic.told().total === PRESENCE_LIST_MAX + 1,
+      30_000,
+      () => `told ${ic.told().total} online`,
+    );
+    const { online } = ic.told();
+    expect(online).toHaveLength(PRESENCE_LIST_MAX);
+    expect(online[0]).toMatchObject({ name: 'Iris IC', roleKeys: ['ic'] });
   });
 });

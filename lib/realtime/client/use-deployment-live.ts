@@ -6,7 +6,7 @@ import { deploymentKeys } from '@/lib/client/query-keys';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
 import type { CheckDto } from '@/lib/contracts/items';
 import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
-import type { PresenceEntry, ResyncPayload } from '../protocol/events';
+import type { PresenceEntry, PresencePayload, ResyncPayload } from '../protocol/events';
 import { applyEvent, withCheck } from './apply-event';
 import { getSocket } from './socket-client';
 
@@ -27,6 +27,8 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [presence, setPresence] = useState<PresenceEntry[]>([]);
+  // Everyone online; `presence` names at most PRESENCE_LIST_MAX of them.
+  const [onlineCount, setOnlineCount] = useState(0);
   const [isolated, setIsolated] = useState(false);
 
   useEffect(() => {
@@ -72,8 +74,10 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
     const onEvent = (event: TimelineEvent) => {
       if (event.deploymentId === deploymentId) receive([event]);
     };
-    const onPresence = (payload: { deploymentId: string; online: PresenceEntry[] }) => {
-      if (payload.deploymentId === deploymentId) setPresence(payload.online);
+    const onPresence = (payload: PresencePayload) => {
+      if (payload.deploymentId !== deploymentId) return;
+      setPresence(payload.online);
+      setOnlineCount(payload.total);
     };
     const onResync = (payload: ResyncPayload) => {
       if (payload.deploymentId === deploymentId && payload.seq > lastSeq) subscribe();
@@ -120,5 +124,5 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
   }, [deploymentId, initialSeq, queryClient]);
 
   const shown: LiveStatus = status === 'live' && isolated ? 'partly-live' : status;
-  return { status: shown, presence };
+  return { status: shown, presence, onlineCount };
 }

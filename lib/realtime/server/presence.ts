@@ -1,4 +1,4 @@
-import { mergePresence, type PresenceEntry, type PresenceSource } from '@/lib/domain/merge-presence';
+import { listPresence, mergePresence, type PresenceEntry, type PresenceSource } from '@/lib/domain/merge-presence';
 import { env } from '@/lib/server/env';
 import { deploymentRoom } from '../protocol/events';
 import type { IoServer } from './io-server';
@@ -57,8 +57,10 @@ async function othersPresence(io: IoServer, deploymentId: string): Promise<Prese
  * it; with Redis another process may have spoken since, so the room always hears it.
  */
 async function broadcastPresence(io: IoServer, deploymentId: string, newcomers: Set<string>) {
-  const online = mergePresence([localPresence(io, deploymentId), ...(await othersPresence(io, deploymentId))].flat());
-  const said = JSON.stringify(online);
+  const { online, total } = listPresence(
+    mergePresence([localPresence(io, deploymentId), ...(await othersPresence(io, deploymentId))].flat()),
+  );
+  const said = JSON.stringify([online, total]);
   const room = io.of('/').adapter.rooms.get(deploymentRoom(deploymentId));
   const unchanged = !env().REDIS_URL && last.get(deploymentId)?.said === said;
   const windowMs = Math.min(
@@ -69,10 +71,10 @@ async function broadcastPresence(io: IoServer, deploymentId: string, newcomers: 
   else last.delete(deploymentId);
   if (unchanged) {
     const listening = [...newcomers].filter((id) => room?.has(id));
-    if (listening.length > 0) io.to(listening).emit('deployment:presence', { deploymentId, online });
+    if (listening.length > 0) io.to(listening).emit('deployment:presence', { deploymentId, online, total });
     return;
   }
-  io.to(deploymentRoom(deploymentId)).emit('deployment:presence', { deploymentId, online });
+  io.to(deploymentRoom(deploymentId)).emit('deployment:presence', { deploymentId, online, total });
 }
 
 /** Answers the other processes' presence questions (see othersPresence). */
