@@ -79,7 +79,7 @@ async function main() {
     printDemoAccounts(await seedDemo(), publicUrl);
   }
 
-  // The CPU pool's threads load their modules while Next prepares (lib/server/cpu-pool): a worker
+  // The CPU pool's threads load their modules and compile the runbook parser while Next prepares
   // file that cannot load stops the server here rather than failing every import later.
   const { startCpuPool, stopCpuPool } = await import('./lib/server/cpu-pool/pool');
   const cpuPoolReady = startCpuPool();

@@ -29,6 +29,8 @@ test("the spike scenario drives the IC screen from level 1 to level 3, and a rol
   // Live charts fill in on both screens.
   const errorChart = ic.locator('[data-testid="metric-chart"][data-series="error_rate"]');
   await expect(errorChart.getByTestId('metric-value')).toHaveText(/%$/, { timeout: 15_000 });
+  // The error rate's warn and critical thresholds are shaded behind its line.
+  await expect(errorChart.locator('.recharts-reference-area').first()).toBeAttached();
   await expect(dba.locator('[data-testid="strip-tile"][data-series="error_rate"]')).toContainText('%', {
     timeout: 15_000,
   });

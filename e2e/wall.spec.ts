@@ -93,5 +93,7 @@ test("the war room's own wall names who is online and follows ticks live", async
   expect((await push([{ series: 'p95_latency', value: 3000 }])).status()).toBe(202);
   await expect(charts.first()).toHaveAttribute('data-series', 'p95_latency');
   await expect(charts.first()).toContainText('critical');
+  // Its warn and critical bands are shaded behind the line.
+  await expect(charts.first().locator('.recharts-reference-area').first()).toBeAttached();
   await fitsTheScreen(ic);
 });

@@ -1,17 +1,7 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import {
-  Area,
-  ComposedChart,
-  Line,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { cn } from '@/components/ui/cn';
 import type { SeriesDto } from '@/lib/contracts/metrics';
 import { formatUtcTime } from '@/lib/domain/clock';
@@ -19,6 +9,7 @@ import { ruleInUnit, thresholdBands, trend, valueLevel, yDomain } from '@/lib/do
 import { formatMetric } from '@/lib/domain/metrics/format';
 import type { HealthLevel } from '@/lib/domain/metrics/types';
 import { StaleBadge, useIsStale } from './staleness';
+import { thresholdAreas } from './threshold-areas';
 
 const ZONE: Record<HealthLevel, { icon: string; word: string; className: string }> = {
   1: { icon: '●', word: 'ok', className: 'text-ok' },
@@ -127,17 +118,7 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
           <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 2, bottom: 0, left: 2 }}>
             <XAxis dataKey="ts" type="number" domain={domain} hide allowDataOverflow />
             <YAxis type="number" domain={[lo, hi]} hide allowDataOverflow />
-            {bands.map((band) => (
-              <ReferenceArea
-                key={band.level}
-                y1={band.from}
-                y2={band.to}
-                fill={band.level === 3 ? '#ef4444' : '#f59e0b'}
-                fillOpacity={band.level === 3 ? 0.18 : 0.14}
-                strokeOpacity={0}
-                ifOverflow="hidden"
-              />
-            ))}
+            {thresholdAreas(bands, { warn: 0.14, critical: 0.18 })}
             {rule?.target !== null && rule?.target !== undefined ? (
               <ReferenceLine
                 y={rule.target}

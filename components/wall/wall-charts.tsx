@@ -1,9 +1,10 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { ComposedChart, Line, ReferenceArea, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { titleOf } from '@/components/metrics/metric-chart';
 import { useIsStale } from '@/components/metrics/staleness';
+import { thresholdAreas } from '@/components/metrics/threshold-areas';
 import { LIVE_WINDOW_MS, type MetricsView } from '@/components/metrics/use-metrics';
 import { cn } from '@/components/ui/cn';
 import type { SeriesDto } from '@/lib/contracts/metrics';
@@ -58,17 +59,7 @@ function WallChart({ series, view, domain }: { series: SeriesDto; view: MetricsV
           >
             <XAxis dataKey="ts" type="number" domain={domain} hide allowDataOverflow />
             <YAxis type="number" domain={[lo, hi]} hide allowDataOverflow />
-            {bands.map((band) => (
-              <ReferenceArea
-                key={band.level}
-                y1={band.from}
-                y2={band.to}
-                fill={band.level === 3 ? '#ef4444' : '#f59e0b'}
-                fillOpacity={0.22}
-                strokeOpacity={0}
-                ifOverflow="hidden"
-              />
-            ))}
+            {thresholdAreas(bands, { warn: 0.22, critical: 0.22 })}
             <Line dataKey="value" stroke="currentColor" strokeWidth={2.5} dot={false} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>

@@ -1,15 +1,14 @@
-import { warmCpuPool } from '@/lib/server/cpu-pool/pool';
 import { logger } from '@/lib/server/logger';
 
 /**
  * What the first request of each hot route would otherwise pay — Next loading and compiling the
- * route's module, the page's server components, the token lookup's first query, the CPU pool's
- * threads compiling the runbook parser — paid once by the server itself right after it is ready,
- * in the background (issue 15's cold first minute: `BENCH=cold-start npm run bench`). Each
- * request carries a token that matches nothing, so every one is refused (401/404) after its
- * module has loaded, and none of them reads or writes data. The requests go to this server's own
- * loopback address, never off the machine and never to an address a user chose, so they do not
- * pass through the egress guard (lib/server/egress).
+ * route's module, the page's server components, the token lookup's first query — paid once by
+ * the server itself right after it is ready, in the background (issue 15's cold first minute:
+ * `BENCH=cold-start npm run bench`; the CPU pool's threads compile the runbook parser earlier,
+ * in `startCpuPool`). Each request carries a token that matches nothing, so every one is refused
+ * (401/404) after its module has loaded, and none of them reads or writes data. The requests go
+ * to this server's own loopback address, never off the machine and never to an address a user
+ * chose, so they do not pass through the egress guard (lib/server/egress).
  */
 const HOT_ROUTES: { method: string; path: string }[] = [
   { method: 'GET', path: '/api/me' },
@@ -40,11 +39,6 @@ export async function warmUp(baseUrl: string): Promise<void> {
     } catch {
       failed += 1;
     }
-  }
-  try {
-    await warmCpuPool();
-  } catch {
-    failed += 1;
   }
   logger.info('server.warmed', { routes: HOT_ROUTES.length, failed, ms: Math.round(performance.now() - started) });
 }

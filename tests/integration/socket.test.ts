@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { hashToken } from '@/lib/server/auth/tokens';
+import { prisma } from '@/lib/server/db';
+import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
 import { startOwnServer } from '../support/own-server';
@@ -61,6 +64,15 @@ describe('socket.io deployment subscription', () => {
     const crew = await makeCrew();
     const foreign = track(connect({ token: crew.tokens.ic, origin: 'https://evil.example' }));
     await expect(connected(foreign)).rejects.toThrow();
+  });
+
+  it('counts a socket opened with a token as a use of it, and refuses an unknown token', async () => {
+    const user = await makeUser({ name: 'Socket User' });
+    const token = await makeToken(user.id);
+    await connected(track(connect({ token })));
+    const row = await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+    expect(row.lastUsedAt?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    await expect(connected(track(connect({ token: `${token}x` })))).rejects.toThrow('unauthenticated');
   });
 
   it('answers an invalid subscribe with a clear error', async () => {

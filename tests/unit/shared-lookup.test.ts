@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedRead } from '@/lib/realtime/server/shared-lookup';
+import { sharedRead, sharedReads } from '@/lib/realtime/server/shared-lookup';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -55,5 +55,34 @@ describe('sharedRead', () => {
     const crowd = await Promise.all([shared('a', read), shared('a', read), shared('a', read)]);
     expect(crowd).toEqual([2, 2, 2]);
     expect(reads).toBe(2);
+  });
+});
+
+describe('sharedReads', () => {
+  it('reads the keys that arrive while a read runs together, each caller getting its own value', async () => {
+    const asked: string[][] = [];
+    const first = deferred<Map<string, number>>();
+    const read = sharedReads<string, number>((keys) => {
+      asked.push(keys);
+      return asked.length === 1 ? first.promise : Promise.resolve(new Map(keys.map((k) => [k, k.length])));
+    });
+    const a = read('a');
+    const bb = read('bb');
+    const ccc = read('ccc');
+    const eeeee = read('eeeee');
+    expect(asked).toEqual([['a']]);
+    first.resolve(new Map([['a', 1]]));
+    expect(await Promise.all([a, bb, ccc])).toEqual([1, 2, 3]);
+    expect(asked).toEqual([['a'], ['bb', 'ccc', 'eeeee']]);
+    expect(await eeeee).toBe(5);
+  });
+
+  it('answers undefined for a key the read did not find, and passes a failure to that read’s callers', async () => {
+    const read = sharedReads<string, number>(async (keys) =>
+      keys.includes('boom') ? Promise.reject(new Error('down')) : new Map([['known', 1]]),
+    );
+    expect(await read('unknown')).toBeUndefined();
+    await expect(read('boom')).rejects.toThrow('down');
+    expect(await read('known')).toBe(1);
   });
 });

@@ -14,14 +14,15 @@ export const READ_SPACING_MS = 20;
  * It also suits reads that must see what the caller did just before asking (a subscription
  * joins its room, then reads what it missed): the read a caller gets starts after it asked.
  */
+const spacing = () => new Promise<void>((resolve) => setTimeout(resolve, READ_SPACING_MS).unref());
+
 export function sharedRead<K, T>(): (key: K, read: () => Promise<T>) => Promise<T> {
   const running = new Map<K, Promise<unknown>>();
   const waiting = new Map<K, Promise<T>>();
   const start = (key: K, read: () => Promise<T>): Promise<T> => {
     waiting.delete(key);
     const answer = read();
-    const spaced = new Promise<void>((resolve) => setTimeout(resolve, READ_SPACING_MS).unref());
-    const settled = Promise.all([answer.catch(() => undefined), spaced]);
+    const settled = Promise.all([answer.catch(() => undefined), spacing()]);
     running.set(key, settled);
     void settled.then(() => {
       if (running.get(key) === settled) running.delete(key);
@@ -36,5 +37,41 @@ export function sharedRead<K, T>(): (key: K, read: () => Promise<T>) => Promise<
     const queued = current.then(() => start(key, read));
     waiting.set(key, queued);
     return queued;
+  };
+}
+
+/**
+ * sharedRead across keys: a crowd of different keys (a thousand people, each on their own token)
+ * is read in one statement. The first caller's read starts at once with its key alone; callers
+ * arriving while a read runs gather into the next, which asks for all their keys together when
+ * the running one has settled and READ_SPACING_MS have passed. `readMany` answers a value per
+ * key it found; a missing key answers undefined.
+ */
+export function sharedReads<K, V>(readMany: (keys: K[]) => Promise<Map<K, V>>): (key: K) => Promise<V | undefined> {
+  let running: Promise<unknown> | null = null;
+  let next: { keys: Set<K>; answer: Promise<Map<K, V>> } | null = null;
+  const start = (keys: K[]): Promise<Map<K, V>> => {
+    const answer = readMany(keys);
+    const settled = Promise.all([answer.catch(() => undefined), spacing()]);
+    running = settled;
+    void settled.then(() => {
+      if (running === settled) running = null;
+    });
+    return answer;
+  };
+  return async (key) => {
+    if (!running) return (await start([key])).get(key);
+    if (!next) {
+      const keys = new Set<K>();
+      next = {
+        keys,
+        answer: running.then(() => {
+          next = null;
+          return start([...keys]);
+        }),
+      };
+    }
+    next.keys.add(key);
+    return (await next.answer).get(key);
   };
 }

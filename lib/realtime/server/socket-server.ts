@@ -3,7 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import { eventFor } from '@/lib/domain/identity';
 import { can } from '@/lib/domain/rbac';
 import { subscribeSchema } from '@/lib/schemas/subscribe';
-import { findActor, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { bearerOf, findActor, findTokenActors, type SignedInActor } from '@/lib/server/auth/get-actor';
 import { loadAccess, ensureAllowed } from '@/lib/server/deployments/load-access';
 import { env } from '@/lib/server/env';
 import { toAppError } from '@/lib/server/errors';
@@ -22,7 +22,7 @@ import { announcePresence, answerPresence } from './presence';
 import { attachPublicStatus } from './public-status-server';
 import { resyncLocalWatchers } from './resync-local-watchers';
 import { watchSocketSessions } from './revalidate-sockets';
-import { sharedRead } from './shared-lookup';
+import { sharedRead, sharedReads } from './shared-lookup';
 
 type SocketData = {
   userId: string;
@@ -100,6 +100,7 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
   // A crowd on one credential, or of one person in one deployment, connecting at once shares
   // reads (see shared-lookup.ts): each caller's answer is read after it asked, once per round.
   const sharedActor = sharedRead<string, SignedInActor | null>();
+  const tokenActors = sharedReads((tokens: string[]) => findTokenActors(tokens, true));
   const sharedAccess = sharedRead<string, Awaited<ReturnType<typeof loadAccess>>>();
   // The events a subscriber missed are read after it joined the room, shared the same way.
   const missedEvents = sharedRead<string, Awaited<ReturnType<typeof readEventsAfter>>>();
@@ -107,7 +108,14 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
   io.use(async (socket, next) => {
     try {
       const headers = headersOf(socket as WarRoomSocket);
-      const actor = await sharedActor(lookupKeyOf(headers), () => findActor(headers));
+      // A bearer token (how integrations and crowds connect) is looked up with the others arriving
+      // at the same time; a cookie session through better-auth, shared per cookie.
+      const bearer = bearerOf(headers);
+      const actor = bearer
+        ? ((await tokenActors(bearer)) ?? null)
+        : headers.get('authorization')
+          ? null
+          : await sharedActor(lookupKeyOf(headers), () => findActor(headers));
       if (!actor) return next(new Error('unauthenticated'));
       Object.assign(socket.data, {
         userId: actor.userId,

@@ -49,27 +49,41 @@ type TokenRow = {
   email: string | null;
 };
 
-async function actorFromToken(token: string, headers: Headers): Promise<SignedInActor | null> {
+function adminTokenActor(headers: Headers): SignedInActor {
+  return {
+    userId: ADMIN_TOKEN_USER_ID,
+    isAdmin: true,
+    name: 'Admin token',
+    email: null,
+    token: null,
+    via: 'admin-token',
+    auth: { kind: 'token', tokenId: ADMIN_TOKEN_USER_ID, tokenName: 'WARROOM_ADMIN_TOKEN', ...clientOf(headers) },
+  };
+}
+
+function isAdminToken(token: string): boolean {
   const adminToken = env().WARROOM_ADMIN_TOKEN;
-  if (adminToken && safeEqual(token, adminToken)) {
-    return {
-      userId: ADMIN_TOKEN_USER_ID,
-      isAdmin: true,
-      name: 'Admin token',
-      email: null,
-      token: null,
-      via: 'admin-token',
-      auth: { kind: 'token', tokenId: ADMIN_TOKEN_USER_ID, tokenName: 'WARROOM_ADMIN_TOKEN', ...clientOf(headers) },
-    };
-  }
-  // Every API call and socket starts here, so it is one plain SQL statement; "last used" is
-  // refreshed at most once a minute per token, in the same statement. SKIP LOCKED: when a crowd
-  // of sockets shares one token, one of them refreshes it and the others never queue on its row.
-  const [row] = await sql<TokenRow>`
+  return Boolean(adminToken && safeEqual(token, adminToken));
+}
+
+/**
+ * The live tokens among `hashes` (not revoked, user not deactivated), in one plain SQL statement:
+ * every API call and socket starts here. `touch`: "last used" is refreshed at most once a minute
+ * per token, in the same statement; SKIP LOCKED, so when a crowd of sockets shares one token one
+ * of them refreshes it and the others never queue on its row.
+ */
+function liveTokens(hashes: string[], touch: boolean) {
+  type Row = TokenRow & { tokenHash: string };
+  if (!touch)
+    return sql<Row>`
+    SELECT t."tokenHash", t."id", t."name" AS "tokenName", t."userId", t."scopes", t."deploymentId", u."isAdmin", u."name", u."email"
+    FROM "ApiToken" t JOIN "user" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ANY(${hashes}::text[]) AND t."revokedAt" IS NULL AND u."deactivatedAt" IS NULL`;
+  return sql<Row>`
     WITH hit AS (
-      SELECT t."id", t."name" AS "tokenName", t."userId", t."scopes", t."deploymentId", u."isAdmin", u."name", u."email"
+      SELECT t."tokenHash", t."id", t."name" AS "tokenName", t."userId", t."scopes", t."deploymentId", u."isAdmin", u."name", u."email"
       FROM "ApiToken" t JOIN "user" u ON u."id" = t."userId"
-      WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL AND u."deactivatedAt" IS NULL
+      WHERE t."tokenHash" = ANY(${hashes}::text[]) AND t."revokedAt" IS NULL AND u."deactivatedAt" IS NULL
     ), stale AS (
       SELECT t."id" FROM "ApiToken" t JOIN hit ON hit."id" = t."id"
       WHERE t."lastUsedAt" IS NULL OR t."lastUsedAt" < now() - interval '1 minute'
@@ -77,7 +91,12 @@ async function actorFromToken(token: string, headers: Headers): Promise<SignedIn
     ), touched AS (
       UPDATE "ApiToken" t SET "lastUsedAt" = now() FROM stale WHERE t."id" = stale."id"
     )
-    SELECT "id", "tokenName", "userId", "scopes", "deploymentId", "isAdmin", "name", "email" FROM hit`;
+    SELECT * FROM hit`;
+}
+
+async function actorFromToken(token: string, headers: Headers): Promise<SignedInActor | null> {
+  if (isAdminToken(token)) return adminTokenActor(headers);
+  const [row] = await liveTokens([hashToken(token)], true);
   return row ? tokenActor(row, headers) : null;
 }
 
@@ -94,27 +113,22 @@ function tokenActor(row: TokenRow, headers: Headers): SignedInActor {
 }
 
 /**
- * Many API tokens checked in one statement, for the sockets' periodic re-check (thousands of
- * watchers each on their own token would otherwise cost a query each, every few seconds). The
- * same rules as a request's lookup — not revoked, user not deactivated — without refreshing
- * "last used": a socket kept open is not a use. Answers the actor of each live token.
+ * Many API tokens checked in one statement, for sockets: a crowd of watchers each on their own
+ * token connecting at once, and the periodic re-check, would otherwise cost a query each. The
+ * same rules as a request's lookup. `touch`: a handshake is a use and refreshes "last used"; a
+ * re-check of a socket kept open is not. Answers the actor of each live token; the actors carry
+ * no client address (a socket writes nothing that would record it).
  */
-export async function findTokenActors(tokens: string[]): Promise<Map<string, SignedInActor>> {
+export async function findTokenActors(tokens: string[], touch = false): Promise<Map<string, SignedInActor>> {
   const actors = new Map<string, SignedInActor>();
-  const adminToken = env().WARROOM_ADMIN_TOKEN;
   const byHash = new Map<string, string>();
   for (const token of tokens) {
-    if (adminToken && safeEqual(token, adminToken)) {
-      const admin = await actorFromToken(token, new Headers());
-      if (admin) actors.set(token, admin);
-    } else byHash.set(hashToken(token), token);
+    if (isAdminToken(token)) actors.set(token, adminTokenActor(new Headers()));
+    else byHash.set(hashToken(token), token);
   }
   if (byHash.size === 0) return actors;
-  const rows = await sql<TokenRow & { tokenHash: string }>`
-    SELECT t."tokenHash", t."id", t."name" AS "tokenName", t."userId", t."scopes", t."deploymentId", u."isAdmin", u."name", u."email"
-    FROM "ApiToken" t JOIN "user" u ON u."id" = t."userId"
-    WHERE t."tokenHash" = ANY(${[...byHash.keys()]}::text[]) AND t."revokedAt" IS NULL AND u."deactivatedAt" IS NULL`;
-  for (const row of rows) actors.set(byHash.get(row.tokenHash)!, tokenActor(row, new Headers()));
+  for (const row of await liveTokens([...byHash.keys()], touch))
+    actors.set(byHash.get(row.tokenHash)!, tokenActor(row, new Headers()));
   return actors;
 }
 

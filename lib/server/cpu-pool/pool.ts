@@ -88,23 +88,14 @@ export function cpuPoolStats(): { threads: number; inFlight: number; queued: num
   return { threads: state.threads, inFlight: state.inFlight, queued: state.pool.queueSize, refused: state.refused };
 }
 
-/** server.ts, right after it listens: the threads load their modules before the first import needs them. */
-export async function startCpuPool(): Promise<void> {
-  const state = held();
-  // One small task per thread waits for each to have loaded the task modules.
-  await Promise.all(
-    Array.from({ length: state.threads }, () =>
-      state.pool.run({ definition: null, checkReferences: false }, { name: 'validateTemplate' }),
-    ),
-  );
-}
-
 /**
- * Part of the warm-up (lib/server/warm-up.ts): every thread parses a 1 000-item runbook twice, so
- * the first real import does not pay for compiling the parser (a cold thread took ~0.5 s for a
- * 5 000-item runbook that a warm one parses in ~0.15 s).
+ * server.ts, while Next prepares and before it listens: every thread loads the task modules and
+ * then parses a 1 000-item runbook twice, so the first real import does not pay for compiling the
+ * parser (a cold thread took ~0.5 s for a 5 000-item runbook that a warm one parses in ~0.15 s).
+ * It runs on the pool's threads beside Next's start, so it neither delays readiness by much nor
+ * competes with the first ticks after it, as a warm-up after `ready` did (issue 15's cold start).
  */
-export async function warmCpuPool(): Promise<void> {
+export async function startCpuPool(): Promise<void> {
   const state = held();
   const markdown = generateRunbook(1000);
   for (let round = 0; round < 2; round += 1) {
