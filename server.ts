@@ -7,6 +7,9 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 
+/** Pending connections the kernel may hold for us; see the listen call. */
+const LISTEN_BACKLOG = 4096;
+
 function runMigrations(env: NodeJS.ProcessEnv): Promise<void> {
   // Async on purpose: the embedded database answers on this very event loop.
   return new Promise((resolve, reject) => {
@@ -119,7 +122,11 @@ async function main() {
   });
 
   await cpuPoolReady;
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  // Node's default backlog (511) overflows when a crowd connects at once (everyone opening the
+  // link at T-5, or every browser reconnecting after a restart): the kernel drops the extra SYNs
+  // and each of those clients retries after 1, 3, 7… s — the multi-second tail of a storm. The
+  // kernel caps this at net.core.somaxconn (4096 on most current Linux).
+  await new Promise<void>((resolve) => server.listen(port, host, LISTEN_BACKLOG, resolve));
   logger.info('server.ready', {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     embedded: Boolean(embedded),
