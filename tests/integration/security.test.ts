@@ -3,34 +3,24 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashToken } from '@/lib/server/auth/tokens';
 import { prisma } from '@/lib/server/db';
-import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { auditVerify as verify } from '../support/audit-verify';
 import {
   ACTORS,
   allowedActors,
   CASES,
   fingerprint,
-  makePeople,
   makeRoom,
   matrixRows,
   mutatingEndpoints,
   type ActorKey,
   type Case,
-  type People,
 } from '../support/authorization-matrix';
 import { baseUrl, http, signIn } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';
-import { connectPublic, refused } from '../support/public-socket';
-import { collect, connect, connected, subscribe, type TestSocket } from '../support/socket';
+import { connect, connected, subscribe } from '../support/socket';
+import { suitePeople } from '../support/suite-people';
 
-let people: People;
-const sockets: { disconnect: () => void }[] = [];
-beforeAll(async () => {
-  people = await makePeople(inject('adminToken'));
-});
-afterAll(() => sockets.splice(0).forEach((s) => s.disconnect()));
-const track = <S extends { disconnect: () => void }>(s: S) => (sockets.push(s), s);
-const as = (actor: ActorKey) => http(people.tokens[actor] ? { token: people.tokens[actor]! } : undefined);
+const { ctx, track, as } = suitePeople();
 
 describe('authorization matrix', () => {
   const endpoints = mutatingEndpoints();
@@ -55,7 +45,7 @@ describe('authorization matrix', () => {
         return as(actor).raw(method, path, body ?? (method === 'DELETE' ? undefined : {}));
       };
       // Everyone refused tries first, on one crew, which must come out exactly as it went in.
-      const crew = await makeRoom(people);
+      const crew = await makeRoom(ctx.people);
       for (const actor of ACTORS.filter((a) => !allow.includes(a))) {
         const prepared = await row.prepare(crew, actor);
         const before = await fingerprint(crew);
@@ -70,7 +60,7 @@ describe('authorization matrix', () => {
       await row.cleanup?.(crew);
       // Each allowed actor succeeds, on a room of its own.
       for (const actor of allow) {
-        const fresh = await makeRoom(people);
+        const fresh = await makeRoom(ctx.people);
         const res = await call(row, fresh, actor);
         expect(
           { actor, ok: res.status >= 200 && res.status < 300 },
@@ -82,10 +72,10 @@ describe('authorization matrix', () => {
   }
 
   it('deployment:subscribe lets in exactly who may read the room', async () => {
-    const crew = await makeRoom(people);
+    const crew = await makeRoom(ctx.people);
     const allowed: ActorKey[] = ['ic', 'dba', 'qa', 'comms', 'stakeholder', 'admin', 'icNoSign', 'dbaNoSign'];
     for (const actor of ACTORS) {
-      const socket = track(connect(people.tokens[actor] ? { token: people.tokens[actor]! } : {}));
+      const socket = track(connect(ctx.people.tokens[actor] ? { token: ctx.people.tokens[actor]! } : {}));
       if (actor === 'anonymous') {
         await expect(connected(socket)).rejects.toThrow(/unauthenticated/);
         continue;
@@ -98,86 +88,10 @@ describe('authorization matrix', () => {
   });
 });
 
-describe('sockets', () => {
-  it('refuse a foreign Origin on the war-room and the public namespace', async () => {
-    await expect(
-      connected(track(connect({ token: people.tokens.ic!, origin: 'https://evil.example' }))),
-    ).rejects.toThrow();
-    const crew = await makeRoom(people);
-    const link = (await as('ic').post(crew.url('/share-links'), {})).body;
-    await expect(refused(track(connectPublic(link.token, { origin: 'https://evil.example' })))).resolves.toBeTruthy();
-    await expect(connected(track(connect({ token: people.tokens.ic!, origin: baseUrl() })))).resolves.toBeUndefined();
-  });
-
-  it('are disconnected within seconds of signing out or of the token being revoked', async () => {
-    const user = await makeUser({ name: 'Leaving Soon' });
-    const cookie = await signIn(user.email, user.password);
-    const bySession = track(connect({ cookie, origin: baseUrl() }));
-    await connected(bySession);
-    const token = await makeToken(user.id);
-    const byToken = track(connect({ token }));
-    await connected(byToken);
-    const gone = (s: TestSocket) => new Promise<number>((resolve) => s.once('disconnect', () => resolve(Date.now())));
-    const [sessionGone, tokenGone] = [gone(bySession), gone(byToken)];
-    const t0 = Date.now();
-    const out = await fetch(`${baseUrl()}/api/auth/sign-out`, {
-      method: 'POST',
-      headers: { cookie, origin: baseUrl(), 'content-type': 'application/json' },
-      body: '{}',
-    });
-    expect(out.status).toBe(200);
-    const row = await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
-    expect(
-      (
-        await http({ cookie: await signIn(user.email, user.password) }).del(`/api/tokens/${row.id}`, {
-          origin: baseUrl(),
-        })
-      ).status,
-    ).toBe(200);
-    expect((await sessionGone) - t0).toBeLessThan(12_000);
-    expect((await tokenGone) - t0).toBeLessThan(12_000);
-  });
-
-  it('re-check many tokens together and drop only the socket whose token was revoked', async () => {
-    const [keeps, loses] = [await makeUser({ name: 'Keeps Token' }), await makeUser({ name: 'Loses Token' })];
-    const [kept, revoked] = [await makeToken(keeps.id), await makeToken(loses.id)];
-    const stays = track(connect({ token: kept }));
-    const goes = track(connect({ token: revoked }));
-    await Promise.all([connected(stays), connected(goes)]);
-    const dropped = new Promise<string>((resolve) => goes.once('disconnect', (reason) => resolve(reason)));
-    const row = await prisma.apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(revoked) } });
-    const owner = http({ cookie: await signIn(loses.email, loses.password) });
-    expect((await owner.del(`/api/tokens/${row.id}`, { origin: baseUrl() })).status).toBe(200);
-    expect(await dropped).toBe('io server disconnect');
-    // The same round of re-checks kept the other token's socket.
-    expect(stays.connected).toBe(true);
-  });
-
-  it('stop delivering a deployment to someone whose role was taken away', async () => {
-    const crew = await makeRoom(people);
-    const watcher = track(connect({ token: people.tokens.dba! }));
-    await connected(watcher);
-    expect((await subscribe(watcher, crew.id, 0)).ok).toBe(true);
-    const seen = collect(watcher);
-    const participant = await prisma.participant.findFirstOrThrow({
-      where: { deploymentId: crew.id, userId: people.users.dba.id },
-    });
-    expect((await as('ic').del(crew.url(`/participants/${participant.id}`))).status).toBe(200);
-    const ic = track(connect({ token: people.tokens.ic! }));
-    await connected(ic);
-    await subscribe(ic, crew.id, 0);
-    const icSeen = collect(ic);
-    await as('ic').post(crew.url('/status-updates'), { message: 'after removal' });
-    await icSeen.until(1);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(seen.events.filter((e) => e.type === 'status.posted')).toEqual([]);
-  });
-});
-
 describe('HTTP hardening', () => {
   it('refuses cookie-authenticated writes from another site and changes nothing', async () => {
-    const crew = await makeRoom(people);
-    const cookie = await signIn(people.users.ic.email, people.users.ic.password);
+    const crew = await makeRoom(ctx.people);
+    const cookie = await signIn(ctx.people.users.ic.email, ctx.people.users.ic.password);
     const before = await fingerprint(crew);
     const post = (headers: Record<string, string>) =>
       http({ cookie }).post(crew.url('/status-updates'), { message: 'csrf' }, headers);
@@ -188,7 +102,7 @@ describe('HTTP hardening', () => {
   });
 
   it('keeps API tokens hashed, shows them once and honours revocation', async () => {
-    const cookie = await signIn(people.users.qa.email, people.users.qa.password);
+    const cookie = await signIn(ctx.people.users.qa.email, ctx.people.users.qa.password);
     const created = await http({ cookie }).post('/api/tokens', { name: 'ci', scopes: ['read'] }, { origin: baseUrl() });
     expect(created.status).toBe(201);
     const { token, apiToken } = created.body;
@@ -207,19 +121,19 @@ describe('HTTP hardening', () => {
     for (const endpoint of mutatingEndpoints()) {
       const [method, route] = endpoint.split(' ');
       const path = route.replace(/\[\.\.\.all\]/, 'sign-in/email').replace(/\[[^\]]+\]/g, 'x');
-      const res = await http({ token: people.tokens.ic! }).raw(method, path, big);
+      const res = await http({ token: ctx.people.tokens.ic! }).raw(method, path, big);
       expect({ endpoint, status: res.status }).toEqual({ endpoint, status: 413 });
     }
     // A streamed body without Content-Length is cut off while it is read (own connection: the
     // server drops it once it stops reading).
-    const crew = await makeRoom(people);
+    const crew = await makeRoom(ctx.people);
     const status = await new Promise<number>((resolve, reject) => {
       const req = nodeHttp.request(
         `${baseUrl()}${crew.url('/status-updates')}`,
         {
           method: 'POST',
           agent: false,
-          headers: { authorization: `Bearer ${people.tokens.ic}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${ctx.people.tokens.ic}`, 'content-type': 'application/json' },
         },
         (res) => (res.resume(), resolve(res.statusCode ?? 0)),
       );
@@ -230,7 +144,7 @@ describe('HTTP hardening', () => {
     expect(status).toBe(413);
     // And each route's own limit holds below the global one.
     expect(
-      (await http({ token: people.tokens.ic! }).post(crew.url('/status-updates'), { message: 'x'.repeat(10_000) }))
+      (await http({ token: ctx.people.tokens.ic! }).post(crew.url('/status-updates'), { message: 'x'.repeat(10_000) }))
         .status,
     ).toBe(413);
   });
@@ -260,7 +174,7 @@ describe('with low limits and HSTS (a server of its own)', () => {
       fetch(`${own.baseUrl}/api/auth/sign-in/email`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: own.baseUrl },
-        body: JSON.stringify({ email: people.users.outsider.email, password: 'wrong-password' }),
+        body: JSON.stringify({ email: ctx.people.users.outsider.email, password: 'wrong-password' }),
       });
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
@@ -269,9 +183,9 @@ describe('with low limits and HSTS (a server of its own)', () => {
   });
 
   it('rate-limits writes per user, with Retry-After, without touching other users', async () => {
-    const crew = await makeRoom(people);
+    const crew = await makeRoom(ctx.people);
     const post = (actor: ActorKey) =>
-      own.request('POST', crew.url('/status-updates'), people.tokens[actor]!, { message: 'again' });
+      own.request('POST', crew.url('/status-updates'), ctx.people.tokens[actor]!, { message: 'again' });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await post('comms')).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
@@ -290,7 +204,7 @@ describe('with low limits and HSTS (a server of its own)', () => {
 
 describe('the audit chain', () => {
   it('cannot be changed through the database, and audit:verify proves it intact or names the tampered event', async () => {
-    const crew = await makeRoom(people);
+    const crew = await makeRoom(ctx.people);
     await as('ic').post(crew.url('/status-updates'), { message: 'first' });
     await as('ic').post(crew.url('/status-updates'), { message: 'second' });
     const intact = await verify(crew.id);
@@ -326,7 +240,7 @@ describe('the audit chain', () => {
     expect(broken.status).toBe(1);
   });
   it('stays one unbroken chain when many people write at the same moment', async () => {
-    const crew = await makeRoom(people);
+    const crew = await makeRoom(ctx.people);
     const writes = Array.from({ length: 30 }, (_, i) =>
       as('ic').post(crew.url('/status-updates'), { message: `update ${i} — “quoted”, ünïcode` }),
     );
