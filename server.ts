@@ -82,8 +82,8 @@ async function main() {
     printDemoAccounts(await seedDemo(), publicUrl);
   }
 
-  // The CPU pool's threads load their modules and compile the runbook parser while Next prepares
-  // file that cannot load stops the server here rather than failing every import later.
+  // The CPU pool's threads load their modules (and, with WARM_UP, compile the runbook parser) while
+  // Next prepares; a file that cannot load stops the server here rather than failing every import.
   const { startCpuPool, stopCpuPool } = await import('./lib/server/cpu-pool/pool');
   const cpuPoolReady = startCpuPool();
   cpuPoolReady.catch(() => undefined); // awaited (and thrown) below, before listening

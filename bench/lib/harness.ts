@@ -32,7 +32,8 @@ export async function benchServers(processes: number, extra: Record<string, stri
       databaseUrl: database.url,
       port,
       adminToken: crypto.randomBytes(16).toString('hex'),
-      extra: { LOG_LEVEL: 'silent', WRITE_RATE_LIMIT: '0', ...extra },
+      // BENCH_LOG_LEVEL (e.g. warn): the servers' logs on the benchmark's stderr, to see why a run failed.
+      extra: { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', WRITE_RATE_LIMIT: '0', ...extra },
     });
     const server = await startAppServer(env, { nodeArgs });
     servers.push({ baseUrl: server.baseUrl, pid: server.child.pid!, env, child: server.child });

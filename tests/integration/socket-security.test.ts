@@ -68,6 +68,22 @@ describe('sockets', () => {
     expect(stays.connected).toBe(true);
   });
 
+  it('refuse a deployment id that is not an id, without spoiling the subscriptions asked for beside it', async () => {
+    const crew = await makeRoom(ctx.people);
+    const outsider = track(connect({ token: ctx.people.tokens.outsider! }));
+    const dba = track(connect({ token: ctx.people.tokens.dba! }));
+    await Promise.all([connected(outsider), connected(dba)]);
+    // Sent together, so that a crowd's subscriptions read in one statement would include them.
+    const [spilled, nul, legit] = await Promise.all([
+      subscribe(outsider, `${crew.id}\n${ctx.people.users.ic.id}`, 0),
+      subscribe(outsider, `${crew.id}\u0000`, 0),
+      subscribe(dba, crew.id, 0),
+    ]);
+    expect(spilled).toMatchObject({ ok: false, error: { code: 'invalid_body' } });
+    expect(nul).toMatchObject({ ok: false, error: { code: 'invalid_body' } });
+    expect(legit.ok).toBe(true);
+  });
+
   it('stop delivering a deployment to someone whose role was taken away', async () => {
     const crew = await makeRoom(ctx.people);
     const watcher = track(connect({ token: ctx.people.tokens.dba! }));

@@ -8,11 +8,14 @@ type PresenceData = { userId?: string; name?: string; roleKeys?: Record<string, 
 /** Joins and leaves within this window make one presence broadcast, not one each. */
 const COALESCE_MS = 250;
 /**
- * A broadcast sends every person's entry to every socket in the room: for a crowd of distinct
- * people that is people × sockets entries (a million for 1 000), so the window grows with it
- * to keep presence near this many entries a second, up to MAX_COALESCE_MS.
+ * A broadcast sends every named person's entry to every socket in the room: for a crowd of
+ * distinct people that is up to PRESENCE_LIST_MAX × sockets entries (100 000, ~8 MB of frames,
+ * for 1 000), so the window grows with it to keep presence near this many entries a second, up
+ * to MAX_COALESCE_MS. At 200 000 a second a crowd of 1 000 arriving at once spent a fifth of its
+ * storm's server CPU on presence (issue 15's distinct-users storm); at this, its count moves
+ * every 2 s while it arrives.
  */
-const ENTRIES_PER_SECOND = 200_000;
+const ENTRIES_PER_SECOND = 50_000;
 const MAX_COALESCE_MS = 30_000;
 /** How long to wait for the other processes' answers before announcing without them. */
 const ASK_OTHERS_MS = 2000;

@@ -4,7 +4,7 @@ import { eventFor } from '@/lib/domain/identity';
 import { can } from '@/lib/domain/rbac';
 import { subscribeSchema } from '@/lib/schemas/subscribe';
 import { bearerOf, findActor, findTokenActors, type SignedInActor } from '@/lib/server/auth/get-actor';
-import { loadAccess, ensureAllowed } from '@/lib/server/deployments/load-access';
+import { accessKey, ensureAllowed, loadAccesses, notFound } from '@/lib/server/deployments/load-access';
 import { env } from '@/lib/server/env';
 import { toAppError } from '@/lib/server/errors';
 import { readEventsAfter } from '@/lib/server/events/list-events';
@@ -44,9 +44,9 @@ function headersOf(socket: WarRoomSocket): Headers {
   return headers;
 }
 
-/** Everything findActor reads: the credential and the client it records. */
-const lookupKeyOf = (headers: Headers) =>
-  ['authorization', 'cookie', 'x-forwarded-for', 'user-agent'].map((name) => headers.get(name) ?? '').join('\n');
+/** What a cookie session's lookup reads: the cookie, and the client it records on the actor. */
+const sessionKeyOf = (headers: Headers) =>
+  ['cookie', 'x-forwarded-for', 'user-agent'].map((name) => headers.get(name) ?? '').join('\n');
 
 /**
  * With REDIS_URL, rooms span processes: an event committed on one process reaches watchers
@@ -99,9 +99,17 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
 
   // A crowd on one credential, or of one person in one deployment, connecting at once shares
   // reads (see shared-lookup.ts): each caller's answer is read after it asked, once per round.
-  const sharedActor = sharedRead<string, SignedInActor | null>();
+  const sharedSession = sharedRead<string, SignedInActor | null>();
   const tokenActors = sharedReads((tokens: string[]) => findTokenActors(tokens, true));
-  const sharedAccess = sharedRead<string, Awaited<ReturnType<typeof loadAccess>>>();
+  // A crowd of people subscribing at once is asked for in one statement, as their tokens were.
+  const accesses = sharedReads((keys: string[]) =>
+    loadAccesses(
+      keys.map((key) => {
+        const [deploymentId, userId] = JSON.parse(key) as [string, string];
+        return { deploymentId, userId };
+      }),
+    ),
+  );
   // The events a subscriber missed are read after it joined the room, shared the same way.
   const missedEvents = sharedRead<string, Awaited<ReturnType<typeof readEventsAfter>>>();
 
@@ -115,7 +123,7 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
         ? ((await tokenActors(bearer)) ?? null)
         : headers.get('authorization')
           ? null
-          : await sharedActor(lookupKeyOf(headers), () => findActor(headers));
+          : await sharedSession(sessionKeyOf(headers), () => findActor(headers));
       if (!actor) return next(new Error('unauthenticated'));
       Object.assign(socket.data, {
         userId: actor.userId,
@@ -141,7 +149,7 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
       const { deploymentId, afterSeq } = parsed.data;
       try {
         const { actor } = socket.data;
-        const access = await sharedAccess(`${deploymentId}\n${actor.userId}`, () => loadAccess(deploymentId, actor));
+        const access = (await accesses(accessKey(deploymentId, actor.userId))) ?? notFound();
         ensureAllowed(socket.data.actor, 'deployment.read', access);
         // Join before reading so nothing committed in between can fall through the crack;
         // the client drops the duplicates by seq.

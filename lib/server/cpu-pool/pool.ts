@@ -89,16 +89,18 @@ export function cpuPoolStats(): { threads: number; inFlight: number; queued: num
 }
 
 /**
- * server.ts, while Next prepares and before it listens: every thread loads the task modules and
- * then parses a 1 000-item runbook twice, so the first real import does not pay for compiling the
- * parser (a cold thread took ~0.5 s for a 5 000-item runbook that a warm one parses in ~0.15 s).
- * It runs on the pool's threads beside Next's start, so it neither delays readiness by much nor
- * competes with the first ticks after it, as a warm-up after `ready` did (issue 15's cold start).
+ * server.ts, while Next prepares and before it listens: every thread loads the task modules (a
+ * file that cannot load stops the server here rather than failing every import later). With
+ * WARM_UP (the default) each then parses a 1 000-item runbook twice, so the first real import does
+ * not pay for compiling the parser (a cold thread took ~0.5 s for a 5 000-item runbook that a warm
+ * one parses in ~0.15 s). It runs on the pool's threads beside Next's start, so it neither delays
+ * readiness by much nor competes with the first ticks after it, as a warm-up after `ready` did
+ * (issue 15's cold start).
  */
 export async function startCpuPool(): Promise<void> {
   const state = held();
-  const markdown = generateRunbook(1000);
-  for (let round = 0; round < 2; round += 1) {
+  const rounds = env().WARM_UP ? [generateRunbook(1000), generateRunbook(1000)] : ['# Loaded\n'];
+  for (const markdown of rounds) {
     await Promise.all(
       Array.from({ length: state.threads }, () => state.pool.run({ markdown, options: {} }, { name: 'parseRunbook' })),
     );

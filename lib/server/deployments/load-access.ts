@@ -16,6 +16,8 @@ export type Access = {
 };
 
 type AccessRow = {
+  askedDeployment: string;
+  askedUser: string;
   id: string;
   name: string;
   state: string;
@@ -27,22 +29,50 @@ type AccessRow = {
 };
 
 /**
+ * How loadAccesses names one person's access to one deployment. JSON, not a joined string: the
+ * deployment id comes from the client, and no id it sends may spill into the user's.
+ */
+export const accessKey = (deploymentId: string, userId: string) => JSON.stringify([deploymentId, userId]);
+
+/**
+ * Each deployment and the roles the person holds in it, in one plain SQL statement however many
+ * are asked (a crowd of people subscribing at once, see socket-server.ts). Answers an Access per
+ * accessKey whose deployment exists.
+ */
+export async function loadAccesses(asked: { deploymentId: string; userId: string }[]): Promise<Map<string, Access>> {
+  const rows = await sql<AccessRow>`
+    SELECT q."deploymentId" AS "askedDeployment", q."userId" AS "askedUser",
+      d."id", d."name", d."state"::text AS "state", d."seq", d."goLiveAt", r."key", r."isIc", r."readOnly"
+    FROM unnest(${asked.map((a) => a.deploymentId)}::text[], ${asked.map((a) => a.userId)}::text[]) AS q("deploymentId", "userId")
+    JOIN "Deployment" d ON d."id" = q."deploymentId"
+    LEFT JOIN "Participant" p ON p."deploymentId" = d."id" AND p."userId" = q."userId"
+    LEFT JOIN "Role" r ON r."id" = p."roleId"`;
+  const accesses = new Map<string, Access>();
+  for (const row of rows) {
+    const { id, name, state, seq, goLiveAt } = row;
+    const askedFor = accessKey(row.askedDeployment, row.askedUser);
+    const access = accesses.get(askedFor) ?? { deployment: { id, name, state, seq, goLiveAt }, heldRoles: [] };
+    if (row.key !== null)
+      access.heldRoles.push({ key: row.key, isIc: Boolean(row.isIc), readOnly: Boolean(row.readOnly) });
+    accesses.set(askedFor, access);
+  }
+  return accesses;
+}
+
+/**
  * The deployment and the roles the actor holds in it; 404 when there is no such deployment.
- * Every command, query and socket subscription starts here, so it is one plain SQL statement.
+ * Every command, query and socket subscription starts here.
  */
 export async function loadAccess(deploymentId: string, actor: Actor): Promise<Access> {
-  const rows = await sql<AccessRow>`
-    SELECT d."id", d."name", d."state"::text AS "state", d."seq", d."goLiveAt", r."key", r."isIc", r."readOnly"
-    FROM "Deployment" d
-    LEFT JOIN "Participant" p ON p."deploymentId" = d."id" AND p."userId" = ${actor.userId}
-    LEFT JOIN "Role" r ON r."id" = p."roleId"
-    WHERE d."id" = ${deploymentId}`;
-  if (rows.length === 0) throw new AppError('not_found', 'No such deployment.');
-  const { id, name, state, seq, goLiveAt } = rows[0];
-  const heldRoles = rows.flatMap((r) =>
-    r.key === null ? [] : [{ key: r.key, isIc: Boolean(r.isIc), readOnly: Boolean(r.readOnly) }],
+  const access = (await loadAccesses([{ deploymentId, userId: actor.userId }])).get(
+    accessKey(deploymentId, actor.userId),
   );
-  return { deployment: { id, name, state, seq, goLiveAt }, heldRoles };
+  return access ?? notFound();
+}
+
+/** What a missing deployment answers, however its access was asked for. */
+export function notFound(): never {
+  throw new AppError('not_found', 'No such deployment.');
 }
 
 export function ensureAllowed(actor: Actor, action: Action, access: Access, extra: Partial<Resource> = {}) {
