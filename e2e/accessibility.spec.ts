@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { expectLive, item, seedCrew, signedIn, type Person, type SeededCrew } from './support/fixtures';
+import { apiAs, expectLive, item, seedCrew, signedIn, type Person, type SeededCrew } from './support/fixtures';
 import { readState } from './support/server-state';
 import { expect, test } from './support/test';
 
@@ -62,7 +62,7 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
   },
   'public status page': async ({ browser, crew, viewport }) => {
     const ic = await signedIn(browser, crew.people.ic, viewport);
-    const created = await ic.request.post(`/api/deployments/${crew.deploymentId}/share-links`, { data: {} });
+    const created = await apiAs(ic).post(`/api/deployments/${crew.deploymentId}/share-links`, { data: {} });
     expect(created.status()).toBe(201);
     const { url } = await created.json();
     const page = await (await browser.newContext({ viewport })).newPage();

@@ -1,4 +1,4 @@
-import { icWithShareLink } from './support/fixtures';
+import { apiAs, icWithShareLink } from './support/fixtures';
 import { expect, test } from './support/test';
 
 test('the public status page follows a go-live live without signing in, and 404s once the link is revoked', async ({
@@ -23,7 +23,7 @@ test('the public status page follows a go-live live without signing in, and 404s
   await expect(phone.getByTestId('public-updates')).toContainText('Pre-flight starting, all metrics green');
 
   const api = (path: string, data?: unknown) =>
-    ic.request.post(`/api/deployments/${crew.deploymentId}${path}`, { data: data ?? {} });
+    apiAs(ic).post(`/api/deployments/${crew.deploymentId}${path}`, { data: data ?? {} });
   expect((await api('/transitions', { to: 'preflight' })).status()).toBe(200);
   await expect(phone.getByTestId('public-state')).toContainText('Preflight');
   const state = await (await ic.request.get(`/api/deployments/${crew.deploymentId}`)).json();
@@ -34,7 +34,7 @@ test('the public status page follows a go-live live without signing in, and 404s
   const dba = crew.items.find((i) => i.title === 'Check replication lag is under 1 s')!;
   expect(
     (
-      await ic.request.patch(`/api/deployments/${crew.deploymentId}/items/${dba.id}`, {
+      await apiAs(ic).patch(`/api/deployments/${crew.deploymentId}/items/${dba.id}`, {
         data: { status: 'done', version: dba.version },
       })
     ).status(),

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { signedIn, type Person } from './support/fixtures';
+import { apiAs, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 import { expect, test } from './support/test';
 
@@ -89,7 +89,7 @@ test('a rehearsal driven through its first phase shows on the template page: pla
 }) => {
   const person = makeUser('Tim Timing');
   const page = await signedIn(browser, person, { width: 1280, height: 900 });
-  const api = page.request;
+  const api = apiAs(page);
   const created = await api.post('/api/templates', { data: { markdown: RUNBOOK, name: 'Payments (timing e2e)' } });
   expect(created.status()).toBe(201);
   const templateId = (await created.json()).id as string;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { CHECKOUT_RUNBOOK } from '../tests/support/runbooks';
-import { signedIn, type Person } from './support/fixtures';
+import { apiAs, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 import { expect, test } from './support/test';
 
@@ -19,7 +19,7 @@ for (const [label, viewport] of [
   }) => {
     const person: Person = JSON.parse(tsx('e2e/support/make-user.ts', `Tina Timing ${label}`));
     const page = await signedIn(browser, person, viewport);
-    const created = await page.request.post('/api/templates', {
+    const created = await apiAs(page).post('/api/templates', {
       data: { markdown: RUNBOOK, name: `Checkout (timing e2e ${label})` },
     });
     expect(created.status()).toBe(201);

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expectLive, icWithShareLink, restartServer, seedCrew, signedIn, updateItemOffline } from './support/fixtures';
+import {
+  apiAs,
+  expectLive,
+  icWithShareLink,
+  restartServer,
+  seedCrew,
+  signedIn,
+  updateItemOffline,
+} from './support/fixtures';
 import { expect, test } from './support/test';
 
 /** A wall needs no scrolling: everything it says is inside the screen. */
@@ -68,7 +76,7 @@ test("the war room's own wall names who is online and follows ticks live", async
   await expectLive(dba);
   await expect(ic.getByTestId('wall-online')).toContainText(crew.people.dba.name);
   const step = crew.items.find((i) => i.title === 'Check replication lag is under 1 s')!;
-  const ticked = await dba.request.patch(`/api/deployments/${crew.deploymentId}/items/${step.id}`, {
+  const ticked = await apiAs(dba).patch(`/api/deployments/${crew.deploymentId}/items/${step.id}`, {
     data: { status: 'done', version: step.version },
   });
   expect(ticked.status()).toBe(200);
@@ -76,7 +84,7 @@ test("the war room's own wall names who is online and follows ticks live", async
 
   // Samples arrive: the key charts appear under the health level and follow them live, worst first.
   const push = (samples: { series: string; value: number }[]) =>
-    ic.request.post(`/api/deployments/${crew.deploymentId}/metrics`, {
+    apiAs(ic).post(`/api/deployments/${crew.deploymentId}/metrics`, {
       data: { samples: samples.map((s) => ({ ...s, ts: Date.now() })) },
     });
   expect(

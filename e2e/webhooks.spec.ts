@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { webhookReceiver } from '../tests/support/webhook-receiver';
-import { seedCrew, signedIn, type Person } from './support/fixtures';
+import { apiAs, seedCrew, signedIn, type Person } from './support/fixtures';
 import { readState } from './support/server-state';
 import { expect, test } from './support/test';
 
@@ -114,7 +114,7 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
 
     // While the page stays open, the next event's delivery appears on its own.
     const call = (path: string, data: unknown = {}) =>
-      ic.request.post(`/api/deployments/${crew.deploymentId}${path}`, { data });
+      apiAs(ic).post(`/api/deployments/${crew.deploymentId}${path}`, { data });
     expect((await call('/transitions', { to: 'preflight' })).status()).toBe(200);
     const state = await (await ic.request.get(`/api/deployments/${crew.deploymentId}`)).json();
     expect((await call(`/phases/${state.phases[0].id}/start`)).status()).toBe(200);
@@ -170,7 +170,7 @@ test('the IC pauses, resumes and tests a webhook from its card', async ({ browse
       ).deliveries;
     const post = async (message: string) =>
       expect(
-        (await ic.request.post(`/api/deployments/${crew.deploymentId}/status-updates`, { data: { message } })).status(),
+        (await apiAs(ic).post(`/api/deployments/${crew.deploymentId}/status-updates`, { data: { message } })).status(),
       ).toBe(201);
     await post('Sent while paused');
     // Deliveries are queued in the write's own transaction: none now means none ever.
@@ -269,7 +269,7 @@ test('an admin adds a webhook for every deployment and sees where its deliveries
     ]);
 
     const crew = seedCrew();
-    const posted = await admin.request.post(`/api/deployments/${crew.deploymentId}/status-updates`, {
+    const posted = await apiAs(admin).post(`/api/deployments/${crew.deploymentId}/status-updates`, {
       data: { message: 'Cutover done' },
     });
     expect(posted.status()).toBe(201);

@@ -49,6 +49,23 @@ export async function signedIn(
   return page;
 }
 
+type RequestOptions = Parameters<Page['request']['post']>[1];
+
+/**
+ * The signed-in person's API, called as our own pages call it. Playwright's request context
+ * carries the session cookie but, unlike a browser, says nothing of where a write comes from,
+ * and War Room refuses a cookie write that says nothing (`assertSameOrigin`).
+ */
+export function apiAs(page: Page) {
+  const origin = new URL(page.url()).origin;
+  const withOrigin = (options: RequestOptions = {}) => ({ ...options, headers: { origin, ...options.headers } });
+  return {
+    get: (url: string, options?: RequestOptions) => page.request.get(url, options),
+    post: (url: string, options?: RequestOptions) => page.request.post(url, withOrigin(options)),
+    patch: (url: string, options?: RequestOptions) => page.request.patch(url, withOrigin(options)),
+  };
+}
+
 export async function expectLive(page: Page) {
   await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-status', 'live');
 }

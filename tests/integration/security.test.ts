@@ -97,6 +97,25 @@ describe('HTTP hardening', () => {
       http({ cookie }).post(crew.url('/status-updates'), { message: 'csrf' }, headers);
     expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    // A sandboxed frame or a file says `Origin: null`; a malformed one is hostile: neither is ours.
+    for (const origin of ['null', 'not a url', 'http://']) {
+      const res = await post({ origin });
+      expect({ origin, status: res.status, code: res.body?.error?.code }).toEqual({
+        origin,
+        status: 403,
+        code: 'forbidden',
+      });
+    }
+    // Every browser says where a write comes from; a cookie write that says nothing is not ours.
+    const silent = await fetch(`${baseUrl()}${crew.url('/status-updates')}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'csrf' }),
+    });
+    expect({ status: silent.status, code: (await silent.json()).error?.code }).toEqual({
+      status: 403,
+      code: 'forbidden',
+    });
     expect(await fingerprint(crew)).toBe(before);
     expect((await post({ origin: baseUrl(), 'sec-fetch-site': 'same-origin' })).status).toBe(201);
   });

@@ -4,7 +4,8 @@ export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
 
 /**
  * A tiny client for the real server (or, with `baseUrl`, a server of the test's own): bearer
- * token or cookie, JSON in and out.
+ * token or cookie, JSON in and out. With a cookie it says where it comes from, as a browser on
+ * our own pages does (a cookie write that says nothing is refused); `headers` may say otherwise.
  */
 export function http(auth?: { token?: string; cookie?: string; baseUrl?: string }) {
   const baseUrl = auth?.baseUrl ?? inject('baseUrl');
@@ -19,7 +20,7 @@ export function http(auth?: { token?: string; cookie?: string; baseUrl?: string 
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(auth?.token ? { authorization: `Bearer ${auth.token}` } : {}),
-        ...(auth?.cookie ? { cookie: auth.cookie } : {}),
+        ...(auth?.cookie ? { cookie: auth.cookie, origin: baseUrl } : {}),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

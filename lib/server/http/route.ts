@@ -91,21 +91,28 @@ export function assertJsonContentType(request: Request) {
 
 /**
  * Cookie-authenticated writes must come from our own pages: a cross-site form or fetch carries
- * the cookie but not a same-origin Origin / Sec-Fetch-Site. Token requests carry no ambient
- * credentials and pass — but only a well-formed `Bearer <token>`: any other Authorization header
- * is checked like a cookie request (and refused as unauthenticated by requireActor).
+ * the cookie but not a same-origin Origin / Sec-Fetch-Site, and every browser sends at least one
+ * of them with a write, so a cookie write that sends neither is not from our pages either. Token
+ * requests carry no ambient credentials and pass — but only a well-formed `Bearer <token>`: any
+ * other Authorization header is checked like a cookie request (and refused as unauthenticated by
+ * requireActor).
  */
 export function assertSameOrigin(request: Request) {
   if (bearerOf(request.headers)) return;
-  const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none')
+  const refuse = () => {
     throw new AppError('forbidden', 'Cross-site requests may not change the war room.');
+  };
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') refuse();
   const origin = request.headers.get('origin');
-  if (origin) {
-    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-    if (!host || new URL(origin).host !== host)
-      throw new AppError('forbidden', 'Cross-site requests may not change the war room.');
+  if (!origin) {
+    // Without a cookie there is nothing ambient to ride on: it is left to requireActor (401).
+    if (!site && request.headers.has('cookie')) refuse();
+    return;
   }
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  // `Origin: null` (a sandboxed frame, a file) and anything malformed name no host of ours.
+  if (!host || !URL.canParse(origin) || new URL(origin).host !== host) refuse();
 }
 
 type Handler<P> = (args: { request: Request; params: P; actor: SignedInActor }) => Promise<Response>;
