@@ -87,3 +87,21 @@ export async function cpuMs(pid: number): Promise<number> {
   const ticksPerSecond = 100;
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
+
+/**
+ * Waits until a process has settled: under 30 ms of CPU in half a second (a server's warm-up
+ * done, the garbage of its start collected), for at most `limitMs`; answers how long it waited.
+ * For measuring a server in its steady state: the first seconds after a start are what
+ * `cold-start` and `restart-reconnect` measure.
+ */
+export async function settled(pid: number, limitMs = 15_000): Promise<number> {
+  const started = performance.now();
+  let before = await cpuMs(pid);
+  while (performance.now() - started < limitMs) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await cpuMs(pid);
+    if (now - before < 30) break;
+    before = now;
+  }
+  return Math.round(performance.now() - started);
+}
