@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
 import { DEFAULT_TOKEN_SCOPES } from '@/lib/domain/rbac';
 import {
   templateDefinitionSchema,
@@ -9,7 +10,7 @@ import { prisma } from '@/lib/server/db';
 import { instantiateDeployment } from '@/lib/server/deployments/instantiate';
 import { commit } from '@/lib/server/events/commit';
 import { createApiToken } from '@/lib/server/users/create-token';
-import { createUserAccount, type UserDto } from '@/lib/server/users/create-user';
+import { insertUserAccount, type UserDto } from '@/lib/server/users/create-user';
 import { DEMO_TEMPLATE } from './demo-template';
 
 /**
@@ -17,17 +18,34 @@ import { DEMO_TEMPLATE } from './demo-template';
  * never share rows.
  */
 
+/**
+ * Made-up people with the same password share one hash of it: a scrypt hash costs ~90 ms of CPU
+ * and a test run makes hundreds of people (seven per crew), beside the server it tests. Never for
+ * real accounts (`createUserAccount`): a shared salt would tell who shares a password.
+ */
+const passwordHashes = new Map<string, Promise<string>>();
+function hashOnce(password: string): Promise<string> {
+  let hash = passwordHashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    passwordHashes.set(password, hash);
+  }
+  return hash;
+}
+
 export async function makeUser(
   overrides: { email?: string; name?: string; password?: string; isAdmin?: boolean } = {},
 ): Promise<UserDto & { password: string }> {
   const password = overrides.password ?? 'correct-horse-battery';
   const tag = randomUUID().slice(0, 8);
-  const user = await createUserAccount({
-    email: overrides.email ?? `user-${tag}@example.test`,
-    name: overrides.name ?? `User ${tag}`,
-    password,
-    isAdmin: overrides.isAdmin,
-  });
+  const user = await insertUserAccount(
+    {
+      email: overrides.email ?? `user-${tag}@example.test`,
+      name: overrides.name ?? `User ${tag}`,
+      isAdmin: overrides.isAdmin,
+    },
+    await hashOnce(password),
+  );
   return { ...user, password };
 }
 

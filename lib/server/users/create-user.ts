@@ -10,8 +10,15 @@ export type UserDto = { id: string; email: string; name: string; isAdmin: boolea
 
 /** Creates an account that can sign in with email and password (better-auth's credential account). */
 export async function createUserAccount(input: CreateUserInput): Promise<UserDto> {
+  return insertUserAccount(input, await hashPassword(input.password));
+}
+
+/** The account of `createUserAccount`, given its password already hashed (better-auth's scrypt). */
+export async function insertUserAccount(
+  input: Omit<CreateUserInput, 'password'>,
+  passwordHash: string,
+): Promise<UserDto> {
   const email = input.email.toLowerCase();
-  const password = await hashPassword(input.password);
   const id = randomUUID();
   try {
     const user = await prisma.user.create({
@@ -21,7 +28,7 @@ export async function createUserAccount(input: CreateUserInput): Promise<UserDto
         name: input.name,
         isAdmin: input.isAdmin ?? false,
         emailVerified: true,
-        accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password } },
+        accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password: passwordHash } },
       },
     });
     return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
