@@ -18,6 +18,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // the factories and `npm run audit:verify` must all hold the same one. Set here, on import, so the
 // test workers and every child process inherit it.
 process.env.AUDIT_KEY ||= 'test-audit-key-not-secret-0123456789abcdef';
+// The run's own database, as DATABASE_URL named it when the run began: test processes that point
+// DATABASE_URL at a test database still copy the run's one template (migratedTemplate).
+if (process.env.DATABASE_URL) process.env.TEST_RUN_DATABASE_URL ||= process.env.DATABASE_URL;
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -33,7 +36,8 @@ export function freePort() {
 
 /**
  * A fresh, migrated database: a new database on the server at DATABASE_URL when it is set (CI and
- * developers with PostgreSQL), else an embedded PGlite in a temporary folder served on a port.
+ * developers with PostgreSQL), copied from the run's migrated template, else an embedded PGlite in
+ * a temporary folder served on a port.
  * `url` is the owner's (migrations, test factories, tampering tests); on PostgreSQL `appUrl` is a
  * role of this database's own with only the server's grants (scripts/sql/app-role.sql), which the
  * test servers run as. PGlite has one user, so there both are the same.
@@ -45,13 +49,12 @@ export async function createTestDatabase(label = 'test') {
   let appRole = null;
   if (base) {
     const name = `warroom_${label}_${crypto.randomBytes(4).toString('hex')}`;
+    const template = await migratedTemplate(base);
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
     await admin.end();
-    const parsed = new URL(base);
-    parsed.pathname = `/${name}`;
-    url = parsed.toString();
+    url = databaseUrl(base, name);
     // Roles belong to the whole server: one per test database, dropped with it.
     appRole = { role: `${name}_app`, password: crypto.randomBytes(16).toString('hex') };
     drop = async () => {
@@ -77,14 +80,74 @@ export async function createTestDatabase(label = 'test') {
       fs.rmSync(dir, { recursive: true, force: true });
     };
   }
-  await runPrisma(
+  if (!appRole) {
+    await migrate(url);
+    return { url, appUrl: url, drop };
+  }
+  await grantAppRole(url, appRole);
+  return { url, appUrl: urlAs(url, appRole.role, appRole.password), drop };
+}
+
+function migrate(url) {
+  return runPrisma(
     ['migrate', 'deploy'],
     { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
     { quiet: true },
   );
-  if (!appRole) return { url, appUrl: url, drop };
-  await grantAppRole(url, appRole);
-  return { url, appUrl: urlAs(url, appRole.role, appRole.password), drop };
+}
+
+function databaseUrl(base, name) {
+  const parsed = new URL(base);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/**
+ * The migrated database that a run's test databases are copied from. `prisma migrate deploy`
+ * takes ~12 s here (about a second a migration, nearly all of it waiting), a copy a fraction of
+ * one, and a full run makes ~16 test databases. One per run and set of migrations: named after
+ * the run's database (DATABASE_URL) and a hash of the migrations, so every run still applies its
+ * own migrations once and a changed migration gets a new template. Built under a temporary name
+ * and renamed only once migrated, so a half-built one is never copied; .ci/run drops it with the
+ * run's database (a developer's stays beside theirs, for their next run).
+ */
+async function migratedTemplate(base) {
+  const migrations = path.join(root, 'prisma', 'migrations');
+  const hash = crypto.createHash('sha256');
+  for (const entry of fs.readdirSync(migrations).sort()) {
+    const file = path.join(migrations, entry, 'migration.sql');
+    if (fs.existsSync(file)) hash.update(entry).update(fs.readFileSync(file));
+  }
+  const run =
+    new URL(process.env.TEST_RUN_DATABASE_URL ?? base).pathname
+      .slice(1)
+      .replace(/[^A-Za-z0-9_]/g, '_')
+      .slice(0, 40) || 'postgres';
+  const name = `${run}_tpl_${hash.digest('hex').slice(0, 10)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  const exists = async (db) => (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [db])).rowCount > 0;
+  try {
+    if (await exists(name)) return name;
+    const building = `${name}_${crypto.randomBytes(3).toString('hex')}`;
+    await admin.query(`CREATE DATABASE "${building}"`);
+    try {
+      await migrate(databaseUrl(base, building));
+      // The CLI has exited; its server sessions end a moment later, and a database in use can be
+      // neither renamed nor copied.
+      while ((await admin.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [building])).rowCount > 0)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+    } catch (error) {
+      await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      // Another process built the same template at the same time and renamed its copy first.
+      if (await exists(name)) return name;
+      throw error;
+    }
+    return name;
+  } finally {
+    await admin.end();
+  }
 }
 
 export async function waitForHealth(baseUrl, child, timeoutMs = 120_000) {
