@@ -1,9 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { apiAs, expectLive, item, seedCrew, signedIn, type Person, type SeededCrew } from './support/fixtures';
-import { readState } from './support/server-state';
+import {
+  apiAs,
+  expectLive,
+  item,
+  makePerson,
+  type Person,
+  seedCrew,
+  type SeededCrew,
+  signedIn,
+} from './support/fixtures';
 import { expect, test } from './support/test';
 
 /**
@@ -13,15 +20,6 @@ import { expect, test } from './support/test';
  */
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
-
-/** A user of this spec's own, made with the seed factories (e2e/support/make-user.ts). */
-function makeAdmin(name: string): Person {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name, 'admin'], {
-    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
 
 type Viewport = (typeof VIEWPORTS)[keyof typeof VIEWPORTS];
 type Context = { browser: Browser; crew: SeededCrew; admin: Person; viewport: Viewport };
@@ -122,9 +120,9 @@ function readable(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violat
 
 let crew: SeededCrew;
 let admin: Person;
-test.beforeAll(() => {
-  crew = seedCrew();
-  admin = makeAdmin('Ada Accessible');
+test.beforeAll(async () => {
+  crew = await seedCrew();
+  admin = await makePerson('Ada Accessible', { admin: true });
 });
 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {

@@ -21,7 +21,7 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 test('every main page runs under a per-request nonce policy with no violation', async ({ browser }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   const violations = await watchViolations(ic);
 

@@ -1,23 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { expectLive, item, signedIn, type Person } from './support/fixtures';
-import { readState } from './support/server-state';
+import { expectLive, item, signedIn } from './support/fixtures';
+import { makeGoLiveCrew } from './support/make-go-live-crew';
 import { expect, test } from './support/test';
 
 // Four signed-in browsers driving one go-live: give the whole story more than the default time.
 test.describe.configure({ timeout: 300_000 });
-
-type GoLiveRoom = { deploymentId: string; name: string; people: Record<'ic' | 'dba' | 'qa' | 'stakeholder', Person> };
-
-/** A go-live of its own whose gate needs exactly the two signers driven here (DBA and QA). */
-function makeGoLiveRoom(): GoLiveRoom {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-go-live-crew.ts'], {
-    // globalSetup puts this run's database in the environment; the shared state file may belong to another run.
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
 
 async function open(page: Page, path: string) {
   await page.goto(path);
@@ -34,7 +21,7 @@ async function tick(page: Page, title: string) {
 test('the IC starts the go-live, holders tick and both sign the gate, the IC proceeds; the stakeholder page follows live', async ({
   browser,
 }) => {
-  const crew = makeGoLiveRoom();
+  const crew = await makeGoLiveCrew();
   const base = `/deployments/${crew.deploymentId}`;
   const ic = await signedIn(browser, crew.people.ic);
   const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
@@ -93,7 +80,7 @@ test('the IC starts the go-live, holders tick and both sign the gate, the IC pro
 test('the IC declares a rollback: every role gets the rollback checklist, and completing it ends the deployment rolled back', async ({
   browser,
 }) => {
-  const crew = makeGoLiveRoom();
+  const crew = await makeGoLiveCrew();
   const base = `/deployments/${crew.deploymentId}`;
   const ic = await signedIn(browser, crew.people.ic);
   const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });

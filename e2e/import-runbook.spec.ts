@@ -1,24 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { item, signedIn, type Person } from './support/fixtures';
-import { readState } from './support/server-state';
+import { item, makePerson, signedIn } from './support/fixtures';
 import { expect, test } from './support/test';
-
-/** A user of this test's own, made with the seed factories against the e2e database. */
-function makeUser(name: string): Person {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name], {
-    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
 
 const CANARY = fs.readFileSync('tests/fixtures/runbooks/canary-go-live-procedures.md', 'utf8');
 
 test('import a runbook, fix a role mapping, create the template, start a deployment and see the role checklist', async ({
   browser,
 }) => {
-  const person = makeUser('Imogen Importer');
+  const person = await makePerson('Imogen Importer');
   const page = await signedIn(browser, person);
 
   await page.getByRole('link', { name: 'Import', exact: true }).click();

@@ -1,20 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { signedIn, type Person } from './support/fixtures';
-import { readState } from './support/server-state';
+import { makePerson, signedIn } from './support/fixtures';
 import { expect, test } from './support/test';
-
-function makeAdmin(name: string): Person {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name, 'admin'], {
-    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
 
 test('an admin invites someone, who accepts in their own browser and lands signed in; deactivated, they are thrown out', async ({
   browser,
 }) => {
-  const admin = makeAdmin('Ada Inviter');
+  const admin = await makePerson('Ada Inviter', { admin: true });
   const adminPage = await signedIn(browser, admin);
   await adminPage.getByRole('link', { name: 'Users', exact: true }).click();
   await adminPage.waitForURL('**/settings/users');

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
-import { expectLive, item, seedCrew, signedIn, type Person } from './support/fixtures';
-import { readState } from './support/server-state';
+import { expectLive, item, seedCrew, signedIn } from './support/fixtures';
+import { makeLongChecklistCrew } from './support/make-long-checklist-crew';
 import { expect, test } from './support/test';
 
 type ApiItem = { title: string; status: string; note: string | null; children: ApiItem[] };
@@ -20,7 +19,7 @@ async function press(page: Page, ...keys: string[]) {
 
 /** A fresh war crew, its DBA signed in on the DBA checklist with the live connection up. */
 async function dbaChecklist(browser: Browser) {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(dba);
@@ -65,7 +64,7 @@ test('clicking a row selects it, and the keys carry on from there', async ({ bro
 test('keys never change what the person may not: another role’s item and the next phase are refused with the reason', async ({
   browser,
 }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}/roles/qa`);
   await expectLive(dba);
@@ -90,7 +89,7 @@ test('keys never change what the person may not: another role’s item and the n
 test('? opens the shortcut list as a dialog; keys wait while it is open; Escape closes it and focus returns', async ({
   browser,
 }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(dba);
@@ -119,7 +118,7 @@ test('? opens the shortcut list as a dialog; keys wait while it is open; Escape 
 test('n opens the note of the selected item, and typing x, j or Space in it ticks and moves nothing', async ({
   browser,
 }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(dba);
@@ -151,7 +150,7 @@ test('n opens the note of the selected item, and typing x, j or Space in it tick
 test('the IC moves phases with g n only where the rail’s button would: refused with its reason, else started', async ({
   browser,
 }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   await ic.goto(`/deployments/${crew.deploymentId}`);
   await expectLive(ic);
@@ -180,11 +179,7 @@ test('the IC moves phases with g n only where the rail’s button would: refused
 test('on a long (virtualised) checklist, k selects the last step, scrolls it into view, and x ticks it', async ({
   browser,
 }) => {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-long-checklist-crew.ts'], {
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  const crew = JSON.parse(out) as { deploymentId: string; people: { dba: Person }; steps: number };
+  const crew = await makeLongChecklistCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(dba);

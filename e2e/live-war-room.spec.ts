@@ -2,7 +2,7 @@ import { expectLive, item, seedCrew, restartServer, signedIn, updateItemOffline 
 import { expect, test } from './support/test';
 
 test('a tick by the DBA appears live on the IC cockpit, with progress and timeline', async ({ browser }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   const dba = await signedIn(browser, crew.people.dba);
   await ic.goto(`/deployments/${crew.deploymentId}`);
@@ -26,7 +26,7 @@ test('a tick by the DBA appears live on the IC cockpit, with progress and timeli
 test("a role holder sees no controls for another role's items, and a note is required to block", async ({
   browser,
 }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
   await dba.goto(`/deployments/${crew.deploymentId}/roles/qa`);
   await expectLive(dba);
@@ -47,7 +47,7 @@ test("a role holder sees no controls for another role's items, and a note is req
 });
 
 test('after a server restart the page reconnects and shows what changed meanwhile', async ({ browser }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   await ic.goto(`/deployments/${crew.deploymentId}`);
   await expectLive(ic);
@@ -55,7 +55,7 @@ test('after a server restart the page reconnects and shows what changed meanwhil
 
   await restartServer(async () => {
     await expect(ic.getByTestId('live-indicator')).toHaveAttribute('data-status', 'reconnecting');
-    updateItemOffline(crew, qaItem.id, crew.people.qa.id, 'done');
+    await updateItemOffline(crew.deploymentId, qaItem.id, crew.people.qa.id, 'done');
   });
 
   await expectLive(ic);

@@ -8,7 +8,7 @@ test.setTimeout(180_000);
 test("the spike scenario drives the IC screen from level 1 to level 3, and a role holder's strip shows the same", async ({
   browser,
 }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic, { width: 1400, height: 900 });
   const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
   await ic.goto(`/deployments/${crew.deploymentId}`);

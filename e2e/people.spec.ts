@@ -4,7 +4,7 @@ import { expect, test } from './support/test';
 test('the IC invites a newcomer into a role; the newcomer opens the link, sets a password and lands in the deployment holding it', async ({
   browser,
 }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   await ic.goto(`/deployments/${crew.deploymentId}`);
   await expectLive(ic);
@@ -41,7 +41,7 @@ test('the IC invites a newcomer into a role; the newcomer opens the link, sets a
 });
 
 test('the IC revokes a pending invitation, and its link then says so', async ({ browser }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   await ic.goto(`/deployments/${crew.deploymentId}`);
   const invite = ic.getByTestId('invite-to-role');
@@ -59,7 +59,7 @@ test('the IC revokes a pending invitation, and its link then says so', async ({ 
 });
 
 test('people without the IC role see who holds which role, but no invite form', async ({ browser }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}`);
   await expect(dba.getByTestId('people')).toContainText('Dana DBA');

@@ -1,16 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { apiAs, signedIn, type Person } from './support/fixtures';
-import { readState } from './support/server-state';
+import { apiAs, makePerson, signedIn } from './support/fixtures';
 import { expect, test } from './support/test';
-
-function makeUser(name: string): Person {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name], {
-    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
 
 const RUNBOOK = `# Payments go-live
 
@@ -40,7 +30,7 @@ for (const [label, viewport] of [
   test(`${label}: a step's redline in a rehearsal is reviewed and accepted on the template page as version 2`, async ({
     browser,
   }) => {
-    const person = makeUser(`Rita Redlines ${label}`);
+    const person = await makePerson(`Rita Redlines ${label}`);
     const page = await signedIn(browser, person, viewport);
 
     await page.goto('/import');
@@ -87,7 +77,7 @@ for (const [label, viewport] of [
 test('a rehearsal driven through its first phase shows on the template page: planned against actual, slowest steps', async ({
   browser,
 }) => {
-  const person = makeUser('Tim Timing');
+  const person = await makePerson('Tim Timing');
   const page = await signedIn(browser, person, { width: 1280, height: 900 });
   const api = apiAs(page);
   const created = await api.post('/api/templates', { data: { markdown: RUNBOOK, name: 'Payments (timing e2e)' } });

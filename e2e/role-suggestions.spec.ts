@@ -1,18 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { expectLive, item, seedCrew, signedIn, type Person } from './support/fixtures';
-import { readState } from './support/server-state';
+import { expectLive, item, makePerson, seedCrew, signedIn } from './support/fixtures';
 import { expect, test } from './support/test';
 
 /** A runbook with no owners gets a team: suggestions at import, a section moved by hand, and that role's checklist. */
-
-function makeUser(name: string): Person {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name], {
-    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
 
 const BLUE_GREEN = fs.readFileSync('tests/fixtures/runbooks/blue-green-cutover-tasks.md', 'utf8');
 const row = (page: import('@playwright/test').Page, title: string) =>
@@ -23,7 +13,7 @@ const count = (page: import('@playwright/test').Page, key: string) =>
 test("import a runbook with no owners, see the suggestions, move a section, and find it in that role's checklist", async ({
   browser,
 }, testInfo) => {
-  const person = makeUser('Rhea Roles');
+  const person = await makePerson('Rhea Roles');
   const page = await signedIn(browser, person);
   await page.goto('/import');
   await page.getByLabel('Runbook Markdown').fill(BLUE_GREEN);
@@ -94,7 +84,7 @@ test("import a runbook with no owners, see the suggestions, move a section, and 
 });
 
 test('the import preview reads on a phone', async ({ browser }, testInfo) => {
-  const person = makeUser('Pia Phone');
+  const person = await makePerson('Pia Phone');
   const page = await signedIn(browser, person, { width: 390, height: 844 });
   await page.goto('/import');
   await page.getByLabel('Runbook Markdown').fill(BLUE_GREEN);
@@ -109,7 +99,7 @@ test('the import preview reads on a phone', async ({ browser }, testInfo) => {
 test("in a running war room the IC moves a step from its menu, and both roles' checklists follow live", async ({
   browser,
 }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   const dba = await signedIn(browser, crew.people.dba);
   const qa = await signedIn(browser, crew.people.qa, { width: 390, height: 844 });

@@ -1,17 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import type { Browser } from '@playwright/test';
-import type { Person } from './support/fixtures';
-import { readState } from './support/server-state';
+import { makePerson, type Person } from './support/fixtures';
 import { expect, test } from './support/test';
-
-/** A user of this test's own, made with the seed factories against the e2e database. */
-function makeUser(name: string): Person {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name], {
-    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
 
 /** Signs in on /sign-in?next=… (a fresh browser each time) and returns where the browser ends up. */
 async function signInWithNext(browser: Browser, person: Person, next: string) {
@@ -29,7 +18,7 @@ async function signInWithNext(browser: Browser, person: Person, next: string) {
 }
 
 test('sign-in sends people on only to a page of this site, however `next` is spelled', async ({ browser, baseURL }) => {
-  const person = makeUser('Rita Redirect');
+  const person = await makePerson('Rita Redirect');
   const own = new URL(baseURL!).origin;
   // As typed into the address bar (already URL-encoded where a browser would encode).
   for (const next of [

@@ -4,11 +4,11 @@ import { expect, test } from './support/test';
 test('a stale session is asked for the password before a NO-GO; the comment survives and the sign-off lands', async ({
   browser,
 }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await dba.goto(`/deployments/${crew.deploymentId}/roles/dba`);
   await expectLive(dba);
-  ageSessions(crew.people.dba.id);
+  await ageSessions(crew.people.dba.id);
 
   const gate = dba.getByTestId('pending-signoffs').getByTestId('gate-panel').first();
   await gate.getByTestId('reject-dba').click();

@@ -74,6 +74,13 @@ test.describe('single sign-on with a real OpenID provider', () => {
     await idp?.stop();
   });
 
+  /** One of the e2e seeds, run against this spec's own server's database (e2e/support/seed-cli.ts). */
+  const seed = (name: 'crew' | 'age-sessions', ...args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/seed-cli.ts', name, ...args], {
+      env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+
   test('an allowed person signs in through the provider; its admin group makes an admin', async ({ browser }) => {
     const page = await signInWithSso(browser, app, 'ada');
     await page.waitForURL(`${app.baseUrl}/deployments`);
@@ -91,12 +98,7 @@ test.describe('single sign-on with a real OpenID provider', () => {
   test('a stale SSO session confirms a NO-GO through the provider again; the sign-off records the SSO identity', async ({
     browser,
   }) => {
-    const tsx = (script: string, args: string[] = []) =>
-      execFileSync(process.execPath, ['--import', 'tsx', script, ...args], {
-        env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' },
-        encoding: 'utf8',
-      });
-    const crew = JSON.parse(tsx('e2e/support/seed-crew.ts')) as {
+    const crew = JSON.parse(seed('crew')) as {
       deploymentId: string;
       people: { dba: { id: string; email: string } };
     };
@@ -104,7 +106,7 @@ test.describe('single sign-on with a real OpenID provider', () => {
     const page = await signInWithSso(browser, app, crew.people.dba.email);
     await page.waitForURL(`${app.baseUrl}/deployments`);
     await page.goto(`${app.baseUrl}/deployments/${crew.deploymentId}/roles/dba`);
-    tsx('e2e/support/age-sessions.ts', [crew.people.dba.id]);
+    seed('age-sessions', crew.people.dba.id);
 
     const gate = page.getByTestId('pending-signoffs').getByTestId('gate-panel').first();
     await gate.getByTestId('reject-dba').click();
@@ -170,11 +172,7 @@ test.describe('single sign-on with a real OpenID provider', () => {
   test('an invitation into a role admits a first SSO sign-in from its link, which lands in the deployment holding the role', async ({
     browser,
   }) => {
-    const made = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/seed-crew.ts'], {
-      env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-    });
-    const crew = JSON.parse(made) as { deploymentId: string };
+    const crew = JSON.parse(seed('crew')) as { deploymentId: string };
     const admin = { authorization: `Bearer ${app.adminToken}`, 'content-type': 'application/json' };
     const invited = await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/invitations`, {
       method: 'POST',

@@ -1,12 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { CHECKOUT_RUNBOOK } from '../tests/support/runbooks';
-import { apiAs, signedIn, type Person } from './support/fixtures';
-import { readState } from './support/server-state';
+import { apiAs, makePerson, signedIn } from './support/fixtures';
+import { makeTimingRuns } from './support/make-timing-runs';
 import { expect, test } from './support/test';
-
-const env = () => ({ ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' });
-const tsx = (script: string, ...args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { env: env(), encoding: 'utf8' });
 
 const RUNBOOK = CHECKOUT_RUNBOOK;
 
@@ -17,7 +12,7 @@ for (const [label, viewport] of [
   test(`${label}: a phase that ran over in three go-lives is offered a new plan; accepting it saves version 2`, async ({
     browser,
   }) => {
-    const person: Person = JSON.parse(tsx('e2e/support/make-user.ts', `Tina Timing ${label}`));
+    const person = await makePerson(`Tina Timing ${label}`);
     const page = await signedIn(browser, person, viewport);
     const created = await apiAs(page).post('/api/templates', {
       data: { markdown: RUNBOOK, name: `Checkout (timing e2e ${label})` },
@@ -25,7 +20,7 @@ for (const [label, viewport] of [
     expect(created.status()).toBe(201);
     const templateId = (await created.json()).id as string;
     // Deploy took 30, 35 and 40 minutes against its 20; Preparation 25 of its 30; one rehearsal.
-    tsx('e2e/support/make-timing-runs.ts', templateId, person.id);
+    await makeTimingRuns(templateId, person.id);
 
     await page.goto(`/templates/${templateId}`);
     const timing = page.getByRole('region', { name: /Timing across runs/ });

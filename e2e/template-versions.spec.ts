@@ -1,17 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { signedIn, type Person } from './support/fixtures';
-import { readState } from './support/server-state';
+import { makePerson, signedIn } from './support/fixtures';
 import { expect, test } from './support/test';
-
-function makeUser(name: string): Person {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/make-user.ts', name], {
-    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
 
 const RUNBOOK = `# Payments go-live
 
@@ -46,7 +36,7 @@ const FIXED = RUNBOOK.replace('npm run migrate', 'npm run migrate -- --lock-time
 test('re-import a runbook into its template: the history shows version 2, the diff shows the change, and a returning IC is told what changed since their last run', async ({
   browser,
 }) => {
-  const person = makeUser('Valentina Versions');
+  const person = await makePerson('Valentina Versions');
   const page = await signedIn(browser, person);
 
   // Version 1: imported from Markdown.

@@ -49,7 +49,7 @@ test('the public wall fills a TV, follows the go-live live and resumes by itself
   const qa = crew.items.find((i) => i.title === 'Smoke suite green on staging')!;
   await restartServer(async () => {
     await expect(wall.getByRole('status')).toHaveText('reconnecting');
-    updateItemOffline(crew, qa.id, crew.people.qa.id, 'done');
+    await updateItemOffline(crew.deploymentId, qa.id, crew.people.qa.id, 'done');
   });
   await expect(wall.getByRole('status')).toHaveText('live');
   await expect(tv.getByTestId('wall-progress')).not.toHaveText('0%');
@@ -60,7 +60,7 @@ test('the public wall fills a TV, follows the go-live live and resumes by itself
 });
 
 test("the war room's own wall names who is online and follows ticks live", async ({ browser }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic, { width: 1280, height: 720 });
   await ic.goto(`/deployments/${crew.deploymentId}`);
   await ic.getByRole('navigation', { name: 'War-room views' }).getByRole('link', { name: 'Wall' }).click();

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { webhookReceiver } from '../tests/support/webhook-receiver';
-import { apiAs, seedCrew, signedIn, type Person } from './support/fixtures';
-import { readState } from './support/server-state';
+import { apiAs, makePerson, seedCrew, signedIn } from './support/fixtures';
 import { expect, test } from './support/test';
 
 /**
@@ -21,18 +19,6 @@ async function startReceiver() {
       receiver.received.filter((r) => r.headers['x-warroom-event'] === topic && r.path === '/hooks/war-room'),
     stop: receiver.stop,
   };
-}
-
-function makeUser(name: string, admin = false): Person {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'e2e/support/make-user.ts', name, admin ? 'admin' : ''],
-    {
-      env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-    },
-  );
-  return JSON.parse(out);
 }
 
 const signature = (secret: string, raw: string) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
@@ -56,7 +42,7 @@ async function deleteWebhook(page: Page, url: string) {
 test('the IC adds a webhook, sees its secret once and watches a signed delivery arrive', async ({ browser }) => {
   const receiver = await startReceiver();
   try {
-    const crew = seedCrew();
+    const crew = await seedCrew();
     const ic = await signedIn(browser, crew.people.ic);
     await ic.goto(`/deployments/${crew.deploymentId}`);
     await expect(ic.getByTestId('notifications-card')).toContainText('No webhooks');
@@ -135,7 +121,7 @@ test('the IC adds a webhook, sees its secret once and watches a signed delivery 
 test('the IC pauses, resumes and tests a webhook from its card', async ({ browser }) => {
   const receiver = await startReceiver();
   try {
-    const crew = seedCrew();
+    const crew = await seedCrew();
     const ic = await signedIn(browser, crew.people.ic);
     const base = `/deployments/${crew.deploymentId}`;
     await ic.goto(`${base}/notifications`);
@@ -226,7 +212,7 @@ test('the IC pauses, resumes and tests a webhook from its card', async ({ browse
 });
 
 test('other roles get no link and a refusal; only admins reach the global webhooks', async ({ browser }) => {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const dba = await signedIn(browser, crew.people.dba);
   await expect(dba.getByRole('link', { name: 'API tokens' })).toBeVisible();
   await expect(dba.getByRole('link', { name: 'Webhooks', exact: true })).toHaveCount(0);
@@ -249,7 +235,7 @@ test('other roles get no link and a refusal; only admins reach the global webhoo
 test('an admin adds a webhook for every deployment and sees where its deliveries came from', async ({ browser }) => {
   const receiver = await startReceiver();
   try {
-    const admin = await signedIn(browser, makeUser('Ada Admin', true));
+    const admin = await signedIn(browser, await makePerson('Ada Admin', { admin: true }));
     await admin.getByRole('link', { name: 'Webhooks', exact: true }).click();
     await admin.waitForURL('**/settings/webhooks');
     await expect(admin.getByRole('heading', { name: 'Webhooks for every deployment' })).toBeVisible();
@@ -268,7 +254,7 @@ test('an admin adds a webhook for every deployment and sees where its deliveries
       'Status update posted',
     ]);
 
-    const crew = seedCrew();
+    const crew = await seedCrew();
     const posted = await apiAs(admin).post(`/api/deployments/${crew.deploymentId}/status-updates`, {
       data: { message: 'Cutover done' },
     });

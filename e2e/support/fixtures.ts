@@ -1,37 +1,20 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { serverArgs } from '../../scripts/server-command.mjs';
+import type { Person } from './make-user';
+import { makeCrew } from './seed-crew';
 import { readState, writeState } from './server-state';
 
-export type Person = { id: string; email: string; name: string; password: string };
-export type SeededCrew = {
-  deploymentId: string;
-  name: string;
-  people: Record<'ic' | 'dba' | 'qa' | 'techLead' | 'devops' | 'stakeholder', Person>;
-  items: { id: string; title: string; roleKey: string; phaseId: string; version: number }[];
-};
-
-function tsx(script: string, args: string[] = []): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { ...process.env, DATABASE_URL: readState().databaseUrl, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-}
+// Seeds run in this worker against the run's database (global setup sets DATABASE_URL), on one
+// Prisma client per worker: a process per seed cost ~2.7 s of loading each time.
+export { ageSessions } from './age-sessions';
+export { makePerson, type Person } from './make-user';
+export type { SeededCrew } from './seed-crew';
+export { updateItemOffline } from './update-item-offline';
 
 /** A war room of its own for this test, made with the seed factories. */
-export function seedCrew(): SeededCrew {
-  return JSON.parse(tsx('e2e/support/seed-crew.ts'));
-}
-
-/** Ages a person's sessions past the step-up window (see age-sessions.ts). */
-export function ageSessions(userId: string) {
-  tsx('e2e/support/age-sessions.ts', [userId]);
-}
-
-export function updateItemOffline(crew: SeededCrew, itemId: string, userId: string, status: string) {
-  tsx('e2e/support/update-item-offline.ts', [crew.deploymentId, itemId, userId, status]);
-}
+export const seedCrew = makeCrew;
 
 /** A signed-in browser context for one person: a second person is a second context. */
 export async function signedIn(
@@ -72,7 +55,7 @@ export async function expectLive(page: Page) {
 
 /** A fresh crew's IC on the cockpit (desktop) and DBA on their checklist (phone), both live. */
 export async function icAndDbaLive(browser: Browser) {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
   await ic.goto(`/deployments/${crew.deploymentId}`);
@@ -121,7 +104,7 @@ export async function restartServer(meanwhile: () => void | Promise<void>) {
 
 /** A fresh crew whose IC has the war room open and made a public status link (shown once). */
 export async function icWithShareLink(browser: Browser) {
-  const crew = seedCrew();
+  const crew = await seedCrew();
   const ic = await signedIn(browser, crew.people.ic);
   await ic.goto(`/deployments/${crew.deploymentId}`);
   await expectLive(ic);

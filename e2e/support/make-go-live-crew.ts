@@ -1,8 +1,8 @@
-// Run with tsx by e2e/ic-drives-go-live.spec.ts: a small go-live of its own — a gate that needs
-// exactly the two signers the test drives (DBA and QA), and a rollback phase with a step for each.
+// For e2e/ic-drives-go-live.spec.ts: a small go-live of its own — a gate that needs exactly the
+// two signers the test drives (DBA and QA), and a rollback phase with a step for each.
 import type { TemplateDefinitionInput } from '../../lib/domain/template-definition';
-import { getPrisma } from '../../lib/server/db';
-import { makeDeployment, makeUser } from '../../lib/server/seed/factories';
+import { makeDeployment } from '../../lib/server/seed/factories';
+import { makePerson } from './make-user';
 
 const step = (roleKey: string, title: string) => ({ roleKey, title, children: [] });
 
@@ -40,27 +40,14 @@ const definition: TemplateDefinitionInput = {
   ],
 };
 
-async function main() {
-  const password = 'e2e-password-123';
+export async function makeGoLiveCrew() {
   const [ic, dba, qa, stakeholder] = await Promise.all(
-    ['Iris IC', 'Dana DBA', 'Quinn QA', 'Stella Stakeholder'].map((name) => makeUser({ name, password })),
+    ['Iris IC', 'Dana DBA', 'Quinn QA', 'Stella Stakeholder'].map((name) => makePerson(name)),
   );
   const deployment = await makeDeployment({
     definition,
     goLiveAt: new Date(Date.now() + 30 * 60_000),
     people: { ic: [ic.id], dba: [dba.id], qa: [qa.id], stakeholder: [stakeholder.id] },
   });
-  const people = Object.fromEntries(
-    Object.entries({ ic, dba, qa, stakeholder }).map(([k, u]) => [
-      k,
-      { id: u.id, email: u.email, name: u.name, password },
-    ]),
-  );
-  process.stdout.write(JSON.stringify({ deploymentId: deployment.id, name: deployment.name, people }));
-  await getPrisma().$disconnect();
+  return { deploymentId: deployment.id, name: deployment.name, people: { ic, dba, qa, stakeholder } };
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});

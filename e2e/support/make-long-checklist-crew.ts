@@ -1,8 +1,8 @@
-// Run with tsx by e2e/keyboard-shortcuts.spec.ts: a war room of its own whose DBA checklist is long
-// enough (400 steps) to be virtualised, so the keyboard is tested where most rows are not in the DOM.
+// For e2e/keyboard-shortcuts.spec.ts: a war room of its own whose DBA checklist is long enough
+// (400 steps) to be virtualised, so the keyboard is tested where most rows are not in the DOM.
 import type { TemplateDefinitionInput } from '../../lib/domain/template-definition';
-import { getPrisma } from '../../lib/server/db';
-import { makeDeployment, makeUser } from '../../lib/server/seed/factories';
+import { makeDeployment } from '../../lib/server/seed/factories';
+import { makePerson } from './make-user';
 
 const STEPS = 400;
 
@@ -26,18 +26,8 @@ const definition: TemplateDefinitionInput = {
   ],
 };
 
-async function main() {
-  const password = 'e2e-password-123';
-  const [ic, dba] = await Promise.all(['Iris IC', 'Dana DBA'].map((name) => makeUser({ name, password })));
+export async function makeLongChecklistCrew() {
+  const [ic, dba] = await Promise.all(['Iris IC', 'Dana DBA'].map((name) => makePerson(name)));
   const deployment = await makeDeployment({ definition, people: { ic: [ic.id], dba: [dba.id] } });
-  const people = Object.fromEntries(
-    Object.entries({ ic, dba }).map(([k, u]) => [k, { id: u.id, email: u.email, name: u.name, password }]),
-  );
-  process.stdout.write(JSON.stringify({ deploymentId: deployment.id, people, steps: STEPS }));
-  await getPrisma().$disconnect();
+  return { deploymentId: deployment.id, people: { ic, dba }, steps: STEPS };
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});

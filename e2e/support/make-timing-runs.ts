@@ -1,10 +1,8 @@
-// Run with tsx by the template-timing e2e: three past go-lives of a template whose given phase ran
-// over its plan, and one rehearsal, with the times they took. Args: templateId userId
-import { getPrisma } from '../../lib/server/db';
+// For the template-timing e2e: three past go-lives of a template whose given phase ran over its
+// plan, and one rehearsal, with the times they took.
 import { makePastRun } from '../../lib/server/seed/past-runs';
 
-async function main() {
-  const [templateId, userId] = process.argv.slice(2);
+export async function makeTimingRuns(templateId: string, userId: string) {
   const people = { ic: [userId] };
   for (const [n, deploy] of [30, 35, 40].entries())
     await makePastRun({
@@ -23,10 +21,4 @@ async function main() {
     start: new Date(Date.UTC(2026, 10, 10, 8)),
     phases: [{ minutes: 12 }, { minutes: 8 }],
   });
-  await getPrisma().$disconnect();
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});

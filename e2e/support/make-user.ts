@@ -1,21 +1,18 @@
-// Run with tsx by the e2e specs: creates one user of its own for a test and prints it as JSON.
-// Args: [name] [admin]
-// (Seed functions double as test factories.)
-import { getPrisma } from '../../lib/server/db';
+// A user of a test's own, made with the seed factories (they double as test factories).
 import { makeUser } from '../../lib/server/seed/factories';
 
-async function main() {
-  const password = 'e2e-password-123';
-  const user = await makeUser({
-    name: process.argv[2] || 'Imogen Importer',
-    password,
-    isAdmin: process.argv[3] === 'admin',
-  });
-  process.stdout.write(JSON.stringify({ id: user.id, email: user.email, name: user.name, password }));
-  await getPrisma().$disconnect();
-}
+/** Every made-up person's password: the factories hash it once per process. */
+export const E2E_PASSWORD = 'e2e-password-123';
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+export type Person = { id: string; email: string; name: string; password: string };
+
+export const personOf = (user: { id: string; email: string; name: string }): Person => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  password: E2E_PASSWORD,
 });
+
+export async function makePerson(name: string, { admin = false } = {}): Promise<Person> {
+  return personOf(await makeUser({ name, password: E2E_PASSWORD, isAdmin: admin }));
+}

@@ -1,14 +1,17 @@
-// Run with tsx by the e2e fixtures: creates a war room of its own for one test and prints it as
-// JSON. (Seed functions double as test factories.)
-import { getPrisma } from '../../lib/server/db';
-import { itemsOf, makeDeployment, makeUser } from '../../lib/server/seed/factories';
+// A war room of its own for one test, made with the seed factories (they double as test factories).
+import { itemsOf, makeDeployment } from '../../lib/server/seed/factories';
+import { makePerson, type Person } from './make-user';
 
-async function main() {
-  const password = 'e2e-password-123';
+export type SeededCrew = {
+  deploymentId: string;
+  name: string;
+  people: Record<'ic' | 'dba' | 'qa' | 'techLead' | 'devops' | 'stakeholder', Person>;
+  items: { id: string; title: string; roleKey: string; phaseId: string; version: number }[];
+};
+
+export async function makeCrew(): Promise<SeededCrew> {
   const [ic, dba, qa, techLead, devops, stakeholder] = await Promise.all(
-    ['Iris IC', 'Dana DBA', 'Quinn QA', 'Tomás Tech', 'Dev Ops', 'Stella Stakeholder'].map((name) =>
-      makeUser({ name, password }),
-    ),
+    ['Iris IC', 'Dana DBA', 'Quinn QA', 'Tomás Tech', 'Dev Ops', 'Stella Stakeholder'].map((name) => makePerson(name)),
   );
   const deployment = await makeDeployment({
     people: {
@@ -27,17 +30,6 @@ async function main() {
     phaseId: i.phaseId,
     version: i.version,
   }));
-  const people = Object.fromEntries(
-    Object.entries({ ic, dba, qa, techLead, devops, stakeholder }).map(([k, u]) => [
-      k,
-      { id: u.id, email: u.email, name: u.name, password },
-    ]),
-  );
-  process.stdout.write(JSON.stringify({ deploymentId: deployment.id, name: deployment.name, people, items }));
-  await getPrisma().$disconnect();
+  const people = { ic, dba, qa, techLead, devops, stakeholder };
+  return { deploymentId: deployment.id, name: deployment.name, people, items };
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
