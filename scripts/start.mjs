@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import { serverArgs } from './server-command.mjs';
 
 if (!fs.existsSync('.next/BUILD_ID')) {
+  const checked = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-env.ts'], { stdio: 'inherit' });
+  if (checked.status !== 0) process.exit(checked.status ?? 1);
   console.log('No production build yet: running `next build` (about a minute, once)…');
   const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
     stdio: 'inherit',
