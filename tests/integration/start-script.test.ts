@@ -12,7 +12,7 @@ function checkoutWithoutBuild(): string {
   return dir;
 }
 
-function npmStart(cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+function npmStart(cwd: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd, env: { ...process.env, ...env } });
     let stderr = '';
