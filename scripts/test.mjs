@@ -2,7 +2,7 @@
 // then the production build, integration tests against real PostgreSQL (DATABASE_URL) or the
 // embedded database, and Playwright e2e against the real custom server. (The fresh-clone smoke,
 // `npm run test:smoke`, reinstalls and rebuilds from scratch: CI runs it after this.)
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -11,10 +11,15 @@ fs.mkdirSync(results, { recursive: true });
 for (const file of ['unit.json', 'integration.json', 'e2e.json']) fs.rmSync(path.join(results, file), { force: true });
 const bin = (name) => path.resolve('node_modules/.bin', name);
 
+// Steps in one inner list run side by side (the static checks are single-threaded and the machine
+// may have cores to spare: ~70 s one after another, ~35 s together on two cores); their output is
+// held and printed whole, in this order, when the last of them ends.
 const steps = [
-  { name: 'lint', cmd: bin('eslint'), args: ['.'] },
-  { name: 'format', cmd: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'] },
-  { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit'] },
+  [
+    { name: 'lint', cmd: bin('eslint'), args: ['.'] },
+    { name: 'format', cmd: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'] },
+    { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit'] },
+  ],
   {
     name: 'unit',
     cmd: bin('vitest'),
@@ -51,16 +56,34 @@ const steps = [
 const only = process.env.TEST_STEPS?.split(',');
 const timings = [];
 let failed = null;
-for (const step of steps) {
-  if (only && !only.includes(step.name)) continue;
+
+/** Runs one step; `held`: its output is gathered and returned rather than shown as it comes. */
+function run(step, held) {
   const started = Date.now();
-  console.log(`\n▶ ${step.name}`);
-  const run = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
-  timings.push(`${step.name} ${Math.round((Date.now() - started) / 1000)} s`);
-  if (run.status !== 0) {
-    failed = step.name;
-    break;
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd, step.args, {
+      stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...step.env },
+    });
+    let output = '';
+    if (held) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => (output += `${error.message}\n`));
+    child.on('close', (code) => resolve({ step, ok: code === 0, output, seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+for (const group of steps.map((entry) => (Array.isArray(entry) ? entry : [entry]))) {
+  const chosen = group.filter((step) => !only || only.includes(step.name));
+  if (chosen.length === 0) continue;
+  const held = chosen.length > 1;
+  console.log(`\n▶ ${chosen.map((step) => step.name).join(' · ')}`);
+  const results = await Promise.all(chosen.map((step) => run(step, held)));
+  for (const result of results) {
+    if (held && result.output) console.log(`\n── ${result.step.name}\n${result.output.trimEnd()}`);
+    timings.push(`${result.step.name} ${Math.round(result.seconds)} s`);
+    if (!result.ok) failed ??= result.step.name;
   }
+  if (failed) break;
 }
 
 function counts(file, kind) {
