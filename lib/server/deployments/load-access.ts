@@ -40,10 +40,12 @@ export const accessKey = (deploymentId: string, userId: string) => JSON.stringif
  * accessKey whose deployment exists.
  */
 export async function loadAccesses(asked: { deploymentId: string; userId: string }[]): Promise<Map<string, Access>> {
+  // Each key once: a key asked twice would come back as two rows per role, each pushed.
+  const unique = [...new Map(asked.map((a) => [accessKey(a.deploymentId, a.userId), a])).values()];
   const rows = await sql<AccessRow>`
     SELECT q."deploymentId" AS "askedDeployment", q."userId" AS "askedUser",
       d."id", d."name", d."state"::text AS "state", d."seq", d."goLiveAt", r."key", r."isIc", r."readOnly"
-    FROM unnest(${asked.map((a) => a.deploymentId)}::text[], ${asked.map((a) => a.userId)}::text[]) AS q("deploymentId", "userId")
+    FROM unnest(${unique.map((a) => a.deploymentId)}::text[], ${unique.map((a) => a.userId)}::text[]) AS q("deploymentId", "userId")
     JOIN "Deployment" d ON d."id" = q."deploymentId"
     LEFT JOIN "Participant" p ON p."deploymentId" = d."id" AND p."userId" = q."userId"
     LEFT JOIN "Role" r ON r."id" = p."roleId"`;
