@@ -1,19 +1,11 @@
 // @ts-check
+import { contentSecurityPolicy } from './lib/server/http/content-security-policy.mjs';
+
 const isProd = process.env.NODE_ENV === 'production';
 
-// Pages get a per-request nonce policy from proxy.ts (lib/server/http/csp.ts); this fixed one
-// covers what the proxy does not see: API answers and static files.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self'${isProd ? '' : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+// Pages get the policy with a per-request nonce from proxy.ts; API answers and static files,
+// which the proxy does not see, get it here without one.
+const csp = contentSecurityPolicy({ dev: !isProd });
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { pageContentSecurityPolicy } from '@/lib/server/http/csp';
+import { contentSecurityPolicy } from '@/lib/server/http/content-security-policy.mjs';
 
 /**
  * Every page gets a fresh nonce: Next reads it from the request's CSP header and puts it on its
@@ -9,7 +9,7 @@ import { pageContentSecurityPolicy } from '@/lib/server/http/csp';
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const policy = pageContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== 'production' });
+  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV !== 'production' });
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);

@@ -179,6 +179,15 @@ describe('HTTP hardening', () => {
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('strict-transport-security')).toBeNull();
   });
+
+  it("gives API answers the pages' policy without a nonce: this origin's scripts only", async () => {
+    const page = (await fetch(`${baseUrl()}/sign-in`)).headers.get('content-security-policy') ?? '';
+    const api = (await fetch(`${baseUrl()}/api/health`)).headers.get('content-security-policy') ?? '';
+    expect(api).toContain("script-src 'self';");
+    expect(api).toContain("object-src 'none'");
+    const withoutScripts = (policy: string) => policy.split('; ').filter((d) => !d.startsWith('script-src'));
+    expect(withoutScripts(api)).toEqual(withoutScripts(page));
+  });
 });
 
 describe('with low limits and HSTS (a server of its own)', () => {
