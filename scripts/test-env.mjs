@@ -135,8 +135,12 @@ async function migratedTemplate(base) {
       await migrate(databaseUrl(base, building));
       // The CLI has exited; its server sessions end a moment later, and a database in use can be
       // neither renamed nor copied.
-      while ((await admin.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [building])).rowCount > 0)
+      // A session that never ends (something else connected to it) fails the run, naming it.
+      const deadline = Date.now() + 30_000;
+      while ((await admin.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [building])).rowCount > 0) {
+        if (Date.now() > deadline) throw new Error(`Sessions still used ${building} 30 s after its migrations ran.`);
         await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
     } catch (error) {
       await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
