@@ -12,7 +12,7 @@ for (const file of ['unit.json', 'integration.json', 'e2e.json']) fs.rmSync(path
 const bin = (name) => path.resolve('node_modules/.bin', name);
 
 // Steps in one inner list run side by side (the static checks are single-threaded and the machine
-// may have cores to spare: ~70 s one after another, ~35 s together on two cores); their output is
+// may have cores to spare: ~70 s one after another, 37–50 s together on two cores); their output is
 // held and printed whole, in this order, when the last of them ends.
 const steps = [
   [

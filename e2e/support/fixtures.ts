@@ -3,18 +3,15 @@ import type { Browser, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { serverArgs } from '../../scripts/server-command.mjs';
 import type { Person } from './make-user';
-import { makeCrew } from './seed-crew';
+import { seedCrew } from './seed-crew';
 import { readState, writeState } from './server-state';
 
 // Seeds run in this worker against the run's database (global setup sets DATABASE_URL), on one
 // Prisma client per worker: a process per seed cost ~2.7 s of loading each time.
 export { ageSessions } from './age-sessions';
 export { makePerson, type Person } from './make-user';
-export type { SeededCrew } from './seed-crew';
+export { seedCrew, type SeededCrew } from './seed-crew';
 export { updateItemOffline } from './update-item-offline';
-
-/** A war room of its own for this test, made with the seed factories. */
-export const seedCrew = makeCrew;
 
 /** A signed-in browser context for one person: a second person is a second context. */
 export async function signedIn(

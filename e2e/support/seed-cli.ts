@@ -3,10 +3,10 @@
 // in-process (fixtures.ts), against the run's database. Args: <seed> [args…]
 import { getPrisma } from '../../lib/server/db';
 import { ageSessions } from './age-sessions';
-import { makeCrew } from './seed-crew';
+import { seedCrew } from './seed-crew';
 
 const seeds: Record<string, (...args: string[]) => Promise<unknown>> = {
-  crew: makeCrew,
+  crew: seedCrew,
   'age-sessions': ageSessions,
 };
 

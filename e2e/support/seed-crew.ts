@@ -9,7 +9,8 @@ export type SeededCrew = {
   items: { id: string; title: string; roleKey: string; phaseId: string; version: number }[];
 };
 
-export async function makeCrew(): Promise<SeededCrew> {
+/** A war room of its own for one test. */
+export async function seedCrew(): Promise<SeededCrew> {
   const [ic, dba, qa, techLead, devops, stakeholder] = await Promise.all(
     ['Iris IC', 'Dana DBA', 'Quinn QA', 'Tomás Tech', 'Dev Ops', 'Stella Stakeholder'].map((name) => makePerson(name)),
   );
