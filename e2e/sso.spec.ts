@@ -1,8 +1,16 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
+import { promisify } from 'node:util';
 import type { Browser } from '@playwright/test';
 import pg from 'pg';
-import { createTestDatabase, freePort, serverEnv, startAppServer, stopAppServer } from '../scripts/test-env.mjs';
+import {
+  createTestDatabase,
+  freePort,
+  runDatabaseServer,
+  serverEnv,
+  startAppServer,
+  stopAppServer,
+} from '../scripts/test-env.mjs';
 import { IDP_CLIENT, startOidcProvider } from '../tests/support/oidc-provider';
 import { expect, test } from './support/test';
 
@@ -10,7 +18,7 @@ type App = { baseUrl: string; adminToken: string; databaseUrl: string; stop: () 
 
 /** A War Room server of its own, on its own database, with the given single sign-on settings. */
 async function startApp(port: number, extra: Record<string, string>): Promise<App> {
-  const database = await createTestDatabase('sso');
+  const database = await createTestDatabase('sso', runDatabaseServer());
   const adminToken = crypto.randomBytes(24).toString('hex');
   const server = await startAppServer(serverEnv({ databaseUrl: database.url, port, adminToken, extra }));
   return {
@@ -74,12 +82,17 @@ test.describe('single sign-on with a real OpenID provider', () => {
     await idp?.stop();
   });
 
-  /** One of the e2e seeds, run against this spec's own server's database (e2e/support/seed-cli.ts). */
-  const seed = (name: 'crew' | 'age-sessions', ...args: string[]) =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'e2e/support/seed-cli.ts', name, ...args], {
-      env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-    });
+  /**
+   * One of the e2e seeds, run against this spec's own server's database (e2e/support/seed-cli.ts).
+   * Not execFileSync: with the embedded database, this very process serves that database.
+   */
+  const seed = async (name: 'crew' | 'age-sessions', ...args: string[]) =>
+    (
+      await promisify(execFile)(process.execPath, ['--import', 'tsx', 'e2e/support/seed-cli.ts', name, ...args], {
+        env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      })
+    ).stdout;
 
   test('an allowed person signs in through the provider; its admin group makes an admin', async ({ browser }) => {
     const page = await signInWithSso(browser, app, 'ada');
@@ -98,7 +111,7 @@ test.describe('single sign-on with a real OpenID provider', () => {
   test('a stale SSO session confirms a NO-GO through the provider again; the sign-off records the SSO identity', async ({
     browser,
   }) => {
-    const crew = JSON.parse(seed('crew')) as {
+    const crew = JSON.parse(await seed('crew')) as {
       deploymentId: string;
       people: { dba: { id: string; email: string } };
     };
@@ -106,7 +119,7 @@ test.describe('single sign-on with a real OpenID provider', () => {
     const page = await signInWithSso(browser, app, crew.people.dba.email);
     await page.waitForURL(`${app.baseUrl}/deployments`);
     await page.goto(`${app.baseUrl}/deployments/${crew.deploymentId}/roles/dba`);
-    seed('age-sessions', crew.people.dba.id);
+    await seed('age-sessions', crew.people.dba.id);
 
     const gate = page.getByTestId('pending-signoffs').getByTestId('gate-panel').first();
     await gate.getByTestId('reject-dba').click();
@@ -172,7 +185,7 @@ test.describe('single sign-on with a real OpenID provider', () => {
   test('an invitation into a role admits a first SSO sign-in from its link, which lands in the deployment holding the role', async ({
     browser,
   }) => {
-    const crew = JSON.parse(seed('crew')) as { deploymentId: string };
+    const crew = JSON.parse(await seed('crew')) as { deploymentId: string };
     const admin = { authorization: `Bearer ${app.adminToken}`, 'content-type': 'application/json' };
     const invited = await fetch(`${app.baseUrl}/api/deployments/${crew.deploymentId}/invitations`, {
       method: 'POST',

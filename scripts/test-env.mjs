@@ -18,9 +18,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // the factories and `npm run audit:verify` must all hold the same one. Set here, on import, so the
 // test workers and every child process inherit it.
 process.env.AUDIT_KEY ||= 'test-audit-key-not-secret-0123456789abcdef';
-// The run's own database, as DATABASE_URL named it when the run began: test processes that point
-// DATABASE_URL at a test database still copy the run's one template (migratedTemplate).
-if (process.env.DATABASE_URL) process.env.TEST_RUN_DATABASE_URL ||= process.env.DATABASE_URL;
+// The run's own database, as DATABASE_URL named it when the run began ('' when it began without
+// one: the embedded database): test processes that point DATABASE_URL at a test database still
+// copy the run's one template (migratedTemplate), and make new databases where the run does
+// (runDatabaseServer).
+process.env.TEST_RUN_DATABASE_URL ??= process.env.DATABASE_URL ?? '';
+
+/**
+ * Where a test that needs a database of its own makes it: the run's PostgreSQL server, or null for
+ * an embedded one. Not DATABASE_URL, which by then names the run's test database — an embedded one
+ * among them, which a "CREATE DATABASE" would not separate from the rest.
+ */
+export function runDatabaseServer() {
+  return process.env.TEST_RUN_DATABASE_URL || null;
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -35,15 +46,14 @@ export function freePort() {
 }
 
 /**
- * A fresh, migrated database: a new database on the server at DATABASE_URL when it is set (CI and
- * developers with PostgreSQL), copied from the run's migrated template, else an embedded PGlite in
+ * A fresh, migrated database: a new database on the PostgreSQL server at `base` (DATABASE_URL unless
+ * given; null for none) when there is one (CI and developers with PostgreSQL), copied from the run's migrated template, else an embedded PGlite in
  * a temporary folder served on a port.
  * `url` is the owner's (migrations, test factories, tampering tests); on PostgreSQL `appUrl` is a
  * role of this database's own with only the server's grants (scripts/sql/app-role.sql), which the
  * test servers run as. PGlite has one user, so there both are the same.
  */
-export async function createTestDatabase(label = 'test') {
-  const base = process.env.DATABASE_URL;
+export async function createTestDatabase(label = 'test', base = process.env.DATABASE_URL) {
   let url;
   let drop;
   let appRole = null;
@@ -119,7 +129,7 @@ async function migratedTemplate(base) {
     if (fs.existsSync(file)) hash.update(entry).update(fs.readFileSync(file));
   }
   const run =
-    new URL(process.env.TEST_RUN_DATABASE_URL ?? base).pathname
+    new URL(process.env.TEST_RUN_DATABASE_URL || base).pathname
       .slice(1)
       .replace(/[^A-Za-z0-9_]/g, '_')
       .slice(0, 40) || 'postgres';

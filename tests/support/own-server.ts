@@ -1,6 +1,13 @@
 import crypto from 'node:crypto';
 import { inject } from 'vitest';
-import { createTestDatabase, freePort, serverEnv, startAppServer, stopAppServer } from '../../scripts/test-env.mjs';
+import {
+  createTestDatabase,
+  freePort,
+  runDatabaseServer,
+  serverEnv,
+  startAppServer,
+  stopAppServer,
+} from '../../scripts/test-env.mjs';
 import type { ApiResponse } from './http';
 
 /**
@@ -9,7 +16,7 @@ import type { ApiResponse } from './http';
  * process there, so it also runs the background work (leader election is per database).
  */
 export async function startOwnServer(extra: Record<string, string>, options: { freshDatabase?: boolean } = {}) {
-  const database = options.freshDatabase ? await createTestDatabase('own') : null;
+  const database = options.freshDatabase ? await createTestDatabase('own', runDatabaseServer()) : null;
   const databaseUrl = database?.url ?? inject('databaseUrl');
   // Like the run's server: as the restricted role, migrations already applied by the owner.
   const appDatabaseUrl = database?.appUrl ?? inject('appDatabaseUrl');
