@@ -18,8 +18,10 @@ export const webhooksPath = (deploymentId: WebhookScope) =>
   deploymentId ? `/api/deployments/${deploymentId}/webhooks` : '/api/webhooks';
 
 /**
- * Deliveries are not pushed over the socket (the worker sends them after the event), so the
- * screen polls; React Query pauses that while the tab is hidden.
+ * In a war room, the socket says when an attempt at one of its webhooks was recorded and the
+ * screen reads them again (use-deployment-live.ts); the poll is for the admin's global webhooks,
+ * outside any war room, and for a message lost in a reconnect. React Query pauses it while the
+ * tab is hidden.
  */
 export const DELIVERY_POLL_MS = 5000;
 

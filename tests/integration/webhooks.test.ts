@@ -6,6 +6,7 @@ import { makeDeployment, makeToken, makeUser } from '@/lib/server/seed/factories
 import { eventCount, makeCrew } from '../support/crew';
 import { http as client } from '../support/http';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { connect, connected, subscribe } from '../support/socket';
 import { webhookReceiver } from '../support/webhook-receiver';
 
 const BACKOFF_MS = 400;
@@ -15,6 +16,7 @@ const hook = webhookReceiver({
   '/hang': ['hang'],
   '/test-500': [500],
   '/recovers': [500, 500, 500, 500, 200],
+  '/second-try': [500, 200],
 });
 let own: OwnServer;
 let hookUrl: string;
@@ -131,6 +133,41 @@ describe('webhooks', () => {
       deliveredAt: expect.any(String),
     });
     expect(hook.received.filter((r) => r.path === '/flaky')).toHaveLength(3);
+  });
+
+  it('tell the war room each time an attempt at one of its webhooks is recorded, and nothing more', async () => {
+    const crew = await makeCrew();
+    const id = crew.deployment.id;
+    const webhook = (
+      await own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
+        url: `${hookUrl}/second-try`,
+        eventTypes: ['status.posted'],
+      })
+    ).body.webhook;
+    // The IC's screen reads its deliveries again on each message; a DBA's has none to read.
+    const sockets = [crew.tokens.ic, crew.tokens.dba].map((token) => connect({ token, baseUrl: own.baseUrl }));
+    const heard = sockets.map(() => [] as unknown[]);
+    try {
+      for (const [i, socket] of sockets.entries()) {
+        socket.on('deployment:webhooks', (payload) => heard[i].push(payload));
+        await connected(socket);
+        await subscribe(socket, id, 0);
+      }
+      const posted = await own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, {
+        message: 'Canary at 25 %',
+      });
+      expect(posted.status).toBe(201);
+      // The failed first attempt, then the delivery: the second message comes once it is recorded.
+      await until(
+        async () => heard,
+        (all) => all.every((messages) => messages.length >= 2),
+      );
+      for (const messages of heard) expect(messages).toEqual([{ deploymentId: id }, { deploymentId: id }]);
+      const [delivery] = await deliveries(crew.tokens.ic, id, webhook.id);
+      expect([delivery.status, delivery.attempts]).toEqual(['delivered', 2]);
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+    }
   });
 
   it('give up after the last attempt, and time out a receiver that never answers', async () => {

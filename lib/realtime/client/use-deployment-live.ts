@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { deploymentKeys } from '@/lib/client/query-keys';
+import { deploymentKeys, webhookKeys } from '@/lib/client/query-keys';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
 import type { CheckDto } from '@/lib/contracts/items';
 import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
@@ -90,6 +90,11 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
       const next = state ? withCheck(state, null, payload.check.itemId, payload.check) : null;
       if (next) queryClient.setQueryData(deploymentKeys.detail(deploymentId), next);
     };
+    // The IC's webhook screens read their deliveries again; for anyone else nothing is cached.
+    const onWebhookAttempt = (payload: { deploymentId: string }) => {
+      if (payload.deploymentId === deploymentId)
+        void queryClient.invalidateQueries({ queryKey: webhookKeys.scope(deploymentId) });
+    };
     const onConnect = () => subscribe();
     const onDisconnect = () => {
       // Whichever server the socket reaches next says for itself whether it is isolated.
@@ -103,6 +108,7 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
     socket.on('deployment:resync', onResync);
     socket.on('server:isolated', onIsolated);
     socket.on('deployment:check', onCheck);
+    socket.on('deployment:webhooks', onWebhookAttempt);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
@@ -116,6 +122,7 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
       socket.off('deployment:resync', onResync);
       socket.off('server:isolated', onIsolated);
       socket.off('deployment:check', onCheck);
+      socket.off('deployment:webhooks', onWebhookAttempt);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);

@@ -38,6 +38,11 @@ export interface ServerToClientEvents {
   'deployment:metrics': (payload: MetricsBatch) => void;
   /** An item's check changed state or ran: its whole check (runs stay on the server). */
   'deployment:check': (payload: { deploymentId: string; check: CheckDto }) => void;
+  /**
+   * An attempt at delivering one of this deployment's webhooks was recorded. Nothing more: the
+   * webhooks are the IC's, whose screens read them again; everyone else has nothing to read.
+   */
+  'deployment:webhooks': (payload: { deploymentId: string }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -43,6 +43,11 @@ export function publishMetrics(batch: MetricsBatch) {
   getIoServer()?.volatile.to(deploymentRoom(batch.deploymentId)).emit('deployment:metrics', batch);
 }
 
+/** An attempt at delivering one of the deployment's own webhooks was recorded (see the protocol). */
+export function publishWebhookAttempt(deploymentId: string) {
+  getIoServer()?.to(deploymentRoom(deploymentId)).emit('deployment:webhooks', { deploymentId });
+}
+
 /** A check's state moved (checking → passing …): not an event, a live reading like metrics. */
 export function publishCheck(deploymentId: string, check: CheckDto) {
   getIoServer()?.to(deploymentRoom(deploymentId)).emit('deployment:check', { deploymentId, check });

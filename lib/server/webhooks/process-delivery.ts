@@ -1,4 +1,5 @@
 import { afterFailure, topicOf, webhookPayload } from '@/lib/domain/webhooks';
+import { publishWebhookAttempt } from '@/lib/realtime/server/publish';
 import { prisma } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { toTimelineEvent } from '@/lib/server/events/append-event';
@@ -36,12 +37,18 @@ export async function processDelivery(deliveryId: string): Promise<number | null
   );
   const result = await sendSigned(delivery.webhook, { body, topic, deliveryId, sentAt });
   const attempts = delivery.attempts + 1;
+  // The IC watching the deployment's webhooks sees the outcome now rather than at their next poll.
+  // (Global webhooks are an admin screen outside any war room: it polls.)
+  const recorded = () => {
+    if (delivery.webhook.deploymentId === deployment.id) publishWebhookAttempt(deployment.id);
+  };
   if (result.ok) {
     await prisma.webhookDelivery.update({
       where: { id: deliveryId },
       data: { status: 'delivered', attempts, lastStatus: result.status, lastError: null, deliveredAt: new Date() },
     });
     appMetrics().webhookDeliveries.inc({ result: 'delivered' });
+    recorded();
     return null;
   }
   const next = afterFailure(attempts, retryPolicy());
@@ -56,6 +63,7 @@ export async function processDelivery(deliveryId: string): Promise<number | null
     },
   });
   appMetrics().webhookDeliveries.inc({ result: next.status });
+  recorded();
   logger.warn('webhook.attempt_failed', {
     deliveryId,
     webhookId: delivery.webhookId,
