@@ -26,6 +26,16 @@ type Context = { browser: Browser; crew: SeededCrew; admin: Person; viewport: Vi
 
 /** Each screen: how a user reaches it, and what shows it has finished loading. */
 const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
+  // The first screen anyone sees, here with its refusal showing.
+  'sign-in': async ({ browser, viewport }) => {
+    const page = await (await browser.newContext({ viewport })).newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill('nobody@acme.test');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
+    return page;
+  },
   'deployments list': async ({ browser, crew, viewport }) => {
     const page = await signedIn(browser, crew.people.ic, viewport);
     await expect(page.getByRole('heading', { name: 'Deployments', level: 1 })).toBeVisible();
