@@ -16,7 +16,6 @@ export default async function globalSetup() {
     port,
     adminToken: crypto.randomBytes(24).toString('hex'),
     extra: {
-      MIGRATE_ON_START: 'false',
       WEBHOOK_ALLOW_PRIVATE: 'true',
       WEBHOOK_BACKOFF_MS: '100',
       WEBHOOK_MAX_ATTEMPTS: '2',

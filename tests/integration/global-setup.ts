@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
       databaseUrl: database.appUrl,
       port,
       adminToken,
-      extra: { MIGRATE_ON_START: 'false', SMTP_URL: smtp.url },
+      extra: { SMTP_URL: smtp.url },
     }),
   );
   project.provide('baseUrl', server.baseUrl);

@@ -22,9 +22,7 @@ export async function startOwnServer(extra: Record<string, string>, options: { f
   const appDatabaseUrl = database?.appUrl ?? inject('appDatabaseUrl');
   const adminToken = options.freshDatabase ? crypto.randomBytes(24).toString('hex') : inject('adminToken');
   const port = await freePort();
-  const server = await startAppServer(
-    serverEnv({ databaseUrl: appDatabaseUrl, port, adminToken, extra: { MIGRATE_ON_START: 'false', ...extra } }),
-  );
+  const server = await startAppServer(serverEnv({ databaseUrl: appDatabaseUrl, port, adminToken, extra }));
   const request = async (
     method: string,
     path: string,
