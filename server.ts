@@ -146,7 +146,11 @@ async function main() {
     force.unref();
     // Stop accepting; requests already in flight (writes included) finish first.
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections?.();
+    // A keep-alive connection whose request was still running when we began (the warm-up's, a
+    // browser's) is idle a moment later and would hold the close until its keep-alive ran out
+    // (up to 5 s): every stop and restart waited ~3 s for that.
+    const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
+    server.closeIdleConnections();
     // Clients reconnect (to another process, or to this one once it is back) and resync by seq.
     // Their connections are closed, not their sockets disconnected: a socket.io "disconnect"
     // packet means "the server sent you away" and socket.io-client never reconnects after it
@@ -154,6 +158,7 @@ async function main() {
     io.engine.close();
     await stopBackground();
     await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 8_000))]);
+    clearInterval(closeIdle);
     io.close();
     await stopCpuPool().catch(() => undefined);
     await prisma.$disconnect().catch(() => undefined);
