@@ -34,6 +34,15 @@ async function runUntilQuiet(deploymentId: string, slot: Slot): Promise<HealthOu
   }
 }
 
+/**
+ * Settles once every evaluation running now has finished: the samples the simulator and the
+ * Prometheus polls record do not wait for theirs, so a stopping process waits here before it
+ * lets go of the database.
+ */
+export async function evaluationsSettled(): Promise<void> {
+  await Promise.allSettled([...slots().values()].map((slot) => slot.done));
+}
+
 export function requestEvaluation(deploymentId: string): Promise<HealthOutcome | null> {
   const existing = slots().get(deploymentId);
   if (existing) {

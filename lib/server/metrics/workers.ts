@@ -15,7 +15,7 @@ import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
 import { pruneExpired } from '@/lib/server/retention';
 import { sql } from '@/lib/server/sql';
-import { requestEvaluation } from './health-scheduler';
+import { evaluationsSettled, requestEvaluation } from './health-scheduler';
 import { dueSources, pollPrometheusSource } from './poll-prometheus';
 import { simulatorTick } from './run-simulator';
 
@@ -110,6 +110,7 @@ export const metricsWorker: BackgroundWorker = {
       await Promise.all(loops.map((l) => l.stop()));
       // Polls run detached from their loop; let the ones in flight finish writing.
       for (let i = 0; i < 50 && inFlightPolls.size > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      await evaluationsSettled();
     };
   },
 };
