@@ -46,9 +46,9 @@ export function freePort() {
 }
 
 /**
- * A fresh, migrated database: a new database on the PostgreSQL server at `base` (DATABASE_URL unless
- * given; null for none) when there is one (CI and developers with PostgreSQL), copied from the run's migrated template, else an embedded PGlite in
- * a temporary folder served on a port.
+ * A fresh, migrated database: a new database on the PostgreSQL server at `base` (DATABASE_URL
+ * unless given; null for none) when there is one (CI and developers with PostgreSQL), copied from
+ * the run's migrated template, else an embedded PGlite in a temporary folder served on a port.
  * `url` is the owner's (migrations, test factories, tampering tests); on PostgreSQL `appUrl` is a
  * role of this database's own with only the server's grants (scripts/sql/app-role.sql), which the
  * test servers run as. PGlite has one user, so there both are the same.
