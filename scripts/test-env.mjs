@@ -86,7 +86,11 @@ export async function createTestDatabase(label = 'test', base = process.env.DATA
     process.env.DB_POOL_SIZE = '1';
     drop = async () => {
       await server.stop();
+      // PGlite's close sets process.exitCode to 0 (its runtime exiting): a test runner that had
+      // already set 1 for failed tests would then exit as if they had passed.
+      const exitCode = process.exitCode;
       await db.close();
+      process.exitCode = exitCode;
       fs.rmSync(dir, { recursive: true, force: true });
     };
   }

@@ -123,7 +123,10 @@ describe('demo safety (a server behind a trusted proxy, on the embedded-style da
   let own: OwnServer;
   beforeAll(async () => {
     // TRUST_PROXY: the proxy's X-Forwarded-For names the client, as it would in front of a real install.
-    own = await startOwnServer({ TRUST_PROXY: 'true', DATABASE_URL: `${inject('databaseUrl')}?sslmode=disable` });
+    // (The embedded database's own URL carries sslmode=disable already.)
+    const embeddedStyle = new URL(inject('databaseUrl'));
+    embeddedStyle.searchParams.set('sslmode', 'disable');
+    own = await startOwnServer({ TRUST_PROXY: 'true', DATABASE_URL: embeddedStyle.toString() });
   });
   afterAll(async () => own?.stop());
   const signInAt = (url: string, email: string, password: string, headers: Record<string, string> = {}) =>
