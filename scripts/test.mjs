@@ -1,6 +1,6 @@
 // `npm test`: every test, in the order a failure is cheapest to find. Lint, format, types and unit tests,
-// then the production build, integration tests against real PostgreSQL (DATABASE_URL) or the
-// embedded database, and Playwright e2e against the real custom server. (The fresh-clone smoke,
+// then the production build, integration tests against real PostgreSQL (DATABASE_URL, else the server
+// on 127.0.0.1:5432), and Playwright e2e against the real custom server. (The fresh-clone smoke,
 // `npm run test:smoke`, reinstalls and rebuilds from scratch: CI runs it after this.)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -56,6 +56,43 @@ const steps = [
 ];
 
 const only = process.env.TEST_STEPS?.split(',');
+
+/** The PostgreSQL server on this machine's usual address, as CI and most developers run it. */
+const LOCAL_POSTGRES = `postgresql://${process.env.PGUSER ?? 'postgres'}@127.0.0.1:5432/postgres`;
+
+/**
+ * Integration and e2e tests run against real PostgreSQL: DATABASE_URL's server, else the one on
+ * 127.0.0.1:5432 when it answers. The embedded database serves the demo, not the suite: PGlite has
+ * one user (the two-role audit test cannot pass there) and one session that the test process and
+ * the server under test would share mid-statement. Without either, the run stops here and says so.
+ */
+async function choosePostgres() {
+  if (process.env.DATABASE_URL) return true;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: LOCAL_POSTGRES, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    process.env.DATABASE_URL = LOCAL_POSTGRES;
+    console.log(`DATABASE_URL is unset: the tests use the PostgreSQL server at ${LOCAL_POSTGRES}.`);
+    return true;
+  } catch (error) {
+    console.error(
+      [
+        `✖ The integration and e2e tests need PostgreSQL, and DATABASE_URL is unset and ${LOCAL_POSTGRES} did not answer (${error.message}).`,
+        '  Start PostgreSQL on 127.0.0.1:5432, or set DATABASE_URL to a server where the tests may create databases:',
+        '    DATABASE_URL=postgresql://user:pass@host:5432/postgres npm test',
+        '  Without a database: TEST_STEPS=lint,format,typecheck,unit,build npm test',
+      ].join('\n'),
+    );
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const needsDatabase = ['integration', 'e2e'].some((name) => !only || only.includes(name));
+if (needsDatabase && !(await choosePostgres())) process.exit(1);
 const timings = [];
 let failed = null;
 
