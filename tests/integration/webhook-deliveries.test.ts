@@ -1,51 +1,26 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { makeCrew } from '../support/crew';
-import type { OwnServer } from '../support/own-server';
 import { connect, connected, subscribe } from '../support/socket';
-import { webhookReceiver } from '../support/webhook-receiver';
-import {
-  BACKOFF_MS,
-  listDeliveries,
-  readUntil,
-  startWebhookServer,
-  type WebhookServer,
-} from '../support/webhook-server';
+import { BACKOFF_MS, readUntil, webhookServerForFile } from '../support/webhook-server';
 
 // Delivery: signing, retries, giving up, the failing count and the war room's live word of each
 // attempt. Managing webhooks is webhooks.test.ts.
-const hook = webhookReceiver({
+const fixture = webhookServerForFile({
   '/flaky': [500, 503, 200],
   '/down': [500],
   '/hang': ['hang'],
   '/recovers': [500, 500, 500, 500, 200],
   '/second-try': [500, 200],
 });
-let server: WebhookServer;
-let own: OwnServer;
-let hookUrl: string;
-
-beforeAll(async () => {
-  hookUrl = await hook.start();
-  server = await startWebhookServer();
-  own = server.own;
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await hook.stop();
-});
-
-const deliveries = (token: string, deploymentId: string, webhookId: string) =>
-  listDeliveries(own, token, deploymentId, webhookId);
 
 describe('webhooks', () => {
   it('deliver signed, Slack-compatible JSON and retry failures with exponential backoff', async () => {
     const crew = await makeCrew();
     const id = crew.deployment.id;
-    const created = await own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
-      url: `${hookUrl}/flaky`,
+    const created = await fixture.own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
+      url: `${fixture.hookUrl}/flaky`,
       eventTypes: ['status.posted', 'phase.started'],
     });
     expect(created.status).toBe(201);
@@ -53,31 +28,33 @@ describe('webhooks', () => {
     expect(secret).toMatch(/^whsec_/);
     expect(webhook).toMatchObject({
       deploymentId: id,
-      url: `${hookUrl}/flaky`,
+      url: `${fixture.hookUrl}/flaky`,
       eventTypes: ['status.posted', 'phase.started'],
       active: true,
     });
-    const listed = await own.request('GET', `/api/deployments/${id}/webhooks`, crew.tokens.ic);
+    const listed = await fixture.own.request('GET', `/api/deployments/${id}/webhooks`, crew.tokens.ic);
     expect(listed.body.webhooks).toHaveLength(1);
     expect(JSON.stringify(listed.body)).not.toContain(secret);
 
     // An event nobody subscribed to is not sent.
     const item = crew.itemOf('dba');
-    await own.request('PATCH', `/api/deployments/${id}/items/${item.id}`, crew.tokens.ic, {
+    await fixture.own.request('PATCH', `/api/deployments/${id}/items/${item.id}`, crew.tokens.ic, {
       status: 'done',
       version: item.version,
     });
     expect(
       (
-        await own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, {
+        await fixture.own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, {
           message: 'Canary at 25 %',
         })
       ).status,
     ).toBe(201);
     // Queued by the write's own transaction: listed the moment the write is acknowledged.
-    expect((await deliveries(crew.tokens.ic, id, webhook.id)).map((d) => d.eventType)).toEqual(['status.posted']);
+    expect((await fixture.deliveries(crew.tokens.ic, id, webhook.id)).map((d) => d.eventType)).toEqual([
+      'status.posted',
+    ]);
 
-    const attempts = await hook.waitFor('/flaky', 3);
+    const attempts = await fixture.hook.waitFor('/flaky', 3);
     const gaps = [attempts[1].at - attempts[0].at, attempts[2].at - attempts[1].at];
     expect(gaps[0]).toBeGreaterThanOrEqual(BACKOFF_MS - 50);
     expect(gaps[1]).toBeGreaterThanOrEqual(2 * BACKOFF_MS - 50);
@@ -101,7 +78,7 @@ describe('webhooks', () => {
     expect(posted.hash).toMatch(/^[0-9a-f]{64}$/);
 
     const [delivery] = await readUntil(
-      () => deliveries(crew.tokens.ic, id, webhook.id),
+      () => fixture.deliveries(crew.tokens.ic, id, webhook.id),
       (list) => list[0]?.status === 'delivered',
     );
     expect(delivery).toMatchObject({
@@ -112,20 +89,20 @@ describe('webhooks', () => {
       eventType: 'status.posted',
       deliveredAt: expect.any(String),
     });
-    expect(hook.received.filter((r) => r.path === '/flaky')).toHaveLength(3);
+    expect(fixture.hook.received.filter((r) => r.path === '/flaky')).toHaveLength(3);
   });
 
   it('tell the war room each time an attempt at one of its webhooks is recorded, and nothing more', async () => {
     const crew = await makeCrew();
     const id = crew.deployment.id;
     const webhook = (
-      await own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
-        url: `${hookUrl}/second-try`,
+      await fixture.own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
+        url: `${fixture.hookUrl}/second-try`,
         eventTypes: ['status.posted'],
       })
     ).body.webhook;
     // The IC's screen reads its deliveries again on each message; a DBA's has none to read.
-    const sockets = [crew.tokens.ic, crew.tokens.dba].map((token) => connect({ token, baseUrl: own.baseUrl }));
+    const sockets = [crew.tokens.ic, crew.tokens.dba].map((token) => connect({ token, baseUrl: fixture.own.baseUrl }));
     const heard = sockets.map(() => [] as unknown[]);
     try {
       for (const [i, socket] of sockets.entries()) {
@@ -133,7 +110,7 @@ describe('webhooks', () => {
         await connected(socket);
         await subscribe(socket, id, 0);
       }
-      const posted = await own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, {
+      const posted = await fixture.own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, {
         message: 'Canary at 25 %',
       });
       expect(posted.status).toBe(201);
@@ -143,7 +120,7 @@ describe('webhooks', () => {
         (all) => all.every((messages) => messages.length >= 2),
       );
       for (const messages of heard) expect(messages).toEqual([{ deploymentId: id }, { deploymentId: id }]);
-      const [delivery] = await deliveries(crew.tokens.ic, id, webhook.id);
+      const [delivery] = await fixture.deliveries(crew.tokens.ic, id, webhook.id);
       expect([delivery.status, delivery.attempts]).toEqual(['delivered', 2]);
     } finally {
       for (const socket of sockets) socket.disconnect();
@@ -154,28 +131,31 @@ describe('webhooks', () => {
     const crew = await makeCrew();
     const id = crew.deployment.id;
     const down = (
-      await own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
-        url: `${hookUrl}/down`,
+      await fixture.own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
+        url: `${fixture.hookUrl}/down`,
         eventTypes: ['status.posted'],
       })
     ).body.webhook;
     const hang = (
-      await own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
-        url: `${hookUrl}/hang`,
+      await fixture.own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
+        url: `${fixture.hookUrl}/hang`,
         eventTypes: ['status.posted'],
       })
     ).body.webhook;
 
     for (let i = 0; i < 3; i++)
       expect(
-        (await own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, { message: `Update ${i}` }))
-          .status,
+        (
+          await fixture.own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, {
+            message: `Update ${i}`,
+          })
+        ).status,
       ).toBe(201);
     const items = crew.items.slice(0, 5);
     for (const item of items)
       expect(
         (
-          await own.request('PATCH', `/api/deployments/${id}/items/${item.id}`, crew.tokens.ic, {
+          await fixture.own.request('PATCH', `/api/deployments/${id}/items/${item.id}`, crew.tokens.ic, {
             status: 'done',
             version: item.version,
           })
@@ -183,19 +163,19 @@ describe('webhooks', () => {
       ).toBe(200);
 
     const failed = await readUntil(
-      () => deliveries(crew.tokens.ic, id, down.id),
+      () => fixture.deliveries(crew.tokens.ic, id, down.id),
       (list) => list.length === 3 && list.every((d) => d.status === 'failed'),
     );
     expect(failed.map((d) => [d.status, d.attempts, d.lastStatus, d.lastError])).toEqual(
       Array(3).fill(['failed', 4, 500, 'HTTP 500']),
     );
     const hung = await readUntil(
-      () => deliveries(crew.tokens.ic, id, hang.id),
+      () => fixture.deliveries(crew.tokens.ic, id, hang.id),
       (list) => list.length === 3 && list.every((d) => d.attempts >= 1 && d.status !== 'sending'),
     );
     for (const d of hung) expect(d).toMatchObject({ lastStatus: null, lastError: 'timed out after 1000 ms' });
 
-    const metrics = await (await fetch(`${own.baseUrl}/metrics`)).text();
+    const metrics = await (await fetch(`${fixture.own.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/warroom_webhook_deliveries_total\{result="failed"\} [1-9]/);
     expect(metrics).toMatch(/warroom_webhook_deliveries_total\{result="delivered"\} [1-9]/);
   });
@@ -204,14 +184,14 @@ describe('webhooks', () => {
     const crew = await makeCrew();
     const id = crew.deployment.id;
     const { webhook } = (
-      await own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
-        url: `${hookUrl}/recovers`,
+      await fixture.own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
+        url: `${fixture.hookUrl}/recovers`,
         eventTypes: ['status.posted'],
       })
     ).body;
     const listed = async () =>
       (
-        (await own.request('GET', `/api/deployments/${id}/webhooks`, crew.tokens.ic)).body.webhooks as {
+        (await fixture.own.request('GET', `/api/deployments/${id}/webhooks`, crew.tokens.ic)).body.webhooks as {
           id: string;
           failingNow: number;
           failingSince: string | null;
@@ -219,17 +199,21 @@ describe('webhooks', () => {
         }[]
       ).find((w) => w.id === webhook.id)!;
 
-    await own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, { message: 'Receiver down' });
+    await fixture.own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, {
+      message: 'Receiver down',
+    });
     const [first] = await readUntil(
-      () => deliveries(crew.tokens.ic, id, webhook.id),
+      () => fixture.deliveries(crew.tokens.ic, id, webhook.id),
       (list) => list[0]?.status === 'failed',
     );
     // How long it has been down: since the first delivery that failed.
     expect(await listed()).toMatchObject({ failingNow: 1, failingSince: first.createdAt, deliveries: { failed: 1 } });
 
-    await own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, { message: 'Receiver back' });
+    await fixture.own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, {
+      message: 'Receiver back',
+    });
     await readUntil(
-      () => deliveries(crew.tokens.ic, id, webhook.id),
+      () => fixture.deliveries(crew.tokens.ic, id, webhook.id),
       (list) => list[0]?.status === 'delivered',
     );
     expect(await listed()).toMatchObject({

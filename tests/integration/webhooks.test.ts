@@ -1,46 +1,27 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { makeDeployment, makeToken, makeUser } from '@/lib/server/seed/factories';
 import { eventCount, makeCrew } from '../support/crew';
 import { http as client } from '../support/http';
-import type { OwnServer } from '../support/own-server';
-import { webhookReceiver } from '../support/webhook-receiver';
-import { listDeliveries, readUntil, startWebhookServer, type WebhookServer } from '../support/webhook-server';
+import { readUntil, webhookServerForFile } from '../support/webhook-server';
 
 // Managing webhooks: who may, pausing, test sends and refused addresses. Delivery itself is
 // webhook-deliveries.test.ts.
-const hook = webhookReceiver({ '/test-500': [500], '/hang': ['hang'] });
-let server: WebhookServer;
-let own: OwnServer;
-let hookUrl: string;
-
-beforeAll(async () => {
-  hookUrl = await hook.start();
-  server = await startWebhookServer();
-  own = server.own;
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await hook.stop();
-});
-
-const deliveries = (token: string, deploymentId: string, webhookId: string) =>
-  listDeliveries(own, token, deploymentId, webhookId);
+const fixture = webhookServerForFile({ '/test-500': [500], '/hang': ['hang'] });
 
 describe('webhooks', () => {
   it('are managed by the IC per deployment and by admins globally; a global one hears every deployment', async () => {
     const crew = await makeCrew();
     const id = crew.deployment.id;
-    const body = { url: `${hookUrl}/global`, eventTypes: ['status.posted'] };
+    const body = { url: `${fixture.hookUrl}/global`, eventTypes: ['status.posted'] };
     for (const token of [crew.tokens.dba, crew.tokens.stakeholder, crew.tokens.outsider]) {
-      expect((await own.request('POST', `/api/deployments/${id}/webhooks`, token, body)).status).toBe(403);
+      expect((await fixture.own.request('POST', `/api/deployments/${id}/webhooks`, token, body)).status).toBe(403);
     }
-    expect((await own.request('POST', '/api/webhooks', crew.tokens.ic, body)).status).toBe(403);
+    expect((await fixture.own.request('POST', '/api/webhooks', crew.tokens.ic, body)).status).toBe(403);
     const limited = await makeToken((await makeUser({ isAdmin: true })).id, ['read', 'write'], id);
-    expect((await own.request('POST', '/api/webhooks', limited, body)).status).toBe(403);
-    const global = await own.request('POST', '/api/webhooks', own.adminToken, body);
+    expect((await fixture.own.request('POST', '/api/webhooks', limited, body)).status).toBe(403);
+    const global = await fixture.own.request('POST', '/api/webhooks', fixture.own.adminToken, body);
     expect(global.status).toBe(201);
     expect(await prisma.webhook.count({ where: { deploymentId: id } })).toBe(0);
 
@@ -48,19 +29,24 @@ describe('webhooks', () => {
     const other = await makeDeployment({ people: { ic: [ic.id] } });
     expect(
       (
-        await own.request('POST', `/api/deployments/${other.id}/status-updates`, await makeToken(ic.id), {
+        await fixture.own.request('POST', `/api/deployments/${other.id}/status-updates`, await makeToken(ic.id), {
           message: 'Elsewhere',
         })
       ).status,
     ).toBe(201);
-    const [heard] = await hook.waitFor('/global', 1);
+    const [heard] = await fixture.hook.waitFor('/global', 1);
     expect(heard.body).toMatchObject({ deployment: { id: other.id }, event: { data: { message: 'Elsewhere' } } });
 
     expect(
-      (await own.request('GET', `/api/webhooks/${global.body.webhook.id}/deliveries`, own.adminToken)).body.deliveries,
+      (await fixture.own.request('GET', `/api/webhooks/${global.body.webhook.id}/deliveries`, fixture.own.adminToken))
+        .body.deliveries,
     ).toHaveLength(1);
-    expect((await own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, crew.tokens.ic)).status).toBe(403);
-    expect((await own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, own.adminToken)).status).toBe(200);
+    expect(
+      (await fixture.own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, crew.tokens.ic)).status,
+    ).toBe(403);
+    expect(
+      (await fixture.own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, fixture.own.adminToken)).status,
+    ).toBe(200);
     expect(await prisma.webhook.count({ where: { id: global.body.webhook.id } })).toBe(0);
   });
 
@@ -69,22 +55,27 @@ describe('webhooks', () => {
     const id = crew.deployment.id;
     const path = `/api/deployments/${id}/webhooks`;
     const webhook = (
-      await own.request('POST', path, crew.tokens.ic, { url: `${hookUrl}/paused`, eventTypes: ['status.posted'] })
+      await fixture.own.request('POST', path, crew.tokens.ic, {
+        url: `${fixture.hookUrl}/paused`,
+        eventTypes: ['status.posted'],
+      })
     ).body.webhook;
     const post = async (message: string) =>
       expect(
-        (await own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, { message })).status,
+        (await fixture.own.request('POST', `/api/deployments/${id}/status-updates`, crew.tokens.ic, { message }))
+          .status,
       ).toBe(201);
-    const setActive = (active: unknown) => own.request('PATCH', `${path}/${webhook.id}`, crew.tokens.ic, { active });
+    const setActive = (active: unknown) =>
+      fixture.own.request('PATCH', `${path}/${webhook.id}`, crew.tokens.ic, { active });
 
     await post('Before the pause');
-    await hook.waitFor('/paused', 1);
+    await fixture.hook.waitFor('/paused', 1);
     const paused = await setActive(false);
     expect(paused.status).toBe(200);
     expect(paused.body.webhook).toEqual({ ...webhook, active: false });
     await post('While paused');
     // Deliveries are queued by the write's own transaction: one for this event would be listed now.
-    expect(await deliveries(crew.tokens.ic, id, webhook.id)).toHaveLength(1);
+    expect(await fixture.deliveries(crew.tokens.ic, id, webhook.id)).toHaveLength(1);
 
     // The same value again is a no-op: no event.
     const before = await eventCount(id);
@@ -94,15 +85,15 @@ describe('webhooks', () => {
     expect((await setActive(true)).body.webhook).toEqual({ ...webhook, active: true });
     await post('After resuming');
     await readUntil(
-      () => deliveries(crew.tokens.ic, id, webhook.id),
+      () => fixture.deliveries(crew.tokens.ic, id, webhook.id),
       (list) => list.length === 2 && list.every((d) => d.status === 'delivered'),
     );
-    expect(hook.of('/paused').map((r) => (r.body.event as { data: { message: string } }).data.message)).toEqual([
-      'Before the pause',
-      'After resuming',
-    ]);
+    expect(fixture.hook.of('/paused').map((r) => (r.body.event as { data: { message: string } }).data.message)).toEqual(
+      ['Before the pause', 'After resuming'],
+    );
 
-    const events = (await own.request('GET', `/api/deployments/${id}/events?after=0`, crew.tokens.ic)).body.events as {
+    const events = (await fixture.own.request('GET', `/api/deployments/${id}/events?after=0`, crew.tokens.ic)).body
+      .events as {
       type: string;
       actor: string;
       data: Record<string, unknown>;
@@ -118,15 +109,15 @@ describe('webhooks', () => {
     const crew = await makeCrew();
     const id = crew.deployment.id;
     const webhook = (
-      await own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
-        url: `${hookUrl}/refused`,
+      await fixture.own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
+        url: `${fixture.hookUrl}/refused`,
         eventTypes: ['status.posted'],
       })
     ).body.webhook;
     const other = await makeCrew();
     const elsewhere = (
-      await own.request('POST', `/api/deployments/${other.deployment.id}/webhooks`, other.tokens.ic, {
-        url: `${hookUrl}/refused`,
+      await fixture.own.request('POST', `/api/deployments/${other.deployment.id}/webhooks`, other.tokens.ic, {
+        url: `${fixture.hookUrl}/refused`,
         eventTypes: ['status.posted'],
       })
     ).body.webhook;
@@ -134,34 +125,37 @@ describe('webhooks', () => {
     const one = `/api/deployments/${id}/webhooks/${webhook.id}`;
 
     for (const token of [crew.tokens.dba, crew.tokens.stakeholder, crew.tokens.outsider]) {
-      expect((await own.request('PATCH', one, token, { active: false })).status).toBe(403);
-      expect((await own.request('POST', `${one}/test`, token)).status).toBe(403);
+      expect((await fixture.own.request('PATCH', one, token, { active: false })).status).toBe(403);
+      expect((await fixture.own.request('POST', `${one}/test`, token)).status).toBe(403);
     }
-    expect((await own.request('PATCH', `/api/webhooks/${webhook.id}`, crew.tokens.ic, { active: false })).status).toBe(
-      403,
-    );
+    expect(
+      (await fixture.own.request('PATCH', `/api/webhooks/${webhook.id}`, crew.tokens.ic, { active: false })).status,
+    ).toBe(403);
     // Another deployment's webhook, and one that was never there, are both "no such webhook here".
     for (const path of [
       `/api/deployments/${id}/webhooks/${elsewhere.id}`,
       `/api/deployments/${id}/webhooks/no-such-hook`,
     ]) {
-      const res = await own.request('PATCH', path, crew.tokens.ic, { active: false });
+      const res = await fixture.own.request('PATCH', path, crew.tokens.ic, { active: false });
       expect({ path, status: res.status, code: res.body.error.code }).toEqual({ path, status: 404, code: 'not_found' });
-      expect((await own.request('POST', `${path}/test`, crew.tokens.ic)).status).toBe(404);
+      expect((await fixture.own.request('POST', `${path}/test`, crew.tokens.ic)).status).toBe(404);
     }
-    expect((await own.request('PATCH', `/api/webhooks/${webhook.id}`, own.adminToken, { active: false })).status).toBe(
+    expect(
+      (await fixture.own.request('PATCH', `/api/webhooks/${webhook.id}`, fixture.own.adminToken, { active: false }))
+        .status,
+    ).toBe(404);
+    expect((await fixture.own.request('POST', '/api/webhooks/no-such-hook/test', fixture.own.adminToken)).status).toBe(
       404,
     );
-    expect((await own.request('POST', '/api/webhooks/no-such-hook/test', own.adminToken)).status).toBe(404);
     for (const body of [{}, { active: 'no' }, { active: null }, { active: 0 }]) {
-      const res = await own.request('PATCH', one, crew.tokens.ic, body);
+      const res = await fixture.own.request('PATCH', one, crew.tokens.ic, body);
       expect({ body, status: res.status, code: res.body.error.code }).toEqual({
         body,
         status: 422,
         code: 'invalid_body',
       });
     }
-    const garbled = await fetch(`${own.baseUrl}${one}`, {
+    const garbled = await fetch(`${fixture.own.baseUrl}${one}`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${crew.tokens.ic}`, 'content-type': 'application/json' },
       body: '{active:',
@@ -172,7 +166,7 @@ describe('webhooks', () => {
       await prisma.webhook.findMany({ where: { id: { in: [webhook.id, elsewhere.id] } }, select: { active: true } }),
     ).toEqual([{ active: true }, { active: true }]);
     expect(await eventCount(id)).toBe(before);
-    expect(hook.of('/refused')).toEqual([]);
+    expect(fixture.hook.of('/refused')).toEqual([]);
   });
 
   it('send a signed test now, recording nothing, and say why a receiver failed', async () => {
@@ -180,17 +174,21 @@ describe('webhooks', () => {
     const id = crew.deployment.id;
     const add = async (path: string) =>
       (
-        await own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
-          url: `${hookUrl}${path}`,
+        await fixture.own.request('POST', `/api/deployments/${id}/webhooks`, crew.tokens.ic, {
+          url: `${fixture.hookUrl}${path}`,
           eventTypes: ['status.posted'],
         })
       ).body;
     const { webhook, secret } = await add('/test-ok');
     const before = await eventCount(id);
 
-    const sent = await own.request('POST', `/api/deployments/${id}/webhooks/${webhook.id}/test`, crew.tokens.ic);
+    const sent = await fixture.own.request(
+      'POST',
+      `/api/deployments/${id}/webhooks/${webhook.id}/test`,
+      crew.tokens.ic,
+    );
     expect(sent).toMatchObject({ status: 200, body: { ok: true, status: 200 } });
-    const [test] = hook.of('/test-ok');
+    const [test] = fixture.hook.of('/test-ok');
     expect(test.headers['x-warroom-signature']).toBe(
       `sha256=${createHmac('sha256', secret).update(test.raw).digest('hex')}`,
     );
@@ -213,31 +211,35 @@ describe('webhooks', () => {
     expect(await eventCount(id)).toBe(before);
 
     // A paused webhook can be tried before it is resumed.
-    await own.request('PATCH', `/api/deployments/${id}/webhooks/${webhook.id}`, crew.tokens.ic, { active: false });
+    await fixture.own.request('PATCH', `/api/deployments/${id}/webhooks/${webhook.id}`, crew.tokens.ic, {
+      active: false,
+    });
     expect(
-      (await own.request('POST', `/api/deployments/${id}/webhooks/${webhook.id}/test`, crew.tokens.ic)).body,
+      (await fixture.own.request('POST', `/api/deployments/${id}/webhooks/${webhook.id}/test`, crew.tokens.ic)).body,
     ).toEqual({ ok: true, status: 200 });
 
     const failing = (await add('/test-500')).webhook;
-    const host = new URL(hookUrl).host;
+    const host = new URL(fixture.hookUrl).host;
     expect(
-      (await own.request('POST', `/api/deployments/${id}/webhooks/${failing.id}/test`, crew.tokens.ic)).body,
+      (await fixture.own.request('POST', `/api/deployments/${id}/webhooks/${failing.id}/test`, crew.tokens.ic)).body,
     ).toEqual({ ok: false, status: 500, error: `${host} answered HTTP 500` });
     const hanging = (await add('/hang')).webhook;
     expect(
-      (await own.request('POST', `/api/deployments/${id}/webhooks/${hanging.id}/test`, crew.tokens.ic)).body,
+      (await fixture.own.request('POST', `/api/deployments/${id}/webhooks/${hanging.id}/test`, crew.tokens.ic)).body,
     ).toEqual({ ok: false, status: null, error: `could not reach ${host}: timed out after 1000 ms` });
     expect(await prisma.webhookDelivery.count({ where: { webhookId: { in: [failing.id, hanging.id] } } })).toBe(0);
 
-    const global = await own.request('POST', '/api/webhooks', own.adminToken, {
-      url: `${hookUrl}/test-global`,
+    const global = await fixture.own.request('POST', '/api/webhooks', fixture.own.adminToken, {
+      url: `${fixture.hookUrl}/test-global`,
       eventTypes: ['deployment.finished'],
     });
-    expect((await own.request('POST', `/api/webhooks/${global.body.webhook.id}/test`, own.adminToken)).body).toEqual({
+    expect(
+      (await fixture.own.request('POST', `/api/webhooks/${global.body.webhook.id}/test`, fixture.own.adminToken)).body,
+    ).toEqual({
       ok: true,
       status: 200,
     });
-    const [heard] = hook.of('/test-global');
+    const [heard] = fixture.hook.of('/test-global');
     expect(heard.body).toMatchObject({
       text: expect.stringMatching(/^\[War Room\] Test notification from War Room/),
       topic: 'test',
@@ -246,14 +248,14 @@ describe('webhooks', () => {
     expect(heard.headers['x-warroom-signature']).toBe(
       `sha256=${createHmac('sha256', global.body.secret).update(heard.raw).digest('hex')}`,
     );
-    await own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, own.adminToken);
+    await fixture.own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, fixture.own.adminToken);
   });
 
   it('refuse private addresses unless the server allows them, and invalid input', async () => {
     // The run's main server sets neither OUTBOUND_ALLOW nor WEBHOOK_ALLOW_PRIVATE (this file's own
     // server sets the alias, and reaches the loopback receiver above). tests/integration/egress
     // tries every spelling.
-    process.env.DATABASE_URL = server.previousDatabaseUrl;
+    process.env.DATABASE_URL = fixture.previousDatabaseUrl;
     try {
       const crew = await makeCrew();
       const ic = client({ token: crew.tokens.ic });
@@ -276,7 +278,7 @@ describe('webhooks', () => {
       expect((await ic.post(path, { url: 'https://example.com/x', eventTypes: [] })).status).toBe(422);
       expect(await prisma.webhook.count({ where: { deploymentId: crew.deployment.id } })).toBe(0);
     } finally {
-      process.env.DATABASE_URL = own.databaseUrl;
+      process.env.DATABASE_URL = fixture.own.databaseUrl;
     }
   });
 });

@@ -1,5 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { DeliveryDto } from '@/lib/contracts/webhooks';
 import { startOwnServer, type OwnServer } from './own-server';
+import { webhookReceiver } from './webhook-receiver';
 
 /** The first retry's delay on the webhook test servers; each next one doubles. */
 export const BACKOFF_MS = 400;
@@ -34,6 +36,46 @@ export async function startWebhookServer() {
 }
 
 export type WebhookServer = Awaited<ReturnType<typeof startWebhookServer>>;
+
+export interface WebhookFixture {
+  /** The receiver the tests' webhooks point at, answering each path as scripted. */
+  hook: ReturnType<typeof webhookReceiver>;
+  /** The receiver's address (no trailing slash). */
+  hookUrl: string;
+  own: OwnServer;
+  /** The run's database, which the run's main server uses (DATABASE_URL names `own`'s meanwhile). */
+  previousDatabaseUrl: string | undefined;
+  /** A webhook's deliveries as the given token's holder reads them on `own`. */
+  deliveries: (token: string, deploymentId: string, webhookId: string) => Promise<DeliveryDto[]>;
+}
+
+/**
+ * A webhook test file's setup: a receiver answering each path as `scripts` says, and the file's own
+ * server (startWebhookServer), both started before its tests and stopped after them. The fields
+ * are filled in once the file's `beforeAll` has run.
+ */
+export function webhookServerForFile(scripts: Parameters<typeof webhookReceiver>[0]): WebhookFixture {
+  const hook = webhookReceiver(scripts);
+  let server: WebhookServer | undefined;
+  const fixture: WebhookFixture = {
+    hook,
+    hookUrl: '',
+    own: undefined as unknown as OwnServer,
+    previousDatabaseUrl: undefined,
+    deliveries: (token, deploymentId, webhookId) => listDeliveries(fixture.own, token, deploymentId, webhookId),
+  };
+  beforeAll(async () => {
+    fixture.hookUrl = await hook.start();
+    server = await startWebhookServer();
+    fixture.own = server.own;
+    fixture.previousDatabaseUrl = server.previousDatabaseUrl;
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await hook.stop();
+  });
+  return fixture;
+}
 
 /** A webhook's deliveries as its deployment's IC reads them. */
 export async function listDeliveries(own: OwnServer, token: string, deploymentId: string, webhookId: string) {
