@@ -1,49 +1,23 @@
 'use client';
 
 import { useState } from 'react';
-import { Badge, type Tone } from '@/components/ui/badges';
-import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { useCan } from '@/components/war-room/use-can';
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { ApiError } from '@/lib/client/api';
 import type { GateDto } from '@/lib/contracts/gates';
-import { formatRelative, formatUtc, formatUtcTime, tMinus } from '@/lib/domain/clock';
+import { formatRelative, formatUtc, formatUtcTime } from '@/lib/domain/clock';
 import { isTerminal } from '@/lib/domain/deployment-state';
-import {
-  checkOverride,
-  DECISION_LABEL,
-  isClosed,
-  otherRoleSigned,
-  signoffTable,
-  type GateStatus,
-  type SignoffDecision,
-} from '@/lib/domain/gates';
+import { checkOverride, isClosed, otherRoleSigned, signoffTable, type SignoffDecision } from '@/lib/domain/gates';
+import { GateDecisionButtons } from './gate-decision-buttons';
+import { GateSignoffTable } from './gate-signoff-table';
+import { GateStatusBadge } from './gate-status-badge';
 import { ReasonDialog } from './reason-dialog';
 import { ReauthDialog } from './reauth-dialog';
 import { useCockpitAction, type CockpitAction } from './use-cockpit-action';
 
-const STATUS_LOOK: Record<GateStatus, { tone: Tone; icon: string; label: string }> = {
-  waiting: { tone: 'grey', icon: '◷', label: 'Waiting for sign-offs' },
-  open: { tone: 'green', icon: '✓', label: 'Open · GO' },
-  rejected: { tone: 'red', icon: '✖', label: 'Rejected · NO-GO' },
-  overridden: { tone: 'amber', icon: '⚑', label: 'Overridden by IC' },
-};
-
-export function GateStatusBadge({ status }: { status: GateStatus }) {
-  const look = STATUS_LOOK[status] ?? STATUS_LOOK.waiting;
-  return (
-    <Badge tone={look.tone} icon={look.icon} className="text-sm">
-      {look.label}
-    </Badge>
-  );
-}
-
-const DECISION_LOOK: Record<SignoffDecision | 'pending', { tone: Tone; icon: string }> = {
-  approve: { tone: 'green', icon: '✓' },
-  reject: { tone: 'red', icon: '✖' },
-  pending: { tone: 'grey', icon: '○' },
-};
+// Re-exported: the badge was defined here first, and this path stays a place to import it from.
+export { GateStatusBadge };
 
 type Ask = { kind: 'reject'; roleKey: string } | { kind: 'override' } | null;
 
@@ -173,133 +147,36 @@ export function GatePanel({ gate, readOnly = false }: { gate: GateDto; readOnly?
           <strong>Overridden{gate.overriddenBy ? ` by ${gate.overriddenBy}` : ''}:</strong> {gate.overrideReason}
         </p>
       ) : null}
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[18rem] text-left text-sm">
-          <thead className="text-xs uppercase tracking-wide text-faint">
-            <tr>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Role
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Name
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Decision
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                Time
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const own = row.userId === deployment.me.userId && row.decision !== 'pending';
-              const look = DECISION_LOOK[row.decision];
-              const signoff = own ? mine(row.roleKey) : null;
-              return (
-                <tr
-                  key={`${row.roleKey}-${row.userId ?? 'pending'}`}
-                  className="border-t border-line align-top"
-                  data-testid="signoff-row"
-                  data-role={row.roleKey}
-                  data-decision={row.decision}
-                >
-                  <td className="py-1.5 pr-2">{row.role}</td>
-                  <td className="py-1.5 pr-2">
-                    {row.name ?? <span className="text-faint">—</span>}
-                    {row.comment && !readOnly ? <p className="text-xs text-muted">“{row.comment}”</p> : null}
-                    {live && signoff ? (
-                      <button
-                        type="button"
-                        className="mt-0.5 block min-h-8 text-xs text-link underline"
-                        disabled={action.isPending}
-                        onClick={() =>
-                          action.mutate({
-                            path: `/gates/${gate.id}/signoffs/${signoff.id}`,
-                            method: 'DELETE',
-                            done: 'Sign-off withdrawn.',
-                          })
-                        }
-                        data-testid={`withdraw-${row.roleKey}`}
-                      >
-                        Withdraw
-                      </button>
-                    ) : null}
-                  </td>
-                  <td className="py-1.5 pr-2">
-                    <Badge tone={look.tone} icon={look.icon}>
-                      {DECISION_LABEL[row.decision]}
-                    </Badge>
-                  </td>
-                  <td className="tabular py-1.5 text-muted">
-                    {row.at ? (
-                      <span title={row.at.toISOString()}>
-                        {formatUtcTime(row.at)}
-                        <span className="block whitespace-nowrap text-xs">
-                          {tMinus(new Date(deployment.goLiveAt), row.at).label}
-                        </span>
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {signable || mayOverride ? (
-        <div className="mt-3 flex flex-wrap gap-2">
-          {signable
-            ? myRoles.flatMap((roleKey) => {
-                const current = mine(roleKey);
-                const as = several ? ` as ${roleNames[roleKey] ?? roleKey}` : '';
-                const blocked = signBlocked(roleKey);
-                return [
-                  current?.decision === 'approve' ? null : (
-                    <Button
-                      key={`a-${roleKey}`}
-                      variant="primary"
-                      className="min-h-11 px-4 disabled:opacity-50"
-                      disabled={action.isPending || Boolean(blocked)}
-                      title={blocked ?? undefined}
-                      onClick={() => sign(roleKey, 'approve')}
-                      data-testid={`approve-${roleKey}`}
-                    >
-                      ✓ GO{as}
-                    </Button>
-                  ),
-                  current?.decision === 'reject' ? null : (
-                    <Button
-                      key={`r-${roleKey}`}
-                      variant="secondary"
-                      className="min-h-11 px-4 disabled:opacity-50"
-                      disabled={action.isPending || Boolean(blocked)}
-                      title={blocked ?? undefined}
-                      onClick={() => setAsk({ kind: 'reject', roleKey })}
-                      data-testid={`reject-${roleKey}`}
-                    >
-                      ✖ NO-GO{as}…
-                    </Button>
-                  ),
-                ];
-              })
-            : null}
-          {mayOverride ? (
-            <Button
-              variant="secondary"
-              className="min-h-11 px-4 disabled:opacity-50"
-              disabled={action.isPending || Boolean(overrideBlocked)}
-              title={overrideBlocked ?? undefined}
-              onClick={() => setAsk({ kind: 'override' })}
-              data-testid="override-gate"
-            >
-              ⚑ Override…
-            </Button>
-          ) : null}
-        </div>
-      ) : null}
+      <GateSignoffTable
+        rows={rows}
+        readOnly={readOnly}
+        live={live}
+        meUserId={deployment.me.userId}
+        goLiveAt={deployment.goLiveAt}
+        mine={mine}
+        busy={action.isPending}
+        onWithdraw={(signoffId) =>
+          action.mutate({
+            path: `/gates/${gate.id}/signoffs/${signoffId}`,
+            method: 'DELETE',
+            done: 'Sign-off withdrawn.',
+          })
+        }
+      />
+      <GateDecisionButtons
+        signable={signable}
+        mayOverride={mayOverride}
+        busy={action.isPending}
+        myRoles={myRoles}
+        several={several}
+        roleNames={roleNames}
+        mine={mine}
+        signBlocked={signBlocked}
+        overrideBlocked={overrideBlocked}
+        onApprove={(roleKey) => sign(roleKey, 'approve')}
+        onReject={(roleKey) => setAsk({ kind: 'reject', roleKey })}
+        onOverride={() => setAsk({ kind: 'override' })}
+      />
       {live && blockedNotes.length ? (
         <ul className="mt-2 flex flex-col gap-1 text-sm text-muted" data-testid="gate-blocked-why">
           {blockedNotes.map((note) => (

@@ -1,20 +1,21 @@
 import type { Blockquote, Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import { IC_ROLE, type DecisionLevel, type TemplateGate, type TemplateItem } from '../template-definition';
 import type { SeriesLookup } from './conditions';
+import { PhaseCursor } from './phase-cursor';
 import { DecisionTreeBuilder } from './read-decision-tree';
 import { gateFromTable, gateLabel, type GateLabel } from './read-gates';
 import { attachCommand, attachExpected, expectedLabel, ItemReader, takeChecks, type OwnerHint } from './read-items';
 import type { PhaseDraft } from './read-phases';
-import { looksLikeRole, type RoleBook } from './roles';
+import type { RoleBook } from './roles';
 import { countTasks, headingText, type Outline } from './structure';
 import { classifyTable, readTable } from './tables';
-import { nodeLine, oneLine, plainText, trailingParen, truncate } from './text';
-import { headingTimeHint, parseTimeHint } from './time-hints';
+import { nodeLine, oneLine, plainText, truncate } from './text';
+import { parseTimeHint } from './time-hints';
 
 /**
  * The pure mapping from the mdast tree to phase drafts, items, gates and the decision tree.
  * One pass over the top-level blocks in document order; headings move the phase / section
- * cursor, everything else attaches to where the cursor is.
+ * cursor (phase-cursor.ts), everything else attaches to where the cursor is.
  */
 
 export type Warn = (line: number, message: string) => void;
@@ -22,18 +23,8 @@ export type Warn = (line: number, message: string) => void;
 export type WalkInput = { root: Root; outline: Outline; roles: RoleBook; lookup: SeriesLookup; warn: Warn };
 export type WalkResult = { drafts: PhaseDraft[]; decisionTree: DecisionLevel[]; description: string };
 
-// All-caps words in heading parentheses that are not roles ("(UTC)", "(API)").
-const NOT_A_ROLE =
-  /^(?:utc|gmt|tbd|tba|wip|api|cli|sql|eta|sla|slo|kpi|faq|ui|ux|dns|tls|ssl|cdn|aws|gcp|prod|mvp|poc|na|ok|optional|required)$/i;
-
 export class RunbookWalker {
-  private readonly drafts: PhaseDraft[] = [];
-  private current: PhaseDraft | null = null;
-  private group: string | null = null;
-  private section: string | null = null;
-  private sectionBlocks = 0;
-  private headingDepth = 0;
-  private readonly scope: Array<OwnerHint | null> = new Array(7).fill(null);
+  private readonly cursor: PhaseCursor;
   private blockOwner: OwnerHint | null = null;
   /** The last task item read, while a following code block or "Expected:" line may belong to it. */
   private chain: { item: TemplateItem; expectNext: boolean } | null = null;
@@ -45,6 +36,7 @@ export class RunbookWalker {
   private tooDeepWarned = false;
 
   constructor(private readonly input: WalkInput) {
+    this.cursor = new PhaseCursor(input.outline, input.warn);
     this.items = new ItemReader(input.roles);
     this.decision = new DecisionTreeBuilder(input.lookup, input.warn);
   }
@@ -52,7 +44,11 @@ export class RunbookWalker {
   run(): WalkResult {
     const nodes = this.input.root.children;
     nodes.forEach((node, i) => this.block(node, nodes[i + 1] ?? null, true));
-    return { drafts: this.drafts, decisionTree: this.decision.result(), description: this.description.join('\n\n') };
+    return {
+      drafts: this.cursor.drafts,
+      decisionTree: this.decision.result(),
+      description: this.description.join('\n\n'),
+    };
   }
 
   private block(node: RootContent, next: RootContent | null, topLevel: boolean): void {
@@ -84,8 +80,7 @@ export class RunbookWalker {
       default:
         this.chain = null;
     }
-    if (this.current) this.current.blocks += 1;
-    this.sectionBlocks += 1;
+    this.cursor.countBlock();
   }
 
   private heading(node: Heading): void {
@@ -94,77 +89,9 @@ export class RunbookWalker {
     this.gateLabel = null;
     if (this.input.outline.titleNodes.has(node)) return;
     const text = headingText(node);
-    const depth = node.depth;
     this.seenHeading = true;
-    this.decision.heading(depth, text);
-    this.headingDepth = depth;
-    this.scope[depth] = this.headingOwner(text);
-    for (let d = depth + 1; d < this.scope.length; d += 1) this.scope[d] = null;
-    const phaseDepth = this.input.outline.phaseDepth ?? 7;
-    if (depth === phaseDepth) {
-      this.startPhase(text, nodeLine(node));
-    } else if (depth < phaseDepth) {
-      this.group = text;
-      this.current = null;
-      this.section = null;
-    } else {
-      this.section = truncate(text, 300);
-      this.sectionBlocks = 0;
-    }
-  }
-
-  /** "Phase 2: Database Migration (DBA)", "(Owner: DBA)" or a heading that is a role's name. */
-  private headingOwner(text: string): OwnerHint {
-    const paren = trailingParen(text);
-    if (paren?.before && paren.inner) {
-      const owner = /^(?:owner|owned by|lead)\s*:\s*(.+)$/i.exec(paren.inner);
-      if (owner) return { raw: owner[1], mode: 'explicit' };
-      if (!NOT_A_ROLE.test(paren.inner) && looksLikeRole(paren.inner) && !parseTimeHint(paren.inner))
-        return { raw: paren.inner, mode: 'label' };
-    }
-    const owner = /\bowner\s*:\s*(.{1,60})$/i.exec(text);
-    if (owner) return { raw: owner[1], mode: 'explicit' };
-    return { raw: text, mode: 'exact' };
-  }
-
-  private startPhase(text: string, line: number): void {
-    const { title, hint } = headingTimeHint(text);
-    this.current = {
-      title: truncate(title || text || 'Phase', 300),
-      rawTitle: truncate(text || 'Phase', 300),
-      line,
-      group: this.group,
-      hint,
-      paragraphHint: null,
-      kind: null,
-      scheduleNone: false,
-      description: '',
-      items: [],
-      gates: [],
-      steps: [],
-      blocks: 0,
-      implicit: false,
-    };
-    this.drafts.push(this.current);
-    this.section = null;
-  }
-
-  /** The phase for content that comes before any phase heading. */
-  private ensurePhase(line: number): PhaseDraft {
-    if (this.current) return this.current;
-    const { phaseDepth, title } = this.input.outline;
-    let name = this.group;
-    if (!name && phaseDepth === null) name = title ?? 'Checklist';
-    if (!name) {
-      name = 'Preparation';
-      this.input.warn(
-        line,
-        'Checklist items come before the first phase heading; they were put in a phase of their own, "Preparation".',
-      );
-    }
-    this.startPhase(name, line);
-    this.current!.implicit = true;
-    return this.current!;
+    this.decision.heading(node.depth, text);
+    this.cursor.heading(node, text);
   }
 
   private paragraph(node: Paragraph, next: RootContent | null): void {
@@ -187,17 +114,17 @@ export class RunbookWalker {
     }
     this.chain = null;
     const kind = /^(?:phase\s+)?kind\s*:\s*(normal|monitoring|rollback)$/i.exec(clean);
-    if (kind && this.current) {
-      this.current.kind = kind[1].toLowerCase() as PhaseDraft['kind'];
+    if (kind && this.cursor.current) {
+      this.cursor.current.kind = kind[1].toLowerCase() as PhaseDraft['kind'];
       return;
     }
-    if (/^schedule\s*:\s*(?:none|unscheduled)$/i.test(clean) && this.current) {
-      this.current.scheduleNone = true;
+    if (/^schedule\s*:\s*(?:none|unscheduled)$/i.test(clean) && this.cursor.current) {
+      this.cursor.current.scheduleNone = true;
       return;
     }
     const owner = /^(?:owner|owned by|responsible|assignee)s?\s*:\s*(.{1,80})$/i.exec(clean);
     if (owner) {
-      this.scope[this.headingDepth] = { raw: owner[1], mode: 'explicit' };
+      this.cursor.setOwner({ raw: owner[1], mode: 'explicit' });
       return;
     }
     if (
@@ -214,13 +141,13 @@ export class RunbookWalker {
         offsetMin: null,
         requiredRoles: [IC_ROLE.key],
       };
-      this.ensurePhase(line).gates.push(gate);
+      this.cursor.ensurePhase(line).gates.push(gate);
       return;
     }
-    if (this.current && this.current.blocks === 0 && !this.current.paragraphHint) {
+    if (this.cursor.current && this.cursor.current.blocks === 0 && !this.cursor.current.paragraphHint) {
       // "**11:30 AM UTC**" right under a phase heading times the phase.
-      this.current.paragraphHint = parseTimeHint(clean.replace(/:$/, ''));
-      if (this.current.paragraphHint) return;
+      this.cursor.current.paragraphHint = parseTimeHint(clean.replace(/:$/, ''));
+      if (this.cursor.current.paragraphHint) return;
     }
     const labelOnly = isLabelOnly(node, clean);
     this.decision.paragraph(text, labelOnly, line);
@@ -235,9 +162,9 @@ export class RunbookWalker {
     this.bullets(node, 0);
     const last = this.items.readList(
       node,
-      { section: this.section, blockOwner: this.blockOwner, scopeOwners: this.scopeOwners() },
+      { section: this.cursor.section, blockOwner: this.blockOwner, scopeOwners: this.cursor.scopeOwners() },
       {
-        add: (item) => this.ensurePhase(item.line ?? nodeLine(node)).items.push(item),
+        add: (item) => this.cursor.ensurePhase(item.line ?? nodeLine(node)).items.push(item),
         onTooDeep: (line) => {
           if (this.tooDeepWarned) return;
           this.tooDeepWarned = true;
@@ -280,15 +207,6 @@ export class RunbookWalker {
     }
   }
 
-  private scopeOwners(): OwnerHint[] {
-    const hints: OwnerHint[] = [];
-    for (let d = this.headingDepth; d >= 0; d -= 1) {
-      const hint = this.scope[d];
-      if (hint) hints.push(hint);
-    }
-    return hints;
-  }
-
   private code(node: Code): void {
     const chain = this.chain;
     if (chain?.expectNext) {
@@ -302,8 +220,9 @@ export class RunbookWalker {
     }
     this.chain = null;
     // A step heading followed straight by its command: worth telling the user it has no task.
-    if (this.current && this.section && this.sectionBlocks === 0 && !this.current.steps.includes(this.section)) {
-      this.current.steps.push(this.section);
+    const { current, section, sectionBlocks } = this.cursor;
+    if (current && section && sectionBlocks === 0 && !current.steps.includes(section)) {
+      current.steps.push(section);
     }
   }
 
@@ -317,18 +236,19 @@ export class RunbookWalker {
       );
     }
     if (classifyTable(data.headers) === 'signoff') {
-      const place = { phase: () => this.ensurePhase(data.line), section: this.section, label: this.gateLabel };
+      const place = {
+        phase: () => this.cursor.ensurePhase(data.line),
+        section: this.cursor.section,
+        label: this.gateLabel,
+      };
       const gate = gateFromTable(data, this.input.roles, place);
-      if (gate) this.ensurePhase(data.line).gates.push(gate);
+      if (gate) this.cursor.ensurePhase(data.line).gates.push(gate);
     }
     this.gateLabel = null;
   }
 
   private thematicBreak(): void {
-    const phaseDepth = this.input.outline.phaseDepth ?? 7;
-    this.section = null;
-    for (let d = phaseDepth + 1; d < this.scope.length; d += 1) this.scope[d] = null;
-    this.headingDepth = Math.min(this.headingDepth, phaseDepth);
+    this.cursor.thematicBreak();
     this.chain = null;
     this.blockOwner = null;
     this.decision.thematicBreak();
@@ -340,8 +260,9 @@ export class RunbookWalker {
       .map((p) => plainText(p).trim())
       .join('\n\n');
     const tasks = countTasks(node);
-    if (this.current && this.current.blocks === 0 && !this.current.items.length && !tasks) {
-      this.current.description = truncate(text, 5000);
+    const current = this.cursor.current;
+    if (current && current.blocks === 0 && !current.items.length && !tasks) {
+      current.description = truncate(text, 5000);
       return;
     }
     if (!this.seenHeading && !tasks) {
