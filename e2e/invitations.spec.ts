@@ -38,6 +38,14 @@ test('an admin invites someone, who accepts in their own browser and lands signe
   await row.getByRole('button', { name: 'Deactivate Ivo Invited' }).click();
   await expect(row).toContainText('deactivated');
 
+  // The account history says who did each of it, newest first, as it happens.
+  const history = adminPage.getByTestId('account-event').filter({ hasText: email });
+  await expect(history).toHaveText([
+    /Ada Inviter deactivated invited-/,
+    /Ivo Invited accepted the invitation · invited-/,
+    /Ada Inviter invited invited-/,
+  ]);
+
   // Their next step lands on sign-in, and signing in again is refused with the reason.
   await person.goto('/deployments');
   await person.waitForURL('**/sign-in**');

@@ -100,6 +100,11 @@ test.describe('single sign-on with a real OpenID provider', () => {
     const me = await page.request.get(`${app.baseUrl}/api/me`);
     expect(me.status()).toBe(200);
     expect(await me.json()).toMatchObject({ user: { email: 'ada@acme.test', name: 'Ada Lovelace', isAdmin: true } });
+    // The account history says how the account came to be, and as what.
+    await page.goto(`${app.baseUrl}/settings/users`);
+    await expect(page.getByTestId('account-event').filter({ hasText: 'ada@acme.test' })).toContainText(
+      'Ada Lovelace signed in with SSO for the first time (admin)',
+    );
 
     const bob = await signInWithSso(browser, app, 'bob');
     await bob.waitForURL(`${app.baseUrl}/deployments`);

@@ -28,6 +28,7 @@ export function useUsers(
     Promise.all([
       queryClient.invalidateQueries({ queryKey: userKeys.users }),
       queryClient.invalidateQueries({ queryKey: userKeys.invitations }),
+      queryClient.invalidateQueries({ queryKey: userKeys.history }),
     ]);
   const invite = useMutation({
     mutationFn: (input: { email: string; isAdmin: boolean }) =>

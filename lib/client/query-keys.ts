@@ -49,10 +49,11 @@ export const webhookKeys = {
     [...webhookKeys.scope(deploymentId), 'deliveries', webhookId] as const,
 };
 
-/** The admin's people screen: accounts and invitations. */
+/** The admin's people screen: accounts, invitations and the account history. */
 export const userKeys = {
   users: ['users'] as const,
   invitations: ['invitations'] as const,
+  history: ['account-events'] as const,
 };
 
 /** The public status links of one deployment (the IC's share panel). */

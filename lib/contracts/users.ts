@@ -1,3 +1,4 @@
+import type { AccountCreatedVia, AccountEventType } from '@/lib/domain/account-events';
 import type { InvitationStatus } from '@/lib/domain/accounts';
 
 /** An API token as listed: never the token itself, which is shown once at creation. */
@@ -29,4 +30,17 @@ export type UserRowDto = {
   active: boolean;
   createdAt: string;
   lastSeenAt: string | null;
+};
+
+/** One line of the account history (lib/domain/account-events.ts), newest first. */
+export type AccountEventDto = {
+  id: string;
+  type: AccountEventType;
+  at: string;
+  /** Null for the bootstrap admin token and for changes no person made (an SSO provider's group). */
+  actorId: string | null;
+  actorName: string;
+  subjectId: string | null;
+  subject: string;
+  payload: { isAdmin?: boolean; via?: AccountCreatedVia; reason?: string };
 };

@@ -53,6 +53,13 @@ describe('with ALLOW_SIGN_UP and ALLOWED_EMAIL_DOMAINS (a fresh server and datab
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie().join(';')).toContain('better-auth.session_token');
     expect(await userRows(email)).toEqual([{ email, isAdmin: false }]);
+    // The account history says they made it themselves.
+    const history = await db.query('SELECT "type", "actorName", "payload" FROM "AccountEvent" WHERE "subject" = $1', [
+      email,
+    ]);
+    expect(history.rows).toEqual([
+      { type: 'account.created', actorName: 'Self Made', payload: { isAdmin: false, via: 'sign-up' } },
+    ]);
   });
 
   it('refuses every other domain with 403 email_domain_not_allowed and makes nothing', async () => {

@@ -675,6 +675,7 @@ export async function fingerprint(crew: Room): Promise<string> {
       orderBy: { id: 'asc' },
     }),
     prisma.user.count(),
+    prisma.accountEvent.count(),
     prisma.deployment.count(),
     prisma.apiToken.count({ where: { revokedAt: null } }),
     prisma.template.findMany({

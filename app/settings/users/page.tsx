@@ -1,8 +1,10 @@
 import { TopNav } from '@/components/layout/top-nav';
+import { AccountHistory } from '@/components/users/account-history';
 import { UsersScreen } from '@/components/users/users-screen';
 import { mayManageAccounts } from '@/lib/domain/accounts';
 import { viaOf } from '@/lib/server/auth/get-actor';
 import { requirePageActor } from '@/lib/server/auth/page-actor';
+import { listAccountEvents } from '@/lib/server/users/account-events';
 import { listInvitations } from '@/lib/server/users/invitations';
 import { listUsers } from '@/lib/server/users/manage-users';
 
@@ -27,6 +29,9 @@ export default async function UsersPage() {
               initialUsers={await listUsers(actor)}
               initialInvitations={await listInvitations(actor)}
             />
+            <div className="mt-8">
+              <AccountHistory initial={await listAccountEvents(actor, new URLSearchParams())} />
+            </div>
           </>
         ) : (
           <p role="alert" className="text-sm">

@@ -8,6 +8,7 @@ import { signUpPolicy } from '@/lib/server/auth/sign-up-policy';
 import { getPrisma } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
 import { processSingleton } from '@/lib/server/singleton';
+import { applySsoAdminGroup, recordSelfMadeAccount } from '@/lib/server/users/account-events';
 import { acceptInvitationBySso, hasPendingInvitation } from '@/lib/server/users/sso-invitations';
 import {
   passwordSignInEnabled,
@@ -57,9 +58,12 @@ function createAuth() {
             const isAdmin = takeSsoAdminDecision(user.email);
             return isAdmin === undefined ? undefined : { data: { ...user, isAdmin } };
           },
-          // A first SSO sign-in admitted by an invitation uses it up (and takes its admin flag).
+          // A first SSO sign-in admitted by an invitation uses it up (and takes its admin flag);
+          // any other account made here is one someone made for themselves: the history says so.
           after: async (user, context) => {
-            if (context?.path?.startsWith('/callback/')) await acceptInvitationBySso(user.id, user.email);
+            const sso = context?.path?.startsWith('/callback/') ?? false;
+            if (sso && (await acceptInvitationBySso(user.id, user.email))) return;
+            await recordSelfMadeAccount(user, sso ? 'sso' : 'sign-up');
           },
         },
       },
@@ -70,12 +74,11 @@ function createAuth() {
           before: async (session, context) => {
             const user = await getPrisma().user.findUnique({
               where: { id: session.userId },
-              select: { deactivatedAt: true, email: true },
+              select: { id: true, deactivatedAt: true, email: true, isAdmin: true },
             });
             if (!user || user.deactivatedAt) return false;
             const isAdmin = ssoAdminDecisionsPending() ? takeSsoAdminDecision(user.email) : undefined;
-            if (isAdmin !== undefined)
-              await getPrisma().user.update({ where: { id: session.userId }, data: { isAdmin } });
+            if (isAdmin !== undefined) await applySsoAdminGroup(user, isAdmin);
             // A session born of an SSO callback remembers who the provider said this was.
             if (sso && context?.path?.startsWith('/callback/')) {
               const account = await getPrisma().account.findFirst({

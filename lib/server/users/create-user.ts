@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import type { CreateUserInput } from '@/lib/schemas/user';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
-import { prisma } from '@/lib/server/db';
+import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { recordAccountEvent } from './account-events';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
 
 export type UserDto = { id: string; email: string; name: string; isAdmin: boolean };
@@ -17,11 +18,12 @@ export async function createUserAccount(input: CreateUserInput): Promise<UserDto
 export async function insertUserAccount(
   input: Omit<CreateUserInput, 'password'>,
   passwordHash: string,
+  db: Pick<Tx, 'user'> = prisma,
 ): Promise<UserDto> {
   const email = input.email.toLowerCase();
   const id = randomUUID();
   try {
-    const user = await prisma.user.create({
+    const user = await db.user.create({
       data: {
         id,
         email,
@@ -43,5 +45,16 @@ export async function insertUserAccount(
 export async function createUserAs(actor: SignedInActor, input: CreateUserInput): Promise<UserDto> {
   ensureMayManageAccounts(actor);
   if (input.isAdmin) await ensureMayGrantAdmin(actor);
-  return createUserAccount(input);
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    const user = await insertUserAccount(input, passwordHash, tx);
+    await recordAccountEvent(
+      tx,
+      actor,
+      'account.created',
+      { id: user.id, email: user.email },
+      { isAdmin: user.isAdmin, via: 'admin' },
+    );
+    return user;
+  });
 }

@@ -11,6 +11,7 @@ import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { logger } from '@/lib/server/logger';
 import { joinInvitedRoles } from '@/lib/server/participants/join-invited-roles';
+import { recordAccountEvent } from './account-events';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
 import type { UserDto } from './create-user';
 
@@ -53,14 +54,18 @@ export async function createInvitation(actor: SignedInActor, input: CreateInvita
   if (await prisma.user.count({ where: { email } }))
     throw new AppError('already_exists', `${email} already has an account.`);
   const token = `wri_${randomBytes(24).toString('base64url')}`;
-  const row = await prisma.invitation.create({
-    data: {
-      email,
-      isAdmin: input.isAdmin ?? false,
-      tokenHash: hashToken(token),
-      createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
-      expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
-    },
+  const row = await prisma.$transaction(async (tx) => {
+    const created = await tx.invitation.create({
+      data: {
+        email,
+        isAdmin: input.isAdmin ?? false,
+        tokenHash: hashToken(token),
+        createdById: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
+        expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
+      },
+    });
+    await recordAccountEvent(tx, actor, 'invitation.created', { id: created.id, email }, { isAdmin: created.isAdmin });
+    return created;
   });
   logger.info('account.invited', { by: actor.userId, email, isAdmin: row.isAdmin });
   return { invitation: toDto(row), token, path: `/invite/${token}` };
@@ -80,9 +85,16 @@ export async function listInvitations(actor: SignedInActor): Promise<InvitationD
 
 export async function revokeInvitation(actor: SignedInActor, id: string): Promise<InvitationDto> {
   ensureMayManageAccounts(actor);
-  const { count } = await prisma.invitation.updateMany({
-    where: { id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    data: { revokedAt: new Date() },
+  const count = await prisma.$transaction(async (tx) => {
+    const revoked = await tx.invitation.updateMany({
+      where: { id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      data: { revokedAt: new Date() },
+    });
+    if (revoked.count === 1) {
+      const { email, isAdmin } = await tx.invitation.findUniqueOrThrow({ where: { id } });
+      await recordAccountEvent(tx, actor, 'invitation.revoked', { id, email }, { isAdmin });
+    }
+    return revoked.count;
   });
   const row = await prisma.invitation.findUnique({ where: { id } });
   if (!row) throw new AppError('not_found', 'No such invitation.');
@@ -130,6 +142,13 @@ export async function acceptInvitation(token: string, input: AcceptInvitationInp
         },
       });
       await tx.invitation.update({ where: { id: row.id }, data: { acceptedById: user.id } });
+      await recordAccountEvent(
+        tx,
+        { userId: user.id, name: user.name },
+        'invitation.accepted',
+        { id: user.id, email: user.email },
+        { isAdmin: user.isAdmin },
+      );
       // An invitation into a role (the IC's People panel) makes the participant in this same transaction.
       const joined = await joinInvitedRoles(tx, append, user, row.id);
       logger.info('account.invitation_accepted', {

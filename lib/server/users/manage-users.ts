@@ -5,6 +5,7 @@ import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
+import { recordAccountEvent } from './account-events';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
 
 function latest(...dates: (Date | null | undefined)[]): string | null {
@@ -54,12 +55,25 @@ export async function setUserActive(actor: SignedInActor, userId: string, active
   ensureMayManageAccounts(actor);
   if (userId === actor.userId && !active)
     throw new AppError('cannot_deactivate_self', 'You cannot deactivate your own account; ask another admin.');
-  const target = await prisma.user.findUnique({ where: { id: userId }, select: { isAdmin: true } });
+  const target = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { isAdmin: true, email: true },
+  });
   if (!target) throw new AppError('not_found', 'No such account.');
   if (target.isAdmin) await ensureMayGrantAdmin(actor);
   const now = new Date();
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: active ? null : now } });
+    // Claimed with a conditional update: asking again for what already holds (or two admins at
+    // once) changes nothing, and records nothing more.
+    const changed = await tx.user.updateMany({
+      where: { id: userId, deactivatedAt: active ? { not: null } : null },
+      data: { deactivatedAt: active ? null : now },
+    });
+    if (changed.count === 1)
+      await recordAccountEvent(tx, actor, active ? 'account.reactivated' : 'account.deactivated', {
+        id: userId,
+        email: target.email,
+      });
     if (!active) {
       await tx.session.deleteMany({ where: { userId } });
       await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });

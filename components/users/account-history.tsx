@@ -1,0 +1,42 @@
+'use client';
+
+import { Button } from '@/components/ui/button';
+import type { AccountEventDto } from '@/lib/contracts/users';
+import { accountEventIsOwn, accountEventLabel } from '@/lib/domain/account-events';
+import { formatUtc } from '@/lib/domain/clock';
+import { useAccountHistory } from './use-account-history';
+
+/** Who made, invited, deactivated or promoted whom: the admin's record of the accounts. */
+export function AccountHistory({ initial }: { initial: { events: AccountEventDto[]; nextBefore: string | null } }) {
+  const { events, hasOlder, loadOlder, loadingOlder } = useAccountHistory(initial);
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading" className="mb-2 text-lg font-semibold">
+        Account history
+      </h2>
+      {events.length === 0 ? <p className="text-sm text-faint">Nothing yet.</p> : null}
+      <ol className="flex flex-col divide-y divide-line text-sm">
+        {events.map((event) => (
+          <li key={event.id} data-testid="account-event" className="flex flex-wrap items-baseline gap-x-3 py-2">
+            <time dateTime={event.at} className="text-xs tabular-nums text-faint">
+              {formatUtc(new Date(event.at))}
+            </time>
+            <span>
+              <span className="font-medium">{event.actorName}</span> {accountEventLabel(event.type, event.payload)}
+              {accountEventIsOwn(event.type, event.payload) ? (
+                <span className="text-faint"> · {event.subject}</span>
+              ) : (
+                <span className="font-medium"> {event.subject}</span>
+              )}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {hasOlder ? (
+        <Button type="button" variant="ghost" className="mt-2" disabled={loadingOlder} onClick={loadOlder}>
+          Show older
+        </Button>
+      ) : null}
+    </section>
+  );
+}

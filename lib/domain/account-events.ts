@@ -1,0 +1,54 @@
+/**
+ * The account history: who made, invited, deactivated or promoted whom. Changes to accounts belong
+ * to no war room, so they are not on any deployment's timeline; an auditor asking "who could sign
+ * off that night, and who let them" reads them here.
+ */
+export const ACCOUNT_EVENT_TYPES = [
+  'account.created',
+  'account.deactivated',
+  'account.reactivated',
+  'account.admin_granted',
+  'account.admin_revoked',
+  'invitation.created',
+  'invitation.revoked',
+  'invitation.accepted',
+] as const;
+
+export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
+
+/** How an account came to be (payload `via` of `account.created`). */
+export type AccountCreatedVia = 'admin' | 'sign-up' | 'sso';
+
+/** The history's page size, and the most one request may ask for. */
+export const ACCOUNT_EVENTS_PAGE = 50;
+export const ACCOUNT_EVENTS_MAX = 200;
+
+/** One line of the history, as the admin reads it: "<actor> <what> <subject>". */
+export function accountEventLabel(type: AccountEventType, payload: { isAdmin?: boolean; via?: string } = {}): string {
+  const admin = payload.isAdmin ? ' (admin)' : '';
+  switch (type) {
+    case 'account.created':
+      if (payload.via === 'sign-up') return `signed up${admin}`;
+      if (payload.via === 'sso') return `signed in with SSO for the first time${admin}`;
+      return `created the account${admin}`;
+    case 'account.deactivated':
+      return 'deactivated';
+    case 'account.reactivated':
+      return 'reactivated';
+    case 'account.admin_granted':
+      return 'made admin';
+    case 'account.admin_revoked':
+      return 'removed admin rights from';
+    case 'invitation.created':
+      return `invited${admin}`;
+    case 'invitation.revoked':
+      return 'revoked the invitation of';
+    case 'invitation.accepted':
+      return `accepted the invitation${admin}`;
+  }
+}
+
+/** Whether the subject is the actor themselves (a sign-up, an accepted invitation): the line then reads without it. */
+export function accountEventIsOwn(type: AccountEventType, payload: { via?: string } = {}): boolean {
+  return type === 'invitation.accepted' || (type === 'account.created' && payload.via !== 'admin');
+}

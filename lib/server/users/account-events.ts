@@ -1,0 +1,117 @@
+import type { AccountEventDto } from '@/lib/contracts/users';
+import {
+  ACCOUNT_EVENTS_MAX,
+  ACCOUNT_EVENTS_PAGE,
+  type AccountCreatedVia,
+  type AccountEventType,
+} from '@/lib/domain/account-events';
+import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { prisma, type Tx } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
+import { ensureMayManageAccounts } from './authorize-accounts';
+
+/** Who acted: a person (or the bootstrap admin token), or — with `name` only — no person (an SSO provider's group). */
+export type AccountEventActor = Pick<SignedInActor, 'userId' | 'name'> | { userId: null; name: string };
+
+/**
+ * Writes one line of the account history inside the change's own transaction, so a change is never
+ * without its record (nor a record without its change).
+ */
+export async function recordAccountEvent(
+  tx: Tx,
+  actor: AccountEventActor,
+  type: AccountEventType,
+  subject: { id: string | null; email: string },
+  payload: Record<string, unknown> = {},
+): Promise<void> {
+  await tx.accountEvent.create({
+    data: {
+      type,
+      actorId: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
+      actorName: actor.name,
+      subjectId: subject.id,
+      subject: subject.email,
+      payload: payload as object,
+    },
+  });
+}
+
+/**
+ * An account someone made for themselves (open sign-up, a first SSO sign-in), recorded once
+ * better-auth has made it: better-auth writes the account itself, outside any transaction of ours.
+ */
+export async function recordSelfMadeAccount(
+  user: { id: string; name: string; email: string; isAdmin?: boolean | null },
+  via: Exclude<AccountCreatedVia, 'admin'>,
+): Promise<void> {
+  await prisma.$transaction((tx) =>
+    recordAccountEvent(
+      tx,
+      { userId: user.id, name: user.name },
+      'account.created',
+      { id: user.id, email: user.email },
+      { isAdmin: Boolean(user.isAdmin), via },
+    ),
+  );
+}
+
+/**
+ * The SSO provider's admin group decides who is admin at each sign-in (SSO_ADMIN_GROUP): a change
+ * is made and recorded together, with the provider as the actor.
+ */
+export async function applySsoAdminGroup(
+  user: { id: string; email: string; isAdmin: boolean },
+  isAdmin: boolean,
+): Promise<void> {
+  if (user.isAdmin === isAdmin) return;
+  await prisma.$transaction(async (tx) => {
+    const changed = await tx.user.updateMany({ where: { id: user.id, isAdmin: !isAdmin }, data: { isAdmin } });
+    if (changed.count === 1)
+      await recordAccountEvent(
+        tx,
+        SSO_ADMIN_GROUP_ACTOR,
+        isAdmin ? 'account.admin_granted' : 'account.admin_revoked',
+        { id: user.id, email: user.email },
+        { reason: 'sso_admin_group' },
+      );
+  });
+}
+
+const SSO_ADMIN_GROUP_ACTOR = { userId: null, name: 'SSO admin group' } as const;
+
+/** PostgreSQL's bigint, the id's type: a larger `before` would be the database's error, not ours. */
+const MAX_BIGINT = 2n ** 63n - 1n;
+
+/** The account history for an admin, newest first; `before` (an id from the last page) pages back. */
+export async function listAccountEvents(
+  actor: SignedInActor,
+  query: URLSearchParams,
+): Promise<{ events: AccountEventDto[]; nextBefore: string | null }> {
+  ensureMayManageAccounts(actor);
+  const before = query.get('before');
+  const limitText = query.get('limit');
+  if (before !== null && !(/^[1-9][0-9]{0,18}$/.test(before) && BigInt(before) <= MAX_BIGINT))
+    throw new AppError('invalid_query', '`before` must be the id of an account event from an earlier page.');
+  const limit = limitText === null ? ACCOUNT_EVENTS_PAGE : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > ACCOUNT_EVENTS_MAX)
+    throw new AppError('invalid_query', `\`limit\` must be a whole number from 1 to ${ACCOUNT_EVENTS_MAX}.`);
+  const rows = await prisma.accountEvent.findMany({
+    where: before === null ? {} : { id: { lt: BigInt(before) } },
+    orderBy: { id: 'desc' },
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  return {
+    events: page.map((row) => ({
+      id: row.id.toString(),
+      type: row.type as AccountEventType,
+      at: row.at.toISOString(),
+      actorId: row.actorId,
+      actorName: row.actorName,
+      subjectId: row.subjectId,
+      subject: row.subject,
+      payload: row.payload as AccountEventDto['payload'],
+    })),
+    nextBefore: rows.length > limit ? page[page.length - 1].id.toString() : null,
+  };
+}
