@@ -107,6 +107,15 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
     await expect(page.getByRole('button', { name: 'Create token' })).toBeVisible();
     return page;
   },
+  // The admin's people screen, its account history holding the invitation just made.
+  users: async ({ browser, admin, viewport }) => {
+    const page = await signedIn(browser, admin, viewport);
+    await page.goto('/settings/users');
+    await page.getByLabel('Email').fill(`axe-${viewport.width}-${Date.now()}@example.test`);
+    await page.getByRole('button', { name: 'Create invite link' }).click();
+    await expect(page.getByTestId('account-event').first()).toContainText('Ada Accessible invited axe-');
+    return page;
+  },
   webhooks: async ({ browser, admin, viewport }) => {
     const page = await signedIn(browser, admin, viewport);
     await page.goto('/settings/webhooks');
@@ -137,11 +146,15 @@ test.beforeAll(async () => {
 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   for (const [screen, open] of Object.entries(SCREENS)) {
-    test(`${screen} (${size}) has no serious or critical accessibility violation`, async ({ browser }) => {
+    test(`${screen} (${size}) has no serious or critical accessibility violation and fits the screen`, async ({
+      browser,
+    }) => {
       const page = await open({ browser, crew, admin, viewport });
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.length, `${screen} at ${viewport.width}×${viewport.height}:\n\n${readable(serious)}\n`).toBe(0);
+      // And nothing wider than the screen: a page that scrolls sideways on a phone hides its edge.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     });
   }
 }

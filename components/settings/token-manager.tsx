@@ -36,7 +36,8 @@ export function TokenManager({ initial }: { initial: TokenDto[] }) {
             className="rounded-md border border-line-strong bg-surface px-3 py-2"
           />
         </label>
-        <fieldset className="flex gap-4 text-sm">
+        {/* min-w-0: a fieldset is as wide as its content by default, and four scopes are wider than a phone */}
+        <fieldset className="flex min-w-0 flex-wrap gap-x-4 gap-y-2 text-sm">
           <legend className="mb-1">Scopes</legend>
           {TOKEN_SCOPES.map((scope) => (
             <label key={scope} className="flex items-center gap-1">

@@ -99,7 +99,8 @@ export function UsersScreen({
         <h2 id="users-heading" className="mb-2 text-lg font-semibold">
           People
         </h2>
-        <div className="overflow-x-auto">
+        {/* relative: the header's sr-only label is absolutely placed and would otherwise widen the page on a phone */}
+        <div className="relative overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="text-xs text-faint">
               <tr>
