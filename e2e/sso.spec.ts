@@ -11,7 +11,7 @@ import {
   startAppServer,
   stopAppServer,
 } from '../scripts/test-env.mjs';
-import { IDP_CLIENT, startOidcProvider } from '../tests/support/oidc-provider';
+import { IDP_CLIENT, IDP_PEOPLE, startOidcProvider } from '../tests/support/oidc-provider';
 import { expect, test } from './support/test';
 
 type App = { baseUrl: string; adminToken: string; databaseUrl: string; stop: () => Promise<void> };
@@ -32,19 +32,26 @@ async function startApp(port: number, extra: Record<string, string>): Promise<Ap
   };
 }
 
-async function usersByEmail(app: App, email: string) {
+async function queryApp<T extends pg.QueryResultRow>(app: App, text: string, values: unknown[]): Promise<T[]> {
   const client = new pg.Client({ connectionString: app.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ name: string; isAdmin: boolean }>(
-      'SELECT "name", "isAdmin" FROM "user" WHERE "email" = $1',
-      [email],
-    );
-    return rows;
+    return (await client.query<T>(text, values)).rows;
   } finally {
     await client.end();
   }
 }
+
+const usersByEmail = (app: App, email: string) =>
+  queryApp<{ name: string; isAdmin: boolean }>(app, 'SELECT "name", "isAdmin" FROM "user" WHERE "email" = $1', [email]);
+
+/** The account history's lines about one email, oldest first. */
+const accountHistory = (app: App, email: string) =>
+  queryApp<{ type: string; actorName: string }>(
+    app,
+    'SELECT "type", "actorName" FROM "AccountEvent" WHERE "subject" = $1 ORDER BY "id"',
+    [email],
+  );
 
 /** Through the identity provider's own login and consent forms, as a person would. */
 async function signInWithSso(browser: Browser, app: App, login: string) {
@@ -105,6 +112,24 @@ test.describe('single sign-on with a real OpenID provider', () => {
     await expect(page.getByTestId('account-event').filter({ hasText: 'ada@acme.test' })).toContainText(
       'Ada Lovelace signed in with SSO for the first time (admin)',
     );
+
+    // The provider drops her from the admin group: her next sign-in takes the rights away, and the
+    // account history names the group as the one who did.
+    const groups = IDP_PEOPLE.ada.groups;
+    IDP_PEOPLE.ada.groups = ['engineering'];
+    try {
+      const again = await signInWithSso(browser, app, 'ada');
+      await again.waitForURL(`${app.baseUrl}/deployments`);
+      expect(await (await again.request.get(`${app.baseUrl}/api/me`)).json()).toMatchObject({
+        user: { isAdmin: false },
+      });
+    } finally {
+      IDP_PEOPLE.ada.groups = groups;
+    }
+    expect(await accountHistory(app, 'ada@acme.test')).toEqual([
+      { type: 'account.created', actorName: 'Ada Lovelace' },
+      { type: 'account.admin_revoked', actorName: 'SSO admin group' },
+    ]);
 
     const bob = await signInWithSso(browser, app, 'bob');
     await bob.waitForURL(`${app.baseUrl}/deployments`);
