@@ -60,7 +60,7 @@ async function main() {
       `Invalid token options (scopes are ${TOKEN_SCOPES.join(', ')}): ${parsed.error.issues.map((i) => i.message).join('; ')}`,
     );
   const input = parsed.data;
-  const { token } = await createApiToken(user.id, input);
+  const { token } = await createApiToken(user.id, input, 'cli');
   console.log(`Token for ${user.email} (${input.scopes.join(', ')}):`);
   console.log(token);
   await prisma.$disconnect();

@@ -1,4 +1,4 @@
-import type { AccountCreatedVia, AccountEventType } from '@/lib/domain/account-events';
+import type { AccountEventPayload, AccountEventType } from '@/lib/domain/account-events';
 import type { InvitationStatus } from '@/lib/domain/accounts';
 
 /** An API token as listed: never the token itself, which is shown once at creation. */
@@ -42,5 +42,5 @@ export type AccountEventDto = {
   actorName: string;
   subjectId: string | null;
   subject: string;
-  payload: { isAdmin?: boolean; via?: AccountCreatedVia; reason?: string };
+  payload: AccountEventPayload;
 };

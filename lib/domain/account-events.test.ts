@@ -3,7 +3,8 @@ import { ACCOUNT_EVENT_TYPES, accountEventIsOwn, accountEventLabel } from './acc
 
 describe('account history lines', () => {
   it('read as a sentence for every kind of change, saying when an admin was made', () => {
-    const lines = ACCOUNT_EVENT_TYPES.map((type) => `Bea ${accountEventLabel(type, { isAdmin: true, via: 'admin' })}`);
+    const payload = { isAdmin: true, via: 'admin' as const, tokenName: 'deploy', scopes: ['read', 'write'] };
+    const lines = ACCOUNT_EVENT_TYPES.map((type) => `Bea ${accountEventLabel(type, payload)}`);
     expect(lines).toEqual([
       'Bea created the account (admin)',
       'Bea deactivated',
@@ -13,7 +14,12 @@ describe('account history lines', () => {
       'Bea invited (admin)',
       'Bea revoked the invitation of',
       'Bea accepted the invitation (admin)',
+      'Bea created API token “deploy” (read, write)',
+      'Bea revoked API token “deploy”',
     ]);
+    expect(
+      accountEventLabel('token.created', { tokenName: 'ci', scopes: ['read'], deploymentId: 'd1', via: 'cli' }),
+    ).toBe('created API token “ci” (read; one deployment) for');
     expect(accountEventLabel('account.created', { via: 'sign-up' })).toBe('signed up');
     expect(accountEventLabel('account.created', { via: 'sso', isAdmin: true })).toBe(
       'signed in with SSO for the first time (admin)',
@@ -25,5 +31,7 @@ describe('account history lines', () => {
     expect(accountEventIsOwn('account.created', { via: 'sso' })).toBe(true);
     expect(accountEventIsOwn('account.created', { via: 'admin' })).toBe(false);
     expect(accountEventIsOwn('account.deactivated')).toBe(false);
+    expect(accountEventIsOwn('token.created')).toBe(true);
+    expect(accountEventIsOwn('token.created', { via: 'cli' })).toBe(false);
   });
 });

@@ -12,6 +12,8 @@ export const ACCOUNT_EVENT_TYPES = [
   'invitation.created',
   'invitation.revoked',
   'invitation.accepted',
+  'token.created',
+  'token.revoked',
 ] as const;
 
 export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
@@ -19,12 +21,23 @@ export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
 /** How an account came to be (payload `via` of `account.created`). */
 export type AccountCreatedVia = 'admin' | 'sign-up' | 'sso';
 
+/** What a line may carry beside its type. `via: 'cli'`: an API token made by `npm run token:create`. */
+export type AccountEventPayload = {
+  isAdmin?: boolean;
+  via?: AccountCreatedVia | 'cli';
+  reason?: string;
+  tokenName?: string;
+  prefix?: string;
+  scopes?: string[];
+  deploymentId?: string | null;
+};
+
 /** The history's page size, and the most one request may ask for. */
 export const ACCOUNT_EVENTS_PAGE = 50;
 export const ACCOUNT_EVENTS_MAX = 200;
 
 /** One line of the history, as the admin reads it: "<actor> <what> <subject>". */
-export function accountEventLabel(type: AccountEventType, payload: { isAdmin?: boolean; via?: string } = {}): string {
+export function accountEventLabel(type: AccountEventType, payload: AccountEventPayload = {}): string {
   const admin = payload.isAdmin ? ' (admin)' : '';
   switch (type) {
     case 'account.created':
@@ -45,10 +58,26 @@ export function accountEventLabel(type: AccountEventType, payload: { isAdmin?: b
       return 'revoked the invitation of';
     case 'invitation.accepted':
       return `accepted the invitation${admin}`;
+    case 'token.created':
+      return `created API token “${payload.tokenName}” (${tokenReach(payload)})${payload.via === 'cli' ? ' for' : ''}`;
+    case 'token.revoked':
+      return `revoked API token “${payload.tokenName}”`;
   }
 }
 
-/** Whether the subject is the actor themselves (a sign-up, an accepted invitation): the line then reads without it. */
-export function accountEventIsOwn(type: AccountEventType, payload: { via?: string } = {}): boolean {
-  return type === 'invitation.accepted' || (type === 'account.created' && payload.via !== 'admin');
+/** A token's scopes, and the one deployment it is limited to if any. */
+function tokenReach(payload: AccountEventPayload): string {
+  const scopes = (payload.scopes ?? []).join(', ');
+  return payload.deploymentId ? `${scopes}; one deployment` : scopes;
+}
+
+/**
+ * Whether the subject is the actor themselves (a sign-up, an accepted invitation, one's own token):
+ * the line then reads without it.
+ */
+export function accountEventIsOwn(type: AccountEventType, payload: AccountEventPayload = {}): boolean {
+  if (type === 'invitation.accepted' || type === 'token.revoked') return true;
+  if (type === 'account.created') return payload.via !== 'admin';
+  if (type === 'token.created') return payload.via !== 'cli';
+  return false;
 }

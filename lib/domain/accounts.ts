@@ -68,6 +68,9 @@ export function isLoopbackAddress(address: string | null | undefined): boolean {
 /** How the caller proved who they are: a browser session, a person's API token, or WARROOM_ADMIN_TOKEN. */
 export type AuthenticatedVia = 'session' | 'token' | 'admin-token';
 
+/** The pseudo-user behind WARROOM_ADMIN_TOKEN (bootstrap and tests): no account row has this id. */
+export const ADMIN_TOKEN_USER_ID = 'admin-token';
+
 export type AccountActor = { isAdmin: boolean; via: AuthenticatedVia; scopes?: readonly string[] };
 
 /** Managing accounts (invite, deactivate) needs an admin; an admin's own token needs the write scope. */

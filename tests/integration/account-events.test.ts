@@ -71,6 +71,41 @@ describe('the account history', () => {
     ]);
   });
 
+  it('records the API tokens a person makes and revokes, with name, prefix and scopes, never the token', async () => {
+    const person = await makeUser({ name: 'Tess Token' });
+    const asTess = http({ cookie: await signIn(person.email, person.password) });
+    const created = await asTess.post('/api/tokens', { name: 'deploy pipeline', scopes: ['read', 'write'] });
+    expect(created.status).toBe(201);
+    const { token, apiToken } = created.body;
+    expect((await asTess.del(`/api/tokens/${apiToken.id}`)).status).toBe(200);
+    // A second revoke finds nothing to revoke, and records nothing.
+    expect((await asTess.del(`/api/tokens/${apiToken.id}`)).status).toBe(404);
+
+    const lines = await prisma.accountEvent.findMany({ where: { subject: person.email }, orderBy: { id: 'asc' } });
+    expect(lines.map(({ type, actorId, actorName, payload }) => ({ type, actorId, actorName, payload }))).toEqual([
+      {
+        type: 'token.created',
+        actorId: person.id,
+        actorName: 'Tess Token',
+        payload: {
+          tokenName: 'deploy pipeline',
+          prefix: apiToken.prefix,
+          scopes: ['read', 'write'],
+          deploymentId: null,
+        },
+      },
+      {
+        type: 'token.revoked',
+        actorId: person.id,
+        actorName: 'Tess Token',
+        payload: { tokenName: 'deploy pipeline', prefix: apiToken.prefix },
+      },
+    ]);
+    expect(JSON.stringify(lines, (_key, value) => (typeof value === 'bigint' ? String(value) : value))).not.toContain(
+      token,
+    );
+  });
+
   it('pages back with `before`, and refuses a bad page with 400 invalid_query', async () => {
     const admin = http({ token: inject('adminToken') });
     for (const name of ['p1', 'p2', 'p3']) await admin.post('/api/invitations', { email: unique(name) });

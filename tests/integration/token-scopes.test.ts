@@ -73,6 +73,29 @@ describe('gate decisions need the gates:sign token scope', () => {
     const plainToken = lastLine(plain.stdout);
     const row = await prisma.apiToken.findFirstOrThrow({ where: { userId: crew.people.dba.id, name: 'ci' } });
     expect(row.scopes).toEqual(['read', 'write', 'gates:sign']);
+    // The account history names the command line as the maker, not the token's owner.
+    expect(
+      await prisma.accountEvent.findMany({
+        where: {
+          type: 'token.created',
+          subject: crew.people.dba.email,
+          payload: { path: ['prefix'], equals: row.prefix },
+        },
+        select: { actorId: true, actorName: true, payload: true },
+      }),
+    ).toEqual([
+      {
+        actorId: null,
+        actorName: 'Command line (npm run token:create)',
+        payload: {
+          tokenName: 'ci',
+          prefix: row.prefix,
+          scopes: ['read', 'write', 'gates:sign'],
+          deploymentId: null,
+          via: 'cli',
+        },
+      },
+    ]);
 
     const narrow = await tokenCreate(['--email', crew.people.dba.email, '--name', 'ticker', '--scopes', 'read, write']);
     expect(narrow.code, narrow.stderr).toBe(0);

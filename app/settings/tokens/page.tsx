@@ -1,7 +1,7 @@
 import { TopNav } from '@/components/layout/top-nav';
 import { TokenManager } from '@/components/settings/token-manager';
 import { requirePageActor } from '@/lib/server/auth/page-actor';
-import { listApiTokens } from '@/lib/server/users/list-tokens';
+import { listApiTokens } from '@/lib/server/users/manage-tokens';
 
 export const dynamic = 'force-dynamic';
 

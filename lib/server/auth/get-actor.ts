@@ -1,4 +1,4 @@
-import type { AuthenticatedVia } from '@/lib/domain/accounts';
+import { ADMIN_TOKEN_USER_ID, type AuthenticatedVia } from '@/lib/domain/accounts';
 import type { Actor } from '@/lib/domain/rbac';
 import { env } from '@/lib/server/env';
 import { AppError } from '@/lib/server/errors';
@@ -24,8 +24,7 @@ function clientOf(headers: Headers) {
   return { ip, userAgent: headers.get('user-agent')?.slice(0, 300) ?? null };
 }
 
-/** The pseudo-user behind WARROOM_ADMIN_TOKEN (bootstrap and tests). */
-export const ADMIN_TOKEN_USER_ID = 'admin-token';
+export { ADMIN_TOKEN_USER_ID } from '@/lib/domain/accounts';
 
 /** A token is one run of visible characters: `Bearer <token>` and nothing else counts. */
 const BEARER = /^Bearer +([\x21-\x7e]+)$/i;

@@ -5,7 +5,8 @@ import {
   type AccountCreatedVia,
   type AccountEventType,
 } from '@/lib/domain/account-events';
-import { ADMIN_TOKEN_USER_ID, type SignedInActor } from '@/lib/server/auth/get-actor';
+import { ADMIN_TOKEN_USER_ID } from '@/lib/domain/accounts';
+import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { ensureMayManageAccounts } from './authorize-accounts';
