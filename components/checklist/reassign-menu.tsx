@@ -48,7 +48,7 @@ export function ReassignMenu({
                 if (ref.current) ref.current.open = false;
                 onMove(role.key);
               }}
-              className="flex w-full items-center justify-between rounded px-2 py-2 text-left text-sm hover:bg-subtle disabled:cursor-default disabled:text-slate-400"
+              className="flex w-full items-center justify-between rounded px-2 py-2 text-left text-sm hover:bg-subtle disabled:cursor-default disabled:text-faint"
             >
               {role.name}
               {role.key === currentKey ? <span className="text-xs">current</span> : null}

@@ -76,7 +76,8 @@ function MetricChartInner({ series, staleAfterMs, clientSkew, domain, height = 5
 
   return (
     <figure
-      className={cn('rounded-lg border border-line bg-surface p-2', stale ? 'opacity-90 grayscale' : '')}
+      // Grey, not faded: faded, its quietest text fell below a readable contrast in the light theme.
+      className={cn('rounded-lg border border-line bg-surface p-2', stale ? 'grayscale' : '')}
       data-testid="metric-chart"
       data-series={series.key}
       data-stale={stale}

@@ -39,7 +39,7 @@ function ItemNode({ item, roleName }: { item: TemplateItem; roleName: (key: stri
           </span>
         ) : null}
         {item.doneBeforeStart ? <span className="text-xs text-faint">done before start</span> : null}
-        {item.line ? <span className="text-xs text-slate-400 tabular">line {item.line}</span> : null}
+        {item.line ? <span className="text-xs text-faint tabular">line {item.line}</span> : null}
       </div>
       {item.command ? (
         <pre
