@@ -83,6 +83,29 @@ test("import a runbook with no owners, see the suggestions, move a section, and 
   await expect(item(page, 'T1184 Run database schema migrations')).toHaveCount(0);
 });
 
+test('owners set by hand survive a re-parse after the runbook text changed', async ({ browser }) => {
+  const page = await signedIn(browser, await makePerson('Rory Reparse'));
+  await page.goto('/import');
+  await page.getByLabel('Runbook Markdown').fill(BLUE_GREEN);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const migrations = row(page, 'T1184 Run database schema migrations');
+  await expect(migrations).toContainText('DBA');
+  await migrations.click();
+  await page.getByLabel('Role to move the selected steps to').selectOption('qa');
+  await page.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(migrations).toContainText('QA');
+
+  // A fix in the text (a step inserted at the very top moves every step's place in the list).
+  const fixed = BLUE_GREEN.replace(/^(- \[ \] )/m, '$1T0001 Announce the change freeze\n$1');
+  expect(fixed).not.toBe(BLUE_GREEN);
+  await page.getByLabel('Runbook Markdown').fill(fixed);
+  await page.getByRole('button', { name: 'Preview again' }).click();
+  await expect(page.getByTestId('carried-owners')).toHaveText('Kept the owners you set by hand for 1 step.');
+  await expect(row(page, 'T0001 Announce the change freeze')).toBeVisible();
+  await expect(migrations).toContainText('QA');
+  await expect(migrations.getByTestId('suggested-mark')).toHaveCount(0);
+});
+
 test('the import preview reads on a phone', async ({ browser }, testInfo) => {
   const person = await makePerson('Pia Phone');
   const page = await signedIn(browser, person, { width: 390, height: 844 });

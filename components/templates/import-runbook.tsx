@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { ApiError } from '@/lib/client/api';
 import type { TemplateDefinition } from '@/lib/domain/template-definition';
+import { carryHandEdits } from '@/lib/domain/template-owners-carry';
 import { OwnerEditor } from './owner-editor';
 import { RoleMappingEditor, isValidKey, withRoleNames, type RoleMappingState } from './role-mapping-editor';
 import { RunbookSource } from './runbook-source';
@@ -34,13 +35,18 @@ export function ImportRunbook() {
   const [result, setResult] = useState<ParseResponse | null>(null);
   const [parsedWith, setParsedWith] = useState<{ markdown: string; mapping: string } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  // Owners moved by hand, roles added or removed: the preview as edited (a re-parse starts over).
+  // Owners moved by hand, roles added or removed: the preview as edited. A re-parse keeps the
+  // owners set by hand on the steps it finds again, and the roles added by hand (carryHandEdits).
   const [edited, setEdited] = useState<TemplateDefinition | null>(null);
+  const [carried, setCarried] = useState<{ kept: number; lost: number } | null>(null);
 
   const parse = useParseRunbook({
     onSuccess: (data, input) => {
+      const carry = edited && result ? carryHandEdits(result.template, edited, data.template) : null;
+      const keeps = carry && (carry.kept > 0 || carry.template.roles.length > data.template.roles.length);
       setResult(data);
-      setEdited(null);
+      setEdited(keeps ? carry.template : null);
+      setCarried(carry && (carry.kept > 0 || carry.lost > 0) ? { kept: carry.kept, lost: carry.lost } : null);
       setProblem(null);
       setParsedWith({ markdown: input.markdown, mapping: JSON.stringify(input.mapping) });
       if (!name.trim()) setName(data.template.name);
@@ -220,6 +226,7 @@ export function ImportRunbook() {
                 onChange={setRoles}
               />
             </section>
+            {carried ? <CarriedNote {...carried} /> : null}
             <OwnerEditor template={withRoleNames(working!, roles.names)} onChange={setEdited} />
             <CreateBar stale={stale} pending={create.isPending} onCreate={createFromPreview} name={name} />
             <TemplatePreview template={withRoleNames(working!, roles.names)} />
@@ -235,6 +242,20 @@ function cleanNames(names: Record<string, string>) {
     Object.entries(names)
       .filter(([, v]) => v.trim())
       .map(([k, v]) => [k, v.trim()]),
+  );
+}
+
+/** After a re-parse: whether the owners set by hand survived it. */
+function CarriedNote({ kept, lost }: { kept: number; lost: number }) {
+  const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
+  return (
+    <p role="status" data-testid="carried-owners" className="text-sm text-muted">
+      {kept > 0 ? `Kept the owners you set by hand for ${steps(kept)}.` : null}
+      {kept > 0 && lost > 0 ? ' ' : null}
+      {lost > 0
+        ? `${steps(lost)} you had set by hand could not be found again (the step or its role changed): check the owners below.`
+        : null}
+    </p>
   );
 }
 
