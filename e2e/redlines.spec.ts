@@ -1,22 +1,10 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { apiAs, makePerson, signedIn } from './support/fixtures';
 import { expect, test } from './support/test';
 
-const RUNBOOK = `# Payments go-live
-
-## Phase 1: Preparation (T-30, 30 min)
-
-- [ ] Back up the database (DBA)
-- [ ] Freeze merges (IC)
-
-## Phase 2: Deploy (T0, 20 min)
-
-- [ ] Run migrations (DBA)
-  \`\`\`bash
-  npm run migrate
-  \`\`\`
-- [ ] Smoke test (QA)
-`;
+// A small two-phase runbook with owners and commands (shared with the other redline and version tests).
+const RUNBOOK = fs.readFileSync('tests/fixtures/payments-go-live.md', 'utf8');
 
 const SHOTS = process.env.REDLINE_SHOTS_DIR;
 async function shot(page: Page, name: string) {

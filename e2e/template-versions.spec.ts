@@ -1,26 +1,11 @@
+import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makePerson, signedIn } from './support/fixtures';
 import { expect, test } from './support/test';
 
-const RUNBOOK = `# Payments go-live
-
-## Phase 1: Preparation (T-30, 30 min)
-
-- [ ] Back up the database (DBA)
-  \`\`\`bash
-  pg_dump payments > backup.sql
-  \`\`\`
-- [ ] Freeze merges (IC)
-
-## Phase 2: Deploy (T0, 20 min)
-
-- [ ] Run migrations (DBA)
-  \`\`\`bash
-  npm run migrate
-  \`\`\`
-- [ ] Smoke test (QA)
-`;
+// A small two-phase runbook with owners and commands (shared with the other redline and version tests).
+const RUNBOOK = fs.readFileSync('tests/fixtures/payments-go-live.md', 'utf8');
 /** No serious or critical axe finding on the screen as it is (as e2e/accessibility.spec.ts asks of every screen). */
 async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,27 +1,12 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeToken, makeUser } from '@/lib/server/seed/factories';
 import { http } from '../support/http';
 
 const MARKDOWN = { 'content-type': 'text/markdown; charset=utf-8' };
 
-const RUNBOOK = `# Payments go-live
-
-## Phase 1: Preparation (T-30, 30 min)
-
-- [ ] Back up the database (DBA)
-  \`\`\`bash
-  pg_dump payments > backup.sql
-  \`\`\`
-- [ ] Freeze merges (IC)
-
-## Phase 2: Deploy (T0, 20 min)
-
-- [ ] Run migrations (DBA)
-  \`\`\`bash
-  npm run migrate
-  \`\`\`
-- [ ] Smoke test (QA)
-`;
+// A small two-phase runbook with owners and commands (shared with the other redline and version tests).
+const RUNBOOK = fs.readFileSync('tests/fixtures/payments-go-live.md', 'utf8');
 
 type Api = ReturnType<typeof http>;
 type Item = { id: string; title: string; command: string | null };
