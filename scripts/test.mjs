@@ -7,8 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const results = path.resolve('test-results');
-fs.mkdirSync(results, { recursive: true });
-for (const file of ['unit.json', 'integration.json', 'e2e.json']) fs.rmSync(path.join(results, file), { force: true });
 const bin = (name) => path.resolve('node_modules/.bin', name);
 
 // Steps in one inner list run side by side (the static checks are single-threaded and the machine
@@ -93,6 +91,10 @@ async function choosePostgres() {
 
 const needsDatabase = ['integration', 'e2e'].some((name) => !only || only.includes(name));
 if (needsDatabase && !(await choosePostgres())) process.exit(1);
+
+// Only now, once the run will happen: a refused run leaves the last run's results as they were.
+fs.mkdirSync(results, { recursive: true });
+for (const file of ['unit.json', 'integration.json', 'e2e.json']) fs.rmSync(path.join(results, file), { force: true });
 const timings = [];
 let failed = null;
 

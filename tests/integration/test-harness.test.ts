@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import { createTestDatabase } from '../../scripts/test-env.mjs';
 
@@ -27,6 +29,15 @@ it('stops `npm test` with instructions when no PostgreSQL answers', async () => 
   const env: NodeJS.ProcessEnv = { ...process.env, TEST_STEPS: 'integration', PGUSER: 'warroom_no_such_role' };
   delete env.DATABASE_URL;
   delete env.TEST_RUN_DATABASE_URL;
+  // The run this test is part of keeps its results there (npm test's unit step has written
+  // unit.json by now): a refused run must not touch them. Run alone, the test puts one there.
+  const unitResults = path.resolve('test-results', 'unit.json');
+  const ours = !fs.existsSync(unitResults);
+  if (ours) {
+    fs.mkdirSync(path.dirname(unitResults), { recursive: true });
+    fs.writeFileSync(unitResults, '{}');
+  }
+  const before = fs.readFileSync(unitResults, 'utf8');
   const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = execFile(process.execPath, ['scripts/test.mjs'], { env }, (_error, stdout, stderr) =>
       resolve({ code: child.exitCode, stdout, stderr }),
@@ -36,4 +47,9 @@ it('stops `npm test` with instructions when no PostgreSQL answers', async () => 
   expect(run.stderr).toContain('need PostgreSQL');
   expect(run.stderr).toContain('DATABASE_URL=postgresql://');
   expect(run.stdout).not.toContain('▶ integration');
+  try {
+    expect(fs.readFileSync(unitResults, 'utf8')).toBe(before);
+  } finally {
+    if (ours) fs.rmSync(unitResults, { force: true });
+  }
 });
