@@ -16,6 +16,10 @@ describe('account history lines', () => {
       'Bea accepted the invitation (admin)',
       'Bea created API token “deploy” (read, write)',
       'Bea revoked API token “deploy”',
+      'Bea added a global webhook (every deployment) to',
+      'Bea deleted the global webhook to',
+      'Bea paused the global webhook to',
+      'Bea resumed the global webhook to',
     ]);
     expect(
       accountEventLabel('token.created', { tokenName: 'ci', scopes: ['read'], deploymentId: 'd1', via: 'cli' }),

@@ -1,7 +1,8 @@
 /**
- * The account history: who made, invited, deactivated or promoted whom. Changes to accounts belong
- * to no war room, so they are not on any deployment's timeline; an auditor asking "who could sign
- * off that night, and who let them" reads them here.
+ * The account history: who made, invited, deactivated or promoted whom, and who pointed a global
+ * webhook (every deployment's events) somewhere. These changes belong to no war room, so they are
+ * not on any deployment's timeline; an auditor asking "who could sign off that night, and who let
+ * them" reads them here.
  */
 export const ACCOUNT_EVENT_TYPES = [
   'account.created',
@@ -14,6 +15,10 @@ export const ACCOUNT_EVENT_TYPES = [
   'invitation.accepted',
   'token.created',
   'token.revoked',
+  'global_webhook.created',
+  'global_webhook.deleted',
+  'global_webhook.paused',
+  'global_webhook.resumed',
 ] as const;
 
 export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
@@ -30,6 +35,8 @@ export type AccountEventPayload = {
   prefix?: string;
   scopes?: string[];
   deploymentId?: string | null;
+  /** Global webhooks: the event types it hears. */
+  eventTypes?: string[];
 };
 
 /** The history's page size, and the most one request may ask for. */
@@ -62,6 +69,14 @@ export function accountEventLabel(type: AccountEventType, payload: AccountEventP
       return `created API token “${payload.tokenName}” (${tokenReach(payload)})${payload.via === 'cli' ? ' for' : ''}`;
     case 'token.revoked':
       return `revoked API token “${payload.tokenName}”`;
+    case 'global_webhook.created':
+      return 'added a global webhook (every deployment) to';
+    case 'global_webhook.deleted':
+      return 'deleted the global webhook to';
+    case 'global_webhook.paused':
+      return 'paused the global webhook to';
+    case 'global_webhook.resumed':
+      return 'resumed the global webhook to';
   }
 }
 

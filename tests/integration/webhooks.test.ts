@@ -44,10 +44,24 @@ describe('webhooks', () => {
     expect(
       (await fixture.own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, crew.tokens.ic)).status,
     ).toBe(403);
-    expect(
-      (await fixture.own.request('DELETE', `/api/webhooks/${global.body.webhook.id}`, fixture.own.adminToken)).status,
-    ).toBe(200);
-    expect(await prisma.webhook.count({ where: { id: global.body.webhook.id } })).toBe(0);
+    const globalId = global.body.webhook.id;
+    for (const active of [false, false, true])
+      expect(
+        (await fixture.own.request('PATCH', `/api/webhooks/${globalId}`, fixture.own.adminToken, { active })).status,
+      ).toBe(200);
+    expect((await fixture.own.request('DELETE', `/api/webhooks/${globalId}`, fixture.own.adminToken)).status).toBe(200);
+    expect(await prisma.webhook.count({ where: { id: globalId } })).toBe(0);
+    // A global webhook is on no deployment's timeline: who pointed it where is on the account
+    // history, by host (a URL may carry a secret), each real change once.
+    const history = await prisma.accountEvent.findMany({ where: { subjectId: globalId }, orderBy: { id: 'asc' } });
+    expect(history.map(({ type, actorName, subject }) => ({ type, actorName, subject }))).toEqual(
+      ['created', 'paused', 'resumed', 'deleted'].map((what) => ({
+        type: `global_webhook.${what}`,
+        actorName: 'Admin token',
+        subject: new URL(fixture.hookUrl).hostname,
+      })),
+    );
+    expect(history[0].payload).toEqual({ eventTypes: ['status.posted'] });
   });
 
   it('pause and resume: nothing is queued while paused, nothing replayed after, both on the timeline', async () => {

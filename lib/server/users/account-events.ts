@@ -22,7 +22,8 @@ export async function recordAccountEvent(
   tx: Tx,
   actor: AccountEventActor,
   type: AccountEventType,
-  subject: { id: string | null; email: string },
+  /** An account or invitation (by email), or a global webhook (by host: its URL may hold a secret). */
+  subject: { id: string | null; email: string } | { id: string; host: string },
   payload: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.accountEvent.create({
@@ -31,7 +32,7 @@ export async function recordAccountEvent(
       actorId: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
       actorName: actor.name,
       subjectId: subject.id,
-      subject: subject.email,
+      subject: 'email' in subject ? subject.email : subject.host,
       payload: payload as object,
     },
   });

@@ -7,6 +7,7 @@ import { prisma } from '@/lib/server/db';
 import { actingRole } from '@/lib/server/deployments/load-access';
 import { assertOutboundUrl } from '@/lib/server/egress';
 import { commit } from '@/lib/server/events/commit';
+import { recordAccountEvent } from '@/lib/server/users/account-events';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { toWebhookDto } from './webhook-dto';
 
@@ -31,7 +32,21 @@ export async function createWebhook(
     eventTypes: input.eventTypes,
     includeRehearsals: deploymentId ? false : Boolean(input.includeRehearsals),
   };
-  if (!deploymentId || !access) return { webhook: toWebhookDto(await prisma.webhook.create({ data })), secret };
+  if (!deploymentId || !access) {
+    // A global webhook hears every deployment: who pointed it where is on the account history.
+    const webhook = await prisma.$transaction(async (tx) => {
+      const created = await tx.webhook.create({ data });
+      await recordAccountEvent(
+        tx,
+        actor,
+        'global_webhook.created',
+        { id: created.id, host },
+        { eventTypes: created.eventTypes },
+      );
+      return created;
+    });
+    return { webhook: toWebhookDto(webhook), secret };
+  }
   const { result } = await commit(async (tx, append) => {
     const webhook = await tx.webhook.create({ data });
     await append({

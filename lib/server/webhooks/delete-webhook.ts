@@ -3,6 +3,7 @@ import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { actingRole } from '@/lib/server/deployments/load-access';
 import { commit } from '@/lib/server/events/commit';
+import { recordAccountEvent } from '@/lib/server/users/account-events';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { findWebhook } from './find-webhook';
 
@@ -15,7 +16,14 @@ export async function deleteWebhook(
   const access = await authorizeWebhooks(actor, deploymentId);
   const webhook = await findWebhook(deploymentId, webhookId);
   if (!deploymentId || !access) {
-    await prisma.webhook.deleteMany({ where: { id: webhookId } });
+    await prisma.$transaction(async (tx) => {
+      const gone = await tx.webhook.deleteMany({ where: { id: webhookId } });
+      if (gone.count === 1)
+        await recordAccountEvent(tx, actor, 'global_webhook.deleted', {
+          id: webhookId,
+          host: new URL(webhook.url).hostname,
+        });
+    });
     return { deleted: true };
   }
   await commit(async (tx, append) => {

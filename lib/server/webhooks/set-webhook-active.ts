@@ -6,6 +6,7 @@ import { actingRole } from '@/lib/server/deployments/load-access';
 import { assertOutboundUrl } from '@/lib/server/egress';
 import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
+import { recordAccountEvent } from '@/lib/server/users/account-events';
 import { authorizeWebhooks } from './authorize-webhooks';
 import { findWebhook } from './find-webhook';
 import { toWebhookDto } from './webhook-dto';
@@ -28,7 +29,14 @@ export async function setWebhookActive(
   if (active) assertOutboundUrl(url);
   const change = { where: { id: webhookId, active: !active }, data: { active } };
   if (!deploymentId || !access) {
-    await prisma.webhook.updateMany(change);
+    await prisma.$transaction(async (tx) => {
+      const changed = await tx.webhook.updateMany(change);
+      if (changed.count === 1)
+        await recordAccountEvent(tx, actor, active ? 'global_webhook.resumed' : 'global_webhook.paused', {
+          id: webhookId,
+          host: new URL(url).hostname,
+        });
+    });
     return { webhook: toWebhookDto(await findWebhook(deploymentId, webhookId)) };
   }
   const { result } = await commit(async (tx, append) => {
