@@ -3,6 +3,7 @@ import {
   ACCOUNT_EVENTS_MAX,
   ACCOUNT_EVENTS_PAGE,
   type AccountCreatedVia,
+  type AccountEventPayload,
   type AccountEventType,
 } from '@/lib/domain/account-events';
 import { ADMIN_TOKEN_USER_ID } from '@/lib/domain/accounts';
@@ -24,7 +25,7 @@ export async function recordAccountEvent(
   type: AccountEventType,
   /** An account or invitation (by email), or a global webhook (by host: its URL may hold a secret). */
   subject: { id: string | null; email: string } | { id: string; host: string },
-  payload: Record<string, unknown> = {},
+  payload: AccountEventPayload = {},
 ): Promise<void> {
   await tx.accountEvent.create({
     data: {
