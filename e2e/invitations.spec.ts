@@ -45,6 +45,10 @@ test('an admin invites someone, who accepts in their own browser and lands signe
     /Ivo Invited accepted the invitation · invited-/,
     /Ada Inviter invited invited-/,
   ]);
+  // One person's history: the same three lines, and nothing about anyone else.
+  await adminPage.getByLabel('Whose').selectOption({ label: `Ivo Invited (${email})` });
+  await expect(adminPage.getByTestId('account-event')).toHaveCount(3);
+  await expect(adminPage.getByTestId('account-event').first()).toContainText('Ada Inviter deactivated invited-');
 
   // Their next step lands on sign-in, and signing in again is refused with the reason.
   await person.goto('/deployments');

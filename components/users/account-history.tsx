@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { AccountEventDto } from '@/lib/contracts/users';
 import { accountEventIsOwn, accountEventLabel } from '@/lib/domain/account-events';
@@ -7,14 +8,39 @@ import { formatUtc } from '@/lib/domain/clock';
 import { useAccountHistory } from './use-account-history';
 
 /** Who made, invited, deactivated or promoted whom: the admin's record of the accounts. */
-export function AccountHistory({ initial }: { initial: { events: AccountEventDto[]; nextBefore: string | null } }) {
-  const { events, hasOlder, loadOlder, loadingOlder } = useAccountHistory(initial);
+export function AccountHistory({
+  initial,
+  people,
+}: {
+  initial: { events: AccountEventDto[]; nextBefore: string | null };
+  /** Whose history can be picked: everyone with an account. */
+  people: { id: string; name: string; email: string }[];
+}) {
+  const [personId, setPersonId] = useState<string | null>(null);
+  const { events, loading, hasOlder, loadOlder, loadingOlder } = useAccountHistory(initial, personId);
   return (
     <section aria-labelledby="history-heading">
-      <h2 id="history-heading" className="mb-2 text-lg font-semibold">
-        Account history
-      </h2>
-      {events.length === 0 ? <p className="text-sm text-faint">Nothing yet.</p> : null}
+      <div className="mb-2 flex flex-wrap items-center gap-3">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          Account history
+        </h2>
+        <label className="ml-auto flex items-center gap-2 text-sm">
+          Whose
+          <select
+            value={personId ?? ''}
+            onChange={(e) => setPersonId(e.target.value || null)}
+            className="min-h-9 max-w-56 rounded-md border border-line-strong bg-surface px-2"
+          >
+            <option value="">Everyone</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name} ({person.email})
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {!loading && events.length === 0 ? <p className="text-sm text-faint">Nothing yet.</p> : null}
       <ol className="flex flex-col divide-y divide-line text-sm">
         {events.map((event) => (
           <li key={event.id} data-testid="account-event" className="flex flex-wrap items-baseline gap-x-3 py-2">

@@ -7,18 +7,26 @@ import type { AccountEventDto } from '@/lib/contracts/users';
 
 type Page = { events: AccountEventDto[]; nextBefore: string | null };
 
-/** The account history, newest first, a page at a time (the first page comes with the page). */
-export function useAccountHistory(initial: Page) {
+/**
+ * The account history, newest first, a page at a time: everyone's (its first page comes with the
+ * page), or one person's (`personId`).
+ */
+export function useAccountHistory(initial: Page, personId: string | null) {
   const query = useInfiniteQuery({
-    queryKey: userKeys.history,
-    queryFn: ({ pageParam }) =>
-      api<Page>(pageParam ? `/api/account-events?before=${encodeURIComponent(pageParam)}` : '/api/account-events'),
+    queryKey: userKeys.historyOf(personId),
+    queryFn: ({ pageParam }) => {
+      const search = new URLSearchParams();
+      if (personId) search.set('person', personId);
+      if (pageParam) search.set('before', pageParam);
+      return api<Page>(`/api/account-events${search.size ? `?${search}` : ''}`);
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextBefore,
-    initialData: { pages: [initial], pageParams: [null] },
+    ...(personId ? {} : { initialData: { pages: [initial], pageParams: [null] } }),
   });
   return {
-    events: query.data.pages.flatMap((page) => page.events),
+    events: query.data?.pages.flatMap((page) => page.events) ?? [],
+    loading: query.isPending,
     hasOlder: query.hasNextPage,
     loadOlder: () => void query.fetchNextPage(),
     loadingOlder: query.isFetchingNextPage,

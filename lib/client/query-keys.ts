@@ -53,7 +53,10 @@ export const webhookKeys = {
 export const userKeys = {
   users: ['users'] as const,
   invitations: ['invitations'] as const,
+  /** Every view of the account history (invalidated together). */
   history: ['account-events'] as const,
+  /** The account history of everyone (null) or of one person. */
+  historyOf: (personId: string | null) => [...userKeys.history, personId ?? 'everyone'] as const,
 };
 
 /** The public status links of one deployment (the IC's share panel). */

@@ -69,6 +69,18 @@ describe('the account history', () => {
         payload: { isAdmin: false },
       },
     ]);
+
+    // One person's lines: what they did and what was done to them, their invitation included.
+    const hers = await asBoss.get(`/api/account-events?person=${adaId}`);
+    expect((hers.body.events as Line[]).map((line) => line.type)).toEqual([
+      'account.reactivated',
+      'account.deactivated',
+      'invitation.accepted',
+      'invitation.created',
+    ]);
+    expect((await asBoss.get('/api/account-events?person=no-such-person')).status).toBe(404);
+    const bad = await asBoss.get('/api/account-events?person=%27%3B--');
+    expect({ status: bad.status, code: bad.body.error.code }).toEqual({ status: 400, code: 'invalid_query' });
   });
 
   it('records the API tokens a person makes and revokes, with name, prefix and scopes, never the token', async () => {

@@ -13,6 +13,7 @@ export const dynamic = 'force-dynamic';
 export default async function UsersPage() {
   const actor = await requirePageActor('/settings/users');
   const allowed = mayManageAccounts({ isAdmin: actor.isAdmin, via: viaOf(actor) });
+  const users = allowed ? await listUsers(actor) : [];
   return (
     <>
       <TopNav name={actor.name} isAdmin={actor.isAdmin} />
@@ -24,13 +25,9 @@ export default async function UsersPage() {
               People join by invitation: send them the link (single use, it expires). Deactivating someone signs them
               out everywhere at once and revokes their API tokens.
             </p>
-            <UsersScreen
-              selfId={actor.userId}
-              initialUsers={await listUsers(actor)}
-              initialInvitations={await listInvitations(actor)}
-            />
+            <UsersScreen selfId={actor.userId} initialUsers={users} initialInvitations={await listInvitations(actor)} />
             <div className="mt-8">
-              <AccountHistory initial={await listAccountEvents(actor, new URLSearchParams())} />
+              <AccountHistory initial={await listAccountEvents(actor, new URLSearchParams())} people={users} />
             </div>
           </>
         ) : (

@@ -85,7 +85,22 @@ const SSO_ADMIN_GROUP_ACTOR = { userId: null, name: 'SSO admin group' } as const
 /** PostgreSQL's bigint, the id's type: a larger `before` would be the database's error, not ours. */
 const MAX_BIGINT = 2n ** 63n - 1n;
 
-/** The account history for an admin, newest first; `before` (an id from the last page) pages back. */
+/**
+ * `?person=<user id>`: the lines one person acted in or was the subject of — their invitation
+ * too, made before they had an account (it names their email).
+ */
+async function personFilter(id: string | null) {
+  if (id === null) return {};
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new AppError('invalid_query', '`person` must be an account id.');
+  const user = await prisma.user.findUnique({ where: { id }, select: { email: true } });
+  if (!user) throw new AppError('not_found', 'No such account.');
+  return { OR: [{ actorId: id }, { subjectId: id }, { subject: user.email }] };
+}
+
+/**
+ * The account history for an admin, newest first; `before` (an id from the last page) pages
+ * back, `person` keeps one person's lines.
+ */
 export async function listAccountEvents(
   actor: SignedInActor,
   query: URLSearchParams,
@@ -98,8 +113,9 @@ export async function listAccountEvents(
   const limit = limitText === null ? ACCOUNT_EVENTS_PAGE : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > ACCOUNT_EVENTS_MAX)
     throw new AppError('invalid_query', `\`limit\` must be a whole number from 1 to ${ACCOUNT_EVENTS_MAX}.`);
+  const person = await personFilter(query.get('person'));
   const rows = await prisma.accountEvent.findMany({
-    where: before === null ? {} : { id: { lt: BigInt(before) } },
+    where: { ...(before === null ? {} : { id: { lt: BigInt(before) } }), ...person },
     orderBy: { id: 'desc' },
     take: limit + 1,
   });
