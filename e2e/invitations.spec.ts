@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { makePerson, signedIn } from './support/fixtures';
 import { expect, test } from './support/test';
 
@@ -49,6 +50,20 @@ test('an admin invites someone, who accepts in their own browser and lands signe
   await adminPage.getByLabel('Whose').selectOption({ label: `Ivo Invited (${email})` });
   await expect(adminPage.getByTestId('account-event')).toHaveCount(3);
   await expect(adminPage.getByTestId('account-event').first()).toContainText('Ada Inviter deactivated invited-');
+  // And as a spreadsheet for an auditor: the same three, oldest first.
+  const [download] = await Promise.all([
+    adminPage.waitForEvent('download'),
+    adminPage.getByTestId('download-account-history').click(),
+  ]);
+  const csv = fs
+    .readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(csv.slice(1).map((line) => line.split(',')[4])).toEqual([
+    'invitation.created',
+    'invitation.accepted',
+    'account.deactivated',
+  ]);
 
   // Their next step lands on sign-in, and signing in again is refused with the reason.
   await person.goto('/deployments');

@@ -24,6 +24,15 @@ export function AccountHistory({
         <h2 id="history-heading" className="text-lg font-semibold">
           Account history
         </h2>
+        {/* A plain download (not a client route): GET /api/account-events.csv, for an auditor's spreadsheet. */}
+        <a
+          href={`/api/account-events.csv${personId ? `?person=${encodeURIComponent(personId)}` : ''}`}
+          download
+          className="text-sm text-link hover:underline"
+          data-testid="download-account-history"
+        >
+          ⤓ Download CSV
+        </a>
         <label className="ml-auto flex items-center gap-2 text-sm">
           Whose
           <select

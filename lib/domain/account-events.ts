@@ -1,3 +1,5 @@
+import { csvLines } from './csv';
+
 /**
  * The account history: who made, invited, deactivated or promoted whom, and who pointed a global
  * webhook (every deployment's events) somewhere. These changes belong to no war room, so they are
@@ -95,4 +97,35 @@ export function accountEventIsOwn(type: AccountEventType, payload: AccountEventP
   if (type === 'account.created') return payload.via !== 'admin';
   if (type === 'token.created') return payload.via !== 'cli';
   return false;
+}
+
+/** A line of the history as the export reads it. */
+type ExportedLine = {
+  at: string;
+  actorName: string;
+  actorId: string | null;
+  type: AccountEventType;
+  subject: string;
+  subjectId: string | null;
+  payload: AccountEventPayload;
+};
+
+/**
+ * The history as a spreadsheet for an auditor, oldest first: when, who, what (the sentence the
+ * page shows, and the machine type), whom, and the rest of the line as JSON.
+ */
+export function accountHistoryCsv(lines: readonly ExportedLine[]): string {
+  return csvLines([
+    ['at', 'actor', 'actor_id', 'action', 'type', 'subject', 'subject_id', 'details'],
+    ...lines.map((line) => [
+      line.at,
+      line.actorName,
+      line.actorId,
+      accountEventLabel(line.type, line.payload),
+      line.type,
+      line.subject,
+      line.subjectId,
+      JSON.stringify(line.payload),
+    ]),
+  ]);
 }

@@ -144,6 +144,36 @@ describe('the account history', () => {
     }
   });
 
+  it('exports as CSV for an auditor, oldest first, with formulas kept as text', async () => {
+    const admin = http({ token: inject('adminToken') });
+    // A name a spreadsheet would run as a formula, made an account by an admin.
+    const email = unique('formula');
+    await admin.post('/api/users', { email, name: '=HYPERLINK("http://evil.test","x")', password: 'a-long-password' });
+    const person = await prisma.user.findUniqueOrThrow({ where: { email } });
+    const asPerson = http({ cookie: await signIn(email, 'a-long-password') });
+    expect((await asPerson.post('/api/tokens', { name: 'ci', scopes: ['read'] })).status).toBe(201);
+
+    const res = await fetch(`${baseUrl()}/api/account-events.csv?person=${person.id}`, {
+      headers: { authorization: `Bearer ${inject('adminToken')}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="account-history-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const [header, created, token, ...rest] = (await res.text()).split('\r\n');
+    expect(header).toBe('at,actor,actor_id,action,type,subject,subject_id,details');
+    expect(created).toMatch(/^[^,]+,Admin token,,created the account,account\.created,/);
+    // Quoted (it holds a comma and quotes) and defused (an apostrophe before the "=").
+    expect(token).toContain(
+      `,"'=HYPERLINK(""http://evil.test"",""x"")",${person.id},created API token “ci” (read),token.created,${email},`,
+    );
+    expect(rest).toEqual(['']);
+
+    const refused = await http({ token: await makeToken((await makeUser()).id) }).get('/api/account-events.csv');
+    expect(refused.status).toBe(403);
+  });
+
   it('is for admins only', async () => {
     const person = await makeUser();
     const res = await http({ token: await makeToken(person.id) }).get('/api/account-events');
