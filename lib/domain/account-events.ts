@@ -99,7 +99,7 @@ export function accountEventIsOwn(type: AccountEventType, payload: AccountEventP
   return false;
 }
 
-/** A line of the history as the export reads it. */
+/** A line of the history as the export reads it (AccountEventDto has these and its id). */
 type ExportedLine = {
   at: string;
   actorName: string;

@@ -21,7 +21,7 @@ export type AccountEventActor = Pick<SignedInActor, 'userId' | 'name'> | { userI
  * without its record (nor a record without its change).
  */
 export async function recordAccountEvent(
-  tx: Tx,
+  tx: Pick<Tx, 'accountEvent'>,
   actor: AccountEventActor,
   type: AccountEventType,
   /** An account or invitation (by email), or a global webhook (by host: its URL may hold a secret). */
@@ -48,14 +48,12 @@ export async function recordSelfMadeAccount(
   user: { id: string; name: string; email: string; isAdmin?: boolean | null },
   via: Exclude<AccountCreatedVia, 'admin'>,
 ): Promise<void> {
-  await prisma.$transaction((tx) =>
-    recordAccountEvent(
-      tx,
-      { userId: user.id, name: user.name },
-      'account.created',
-      { id: user.id, email: user.email },
-      { isAdmin: Boolean(user.isAdmin), via },
-    ),
+  await recordAccountEvent(
+    prisma,
+    { userId: user.id, name: user.name },
+    'account.created',
+    { id: user.id, email: user.email },
+    { isAdmin: Boolean(user.isAdmin), via },
   );
 }
 
@@ -82,6 +80,22 @@ export async function applySsoAdminGroup(
 }
 
 const SSO_ADMIN_GROUP_ACTOR = { userId: null, name: 'SSO admin group' } as const;
+
+type AccountEventRow = Awaited<ReturnType<typeof prisma.accountEvent.findMany>>[number];
+
+/** A stored line as the page, the API and the export read it. */
+function toDto(row: AccountEventRow): AccountEventDto {
+  return {
+    id: row.id.toString(),
+    type: row.type as AccountEventType,
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorName: row.actorName,
+    subjectId: row.subjectId,
+    subject: row.subject,
+    payload: row.payload as AccountEventPayload,
+  };
+}
 
 /** PostgreSQL's bigint, the id's type: a larger `before` would be the database's error, not ours. */
 const MAX_BIGINT = 2n ** 63n - 1n;
@@ -122,16 +136,7 @@ export async function listAccountEvents(
   });
   const page = rows.slice(0, limit);
   return {
-    events: page.map((row) => ({
-      id: row.id.toString(),
-      type: row.type as AccountEventType,
-      at: row.at.toISOString(),
-      actorId: row.actorId,
-      actorName: row.actorName,
-      subjectId: row.subjectId,
-      subject: row.subject,
-      payload: row.payload as AccountEventDto['payload'],
-    })),
+    events: page.map(toDto),
     nextBefore: rows.length > limit ? page[page.length - 1].id.toString() : null,
   };
 }
@@ -146,7 +151,7 @@ export async function exportAccountEvents(
 ): Promise<{ csv: string; fileName: string }> {
   ensureMayManageAccounts(actor);
   const person = await personFilter(query.get('person'));
-  const rows: Awaited<ReturnType<typeof prisma.accountEvent.findMany>> = [];
+  const rows: AccountEventRow[] = [];
   for (let after = 0n; ;) {
     const batch = await prisma.accountEvent.findMany({
       where: { id: { gt: after }, ...person },
@@ -157,16 +162,6 @@ export async function exportAccountEvents(
     if (batch.length < EXPORT_BATCH) break;
     after = batch[batch.length - 1].id;
   }
-  const csv = accountHistoryCsv(
-    rows.map((row) => ({
-      at: row.at.toISOString(),
-      actorName: row.actorName,
-      actorId: row.actorId,
-      type: row.type as AccountEventType,
-      subject: row.subject,
-      subjectId: row.subjectId,
-      payload: row.payload as AccountEventPayload,
-    })),
-  );
+  const csv = accountHistoryCsv(rows.map(toDto));
   return { csv, fileName: `account-history-${new Date().toISOString().slice(0, 10)}.csv` };
 }
