@@ -77,6 +77,13 @@ async function main() {
   const sealed = await sealLegacyChains();
   // Logged as an outside record: a seal written again on a later start means someone cleared it.
   if (sealed.length > 0) logger.warn('audit.legacy_chains_sealed', { deployments: sealed });
+  // After an AUDIT_KEY rotation, the heads of the chains the old key made are sealed with the new
+  // one; logged for the same reason (docs/security.md, "Rotating the audit key").
+  const { sealRotatedChains } = await import('./lib/server/events/seal-rotated-chains');
+  const { currentAuditKeyId } = await import('./lib/server/events/audit-key');
+  const rotated = await sealRotatedChains();
+  if (rotated.length > 0)
+    logger.warn('audit.chains_sealed_for_new_key', { keyId: currentAuditKeyId(), deployments: rotated.length });
   if (embedded && (await prisma.user.count()) === 0) {
     const { seedDemo, printDemoAccounts } = await import('./lib/server/seed/seed-demo');
     printDemoAccounts(await seedDemo(), publicUrl);

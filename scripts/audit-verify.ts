@@ -1,10 +1,11 @@
 // `npm run audit:verify -- <deploymentId>`: proves a deployment's event log is the one that was
 // written. Exit 0 and "intact", or exit 1 naming the first broken sequence number.
 // Needs DATABASE_URL (the database the server uses) and the server's audit key (AUDIT_KEY, or
-// WARROOM_DATA_DIR pointing at the data folder it was generated into).
+// WARROOM_DATA_DIR pointing at the data folder it was generated into), and after a rotation the
+// earlier keys in AUDIT_KEY_PREVIOUS.
 import { getPrisma } from '../lib/server/db';
 import { env } from '../lib/server/env';
-import { existingAuditKey } from '../lib/server/events/audit-key';
+import { existingAuditKey, previousAuditKeys } from '../lib/server/events/audit-key';
 import { verifyChain } from '../lib/server/events/verify-chain';
 
 async function main(): Promise<number> {
@@ -24,7 +25,8 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const result = await verifyChain(deploymentId, key);
+  // After a rotation, AUDIT_KEY_PREVIOUS names the earlier keys: what they hashed verifies too.
+  const result = await verifyChain(deploymentId, [key, ...previousAuditKeys()]);
   if (!result) {
     console.error(`No deployment ${deploymentId}.`);
     return 2;

@@ -134,6 +134,7 @@ const schema = z.object({
   BETTER_AUTH_URL: url(['http:', 'https:']),
   TRUSTED_ORIGINS: list(),
   AUDIT_KEY: optionalText(),
+  AUDIT_KEY_PREVIOUS: list(),
   WARROOM_ADMIN_TOKEN: optionalText(),
   ALLOW_SIGN_UP: flag(false),
   ALLOWED_EMAIL_DOMAINS: optionalText(),

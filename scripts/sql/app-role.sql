@@ -17,6 +17,8 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app_role";
 
 -- The event log: read and append, nothing else.
 REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "Event" FROM :"app_role";
+-- The seals over its heads when the audit key changes: the same.
+REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "ChainSeal" FROM :"app_role";
 -- The migration history is the owner's: the server may read it, never write it.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations" FROM :"app_role";
 

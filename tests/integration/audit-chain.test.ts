@@ -2,7 +2,7 @@ import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { sealLegacyChains } from '@/lib/server/events/seal-legacy-chains';
-import { asOwner, auditVerify, rewritePlainChain } from '../support/audit-verify';
+import { asOwner, auditVerify, rewriteChain } from '../support/audit-verify';
 import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
 
@@ -19,9 +19,12 @@ async function roomWithEvents(count: number) {
 }
 
 describe('the keyed audit chain', () => {
-  it('refuses TRUNCATE of the event log, even to the database owner', async () => {
+  it('refuses TRUNCATE of the event log and of its seals, even to the database owner', async () => {
     const crew = await roomWithEvents(1);
     await asOwner(async (db) => {
+      await expect(db.query('TRUNCATE "ChainSeal"')).rejects.toThrow(
+        /chain seals are append-only \(TRUNCATE refused\)/,
+      );
       await expect(db.query('TRUNCATE "Event"')).rejects.toThrow(/append-only \(TRUNCATE refused\)/);
       await expect(db.query('TRUNCATE "Deployment" CASCADE')).rejects.toThrow(/append-only \(TRUNCATE refused\)/);
     });
@@ -35,7 +38,7 @@ describe('the keyed audit chain', () => {
     expect(intact.status).toBe(0);
 
     // Every link and the deployment's head agree again: only the key tells the rewrite apart.
-    await rewritePlainChain(crew.id, 3, { payload: { message: 'all good, nothing to see' } });
+    await rewriteChain(crew.id, 3, { change: { payload: { message: 'all good, nothing to see' } } });
     const rows = await prisma.event.findMany({ where: { deploymentId: crew.id }, orderBy: { seq: 'asc' } });
     expect(rows.slice(1).every((row, i) => row.prevHash === rows[i].hash)).toBe(true);
 
@@ -48,7 +51,7 @@ describe('the keyed audit chain', () => {
     const crew = await roomWithEvents(2);
     // A deployment from before the key: its three events chained with plain SHA-256, as the
     // migration found them (legacyChainSeq = seq, no seal yet).
-    await rewritePlainChain(crew.id, 1);
+    await rewriteChain(crew.id, 1);
     await prisma.deployment.update({ where: { id: crew.id }, data: { legacyChainSeq: 3, legacySeal: null } });
     const unsealed = await auditVerify(crew.id);
     expect(unsealed.stdout).toMatch(
@@ -66,7 +69,7 @@ describe('the keyed audit chain', () => {
     expect(mixed.status).toBe(0);
 
     // Rewriting the plain part and recomputing it no longer passes: the seal covers its head.
-    await rewritePlainChain(crew.id, 2, { payload: { message: 'rewritten' } });
+    await rewriteChain(crew.id, 2, { change: { payload: { message: 'rewritten' } } });
     const rewritten = await auditVerify(crew.id);
     expect(rewritten.stdout).toMatch(
       /^broken at seq 1: events #1–#3 \(written before the chain was keyed\) no longer match their seal/,
@@ -76,7 +79,7 @@ describe('the keyed audit chain', () => {
 
   it('does not let the owner pass a keyed chain off as a plain one', async () => {
     const crew = await roomWithEvents(2);
-    await rewritePlainChain(crew.id, 1, { payload: { message: 'rewritten' } });
+    await rewriteChain(crew.id, 1, { change: { payload: { message: 'rewritten' } } });
     await prisma.deployment.update({ where: { id: crew.id }, data: { legacyChainSeq: 3 } });
     const downgraded = await auditVerify(crew.id);
     expect(downgraded.stdout).toMatch(
@@ -103,6 +106,14 @@ describe('the two-role setup', () => {
         'TRUNCATE "Event"',
       ]) {
         await expect(db.query(statement), statement).rejects.toThrow(/permission denied for table Event/);
+      }
+      // The seals written when the audit key changes: the same.
+      for (const statement of [
+        'UPDATE "ChainSeal" SET "seal" = \'\'',
+        'DELETE FROM "ChainSeal"',
+        'TRUNCATE "ChainSeal"',
+      ]) {
+        await expect(db.query(statement), statement).rejects.toThrow(/permission denied for table ChainSeal/);
       }
       // Nor can it switch the guard off, change the schema or rewrite the migration history.
       await expect(db.query('ALTER TABLE "Event" DISABLE TRIGGER event_append_only')).rejects.toThrow(

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { plainHashEvent } from '@/lib/server/events/append-event';
+import { hashEvent, plainHashEvent } from '@/lib/server/events/append-event';
 
 const run = promisify(execFile);
 
@@ -10,10 +10,13 @@ const run = promisify(execFile);
  * `npm run audit:verify -- <id>` as an operator runs it, asynchronously: a synchronous child would
  * block this process, and the next request would reuse a keep-alive socket the server has closed.
  */
-export async function auditVerify(deploymentId: string): Promise<{ status: number; stdout: string }> {
+export async function auditVerify(
+  deploymentId: string,
+  env: Record<string, string> = {},
+): Promise<{ status: number; stdout: string }> {
   try {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', deploymentId], {
-      env: { ...process.env, LOG_LEVEL: 'silent' },
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     });
     return { status: 0, stdout };
   } catch (error) {
@@ -23,8 +26,11 @@ export async function auditVerify(deploymentId: string): Promise<{ status: numbe
 }
 
 /** A connection as the database's owner (the migrations' role), which may switch triggers off. */
-export async function asOwner<T>(work: (db: pg.Client) => Promise<T>): Promise<T> {
-  const db = new pg.Client({ connectionString: inject('databaseUrl') });
+export async function asOwner<T>(
+  work: (db: pg.Client) => Promise<T>,
+  databaseUrl: string = inject('databaseUrl'),
+): Promise<T> {
+  const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     return await work(db);
@@ -38,12 +44,18 @@ type EventRow = Parameters<typeof plainHashEvent>[0] & { hash: string };
 /**
  * What an attacker who owns the database (but not the audit key) can do: with the append-only
  * trigger off, change event `fromSeq`'s payload (when given) and recompute the plain SHA-256 chain
- * from there to the deployment's head, so every link and the head agree again.
+ * from there to the deployment's head, so every link and the head agree again. `withKey`: the
+ * attacker also holds that audit key (an old one, leaked) and recomputes the keyed chain with it.
+ * `databaseUrl`: the owner's URL of a database other than the run's.
  */
-export async function rewritePlainChain(
+export async function rewriteChain(
   deploymentId: string,
   fromSeq: number,
-  change?: { payload: Record<string, unknown> },
+  {
+    change,
+    withKey,
+    databaseUrl,
+  }: { change?: { payload: Record<string, unknown> }; withKey?: Buffer; databaseUrl?: string } = {},
 ) {
   await asOwner(async (db) => {
     await db.query('BEGIN');
@@ -62,7 +74,7 @@ export async function rewritePlainChain(
     for (const row of rows.filter((r) => r.seq >= fromSeq)) {
       // pg reads `timestamp` as local time; the chain hashed the UTC instant Prisma stored.
       const at = new Date(row.at.getTime() - row.at.getTimezoneOffset() * 60_000);
-      const hash = plainHashEvent({ ...row, at }, prev);
+      const hash = withKey ? hashEvent({ ...row, at }, prev, withKey) : plainHashEvent({ ...row, at }, prev);
       await db.query(`UPDATE "Event" SET "prevHash" = $3, "hash" = $4 WHERE "deploymentId" = $1 AND "seq" = $2`, [
         deploymentId,
         row.seq,
@@ -74,5 +86,5 @@ export async function rewritePlainChain(
     await db.query(`UPDATE "Deployment" SET "lastEventHash" = $2 WHERE "id" = $1`, [deploymentId, prev]);
     await db.query('ALTER TABLE "Event" ENABLE TRIGGER event_append_only');
     await db.query('COMMIT');
-  });
+  }, databaseUrl);
 }

@@ -15,12 +15,21 @@ import type { ApiResponse } from './http';
  * retries, HSTS). It shares the run's database unless `freshDatabase` — then it is the only
  * process there, so it also runs the background work (leader election is per database).
  */
-export async function startOwnServer(extra: Record<string, string>, options: { freshDatabase?: boolean } = {}) {
+export async function startOwnServer(
+  extra: Record<string, string>,
+  options: {
+    freshDatabase?: boolean;
+    databaseOf?: { databaseUrl: string; appDatabaseUrl: string; adminToken: string };
+  } = {},
+) {
   const database = options.freshDatabase ? await createTestDatabase('own', runDatabaseServer()) : null;
-  const databaseUrl = database?.url ?? inject('databaseUrl');
+  // `databaseOf`: the next server on another own server's database (a restart with new settings).
+  const databaseUrl = options.databaseOf?.databaseUrl ?? database?.url ?? inject('databaseUrl');
   // Like the run's server: as the restricted role, migrations already applied by the owner.
-  const appDatabaseUrl = database?.appUrl ?? inject('appDatabaseUrl');
-  const adminToken = options.freshDatabase ? crypto.randomBytes(24).toString('hex') : inject('adminToken');
+  const appDatabaseUrl = options.databaseOf?.appDatabaseUrl ?? database?.appUrl ?? inject('appDatabaseUrl');
+  const adminToken =
+    options.databaseOf?.adminToken ??
+    (options.freshDatabase ? crypto.randomBytes(24).toString('hex') : inject('adminToken'));
   const port = await freePort();
   const server = await startAppServer(serverEnv({ databaseUrl: appDatabaseUrl, port, adminToken, extra }));
   const request = async (
@@ -51,8 +60,11 @@ export async function startOwnServer(extra: Record<string, string>, options: { f
   return {
     baseUrl: server.baseUrl,
     databaseUrl,
+    appDatabaseUrl,
     adminToken,
     request,
+    /** Stops the server and keeps its database (for the next server on it). */
+    stopProcess: () => stopAppServer(server.child),
     stop: async () => {
       await stopAppServer(server.child);
       await database?.drop();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EventType, TimelineEvent } from '@/lib/domain/event-log';
 import { AppError } from '@/lib/server/errors';
 import type { Sql } from '@/lib/server/sql';
-import { auditKey, hmacHex, hmacPads } from './audit-key';
+import { auditKey, currentAuditKeyId, hmacHex, hmacPads } from './audit-key';
 
 export type EventInput = {
   deploymentId: string;
@@ -13,7 +13,7 @@ export type EventInput = {
   data?: Record<string, unknown>;
 };
 
-type EventRow = {
+export type EventRow = {
   deploymentId: string;
   seq: number;
   type: string;
@@ -96,7 +96,8 @@ export function toTimelineEvent(row: EventRow): TimelineEvent {
 /**
  * Appends one event inside the caller's transaction, in one statement: it locks the deployment
  * row (which orders concurrent writers of one deployment; a rolled-back write leaves no hole),
- * takes the next seq, hashes the event onto the chain (HMAC, finished in SQL from `hmacPads`) and inserts it. The row lock is held until
+ * takes the next seq, hashes the event onto the chain (HMAC, finished in SQL from `hmacPads`) and inserts it
+ * with the id of the key that hashed it. The row lock is held until
  * the transaction ends, so every round trip after it is time other writers wait; one statement
  * keeps that to the commit alone. `hashEvent` recomputes the same hash (audit:verify).
  */
@@ -125,8 +126,8 @@ export async function appendEvent(sql: Sql, input: EventInput): Promise<Timeline
       FROM locked WHERE d."id" = locked."id"
       RETURNING d."seq", locked."lastEventHash" AS "prevHash", d."lastEventHash" AS "hash"
     ), inserted AS (
-      INSERT INTO "Event" ("deploymentId", "seq", "type", "at", "actorId", "actorName", "roleKey", "payload", "prevHash", "hash")
-      SELECT ${base.deploymentId}, "seq", ${base.type}, ${at}, ${base.actorId}, ${base.actorName}, ${base.roleKey}, ${JSON.stringify(base.payload)}::jsonb, "prevHash", "hash"
+      INSERT INTO "Event" ("deploymentId", "seq", "type", "at", "actorId", "actorName", "roleKey", "payload", "prevHash", "hash", "keyId")
+      SELECT ${base.deploymentId}, "seq", ${base.type}, ${at}, ${base.actorId}, ${base.actorName}, ${base.roleKey}, ${JSON.stringify(base.payload)}::jsonb, "prevHash", "hash", ${currentAuditKeyId()}
       FROM bumped
     )
     SELECT "seq" FROM bumped`;

@@ -9,12 +9,45 @@ import { env } from '@/lib/server/env';
  * data folder like the auth secret), so whoever owns the database can rewrite rows but cannot
  * recompute a chain that `npm run audit:verify` accepts.
  */
-let cached: { text: string; key: Buffer } | null = null;
+let cached: { text: string; key: Buffer; id: string } | null = null;
+
+function current() {
+  const text = env().AUDIT_KEY || ensureAuditKey();
+  if (cached?.text !== text) {
+    const key = Buffer.from(text, 'utf8');
+    cached = { text, key, id: auditKeyId(key) };
+  }
+  return cached;
+}
 
 export function auditKey(): Buffer {
-  const text = env().AUDIT_KEY || ensureAuditKey();
-  if (cached?.text !== text) cached = { text, key: Buffer.from(text, 'utf8') };
-  return cached.key;
+  return current().key;
+}
+
+/** The current key's id (see auditKeyId), stored on every event it hashes. */
+export function currentAuditKeyId(): string {
+  return current().id;
+}
+
+/**
+ * Names a key without giving it away: an HMAC of a constant, keyed with it. Each event stores the
+ * id of the key that hashed it, so after a rotation the verifier knows which key to use.
+ */
+export function auditKeyId(key: Buffer): string {
+  return hmacHex(key, 'war-room:audit-key-id').slice(0, 16);
+}
+
+/**
+ * The keys the server used before (AUDIT_KEY_PREVIOUS, comma-separated): what they hashed and
+ * sealed stays verifiable after a rotation, and status mails sealed with them stay readable.
+ */
+export function previousAuditKeys(): Buffer[] {
+  return env().AUDIT_KEY_PREVIOUS.map((text) => Buffer.from(text, 'utf8'));
+}
+
+/** Every audit key the server knows, the current one first. */
+export function auditKeys(): Buffer[] {
+  return [auditKey(), ...previousAuditKeys()];
 }
 
 /** For the verifier: the key the server uses, without generating one (a new key verifies nothing). */

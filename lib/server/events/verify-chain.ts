@@ -1,6 +1,8 @@
 import { prisma } from '@/lib/server/db';
 import { hashEvent, plainHashEvent } from './append-event';
+import { auditKeyId } from './audit-key';
 import { legacySeal } from './seal-legacy-chains';
+import { rotationSeal } from './seal-rotated-chains';
 
 export type ChainResult =
   | { intact: true; events: number; lastHash: string }
@@ -8,17 +10,22 @@ export type ChainResult =
 
 const PAGE = 1000;
 
+const NOT_GIVEN = 'set AUDIT_KEY_PREVIOUS to the earlier audit keys';
+
 /**
  * Recomputes a deployment's audit chain from its first event: every event must follow the one
  * before it (seq without holes), link to its hash, and hash to what it stores — keyed with the
- * audit key, or, for events written before the chain was keyed (up to `legacyChainSeq`), plain
- * SHA-256 under a keyed seal over that part's head. The deployment's head must point at the last
- * one (so a deleted tail shows too). Reports the first break.
+ * audit key that hashed it (`keys`: the current one first, then earlier ones, found by the id each
+ * event stores), or, for events written before the chain was keyed (up to `legacyChainSeq`),
+ * plain SHA-256 under a keyed seal over that part's head. The deployment's head must point at the
+ * last one (so a deleted tail shows too). After a rotation, whatever earlier keys made must be
+ * covered by the current key: an event it hashed later in the chain, or its seal over the head
+ * (`ChainSeal`). Reports the first break.
  */
-export async function verifyChain(deploymentId: string, key: Buffer): Promise<ChainResult | null> {
+export async function verifyChain(deploymentId: string, keys: Buffer[]): Promise<ChainResult | null> {
   const deployment = await prisma.deployment.findUnique({
     where: { id: deploymentId },
-    select: { seq: true, lastEventHash: true, legacyChainSeq: true, legacySeal: true },
+    select: { seq: true, lastEventHash: true, legacyChainSeq: true, legacySeal: true, chainSeals: true },
   });
   if (!deployment) return null;
   const legacy = deployment.legacyChainSeq;
@@ -30,6 +37,14 @@ export async function verifyChain(deploymentId: string, key: Buffer): Promise<Ch
       reason: `the chain claims ${legacy} events from before it was keyed, more than the ${deployment.seq} it has`,
     };
   }
+  const [current] = keys;
+  // The first of equal keys, so the current key is `current` even if AUDIT_KEY_PREVIOUS repeats it.
+  const byId = new Map<string, Buffer>();
+  for (const key of keys) if (!byId.has(auditKeyId(key))) byId.set(auditKeyId(key), key);
+  const sealsAt = new Map<number, typeof deployment.chainSeals>();
+  for (const seal of deployment.chainSeals) sealsAt.set(seal.seq, [...(sealsAt.get(seal.seq) ?? []), seal]);
+  // The newest event only an earlier key vouches for, until the current key covers it.
+  let uncovered = 0;
   let prev = '';
   let expected = 1;
   for (;;) {
@@ -47,16 +62,41 @@ export async function verifyChain(deploymentId: string, key: Buffer): Promise<Ch
       });
       if (row.seq !== expected) return broken(`event #${expected} is missing`);
       if (row.prevHash !== prev) return broken(`event #${row.seq} does not link to the event before it`);
-      const hash = row.seq <= legacy ? plainHashEvent(row, prev) : hashEvent(row, prev, key);
-      if (hash !== row.hash) return broken(`event #${row.seq} was changed after it was written`);
-      if (row.seq === legacy && deployment.legacySeal !== legacySeal(key, deploymentId, legacy, row.hash)) {
-        // A plain chain anyone could recompute: only the keyed seal tells whether it is the one written.
-        return broken(
-          deployment.legacySeal
-            ? `events #1–#${legacy} (written before the chain was keyed) no longer match their seal`
-            : `events #1–#${legacy} (written before the chain was keyed) are not sealed: start the server once with its AUDIT_KEY`,
-          1,
-        );
+      let madeBy: Buffer | undefined;
+      if (row.seq <= legacy) {
+        if (plainHashEvent(row, prev) !== row.hash) return broken(`event #${row.seq} was changed after it was written`);
+        if (row.seq === legacy) {
+          // A plain chain anyone could recompute: only the keyed seal tells whether it is the one written.
+          madeBy = keys.find((key) => deployment.legacySeal === legacySeal(key, deploymentId, legacy, row.hash));
+          if (!madeBy)
+            return broken(
+              deployment.legacySeal
+                ? `events #1–#${legacy} (written before the chain was keyed) no longer match their seal`
+                : `events #1–#${legacy} (written before the chain was keyed) are not sealed: start the server once with its AUDIT_KEY`,
+              1,
+            );
+        }
+      } else if (row.keyId) {
+        madeBy = byId.get(row.keyId);
+        if (!madeBy)
+          return broken(`event #${row.seq} was hashed with an audit key not given (id ${row.keyId}): ${NOT_GIVEN}`);
+        if (hashEvent(row, prev, madeBy) !== row.hash)
+          return broken(`event #${row.seq} was changed after it was written`);
+      } else {
+        // Written before events named their key: any key given may have made it.
+        madeBy = keys.find((key) => hashEvent(row, prev, key) === row.hash);
+        if (!madeBy) return broken(`event #${row.seq} was changed after it was written (or ${NOT_GIVEN})`);
+      }
+      if (madeBy) uncovered = madeBy === current ? 0 : row.seq;
+      for (const seal of sealsAt.get(row.seq) ?? []) {
+        const sealKey = byId.get(seal.keyId);
+        if (!sealKey)
+          return broken(
+            `the seal at event #${row.seq} was made with an audit key not given (id ${seal.keyId}): ${NOT_GIVEN}`,
+          );
+        if (seal.headHash !== row.hash || seal.seal !== rotationSeal(sealKey, deploymentId, row.seq, row.hash))
+          return broken(`events #1–#${row.seq} no longer match the seal made when the audit key changed`, 1);
+        if (sealKey === current) uncovered = 0;
       }
       prev = row.hash;
       expected += 1;
@@ -72,5 +112,20 @@ export async function verifyChain(deploymentId: string, key: Buffer): Promise<Ch
       reason: `the log ends at #${count} but the deployment has seen ${deployment.seq} events`,
     };
   }
+  const beyond = deployment.chainSeals.find((seal) => seal.seq > count);
+  if (beyond)
+    return {
+      intact: false,
+      events: count,
+      brokenSeq: count + 1,
+      reason: `a seal covers event #${beyond.seq}, which the log does not have`,
+    };
+  if (uncovered > 0)
+    return {
+      intact: false,
+      events: count,
+      brokenSeq: 1,
+      reason: `events #1–#${uncovered} were hashed with an earlier audit key and are not sealed with the current one: start the server once with the current AUDIT_KEY`,
+    };
   return { intact: true, events: count, lastHash: prev };
 }

@@ -11,7 +11,7 @@ import { afterFailure } from '@/lib/domain/webhooks';
 import { prisma } from '@/lib/server/db';
 import { logger } from '@/lib/server/logger';
 import { retryPolicy } from '@/lib/server/webhooks/process-delivery';
-import { subscriptionCode, unseal } from './mail-secrets';
+import { storedSubscriptionCode, unseal } from './mail-secrets';
 import { sendMail } from './transport';
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
@@ -45,13 +45,17 @@ async function render(row: Loaded, now: Date): Promise<Rendered> {
   if (subscription.shareLink.revokedAt) return { cancel: 'share link revoked' };
   if (subscription.unsubscribedAt) return { cancel: 'unsubscribed' };
   const pageUrl = unseal(subscription.linkSealed);
-  if (!pageUrl) return { cancel: 'page link cannot be unsealed (audit key changed)' };
-  const unsubscribeUrl = `${pageUrl}/unsubscribe?code=${subscriptionCode('unsubscribe', subscription.id)}`;
+  const unsubscribeCode = storedSubscriptionCode('unsubscribe', subscription.id, subscription.unsubscribeHash);
+  // Sealed and coded with an audit key the server no longer has (not in AUDIT_KEY_PREVIOUS).
+  if (!pageUrl || !unsubscribeCode) return { cancel: 'page link cannot be unsealed (audit key changed)' };
+  const unsubscribeUrl = `${pageUrl}/unsubscribe?code=${unsubscribeCode}`;
   const frame = frameOf(pageUrl, unsubscribeUrl);
   const to = subscription.email;
   if (row.kind === 'confirm') {
     if (subscription.confirmedAt) return { cancel: 'already confirmed' };
-    const confirmUrl = `${pageUrl}/confirm?code=${subscriptionCode('confirm', subscription.id)}`;
+    const confirmCode = storedSubscriptionCode('confirm', subscription.id, subscription.confirmHash);
+    if (!confirmCode) return { cancel: 'page link cannot be unsealed (audit key changed)' };
+    const confirmUrl = `${pageUrl}/confirm?code=${confirmCode}`;
     return { to, mail: confirmationMail(frame, confirmUrl), unsubscribeUrl };
   }
   if (!subscription.confirmedAt) return { cancel: 'not confirmed' };
