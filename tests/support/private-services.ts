@@ -78,7 +78,8 @@ export async function privateRedis(): Promise<PrivateRedis> {
   };
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (!child || child.exitCode !== null) return resolve();
+      // Stopped already (a test may stop it before its afterAll does): a killed child has a signalCode.
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
     });

@@ -7,6 +7,7 @@ import { signUpRefusal } from '@/lib/domain/accounts';
 import { signUpPolicy } from '@/lib/server/auth/sign-up-policy';
 import { getPrisma } from '@/lib/server/db';
 import { env } from '@/lib/server/env';
+import { takeToken } from '@/lib/server/http/shared-rate-limit';
 import { processSingleton } from '@/lib/server/singleton';
 import { applySsoAdminGroup, recordSelfMadeAccount } from '@/lib/server/users/account-events';
 import { acceptInvitationBySso, hasPendingInvitation } from '@/lib/server/users/sso-invitations';
@@ -106,6 +107,16 @@ function createAuth() {
       window: 60,
       max: 100,
       customRules: { '/sign-in/email': { window: 60, max: 10 } },
+      // The same buckets as War Room's own limits: shared by every process through Redis, so
+      // guessing passwords across processes behind a load balancer counts once (takeToken).
+      customStorage: {
+        consume: async (key, rule) => {
+          const decision = await takeToken('auth', key, { capacity: rule.max, periodMs: rule.window * 1000 });
+          return decision.ok
+            ? { allowed: true, retryAfter: null }
+            : { allowed: false, retryAfter: decision.retryAfterSeconds };
+        },
+      },
     },
     plugins: [...(sso ? [genericOAuth({ config: [ssoProviderConfig(sso)] })] : []), nextCookies()],
   });

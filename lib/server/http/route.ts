@@ -129,7 +129,7 @@ export function authed<P = Record<string, never>>(handler: Handler<P>) {
           throw new AppError('payload_too_large', 'The body is larger than any request takes (6 MB).');
       }
       const actor = await requireActor(request.headers);
-      if (writes) limitWrites(actor.userId);
+      if (writes) await limitWrites(actor.userId);
       const params = (await context?.params) ?? ({} as P);
       return await handler({ request, params, actor });
     } catch (error) {

@@ -1,13 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { clientAddressOf } from '@/lib/domain/accounts';
-import { tokenBucket } from '@/lib/domain/rate-limit';
 import { normalizeEmail } from '@/lib/domain/status-mail/address';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
-import { appMetrics } from '@/lib/server/observability/app-metrics';
+import { takeOrRefuse } from '@/lib/server/http/shared-rate-limit';
 import { findActiveShareLink } from '@/lib/server/share-links/share-token';
-import { processSingleton } from '@/lib/server/singleton';
 import { pageUrl } from '@/lib/server/status/status-feeds';
 import { codeHash, seal, subscriptionCode } from './mail-secrets';
 import { mailEnabled } from './transport';
@@ -17,23 +15,19 @@ const HOUR_MS = 3_600_000;
 export const PER_ADDRESS_PER_HOUR = 5;
 export const PER_IP_PER_HOUR = 30;
 
-// Per process, like the write limit: enough to stop someone mail-bombing an address or the relay.
-const limiters = () =>
-  processSingleton('__warroomSubscribeLimiters', () => ({
-    address: tokenBucket(PER_ADDRESS_PER_HOUR, 10_000, HOUR_MS),
-    ip: tokenBucket(PER_IP_PER_HOUR, 10_000, HOUR_MS),
-  }));
+// Enough to stop someone mail-bombing an address or the relay; shared by the processes (takeToken).
+const LIMITS = {
+  address: { capacity: PER_ADDRESS_PER_HOUR, periodMs: HOUR_MS },
+  ip: { capacity: PER_IP_PER_HOUR, periodMs: HOUR_MS },
+};
 
-function limit(which: 'address' | 'ip', key: string) {
-  const decision = limiters()[which].take(key, Date.now());
-  if (decision.ok) return;
-  appMetrics().rateLimited.inc();
-  throw new AppError(
-    'rate_limited',
-    `Too many subscription requests: wait ${Math.ceil(decision.retryAfterSeconds / 60)} min and try again.`,
-    { retryAfterSeconds: decision.retryAfterSeconds },
+const limit = (which: keyof typeof LIMITS, key: string) =>
+  takeOrRefuse(
+    `subscribe-${which}`,
+    LIMITS[which],
+    key,
+    (seconds) => `Too many subscription requests: wait ${Math.ceil(seconds / 60)} min and try again.`,
   );
-}
 
 /**
  * Asks for mail about the deployment behind a share link (double opt-in: a confirmation mail is
@@ -43,10 +37,10 @@ function limit(which: 'address' | 'ip', key: string) {
 export async function subscribeToStatus(request: Request, token: string, body: unknown): Promise<void> {
   const link = mailEnabled() ? await findActiveShareLink(token) : null;
   if (!link) throw new AppError('not_found', 'This status link does not exist or was revoked.');
-  limit('ip', clientAddressOf(request.headers.get('x-forwarded-for')) ?? 'unknown');
+  await limit('ip', clientAddressOf(request.headers.get('x-forwarded-for')) ?? 'unknown');
   const email = normalizeEmail((body as { email?: unknown } | null)?.email);
   if (!email) throw new AppError('invalid_email', 'Enter a valid email address, like name@example.com.');
-  limit('address', email);
+  await limit('address', email);
 
   const existing = await prisma.statusSubscription.findUnique({
     where: { shareLinkId_email: { shareLinkId: link.id, email } },

@@ -14,7 +14,7 @@ const BODY_LIMIT = MAX_EVIDENCE_TEXT_BYTES * 6 + 16 * 1024;
  * wrong secrets included.
  */
 export const POST = open<{ secret: string }>(async ({ request, params }) => {
-  limitCiCallbacks(request.headers);
+  await limitCiCallbacks(request.headers);
   const body = await readText(request, BODY_LIMIT);
   let text = body;
   if (/json/i.test(request.headers.get('content-type') ?? '')) {
