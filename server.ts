@@ -84,6 +84,8 @@ async function main() {
   const rotated = await sealRotatedChains();
   if (rotated.length > 0)
     logger.warn('audit.chains_sealed_for_new_key', { keyId: currentAuditKeyId(), deployments: rotated.length });
+  const { recordAuditKeyChange } = await import('./lib/server/users/account-events');
+  if (await recordAuditKeyChange()) logger.warn('audit.account_history_rekeyed', { keyId: currentAuditKeyId() });
   if (embedded && (await prisma.user.count()) === 0) {
     const { seedDemo, printDemoAccounts } = await import('./lib/server/seed/seed-demo');
     printDemoAccounts(await seedDemo(), publicUrl);

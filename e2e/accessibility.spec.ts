@@ -164,6 +164,9 @@ for (const { name: size, viewport, light } of MODES) {
       expect(serious.length, `${screen} at ${viewport.width}×${viewport.height}:\n\n${readable(serious)}\n`).toBe(0);
       // And nothing wider than the screen: a page that scrolls sideways on a phone hides its edge.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      // SCREENSHOT_DIR=<folder>: every screen in every mode as a PNG, to look at what was built.
+      if (process.env.SCREENSHOT_DIR)
+        await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${screen} (${size}).png`, fullPage: true });
     });
   }
 }

@@ -20,6 +20,7 @@ describe('account history lines', () => {
       'Bea deleted the global webhook to',
       'Bea paused the global webhook to',
       'Bea resumed the global webhook to',
+      'Bea began hashing the record with',
     ]);
     expect(
       accountEventLabel('token.created', { tokenName: 'ci', scopes: ['read'], deploymentId: 'd1', via: 'cli' }),

@@ -21,6 +21,7 @@ export const ACCOUNT_EVENT_TYPES = [
   'global_webhook.deleted',
   'global_webhook.paused',
   'global_webhook.resumed',
+  'audit_key.changed',
 ] as const;
 
 export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
@@ -79,6 +80,8 @@ export function accountEventLabel(type: AccountEventType, payload: AccountEventP
       return 'paused the global webhook to';
     case 'global_webhook.resumed':
       return 'resumed the global webhook to';
+    case 'audit_key.changed':
+      return 'began hashing the record with';
   }
 }
 

@@ -35,6 +35,8 @@ describe('rotating the audit key', () => {
     process.env.DATABASE_URL = before.databaseUrl;
     [ongoing, finished] = [await makeCrew(), await makeCrew()];
     expect((await update(before, 'before the rotation')).status).toBe(201);
+    const invited = await before.request('POST', '/api/invitations', before.adminToken, { email: 'kit@example.test' });
+    expect(invited.status).toBe(201);
     await before.stopProcess();
     after = await startOwnServer(bothKeys, { databaseOf: before });
     expect((await update(after, 'after the rotation')).status).toBe(201);
@@ -80,5 +82,21 @@ describe('rotating the audit key', () => {
       /^broken at seq 1: events #1–#2 no longer match the seal made when the audit key changed/,
     );
     expect(rewritten.status).toBe(1);
+  });
+
+  it('says in the account history that the key changed, and keeps that history verifiable', async () => {
+    const history = await after.request('GET', '/api/account-events', after.adminToken);
+    expect(history.status).toBe(200);
+    const [newest] = (history.body as { events: { actorName: string; type: string; subject: string }[] }).events;
+    expect(newest).toMatchObject({
+      actorName: 'War Room',
+      type: 'audit_key.changed',
+      subject: `audit key ${auditKeyId(Buffer.from(NEW_KEY))}`,
+    });
+    const both = await auditVerify('--accounts', { ...bothKeys, DATABASE_URL: before.databaseUrl });
+    expect(both.stdout).toMatch(/^intact: \d+ lines, chain head/);
+    expect(both.status).toBe(0);
+    const onlyNew = await auditVerify('--accounts', { AUDIT_KEY: NEW_KEY, DATABASE_URL: before.databaseUrl });
+    expect(onlyNew.stdout).toMatch(/^broken at line 1: line 1 was hashed with an audit key not given/);
   });
 });

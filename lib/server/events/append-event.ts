@@ -28,7 +28,7 @@ export type EventRow = {
  * JSON with object keys sorted, recursively. PostgreSQL's jsonb does not keep key order, so the
  * payload read back for `npm run audit:verify` must serialise the same way it did when hashed.
  */
-function canonicalJson(value: unknown): unknown {
+export function canonicalJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonicalJson);
   if (value && typeof value === 'object') {
     return Object.fromEntries(

@@ -11,6 +11,8 @@ import { ADMIN_TOKEN_USER_ID } from '@/lib/domain/accounts';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma, type Tx } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { currentAuditKeyId } from '@/lib/server/events/audit-key';
+import { appendAccountLine, chainHeadKeyId } from './account-chain';
 import { ensureMayManageAccounts } from './authorize-accounts';
 
 /** Who acted: a person (or the bootstrap admin token), or — with `name` only — no person (an SSO provider's group). */
@@ -18,25 +20,27 @@ export type AccountEventActor = Pick<SignedInActor, 'userId' | 'name'> | { userI
 
 /**
  * Writes one line of the account history inside the change's own transaction, so a change is never
- * without its record (nor a record without its change).
+ * without its record (nor a record without its change), chained onto the lines before it.
  */
 export async function recordAccountEvent(
-  tx: Pick<Tx, 'accountEvent'>,
+  tx: Tx,
   actor: AccountEventActor,
   type: AccountEventType,
-  /** An account or invitation (by email), or a global webhook (by host: its URL may hold a secret). */
-  subject: { id: string | null; email: string } | { id: string; host: string },
+  /**
+   * An account or invitation (by email), a global webhook (by host: its URL may hold a secret), or
+   * something else by name (the audit key, by its id).
+   */
+  subject: { id: string | null; email: string } | { id: string; host: string } | { id: null; name: string },
   payload: AccountEventPayload = {},
 ): Promise<void> {
-  await tx.accountEvent.create({
-    data: {
-      type,
-      actorId: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
-      actorName: actor.name,
-      subjectId: subject.id,
-      subject: 'email' in subject ? subject.email : subject.host,
-      payload: payload as object,
-    },
+  await appendAccountLine(tx, {
+    type,
+    at: new Date(),
+    actorId: actor.userId === ADMIN_TOKEN_USER_ID ? null : actor.userId,
+    actorName: actor.name,
+    subjectId: subject.id,
+    subject: 'email' in subject ? subject.email : 'host' in subject ? subject.host : subject.name,
+    payload,
   });
 }
 
@@ -48,12 +52,14 @@ export async function recordSelfMadeAccount(
   user: { id: string; name: string; email: string; isAdmin?: boolean | null },
   via: Exclude<AccountCreatedVia, 'admin'>,
 ): Promise<void> {
-  await recordAccountEvent(
-    prisma,
-    { userId: user.id, name: user.name },
-    'account.created',
-    { id: user.id, email: user.email },
-    { isAdmin: Boolean(user.isAdmin), via },
+  await prisma.$transaction((tx) =>
+    recordAccountEvent(
+      tx,
+      { userId: user.id, name: user.name },
+      'account.created',
+      { id: user.id, email: user.email },
+      { isAdmin: Boolean(user.isAdmin), via },
+    ),
   );
 }
 
@@ -80,6 +86,24 @@ export async function applySsoAdminGroup(
 }
 
 const SSO_ADMIN_GROUP_ACTOR = { userId: null, name: 'SSO admin group' } as const;
+
+/**
+ * At start, after an AUDIT_KEY rotation: a line hashed with the new key says so, and chains onto
+ * the head the old key made, so whoever holds the old key can no longer rewrite the lines before
+ * it. Returns whether it wrote one (the first start with a new key).
+ */
+export async function recordAuditKeyChange(): Promise<boolean> {
+  const keyId = currentAuditKeyId();
+  const headKeyId = await chainHeadKeyId();
+  if (headKeyId === undefined || headKeyId === keyId) return false;
+  await prisma.$transaction((tx) =>
+    recordAccountEvent(tx, { userId: null, name: 'War Room' }, 'audit_key.changed', {
+      id: null,
+      name: `audit key ${keyId}`,
+    }),
+  );
+  return true;
+}
 
 type AccountEventRow = Awaited<ReturnType<typeof prisma.accountEvent.findMany>>[number];
 
