@@ -43,4 +43,6 @@ export type AccountEventDto = {
   subjectId: string | null;
   subject: string;
   payload: AccountEventPayload;
+  /** Its link in the account history's chain (empty for lines from before the chain): an outside copy to compare with `audit:verify --accounts`. */
+  hash: string;
 };

@@ -111,15 +111,17 @@ type ExportedLine = {
   subject: string;
   subjectId: string | null;
   payload: AccountEventPayload;
+  hash: string;
 };
 
 /**
  * The history as a spreadsheet for an auditor, oldest first: when, who, what (the sentence the
- * page shows, and the machine type), whom, and the rest of the line as JSON.
+ * page shows, and the machine type), whom, the rest of the line as JSON, and its hash in the
+ * history's chain: a copy the database's owner cannot change, to compare with `audit:verify`.
  */
 export function accountHistoryCsv(lines: readonly ExportedLine[]): string {
   return csvLines([
-    ['at', 'actor', 'actor_id', 'action', 'type', 'subject', 'subject_id', 'details'],
+    ['at', 'actor', 'actor_id', 'action', 'type', 'subject', 'subject_id', 'details', 'hash'],
     ...lines.map((line) => [
       line.at,
       line.actorName,
@@ -129,6 +131,7 @@ export function accountHistoryCsv(lines: readonly ExportedLine[]): string {
       line.subject,
       line.subjectId,
       JSON.stringify(line.payload),
+      line.hash,
     ]),
   ]);
 }

@@ -162,13 +162,17 @@ describe('the account history', () => {
       /^attachment; filename="account-history-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     const [header, created, token, ...rest] = (await res.text()).split('\r\n');
-    expect(header).toBe('at,actor,actor_id,action,type,subject,subject_id,details');
+    expect(header).toBe('at,actor,actor_id,action,type,subject,subject_id,details,hash');
     expect(created).toMatch(/^[^,]+,Admin token,,created the account,account\.created,/);
     // Quoted (it holds a comma and quotes) and defused (an apostrophe before the "=").
     expect(token).toContain(
       `,"'=HYPERLINK(""http://evil.test"",""x"")",${person.id},created API token “ci” (read),token.created,${email},`,
     );
     expect(rest).toEqual(['']);
+    // Each line ends with its link in the history's chain, as stored: the auditor's own copy.
+    const stored = await prisma.accountEvent.findMany({ where: { subjectId: person.id }, orderBy: { id: 'asc' } });
+    expect([created, token].map((line) => line.split(',').at(-1))).toEqual(stored.map((row) => row.hash));
+    expect(stored.every((row) => /^[0-9a-f]{64}$/.test(row.hash))).toBe(true);
 
     const refused = await http({ token: await makeToken((await makeUser()).id) }).get('/api/account-events.csv');
     expect(refused.status).toBe(403);

@@ -118,6 +118,7 @@ function toDto(row: AccountEventRow): AccountEventDto {
     subjectId: row.subjectId,
     subject: row.subject,
     payload: row.payload as AccountEventPayload,
+    hash: row.hash,
   };
 }
 
