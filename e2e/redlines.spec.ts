@@ -6,7 +6,7 @@ import { expect, test } from './support/test';
 // A small two-phase runbook with owners and commands (shared with the other redline and version tests).
 const RUNBOOK = fs.readFileSync('tests/fixtures/payments-go-live.md', 'utf8');
 
-const SHOTS = process.env.REDLINE_SHOTS_DIR;
+const SHOTS = process.env.SCREENSHOT_DIR;
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
