@@ -58,6 +58,20 @@ describe('rotating the audit key', () => {
     expect(old.status).toBe(0);
   });
 
+  it('covers a write by a process still on the old key once a process starts on the new key again', async () => {
+    // This test process writes with the old key, as a process not yet restarted would.
+    const late = await makeCrew();
+    const env = { ...bothKeys, DATABASE_URL: before.databaseUrl };
+    const uncovered = await auditVerify(late.deployment.id, env);
+    expect(uncovered.stdout).toMatch(
+      /^broken at seq 1: events #1–#1 were hashed with an earlier audit key and are not sealed with the current one/,
+    );
+    const again = await startOwnServer(bothKeys, { databaseOf: before });
+    await again.stopProcess();
+    const covered = await auditVerify(late.deployment.id, env);
+    expect(covered.stdout).toMatch(/^intact: 1 events/);
+  }, 60_000);
+
   it('names the key it was not given, rather than calling the log rewritten', async () => {
     const onlyNew = await auditVerify(ongoing.deployment.id, { AUDIT_KEY: NEW_KEY, DATABASE_URL: before.databaseUrl });
     expect(onlyNew.stdout).toContain(

@@ -28,8 +28,9 @@ function madeWith(key: Buffer, head: HeadRow): boolean {
  * After the audit key changes (AUDIT_KEY rotation), whoever holds an old key could rewrite the
  * part of a chain it hashed and recompute it. A deployment that writes on is protected by its
  * next event, hashed with the new key over the old head; one that has finished writes nothing
- * more, so at start the server seals the head of every chain the current key did not make, once
- * per key (`ChainSeal`, append-only), and `audit:verify` checks the seal. Returns the seals
+ * more, so at start the server seals the head of every chain the current key did not make
+ * (`ChainSeal`, append-only; again at a later start if a process still on the old key wrote
+ * meanwhile), and `audit:verify` checks the seals. Returns the seals
  * written, for the log (an outside record, like the legacy seals').
  */
 export async function sealRotatedChains(key: Buffer = auditKey()): Promise<{ deploymentId: string; seq: number }[]> {
@@ -39,7 +40,8 @@ export async function sealRotatedChains(key: Buffer = auditKey()): Promise<{ dep
            e."actorName", e."roleKey", e."payload", e."prevHash", e."hash", e."keyId"
     FROM "Deployment" d JOIN "Event" e ON e."deploymentId" = d."id" AND e."seq" = d."seq"
     WHERE (e."keyId" IS NULL OR e."keyId" <> ${keyId})
-      AND NOT EXISTS (SELECT 1 FROM "ChainSeal" s WHERE s."deploymentId" = d."id" AND s."keyId" = ${keyId})`;
+      AND NOT EXISTS (
+        SELECT 1 FROM "ChainSeal" s WHERE s."deploymentId" = d."id" AND s."keyId" = ${keyId} AND s."seq" = d."seq")`;
   const sealed: { deploymentId: string; seq: number }[] = [];
   for (const head of heads) {
     // Events from before keys had ids name none: those this key made need no seal.
@@ -47,7 +49,7 @@ export async function sealRotatedChains(key: Buffer = auditKey()): Promise<{ dep
     const written = await sql`
       INSERT INTO "ChainSeal" ("deploymentId", "keyId", "seq", "headHash", "seal")
       VALUES (${head.id}, ${keyId}, ${head.seq}, ${head.hash}, ${rotationSeal(key, head.id, head.seq, head.hash)})
-      ON CONFLICT ("deploymentId", "keyId") DO NOTHING
+      ON CONFLICT ("deploymentId", "keyId", "seq") DO NOTHING
       RETURNING "id"`;
     if (written.length > 0) sealed.push({ deploymentId: head.id, seq: head.seq });
   }

@@ -18,7 +18,7 @@ CREATE TABLE "ChainSeal" (
 );
 
 -- CreateIndex
-CREATE UNIQUE INDEX "ChainSeal_deploymentId_keyId_key" ON "ChainSeal"("deploymentId", "keyId");
+CREATE UNIQUE INDEX "ChainSeal_deploymentId_keyId_seq_key" ON "ChainSeal"("deploymentId", "keyId", "seq");
 
 -- AddForeignKey
 ALTER TABLE "ChainSeal" ADD CONSTRAINT "ChainSeal_deploymentId_fkey" FOREIGN KEY ("deploymentId") REFERENCES "Deployment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
