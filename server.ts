@@ -113,11 +113,12 @@ async function main() {
 
   const trustProxy = config.TRUST_PROXY;
   const { frontDoor } = await import('./lib/server/http/front-door');
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     // Clients must not choose their own address past the rate limiter.
     if (!trustProxy) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
     frontDoor(req, res, () => void handle(req, res));
-  });
+  };
+  const server = http.createServer(listener);
 
   const { attachSocketServer } = await import('./lib/realtime/server/socket-server');
   const io = await attachSocketServer(server, allowedOrigins(port));
@@ -131,6 +132,12 @@ async function main() {
   });
 
   await cpuPoolReady;
+  // The hot routes load before the port opens, so the first users and ticks meet them ready
+  // rather than sharing the first second with their loading (lib/server/warm-up.ts).
+  if (config.WARM_UP && !dev) {
+    const { warmUpBeforeListening } = await import('./lib/server/warm-up');
+    await warmUpBeforeListening(listener);
+  }
   // Node's default backlog (511) overflows when a crowd connects at once (everyone opening the
   // link at T-5, or every browser reconnecting after a restart): the kernel drops the extra SYNs
   // and each of those clients retries after 1, 3, 7… s — the multi-second tail of a storm. The
@@ -141,10 +148,6 @@ async function main() {
     embedded: Boolean(embedded),
     dev,
   });
-  if (config.WARM_UP && !dev) {
-    const { warmUp } = await import('./lib/server/warm-up');
-    void warmUp(`http://${host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`);
-  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
