@@ -45,6 +45,16 @@ export function previousAuditKeys(): Buffer[] {
   return env().AUDIT_KEY_PREVIOUS.map((text) => Buffer.from(text, 'utf8'));
 }
 
+/**
+ * The keys given to a verifier by their ids (what each event or line stores). The first of equal
+ * keys wins, so the current key (given first) stays itself even if AUDIT_KEY_PREVIOUS repeats it.
+ */
+export function keysById(keys: Buffer[]): Map<string, Buffer> {
+  const byId = new Map<string, Buffer>();
+  for (const key of keys) if (!byId.has(auditKeyId(key))) byId.set(auditKeyId(key), key);
+  return byId;
+}
+
 /** Every audit key the server knows, the current one first. */
 export function auditKeys(): Buffer[] {
   return [auditKey(), ...previousAuditKeys()];

@@ -1,6 +1,6 @@
 import { prisma } from '@/lib/server/db';
 import { hashEvent, plainHashEvent } from './append-event';
-import { auditKeyId } from './audit-key';
+import { keysById } from './audit-key';
 import { legacySeal } from './seal-legacy-chains';
 import { rotationSeal } from './seal-rotated-chains';
 
@@ -38,9 +38,7 @@ export async function verifyChain(deploymentId: string, keys: Buffer[]): Promise
     };
   }
   const [current] = keys;
-  // The first of equal keys, so the current key is `current` even if AUDIT_KEY_PREVIOUS repeats it.
-  const byId = new Map<string, Buffer>();
-  for (const key of keys) if (!byId.has(auditKeyId(key))) byId.set(auditKeyId(key), key);
+  const byId = keysById(keys);
   const sealsAt = new Map<number, typeof deployment.chainSeals>();
   for (const seal of deployment.chainSeals) sealsAt.set(seal.seq, [...(sealsAt.get(seal.seq) ?? []), seal]);
   // The newest event only an earlier key vouches for, until the current key covers it.

@@ -1,7 +1,7 @@
 import type { AccountEventPayload, AccountEventType } from '@/lib/domain/account-events';
 import { prisma, type Tx } from '@/lib/server/db';
 import { canonicalJson } from '@/lib/server/events/append-event';
-import { auditKey, auditKeyId, currentAuditKeyId, hmacHex } from '@/lib/server/events/audit-key';
+import { auditKey, auditKeyId, currentAuditKeyId, hmacHex, keysById } from '@/lib/server/events/audit-key';
 
 /** A line of the account history as it is hashed. */
 export type AccountLine = {
@@ -72,8 +72,7 @@ const PAGE = 1000;
  * history was chained come first and are counted, not checked.
  */
 export async function verifyAccountChain(keys: Buffer[]): Promise<AccountChainResult> {
-  const byId = new Map<string, Buffer>();
-  for (const key of keys) if (!byId.has(auditKeyId(key))) byId.set(auditKeyId(key), key);
+  const byId = keysById(keys);
   const head = await prisma.accountChainHead.findUnique({ where: { id: 1 } });
   const headHash = head?.lastHash ?? '';
   let prev = '';
