@@ -58,10 +58,18 @@ async function connect(url: string): Promise<LimiterRedis> {
 const redisFor = (url: string | undefined) =>
   processSingletonFor('__warroomRateLimitRedis', url, () => (url ? connect(url) : null));
 
-/** Buckets of different War Room installations sharing one Redis stay apart (by database name). */
+/**
+ * Buckets of different War Room installations sharing one Redis stay apart (by database name).
+ * Every write asks, so the URL is read once per value of DATABASE_URL, not once per request.
+ */
 function bucketKey(slot: string, key: string): string {
-  const database = new URL(env().DATABASE_URL ?? 'postgresql://localhost/warroom').pathname.slice(1);
-  return `warroom:rate:${database}:${slot}:${key}`;
+  const url = env().DATABASE_URL ?? 'postgresql://localhost/warroom';
+  const prefix = processSingletonFor(
+    '__warroomRateLimitPrefix',
+    url,
+    () => `warroom:rate:${new URL(url).pathname.slice(1)}`,
+  );
+  return `${prefix}:${slot}:${key}`;
 }
 
 const outage = () => processSingleton('__warroomRateLimitOutage', () => ({ reported: false }));

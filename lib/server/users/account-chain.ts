@@ -51,7 +51,7 @@ export async function appendAccountLine(tx: Tx, line: AccountLine): Promise<void
   await tx.$executeRaw`UPDATE "AccountChainHead" SET "lastHash" = ${hash}, "keyId" = ${keyId} WHERE "id" = 1`;
 }
 
-/** The key whose line starts a new part of the chain after a rotation (see recordAuditKeyChange). */
+/** The id of the key that hashed the newest line; undefined while the history has no chained line (see recordAuditKeyChange). */
 export async function chainHeadKeyId(): Promise<string | null | undefined> {
   const head = await prisma.accountChainHead.findUnique({ where: { id: 1 }, select: { keyId: true, lastHash: true } });
   return head?.lastHash ? head.keyId : undefined;
