@@ -163,6 +163,11 @@ const schema = z.object({
   WARM_UP: flag(true),
   // Live updates and several processes
   REDIS_URL: url(['redis:', 'rediss:']),
+  // What this installation's Redis keys and channels begin with (lib/server/redis-namespace.ts)
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.:/-]{1,100}$/, 'expected up to 100 letters, digits and . _ : / -')
+    .optional(),
   SOCKET_RECHECK_MS: number({ fallback: 5000, above: 0 }),
   PUBLIC_STATUS_INTERVAL_MS: number({ fallback: 500, min: 0 }),
   LEADER_ELECTION: onOff(true),

@@ -64,6 +64,7 @@ describe('parseEnv', () => {
       TRUSTED_ORIGINS: ' https://a.example , ,https://b.example',
       DATABASE_URL: 'postgresql://u:p@db:5432/warroom',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: 'warroom:staging',
       HOST: '',
       DB_POOL_SIZE: '  ',
       CPU_POOL_THREADS: '3',
@@ -85,6 +86,7 @@ describe('parseEnv', () => {
       WARM_UP: false,
     });
     expect(config.TRUSTED_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.REDIS_PREFIX).toBe('warroom:staging');
     expect(config.HOST).toBeUndefined();
   });
 
@@ -98,6 +100,7 @@ describe('parseEnv', () => {
       LEADER_RETRY_MS: '0',
       CPU_POOL_THREADS: '0',
       CPU_POOL_QUEUE: 'lots',
+      REDIS_PREFIX: 'two words',
     });
     expect(problems).toEqual([
       'PORT: expected a whole number from 0 to 65535',
@@ -106,6 +109,7 @@ describe('parseEnv', () => {
       'HSTS: expected true or false',
       'CPU_POOL_THREADS: expected a whole number from 1 to 64',
       'CPU_POOL_QUEUE: expected a whole number from 0 to 1000',
+      'REDIS_PREFIX: expected up to 100 letters, digits and . _ : / -',
       'LEADER_RETRY_MS: expected a number above 0',
       'WEBHOOK_MAX_ATTEMPTS: expected a whole number 1 or more',
     ]);

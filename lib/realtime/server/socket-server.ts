@@ -9,6 +9,7 @@ import { env } from '@/lib/server/env';
 import { toAppError } from '@/lib/server/errors';
 import { readEventsAfter } from '@/lib/server/events/list-events';
 import { logger } from '@/lib/server/logger';
+import { redisNamespace } from '@/lib/server/redis-namespace';
 import {
   deploymentOfRoom,
   deploymentRoom,
@@ -50,7 +51,8 @@ const sessionKeyOf = (headers: Headers) =>
 
 /**
  * With REDIS_URL, rooms span processes: an event committed on one process reaches watchers
- * connected to any other. If Redis goes away each process keeps serving its own watchers;
+ * connected to any other of the same installation (its channels are in the installation's
+ * namespace, see redis-namespace.ts). If Redis goes away each process keeps serving its own watchers;
  * clients resync missed events by seq when delivery resumes.
  */
 async function attachRedisAdapter(io: IoServer, url: string) {
@@ -61,7 +63,7 @@ async function attachRedisAdapter(io: IoServer, url: string) {
   const sub = pub.duplicate();
   for (const client of [pub, sub])
     client.on('error', (error: Error) => logger.warn('redis.error', { message: error.message }));
-  io.adapter(createAdapter(pub, sub, { requestsTimeout: 3000 }));
+  io.adapter(createAdapter(pub, sub, { key: `${redisNamespace()}:socket.io`, requestsTimeout: 3000 }));
   answerPresence(io);
   let lost = false;
   sub.on('close', () => {

@@ -5,6 +5,7 @@ import { env } from '@/lib/server/env';
 import { AppError } from '@/lib/server/errors';
 import { logger } from '@/lib/server/logger';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
+import { redisNamespace } from '@/lib/server/redis-namespace';
 import { processSingleton, processSingletonFor } from '@/lib/server/singleton';
 
 /** How many requests a bucket holds and how long it takes to fill again from empty. */
@@ -58,19 +59,8 @@ async function connect(url: string): Promise<LimiterRedis> {
 const redisFor = (url: string | undefined) =>
   processSingletonFor('__warroomRateLimitRedis', url, () => (url ? connect(url) : null));
 
-/**
- * Buckets of different War Room installations sharing one Redis stay apart (by database name).
- * Every write asks, so the URL is read once per value of DATABASE_URL, not once per request.
- */
-function bucketKey(slot: string, key: string): string {
-  const url = env().DATABASE_URL ?? 'postgresql://localhost/warroom';
-  const prefix = processSingletonFor(
-    '__warroomRateLimitPrefix',
-    url,
-    () => `warroom:rate:${new URL(url).pathname.slice(1)}`,
-  );
-  return `${prefix}:${slot}:${key}`;
-}
+/** Each installation's buckets in its own namespace (see redis-namespace.ts). */
+const bucketKey = (slot: string, key: string) => `${redisNamespace()}:rate:${slot}:${key}`;
 
 const outage = () => processSingleton('__warroomRateLimitOutage', () => ({ reported: false }));
 
