@@ -59,6 +59,9 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
     const page = await signedIn(browser, crew.people.ic, viewport);
     await page.goto(`/deployments/${crew.deploymentId}/timeline`);
     await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
+    // With the record's check showing: its outcome is read too.
+    await page.getByTestId('record-check').click();
+    await expect(page.getByTestId('record-check-outcome')).toContainText('✓ Intact');
     return page;
   },
   'stakeholder page': async ({ browser, crew, viewport }) => {
@@ -114,6 +117,8 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
     await page.getByLabel('Email').fill(`axe-${viewport.width}-${Date.now()}@example.test`);
     await page.getByRole('button', { name: 'Create invite link' }).click();
     await expect(page.getByTestId('account-event').first()).toContainText('Ada Accessible invited axe-');
+    await page.getByTestId('record-check').click();
+    await expect(page.getByTestId('record-check-outcome')).toContainText('✓ Intact');
     return page;
   },
   webhooks: async ({ browser, admin, viewport }) => {

@@ -75,6 +75,11 @@ test('the IC starts the go-live, holders tick and both sign the gate, the IC pro
   await ic.getByTestId('filter-person').selectOption({ label: 'Quinn QA' });
   await expect(ic.getByTestId('full-timeline').getByTestId('timeline-entry')).toHaveCount(3);
   await expect(ic.getByTestId('full-timeline')).not.toContainText('Dana DBA');
+  // And the record is the one written: the server recomputes every event's link in the chain.
+  const count = (await ic.getByTestId('timeline-count').textContent())!.match(/of (\d+) events/)![1];
+  await ic.getByTestId('record-check').click();
+  await expect(ic.getByTestId('record-check-outcome')).toContainText(`✓ Intact: ${count} events`);
+  await expect(ic.getByTestId('record-check-head')).toHaveText(/^[0-9a-f]{64}$/);
 });
 
 test('the IC declares a rollback: every role gets the rollback checklist, and completing it ends the deployment rolled back', async ({

@@ -64,6 +64,9 @@ test('an admin invites someone, who accepts in their own browser and lands signe
     'invitation.accepted',
     'account.deactivated',
   ]);
+  // The history is the one written, line for line: the server checks its chain on request.
+  await adminPage.getByTestId('record-check').click();
+  await expect(adminPage.getByTestId('record-check-outcome')).toContainText(/✓ Intact: \d+ lines/);
 
   // Their next step lands on sign-in, and signing in again is refused with the reason.
   await person.goto('/deployments');

@@ -1,10 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { RecordCheck } from '@/components/audit/record-check';
 import { FilterTabs } from '@/components/war-room/filter-tabs';
 import { useWarRoom, WarRoomProvider } from '@/components/war-room/war-room-context';
 import { WarRoomHeader } from '@/components/war-room/war-room-header';
+import { deploymentKeys } from '@/lib/client/query-keys';
 import type { DeploymentDto } from '@/lib/contracts/deployments';
+import { plural } from '@/lib/domain/plural';
 import {
   CATEGORY_LABEL,
   EVENT_CATEGORIES,
@@ -39,9 +42,14 @@ function FullTimeline() {
       <div className="flex flex-wrap items-baseline gap-3">
         <h2 className="text-xl font-semibold">Timeline</h2>
         <span className="tabular text-sm text-muted" data-testid="timeline-count">
-          {filtered ? `${shown.length} of ${events.length} events` : `${events.length} events`}
+          {filtered ? `${shown.length} of ${plural(events.length, 'event')}` : plural(events.length, 'event')}
         </span>
       </div>
+      <RecordCheck
+        path={`/api/deployments/${deployment.id}/audit`}
+        queryKey={deploymentKeys.recordCheck(deployment.id)}
+        noun="event"
+      />
       <form
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => e.preventDefault()}

@@ -1,7 +1,9 @@
 'use client';
 
 import { useState } from 'react';
+import { RecordCheck } from '@/components/audit/record-check';
 import { Button } from '@/components/ui/button';
+import { userKeys } from '@/lib/client/query-keys';
 import type { AccountEventDto } from '@/lib/contracts/users';
 import { accountEventIsOwn, accountEventLabel } from '@/lib/domain/account-events';
 import { formatUtc } from '@/lib/domain/clock';
@@ -48,6 +50,9 @@ export function AccountHistory({
             ))}
           </select>
         </label>
+      </div>
+      <div className="mb-2">
+        <RecordCheck path="/api/account-events/verify" queryKey={userKeys.recordCheck} noun="line" />
       </div>
       {!loading && events.length === 0 ? <p className="text-sm text-faint">Nothing yet.</p> : null}
       <ol className="flex flex-col divide-y divide-line text-sm">

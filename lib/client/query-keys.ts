@@ -15,6 +15,8 @@ export const deploymentKeys = {
     [...deploymentKeys.all, 'check-runs', id, itemId, lastRunAt ?? 'none'] as const,
   /** The war-room wall's snapshot (refetched when the room's event counter moves). */
   wall: (id: string) => [...deploymentKeys.all, 'wall', id] as const,
+  /** The server's check of the room's audit chain, run when asked for. */
+  recordCheck: (id: string) => [...deploymentKeys.all, 'record-check', id] as const,
 };
 
 export const tokenKeys = {
@@ -57,6 +59,8 @@ export const userKeys = {
   history: ['account-events'] as const,
   /** The account history of everyone (null) or of one person. */
   historyOf: (personId: string | null) => [...userKeys.history, personId ?? 'everyone'] as const,
+  /** The server's check of the account history's chain, run when asked for. */
+  recordCheck: ['account-events-check'] as const,
 };
 
 /** The public status links of one deployment (the IC's share panel). */

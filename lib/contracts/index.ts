@@ -15,3 +15,4 @@ export type * from './users';
 export type * from './webhooks';
 export type * from './redlines';
 export type * from './status-mail';
+export type * from './audit';

@@ -8,6 +8,7 @@
 
 import { stateLabel, type DeploymentState, type TransitionContext } from './deployment-state';
 import { gateStatus, missingRoles, roleDecisions, type GateInput, type GateKind, type NameLookup } from './gates';
+import { plural } from './plural';
 
 /** Mirror the Prisma enums. */
 export type PhaseKind = 'normal' | 'monitoring' | 'rollback';
@@ -35,7 +36,6 @@ type Refusal<Code extends string> = { ok: false; code: Code; message: string };
 
 const nameOf = (names: NameLookup | undefined, key: string) => names?.[key] ?? key;
 const roleOf = (item: PhaseItem) => item.roleKey ?? item.roleId ?? 'unassigned';
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function listAnd(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;

@@ -1,4 +1,4 @@
-import { prisma } from '@/lib/server/db';
+import { prisma, type Tx } from '@/lib/server/db';
 import { hashEvent, plainHashEvent } from './append-event';
 import { keysById } from './audit-key';
 import { legacySeal } from './seal-legacy-chains';
@@ -9,6 +9,8 @@ export type ChainResult =
   | { intact: false; events: number; brokenSeq: number; reason: string };
 
 const PAGE = 1000;
+/** A chain of a hundred thousand events verifies in seconds; past this the snapshot is given up. */
+const SNAPSHOT_TIMEOUT_MS = 120_000;
 
 const NOT_GIVEN = 'set AUDIT_KEY_PREVIOUS to the earlier audit keys';
 
@@ -23,7 +25,17 @@ const NOT_GIVEN = 'set AUDIT_KEY_PREVIOUS to the earlier audit keys';
  * (`ChainSeal`). Reports the first break.
  */
 export async function verifyChain(deploymentId: string, keys: Buffer[]): Promise<ChainResult | null> {
-  const deployment = await prisma.deployment.findUnique({
+  // One snapshot of the deployment's head and its events: a live war room appends while this
+  // reads, and events committed between the two reads must be neither half-seen nor a "break".
+  return prisma.$transaction((tx) => verifyChainIn(tx, deploymentId, keys), {
+    isolationLevel: 'RepeatableRead',
+    timeout: SNAPSHOT_TIMEOUT_MS,
+    maxWait: 10_000,
+  });
+}
+
+async function verifyChainIn(db: Tx, deploymentId: string, keys: Buffer[]): Promise<ChainResult | null> {
+  const deployment = await db.deployment.findUnique({
     where: { id: deploymentId },
     select: { seq: true, lastEventHash: true, legacyChainSeq: true, legacySeal: true, chainSeals: true },
   });
@@ -46,7 +58,7 @@ export async function verifyChain(deploymentId: string, keys: Buffer[]): Promise
   let prev = '';
   let expected = 1;
   for (;;) {
-    const rows = await prisma.event.findMany({
+    const rows = await db.event.findMany({
       where: { deploymentId, seq: { gte: expected } },
       orderBy: { seq: 'asc' },
       take: PAGE,
