@@ -1,10 +1,13 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { RecordCheckDto } from '@/lib/contracts/audit';
 import { prisma } from '@/lib/server/db';
+import { appendEvent } from '@/lib/server/events/append-event';
 import { auditKeyId } from '@/lib/server/events/audit-key';
+import { sql, sqlTransaction } from '@/lib/server/sql';
 import { auditVerify, rewriteChain } from '../support/audit-verify';
 import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
+import { until } from '../support/until';
 
 const keyId = auditKeyId(Buffer.from(inject('auditKey')));
 
@@ -55,6 +58,43 @@ describe('checking a record in the browser', () => {
       reason: 'event #2 was changed after it was written',
     });
     expect((await auditVerify(crew.deployment.id)).stdout).toMatch(/^broken at seq 2: event #2 was changed/);
+  });
+
+  it('checks the record as it stood when the check began, while the war room goes on writing', async () => {
+    const crew = await roomWithUpdates();
+    const path = `/api/deployments/${crew.deployment.id}/audit`;
+    // An event committed after the check read the room's head but before it read the events: the
+    // event log is held (its readers wait) until the check is waiting on it, then a write lands.
+    const checking = await sqlTransaction(async (held) => {
+      await held`LOCK TABLE "Event" IN ACCESS EXCLUSIVE MODE`;
+      const answer = http({ token: crew.tokens.ic }).get<RecordCheckDto>(path);
+      // Asked on another connection: within one transaction PostgreSQL shows the same activity snapshot.
+      await until(
+        async () =>
+          (
+            await sql`SELECT 1 FROM pg_stat_activity WHERE "wait_event_type" = 'Lock' AND "query" LIKE '%FROM "public"."Event" WHERE ("public"."Event"."deploymentId" = $1 AND "public"."Event"."seq" >= $2)%'`
+          ).length > 0,
+        30_000,
+        'the check to wait for the event log',
+      );
+      await appendEvent(held, {
+        deploymentId: crew.deployment.id,
+        type: 'status.posted',
+        actorId: crew.people.ic.id,
+        actorName: crew.people.ic.name,
+        roleKey: 'ic',
+        data: { message: 'landed mid-check' },
+      });
+      return { answer };
+    });
+    const during = await checking.answer;
+    expect(during.status).toBe(200);
+    expect(during.body).toMatchObject({ intact: true, checked: 3 });
+    // The next check sees the new event, chained like the rest.
+    expect((await http({ token: crew.tokens.ic }).get<RecordCheckDto>(path)).body).toMatchObject({
+      intact: true,
+      checked: 4,
+    });
   });
 
   it('lets admins, and only admins, check the account history', async () => {
