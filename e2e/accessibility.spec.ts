@@ -59,9 +59,15 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
     const page = await signedIn(browser, crew.people.ic, viewport);
     await page.goto(`/deployments/${crew.deploymentId}/timeline`);
     await expect(page.getByTestId('timeline-entry').first()).toBeVisible();
-    // With the record's check showing: its outcome is read too.
+    // With the record's check showing, compared with the head it names: both outcomes are read too.
     await page.getByTestId('record-check').click();
     await expect(page.getByTestId('record-check-outcome')).toContainText('✓ Intact');
+    const head = await page.getByTestId('record-check-head').textContent();
+    const count = (await page.getByTestId('record-check-outcome').textContent())!.match(/Intact: (\d+)/)![1];
+    await page.getByText('Compare with a head you kept').click();
+    await page.getByTestId('kept-head').fill(`#${count} ${head}`);
+    await page.getByTestId('record-check').click();
+    await expect(page.getByTestId('record-check-compared')).toContainText('still has the hash you kept');
     return page;
   },
   'stakeholder page': async ({ browser, crew, viewport }) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectLive, item, signedIn } from './support/fixtures';
+import { apiAs, expectLive, item, signedIn } from './support/fixtures';
 import { makeGoLiveCrew } from './support/make-go-live-crew';
 import { expect, test } from './support/test';
 
@@ -80,6 +80,12 @@ test('the IC starts the go-live, holders tick and both sign the gate, the IC pro
   await ic.getByTestId('record-check').click();
   await expect(ic.getByTestId('record-check-outcome')).toContainText(`✓ Intact: ${count} events`);
   await expect(ic.getByTestId('record-check-head')).toHaveText(/^[0-9a-f]{64}$/);
+  // An auditor holding the report's head pastes its line: the record still passes through it.
+  const report = await (await apiAs(ic).get(`/api${base}/report.md`)).text();
+  await ic.getByText('Compare with a head you kept').click();
+  await ic.getByTestId('kept-head').fill(report.match(/^Chain head: .*$/m)![0]);
+  await ic.getByTestId('record-check').click();
+  await expect(ic.getByTestId('record-check-compared')).toContainText('still has the hash you kept');
 });
 
 test('the IC declares a rollback: every role gets the rollback checklist, and completing it ends the deployment rolled back', async ({

@@ -49,6 +49,7 @@ function FullTimeline() {
         path={`/api/deployments/${deployment.id}/audit`}
         queryKey={deploymentKeys.recordCheck(deployment.id)}
         noun="event"
+        compare
       />
       <form
         className="flex flex-wrap items-end gap-3"

@@ -1,3 +1,5 @@
+import type { HeadComparison } from '@/lib/domain/chain-head';
+
 /**
  * GET /api/deployments/:id/audit and GET /api/account-events/verify: the server recomputing a
  * record's hash chain with the audit keys it holds — what `npm run audit:verify` prints, for
@@ -17,4 +19,6 @@ export type RecordCheckDto = {
   /** The id of the audit key the server hashes with now (docs/security.md, "Rotating the audit key"). */
   keyId: string;
   checkedAt: string;
+  /** Asked with `?seq=&hash=` (a head kept elsewhere): whether the record still passes through it. */
+  compared?: HeadComparison;
 };

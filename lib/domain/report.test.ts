@@ -208,7 +208,7 @@ describe('renderReport', () => {
     const hash = 'ab'.repeat(32);
     const out = renderReport(snapshot(), events, new Date(at(100)), { seq: 6, hash });
     expect(out.slice(out.indexOf('## Audit chain'))).toBe(
-      `## Audit chain\n\nChain head: event #6, \`${hash}\` (HMAC-SHA-256). \`npm run audit:verify\` recomputes it from the log.\n`,
+      `## Audit chain\n\nChain head: event #6, \`${hash}\` (HMAC-SHA-256). \`npm run audit:verify\` recomputes it from the log; paste this line into **Verify the record** on the timeline to check that the record still passes through it.\n`,
     );
     expect(renderReport(snapshot(), events, new Date(at(100)))).not.toContain('## Audit chain');
   });

@@ -3,6 +3,7 @@
  * the change ticket or the audit folder. Pure: the server loads a snapshot of the deployment and
  * the decision / health events from the log and hands them here; nothing is read or fetched.
  */
+import type { ChainHead } from './chain-head';
 import { formatDuration, formatRelative, phaseSchedule } from './clock';
 import { stateLabel, type DeploymentState } from './deployment-state';
 import { describeEvent, type TimelineEvent } from './event-log';
@@ -295,18 +296,16 @@ function people(s: ReportSnapshot): string[] {
   return ['## Roles and people', '', ...table(['Role', 'Key', 'People'], rows)];
 }
 
-/** The audit chain's head when the report was made: event number and its keyed hash. */
-export type ChainHead = { seq: number; hash: string };
-
 /**
- * The head the report was made at, so a copy kept outside the database can later be compared
- * with the log (`npm run audit:verify` prints the same head).
+ * The head the report was made at (event number and keyed hash), so a copy kept outside the
+ * database can later be compared with the log: `npm run audit:verify` prints the same head, and
+ * the timeline's check takes this line as pasted (lib/domain/chain-head.ts).
  */
 function auditChain(chain: ChainHead): string[] {
   return [
     '## Audit chain',
     '',
-    `Chain head: event #${chain.seq}, \`${chain.hash}\` (HMAC-SHA-256). \`npm run audit:verify\` recomputes it from the log.`,
+    `Chain head: event #${chain.seq}, \`${chain.hash}\` (HMAC-SHA-256). \`npm run audit:verify\` recomputes it from the log; paste this line into **Verify the record** on the timeline to check that the record still passes through it.`,
   ];
 }
 

@@ -3,6 +3,7 @@
  * Slack-compatible message each becomes, and the retry policy. Pure: the worker in
  * lib/server/webhooks does the I/O.
  */
+import type { ChainHead } from './chain-head';
 import { isTerminal } from './deployment-state';
 import { describeEvent, type TimelineEvent } from './event-log';
 
@@ -42,8 +43,6 @@ export function topicOf(event: Pick<TimelineEvent, 'type' | 'data'>): WebhookTop
 export type WebhookDeployment = { id: string; name: string; version: string };
 
 /** An audit chain head: event number and its keyed hash (see lib/server/events/append-event.ts). */
-export type WebhookChainHead = { seq: number; hash: string };
-
 const titleOf = (deployment: WebhookDeployment) =>
   `${deployment.name}${deployment.version ? ` ${deployment.version}` : ''}`;
 
@@ -59,7 +58,7 @@ export function webhookPayload(input: {
   deployment: WebhookDeployment;
   deliveryId: string;
   sentAt: Date;
-  chain: WebhookChainHead;
+  chain: ChainHead;
 }) {
   const { event, deployment } = input;
   const who = event.actor ?? 'War Room';
@@ -88,7 +87,7 @@ export function testWebhookPayload(input: {
   deployment: WebhookDeployment | null;
   deliveryId: string;
   sentAt: Date;
-  chain: WebhookChainHead | null;
+  chain: ChainHead | null;
 }) {
   const title = input.deployment ? titleOf(input.deployment) : 'War Room';
   const message = 'Test notification from War Room: this webhook works. No action needed.';

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { RecordCheckDto } from '@/lib/contracts/audit';
+import { parseChainHead } from '@/lib/domain/chain-head';
 import { prisma } from '@/lib/server/db';
 import { appendEvent } from '@/lib/server/events/append-event';
 import { auditKeyId } from '@/lib/server/events/audit-key';
@@ -95,6 +96,45 @@ describe('checking a record in the browser', () => {
       intact: true,
       checked: 4,
     });
+  });
+
+  it('says whether the record still passes through a head kept from its report', async () => {
+    const crew = await roomWithUpdates();
+    const asIc = http({ token: crew.tokens.ic });
+    const report = await asIc.get<string>(`/api/deployments/${crew.deployment.id}/report.md`);
+    const kept = parseChainHead(report.body)!;
+    expect(kept.seq).toBe(3);
+    // The war room goes on; the head kept from the report stays on the record's path.
+    expect((await asIc.post(`/api/deployments/${crew.deployment.id}/status-updates`, { message: 'done' })).status).toBe(
+      201,
+    );
+    const audit = (id: string, head = kept) =>
+      asIc.get<RecordCheckDto>(`/api/deployments/${id}/audit?seq=${head.seq}&hash=${head.hash}`);
+    expect((await audit(crew.deployment.id)).body).toMatchObject({
+      intact: true,
+      checked: 4,
+      compared: { seq: 3, hash: kept.hash, matches: true },
+    });
+    // Another room's head is not on this room's path.
+    const other = await roomWithUpdates();
+    const elsewhere = await http({ token: other.tokens.ic }).get<RecordCheckDto>(
+      `/api/deployments/${other.deployment.id}/audit?seq=${kept.seq}&hash=${kept.hash}`,
+    );
+    expect(elsewhere.body.compared).toMatchObject({
+      matches: false,
+      reason: expect.stringContaining('another hash than the one you kept'),
+    });
+    // Rewritten before the kept head (and the plain chain recomputed): the check no longer vouches for it.
+    await rewriteChain(crew.deployment.id, 2, { change: { payload: { message: 'nothing happened' } } });
+    expect((await audit(crew.deployment.id)).body).toMatchObject({
+      intact: false,
+      brokenAt: 2,
+      compared: { matches: false, reason: expect.stringContaining('verifies up to event #1 only') },
+    });
+    // Half a head is refused, naming both parts.
+    const half = await asIc.get(`/api/deployments/${crew.deployment.id}/audit?seq=3`);
+    expect(half.status).toBe(400);
+    expect(half.body.error.code).toBe('invalid_query');
   });
 
   it('lets admins, and only admins, check the account history', async () => {

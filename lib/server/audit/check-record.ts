@@ -1,4 +1,5 @@
 import type { RecordCheckDto } from '@/lib/contracts/audit';
+import { compareWithChainHead, type ChainHead } from '@/lib/domain/chain-head';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { authorize } from '@/lib/server/deployments/load-access';
 import { AppError } from '@/lib/server/errors';
@@ -36,16 +37,45 @@ const checked = (result: Omit<RecordCheckDto, 'keyId' | 'checkedAt'>): RecordChe
   checkedAt: new Date().toISOString(),
 });
 
-/** GET /api/deployments/:id/audit: anyone who may read the war room may check its record. */
-export async function checkDeploymentRecord(actor: SignedInActor, deploymentId: string): Promise<RecordCheckDto> {
+/** `?seq=<event number>&hash=<64 hex>`: a head kept elsewhere, to compare; both or neither. */
+export function keptHeadOf(query: URLSearchParams): ChainHead | undefined {
+  const seq = query.get('seq');
+  const hash = query.get('hash');
+  if (seq === null && hash === null) return undefined;
+  if (seq === null || !/^[1-9][0-9]{0,8}$/.test(seq) || hash === null || !/^[0-9a-fA-F]{64}$/.test(hash))
+    throw new AppError(
+      'invalid_query',
+      'To compare with a head you kept, send `seq` (its event number) and `hash` (its 64 hex digits) together.',
+    );
+  return { seq: Number(seq), hash: hash.toLowerCase() };
+}
+
+/**
+ * GET /api/deployments/:id/audit: anyone who may read the war room may check its record, and
+ * whether it still passes through a head they kept (`kept`).
+ */
+export async function checkDeploymentRecord(
+  actor: SignedInActor,
+  deploymentId: string,
+  kept?: ChainHead,
+): Promise<RecordCheckDto> {
   await authorize(actor, 'deployment.read', deploymentId);
-  const result = await oneOfFew(() => verifyChain(deploymentId, auditKeys()));
-  if (!result) throw new AppError('not_found', 'No such deployment.');
-  return checked(
-    result.intact
-      ? { intact: true, checked: result.events, headHash: result.lastHash || null, brokenAt: null, reason: null }
-      : { intact: false, checked: result.events, headHash: null, brokenAt: result.brokenSeq, reason: result.reason },
+  let found: string | null = null;
+  const result = await oneOfFew(() =>
+    verifyChain(deploymentId, auditKeys(), (seq, hash) => {
+      if (seq === kept?.seq) found = hash;
+    }),
   );
+  if (!result) throw new AppError('not_found', 'No such deployment.');
+  // What the check vouches for: every event, or those before the first break.
+  const vouched = result.intact ? result.events : result.brokenSeq - 1;
+  const compared = kept && compareWithChainHead(kept, kept.seq <= vouched ? found : null, vouched);
+  return checked({
+    ...(result.intact
+      ? { intact: true, checked: result.events, headHash: result.lastHash || null, brokenAt: null, reason: null }
+      : { intact: false, checked: result.events, headHash: null, brokenAt: result.brokenSeq, reason: result.reason }),
+    ...(compared ? { compared } : {}),
+  });
 }
 
 /** GET /api/account-events/verify: the account history is the admins' to read, and so to check. */

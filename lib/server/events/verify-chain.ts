@@ -24,17 +24,27 @@ const NOT_GIVEN = 'set AUDIT_KEY_PREVIOUS to the earlier audit keys';
  * covered by the current key: an event it hashed later in the chain, or its seal over the head
  * (`ChainSeal`). Reports the first break.
  */
-export async function verifyChain(deploymentId: string, keys: Buffer[]): Promise<ChainResult | null> {
+export async function verifyChain(
+  deploymentId: string,
+  keys: Buffer[],
+  /** Called with each event that verified, in order (to compare one with a head kept elsewhere). */
+  onVerified?: (seq: number, hash: string) => void,
+): Promise<ChainResult | null> {
   // One snapshot of the deployment's head and its events: a live war room appends while this
   // reads, and events committed between the two reads must be neither half-seen nor a "break".
-  return prisma.$transaction((tx) => verifyChainIn(tx, deploymentId, keys), {
+  return prisma.$transaction((tx) => verifyChainIn(tx, deploymentId, keys, onVerified), {
     isolationLevel: 'RepeatableRead',
     timeout: SNAPSHOT_TIMEOUT_MS,
     maxWait: 10_000,
   });
 }
 
-async function verifyChainIn(db: Tx, deploymentId: string, keys: Buffer[]): Promise<ChainResult | null> {
+async function verifyChainIn(
+  db: Tx,
+  deploymentId: string,
+  keys: Buffer[],
+  onVerified?: (seq: number, hash: string) => void,
+): Promise<ChainResult | null> {
   const deployment = await db.deployment.findUnique({
     where: { id: deploymentId },
     select: { seq: true, lastEventHash: true, legacyChainSeq: true, legacySeal: true, chainSeals: true },
@@ -108,6 +118,7 @@ async function verifyChainIn(db: Tx, deploymentId: string, keys: Buffer[]): Prom
           return broken(`events #1–#${row.seq} no longer match the seal made when the audit key changed`, 1);
         if (sealKey === current) uncovered = 0;
       }
+      onVerified?.(row.seq, row.hash);
       prev = row.hash;
       expected += 1;
     }
