@@ -2,6 +2,7 @@
 
 import { useWarRoom } from '@/components/war-room/war-room-context';
 import { proofSummary } from '@/lib/domain/evidence/proof';
+import { plural } from '@/lib/domain/plural';
 
 /**
  * The IC's Proof card: of the done steps, how many are proven (matching evidence, a passing
@@ -32,7 +33,7 @@ export function ProofCard() {
         </div>
       </div>
       <p className="mt-2 text-xs text-muted">
-        Of {done} done step{done === 1 ? '' : 's'}.{' '}
+        Of {plural(done, 'done step')}.{' '}
         {checks.total
           ? `${checks.total} step${checks.total === 1 ? ' has a check' : 's have checks'}: ${checks.passing} passing, ${checks.failing} failing.`
           : 'No step has a check.'}

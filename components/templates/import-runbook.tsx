@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { ApiError } from '@/lib/client/api';
+import { plural } from '@/lib/domain/plural';
 import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import { carryHandEdits } from '@/lib/domain/template-owners-carry';
 import { OwnerEditor } from './owner-editor';
@@ -159,7 +160,7 @@ export function ImportRunbook() {
             data-testid="import-warnings"
           >
             <h3 id="warnings-title" className="mb-2 text-sm font-semibold">
-              ▲ {warnings.length} warning{warnings.length === 1 ? '' : 's'} — what could not be understood
+              ▲ {plural(warnings.length, 'warning')} — what could not be understood
             </h3>
             <ul className="flex flex-col gap-1 text-sm">
               {warnings.map((w, i) => (
@@ -247,7 +248,7 @@ function cleanNames(names: Record<string, string>) {
 
 /** After a re-parse: whether the owners set by hand survived it. */
 function CarriedNote({ kept, lost }: { kept: number; lost: number }) {
-  const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
+  const steps = (n: number) => plural(n, 'step');
   return (
     <p role="status" data-testid="carried-owners" className="text-sm text-muted">
       {kept > 0 ? `Kept the owners you set by hand for ${steps(kept)}.` : null}

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { plural } from '@/lib/domain/plural';
 import type { TemplateRole } from '@/lib/domain/template-definition';
-import { plural } from './role-mapping-editor';
 
 /** The roles with their step counts: add one, rename one, remove one (saying where its steps go). */
 export function OwnerRoles({

@@ -2,6 +2,7 @@
 
 import { Badge } from '@/components/ui/badges';
 import { cn } from '@/components/ui/cn';
+import { plural } from '@/lib/domain/plural';
 import { ROLE_KEY, type TemplateRole } from '@/lib/domain/template-definition';
 
 export type RoleMappingState = {
@@ -19,8 +20,6 @@ type Props = {
 };
 
 export const isValidKey = (key: string) => ROLE_KEY.test(key);
-
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Each detected role with the raw names it came from. A raw name can be pointed at another key;

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { plural } from '@/lib/domain/plural';
 import { useTemplateTiming } from './use-redlines';
 import { useStartDeployment } from './use-templates';
 
@@ -145,8 +146,7 @@ export function StartDeploymentForm({
           className="rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
           data-testid="redline-warning"
         >
-          ⚠ {openRedlines} unresolved redline{openRedlines === 1 ? '' : 's'} from the last run: this plan may still have
-          what they fix.
+          ⚠ {plural(openRedlines, 'unresolved redline')} from the last run: this plan may still have what they fix.
         </p>
       ) : null}
       <p className="text-xs text-faint tabular">

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { TemplateDetail as Detail } from '@/lib/contracts/templates';
 import { formatUtc } from '@/lib/domain/clock';
+import { plural } from '@/lib/domain/plural';
 import { RedlineReview } from './redline-review';
 import { DeleteButton, RenameForm } from './rename-form';
-import { plural } from './role-mapping-editor';
 import { SinceLastRun } from './since-last-run';
 import { StartDeploymentForm } from './start-deployment-form';
 import { StatsRow } from './template-extras';
@@ -51,7 +51,7 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
         <p className="text-sm text-muted">
           <span className="tabular">Version {t.currentVersion}</span> ·{' '}
           {t.createdBy ? `Created by ${t.createdBy} · ` : ''}updated {formatUtc(new Date(t.updatedAt))} ·{' '}
-          {t.deployments ? `used by ${t.deployments} deployment${t.deployments === 1 ? '' : 's'}` : 'not used yet'}
+          {t.deployments ? `used by ${plural(t.deployments, 'deployment')}` : 'not used yet'}
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <a

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { TemplateSummary } from '@/lib/contracts/templates';
 import { formatUtc } from '@/lib/domain/clock';
+import { plural } from '@/lib/domain/plural';
 import { DeleteButton, RenameForm } from './rename-form';
 import { useTemplateActions } from './use-template-actions';
 import { useTemplates } from './use-templates';
@@ -52,9 +53,7 @@ export function TemplateLibrary({ initial }: { initial: TemplateSummary[] }) {
                 {t.name}
               </Link>
               <span className="text-xs text-faint">
-                {t.deployments
-                  ? `used by ${t.deployments} deployment${t.deployments === 1 ? '' : 's'}`
-                  : 'not used yet'}
+                {t.deployments ? `used by ${plural(t.deployments, 'deployment')}` : 'not used yet'}
               </span>
             </div>
           )}

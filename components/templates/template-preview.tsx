@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badges';
 import { formatRelative } from '@/lib/domain/clock';
+import { plural } from '@/lib/domain/plural';
 import type { TemplateDefinition, TemplateItem, TemplatePhase } from '@/lib/domain/template-definition';
 import { DecisionTreeView, RulesTable } from './template-extras';
 
@@ -105,8 +106,8 @@ function PhaseNode({
         </span>
         {phase.kind !== 'normal' ? <Badge tone={phase.kind === 'rollback' ? 'red' : 'blue'}>{phase.kind}</Badge> : null}
         <span className="ml-auto text-xs text-faint tabular">
-          {plannedLabel(phase)} · {count} item{count === 1 ? '' : 's'}
-          {phase.gates.length ? ` · ${phase.gates.length} gate${phase.gates.length === 1 ? '' : 's'}` : ''}
+          {plannedLabel(phase)} · {plural(count, 'item')}
+          {phase.gates.length ? ` · ${plural(phase.gates.length, 'gate')}` : ''}
         </span>
       </button>
       {open ? (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button } from '@/components/ui/button';
 import type { TemplateDetail } from '@/lib/contracts/templates';
+import { plural } from '@/lib/domain/plural';
 import { useTemplateTiming } from './use-redlines';
 import { useSaveDefinition } from './use-templates';
 
@@ -36,9 +37,7 @@ export function TemplateTiming({ template }: { template: TemplateDetail }) {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="timing-title" className="text-base font-semibold">
           Timing across runs{' '}
-          <span className="text-sm font-normal text-muted tabular">
-            ({data.runs} run{data.runs === 1 ? '' : 's'})
-          </span>
+          <span className="text-sm font-normal text-muted tabular">({plural(data.runs, 'run')})</span>
         </h2>
         <div role="group" aria-label="Which runs" className="flex gap-1">
           {KINDS.map((k) => (

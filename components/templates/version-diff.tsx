@@ -2,6 +2,7 @@
 
 import { Badge, type Tone } from '@/components/ui/badges';
 import { cn } from '@/components/ui/cn';
+import { plural } from '@/lib/domain/plural';
 import type { TemplateChange, TemplateChangeKind } from '@/lib/domain/template-diff';
 import { useTemplateDiff } from './use-template-versions';
 
@@ -84,7 +85,7 @@ export function VersionDiff({ templateId, from, to }: { templateId: string; from
         Version {from} → version {to}:{' '}
         {changes.length === 0
           ? 'no change to the phases, steps, gates or rules (only import details such as source lines).'
-          : `${changes.length} change${changes.length === 1 ? '' : 's'}.`}
+          : `${plural(changes.length, 'change')}.`}
       </p>
       {changes.length ? (
         <ol className="flex flex-col gap-3">

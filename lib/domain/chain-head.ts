@@ -3,8 +3,9 @@
  * line, a webhook's `"chain":{"seq":42,"hash":"9c1f…"}` — compared with the record as it verifies
  * now. The keyed chain makes the comparison mean something: whoever rewrote an event at or before
  * #42 without the audit key cannot make event #42 hash to what was kept.
+ *
+ * A head is a point on a deployment's audit chain: an event number and the keyed hash it has there.
  */
-/** A point on a deployment's audit chain: an event number and the keyed hash it has there. */
 export type ChainHead = { seq: number; hash: string };
 
 export type HeadComparison = ChainHead & { matches: boolean; reason: string };

@@ -1,3 +1,5 @@
+import { plural } from '../plural';
+
 /**
  * Secrets in pasted output are cut out before anything is stored or published: people paste
  * whole terminal sessions, and `curl -H "Authorization: Bearer …"` or a `DATABASE_URL` is in
@@ -128,5 +130,5 @@ export function redactSecrets(input: string): Redaction {
 export function describeRedaction(count: number, kinds: readonly string[]): string {
   if (!count) return 'Nothing was redacted.';
   const names = kinds.map((k) => REDACTION_LABEL[k as RedactionKind] ?? k).join(', ');
-  return `${count} secret${count === 1 ? '' : 's'} redacted${names ? `: ${names}` : ''}.`;
+  return `${plural(count, 'secret')} redacted${names ? `: ${names}` : ''}.`;
 }

@@ -3,6 +3,7 @@
  * the report was written and its last run — so the post-mortem shows which steps proved
  * themselves and which were still failing or never ran.
  */
+import { plural } from '../plural';
 import { stamp, table } from '../report-table';
 
 export type ReportCheck = {
@@ -35,7 +36,7 @@ export function checksSection(steps: readonly Step[], roleName: (key: string) =>
   if (!checked.length) return [...out, '_No step had a check._'];
   const count = (state: ReportCheck['state']) => checked.filter((s) => s.check.state === state).length;
   out.push(
-    `${checked.length} step${checked.length === 1 ? '' : 's'} had a check: ${count('passing')} passing, ${count('failing')} failing, ${count('checking')} checking, ${count('waiting')} waiting.`,
+    `${plural(checked.length, 'step')} had a check: ${count('passing')} passing, ${count('failing')} failing, ${count('checking')} checking, ${count('waiting')} waiting.`,
     '',
   );
   const rows = checked.map(({ title, roleKey, check }) => [

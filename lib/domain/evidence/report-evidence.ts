@@ -2,6 +2,7 @@
  * The report's "Evidence" section: every piece of evidence per step, with its result and why, so
  * the post-mortem and the audit folder show which ticks were proven and which were not.
  */
+import { plural } from '../plural';
 import { stamp, table } from '../report-table';
 import type { EvidenceMatch } from './expected-output';
 import { MATCH_LABEL } from './proof';
@@ -46,7 +47,7 @@ export function evidenceSection(steps: readonly Step[], roleName: (key: string) 
   const mismatched = mismatchedSteps.length;
   const acceptedBy = [...new Set(mismatchedSteps.flatMap((s) => (s.updatedBy ? [s.updatedBy] : [])))];
   out.push(
-    `${proven} of ${done.length} done step${done.length === 1 ? '' : 's'} proven by matching evidence${bySource.length ? ` (${bySource.join(', ')})` : ''}; ${mismatched} ticked with evidence that did not match${acceptedBy.length ? `, accepted by ${acceptedBy.join(', ')}` : ''}.`,
+    `${proven} of ${plural(done.length, 'done step')} proven by matching evidence${bySource.length ? ` (${bySource.join(', ')})` : ''}; ${mismatched} ticked with evidence that did not match${acceptedBy.length ? `, accepted by ${acceptedBy.join(', ')}` : ''}.`,
     '',
   );
   if (!withEvidence.length) return [...out, '_No evidence was attached._'];

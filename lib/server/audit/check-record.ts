@@ -17,7 +17,7 @@ import { ensureMayManageAccounts } from '@/lib/server/users/authorize-accounts';
 const MAX_CHECKS_AT_ONCE = 2;
 const RETRY_AFTER_SECONDS = 5;
 
-async function oneOfFew<T>(check: () => Promise<T>): Promise<T> {
+async function withinCheckLimit<T>(check: () => Promise<T>): Promise<T> {
   const running = processSingleton('__warroomRecordChecks', () => ({ count: 0 }));
   if (running.count >= MAX_CHECKS_AT_ONCE)
     throw new AppError('busy', `Other records are being checked; try again in ${RETRY_AFTER_SECONDS} s.`, {
@@ -61,7 +61,7 @@ export async function checkDeploymentRecord(
 ): Promise<RecordCheckDto> {
   await authorize(actor, 'deployment.read', deploymentId);
   let found: string | null = null;
-  const result = await oneOfFew(() =>
+  const result = await withinCheckLimit(() =>
     verifyChain(deploymentId, auditKeys(), (seq, hash) => {
       if (seq === kept?.seq) found = hash;
     }),
@@ -81,7 +81,7 @@ export async function checkDeploymentRecord(
 /** GET /api/account-events/verify: the account history is the admins' to read, and so to check. */
 export async function checkAccountRecord(actor: SignedInActor): Promise<RecordCheckDto> {
   ensureMayManageAccounts(actor);
-  const result = await oneOfFew(() => verifyAccountChain(auditKeys()));
+  const result = await withinCheckLimit(() => verifyAccountChain(auditKeys()));
   return checked(
     result.intact
       ? {

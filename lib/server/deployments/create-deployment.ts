@@ -1,4 +1,5 @@
 import 'server-only';
+import { plural } from '@/lib/domain/plural';
 import type { CreateDeploymentInput } from '@/lib/schemas/deployment';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { ADMIN_TOKEN_USER_ID } from '@/lib/server/auth/get-actor';
@@ -64,6 +65,6 @@ export async function createDeployment(actor: SignedInActor, input: CreateDeploy
   });
   // The runbook may be wrong where the last run said so: the start form shows this.
   const open = await openRedlineCount(template.id);
-  const warnings = open ? [`${open} unresolved redline${open === 1 ? '' : 's'} from the last run`] : [];
+  const warnings = open ? [`${plural(open, 'unresolved redline')} from the last run`] : [];
   return { ...result, openRedlines: open, warnings };
 }

@@ -7,6 +7,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { RulesDto } from '@/lib/contracts/metrics';
+import { plural } from '@/lib/domain/plural';
 import type { RuleInput } from '@/lib/schemas/metrics';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { actingRole, authorize } from '@/lib/server/deployments/load-access';
@@ -20,7 +21,7 @@ const comparable = (r: Omit<RuleInput, 'id'>) =>
 function summarise(rules: readonly RuleInput[]): string {
   if (rules.length === 0) return 'removed every metric rule';
   const names = rules.map((r) => r.series);
-  return `set ${rules.length} metric rule${rules.length === 1 ? '' : 's'} (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''})`;
+  return `set ${plural(rules.length, 'metric rule')} (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''})`;
 }
 
 export async function updateRules(

@@ -1,4 +1,5 @@
 import 'server-only';
+import { plural } from '@/lib/domain/plural';
 import type { Actor } from '@/lib/domain/rbac';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
@@ -9,7 +10,7 @@ function inUse(name: string, deployments: { name: string }[], total: number) {
   const more = total > deployments.length ? ` and ${total - deployments.length} more` : '';
   return new AppError(
     'in_use',
-    `“${name}” is used by ${total} deployment${total === 1 ? '' : 's'} (${listed}${more}), so it cannot be deleted. Duplicate it to change it, or keep it for the record.`,
+    `“${name}” is used by ${plural(total, 'deployment')} (${listed}${more}), so it cannot be deleted. Duplicate it to change it, or keep it for the record.`,
     { deployments: total },
   );
 }
