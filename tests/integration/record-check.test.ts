@@ -98,6 +98,33 @@ describe('checking a record in the browser', () => {
     });
   });
 
+  it('checks at most two records at once per process, and tells a third to come back', async () => {
+    const rooms = [await roomWithUpdates(), await roomWithUpdates()];
+    const check = (crew: Awaited<ReturnType<typeof roomWithUpdates>>) =>
+      // Untyped: the third answer is an error body.
+      http({ token: crew.tokens.ic }).get(`/api/deployments/${crew.deployment.id}/audit`);
+    // The seals are held (only checks read them) until two checks are waiting on them: both running.
+    const { running, third } = await sqlTransaction(async (held) => {
+      await held`LOCK TABLE "ChainSeal" IN ACCESS EXCLUSIVE MODE`;
+      const running = rooms.map(check);
+      await until(
+        async () =>
+          (
+            await sql`SELECT 1 FROM pg_stat_activity WHERE "wait_event_type" = 'Lock' AND "query" LIKE '%FROM "public"."ChainSeal"%'`
+          ).length === 2,
+        30_000,
+        'two checks to wait for the seals',
+      );
+      return { running, third: await check(rooms[0]) };
+    });
+    expect(third.status).toBe(503);
+    expect(third.body.error).toMatchObject({ code: 'busy', message: expect.stringContaining('try again in 5 s') });
+    expect(third.headers.get('retry-after')).toBe('5');
+    // The two finish as if nothing happened, and their places are free again.
+    for (const answer of await Promise.all(running)) expect(answer.body).toMatchObject({ intact: true, checked: 3 });
+    expect((await check(rooms[1])).body).toMatchObject({ intact: true, checked: 3 });
+  });
+
   it('says whether the record still passes through a head kept from its report', async () => {
     const crew = await roomWithUpdates();
     const asIc = http({ token: crew.tokens.ic });
