@@ -11,6 +11,7 @@ import {
   type SeededCrew,
   signedIn,
 } from './support/fixtures';
+import { makeFinishedRooms } from './support/make-finished-rooms';
 import { expect, test } from './support/test';
 
 /**
@@ -37,8 +38,11 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
     return page;
   },
   'deployments list': async ({ browser, crew, viewport }) => {
+    // More finished go-lives than a page holds, so the pages' links are read too.
+    await makeFinishedRooms(crew.people.ic.id, 51, `Past ${crypto.randomUUID().slice(0, 8)}`);
     const page = await signedIn(browser, crew.people.ic, viewport);
     await expect(page.getByRole('heading', { name: 'Deployments', level: 1 })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Older go-lives' })).toBeVisible();
     return page;
   },
   'IC cockpit': async ({ browser, crew, viewport }) => {

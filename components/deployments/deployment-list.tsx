@@ -1,7 +1,8 @@
 import Link from 'next/link';
+import { useId, type ReactNode } from 'react';
 import { HealthBadge, StateBadge } from '@/components/ui/badges';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import type { DeploymentSummary } from '@/lib/contracts/deployments';
+import type { DeploymentListDto, DeploymentSummary } from '@/lib/contracts/deployments';
 import { formatUtc, tMinus } from '@/lib/domain/clock';
 import { isTerminal } from '@/lib/domain/deployment-state';
 
@@ -12,15 +13,20 @@ function Section({
   deployments,
   now,
   empty,
+  footer,
 }: {
   title: string;
   deployments: DeploymentSummary[];
   now: Date;
   empty: string;
+  footer?: ReactNode;
 }) {
+  const headingId = useId();
   return (
-    <section className="mb-8">
-      <h2 className="mb-3 text-lg font-semibold">{title}</h2>
+    <section className="mb-8" aria-labelledby={headingId}>
+      <h2 id={headingId} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
       {deployments.length === 0 ? (
         <p className="text-sm text-muted">{empty}</p>
       ) : (
@@ -57,11 +63,41 @@ function Section({
           ))}
         </ul>
       )}
+      {footer}
     </section>
   );
 }
 
-export function DeploymentList({ deployments, now }: { deployments: DeploymentSummary[]; now: string }) {
+/** Older and newer pages of finished go-lives (the list shows FINISHED_PAGE at a time). */
+function FinishedPages({ finishedOffset, next }: { finishedOffset: number; next: number | null }) {
+  if (finishedOffset === 0 && next === null) return null;
+  const link =
+    'inline-flex min-h-9 items-center rounded-md border border-line-strong px-3 text-sm font-medium hover:bg-subtle';
+  return (
+    <nav aria-label="Finished go-lives" className="mt-4 flex flex-wrap gap-2">
+      {finishedOffset > 0 ? (
+        <Link href="/deployments" className={link}>
+          Newest go-lives
+        </Link>
+      ) : null}
+      {next !== null ? (
+        <Link href={`/deployments?finishedOffset=${next}`} className={link}>
+          Older go-lives
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+export function DeploymentList({
+  list: { deployments, nextFinishedOffset },
+  finishedOffset,
+  now,
+}: {
+  list: DeploymentListDto;
+  finishedOffset: number;
+  now: string;
+}) {
   const at = new Date(now);
   return (
     <div>
@@ -96,10 +132,11 @@ export function DeploymentList({ deployments, now }: { deployments: DeploymentSu
         empty="No go-live is planned."
       />
       <Section
-        title="Finished"
-        deployments={deployments.filter((d) => isTerminal(d.state)).reverse()}
+        title={finishedOffset > 0 ? 'Finished, older' : 'Finished'}
+        deployments={deployments.filter((d) => isTerminal(d.state))}
         now={at}
-        empty="No finished go-lives yet."
+        empty={finishedOffset > 0 ? 'No older go-lives.' : 'No finished go-lives yet.'}
+        footer={<FinishedPages finishedOffset={finishedOffset} next={nextFinishedOffset} />}
       />
     </div>
   );

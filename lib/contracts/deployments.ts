@@ -68,6 +68,13 @@ export type DeploymentDto = {
   me: { userId: string; name: string; isAdmin: boolean; roles: ActorRole[] };
 };
 
+/**
+ * `GET /api/deployments[?finishedOffset=N]`: every unfinished war room the caller takes part in
+ * (soonest go-live first), then a page of finished ones (most recently finished first).
+ * `nextFinishedOffset`: ask again with it for older finished ones; null when there are none.
+ */
+export type DeploymentListDto = { deployments: DeploymentSummary[]; nextFinishedOffset: number | null };
+
 /** One row of `GET /api/deployments`. */
 export type DeploymentSummary = {
   id: string;

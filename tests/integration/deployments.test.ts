@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/server/db';
 import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
 
@@ -21,6 +22,46 @@ describe('reading deployments', () => {
     const theirs = await http({ token: crew.tokens.outsider }).get('/api/deployments');
     expect(theirs.body.deployments.map((d: { id: string }) => d.id)).not.toContain(crew.deployment.id);
     expect((await http().get('/api/deployments')).status).toBe(401);
+  });
+
+  it('keeps new war rooms on the list after hundreds have finished, newest finished first, fifty at a time', async () => {
+    const crew = await makeCrew();
+    // A year of go-lives and rehearsals behind the DBA: 501 finished rooms, room 0 finished last.
+    const hour = 3_600_000;
+    const rooms = Array.from({ length: 501 }, (_, i) => ({
+      id: `${crew.deployment.id}-done-${i}`,
+      name: `Past go-live ${i}`,
+      state: 'completed' as const,
+      goLiveAt: new Date(Date.now() - (i + 2) * 24 * hour),
+      finishedAt: new Date(Date.now() - (i + 1) * 24 * hour),
+    }));
+    await prisma.deployment.createMany({ data: rooms });
+    await prisma.role.createMany({
+      data: rooms.map((room) => ({ id: `${room.id}-dba`, deploymentId: room.id, key: 'dba', name: 'Database Admin' })),
+    });
+    await prisma.participant.createMany({
+      data: rooms.map((room) => ({ deploymentId: room.id, roleId: `${room.id}-dba`, userId: crew.people.dba.id })),
+    });
+    const asDba = http({ token: crew.tokens.dba });
+    const ids = (list: { id: string }[]) => list.map((d) => d.id);
+
+    const first = await asDba.get('/api/deployments');
+    expect(first.status).toBe(200);
+    // The upcoming war room is there, however many finished before it.
+    expect(ids(first.body.deployments)).toContain(crew.deployment.id);
+    const finished = first.body.deployments.filter((d: { state: string }) => d.state === 'completed');
+    expect(ids(finished)).toEqual(rooms.slice(0, 50).map((room) => room.id));
+    expect(first.body.nextFinishedOffset).toBe(50);
+
+    const older = await asDba.get('/api/deployments?finishedOffset=500');
+    expect(ids(older.body.deployments)).toEqual([crew.deployment.id, rooms[500].id]);
+    expect(older.body.nextFinishedOffset).toBeNull();
+
+    for (const bad of ['-1', 'ten', '1e3', '']) {
+      const refused = await asDba.get(`/api/deployments?finishedOffset=${bad}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('invalid_query');
+    }
   });
 
   it('returns the whole state of one war room', async () => {

@@ -1,18 +1,62 @@
 import 'server-only';
-import type { DeploymentSummary } from '@/lib/contracts/deployments';
+import type { DeploymentListDto } from '@/lib/contracts/deployments';
+import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
+import { AppError } from '@/lib/server/errors';
 
-/** Deployments the actor takes part in (all of them for an admin), soonest go-live first. */
-export async function listDeployments(actor: SignedInActor): Promise<DeploymentSummary[]> {
+/** Finished war rooms per page: a team's go-lives and rehearsals add up to hundreds a year. */
+export const FINISHED_PAGE = 50;
+/**
+ * Unfinished war rooms are few by nature (each is run and finished); the cap only keeps thousands
+ * planned and never run from making one huge answer.
+ */
+const UNFINISHED_MAX = 500;
+const MAX_OFFSET = 1_000_000;
+
+/** `?finishedOffset=`: a whole number, or absent (the newest page); anything else is undefined. */
+export function parseFinishedOffset(raw: string | null | undefined): number | undefined {
+  if (raw === null || raw === undefined) return 0;
+  if (!/^(0|[1-9][0-9]{0,6})$/.test(raw) || Number(raw) > MAX_OFFSET) return undefined;
+  return Number(raw);
+}
+
+/** The API's reading of `?finishedOffset=`: 400 invalid_query when it is not a whole number. */
+export function finishedOffsetOf(query: URLSearchParams): number {
+  const offset = parseFinishedOffset(query.get('finishedOffset'));
+  if (offset === undefined)
+    throw new AppError(
+      'invalid_query',
+      '`finishedOffset` must be a whole number: 0, then the nextFinishedOffset given.',
+    );
+  return offset;
+}
+
+/**
+ * Deployments the actor takes part in (all of them for an admin): every unfinished one, soonest
+ * go-live first, then one page of finished ones, most recently finished first. (One list of the
+ * 500 earliest go-lives lost every new war room once a team had run 500.)
+ */
+export async function listDeployments(actor: SignedInActor, finishedOffset = 0): Promise<DeploymentListDto> {
   const where = actor.isAdmin ? {} : { participants: { some: { userId: actor.userId } } };
   const scoped = actor.token?.deploymentId ? { ...where, id: actor.token.deploymentId } : where;
-  const deployments = await prisma.deployment.findMany({
-    where: scoped,
-    orderBy: { goLiveAt: 'asc' },
-    take: 500,
-    include: { participants: { where: { userId: actor.userId }, select: { role: { select: { key: true } } } } },
+  const include = {
+    participants: { where: { userId: actor.userId }, select: { role: { select: { key: true } } } },
+  } as const;
+  const unfinished = await prisma.deployment.findMany({
+    where: { ...scoped, state: { notIn: [...TERMINAL_STATES] } },
+    orderBy: [{ goLiveAt: 'asc' }, { id: 'asc' }],
+    take: UNFINISHED_MAX,
+    include,
   });
+  const finished = await prisma.deployment.findMany({
+    where: { ...scoped, state: { in: [...TERMINAL_STATES] } },
+    orderBy: [{ finishedAt: { sort: 'desc', nulls: 'last' } }, { goLiveAt: 'desc' }, { id: 'desc' }],
+    skip: finishedOffset,
+    take: FINISHED_PAGE + 1,
+    include,
+  });
+  const deployments = [...unfinished, ...finished.slice(0, FINISHED_PAGE)];
   const ids = deployments.map((d) => d.id);
   const counts = ids.length
     ? await prisma.checklistItem.groupBy({
@@ -28,16 +72,19 @@ export async function listDeployments(actor: SignedInActor): Promise<DeploymentS
     if (row.status === 'done' || row.status === 'skipped') p.done += row._count._all;
     progress.set(row.deploymentId, p);
   }
-  return deployments.map((d) => ({
-    id: d.id,
-    name: d.name,
-    version: d.version,
-    environment: d.environment,
-    state: d.state,
-    goLiveAt: d.goLiveAt.toISOString(),
-    healthLevel: d.healthLevel,
-    progress: progress.get(d.id) ?? { done: 0, total: 0 },
-    myRoles: d.participants.map((p) => p.role.key),
-    finishedAt: d.finishedAt?.toISOString() ?? null,
-  }));
+  return {
+    deployments: deployments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      version: d.version,
+      environment: d.environment,
+      state: d.state,
+      goLiveAt: d.goLiveAt.toISOString(),
+      healthLevel: d.healthLevel,
+      progress: progress.get(d.id) ?? { done: 0, total: 0 },
+      myRoles: d.participants.map((p) => p.role.key),
+      finishedAt: d.finishedAt?.toISOString() ?? null,
+    })),
+    nextFinishedOffset: finished.length > FINISHED_PAGE ? finishedOffset + FINISHED_PAGE : null,
+  };
 }

@@ -1,0 +1,34 @@
+import { seedCrew, signedIn } from './support/fixtures';
+import { makeFinishedRooms } from './support/make-finished-rooms';
+import { expect, test } from './support/test';
+
+test('after many go-lives the list still leads with what is live and upcoming, and pages through the finished ones', async ({
+  browser,
+}) => {
+  const crew = await seedCrew();
+  const past = await makeFinishedRooms(crew.people.ic.id, 51, `Past ${crew.deploymentId}`);
+  const page = await signedIn(browser, crew.people.ic);
+
+  const upcoming = page.getByRole('region', { name: 'Upcoming' });
+  await expect(upcoming.getByRole('link', { name: new RegExp(crew.name) })).toBeVisible();
+  const finished = page.getByRole('region', { name: 'Finished' });
+  // The most recently finished first, fifty of them.
+  await expect(finished.getByRole('listitem')).toHaveCount(50);
+  await expect(finished.getByRole('listitem').first()).toContainText(past[0]);
+  await expect(finished.getByRole('listitem').last()).toContainText(past[49]);
+
+  await page.getByRole('link', { name: 'Older go-lives' }).click();
+  await page.waitForURL('**/deployments?finishedOffset=50');
+  const older = page.getByRole('region', { name: 'Finished, older' });
+  await expect(older.getByRole('listitem')).toHaveCount(1);
+  await expect(older.getByRole('listitem')).toContainText(past[50]);
+  // What is upcoming stays in view on every page.
+  await expect(
+    page.getByRole('region', { name: 'Upcoming' }).getByRole('link', { name: new RegExp(crew.name) }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Older go-lives' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Newest go-lives' }).click();
+  await page.waitForURL(/\/deployments$/);
+  await expect(page.getByRole('region', { name: 'Finished' }).getByRole('listitem').first()).toContainText(past[0]);
+});
