@@ -129,6 +129,8 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
     await expect(page.getByTestId('account-event').first()).toContainText('Ada Accessible invited axe-');
     await page.getByTestId('record-check').click();
     await expect(page.getByTestId('record-check-outcome')).toContainText('✓ Intact');
+    await page.getByLabel('Find a person').fill('Ada Accessible');
+    await expect(page.getByTestId('people-count')).toContainText('matching “Ada Accessible”');
     return page;
   },
   webhooks: async ({ browser, admin, viewport }) => {

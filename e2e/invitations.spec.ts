@@ -35,7 +35,11 @@ test('an admin invites someone, who accepts in their own browser and lands signe
   // The admin sees the new person and deactivates them.
   await adminPage.reload();
   await expect(adminPage.getByTestId('invitation-row').filter({ hasText: email })).toHaveCount(0);
+  // However many accounts there are, a search finds them: it also makes them pickable in the history.
+  await adminPage.getByLabel('Find a person').fill(email);
+  await expect(adminPage.getByTestId('people-count')).toHaveText(`1 person matching “${email}”.`);
   const row = adminPage.getByTestId('user-row').filter({ hasText: email });
+  await expect(adminPage.getByTestId('user-row')).toHaveCount(1);
   await row.getByRole('button', { name: 'Deactivate Ivo Invited' }).click();
   await expect(row).toContainText('deactivated');
 

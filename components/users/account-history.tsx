@@ -9,16 +9,21 @@ import { accountEventIsOwn, accountEventLabel } from '@/lib/domain/account-event
 import { formatUtc } from '@/lib/domain/clock';
 import { useAccountHistory } from './use-account-history';
 
+type Person = { id: string; name: string; email: string };
+
 /** Who made, invited, deactivated or promoted whom: the admin's record of the accounts. */
 export function AccountHistory({
   initial,
   people,
 }: {
   initial: { events: AccountEventDto[]; nextBefore: string | null };
-  /** Whose history can be picked: everyone with an account. */
-  people: { id: string; name: string; email: string }[];
+  /** Whose history can be picked: the people the People table shows (its search finds others). */
+  people: Person[];
 }) {
-  const [personId, setPersonId] = useState<string | null>(null);
+  const [person, setPerson] = useState<Person | null>(null);
+  const personId = person?.id ?? null;
+  // The person picked stays pickable when a new search leaves them out of the table.
+  const choices = person && !people.some((p) => p.id === person.id) ? [person, ...people] : people;
   const { events, loading, hasOlder, loadOlder, loadingOlder } = useAccountHistory(initial, personId);
   return (
     <section aria-labelledby="history-heading">
@@ -39,13 +44,13 @@ export function AccountHistory({
           Whose
           <select
             value={personId ?? ''}
-            onChange={(e) => setPersonId(e.target.value || null)}
+            onChange={(e) => setPerson(choices.find((p) => p.id === e.target.value) ?? null)}
             className="min-h-9 max-w-56 rounded-md border border-line-strong bg-surface px-2"
           >
             <option value="">Everyone</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name} ({person.email})
+            {choices.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.name} ({choice.email})
               </option>
             ))}
           </select>

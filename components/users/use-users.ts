@@ -1,23 +1,38 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { userKeys } from '@/lib/client/query-keys';
-import type { InvitationDto, UserRowDto } from '@/lib/contracts/users';
+import type { InvitationDto, UserListDto } from '@/lib/contracts/users';
 
-/** Accounts and invitations for the admin, and the changes to them (a refusal is a toast). */
+/** Asked this long after the last keystroke: one request per pause, not one per letter. */
+const SEARCH_PAUSE_MS = 250;
+
+/**
+ * Accounts (those matching `search`, once typing pauses) and invitations for the admin, and the
+ * changes to them (a refusal is a toast).
+ */
 export function useUsers(
-  initialUsers: UserRowDto[],
+  initialUsers: UserListDto,
   initialInvitations: InvitationDto[],
+  search: string,
   onInvited: (path: string) => void,
 ) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const { data: users } = useQuery({
-    queryKey: userKeys.users,
-    queryFn: () => api<{ users: UserRowDto[] }>('/api/users').then((r) => r.users),
-    initialData: initialUsers,
+  const [q, setQ] = useState(search.trim());
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(search.trim()), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const { data: users, isPlaceholderData } = useQuery({
+    queryKey: userKeys.usersMatching(q),
+    queryFn: () => api<UserListDto>(`/api/users${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+    initialData: q === '' ? initialUsers : undefined,
+    // The last answer stays on screen while the next search is asked.
+    placeholderData: keepPreviousData,
   });
   const { data: invitations } = useQuery({
     queryKey: userKeys.invitations,
@@ -50,5 +65,7 @@ export function useUsers(
     onSuccess: () => void refresh(),
     onError: (error) => toast.error(error.message),
   });
-  return { users, invitations, invite, revoke, setActive };
+  // Searching: typing, or an earlier search's answer on screen while this one's is asked.
+  const searching = search.trim() !== q || isPlaceholderData;
+  return { users: users ?? initialUsers, searchedFor: q, searching, invitations, invite, revoke, setActive };
 }

@@ -4,25 +4,47 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CopyButton } from '@/components/ui/copy-button';
-import type { InvitationDto, UserRowDto } from '@/lib/contracts/users';
+import type { AccountEventDto, InvitationDto, UserListDto } from '@/lib/contracts/users';
 import { formatUtc } from '@/lib/domain/clock';
+import { plural } from '@/lib/domain/plural';
+import { AccountHistory } from './account-history';
 import { useUsers } from './use-users';
 
 const cell = 'px-2 py-2 text-left';
+
+/** What the People table shows of those matching: all of them, or the first by name. */
+function peopleCount(shown: number, matching: number, searchedFor: string): string {
+  const matches = searchedFor ? ` matching “${searchedFor}”` : '';
+  if (matching === 0) return searchedFor ? `No one matches “${searchedFor}”.` : 'No one yet.';
+  if (shown < matching)
+    return `Showing the first ${shown} of ${plural(matching, 'person', 'people')}${matches} by name: search by name or email to find the others.`;
+  return `${plural(matching, 'person', 'people')}${matches}.`;
+}
 
 export function UsersScreen({
   selfId,
   initialUsers,
   initialInvitations,
+  initialHistory,
 }: {
   selfId: string;
-  initialUsers: UserRowDto[];
+  initialUsers: UserListDto;
   initialInvitations: InvitationDto[];
+  initialHistory: { events: AccountEventDto[]; nextBefore: string | null };
 }) {
   const [email, setEmail] = useState('');
   const [isAdmin, setIsAdmin] = useState(false);
   const [link, setLink] = useState<string | null>(null);
-  const { users, invitations, invite, revoke, setActive } = useUsers(initialUsers, initialInvitations, (path) => {
+  const [search, setSearch] = useState('');
+  const {
+    users: { users, matching },
+    searchedFor,
+    searching,
+    invitations,
+    invite,
+    revoke,
+    setActive,
+  } = useUsers(initialUsers, initialInvitations, search, (path) => {
     setLink(`${window.location.origin}${path}`);
     setEmail('');
     setIsAdmin(false);
@@ -96,11 +118,28 @@ export function UsersScreen({
       </section>
 
       <section aria-labelledby="users-heading">
-        <h2 id="users-heading" className="mb-2 text-lg font-semibold">
-          People
-        </h2>
-        {/* relative: the header's sr-only label is absolutely placed and would otherwise widen the page on a phone */}
-        <div className="relative overflow-x-auto">
+        <div className="mb-2 flex flex-wrap items-end gap-3">
+          <h2 id="users-heading" className="text-lg font-semibold">
+            People
+          </h2>
+          <label className="ml-auto flex flex-col gap-1 text-sm">
+            Find a person
+            <input
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              maxLength={100}
+              placeholder="Name or email"
+              className="min-h-9 rounded-md border border-line-strong bg-surface px-3"
+            />
+          </label>
+        </div>
+        <p className="mb-2 text-sm text-muted" role="status" data-testid="people-count">
+          {searching ? 'Searching…' : peopleCount(users.length, matching, searchedFor)}
+        </p>
+        {/* relative: the header's sr-only label is absolutely placed and would otherwise widen the page on a phone.
+            Focusable, so a keyboard can scroll it sideways even when the rows hold no button (only you). */}
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby="users-heading">
           <table className="w-full text-sm">
             <thead className="text-xs text-faint">
               <tr>
@@ -143,6 +182,7 @@ export function UsersScreen({
           </table>
         </div>
       </section>
+      <AccountHistory initial={initialHistory} people={users} />
     </div>
   );
 }

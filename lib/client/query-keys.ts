@@ -54,6 +54,8 @@ export const webhookKeys = {
 /** The admin's people screen: accounts, invitations and the account history. */
 export const userKeys = {
   users: ['users'] as const,
+  /** The accounts matching a search ('' is everyone), invalidated with `users`. */
+  usersMatching: (q: string) => [...userKeys.users, q] as const,
   invitations: ['invitations'] as const,
   /** Every view of the account history (invalidated together). */
   history: ['account-events'] as const,

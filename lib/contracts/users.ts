@@ -22,6 +22,12 @@ export type InvitationDto = {
   expiresAt: string;
 };
 
+/**
+ * `GET /api/users[?q=text]`: accounts whose name or email contains `q` (any case), by name, at most
+ * USERS_SHOWN of them; `matching` counts all that match, so the page can say who it leaves out.
+ */
+export type UserListDto = { users: UserRowDto[]; matching: number };
+
 export type UserRowDto = {
   id: string;
   name: string;

@@ -5,7 +5,9 @@ import { listUsers } from '@/lib/server/users/manage-users';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = authed(async ({ actor }) => json({ users: await listUsers(actor) }));
+export const GET = authed(async ({ request, actor }) =>
+  json(await listUsers(actor, new URL(request.url).searchParams)),
+);
 
 export const POST = authed(async ({ request, actor }) => {
   const input = await readJson(request, createUserSchema);

@@ -1,5 +1,4 @@
 import { TopNav } from '@/components/layout/top-nav';
-import { AccountHistory } from '@/components/users/account-history';
 import { UsersScreen } from '@/components/users/users-screen';
 import { mayManageAccounts } from '@/lib/domain/accounts';
 import { viaOf } from '@/lib/server/auth/get-actor';
@@ -13,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function UsersPage() {
   const actor = await requirePageActor('/settings/users');
   const allowed = mayManageAccounts({ isAdmin: actor.isAdmin, via: viaOf(actor) });
-  const users = allowed ? await listUsers(actor) : [];
+  const users = allowed ? await listUsers(actor) : { users: [], matching: 0 };
   return (
     <>
       <TopNav name={actor.name} isAdmin={actor.isAdmin} />
@@ -25,10 +24,12 @@ export default async function UsersPage() {
               People join by invitation: send them the link (single use, it expires). Deactivating someone signs them
               out everywhere at once and revokes their API tokens.
             </p>
-            <UsersScreen selfId={actor.userId} initialUsers={users} initialInvitations={await listInvitations(actor)} />
-            <div className="mt-8">
-              <AccountHistory initial={await listAccountEvents(actor, new URLSearchParams())} people={users} />
-            </div>
+            <UsersScreen
+              selfId={actor.userId}
+              initialUsers={users}
+              initialInvitations={await listInvitations(actor)}
+              initialHistory={await listAccountEvents(actor, new URLSearchParams())}
+            />
           </>
         ) : (
           <p role="alert" className="text-sm">

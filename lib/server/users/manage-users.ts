@@ -1,5 +1,5 @@
 import 'server-only';
-import type { UserRowDto } from '@/lib/contracts/users';
+import type { UserListDto, UserRowDto } from '@/lib/contracts/users';
 import { disconnectUserEverywhere } from '@/lib/realtime/server/disconnect-user';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
@@ -13,37 +13,74 @@ function latest(...dates: (Date | null | undefined)[]): string | null {
   return times.length ? new Date(Math.max(...times)).toISOString() : null;
 }
 
-/** Everyone with an account; "last seen" is their latest session activity or token use. */
-export async function listUsers(actor: SignedInActor): Promise<UserRowDto[]> {
+/**
+ * How many accounts one answer lists. An installation with single sign-on gains an account for
+ * everyone who ever signed in; the Users page lists the first by name and a search finds the rest
+ * (a cap with no search hid everyone after the 2 000th name, leavers included, from deactivation).
+ */
+export const USERS_SHOWN = 200;
+const QUERY_MAX = 100;
+
+/** `?q=`: what to look for in names and emails; absent or blank is everyone. */
+function userQueryOf(query: URLSearchParams): string {
+  const q = (query.get('q') ?? '').trim();
+  if (q.length > QUERY_MAX)
+    throw new AppError('invalid_query', `\`q\` is at most ${QUERY_MAX} characters: part of a name or an email.`);
+  return q;
+}
+
+/**
+ * The accounts whose name or email contains `q` (any case), by name, at most USERS_SHOWN, and
+ * how many match in all; "last seen" is their latest session activity or token use.
+ */
+export async function listUsers(actor: SignedInActor, query = new URLSearchParams()): Promise<UserListDto> {
   ensureMayManageAccounts(actor);
-  const users = await prisma.user.findMany({
-    orderBy: { name: 'asc' },
-    take: 2000,
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      isAdmin: true,
-      deactivatedAt: true,
-      createdAt: true,
-      sessions: { select: { updatedAt: true }, orderBy: { updatedAt: 'desc' }, take: 1 },
-      apiTokens: {
-        select: { lastUsedAt: true },
-        where: { lastUsedAt: { not: null } },
-        orderBy: { lastUsedAt: 'desc' },
-        take: 1,
+  const q = userQueryOf(query);
+  // Prisma hands `contains` to LIKE as it is: its wildcards (and the escape) must be letters here.
+  const literal = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const where = q
+    ? {
+        OR: [
+          { name: { contains: literal, mode: 'insensitive' as const } },
+          { email: { contains: literal, mode: 'insensitive' as const } },
+        ],
+      }
+    : {};
+  const [users, matching] = await Promise.all([
+    prisma.user.findMany({
+      where,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: USERS_SHOWN,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        isAdmin: true,
+        deactivatedAt: true,
+        createdAt: true,
+        sessions: { select: { updatedAt: true }, orderBy: { updatedAt: 'desc' }, take: 1 },
+        apiTokens: {
+          select: { lastUsedAt: true },
+          where: { lastUsedAt: { not: null } },
+          orderBy: { lastUsedAt: 'desc' },
+          take: 1,
+        },
       },
-    },
-  });
-  return users.map((u) => ({
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    isAdmin: u.isAdmin,
-    active: !u.deactivatedAt,
-    createdAt: u.createdAt.toISOString(),
-    lastSeenAt: latest(u.sessions[0]?.updatedAt, u.apiTokens[0]?.lastUsedAt),
-  }));
+    }),
+    prisma.user.count({ where }),
+  ]);
+  return {
+    users: users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      isAdmin: u.isAdmin,
+      active: !u.deactivatedAt,
+      createdAt: u.createdAt.toISOString(),
+      lastSeenAt: latest(u.sessions[0]?.updatedAt, u.apiTokens[0]?.lastUsedAt),
+    })),
+    matching,
+  };
 }
 
 /**
