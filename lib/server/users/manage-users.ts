@@ -24,8 +24,12 @@ const QUERY_MAX = 100;
 /** `?q=`: what to look for in names and emails; absent or blank is everyone. */
 function userQueryOf(query: URLSearchParams): string {
   const q = (query.get('q') ?? '').trim();
-  if (q.length > QUERY_MAX)
-    throw new AppError('invalid_query', `\`q\` is at most ${QUERY_MAX} characters: part of a name or an email.`);
+  // Control characters name no one (and PostgreSQL refuses a NUL in text outright).
+  if (q.length > QUERY_MAX || /[\u0000-\u001f\u007f]/.test(q))
+    throw new AppError(
+      'invalid_query',
+      `\`q\` is part of a name or an email: at most ${QUERY_MAX} characters, no control characters.`,
+    );
   return q;
 }
 
