@@ -4,6 +4,7 @@ import { signUpPolicy } from '@/lib/server/auth/sign-up-policy';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 import { readLimited } from '@/lib/server/http/read-limited';
+import { refuseNul } from '@/lib/server/http/route';
 import { DEMO_PASSWORD } from '@/lib/server/seed/demo-template';
 
 /** The largest sign-in or sign-up body we look into (better-auth applies its own rules after). */
@@ -14,12 +15,14 @@ export function isLoopbackRequest(headers: Headers): boolean {
   return isLoopbackAddress(clientAddressOf(headers.get('x-forwarded-for')));
 }
 
+/** The body as an object, read from a copy (better-auth reads the original); a NUL is refused. */
 async function peekJson(request: Request): Promise<Record<string, unknown>> {
   const text = await readLimited(
     request.clone().body,
     AUTH_BODY_LIMIT,
     () => new AppError('payload_too_large', `The body is larger than ${AUTH_BODY_LIMIT / 1024} KB.`),
   );
+  refuseNul(text, true);
   try {
     const parsed: unknown = JSON.parse(text || '{}');
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
@@ -37,14 +40,14 @@ async function peekJson(request: Request): Promise<Record<string, unknown>> {
 export async function guardAuthRequest(request: Request): Promise<void> {
   if (request.method !== 'POST') return;
   const path = new URL(request.url).pathname.replace(/^\/api\/auth/, '');
+  // Every write better-auth takes (a new name, a password) is looked into: a NUL would fail it as a 500.
+  const body = await peekJson(request);
   if (path.startsWith('/sign-up')) {
-    const body = await peekJson(request);
     const refusal = signUpRefusal(signUpPolicy(), body.email);
     if (refusal) throw new AppError(refusal.code, refusal.message);
     return;
   }
   if (path === '/sign-in/email') {
-    const body = await peekJson(request);
     if (body.password === DEMO_PASSWORD && !isLoopbackRequest(request.headers)) {
       throw new AppError(
         'demo_account_remote',

@@ -31,13 +31,31 @@ export function errorResponse(error: unknown, request?: Request): Response {
   );
 }
 
-/** Reads the body as text within a byte limit, before anything is parsed. */
+/** Reads the body as text within a byte limit, before anything is parsed; a NUL is refused. */
 export async function readText(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<string> {
   const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`);
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > limit) throw tooLarge();
-  return readLimited(request.body, limit, tooLarge);
+  const text = await readLimited(request.body, limit, tooLarge);
+  refuseNul(text, JSON_TYPE.test(request.headers.get('content-type') ?? ''));
+  return text;
 }
+
+/**
+ * PostgreSQL keeps no NUL in text: a body carrying one (as a byte, or in JSON as `\u0000`) is
+ * refused before anything reads it (422 invalid_body), rather than failing its write as a 500 —
+ * every body read through readText, and the sign-in guards' look at better-auth's.
+ */
+export function refuseNul(text: string, json: boolean): void {
+  if (text.includes('\u0000') || (json && JSON_NUL.test(text)))
+    throw new AppError('invalid_body', 'Text may not contain the NUL character (\\u0000): remove it and send again.');
+}
+
+/**
+ * `\u0000` as JSON writes a NUL, not itself escaped (a backslash run of odd length before
+ * `u0000`; the lookbehind starts a match only where a run begins, so the scan stays linear).
+ */
+const JSON_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
 
 /** Parses and validates a JSON body with the boundary's zod schema: 422 with the first problem. */
 export async function readJson<S extends z.ZodType>(
