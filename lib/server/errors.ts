@@ -59,6 +59,8 @@ export const HTTP_STATUS = {
   redline_resolved: 409,
   // A status-page subscription (lib/server/status-mail) for something that is not an email address.
   invalid_email: 422,
+  // A path or query holding a NUL (lib/server/http/front-door.ts): it names nothing.
+  invalid_url: 400,
   rate_limited: 429,
   db_unavailable: 503,
   // The CPU pool's bounded queue is full (lib/server/cpu-pool): retry after Retry-After seconds.

@@ -294,7 +294,7 @@ describe('finding people', () => {
     for (const near of ['Zz%Zoe', 'Zz_Zoe', 'Zz\\ Zoe'])
       expect((await admin().get(`/api/users?q=${encodeURIComponent(`${near} ${tag}`)}`)).body.matching).toBe(0);
 
-    for (const hostile of ['x'.repeat(101), '%00', 'a%0Ab']) {
+    for (const hostile of ['x'.repeat(101), 'a%0Ab', '%07']) {
       const refused = await admin().get(`/api/users?q=${hostile}`);
       expect(refused.status).toBe(400);
       expect(refused.body.error.code).toBe('invalid_query');

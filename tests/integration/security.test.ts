@@ -208,6 +208,22 @@ describe('HTTP hardening', () => {
     });
     expect(signInWithNul.status).toBe(422);
     expect((await signInWithNul.json()).error.code).toBe('invalid_body');
+    // Nor in an address: an id, a page's path or a query value with a NUL names nothing.
+    for (const [method, path] of [
+      ['GET', '/api/deployments/%00'],
+      ['PATCH', crew.url('/items/%00')],
+      ['GET', '/api/templates/x%00y'],
+      ['POST', '/api/templates?name=a%00b'],
+      ['GET', '/deployments/%00'],
+      ['GET', `/status/ws_${'a'.repeat(20)}%00`],
+    ]) {
+      const res = await asIc.raw(method, path, method === 'GET' ? undefined : '{}');
+      expect({ path, status: res.status, code: res.body?.error?.code }).toEqual({
+        path,
+        status: 400,
+        code: 'invalid_url',
+      });
+    }
     // An escaped backslash before "u0000" is a plain backslash and text: it is kept as written.
     const kept = await asIc.raw('POST', crew.url('/status-updates'), '{"message":"C:\\\\u0000 is a path"}');
     expect(kept.status).toBe(201);

@@ -10,10 +10,18 @@ const TOO_LARGE = JSON.stringify({
   error: { code: 'payload_too_large', message: 'The body is larger than any request takes (6 MB).' },
 });
 
+const NUL_IN_URL = JSON.stringify({
+  error: { code: 'invalid_url', message: 'The address holds a NUL character (%00), which names nothing here.' },
+});
+
+/** A NUL in the path or query, raw or as %00 (PostgreSQL keeps none in text: a lookup of it failed as a 500). */
+const NUL_URL = /%00|\u0000/i;
+
 /**
  * What server.ts does for every HTTP request before Next sees it: time it for /metrics, send
  * HSTS when the deployment says it sits behind TLS (read at run time, unlike next.config headers,
- * which are fixed at build time), leave answers to API writes uncompressed, and refuse bodies
+ * which are fixed at build time), refuse an address holding a NUL, leave answers to API writes
+ * uncompressed, and refuse bodies
  * larger than any route accepts — including better-auth's — before they reach a handler, whether
  * the sender declared the length or streamed it in chunks. Calls `pass` when Next should answer.
  */
@@ -23,6 +31,9 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, pass: () =>
     recordHttpRequest(req.method, req.url, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9),
   );
   if (env().HSTS) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  // Every id, token and query value reaches the database as text: one that holds a NUL names
+  // nothing, for pages, API routes and better-auth alike.
+  if (NUL_URL.test(req.url ?? '')) return answerUnread(req, res, 400, NUL_IN_URL);
   // Next gzips every answer it streams, however small (it drops a handler's Content-Length, so
   // the 1 KB threshold never applies). Answers to writes are a few hundred bytes: compressing
   // them cost a tick more CPU than the rest of its HTTP handling. Reads stay compressed.
@@ -32,22 +43,34 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, pass: () =>
     return holdStreamedBody(req, res, pass);
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared <= MAX_BODY_LIMIT) return pass();
-  // Answering before the body is read makes Node drop the connection under a client still
-  // sending (EPIPE / ECONNRESET on its next request): discard the body first, then answer.
-  if (declared > DRAIN_LIMIT) {
-    refuse(res, true);
+  answerUnread(req, res, 413, TOO_LARGE);
+}
+
+/**
+ * Answers without handing the request on. Answering before the body is read makes Node drop the
+ * connection under a client still sending (EPIPE / ECONNRESET on its next request): the body is
+ * discarded first, then answered — at once, closing, when it is streamed or too large to drain.
+ */
+function answerUnread(req: IncomingMessage, res: ServerResponse, status: number, body: string) {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > DRAIN_LIMIT || (req.headers['content-length'] === undefined && req.headers['transfer-encoding'])) {
+    answer(res, status, body, true);
     req.destroy();
     return;
   }
   req.on('error', () => undefined);
-  req.on('end', () => refuse(res, false));
+  req.on('end', () => answer(res, status, body, false));
   req.resume();
 }
 
-function refuse(res: ServerResponse, close: boolean) {
+function answer(res: ServerResponse, status: number, body: string, close: boolean) {
   if (res.headersSent) return;
-  res.writeHead(413, { 'content-type': 'application/json', ...(close ? { connection: 'close' } : {}) });
-  res.end(TOO_LARGE);
+  res.writeHead(status, { 'content-type': 'application/json', ...(close ? { connection: 'close' } : {}) });
+  res.end(body);
+}
+
+function refuse(res: ServerResponse, close: boolean) {
+  answer(res, 413, TOO_LARGE, close);
 }
 
 /**

@@ -24,7 +24,7 @@ const QUERY_MAX = 100;
 /** `?q=`: what to look for in names and emails; absent or blank is everyone. */
 function userQueryOf(query: URLSearchParams): string {
   const q = (query.get('q') ?? '').trim();
-  // Control characters name no one (and PostgreSQL refuses a NUL in text outright).
+  // Control characters name no one (a NUL never gets this far: the front door refuses it).
   if (q.length > QUERY_MAX || /[\u0000-\u001f\u007f]/.test(q))
     throw new AppError(
       'invalid_query',
