@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { env } from '@/lib/server/env';
+import { AppError, errorBody } from '@/lib/server/errors';
 import { recordHttpRequest } from '@/lib/server/observability/app-metrics';
 import { MAX_BODY_LIMIT } from './route';
 
@@ -10,9 +11,9 @@ const TOO_LARGE = JSON.stringify({
   error: { code: 'payload_too_large', message: 'The body is larger than any request takes (6 MB).' },
 });
 
-const NUL_IN_URL = JSON.stringify({
-  error: { code: 'invalid_url', message: 'The address holds a NUL character (%00), which names nothing here.' },
-});
+const NUL_IN_URL = JSON.stringify(
+  errorBody(new AppError('invalid_url', 'The address holds a NUL character (%00), which names nothing here.')),
+);
 
 /** A NUL in the path or query, raw or as %00 (PostgreSQL keeps none in text: a lookup of it failed as a 500). */
 const NUL_URL = /%00|\u0000/i;
@@ -21,9 +22,9 @@ const NUL_URL = /%00|\u0000/i;
  * What server.ts does for every HTTP request before Next sees it: time it for /metrics, send
  * HSTS when the deployment says it sits behind TLS (read at run time, unlike next.config headers,
  * which are fixed at build time), refuse an address holding a NUL, leave answers to API writes
- * uncompressed, and refuse bodies
- * larger than any route accepts — including better-auth's — before they reach a handler, whether
- * the sender declared the length or streamed it in chunks. Calls `pass` when Next should answer.
+ * uncompressed, and refuse bodies larger than any route accepts — including better-auth's —
+ * before they reach a handler, whether the sender declared the length or streamed it in chunks.
+ * Calls `pass` when Next should answer.
  */
 export function frontDoor(req: IncomingMessage, res: ServerResponse, pass: () => void): void {
   const started = process.hrtime.bigint();
