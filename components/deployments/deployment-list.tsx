@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useId, type ReactNode } from 'react';
 import { HealthBadge, StateBadge } from '@/components/ui/badges';
+import { buttonClass } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { DeploymentListDto, DeploymentSummary } from '@/lib/contracts/deployments';
 import { formatUtc, tMinus } from '@/lib/domain/clock';
@@ -68,11 +69,10 @@ function Section({
   );
 }
 
-/** Older and newer pages of finished go-lives (the list shows FINISHED_PAGE at a time). */
+/** Older and newer pages of finished go-lives (the server sends a page at a time). */
 function FinishedPages({ finishedOffset, next }: { finishedOffset: number; next: number | null }) {
   if (finishedOffset === 0 && next === null) return null;
-  const link =
-    'inline-flex min-h-9 items-center rounded-md border border-line-strong px-3 text-sm font-medium hover:bg-subtle';
+  const link = buttonClass('secondary');
   return (
     <nav aria-label="Finished go-lives" className="mt-4 flex flex-wrap gap-2">
       {finishedOffset > 0 ? (
@@ -105,16 +105,10 @@ export function DeploymentList({
         <h1 className="text-2xl font-bold">Deployments</h1>
         {/* A new war room starts from a template, or from a runbook imported on the spot. */}
         <div className="ml-auto flex flex-wrap gap-2" data-testid="new-war-room">
-          <Link
-            href="/templates"
-            className="inline-flex min-h-9 items-center rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800"
-          >
+          <Link href="/templates" className={buttonClass('primary')}>
             New war room
           </Link>
-          <Link
-            href="/import"
-            className="inline-flex min-h-9 items-center rounded-md border border-line-strong px-3 text-sm font-medium hover:bg-subtle"
-          >
+          <Link href="/import" className={buttonClass('secondary')}>
             Import a runbook
           </Link>
         </div>

@@ -8,19 +8,18 @@ const variants = {
   ghost: 'text-soft hover:bg-subtle',
 } as const;
 
+const base =
+  'inline-flex min-h-9 items-center justify-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:cursor-not-allowed';
+
+/** A button's look, for what must be a link (a page to go to) but reads as an action. */
+export function buttonClass(variant: keyof typeof variants = 'secondary', className = ''): string {
+  return cn(base, variants[variant], className);
+}
+
 export function Button({
   variant = 'secondary',
   className = '',
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
-  return (
-    <button
-      {...props}
-      className={cn(
-        'inline-flex min-h-9 items-center justify-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:cursor-not-allowed',
-        variants[variant],
-        className,
-      )}
-    />
-  );
+  return <button {...props} className={buttonClass(variant, className)} />;
 }

@@ -6,7 +6,7 @@ import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
 
 /** Finished war rooms per page: a team's go-lives and rehearsals add up to hundreds a year. */
-export const FINISHED_PAGE = 50;
+const FINISHED_PAGE = 50;
 /**
  * Unfinished war rooms are few by nature (each is run and finished); the cap only keeps thousands
  * planned and never run from making one huge answer.
@@ -43,19 +43,21 @@ export async function listDeployments(actor: SignedInActor, finishedOffset = 0):
   const include = {
     participants: { where: { userId: actor.userId }, select: { role: { select: { key: true } } } },
   } as const;
-  const unfinished = await prisma.deployment.findMany({
-    where: { ...scoped, state: { notIn: [...TERMINAL_STATES] } },
-    orderBy: [{ goLiveAt: 'asc' }, { id: 'asc' }],
-    take: UNFINISHED_MAX,
-    include,
-  });
-  const finished = await prisma.deployment.findMany({
-    where: { ...scoped, state: { in: [...TERMINAL_STATES] } },
-    orderBy: [{ finishedAt: { sort: 'desc', nulls: 'last' } }, { goLiveAt: 'desc' }, { id: 'desc' }],
-    skip: finishedOffset,
-    take: FINISHED_PAGE + 1,
-    include,
-  });
+  const [unfinished, finished] = await Promise.all([
+    prisma.deployment.findMany({
+      where: { ...scoped, state: { notIn: [...TERMINAL_STATES] } },
+      orderBy: [{ goLiveAt: 'asc' }, { id: 'asc' }],
+      take: UNFINISHED_MAX,
+      include,
+    }),
+    prisma.deployment.findMany({
+      where: { ...scoped, state: { in: [...TERMINAL_STATES] } },
+      orderBy: [{ finishedAt: { sort: 'desc', nulls: 'last' } }, { goLiveAt: 'desc' }, { id: 'desc' }],
+      skip: finishedOffset,
+      take: FINISHED_PAGE + 1,
+      include,
+    }),
+  ]);
   const deployments = [...unfinished, ...finished.slice(0, FINISHED_PAGE)];
   const ids = deployments.map((d) => d.id);
   const counts = ids.length

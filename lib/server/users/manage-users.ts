@@ -18,7 +18,7 @@ function latest(...dates: (Date | null | undefined)[]): string | null {
  * everyone who ever signed in; the Users page lists the first by name and a search finds the rest
  * (a cap with no search hid everyone after the 2 000th name, leavers included, from deactivation).
  */
-export const USERS_SHOWN = 200;
+const USERS_SHOWN = 200;
 const QUERY_MAX = 100;
 
 /** `?q=`: what to look for in names and emails; absent or blank is everyone. */
