@@ -45,8 +45,14 @@ test('re-import a runbook into its template: the history shows version 2, the di
   // The runbook, fixed after the go-live, imported into the same template.
   await page.goto(templateUrl);
   await expect(page.getByRole('status').filter({ hasText: 'changed since your last run' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Import a new version of this runbook' }).click();
   const form = page.getByTestId('import-version');
+  // A click that lands before the page has hydrated opens nothing (a loaded run showed it): click
+  // until the form is there.
+  await expect(async () => {
+    if (await form.isVisible()) return;
+    await page.getByRole('button', { name: 'Import a new version of this runbook' }).click({ timeout: 2000 });
+    await expect(form).toBeVisible({ timeout: 2000 });
+  }).toPass();
   await form.getByLabel('Runbook Markdown').fill(FIXED);
   await form.getByLabel('What changed, in one line').fill('Lock timeout on migrations');
   await form.getByRole('button', { name: 'Save as a new version' }).click();
