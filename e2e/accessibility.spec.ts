@@ -38,10 +38,14 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
     return page;
   },
   'deployments list': async ({ browser, crew, viewport }) => {
-    // More finished go-lives than a page holds, so the pages' links are read too.
-    await makeFinishedRooms(crew.people.ic.id, 51, `Past ${crypto.randomUUID().slice(0, 8)}`);
+    // More finished go-lives than a page holds, found by a search, so the pages' links are read too.
+    const past = `Past ${crypto.randomUUID().slice(0, 8)}`;
+    await makeFinishedRooms(crew.people.ic.id, 51, past);
     const page = await signedIn(browser, crew.people.ic, viewport);
     await expect(page.getByRole('heading', { name: 'Deployments', level: 1 })).toBeVisible();
+    await page.getByLabel('Find a go-live').fill(past);
+    await page.getByLabel('Find a go-live').press('Enter');
+    await expect(page.getByRole('link', { name: 'Show all' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Older go-lives' })).toBeVisible();
     return page;
   },

@@ -32,3 +32,36 @@ test('after many go-lives the list still leads with what is live and upcoming, a
   await page.waitForURL(/\/deployments$/);
   await expect(page.getByRole('region', { name: 'Finished' }).getByRole('listitem').first()).toContainText(past[0]);
 });
+
+test('a search finds past go-lives by name, and paging keeps to the search', async ({ browser }) => {
+  const crew = await seedCrew();
+  const payments = await makeFinishedRooms(crew.people.ic.id, 52, `Payments ${crew.deploymentId}`);
+  await makeFinishedRooms(crew.people.ic.id, 2, `Ledger ${crew.deploymentId}`);
+  const page = await signedIn(browser, crew.people.ic);
+
+  const search = page.getByRole('search');
+  await search.getByLabel('Find a go-live').fill(`PAYMENTS ${crew.deploymentId}`);
+  await search.getByRole('button', { name: 'Find' }).click();
+  await page.waitForURL(/\/deployments\?q=/);
+  const finished = page.getByRole('region', { name: 'Finished' });
+  await expect(finished.getByRole('listitem')).toHaveCount(50);
+  await expect(finished.getByRole('listitem').first()).toContainText(payments[0]);
+  await expect(finished).not.toContainText(`Ledger ${crew.deploymentId}`);
+  // The crew's upcoming war room is not about payments.
+  await expect(page.getByRole('region', { name: 'Upcoming' })).toContainText(
+    `No planned go-live matches “PAYMENTS ${crew.deploymentId}”.`,
+  );
+
+  await page.getByRole('link', { name: 'Older go-lives' }).click();
+  const older = page.getByRole('region', { name: 'Finished, older' });
+  await expect(older.getByRole('listitem')).toHaveCount(2);
+  await expect(older.getByRole('listitem').last()).toContainText(payments[51]);
+  await expect(page.getByLabel('Find a go-live')).toHaveValue(`PAYMENTS ${crew.deploymentId}`);
+
+  await page.getByRole('link', { name: 'Show all' }).click();
+  await page.waitForURL(/\/deployments$/);
+  await expect(
+    page.getByRole('region', { name: 'Upcoming' }).getByRole('link', { name: new RegExp(crew.name) }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Find a go-live')).toHaveValue('');
+});

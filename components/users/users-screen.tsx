@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CopyButton } from '@/components/ui/copy-button';
+import { SearchField } from '@/components/ui/search-field';
 import type { AccountEventDto, InvitationDto, UserListDto } from '@/lib/contracts/users';
 import { formatUtc } from '@/lib/domain/clock';
 import { plural } from '@/lib/domain/plural';
@@ -122,17 +123,13 @@ export function UsersScreen({
           <h2 id="users-heading" className="text-lg font-semibold">
             People
           </h2>
-          <label className="ml-auto flex flex-col gap-1 text-sm">
-            Find a person
-            <input
-              type="search"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              maxLength={100}
-              placeholder="Name or email"
-              className="min-h-9 rounded-md border border-line-strong bg-surface px-3"
-            />
-          </label>
+          <SearchField
+            label="Find a person"
+            className="ml-auto"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Name or email"
+          />
         </div>
         <p className="mb-2 text-sm text-muted" role="status" data-testid="people-count">
           {searching ? 'Searching…' : peopleCount(users.length, matching, searchedFor)}

@@ -69,9 +69,11 @@ export type DeploymentDto = {
 };
 
 /**
- * `GET /api/deployments[?finishedOffset=N]`: every unfinished war room the caller takes part in
- * (soonest go-live first), then a page of finished ones (most recently finished first).
- * `nextFinishedOffset`: ask again with it for older finished ones; null when there are none.
+ * `GET /api/deployments[?q=text][&finishedOffset=N]`: every unfinished war room the caller takes
+ * part in (soonest go-live first), then a page of finished ones (most recently finished first);
+ * with `q`, only those whose name, version or environment contains it (any case).
+ * `nextFinishedOffset`: ask again with it (and the same `q`) for older finished ones; null when
+ * there are none.
  */
 export type DeploymentListDto = { deployments: DeploymentSummary[]; nextFinishedOffset: number | null };
 

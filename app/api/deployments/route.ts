@@ -1,12 +1,12 @@
 import { createDeploymentSchema } from '@/lib/schemas/deployment';
 import { createDeployment } from '@/lib/server/deployments/create-deployment';
-import { finishedOffsetOf, listDeployments } from '@/lib/server/deployments/list-deployments';
+import { deploymentListQueryOf, listDeployments } from '@/lib/server/deployments/list-deployments';
 import { authed, json, readJson } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = authed(async ({ request, actor }) =>
-  json(await listDeployments(actor, finishedOffsetOf(new URL(request.url).searchParams))),
+  json(await listDeployments(actor, deploymentListQueryOf(new URL(request.url).searchParams))),
 );
 
 export const POST = authed(async ({ request, actor }) => {

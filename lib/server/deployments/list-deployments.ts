@@ -4,6 +4,7 @@ import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { containing, searchTextOf } from '@/lib/server/http/search-text';
 
 /** Finished war rooms per page: a team's go-lives and rehearsals add up to hundreds a year. */
 const FINISHED_PAGE = 50;
@@ -21,25 +22,38 @@ export function parseFinishedOffset(raw: string | null | undefined): number | un
   return Number(raw);
 }
 
-/** The API's reading of `?finishedOffset=`: 400 invalid_query when it is not a whole number. */
-export function finishedOffsetOf(query: URLSearchParams): number {
-  const offset = parseFinishedOffset(query.get('finishedOffset'));
-  if (offset === undefined)
+/** Which go-lives to list: a search (blank is all) and where the page of finished ones starts. */
+export type DeploymentListQuery = { q: string; finishedOffset: number };
+
+/** The API's reading of `?q=&finishedOffset=`: 400 invalid_query naming what is wrong. */
+export function deploymentListQueryOf(query: URLSearchParams): DeploymentListQuery {
+  const finishedOffset = parseFinishedOffset(query.get('finishedOffset'));
+  if (finishedOffset === undefined)
     throw new AppError(
       'invalid_query',
       '`finishedOffset` must be a whole number: 0, then the nextFinishedOffset given.',
     );
-  return offset;
+  return { q: searchTextOf(query, "a go-live's name, version or environment"), finishedOffset };
 }
 
 /**
- * Deployments the actor takes part in (all of them for an admin): every unfinished one, soonest
- * go-live first, then one page of finished ones, most recently finished first. (One list of the
- * 500 earliest go-lives lost every new war room once a team had run 500.)
+ * Deployments the actor takes part in (all of them for an admin), those whose name, version or
+ * environment contains `q` when there is one: every unfinished one, soonest go-live first, then
+ * one page of finished ones, most recently finished first. (One list of the 500 earliest
+ * go-lives lost every new war room once a team had run 500.)
  */
-export async function listDeployments(actor: SignedInActor, finishedOffset = 0): Promise<DeploymentListDto> {
+export async function listDeployments(
+  actor: SignedInActor,
+  { q, finishedOffset }: DeploymentListQuery = { q: '', finishedOffset: 0 },
+): Promise<DeploymentListDto> {
   const where = actor.isAdmin ? {} : { participants: { some: { userId: actor.userId } } };
-  const scoped = actor.token?.deploymentId ? { ...where, id: actor.token.deploymentId } : where;
+  const tokenScoped = actor.token?.deploymentId ? { ...where, id: actor.token.deploymentId } : where;
+  const scoped = q
+    ? {
+        ...tokenScoped,
+        OR: [{ name: containing(q) }, { version: containing(q) }, { environment: containing(q) }],
+      }
+    : tokenScoped;
   const include = {
     participants: { where: { userId: actor.userId }, select: { role: { select: { key: true } } } },
   } as const;

@@ -4,6 +4,7 @@ import { disconnectUserEverywhere } from '@/lib/realtime/server/disconnect-user'
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { containing, searchTextOf } from '@/lib/server/http/search-text';
 import { logger } from '@/lib/server/logger';
 import { recordAccountEvent } from './account-events';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
@@ -19,19 +20,6 @@ function latest(...dates: (Date | null | undefined)[]): string | null {
  * (a cap with no search hid everyone after the 2 000th name, leavers included, from deactivation).
  */
 const USERS_SHOWN = 200;
-const QUERY_MAX = 100;
-
-/** `?q=`: what to look for in names and emails; absent or blank is everyone. */
-function userQueryOf(query: URLSearchParams): string {
-  const q = (query.get('q') ?? '').trim();
-  // Control characters name no one (a NUL never gets this far: the front door refuses it).
-  if (q.length > QUERY_MAX || /[\u0000-\u001f\u007f]/.test(q))
-    throw new AppError(
-      'invalid_query',
-      `\`q\` is part of a name or an email: at most ${QUERY_MAX} characters, no control characters.`,
-    );
-  return q;
-}
 
 /**
  * The accounts whose name or email contains `q` (any case), by name, at most USERS_SHOWN, and
@@ -39,17 +27,8 @@ function userQueryOf(query: URLSearchParams): string {
  */
 export async function listUsers(actor: SignedInActor, query = new URLSearchParams()): Promise<UserListDto> {
   ensureMayManageAccounts(actor);
-  const q = userQueryOf(query);
-  // Prisma hands `contains` to LIKE as it is: its wildcards (and the escape) must be letters here.
-  const literal = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const where = q
-    ? {
-        OR: [
-          { name: { contains: literal, mode: 'insensitive' as const } },
-          { email: { contains: literal, mode: 'insensitive' as const } },
-        ],
-      }
-    : {};
+  const q = searchTextOf(query, 'a name or an email');
+  const where = q ? { OR: [{ name: containing(q) }, { email: containing(q) }] } : {};
   const [users, matching] = await Promise.all([
     prisma.user.findMany({
       where,
