@@ -113,9 +113,12 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
   },
   templates: async ({ browser, admin, viewport }) => {
     const page = await signedIn(browser, admin, viewport);
+    const name = `Canary go-live ${crypto.randomUUID().slice(0, 8)}`;
+    const markdown = fs.readFileSync('tests/fixtures/runbooks/canary-go-live-procedures.md', 'utf8');
+    expect((await apiAs(page).post('/api/templates', { data: { markdown, name } })).status()).toBe(201);
     await page.goto('/templates');
-    // The library lists the templates this person may use (the seeded one has no owner): a list or its empty state.
-    await expect(page.getByTestId('template-list').or(page.getByText('No templates yet.')).first()).toBeVisible();
+    await page.getByLabel('Find a template').fill(name);
+    await expect(page.getByTestId('template-count')).toHaveText(`1 template matching “${name}”.`);
     return page;
   },
   'API tokens': async ({ browser, admin, viewport }) => {

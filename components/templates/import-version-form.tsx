@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import type { TemplateDetail } from '@/lib/contracts/templates';
 import { useImportVersion } from './use-template-versions';
@@ -54,7 +54,7 @@ export function ImportVersionForm({ template }: { template: TemplateDetail }) {
           className="w-full resize-y rounded-md border border-line-strong bg-field p-2 font-mono text-xs"
         />
       </label>
-      <label className="inline-flex min-h-9 cursor-pointer items-center self-start rounded-md border border-line-strong px-3 text-sm font-medium hover:bg-subtle">
+      <label className={buttonClass('secondary', 'cursor-pointer self-start')}>
         Choose a .md file
         <input
           type="file"

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import type { TemplateActions } from './use-template-actions';
 
 /** Inline rename: the name becomes an input; Enter saves, Escape cancels. */
 export function RenameForm({
@@ -82,5 +83,53 @@ export function DeleteButton({
         Keep
       </Button>
     </span>
+  );
+}
+
+/**
+ * A template's Rename, Duplicate and Delete, in the library and on its page alike: rename and
+ * delete for those who may manage it; `onDeleting` clears a refusal shown for an earlier try.
+ */
+export function ManageButtons({
+  template,
+  renaming,
+  onRename,
+  deleteLabel,
+  actions,
+  onDeleting,
+}: {
+  template: { id: string; canManage: boolean };
+  renaming: boolean;
+  onRename: () => void;
+  deleteLabel: string;
+  actions: TemplateActions;
+  onDeleting: () => void;
+}) {
+  return (
+    <>
+      {template.canManage && !renaming ? (
+        <Button type="button" variant="ghost" onClick={onRename}>
+          Rename
+        </Button>
+      ) : null}
+      <Button
+        type="button"
+        variant="ghost"
+        onClick={() => actions.duplicate.mutate(template.id)}
+        disabled={actions.duplicate.isPending}
+      >
+        Duplicate
+      </Button>
+      {template.canManage ? (
+        <DeleteButton
+          label={deleteLabel}
+          pending={actions.remove.isPending}
+          onConfirm={() => {
+            onDeleting();
+            actions.remove.mutate(template.id);
+          }}
+        />
+      ) : null}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type Ref } from 'react';
+import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 
 type Props = {
@@ -51,7 +52,7 @@ export function RunbookSource({ ref, value, onChange, onFile, tooBig }: Props) {
         />
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <label className="inline-flex min-h-9 cursor-pointer items-center rounded-md border border-line-strong px-3 font-medium hover:bg-subtle">
+        <label className={buttonClass('secondary', 'cursor-pointer')}>
           Choose a .md file
           <input
             type="file"

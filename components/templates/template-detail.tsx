@@ -3,12 +3,12 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button';
 import type { TemplateDetail as Detail } from '@/lib/contracts/templates';
 import { formatUtc } from '@/lib/domain/clock';
 import { plural } from '@/lib/domain/plural';
 import { RedlineReview } from './redline-review';
-import { DeleteButton, RenameForm } from './rename-form';
+import { ManageButtons, RenameForm } from './rename-form';
 import { SinceLastRun } from './since-last-run';
 import { StartDeploymentForm } from './start-deployment-form';
 import { StatsRow } from './template-extras';
@@ -54,36 +54,17 @@ export function TemplateDetail({ initial, now }: { initial: Detail; now: string 
           {t.deployments ? `used by ${plural(t.deployments, 'deployment')}` : 'not used yet'}
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          <a
-            href={`/api/templates/${t.id}/export.md`}
-            download
-            className="inline-flex min-h-9 items-center rounded-md border border-line-strong px-3 text-sm font-medium hover:bg-subtle"
-          >
+          <a href={`/api/templates/${t.id}/export.md`} download className={buttonClass('secondary')}>
             ⤓ Export to Markdown
           </a>
-          {t.canManage && !renaming ? (
-            <Button type="button" variant="ghost" onClick={() => setRenaming(true)}>
-              Rename
-            </Button>
-          ) : null}
-          <Button
-            type="button"
-            variant="ghost"
-            onClick={() => actions.duplicate.mutate(t.id)}
-            disabled={actions.duplicate.isPending}
-          >
-            Duplicate
-          </Button>
-          {t.canManage ? (
-            <DeleteButton
-              label="this template"
-              pending={actions.remove.isPending}
-              onConfirm={() => {
-                setRefusal(null);
-                actions.remove.mutate(t.id);
-              }}
-            />
-          ) : null}
+          <ManageButtons
+            template={t}
+            renaming={renaming}
+            onRename={() => setRenaming(true)}
+            deleteLabel="this template"
+            actions={actions}
+            onDeleting={() => setRefusal(null)}
+          />
         </div>
         {refusal ? (
           <p

@@ -58,3 +58,5 @@ export function useTemplateActions(
 
   return { rename, duplicate, remove };
 }
+
+export type TemplateActions = ReturnType<typeof useTemplateActions>;

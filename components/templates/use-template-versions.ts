@@ -37,7 +37,7 @@ export function useImportVersion(templateId: string, onSaved: (saved: SavedTempl
     onSuccess: (saved) => {
       queryClient.setQueryData(templateKeys.detail(templateId), saved.template);
       void queryClient.invalidateQueries({ queryKey: templateKeys.versions(templateId) });
-      void queryClient.invalidateQueries({ queryKey: templateKeys.list() });
+      void queryClient.invalidateQueries({ queryKey: templateKeys.lists() });
       onSaved(saved);
     },
     onError: (error) => toast.error(error.message),

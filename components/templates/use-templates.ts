@@ -1,20 +1,27 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
-import type { TemplateDetail, TemplateSummary } from '@/lib/contracts/templates';
+import { useSettledSearch } from '@/lib/client/use-settled-search';
+import type { TemplateDetail, TemplateListDto } from '@/lib/contracts/templates';
 import type { TemplateDefinition } from '@/lib/domain/template-definition';
 
-/** Every template of the library, starting from what the page rendered. */
-export function useTemplates(initial: TemplateSummary[]) {
-  return useQuery({
-    queryKey: templateKeys.list(),
-    queryFn: () => api<{ templates: TemplateSummary[] }>('/api/templates').then((r) => r.templates),
-    initialData: initial,
-  }).data;
+/**
+ * The library (the templates matching `search`, once typing pauses), starting from what the page
+ * rendered; the last answer stays on screen while the next search is asked.
+ */
+export function useTemplates(initial: TemplateListDto, search: string) {
+  const { q, typing } = useSettledSearch(search);
+  const { data, isPlaceholderData } = useQuery({
+    queryKey: templateKeys.list(q),
+    queryFn: () => api<TemplateListDto>(`/api/templates${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+    initialData: q === '' ? initial : undefined,
+    placeholderData: keepPreviousData,
+  });
+  return { list: data ?? initial, searchedFor: q, searching: typing || isPlaceholderData };
 }
 
 /** One template, starting from what the page rendered. */

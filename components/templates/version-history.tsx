@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import type { TemplateDetail } from '@/lib/contracts/templates';
 import { formatUtc } from '@/lib/domain/clock';
 import { ImportVersionForm } from './import-version-form';
@@ -65,7 +65,7 @@ export function VersionHistory({ template }: { template: TemplateDetail }) {
               <a
                 href={`/api/templates/${template.id}/export.md?version=${v.version}`}
                 download
-                className="inline-flex min-h-9 items-center rounded-md px-3 text-sm font-medium hover:bg-subtle"
+                className={buttonClass('ghost')}
               >
                 ⤓ Markdown<span className="sr-only"> of version {v.version}</span>
               </a>

@@ -1,14 +1,11 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useToast } from '@/components/ui/toast';
 import { api } from '@/lib/client/api';
 import { userKeys } from '@/lib/client/query-keys';
+import { useSettledSearch } from '@/lib/client/use-settled-search';
 import type { InvitationDto, UserListDto } from '@/lib/contracts/users';
-
-/** Asked this long after the last keystroke: one request per pause, not one per letter. */
-const SEARCH_PAUSE_MS = 250;
 
 /**
  * Accounts (those matching `search`, once typing pauses) and invitations for the admin, and the
@@ -22,11 +19,7 @@ export function useUsers(
 ) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [q, setQ] = useState(search.trim());
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), SEARCH_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const { q, typing } = useSettledSearch(search);
   const { data: users, isPlaceholderData } = useQuery({
     queryKey: userKeys.usersMatching(q),
     queryFn: () => api<UserListDto>(`/api/users${q ? `?q=${encodeURIComponent(q)}` : ''}`),
@@ -66,6 +59,6 @@ export function useUsers(
     onError: (error) => toast.error(error.message),
   });
   // Searching: typing, or an earlier search's answer on screen while this one's is asked.
-  const searching = search.trim() !== q || isPlaceholderData;
+  const searching = typing || isPlaceholderData;
   return { users: users ?? initialUsers, searchedFor: q, searching, invitations, invite, revoke, setActive };
 }

@@ -32,7 +32,9 @@ export const metricKeys = {
 
 export const templateKeys = {
   all: ['templates'] as const,
-  list: () => [...templateKeys.all, 'list'] as const,
+  /** Every search of the library (invalidate this), and one search ('' is the whole library). */
+  lists: () => [...templateKeys.all, 'list'] as const,
+  list: (q: string) => [...templateKeys.lists(), q] as const,
   detail: (id: string) => [...templateKeys.all, 'detail', id] as const,
   /** A template's version history, and the diff between two of its versions (immutable, so cached for good). */
   versions: (id: string) => [...templateKeys.all, 'versions', id] as const,

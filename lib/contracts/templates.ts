@@ -19,6 +19,12 @@ export type TemplateSummary = {
   currentVersion: number;
 };
 
+/**
+ * `GET /api/templates[?q=text]`: the most recently changed templates (those whose name or
+ * description contains `q`), at most 500; `matching` counts all that match.
+ */
+export type TemplateListDto = { templates: TemplateSummary[]; matching: number };
+
 /** The newest deployment of this template that the person asking held a role in. */
 export type TemplateLastRun = { deploymentId: string; name: string; templateVersion: number | null; createdAt: string };
 

@@ -5,7 +5,9 @@ import { readRunbookRequest } from '@/lib/server/templates/read-runbook-request'
 
 export const dynamic = 'force-dynamic';
 
-export const GET = authed(async ({ actor }) => json({ templates: await listTemplates(actor) }));
+export const GET = authed(async ({ request, actor }) =>
+  json(await listTemplates(actor, new URL(request.url).searchParams)),
+);
 
 export const POST = authed(async ({ request, actor }) =>
   json(await createTemplate(actor, await readRunbookRequest(request, true)), 201),

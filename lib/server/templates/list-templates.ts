@@ -1,21 +1,32 @@
 import 'server-only';
-import type { TemplateSummary } from '@/lib/contracts/templates';
+import type { TemplateListDto, TemplateSummary } from '@/lib/contracts/templates';
 import type { Actor } from '@/lib/domain/rbac';
 import { prisma } from '@/lib/server/db';
 import { isAppError } from '@/lib/server/errors';
+import { containing, searchTextOf } from '@/lib/server/http/search-text';
 import { readDefinition, storedStats, summaryOf, type TemplateSummaryRow } from './template-dto';
 
+/** Templates one answer lists; a search finds the rest (a library only grows). */
 const LIST_LIMIT = 500;
 
 /**
- * The whole library, most recently changed first. Every signed-in person sees every template.
- * Reads each row's stored summary, never its definition or Markdown (a 5 000-item runbook is
- * megabytes of JSON to fetch and validate); only a row written before summaries were kept is
- * read whole, once, and gets its summary stored.
+ * The library, most recently changed first (those whose name or description contains `?q=`, any
+ * case, when there is one): at most LIST_LIMIT, and how many match in all. Every signed-in person
+ * sees every template. Reads each row's stored summary, never its definition or Markdown (a
+ * 5 000-item runbook is megabytes of JSON to fetch and validate); only a row written before
+ * summaries were kept is read whole, once, and gets its summary stored.
  */
-export async function listTemplates(actor: Actor): Promise<TemplateSummary[]> {
-  const rows = await prisma.template.findMany({
-    orderBy: { updatedAt: 'desc' },
+export async function listTemplates(actor: Actor, query = new URLSearchParams()): Promise<TemplateListDto> {
+  const q = searchTextOf(query, "a template's name or description");
+  const where = q ? { OR: [{ name: containing(q) }, { description: containing(q) }] } : {};
+  const [rows, matching] = await Promise.all([readSummaries(where), prisma.template.count({ where })]);
+  return { templates: await summariesFor(actor, rows), matching };
+}
+
+function readSummaries(where: { OR?: object[] }) {
+  return prisma.template.findMany({
+    where,
+    orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
     take: LIST_LIMIT,
     select: {
       id: true,
@@ -28,6 +39,9 @@ export async function listTemplates(actor: Actor): Promise<TemplateSummary[]> {
       currentVersion: true,
     },
   });
+}
+
+async function summariesFor(actor: Actor, rows: Awaited<ReturnType<typeof readSummaries>>): Promise<TemplateSummary[]> {
   const ids = rows.map((r) => r.id);
   const creatorIds = [...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))];
   const [usage, creators, withSource] = await Promise.all([

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { templateDefinitionSchema, templateStats } from '@/lib/domain/template-definition';
+import { prisma } from '@/lib/server/db';
+import { DEMO_TEMPLATE } from '@/lib/server/seed/demo-template';
+import { makeToken, makeUser } from '@/lib/server/seed/factories';
+import { http } from '../support/http';
+
+const definition = templateDefinitionSchema.parse(DEMO_TEMPLATE);
+const ids = (list: { id: string }[]) => list.map((t) => t.id);
+
+/** The template library's search: a runbook last changed years ago is still one search away. */
+describe('finding templates', () => {
+  it('finds any template by part of its name or description, however many newer ones there are', async () => {
+    const api = http({ token: await makeToken((await makeUser({ name: 'Tara Templates' })).id) });
+    const tag = Math.random().toString(36).slice(2, 10);
+    const at = (year: number) => new Date(Date.UTC(year, 0, 1));
+    // Changed before everything else, and 500 changed after it (but before any other test's).
+    const ancient = await prisma.template.create({
+      data: {
+        name: `Mainframe cut-over ${tag}`,
+        description: 'The 100% batch window',
+        definition,
+        stats: templateStats(definition),
+        createdAt: at(1999),
+        updatedAt: at(1999),
+      },
+    });
+    await prisma.template.createMany({
+      data: Array.from({ length: 500 }, (_, i) => ({
+        name: `Filler ${tag} ${i}`,
+        description: `Payments drill ${i}`,
+        definition,
+        stats: templateStats(definition),
+        createdAt: at(2000),
+        updatedAt: at(2000),
+      })),
+    });
+
+    const everything = await api.get('/api/templates');
+    expect(everything.status).toBe(200);
+    expect(everything.body.templates).toHaveLength(500);
+    expect(ids(everything.body.templates)).not.toContain(ancient.id);
+    expect(everything.body.matching).toBe(await prisma.template.count());
+
+    const byName = await api.get(`/api/templates?q=${encodeURIComponent(`MAINFRAME cut-over ${tag}`)}`);
+    expect(byName.body).toMatchObject({
+      matching: 1,
+      templates: [{ id: ancient.id, name: `Mainframe cut-over ${tag}` }],
+    });
+    const fillers = await api.get(`/api/templates?q=filler ${tag}`);
+    expect(fillers.body.matching).toBe(500);
+    // By description; `%` is a letter, not LIKE's "anything".
+    const byDescription = await api.get(`/api/templates?q=${encodeURIComponent('100% batch')}`);
+    expect(ids(byDescription.body.templates)).toContain(ancient.id);
+    expect(ids(byDescription.body.templates)).not.toContain(everything.body.templates[0].id);
+
+    for (const hostile of ['x'.repeat(101), 'a%0Ab', '%07']) {
+      const refused = await api.get(`/api/templates?q=${hostile}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'invalid_query', message: expect.stringContaining('`q`') });
+    }
+  });
+});
