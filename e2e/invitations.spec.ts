@@ -42,6 +42,14 @@ test('an admin invites someone, who accepts in their own browser and lands signe
   await expect(adminPage.getByTestId('user-row')).toHaveCount(1);
   await row.getByRole('button', { name: 'Deactivate Ivo Invited' }).click();
   await expect(row).toContainText('deactivated');
+  // Among the deactivated, not among the active.
+  const show = adminPage.getByRole('combobox', { name: 'Show', exact: true });
+  await show.selectOption('Deactivated');
+  await expect(adminPage.getByTestId('people-count')).toHaveText(`1 deactivated person matching “${email}”.`);
+  await show.selectOption('Active');
+  await expect(adminPage.getByTestId('people-count')).toHaveText(`No active person matches “${email}”.`);
+  await expect(adminPage.getByTestId('user-row')).toHaveCount(0);
+  await show.selectOption('Everyone');
 
   // The account history says who did each of it, newest first, as it happens.
   const history = adminPage.getByTestId('account-event').filter({ hasText: email });

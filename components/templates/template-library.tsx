@@ -7,6 +7,7 @@ import { SearchField } from '@/components/ui/search-field';
 import type { TemplateListDto, TemplateSummary } from '@/lib/contracts/templates';
 import { formatUtc } from '@/lib/domain/clock';
 import { plural } from '@/lib/domain/plural';
+import { templateCountLine } from '@/lib/domain/template-list';
 import { ManageButtons, RenameForm } from './rename-form';
 import { useTemplateActions } from './use-template-actions';
 import { useTemplates } from './use-templates';
@@ -14,15 +15,6 @@ import { useTemplates } from './use-templates';
 function summary(t: TemplateSummary) {
   const s = t.stats;
   return `${s.phases} phases · ${s.items} items · ${s.roles} roles · ${s.gates} gates · ${s.rules} rules`;
-}
-
-/** How much of the library the list shows: all that match, or the most recently changed. */
-function templateCount(shown: number, matching: number, searchedFor: string): string {
-  const matches = searchedFor ? ` matching “${searchedFor}”` : '';
-  if (matching === 0) return `No template matches “${searchedFor}”.`;
-  if (shown < matching)
-    return `Showing the ${shown} most recently changed of ${plural(matching, 'template')}${matches}: search by name or description to find the others.`;
-  return `${plural(matching, 'template')}${matches}.`;
 }
 
 /** The library: every template (or those a search finds), with rename / duplicate / delete and a way into a new war room. */
@@ -61,7 +53,7 @@ export function TemplateLibrary({ initial }: { initial: TemplateListDto }) {
         placeholder="Name or description"
       />
       <p className="mt-2 mb-3 text-sm text-muted" role="status" data-testid="template-count">
-        {searching ? 'Searching…' : templateCount(templates.length, matching, searchedFor)}
+        {searching ? 'Searching…' : templateCountLine(templates.length, matching, searchedFor)}
       </p>
       <ul className="flex flex-col gap-3" data-testid="template-list">
         {templates.map((t) => (

@@ -6,24 +6,33 @@ import { api } from '@/lib/client/api';
 import { userKeys } from '@/lib/client/query-keys';
 import { useSettledSearch } from '@/lib/client/use-settled-search';
 import type { InvitationDto, UserListDto } from '@/lib/contracts/users';
+import type { AccountShow } from '@/lib/domain/account-list';
+
+/** `?q=&show=` as GET /api/users reads them; the defaults left out. */
+function usersQuery(q: string, show: AccountShow): string {
+  const query = new URLSearchParams();
+  if (q) query.set('q', q);
+  if (show !== 'everyone') query.set('show', show);
+  return query.toString();
+}
 
 /**
- * Accounts (those matching `search`, once typing pauses) and invitations for the admin, and the
+ * Accounts (those `show` asks for and matching `search`, once typing pauses) and invitations for the admin, and the
  * changes to them (a refusal is a toast).
  */
 export function useUsers(
   initialUsers: UserListDto,
   initialInvitations: InvitationDto[],
-  search: string,
+  { search, show }: { search: string; show: AccountShow },
   onInvited: (path: string) => void,
 ) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const { q, typing } = useSettledSearch(search);
   const { data: users, isPlaceholderData } = useQuery({
-    queryKey: userKeys.usersMatching(q),
-    queryFn: () => api<UserListDto>(`/api/users${q ? `?q=${encodeURIComponent(q)}` : ''}`),
-    initialData: q === '' ? initialUsers : undefined,
+    queryKey: userKeys.usersMatching(q, show),
+    queryFn: () => api<UserListDto>(`/api/users?${usersQuery(q, show)}`),
+    initialData: q === '' && show === 'everyone' ? initialUsers : undefined,
     // The last answer stays on screen while the next search is asked.
     placeholderData: keepPreviousData,
   });

@@ -6,21 +6,12 @@ import { cn } from '@/components/ui/cn';
 import { CopyButton } from '@/components/ui/copy-button';
 import { SearchField } from '@/components/ui/search-field';
 import type { AccountEventDto, InvitationDto, UserListDto } from '@/lib/contracts/users';
+import { ACCOUNT_SHOWS, type AccountShow, accountShowLabel, peopleCountLine } from '@/lib/domain/account-list';
 import { formatUtc } from '@/lib/domain/clock';
-import { plural } from '@/lib/domain/plural';
 import { AccountHistory } from './account-history';
 import { useUsers } from './use-users';
 
 const cell = 'px-2 py-2 text-left';
-
-/** What the People table shows of those matching: all of them, or the first by name. */
-function peopleCount(shown: number, matching: number, searchedFor: string): string {
-  const matches = searchedFor ? ` matching “${searchedFor}”` : '';
-  if (matching === 0) return searchedFor ? `No one matches “${searchedFor}”.` : 'No one yet.';
-  if (shown < matching)
-    return `Showing the first ${shown} of ${plural(matching, 'person', 'people')}${matches} by name: search by name or email to find the others.`;
-  return `${plural(matching, 'person', 'people')}${matches}.`;
-}
 
 export function UsersScreen({
   selfId,
@@ -37,6 +28,7 @@ export function UsersScreen({
   const [isAdmin, setIsAdmin] = useState(false);
   const [link, setLink] = useState<string | null>(null);
   const [search, setSearch] = useState('');
+  const [show, setShow] = useState<AccountShow>('everyone');
   const {
     users: { users, matching },
     searchedFor,
@@ -45,7 +37,7 @@ export function UsersScreen({
     invite,
     revoke,
     setActive,
-  } = useUsers(initialUsers, initialInvitations, search, (path) => {
+  } = useUsers(initialUsers, initialInvitations, { search, show }, (path) => {
     setLink(`${window.location.origin}${path}`);
     setEmail('');
     setIsAdmin(false);
@@ -120,19 +112,33 @@ export function UsersScreen({
 
       <section aria-labelledby="users-heading">
         <div className="mb-2 flex flex-wrap items-end gap-3">
-          <h2 id="users-heading" className="text-lg font-semibold">
+          <h2 id="users-heading" className="w-full text-lg font-semibold sm:mr-auto sm:w-auto">
             People
           </h2>
+          <label className="flex flex-col gap-1 text-sm">
+            Show
+            <select
+              value={show}
+              onChange={(e) => setShow(e.target.value as AccountShow)}
+              className="min-h-9 rounded-md border border-line-strong bg-surface px-2"
+            >
+              {ACCOUNT_SHOWS.map((choice) => (
+                <option key={choice} value={choice}>
+                  {accountShowLabel(choice)}
+                </option>
+              ))}
+            </select>
+          </label>
           <SearchField
             label="Find a person"
-            className="ml-auto"
+            className="min-w-0 flex-1 sm:flex-none"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             placeholder="Name or email"
           />
         </div>
         <p className="mb-2 text-sm text-muted" role="status" data-testid="people-count">
-          {searching ? 'Searching…' : peopleCount(users.length, matching, searchedFor)}
+          {searching ? 'Searching…' : peopleCountLine(users.length, matching, searchedFor, show)}
         </p>
         {/* relative: the header's sr-only label is absolutely placed and would otherwise widen the page on a phone.
             Focusable, so a keyboard can scroll it sideways even when the rows hold no button (only you). */}

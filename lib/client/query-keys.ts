@@ -1,4 +1,6 @@
 /** React Query key factories, one per feature. */
+import type { AccountShow } from '@/lib/domain/account-list';
+
 export const deploymentKeys = {
   all: ['deployments'] as const,
   list: () => [...deploymentKeys.all, 'list'] as const,
@@ -56,8 +58,8 @@ export const webhookKeys = {
 /** The admin's people screen: accounts, invitations and the account history. */
 export const userKeys = {
   users: ['users'] as const,
-  /** The accounts matching a search ('' is everyone), invalidated with `users`. */
-  usersMatching: (q: string) => [...userKeys.users, q] as const,
+  /** The accounts matching a search ('' is everyone) of those shown (admins…), invalidated with `users`. */
+  usersMatching: (q: string, show: AccountShow) => [...userKeys.users, show, q] as const,
   invitations: ['invitations'] as const,
   /** Every view of the account history (invalidated together). */
   history: ['account-events'] as const,

@@ -36,4 +36,32 @@ describe('finding people', () => {
     const crew = await makeUser();
     expect((await http({ token: await makeToken(crew.id) }).get(`/api/users?q=${tag}`)).status).toBe(403);
   });
+
+  it('shows only the admins, the active or the deactivated accounts, with or without a search', async () => {
+    const tag = Math.random().toString(36).slice(2, 10);
+    const admin1 = await makeUser({ name: `Yy Admin ${tag}`, isAdmin: true });
+    const gone = await makeUser({ name: `Yy Gone ${tag}` });
+    const here = await makeUser({ name: `Yy Here ${tag}` });
+    await prisma.user.update({ where: { id: gone.id }, data: { deactivatedAt: new Date() } });
+    const shown = async (query: string) => {
+      const res = await admin().get(`/api/users?${query}`);
+      expect(res.status).toBe(200);
+      return res.body.users.map((u: { id: string }) => u.id);
+    };
+
+    expect(await shown(`q=${tag}&show=admins`)).toEqual([admin1.id]);
+    expect(await shown(`q=${tag}&show=deactivated`)).toEqual([gone.id]);
+    expect(await shown(`q=${tag}&show=active`)).toEqual([admin1.id, here.id]);
+    expect(await shown(`q=${tag}&show=everyone`)).toEqual([admin1.id, gone.id, here.id]);
+    // Without a search: every admin there is, counted.
+    const admins = await admin().get('/api/users?show=admins');
+    expect(admins.body.matching).toBe(await prisma.user.count({ where: { isAdmin: true } }));
+    expect(admins.body.users.every((u: { isAdmin: boolean }) => u.isAdmin)).toBe(true);
+
+    for (const bad of ['show=owners', 'show=', 'show=ADMINS']) {
+      const refused = await admin().get(`/api/users?${bad}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'invalid_query', message: expect.stringContaining('`show`') });
+    }
+  });
 });

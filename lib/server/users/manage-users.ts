@@ -1,5 +1,7 @@
 import 'server-only';
 import type { UserListDto, UserRowDto } from '@/lib/contracts/users';
+import { ACCOUNT_SHOWS, type AccountShow, parseAccountShow } from '@/lib/domain/account-list';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { disconnectUserEverywhere } from '@/lib/realtime/server/disconnect-user';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
@@ -21,14 +23,30 @@ function latest(...dates: (Date | null | undefined)[]): string | null {
  */
 const USERS_SHOWN = 200;
 
+/** `?show=`: 400 invalid_query naming the choices when it is none of them. */
+function accountShowOf(query: URLSearchParams): AccountShow {
+  const show = parseAccountShow(query.get('show'));
+  if (!show) throw new AppError('invalid_query', `\`show\` is one of ${ACCOUNT_SHOWS.join(', ')}.`);
+  return show;
+}
+
+const SHOWN_WHERE: Record<AccountShow, Prisma.UserWhereInput> = {
+  everyone: {},
+  admins: { isAdmin: true },
+  active: { deactivatedAt: null },
+  deactivated: { deactivatedAt: { not: null } },
+};
+
 /**
- * The accounts whose name or email contains `q` (any case), by name, at most USERS_SHOWN, and
- * how many match in all; "last seen" is their latest session activity or token use.
+ * The accounts whose name or email contains `q` (any case), of those `show` asks for (admins,
+ * active, deactivated; everyone by default), by name, at most USERS_SHOWN, and how many match in
+ * all; "last seen" is their latest session activity or token use.
  */
 export async function listUsers(actor: SignedInActor, query = new URLSearchParams()): Promise<UserListDto> {
   ensureMayManageAccounts(actor);
   const q = searchTextOf(query, 'a name or an email');
-  const where = q ? { OR: [{ name: containing(q) }, { email: containing(q) }] } : {};
+  const shown = SHOWN_WHERE[accountShowOf(query)];
+  const where = q ? { ...shown, OR: [{ name: containing(q) }, { email: containing(q) }] } : shown;
   const [users, matching] = await Promise.all([
     prisma.user.findMany({
       where,
