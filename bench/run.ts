@@ -12,6 +12,13 @@ import type { BenchResult } from './lib/harness';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function main() {
+  // Without it each benchmark failed alone with a bare "Invalid URL".
+  if (!process.env.DATABASE_URL) {
+    console.error(
+      'npm run bench needs DATABASE_URL: a PostgreSQL server where it may create scratch databases, e.g. postgresql://postgres@127.0.0.1:5432/postgres',
+    );
+    process.exit(1);
+  }
   const only = process.env.BENCH?.split(',');
   const modules = fs
     .readdirSync(here)
