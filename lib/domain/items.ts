@@ -23,6 +23,7 @@ export function checkItemChange(status: ItemStatus, note: string | null | undefi
   return { ok: true };
 }
 
+/** The one "is this item finished": done, or skipped with a reason (progress, phases and the list count both). */
 export function isFinished(status: ItemStatus): boolean {
   return status === 'done' || status === 'skipped';
 }

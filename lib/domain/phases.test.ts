@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Signoff } from './gates';
+import type { ItemStatus } from './items';
 import {
   checkPhaseStart,
   deploymentGuards,
@@ -7,7 +8,6 @@ import {
   phaseCompletion,
   progress,
   progressByRole,
-  type ItemStatus,
   type PhaseGate,
   type PhaseItem,
   type PhaseSummary,

@@ -8,12 +8,12 @@
 
 import { stateLabel, type DeploymentState, type TransitionContext } from './deployment-state';
 import { gateStatus, missingRoles, roleDecisions, type GateInput, type GateKind, type NameLookup } from './gates';
+import { isFinished, type ItemStatus } from './items';
 import { plural } from './plural';
 
 /** Mirror the Prisma enums. */
 export type PhaseKind = 'normal' | 'monitoring' | 'rollback';
 export type PhaseStatus = 'pending' | 'active' | 'completed' | 'skipped';
-export type ItemStatus = 'pending' | 'in_progress' | 'done' | 'blocked' | 'skipped';
 
 /**
  * A checklist item. Pass either a flat list (with `parentId`) or roots with `children`, or both:
@@ -68,10 +68,6 @@ export function flattenItems(items: readonly PhaseItem[]): PhaseItem[] {
     return false;
   };
   return [...byId.values()].map((item) => (underSkipped(item.id) ? { ...item, status: 'skipped' } : item));
-}
-
-export function isSettled(status: ItemStatus): boolean {
-  return status === 'done' || status === 'skipped';
 }
 
 export type Progress = {
@@ -149,7 +145,7 @@ export function phaseCompletion(input: {
   roleNames?: NameLookup;
 }): { ok: boolean; blockers: string[] } {
   const blockers: string[] = [];
-  const open = flattenItems(input.items).filter((item) => !isSettled(item.status));
+  const open = flattenItems(input.items).filter((item) => !isFinished(item.status));
   if (open.length > 0) blockers.push(openItemsSentence(open, input.roleNames));
   for (const gate of input.gates) {
     const blocker = gateBlocker(gate, input.roleNames);

@@ -8,7 +8,8 @@
 import { currentPhase, onRollbackTrack, trackPhases } from './cockpit';
 import { isTerminal, stateLabel, type DeploymentState } from './deployment-state';
 import { gateStatus, type GateStatus } from './gates';
-import { progress, type ItemStatus, type PhaseKind, type PhaseStatus } from './phases';
+import type { ItemStatus } from './items';
+import { progress, type PhaseKind, type PhaseStatus } from './phases';
 
 type When = Date | string | null;
 

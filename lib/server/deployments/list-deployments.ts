@@ -1,6 +1,7 @@
 import 'server-only';
 import type { DeploymentListDto } from '@/lib/contracts/deployments';
 import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
+import { isFinished } from '@/lib/domain/items';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
@@ -85,7 +86,7 @@ export async function listDeployments(
   for (const row of counts) {
     const p = progress.get(row.deploymentId) ?? { done: 0, total: 0 };
     p.total += row._count._all;
-    if (row.status === 'done' || row.status === 'skipped') p.done += row._count._all;
+    if (isFinished(row.status)) p.done += row._count._all;
     progress.set(row.deploymentId, p);
   }
   return {
