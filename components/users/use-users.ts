@@ -17,8 +17,8 @@ function usersQuery(q: string, show: AccountShow): string {
 }
 
 /**
- * Accounts (those `show` asks for and matching `search`, once typing pauses) and invitations for the admin, and the
- * changes to them (a refusal is a toast).
+ * Accounts (those `show` asks for and matching `search`, once typing pauses) and invitations for
+ * the admin, and the changes to them (a refusal is a toast).
  */
 export function useUsers(
   initialUsers: UserListDto,

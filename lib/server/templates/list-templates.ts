@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TemplateListDto, TemplateSummary } from '@/lib/contracts/templates';
 import type { Actor } from '@/lib/domain/rbac';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { prisma } from '@/lib/server/db';
 import { isAppError } from '@/lib/server/errors';
 import { containing, searchTextOf } from '@/lib/server/http/search-text';
@@ -18,12 +19,12 @@ const LIST_LIMIT = 500;
  */
 export async function listTemplates(actor: Actor, query = new URLSearchParams()): Promise<TemplateListDto> {
   const q = searchTextOf(query, "a template's name or description");
-  const where = q ? { OR: [{ name: containing(q) }, { description: containing(q) }] } : {};
+  const where: Prisma.TemplateWhereInput = q ? { OR: [{ name: containing(q) }, { description: containing(q) }] } : {};
   const [rows, matching] = await Promise.all([readSummaries(where), prisma.template.count({ where })]);
   return { templates: await summariesFor(actor, rows), matching };
 }
 
-function readSummaries(where: { OR?: object[] }) {
+function readSummaries(where: Prisma.TemplateWhereInput) {
   return prisma.template.findMany({
     where,
     orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
