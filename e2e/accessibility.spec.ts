@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
+import { getPrisma } from '../lib/server/db';
 import {
   apiAs,
   expectLive,
@@ -41,6 +42,8 @@ const SCREENS: Record<string, (c: Context) => Promise<Page>> = {
     // More finished go-lives than a page holds, found by a search, so the pages' links are read too.
     const past = `Past ${crypto.randomUUID().slice(0, 8)}`;
     await makeFinishedRooms(crew.people.ic.id, 51, past);
+    // The newest was a rehearsal: its card carries the REHEARSAL badge.
+    await getPrisma().deployment.updateMany({ where: { name: `${past} 0` }, data: { rehearsal: true } });
     const page = await signedIn(browser, crew.people.ic, viewport);
     await expect(page.getByRole('heading', { name: 'Deployments', level: 1 })).toBeVisible();
     await page.getByLabel('Find a go-live').fill(past);

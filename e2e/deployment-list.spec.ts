@@ -1,3 +1,5 @@
+import { formatUtc } from '../lib/domain/clock';
+import { getPrisma } from '../lib/server/db';
 import { seedCrew, signedIn } from './support/fixtures';
 import { makeFinishedRooms } from './support/make-finished-rooms';
 import { expect, test } from './support/test';
@@ -14,14 +16,15 @@ test('after many go-lives the list still leads with what is live and upcoming, a
   const finished = page.getByRole('region', { name: 'Finished' });
   // The most recently finished first, fifty of them.
   await expect(finished.getByRole('listitem')).toHaveCount(50);
-  await expect(finished.getByRole('listitem').first()).toContainText(past[0]);
-  await expect(finished.getByRole('listitem').last()).toContainText(past[49]);
+  await expect(finished.getByRole('listitem').first()).toContainText(past[0].name);
+  await expect(finished.getByRole('listitem').first()).toContainText(`Finished ${formatUtc(past[0].finishedAt)}`);
+  await expect(finished.getByRole('listitem').last()).toContainText(past[49].name);
 
   await page.getByRole('link', { name: 'Older go-lives' }).click();
   await page.waitForURL('**/deployments?finishedOffset=50');
   const older = page.getByRole('region', { name: 'Finished, older' });
   await expect(older.getByRole('listitem')).toHaveCount(1);
-  await expect(older.getByRole('listitem')).toContainText(past[50]);
+  await expect(older.getByRole('listitem')).toContainText(past[50].name);
   // What is upcoming stays in view on every page.
   await expect(
     page.getByRole('region', { name: 'Upcoming' }).getByRole('link', { name: new RegExp(crew.name) }),
@@ -30,7 +33,9 @@ test('after many go-lives the list still leads with what is live and upcoming, a
 
   await page.getByRole('link', { name: 'Newest go-lives' }).click();
   await page.waitForURL(/\/deployments$/);
-  await expect(page.getByRole('region', { name: 'Finished' }).getByRole('listitem').first()).toContainText(past[0]);
+  await expect(page.getByRole('region', { name: 'Finished' }).getByRole('listitem').first()).toContainText(
+    past[0].name,
+  );
 });
 
 test('a search finds past go-lives by name, and paging keeps to the search', async ({ browser }) => {
@@ -45,7 +50,7 @@ test('a search finds past go-lives by name, and paging keeps to the search', asy
   await page.waitForURL(/\/deployments\?q=/);
   const finished = page.getByRole('region', { name: 'Finished' });
   await expect(finished.getByRole('listitem')).toHaveCount(50);
-  await expect(finished.getByRole('listitem').first()).toContainText(payments[0]);
+  await expect(finished.getByRole('listitem').first()).toContainText(payments[0].name);
   await expect(finished).not.toContainText(`Ledger ${crew.deploymentId}`);
   // The crew's upcoming war room is not about payments.
   await expect(page.getByRole('region', { name: 'Upcoming' })).toContainText(
@@ -55,7 +60,7 @@ test('a search finds past go-lives by name, and paging keeps to the search', asy
   await page.getByRole('link', { name: 'Older go-lives' }).click();
   const older = page.getByRole('region', { name: 'Finished, older' });
   await expect(older.getByRole('listitem')).toHaveCount(2);
-  await expect(older.getByRole('listitem').last()).toContainText(payments[51]);
+  await expect(older.getByRole('listitem').last()).toContainText(payments[51].name);
   await expect(page.getByLabel('Find a go-live')).toHaveValue(`PAYMENTS ${crew.deploymentId}`);
 
   await page.getByRole('link', { name: 'Show all' }).click();
@@ -64,4 +69,20 @@ test('a search finds past go-lives by name, and paging keeps to the search', asy
     page.getByRole('region', { name: 'Upcoming' }).getByRole('link', { name: new RegExp(crew.name) }),
   ).toBeVisible();
   await expect(page.getByLabel('Find a go-live')).toHaveValue('');
+});
+
+test('a rehearsal is marked REHEARSAL on the list, and a go-live is not', async ({ browser }) => {
+  const [rehearsal, goLive] = [await seedCrew(), await seedCrew()];
+  await getPrisma().deployment.update({ where: { id: rehearsal.deploymentId }, data: { rehearsal: true } });
+  await getPrisma().participant.updateMany({
+    where: { deploymentId: goLive.deploymentId, userId: goLive.people.ic.id },
+    data: { userId: rehearsal.people.ic.id },
+  });
+  const page = await signedIn(browser, rehearsal.people.ic);
+
+  const upcoming = page.getByRole('region', { name: 'Upcoming' });
+  const card = (name: string) => upcoming.getByRole('listitem').filter({ hasText: name });
+  await expect(card(rehearsal.name).getByTestId('rehearsal-badge')).toHaveText('REHEARSAL');
+  await expect(card(goLive.name)).toBeVisible();
+  await expect(card(goLive.name).getByTestId('rehearsal-badge')).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useId, type ReactNode } from 'react';
-import { HealthBadge, StateBadge } from '@/components/ui/badges';
+import { HealthBadge, RehearsalBadge, StateBadge } from '@/components/ui/badges';
 import { Button, buttonClass } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { SearchField } from '@/components/ui/search-field';
@@ -42,13 +42,19 @@ function Section({
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-semibold">{d.name}</span>
                   <span className="text-sm text-faint">{d.version}</span>
+                  {d.rehearsal ? <RehearsalBadge className="text-xs" /> : null}
                   <span className="ml-auto">
                     <StateBadge state={d.state} />
                   </span>
                 </div>
                 <div className="mt-1 flex flex-wrap items-center gap-3 text-sm text-muted">
                   <span>{d.environment}</span>
-                  <span className="tabular">Go-live {formatUtc(new Date(d.goLiveAt))}</span>
+                  {/* A finished room's date is when it finished: the order the Finished list keeps. */}
+                  {d.finishedAt ? (
+                    <span className="tabular">Finished {formatUtc(new Date(d.finishedAt))}</span>
+                  ) : (
+                    <span className="tabular">Go-live {formatUtc(new Date(d.goLiveAt))}</span>
+                  )}
                   {!isTerminal(d.state) ? (
                     <span className="tabular font-medium">{tMinus(new Date(d.goLiveAt), now).label}</span>
                   ) : null}

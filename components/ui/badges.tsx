@@ -104,3 +104,19 @@ export function HealthBadge({ level }: { level: number }) {
     </Badge>
   );
 }
+
+/** REHEARSAL, wherever a rehearsal is shown among go-lives, so nobody mistakes it for the real one. */
+export function RehearsalBadge({ className = '' }: { className?: string }) {
+  return (
+    <span
+      className={cn(
+        'rounded-md bg-violet-100 px-2 py-0.5 font-bold tracking-wide text-violet-900 ring-1 ring-violet-300 dark:bg-violet-950 dark:text-violet-100 dark:ring-violet-700',
+        className,
+      )}
+      data-testid="rehearsal-badge"
+      title="A rehearsal: runs like the go-live; global webhooks stay quiet unless they opt in"
+    >
+      REHEARSAL
+    </span>
+  );
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { HealthBadge, StateBadge } from '@/components/ui/badges';
+import { HealthBadge, RehearsalBadge, StateBadge } from '@/components/ui/badges';
 import { LiveIndicator } from '@/components/ui/live-indicator';
 import { formatUtc } from '@/lib/domain/clock';
 import { TMinusClock } from './t-minus-clock';
@@ -62,15 +62,7 @@ export function WarRoomHeader({ subtitle }: { subtitle?: string }) {
             </a>
           </nav>
         </div>
-        {deployment.rehearsal ? (
-          <span
-            className="rounded-md bg-violet-100 px-2 py-0.5 text-sm font-bold tracking-wide text-violet-900 ring-1 ring-violet-300 dark:bg-violet-950 dark:text-violet-100 dark:ring-violet-700"
-            data-testid="rehearsal-badge"
-            title="A rehearsal: runs like the go-live; global webhooks stay quiet unless they opt in"
-          >
-            REHEARSAL
-          </span>
-        ) : null}
+        {deployment.rehearsal ? <RehearsalBadge className="text-sm" /> : null}
         <StateBadge state={deployment.state} />
         <HealthBadge level={deployment.health.level} />
         <TMinusClock goLiveAt={deployment.goLiveAt} className="text-2xl sm:text-3xl" />

@@ -2,7 +2,11 @@
 import { getPrisma } from '../../lib/server/db';
 
 /** `count` completed war rooms where the person holds the IC role; room 0 finished last (a day ago). */
-export async function makeFinishedRooms(userId: string, count: number, prefix: string): Promise<string[]> {
+export async function makeFinishedRooms(
+  userId: string,
+  count: number,
+  prefix: string,
+): Promise<{ name: string; finishedAt: Date }[]> {
   const day = 24 * 3_600_000;
   const rooms = Array.from({ length: count }, (_, i) => ({
     id: `${prefix}-${i}`,
@@ -25,5 +29,5 @@ export async function makeFinishedRooms(userId: string, count: number, prefix: s
   await prisma.participant.createMany({
     data: rooms.map((room) => ({ deploymentId: room.id, roleId: `${room.id}-ic`, userId })),
   });
-  return rooms.map((room) => room.name);
+  return rooms.map(({ name, finishedAt }) => ({ name, finishedAt }));
 }

@@ -89,6 +89,8 @@ export type DeploymentSummary = {
   progress: { done: number; total: number };
   myRoles: string[];
   finishedAt: string | null;
+  /** A rehearsal: the list marks it REHEARSAL, as every screen does. */
+  rehearsal: boolean;
 };
 
 /** `GET /api/deployments/:id/wall`: the war-room wall's snapshot, the status page's shape with names. */

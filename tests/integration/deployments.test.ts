@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/lib/server/db';
 import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
@@ -22,6 +22,15 @@ describe('reading deployments', () => {
     const theirs = await http({ token: crew.tokens.outsider }).get('/api/deployments');
     expect(theirs.body.deployments.map((d: { id: string }) => d.id)).not.toContain(crew.deployment.id);
     expect((await http().get('/api/deployments')).status).toBe(401);
+  });
+
+  it('marks a rehearsal on the list, so nobody mistakes it for the go-live', async () => {
+    const [rehearsal, goLive] = [await makeCrew(), await makeCrew()];
+    await prisma.deployment.update({ where: { id: rehearsal.deployment.id }, data: { rehearsal: true } });
+    const listed = (await http({ token: inject('adminToken') }).get('/api/deployments')).body.deployments;
+    const row = (id: string) => listed.find((d: { id: string }) => d.id === id);
+    expect(row(rehearsal.deployment.id)).toMatchObject({ rehearsal: true });
+    expect(row(goLive.deployment.id)).toMatchObject({ rehearsal: false });
   });
 
   it('keeps new war rooms on the list after hundreds have finished, newest finished first, fifty at a time', async () => {

@@ -101,6 +101,7 @@ export async function listDeployments(
       progress: progress.get(d.id) ?? { done: 0, total: 0 },
       myRoles: d.participants.map((p) => p.role.key),
       finishedAt: d.finishedAt?.toISOString() ?? null,
+      rehearsal: d.rehearsal,
     })),
     nextFinishedOffset: finished.length > FINISHED_PAGE ? finishedOffset + FINISHED_PAGE : null,
   };
