@@ -11,6 +11,7 @@ import { AppError } from '@/lib/server/errors';
 import { commit } from '@/lib/server/events/commit';
 import { logger } from '@/lib/server/logger';
 import { joinInvitedRoles } from '@/lib/server/participants/join-invited-roles';
+import { pendingWhere } from '@/lib/server/participants/pending-invitation';
 import { recordAccountEvent } from './account-events';
 import { ensureMayGrantAdmin, ensureMayManageAccounts } from './authorize-accounts';
 import type { UserDto } from './create-user';
@@ -71,16 +72,31 @@ export async function createInvitation(actor: SignedInActor, input: CreateInvita
   return { invitation: toDto(row), token, path: `/invite/${token}` };
 }
 
-/** Pending invitations, and those that ended in the last 30 days. */
+/** Invitations that ended (used, withdrawn, expired) in the last 30 days, the newest this many. */
+const ENDED_SHOWN = 500;
+/** A bound on one answer only: links expire (a week by default, 30 days at most). */
+const PENDING_MAX = 10_000;
+
+/**
+ * Every pending invitation (links expire, so they stay few) and, newest first with them, those
+ * sent in the last 30 days that have ended. (One cap over both hid the oldest pending
+ * invitations from revocation once an onboarding sent more than it.)
+ */
 export async function listInvitations(actor: SignedInActor): Promise<InvitationDto[]> {
   ensureMayManageAccounts(actor);
-  const since = new Date(Date.now() - 30 * 86_400_000);
-  const rows = await prisma.invitation.findMany({
-    where: { createdAt: { gte: since } },
-    orderBy: { createdAt: 'desc' },
-    take: 500,
-  });
-  return rows.map((r) => toDto(r));
+  const now = new Date();
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const [pending, ended] = await Promise.all([
+    prisma.invitation.findMany({ where: pendingWhere(now), orderBy: { createdAt: 'desc' }, take: PENDING_MAX }),
+    prisma.invitation.findMany({
+      where: { createdAt: { gte: since }, NOT: pendingWhere(now) },
+      orderBy: { createdAt: 'desc' },
+      take: ENDED_SHOWN,
+    }),
+  ]);
+  return [...pending, ...ended]
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .map((row) => toDto(row, now));
 }
 
 export async function revokeInvitation(actor: SignedInActor, id: string): Promise<InvitationDto> {
