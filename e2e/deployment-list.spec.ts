@@ -71,7 +71,7 @@ test('a search finds past go-lives by name, and paging keeps to the search', asy
   await expect(page.getByLabel('Find a go-live')).toHaveValue('');
 });
 
-test('a rehearsal is marked REHEARSAL on the list, and a go-live is not', async ({ browser }) => {
+test('a rehearsal is marked REHEARSAL on the list, and Show lists rehearsals alone', async ({ browser }) => {
   const [rehearsal, goLive] = [await seedCrew(), await seedCrew()];
   await getPrisma().deployment.update({ where: { id: rehearsal.deploymentId }, data: { rehearsal: true } });
   await getPrisma().participant.updateMany({
@@ -85,4 +85,12 @@ test('a rehearsal is marked REHEARSAL on the list, and a go-live is not', async 
   await expect(card(rehearsal.name).getByTestId('rehearsal-badge')).toHaveText('REHEARSAL');
   await expect(card(goLive.name)).toBeVisible();
   await expect(card(goLive.name).getByTestId('rehearsal-badge')).toHaveCount(0);
+
+  // Rehearsals only: the go-live leaves the list, and the choice stays on screen.
+  await page.getByRole('combobox', { name: 'Show', exact: true }).selectOption('Rehearsals only');
+  await page.getByRole('search').getByRole('button', { name: 'Find' }).click();
+  await page.waitForURL(/kind=rehearsal/);
+  await expect(card(goLive.name)).toHaveCount(0);
+  await expect(card(rehearsal.name).getByTestId('rehearsal-badge')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Show', exact: true })).toHaveValue('rehearsal');
 });

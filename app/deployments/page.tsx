@@ -1,5 +1,6 @@
 import { DeploymentList } from '@/components/deployments/deployment-list';
 import { TopNav } from '@/components/layout/top-nav';
+import { parseDeploymentKind } from '@/lib/domain/deployment-kind';
 import { parseSearchText } from '@/lib/domain/search-text';
 import { requirePageActor } from '@/lib/server/auth/page-actor';
 import { listDeployments, parseFinishedOffset } from '@/lib/server/deployments/list-deployments';
@@ -9,19 +10,20 @@ export const dynamic = 'force-dynamic';
 export default async function DeploymentsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string | string[]; finishedOffset?: string | string[] }>;
+  searchParams: Promise<{ q?: string | string[]; kind?: string | string[]; finishedOffset?: string | string[] }>;
 }) {
   const actor = await requirePageActor('/deployments');
-  const { q: rawQ, finishedOffset } = await searchParams;
-  // A link edited by hand shows the newest finished go-lives (or every go-live) rather than an error page.
+  const { q: rawQ, kind: rawKind, finishedOffset } = await searchParams;
+  // A link edited by hand shows the newest finished go-lives (or all of them) rather than an error page.
   const offset = parseFinishedOffset(typeof finishedOffset === 'string' ? finishedOffset : undefined) ?? 0;
   const q = parseSearchText(typeof rawQ === 'string' ? rawQ : undefined) ?? '';
-  const list = await listDeployments(actor, { q, finishedOffset: offset });
+  const kind = parseDeploymentKind(typeof rawKind === 'string' ? rawKind : undefined) ?? 'all';
+  const list = await listDeployments(actor, { q, kind, finishedOffset: offset });
   return (
     <>
       <TopNav name={actor.name} isAdmin={actor.isAdmin} />
       <main className="mx-auto max-w-7xl px-4 py-6">
-        <DeploymentList list={list} q={q} finishedOffset={offset} now={new Date().toISOString()} />
+        <DeploymentList list={list} query={{ q, kind, finishedOffset: offset }} now={new Date().toISOString()} />
       </main>
     </>
   );

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { useId, type ReactNode } from 'react';
 import { HealthBadge, RehearsalBadge, StateBadge } from '@/components/ui/badges';
-import { Button, buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import { SearchField } from '@/components/ui/search-field';
-import type { DeploymentListDto, DeploymentSummary } from '@/lib/contracts/deployments';
+import type { DeploymentListDto, DeploymentListQuery, DeploymentSummary } from '@/lib/contracts/deployments';
 import { formatUtc, tMinus } from '@/lib/domain/clock';
 import { isTerminal } from '@/lib/domain/deployment-state';
+import { FindGoLives, FinishedPages } from './deployment-list-controls';
 
 const LIVE = ['preflight', 'in_progress', 'monitoring', 'on_hold', 'rolling_back'];
 
@@ -76,71 +76,18 @@ function Section({
   );
 }
 
-/** The list's address for a search and a page of finished go-lives (the newest page by default). */
-function listHref(q: string, finishedOffset = 0): string {
-  const query = new URLSearchParams();
-  if (q) query.set('q', q);
-  if (finishedOffset) query.set('finishedOffset', String(finishedOffset));
-  const search = query.toString();
-  return search ? `/deployments?${search}` : '/deployments';
-}
-
-/** Older and newer pages of finished go-lives (the server sends a page at a time). */
-function FinishedPages({ q, finishedOffset, next }: { q: string; finishedOffset: number; next: number | null }) {
-  if (finishedOffset === 0 && next === null) return null;
-  const link = buttonClass('secondary');
-  return (
-    <nav aria-label="Finished go-lives" className="mt-4 flex flex-wrap gap-2">
-      {finishedOffset > 0 ? (
-        <Link href={listHref(q)} className={link}>
-          Newest go-lives
-        </Link>
-      ) : null}
-      {next !== null ? (
-        <Link href={listHref(q, next)} className={link}>
-          Older go-lives
-        </Link>
-      ) : null}
-    </nav>
-  );
-}
-
-/**
- * "What did we do for payments last quarter?": a plain form the server answers, so it works
- * before the page has hydrated and its address can be shared.
- */
-function FindGoLives({ q }: { q: string }) {
-  return (
-    <form role="search" action="/deployments" className="mb-6 flex flex-wrap items-end gap-2">
-      <SearchField
-        label="Find a go-live"
-        name="q"
-        defaultValue={q}
-        placeholder="Name, version or environment"
-        className="min-w-0 flex-1 sm:w-80 sm:flex-none"
-      />
-      <Button type="submit">Find</Button>
-      {q ? (
-        <Link href="/deployments" className={buttonClass('ghost')}>
-          Show all
-        </Link>
-      ) : null}
-    </form>
-  );
-}
-
 export function DeploymentList({
   list: { deployments, nextFinishedOffset },
-  q,
-  finishedOffset,
+  query,
   now,
 }: {
   list: DeploymentListDto;
-  q: string;
-  finishedOffset: number;
+  query: DeploymentListQuery;
   now: string;
 }) {
   const at = new Date(now);
+  const { q, kind, finishedOffset } = query;
+  const noun = kind === 'rehearsal' ? 'rehearsal' : 'go-live';
   const matching = q ? ` matches “${q}”` : '';
   return (
     <div>
@@ -156,7 +103,7 @@ export function DeploymentList({
           </Link>
         </div>
       </div>
-      <FindGoLives q={q} />
+      <FindGoLives {...query} />
       <Section
         title="Live"
         deployments={deployments.filter((d) => LIVE.includes(d.state))}
@@ -167,7 +114,7 @@ export function DeploymentList({
         title="Upcoming"
         deployments={deployments.filter((d) => d.state === 'planned')}
         now={at}
-        empty={q ? `No planned go-live${matching}.` : 'No go-live is planned.'}
+        empty={q ? `No planned ${noun}${matching}.` : `No ${noun} is planned.`}
       />
       <Section
         title={finishedOffset > 0 ? 'Finished, older' : 'Finished'}
@@ -175,12 +122,12 @@ export function DeploymentList({
         now={at}
         empty={
           finishedOffset > 0
-            ? `No older go-lives${q ? ` match “${q}”` : ''}.`
+            ? `No older ${noun}s${q ? ` match “${q}”` : ''}.`
             : q
-              ? `No finished go-live${matching}.`
-              : 'No finished go-lives yet.'
+              ? `No finished ${noun}${matching}.`
+              : `No finished ${noun}s yet.`
         }
-        footer={<FinishedPages q={q} finishedOffset={finishedOffset} next={nextFinishedOffset} />}
+        footer={<FinishedPages query={query} next={nextFinishedOffset} />}
       />
     </div>
   );

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CopyButton } from '@/components/ui/copy-button';
 import { SearchField } from '@/components/ui/search-field';
+import { SelectField } from '@/components/ui/select-field';
 import type { AccountEventDto, InvitationDto, UserListDto } from '@/lib/contracts/users';
 import { ACCOUNT_SHOWS, type AccountShow, accountShowLabel, peopleCountLine } from '@/lib/domain/account-list';
 import { formatUtc } from '@/lib/domain/clock';
@@ -115,20 +116,13 @@ export function UsersScreen({
           <h2 id="users-heading" className="w-full text-lg font-semibold sm:mr-auto sm:w-auto">
             People
           </h2>
-          <label className="flex flex-col gap-1 text-sm">
-            Show
-            <select
-              value={show}
-              onChange={(e) => setShow(e.target.value as AccountShow)}
-              className="min-h-9 rounded-md border border-line-strong bg-surface px-2"
-            >
-              {ACCOUNT_SHOWS.map((choice) => (
-                <option key={choice} value={choice}>
-                  {accountShowLabel(choice)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="Show"
+            value={show}
+            onChange={(e) => setShow(e.target.value as AccountShow)}
+            choices={ACCOUNT_SHOWS}
+            labelOf={accountShowLabel}
+          />
           <SearchField
             label="Find a person"
             className="min-w-0 flex-1 sm:flex-none"

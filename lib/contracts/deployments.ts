@@ -1,3 +1,4 @@
+import type { DeploymentKind } from '@/lib/domain/deployment-kind';
 import type { DeploymentState } from '@/lib/domain/deployment-state';
 import type { PhaseKind, PhaseStatus } from '@/lib/domain/phases';
 import type { PublicStatus } from '@/lib/domain/public-status';
@@ -69,13 +70,20 @@ export type DeploymentDto = {
 };
 
 /**
- * `GET /api/deployments[?q=text][&finishedOffset=N]`: every unfinished war room the caller takes
- * part in (soonest go-live first), then a page of finished ones (most recently finished first);
- * with `q`, only those whose name, version or environment contains it (any case).
+ * `GET /api/deployments[?q=text][&kind=all|go-live|rehearsal][&finishedOffset=N]`: every unfinished
+ * war room the caller takes part in (soonest go-live first), then a page of finished ones (most
+ * recently finished first); with `q`, only those whose name, version or environment contains it
+ * (any case); with `kind`, only real go-lives or only rehearsals.
  * `nextFinishedOffset`: ask again with it (and the same `q`) for older finished ones; null when
  * there are none.
  */
 export type DeploymentListDto = { deployments: DeploymentSummary[]; nextFinishedOffset: number | null };
+
+/**
+ * What `GET /api/deployments` and the Deployments page were asked: a search (blank is all), real
+ * go-lives or rehearsals or both (`?kind=`), and where the page of finished ones starts.
+ */
+export type DeploymentListQuery = { q: string; kind: DeploymentKind; finishedOffset: number };
 
 /** One row of `GET /api/deployments`. */
 export type DeploymentSummary = {

@@ -3,7 +3,13 @@ import { prisma } from '@/lib/server/db';
 import { makeCrew } from '../support/crew';
 import { http } from '../support/http';
 
-type Room = { name: string; version?: string; environment?: string; state: 'completed' | 'planned' | 'in_progress' };
+type Room = {
+  name: string;
+  version?: string;
+  environment?: string;
+  state: 'completed' | 'planned' | 'in_progress';
+  rehearsal?: boolean;
+};
 
 /** War rooms where `userId` is the DBA, finished a day apart (the first finished last). */
 async function roomsFor(userId: string, prefix: string, rooms: Room[]): Promise<string[]> {
@@ -14,6 +20,7 @@ async function roomsFor(userId: string, prefix: string, rooms: Room[]): Promise<
     version: room.version ?? '1.0',
     environment: room.environment ?? 'production',
     state: room.state,
+    rehearsal: room.rehearsal ?? false,
     goLiveAt: new Date(Date.now() + (room.state === 'completed' ? -(i + 2) : i + 1) * day),
     finishedAt: room.state === 'completed' ? new Date(Date.now() - (i + 1) * day) : null,
   }));
@@ -85,5 +92,33 @@ describe('finding go-lives', () => {
     const patch = await asDba.get('/api/deployments?q=patch');
     expect(ids(patch.body.deployments)).toEqual([rooms[51]]);
     expect(patch.body.nextFinishedOffset).toBeNull();
+  });
+
+  it('lists only real go-lives or only rehearsals when asked, with or without a search', async () => {
+    const crew = await makeCrew();
+    const [dryRun, cutOver, rehearsalNext] = await roomsFor(crew.people.dba.id, crew.deployment.id, [
+      { name: 'Ledger dry run', state: 'completed', rehearsal: true },
+      { name: 'Ledger cut-over', state: 'completed' },
+      { name: 'Ledger rehearsal two', state: 'planned', rehearsal: true },
+    ]);
+    const asDba = http({ token: crew.tokens.dba });
+    const ids = async (query: string) => {
+      const res = await asDba.get(`/api/deployments?${query}`);
+      expect(res.status).toBe(200);
+      return res.body.deployments.map((d: { id: string }) => d.id);
+    };
+
+    expect(await ids('q=ledger&kind=rehearsal')).toEqual([rehearsalNext, dryRun]);
+    expect(await ids('q=ledger&kind=go-live')).toEqual([cutOver]);
+    expect(await ids('q=ledger&kind=all')).toEqual([rehearsalNext, dryRun, cutOver]);
+    // Without a search: the crew's own upcoming go-live is no rehearsal.
+    expect(await ids('kind=rehearsal')).toEqual([rehearsalNext, dryRun]);
+    expect(await ids('kind=go-live')).toEqual([crew.deployment.id, cutOver]);
+
+    for (const bad of ['kind=drill', 'kind=', 'kind=Rehearsal']) {
+      const refused = await asDba.get(`/api/deployments?${bad}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'invalid_query', message: expect.stringContaining('`kind`') });
+    }
   });
 });

@@ -1,7 +1,9 @@
 import 'server-only';
-import type { DeploymentListDto } from '@/lib/contracts/deployments';
+import type { DeploymentListDto, DeploymentListQuery } from '@/lib/contracts/deployments';
+import { DEPLOYMENT_KINDS, type DeploymentKind, parseDeploymentKind } from '@/lib/domain/deployment-kind';
 import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import { isFinished } from '@/lib/domain/items';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
@@ -23,10 +25,7 @@ export function parseFinishedOffset(raw: string | null | undefined): number | un
   return Number(raw);
 }
 
-/** Which go-lives to list: a search (blank is all) and where the page of finished ones starts. */
-export type DeploymentListQuery = { q: string; finishedOffset: number };
-
-/** The API's reading of `?q=&finishedOffset=`: 400 invalid_query naming what is wrong. */
+/** The API's reading of `?q=&kind=&finishedOffset=`: 400 invalid_query naming what is wrong. */
 export function deploymentListQueryOf(query: URLSearchParams): DeploymentListQuery {
   const finishedOffset = parseFinishedOffset(query.get('finishedOffset'));
   if (finishedOffset === undefined)
@@ -34,27 +33,33 @@ export function deploymentListQueryOf(query: URLSearchParams): DeploymentListQue
       'invalid_query',
       '`finishedOffset` must be a whole number: 0, then the nextFinishedOffset given.',
     );
-  return { q: searchTextOf(query, "a go-live's name, version or environment"), finishedOffset };
+  const kind = parseDeploymentKind(query.get('kind'));
+  if (!kind) throw new AppError('invalid_query', `\`kind\` is one of ${DEPLOYMENT_KINDS.join(', ')}.`);
+  return { q: searchTextOf(query, "a go-live's name, version or environment"), kind, finishedOffset };
 }
+
+const KIND_WHERE: Record<DeploymentKind, Prisma.DeploymentWhereInput> = {
+  all: {},
+  'go-live': { rehearsal: false },
+  rehearsal: { rehearsal: true },
+};
 
 /**
  * Deployments the actor takes part in (all of them for an admin), those whose name, version or
- * environment contains `q` when there is one: every unfinished one, soonest go-live first, then
- * one page of finished ones, most recently finished first. (One list of the 500 earliest
- * go-lives lost every new war room once a team had run 500.)
+ * environment contains `q` when there is one, of the `kind` asked for: every unfinished one,
+ * soonest go-live first, then one page of finished ones, most recently finished first. (One list
+ * of the 500 earliest go-lives lost every new war room once a team had run 500.)
  */
 export async function listDeployments(
   actor: SignedInActor,
-  { q, finishedOffset }: DeploymentListQuery = { q: '', finishedOffset: 0 },
+  { q, kind, finishedOffset }: DeploymentListQuery = { q: '', kind: 'all', finishedOffset: 0 },
 ): Promise<DeploymentListDto> {
   const where = actor.isAdmin ? {} : { participants: { some: { userId: actor.userId } } };
   const tokenScoped = actor.token?.deploymentId ? { ...where, id: actor.token.deploymentId } : where;
-  const scoped = q
-    ? {
-        ...tokenScoped,
-        OR: [{ name: containing(q) }, { version: containing(q) }, { environment: containing(q) }],
-      }
-    : tokenScoped;
+  const searched = q
+    ? { OR: [{ name: containing(q) }, { version: containing(q) }, { environment: containing(q) }] }
+    : {};
+  const scoped = { ...tokenScoped, ...searched, ...KIND_WHERE[kind] };
   const include = {
     participants: { where: { userId: actor.userId }, select: { role: { select: { key: true } } } },
   } as const;

@@ -1,0 +1,28 @@
+import type { SelectHTMLAttributes } from 'react';
+import { cn } from '@/components/ui/cn';
+
+/** A labelled choice among a fixed list (the label above, like SearchField's), each shown by `labelOf`. */
+export function SelectField<T extends string>({
+  label,
+  choices,
+  labelOf,
+  className,
+  ...select
+}: {
+  label: string;
+  choices: readonly T[];
+  labelOf: (choice: T) => string;
+} & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <label className={cn('flex flex-col gap-1 text-sm', className)}>
+      {label}
+      <select {...select} className="min-h-9 rounded-md border border-line-strong bg-surface px-2">
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {labelOf(choice)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
