@@ -5,10 +5,8 @@ import { buttonClass } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { DeploymentListDto, DeploymentListQuery, DeploymentSummary } from '@/lib/contracts/deployments';
 import { formatUtc, tMinus } from '@/lib/domain/clock';
-import { isTerminal } from '@/lib/domain/deployment-state';
+import { isTerminal, isUnderWay } from '@/lib/domain/deployment-state';
 import { FindGoLives, FinishedPages } from './deployment-list-controls';
-
-const LIVE = ['preflight', 'in_progress', 'monitoring', 'on_hold', 'rolling_back'];
 
 function Section({
   title,
@@ -58,7 +56,7 @@ function Section({
                   {!isTerminal(d.state) ? (
                     <span className="tabular font-medium">{tMinus(new Date(d.goLiveAt), now).label}</span>
                   ) : null}
-                  {LIVE.includes(d.state) ? <HealthBadge level={d.healthLevel} /> : null}
+                  {isUnderWay(d.state) ? <HealthBadge level={d.healthLevel} /> : null}
                 </div>
                 <div className="mt-3">
                   <ProgressBar done={d.progress.done} total={d.progress.total} label={`${d.name} progress`} />
@@ -106,7 +104,7 @@ export function DeploymentList({
       <FindGoLives {...query} />
       <Section
         title="Live"
-        deployments={deployments.filter((d) => LIVE.includes(d.state))}
+        deployments={deployments.filter((d) => isUnderWay(d.state))}
         now={at}
         empty={q ? `Nothing live${matching}.` : 'Nothing is live right now.'}
       />

@@ -6,7 +6,9 @@ import {
   allowedTargets,
   checkTransition,
   finishedMessage,
+  isOnGoLiveTrack,
   isTerminal,
+  isUnderWay,
   stateLabel,
   type DeploymentState,
   type TransitionContext,
@@ -219,5 +221,18 @@ describe('guards', () => {
 
   it('resuming monitoring from a hold does not re-run the guard it already passed', () => {
     expect(checkTransition({ from: 'on_hold', heldFrom: 'monitoring', to: 'monitoring', context: {} }).ok).toBe(true);
+  });
+});
+
+describe('where a deployment stands', () => {
+  it('is under way from pre-flight until it finishes, on hold and rolling back included', () => {
+    for (const state of ['preflight', 'in_progress', 'monitoring', 'on_hold', 'rolling_back'] as const)
+      expect(isUnderWay(state)).toBe(true);
+    for (const state of ['planned', 'completed', 'rolled_back', 'aborted'] as const)
+      expect(isUnderWay(state)).toBe(false);
+  });
+
+  it('works the go-live track in pre-flight, in progress and monitoring only', () => {
+    expect(DEPLOYMENT_STATES.filter(isOnGoLiveTrack)).toEqual(['preflight', 'in_progress', 'monitoring']);
   });
 });

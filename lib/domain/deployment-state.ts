@@ -138,6 +138,18 @@ function inSentence(state: DeploymentState): string {
   return LABELS[state].toLowerCase();
 }
 
+/** The go-live track is being worked: its phases start and complete (the rollback track's is rolling_back). */
+export const GO_LIVE_STATES: readonly DeploymentState[] = ['preflight', 'in_progress', 'monitoring'];
+
+export function isOnGoLiveTrack(state: string): boolean {
+  return (GO_LIVE_STATES as readonly string[]).includes(state);
+}
+
+/** Under way: no longer planned and not yet finished, on hold and rolling back included (the list's Live). */
+export function isUnderWay(state: string): boolean {
+  return state !== 'planned' && !isTerminal(state);
+}
+
 export function isActive(state: DeploymentState): state is ActiveState {
   return (ACTIVE_STATES as readonly string[]).includes(state);
 }

@@ -6,7 +6,7 @@
  * deployment is active; the rollback track runs in order only once a rollback is declared.
  */
 
-import { stateLabel, type DeploymentState, type TransitionContext } from './deployment-state';
+import { isOnGoLiveTrack, stateLabel, type DeploymentState, type TransitionContext } from './deployment-state';
 import { gateStatus, missingRoles, roleDecisions, type GateInput, type GateKind, type NameLookup } from './gates';
 import { isFinished, type ItemStatus } from './items';
 import { plural } from './plural';
@@ -169,8 +169,6 @@ export function nextPhase<P extends PhaseSummary>(phases: readonly P[], deployme
 export type PhaseStartRefusalCode =
   'phase_not_found' | 'phase_not_pending' | 'deployment_not_active' | 'phase_out_of_order' | 'phase_already_active';
 
-const GO_LIVE_STATES: readonly DeploymentState[] = ['preflight', 'in_progress', 'monitoring'];
-
 function notActiveMessage(state: DeploymentState, rollbackPhase: boolean): string {
   if (rollbackPhase) return 'Rollback phases start only after a rollback is declared';
   switch (state) {
@@ -203,7 +201,7 @@ export function checkPhaseStart(input: {
   if (phase.status !== 'pending') {
     return { ok: false, code: 'phase_not_pending', message: `'${phase.title}' is already ${phase.status}` };
   }
-  const stateOk = rollback ? input.deploymentState === 'rolling_back' : GO_LIVE_STATES.includes(input.deploymentState);
+  const stateOk = rollback ? input.deploymentState === 'rolling_back' : isOnGoLiveTrack(input.deploymentState);
   if (!stateOk)
     return { ok: false, code: 'deployment_not_active', message: notActiveMessage(input.deploymentState, rollback) };
 

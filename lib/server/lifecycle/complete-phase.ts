@@ -1,6 +1,6 @@
 import 'server-only';
 import type { PhaseResult } from '@/lib/contracts/deployments';
-import { checkTransition, stateLabel } from '@/lib/domain/deployment-state';
+import { checkTransition, isOnGoLiveTrack, stateLabel } from '@/lib/domain/deployment-state';
 import { deploymentGuards, phaseCompletion, type PhaseItem } from '@/lib/domain/phases';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import type { Tx } from '@/lib/server/db';
@@ -18,8 +18,6 @@ import {
 } from './lifecycle-facts';
 import { phaseResultSelect, toPhaseResult } from './phase-result';
 
-const GO_LIVE_STATES = ['preflight', 'in_progress', 'monitoring'];
-
 /** A phase completes only while its track is the one being worked: not on hold, not after the end. */
 function ensureWorkable(deployment: LockedDeployment, phase: { title: string; kind: string; status: string }) {
   if (phase.status !== 'active') {
@@ -32,7 +30,7 @@ function ensureWorkable(deployment: LockedDeployment, phase: { title: string; ki
       refusal: 'deployment_on_hold',
     });
   ensureNotFinished({ state }, 'its phases can no longer change.', { refusal: 'deployment_finished' });
-  const onTrack = phase.kind === 'rollback' ? state === 'rolling_back' : GO_LIVE_STATES.includes(state);
+  const onTrack = phase.kind === 'rollback' ? state === 'rolling_back' : isOnGoLiveTrack(state);
   if (!onTrack) {
     throw new AppError(
       'illegal_transition',
