@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAccountShow, peopleCountLine } from './account-list';
+import { peopleCountLine } from './account-list';
 
 describe('which accounts the Users page lists', () => {
-  it('reads ?show=: absent is everyone, an unknown word is nothing', () => {
-    expect(parseAccountShow(null)).toBe('everyone');
-    expect(parseAccountShow('admins')).toBe('admins');
-    expect(parseAccountShow('deactivated')).toBe('deactivated');
-    for (const bad of ['', 'ADMINS', 'owners', 'constructor']) expect(parseAccountShow(bad)).toBeUndefined();
-  });
-
   it('says how many it shows, and how to find those it leaves out', () => {
     expect(peopleCountLine(3, 3, '', 'everyone')).toBe('3 people.');
     expect(peopleCountLine(1, 1, 'ops', 'everyone')).toBe('1 person matching “ops”.');

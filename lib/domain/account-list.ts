@@ -7,12 +7,6 @@ import { plural } from './plural';
 export const ACCOUNT_SHOWS = ['everyone', 'admins', 'active', 'deactivated'] as const;
 export type AccountShow = (typeof ACCOUNT_SHOWS)[number];
 
-/** `?show=`: absent is everyone; anything not in ACCOUNT_SHOWS is undefined. */
-export function parseAccountShow(raw: string | null | undefined): AccountShow | undefined {
-  if (raw === null || raw === undefined) return 'everyone';
-  return ACCOUNT_SHOWS.find((show) => show === raw);
-}
-
 const NOUNS: Record<AccountShow, { one: string; many: string; label: string }> = {
   everyone: { one: 'person', many: 'people', label: 'Everyone' },
   admins: { one: 'admin', many: 'admins', label: 'Admins' },

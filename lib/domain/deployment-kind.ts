@@ -1,12 +1,11 @@
+import { parseChoice } from './choice';
+
 /** Which war rooms the Deployments page lists: real go-lives, rehearsals, or both (`?kind=`). */
 export const DEPLOYMENT_KINDS = ['all', 'go-live', 'rehearsal'] as const;
 export type DeploymentKind = (typeof DEPLOYMENT_KINDS)[number];
 
 /** `?kind=`: absent is all; anything not in DEPLOYMENT_KINDS is undefined. */
-export function parseDeploymentKind(raw: string | null | undefined): DeploymentKind | undefined {
-  if (raw === null || raw === undefined) return 'all';
-  return DEPLOYMENT_KINDS.find((kind) => kind === raw);
-}
+export const parseDeploymentKind = (raw: string | null | undefined) => parseChoice(raw, DEPLOYMENT_KINDS, 'all');
 
 const LABELS: Record<DeploymentKind, string> = {
   all: 'Go-lives and rehearsals',

@@ -1,12 +1,13 @@
 import 'server-only';
 import type { DeploymentListDto, DeploymentListQuery } from '@/lib/contracts/deployments';
-import { DEPLOYMENT_KINDS, type DeploymentKind, parseDeploymentKind } from '@/lib/domain/deployment-kind';
+import { DEPLOYMENT_KINDS, type DeploymentKind } from '@/lib/domain/deployment-kind';
 import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import { isFinished } from '@/lib/domain/items';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { choiceOf } from '@/lib/server/http/query-choice';
 import { containing, searchTextOf } from '@/lib/server/http/search-text';
 
 /** Finished war rooms per page: a team's go-lives and rehearsals add up to hundreds a year. */
@@ -33,8 +34,7 @@ export function deploymentListQueryOf(query: URLSearchParams): DeploymentListQue
       'invalid_query',
       '`finishedOffset` must be a whole number: 0, then the nextFinishedOffset given.',
     );
-  const kind = parseDeploymentKind(query.get('kind'));
-  if (!kind) throw new AppError('invalid_query', `\`kind\` is one of ${DEPLOYMENT_KINDS.join(', ')}.`);
+  const kind = choiceOf(query, 'kind', DEPLOYMENT_KINDS, 'all');
   return { q: searchTextOf(query, "a go-live's name, version or environment"), kind, finishedOffset };
 }
 

@@ -1,11 +1,12 @@
 import 'server-only';
 import type { UserListDto, UserRowDto } from '@/lib/contracts/users';
-import { ACCOUNT_SHOWS, type AccountShow, parseAccountShow } from '@/lib/domain/account-list';
+import { ACCOUNT_SHOWS, type AccountShow } from '@/lib/domain/account-list';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { disconnectUserEverywhere } from '@/lib/realtime/server/disconnect-user';
 import type { SignedInActor } from '@/lib/server/auth/get-actor';
 import { prisma } from '@/lib/server/db';
 import { AppError } from '@/lib/server/errors';
+import { choiceOf } from '@/lib/server/http/query-choice';
 import { containing, searchTextOf } from '@/lib/server/http/search-text';
 import { logger } from '@/lib/server/logger';
 import { recordAccountEvent } from './account-events';
@@ -23,13 +24,6 @@ function latest(...dates: (Date | null | undefined)[]): string | null {
  */
 const USERS_SHOWN = 200;
 
-/** `?show=`: 400 invalid_query naming the choices when it is none of them. */
-function accountShowOf(query: URLSearchParams): AccountShow {
-  const show = parseAccountShow(query.get('show'));
-  if (!show) throw new AppError('invalid_query', `\`show\` is one of ${ACCOUNT_SHOWS.join(', ')}.`);
-  return show;
-}
-
 const SHOWN_WHERE: Record<AccountShow, Prisma.UserWhereInput> = {
   everyone: {},
   admins: { isAdmin: true },
@@ -45,7 +39,7 @@ const SHOWN_WHERE: Record<AccountShow, Prisma.UserWhereInput> = {
 export async function listUsers(actor: SignedInActor, query = new URLSearchParams()): Promise<UserListDto> {
   ensureMayManageAccounts(actor);
   const q = searchTextOf(query, 'a name or an email');
-  const shown = SHOWN_WHERE[accountShowOf(query)];
+  const shown = SHOWN_WHERE[choiceOf(query, 'show', ACCOUNT_SHOWS, 'everyone')];
   const where = q ? { ...shown, OR: [{ name: containing(q) }, { email: containing(q) }] } : shown;
   const [users, matching] = await Promise.all([
     prisma.user.findMany({
