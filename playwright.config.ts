@@ -8,13 +8,27 @@ const chromiumPath =
   process.env.CHROMIUM_PATH ??
   ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file));
 
+/** Specs that mostly wait on the clock: they overlap the rest. */
+const REAL_TIME = ['**/metrics-spike.spec.ts'];
+/** Specs that kill the shared server (fixtures.ts restartServer): nothing else may run meanwhile. */
+const RESTARTS = ['**/live-war-room.spec.ts', '**/wall.spec.ts'];
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  // The specs share one server, and most of them keep the machine's two cores busy: they run one
+  // at a time (the `main` project). The spike scenario spends a minute waiting on real time (30 s
+  // calm, then a 30 s sustain window), so it runs beside them on a second worker; the specs that
+  // kill and restart the server run last, alone, once both are done.
+  workers: 2,
+  projects: [
+    { name: 'real-time', testMatch: REAL_TIME },
+    { name: 'main', testIgnore: [...REAL_TIME, ...RESTARTS], workers: 1 },
+    { name: 'restarts', testMatch: RESTARTS, workers: 1, dependencies: ['real-time', 'main'] },
+  ],
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   globalSetup: './e2e/support/global-setup.ts',
