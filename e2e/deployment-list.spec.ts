@@ -1,6 +1,6 @@
 import { formatUtc } from '../lib/domain/clock';
 import { getPrisma } from '../lib/server/db';
-import { seedCrew, signedIn } from './support/fixtures';
+import { apiAs, seedCrew, signedIn } from './support/fixtures';
 import { makeFinishedRooms } from './support/make-finished-rooms';
 import { expect, test } from './support/test';
 
@@ -93,4 +93,44 @@ test('a rehearsal is marked REHEARSAL on the list, and Show lists rehearsals alo
   await expect(card(goLive.name)).toHaveCount(0);
   await expect(card(rehearsal.name).getByTestId('rehearsal-badge')).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Show', exact: true })).toHaveValue('rehearsal');
+});
+
+test('the list is live: a tick moves a card, a started go-live moves to Live, and a war room the IC joins appears', async ({
+  browser,
+}) => {
+  const crew = await seedCrew();
+  const other = await seedCrew();
+  const ic = await signedIn(browser, crew.people.ic);
+  await expect(ic.getByTestId('live-indicator')).toHaveAttribute('data-status', 'live');
+  const upcoming = ic.getByRole('region', { name: 'Upcoming' });
+  const card = upcoming.getByRole('link', { name: new RegExp(crew.name) });
+  const progress = card.getByRole('progressbar');
+  await expect(progress).toHaveAttribute('aria-valuenow', '0');
+
+  // The DBA ticks a step in another browser: the IC's card counts it, with no reload.
+  const dba = await signedIn(browser, crew.people.dba, { width: 390, height: 844 });
+  const step = crew.items.find((i) => i.roleKey === 'dba')!;
+  const ticked = await apiAs(dba).patch(`/api/deployments/${crew.deploymentId}/items/${step.id}`, {
+    data: { status: 'done', version: step.version },
+  });
+  expect(ticked.status()).toBe(200);
+  await expect(card).toContainText(`1/${crew.items.length}`);
+
+  // The IC starts pre-flight from the API (as an automation would): the card moves to Live.
+  const moved = await apiAs(ic).post(`/api/deployments/${crew.deploymentId}/transitions`, {
+    data: { to: 'preflight' },
+  });
+  expect(moved.status()).toBe(200);
+  await expect(
+    ic.getByRole('region', { name: 'Live' }).getByRole('link', { name: new RegExp(crew.name) }),
+  ).toBeVisible();
+  await expect(card).toHaveCount(0);
+
+  // Another IC gives this IC a role in their war room: it joins the list.
+  const otherIc = await signedIn(browser, other.people.ic);
+  const added = await apiAs(otherIc).post(`/api/deployments/${other.deploymentId}/participants`, {
+    data: { email: crew.people.ic.email, roleKey: 'qa' },
+  });
+  expect(added.status()).toBe(201);
+  await expect(upcoming.getByRole('link', { name: new RegExp(other.name) })).toContainText('Your roles: qa');
 });

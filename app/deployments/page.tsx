@@ -1,4 +1,4 @@
-import { DeploymentList } from '@/components/deployments/deployment-list';
+import { LiveDeploymentList } from '@/components/deployments/live-deployment-list';
 import { TopNav } from '@/components/layout/top-nav';
 import { parseDeploymentKind } from '@/lib/domain/deployment-kind';
 import { parseSearchText } from '@/lib/domain/search-text';
@@ -23,7 +23,7 @@ export default async function DeploymentsPage({
     <>
       <TopNav name={actor.name} isAdmin={actor.isAdmin} />
       <main className="mx-auto max-w-7xl px-4 py-6">
-        <DeploymentList list={list} query={{ q, kind, finishedOffset: offset }} now={new Date().toISOString()} />
+        <LiveDeploymentList initial={list} query={{ q, kind, finishedOffset: offset }} now={new Date().toISOString()} />
       </main>
     </>
   );

@@ -4,14 +4,11 @@ import { SearchField } from '@/components/ui/search-field';
 import { SelectField } from '@/components/ui/select-field';
 import type { DeploymentListQuery } from '@/lib/contracts/deployments';
 import { DEPLOYMENT_KINDS, deploymentKindLabel } from '@/lib/domain/deployment-kind';
+import { listSearchOf } from '@/lib/domain/deployment-list-query';
 
 /** The list's address for a query (the newest page of everything by default). */
-function listHref({ q, kind, finishedOffset }: DeploymentListQuery): string {
-  const query = new URLSearchParams();
-  if (q) query.set('q', q);
-  if (kind !== 'all') query.set('kind', kind);
-  if (finishedOffset) query.set('finishedOffset', String(finishedOffset));
-  const search = query.toString();
+function listHref(query: DeploymentListQuery): string {
+  const search = listSearchOf(query);
   return search ? `/deployments?${search}` : '/deployments';
 }
 

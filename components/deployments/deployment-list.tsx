@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { useId, type ReactNode } from 'react';
 import { HealthBadge, RehearsalBadge, StateBadge } from '@/components/ui/badges';
 import { buttonClass } from '@/components/ui/button';
+import { LiveIndicator } from '@/components/ui/live-indicator';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { DeploymentListDto, DeploymentListQuery, DeploymentSummary } from '@/lib/contracts/deployments';
 import { formatUtc, tMinus } from '@/lib/domain/clock';
 import { isTerminal, isUnderWay } from '@/lib/domain/deployment-state';
+import type { LiveStatus } from '@/lib/realtime/client/use-deployment-live';
 import { FindGoLives, FinishedPages } from './deployment-list-controls';
 
 function Section({
@@ -78,10 +80,12 @@ export function DeploymentList({
   list: { deployments, nextFinishedOffset },
   query,
   now,
+  status,
 }: {
   list: DeploymentListDto;
   query: DeploymentListQuery;
   now: string;
+  status: LiveStatus;
 }) {
   const at = new Date(now);
   const { q, kind, finishedOffset } = query;
@@ -91,6 +95,7 @@ export function DeploymentList({
     <div>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">Deployments</h1>
+        <LiveIndicator status={status} />
         {/* A new war room starts from a template, or from a runbook imported on the spot. */}
         <div className="ml-auto flex flex-wrap gap-2" data-testid="new-war-room">
           <Link href="/templates" className={buttonClass('primary')}>

@@ -1,9 +1,13 @@
 /** React Query key factories, one per feature. */
+import type { DeploymentListQuery } from '@/lib/contracts/deployments';
 import type { AccountShow } from '@/lib/domain/account-list';
 
 export const deploymentKeys = {
   all: ['deployments'] as const,
   list: () => [...deploymentKeys.all, 'list'] as const,
+  /** One search or page of the Deployments list (read again when a war room on it changes). */
+  listOf: ({ q, kind, finishedOffset }: DeploymentListQuery) =>
+    [...deploymentKeys.list(), q, kind, finishedOffset] as const,
   detail: (id: string) => [...deploymentKeys.all, 'detail', id] as const,
   events: (id: string) => [...deploymentKeys.all, 'events', id] as const,
   /** The whole event log of one deployment, for the timeline page (the live `events` cache keeps the newest). */

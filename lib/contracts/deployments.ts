@@ -70,6 +70,12 @@ export type DeploymentDto = {
 };
 
 /**
+ * The list carries every unfinished war room up to this many (they are few by nature: each is run
+ * and finished; the cap keeps thousands planned and never run from making one huge answer).
+ */
+export const UNFINISHED_LIST_MAX = 500;
+
+/**
  * `GET /api/deployments[?q=text][&kind=all|go-live|rehearsal][&finishedOffset=N]`: every unfinished
  * war room the caller takes part in (soonest go-live first), then a page of finished ones (most
  * recently finished first); with `q`, only those whose name, version or environment contains it

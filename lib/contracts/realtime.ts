@@ -15,3 +15,12 @@ export type ResyncPayload = { deploymentId: string; seq: number };
 
 export type MetricPoint = { series: string; ts: number; value: number };
 export type MetricsBatch = { deploymentId: string; points: MetricPoint[] };
+
+/**
+ * The Deployments page watches the unfinished war rooms it shows (at most WATCH_LIST_MAX); the
+ * ack says how many of them the caller may read and now watches.
+ */
+export type WatchListPayload = { deploymentIds: string[] };
+export type WatchListAck = { ok: true; watching: number } | { ok: false; error: { code: string; message: string } };
+/** Something on a war room's card changed, or one joined the caller's list: read the list again. */
+export type ListChangedPayload = { deploymentId: string };

@@ -1,17 +1,21 @@
 import type { CheckDto } from '@/lib/contracts/items';
 import type {
+  ListChangedPayload,
   MetricsBatch,
   PresenceEntry,
   PresencePayload,
   ResyncPayload,
   SubscribeAck,
   SubscribePayload,
+  WatchListAck,
+  WatchListPayload,
 } from '@/lib/contracts/realtime';
 import type { TimelineEvent } from '@/lib/domain/event-log';
 
 /** Typed socket.io events, shared by server.ts and the browser client; the payloads are in lib/contracts. */
 
 export type {
+  ListChangedPayload,
   MetricPoint,
   MetricsBatch,
   PresenceEntry,
@@ -43,11 +47,20 @@ export interface ServerToClientEvents {
    * webhooks are the IC's, whose screens read them again; everyone else has nothing to read.
    */
   'deployment:webhooks': (payload: { deploymentId: string }) => void;
+  /**
+   * To the Deployments page: a watched war room changed (any event of it), or one was made, or the
+   * person was added to or removed from one. Only the id: the page reads its list again.
+   */
+  'deployments:changed': (payload: ListChangedPayload) => void;
 }
 
 export interface ClientToServerEvents {
   'deployment:subscribe': (payload: SubscribePayload, ack: (result: SubscribeAck) => void) => void;
   'deployment:unsubscribe': (payload: { deploymentId: string }) => void;
+  /** Replaces the list's watched war rooms with these (those the caller may read). */
+  'deployments:watch': (payload: WatchListPayload, ack: (result: WatchListAck) => void) => void;
+  /** The Deployments page was left: no more list changes. */
+  'deployments:unwatch': () => void;
 }
 
 /** Between app processes (through the Redis adapter). */

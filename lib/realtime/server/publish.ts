@@ -5,6 +5,7 @@ import { eventFor, ROOM_VIEWER } from '@/lib/domain/identity';
 import { appMetrics } from '@/lib/server/observability/app-metrics';
 import { processSingleton } from '@/lib/server/singleton';
 import { deploymentRoom } from '../protocol/events';
+import { listRoomsFor } from '../protocol/list-rooms';
 import { getIoServer } from './io-server';
 
 type Listener = (event: TimelineEvent) => void;
@@ -25,7 +26,12 @@ export function onCommittedEvent(listener: Listener): () => void {
 /** Called only after the transaction that wrote these events committed. */
 export function publishEvents(events: readonly TimelineEvent[]) {
   const io = getIoServer();
+  // The Deployments pages that show these war rooms: each told once per war room, not per event.
+  const listRooms = new Map<string, Set<string>>();
   for (const event of events) {
+    const rooms = listRooms.get(event.deploymentId) ?? new Set<string>();
+    for (const room of listRoomsFor(event)) rooms.add(room);
+    listRooms.set(event.deploymentId, rooms);
     // A room holds everyone in the war room: the network part of identity evidence stays out.
     io?.to(deploymentRoom(event.deploymentId)).emit('deployment:event', eventFor(ROOM_VIEWER, event));
     appMetrics().eventsPublished.inc({ type: event.type });
@@ -37,6 +43,7 @@ export function publishEvents(events: readonly TimelineEvent[]) {
       }
     }
   }
+  for (const [deploymentId, rooms] of listRooms) io?.to([...rooms]).emit('deployments:changed', { deploymentId });
 }
 
 export function publishMetrics(batch: MetricsBatch) {

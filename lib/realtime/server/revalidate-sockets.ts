@@ -4,6 +4,7 @@ import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
 import { sql } from '@/lib/server/sql';
 import { deploymentOfRoom } from '../protocol/events';
+import { ADMIN_LIST_ROOM, deploymentOfListRoom } from '../protocol/list-rooms';
 import type { IoServer } from './io-server';
 
 /**
@@ -62,9 +63,16 @@ async function revalidateCredentials(sockets: Socket[]) {
   }
 }
 
+/** The war room a socket watches through this room: in it, or on the Deployments page. */
+const watchedDeployment = (room: string) => deploymentOfRoom(room) ?? deploymentOfListRoom(room);
+
 async function leaveLostDeployments(sockets: Socket[]) {
+  for (const socket of sockets) {
+    // No longer an admin: no longer told of every war room that is made.
+    if (!(socket.data as Data).isAdmin && socket.rooms.has(ADMIN_LIST_ROOM)) socket.leave(ADMIN_LIST_ROOM);
+  }
   const watching = sockets.filter(
-    (s) => s.connected && !(s.data as Data).isAdmin && [...s.rooms].some((r) => deploymentOfRoom(r) !== null),
+    (s) => s.connected && !(s.data as Data).isAdmin && [...s.rooms].some((r) => watchedDeployment(r) !== null),
   );
   if (watching.length === 0) return;
   const userIds = [...new Set(watching.map((s) => (s.data as Data).userId!).filter(Boolean))];
@@ -74,7 +82,7 @@ async function leaveLostDeployments(sockets: Socket[]) {
   const allowed = new Set(held.map((p) => `${p.userId}:${p.deploymentId}`));
   for (const socket of watching) {
     for (const room of socket.rooms) {
-      const deploymentId = deploymentOfRoom(room);
+      const deploymentId = watchedDeployment(room);
       if (deploymentId && !allowed.has(`${(socket.data as Data).userId}:${deploymentId}`)) socket.leave(room);
     }
   }

@@ -24,6 +24,7 @@ import { attachPublicStatus } from './public-status-server';
 import { resyncLocalWatchers } from './resync-local-watchers';
 import { watchSocketSessions } from './revalidate-sockets';
 import { sharedRead, sharedReads } from './shared-lookup';
+import { unwatchList, watchList } from './watch-list';
 
 type SocketData = {
   userId: string;
@@ -178,6 +179,11 @@ export async function attachSocketServer(httpServer: HttpServer, origins: string
         reply({ ok: false, error: { code: appError.code, message: appError.message } });
       }
     });
+    socket.on('deployments:watch', async (payload, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => undefined;
+      reply(await watchList(socket, socket.data.actor, payload));
+    });
+    socket.on('deployments:unwatch', () => void unwatchList(socket));
     socket.on('deployment:unsubscribe', async (payload) => {
       const deploymentId = typeof payload?.deploymentId === 'string' ? payload.deploymentId : null;
       if (!deploymentId) return;

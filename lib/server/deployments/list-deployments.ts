@@ -1,5 +1,5 @@
 import 'server-only';
-import type { DeploymentListDto, DeploymentListQuery } from '@/lib/contracts/deployments';
+import { UNFINISHED_LIST_MAX, type DeploymentListDto, type DeploymentListQuery } from '@/lib/contracts/deployments';
 import { DEPLOYMENT_KINDS, type DeploymentKind } from '@/lib/domain/deployment-kind';
 import { TERMINAL_STATES } from '@/lib/domain/deployment-state';
 import { isFinished } from '@/lib/domain/items';
@@ -12,11 +12,6 @@ import { containing, searchTextOf } from '@/lib/server/http/search-text';
 
 /** Finished war rooms per page: a team's go-lives and rehearsals add up to hundreds a year. */
 const FINISHED_PAGE = 50;
-/**
- * Unfinished war rooms are few by nature (each is run and finished); the cap only keeps thousands
- * planned and never run from making one huge answer.
- */
-const UNFINISHED_MAX = 500;
 const MAX_OFFSET = 1_000_000;
 
 /** `?finishedOffset=`: a whole number, or absent (the newest page); anything else is undefined. */
@@ -67,7 +62,7 @@ export async function listDeployments(
     prisma.deployment.findMany({
       where: { ...scoped, state: { notIn: [...TERMINAL_STATES] } },
       orderBy: [{ goLiveAt: 'asc' }, { id: 'asc' }],
-      take: UNFINISHED_MAX,
+      take: UNFINISHED_LIST_MAX,
       include,
     }),
     prisma.deployment.findMany({
