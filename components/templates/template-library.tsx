@@ -4,10 +4,11 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { SearchField } from '@/components/ui/search-field';
+import { SelectField } from '@/components/ui/select-field';
 import type { TemplateListDto, TemplateSummary } from '@/lib/contracts/templates';
 import { formatUtc } from '@/lib/domain/clock';
 import { plural } from '@/lib/domain/plural';
-import { templateCountLine } from '@/lib/domain/template-list';
+import { TEMPLATE_SHOWS, templateCountLine, templateShowLabel, type TemplateShow } from '@/lib/domain/template-list';
 import { ManageButtons, RenameForm } from './rename-form';
 import { useTemplateActions } from './use-template-actions';
 import { useTemplates } from './use-templates';
@@ -20,18 +21,19 @@ function summary(t: TemplateSummary) {
 /** The library: every template (or those a search finds), with rename / duplicate / delete and a way into a new war room. */
 export function TemplateLibrary({ initial }: { initial: TemplateListDto }) {
   const [search, setSearch] = useState('');
+  const [show, setShow] = useState<TemplateShow>('all');
   const {
     list: { templates, matching },
     searchedFor,
     searching,
-  } = useTemplates(initial, search);
+  } = useTemplates(initial, search, show);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
   const actions = useTemplateActions({
     onDeleteRefused: (id, message) => setRefusals((r) => ({ ...r, [id]: message })),
   });
 
-  if (initial.matching === 0 && matching === 0 && !search) {
+  if (initial.matching === 0 && matching === 0 && !search && show === 'all') {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-muted dark:border-slate-700">
         No templates yet.{' '}
@@ -45,15 +47,24 @@ export function TemplateLibrary({ initial }: { initial: TemplateListDto }) {
 
   return (
     <>
-      <SearchField
-        label="Find a template"
-        className="sm:w-80"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        placeholder="Name or description"
-      />
+      <div className="flex flex-wrap items-end gap-2">
+        <SearchField
+          label="Find a template"
+          className="w-full sm:w-80"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Name or description"
+        />
+        <SelectField
+          label="Show"
+          value={show}
+          onChoose={setShow}
+          choices={TEMPLATE_SHOWS}
+          labelOf={templateShowLabel}
+        />
+      </div>
       <p className="mt-2 mb-3 text-sm text-muted" role="status" data-testid="template-count">
-        {searching ? 'Searching…' : templateCountLine(templates.length, matching, searchedFor)}
+        {searching ? 'Searching…' : templateCountLine(templates.length, matching, searchedFor, show)}
       </p>
       <ul className="flex flex-col gap-3" data-testid="template-list">
         {templates.map((t) => (

@@ -8,17 +8,19 @@ import { templateKeys } from '@/lib/client/query-keys';
 import { useSettledSearch } from '@/lib/client/use-settled-search';
 import type { TemplateDetail, TemplateListDto } from '@/lib/contracts/templates';
 import type { TemplateDefinition } from '@/lib/domain/template-definition';
+import type { TemplateShow } from '@/lib/domain/template-list';
 
 /**
- * The library (the templates matching `search`, once typing pauses), starting from what the page
- * rendered; the last answer stays on screen while the next search is asked.
+ * The library (the templates matching `search`, once typing pauses; everyone's or those one made),
+ * starting from what the page rendered; the last answer stays on screen while the next is asked.
  */
-export function useTemplates(initial: TemplateListDto, search: string) {
+export function useTemplates(initial: TemplateListDto, search: string, show: TemplateShow) {
   const { q, typing } = useSettledSearch(search);
+  const params = new URLSearchParams({ ...(q ? { q } : {}), ...(show !== 'all' ? { show } : {}) }).toString();
   const { data, isPlaceholderData } = useQuery({
-    queryKey: templateKeys.list(q),
-    queryFn: () => api<TemplateListDto>(`/api/templates${q ? `?q=${encodeURIComponent(q)}` : ''}`),
-    initialData: q === '' ? initial : undefined,
+    queryKey: templateKeys.list(q, show),
+    queryFn: () => api<TemplateListDto>(`/api/templates${params ? `?${params}` : ''}`),
+    initialData: q === '' && show === 'all' ? initial : undefined,
     placeholderData: keepPreviousData,
   });
   return { list: data ?? initial, searchedFor: q, searching: typing || isPlaceholderData };

@@ -119,7 +119,7 @@ export function UsersScreen({
           <SelectField
             label="Show"
             value={show}
-            onChange={(e) => setShow(e.target.value as AccountShow)}
+            onChoose={setShow}
             choices={ACCOUNT_SHOWS}
             labelOf={accountShowLabel}
           />

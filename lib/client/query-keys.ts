@@ -1,6 +1,7 @@
 /** React Query key factories, one per feature. */
 import type { DeploymentListQuery } from '@/lib/contracts/deployments';
 import type { AccountShow } from '@/lib/domain/account-list';
+import type { TemplateShow } from '@/lib/domain/template-list';
 
 export const deploymentKeys = {
   all: ['deployments'] as const,
@@ -40,7 +41,7 @@ export const templateKeys = {
   all: ['templates'] as const,
   /** Every search of the library (invalidate this), and one search ('' is the whole library). */
   lists: () => [...templateKeys.all, 'list'] as const,
-  list: (q: string) => [...templateKeys.lists(), q] as const,
+  list: (q: string, show: TemplateShow) => [...templateKeys.lists(), q, show] as const,
   detail: (id: string) => [...templateKeys.all, 'detail', id] as const,
   /** A template's version history, and the diff between two of its versions (immutable, so cached for good). */
   versions: (id: string) => [...templateKeys.all, 'versions', id] as const,

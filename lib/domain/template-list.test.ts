@@ -12,4 +12,14 @@ describe("the template library's count line", () => {
     // The last one deleted while the page is open.
     expect(templateCountLine(0, 0, '')).toBe('No templates yet.');
   });
+
+  it('says "you made" when only one\'s own templates are shown', () => {
+    expect(templateCountLine(2, 2, '', 'mine')).toBe('2 templates you made.');
+    expect(templateCountLine(1, 1, 'payroll', 'mine')).toBe('1 template you made matching “payroll”.');
+    expect(templateCountLine(0, 0, '', 'mine')).toBe('You have made no templates yet.');
+    expect(templateCountLine(0, 0, 'zed', 'mine')).toBe('No template you made matches “zed”.');
+    expect(templateCountLine(500, 612, '', 'mine')).toBe(
+      'Showing the 500 most recently changed of 612 templates you made: search by name or description to find the others.',
+    );
+  });
 });

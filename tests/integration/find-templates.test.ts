@@ -64,4 +64,31 @@ describe('finding templates', () => {
       expect(refused.body.error).toMatchObject({ code: 'invalid_query', message: expect.stringContaining('`q`') });
     }
   });
+
+  it('shows the templates one made (?show=mine), with or without a search, and refuses any other choice', async () => {
+    const [maker, colleague] = [await makeUser({ name: 'Mo Maker' }), await makeUser({ name: 'Col League' })];
+    const tag = Math.random().toString(36).slice(2, 10);
+    const make = (name: string, createdById: string) =>
+      prisma.template.create({ data: { name, definition, stats: templateStats(definition), createdById } });
+    const mine = await make(`Payroll freeze ${tag}`, maker.id);
+    const theirs = await make(`Payroll thaw ${tag}`, colleague.id);
+    const api = http({ token: await makeToken(maker.id) });
+
+    const made = await api.get('/api/templates?show=mine');
+    expect(made.status).toBe(200);
+    expect(ids(made.body.templates)).toContain(mine.id);
+    expect(ids(made.body.templates)).not.toContain(theirs.id);
+    expect(made.body.matching).toBe(await prisma.template.count({ where: { createdById: maker.id } }));
+    expect((await api.get(`/api/templates?show=mine&q=${tag}`)).body).toMatchObject({
+      matching: 1,
+      templates: [{ id: mine.id, createdBy: 'Mo Maker' }],
+    });
+    // Everyone's, as before, with the choice spelt out or left out.
+    for (const path of [`/api/templates?q=${tag}`, `/api/templates?show=all&q=${tag}`])
+      expect((await api.get(path)).body.matching).toBe(2);
+
+    const refused = await api.get('/api/templates?show=theirs');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'invalid_query', message: '`show` is one of all, mine.' });
+  });
 });

@@ -1,9 +1,11 @@
 import 'server-only';
 import type { TemplateListDto, TemplateSummary } from '@/lib/contracts/templates';
 import type { Actor } from '@/lib/domain/rbac';
+import { TEMPLATE_SHOWS } from '@/lib/domain/template-list';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { prisma } from '@/lib/server/db';
 import { isAppError } from '@/lib/server/errors';
+import { choiceOf } from '@/lib/server/http/query-choice';
 import { containing, searchTextOf } from '@/lib/server/http/search-text';
 import { readDefinition, storedStats, summaryOf, type TemplateSummaryRow } from './template-dto';
 
@@ -12,14 +14,18 @@ const LIST_LIMIT = 500;
 
 /**
  * The library, most recently changed first (those whose name or description contains `?q=`, any
- * case, when there is one): at most LIST_LIMIT, and how many match in all. Every signed-in person
- * sees every template. Reads each row's stored summary, never its definition or Markdown (a
+ * case, when there is one; with `?show=mine`, only those the caller made): at most LIST_LIMIT, and
+ * how many match in all. Every signed-in person sees every template. Reads each row's stored summary, never its definition or Markdown (a
  * 5 000-item runbook is megabytes of JSON to fetch and validate); only a row written before
  * summaries were kept is read whole, once, and gets its summary stored.
  */
 export async function listTemplates(actor: Actor, query = new URLSearchParams()): Promise<TemplateListDto> {
   const q = searchTextOf(query, "a template's name or description");
-  const where: Prisma.TemplateWhereInput = q ? { OR: [{ name: containing(q) }, { description: containing(q) }] } : {};
+  const show = choiceOf(query, 'show', TEMPLATE_SHOWS, 'all');
+  const where: Prisma.TemplateWhereInput = {
+    ...(q ? { OR: [{ name: containing(q) }, { description: containing(q) }] } : {}),
+    ...(show === 'mine' ? { createdById: actor.userId } : {}),
+  };
   const [rows, matching] = await Promise.all([readSummaries(where), prisma.template.count({ where })]);
   return { templates: await summariesFor(actor, rows), matching };
 }
