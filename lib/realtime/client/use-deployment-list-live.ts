@@ -43,10 +43,12 @@ export function useDeploymentListLive(query: DeploymentListQuery, initial: Deplo
     const deploymentIds = watchedKey ? watchedKey.split(' ') : [];
     let disposed = false;
     let pending: ReturnType<typeof setTimeout> | null = null;
+    const invalidate = () =>
+      void queryClient.invalidateQueries({ queryKey: deploymentKeys.listOf({ q, kind, finishedOffset }) });
     const readAgain = () => {
       pending ??= setTimeout(() => {
         pending = null;
-        void queryClient.invalidateQueries({ queryKey: deploymentKeys.listOf({ q, kind, finishedOffset }) });
+        invalidate();
       }, READ_AGAIN_AFTER_MS);
     };
     const watch = () =>
@@ -71,7 +73,12 @@ export function useDeploymentListLive(query: DeploymentListQuery, initial: Deplo
     else socket.connect();
     return () => {
       disposed = true;
-      if (pending) clearTimeout(pending);
+      // A change heard while the list was being read again (which moved what is watched) is not
+      // dropped: it is read now. (An unmounted page's query is only marked stale.)
+      if (pending) {
+        clearTimeout(pending);
+        invalidate();
+      }
       socket.off('deployments:changed', readAgain);
       socket.off('server:isolated', onIsolated);
       socket.off('connect', onConnect);
