@@ -8,8 +8,11 @@ const chromiumPath =
   process.env.CHROMIUM_PATH ??
   ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file));
 
-/** Specs that mostly wait on the clock: they overlap the rest. */
-const REAL_TIME = ['**/metrics-spike.spec.ts'];
+/**
+ * Specs that run beside the others, on a second worker: the spike scenario mostly waits on the
+ * clock, and single sign-on starts servers and a database of its own.
+ */
+const BESIDE = ['**/metrics-spike.spec.ts', '**/sso.spec.ts'];
 /** Specs that kill the shared server (fixtures.ts restartServer): nothing else may run meanwhile. */
 const RESTARTS = ['**/live-war-room.spec.ts', '**/wall.spec.ts'];
 
@@ -20,14 +23,14 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   // The specs share one server, and most of them keep the machine's two cores busy: they run one
-  // at a time (the `main` project). The spike scenario spends a minute waiting on real time (30 s
-  // calm, then a 30 s sustain window), so it runs beside them on a second worker; the specs that
-  // kill and restart the server run last, alone, once both are done.
+  // at a time (the `main` project). Those that neither use nor disturb it much run beside them on
+  // a second worker (the spike scenario spends a minute waiting: 30 s calm, then a 30 s sustain
+  // window); the specs that kill and restart the server run last, alone, once both are done.
   workers: 2,
   projects: [
-    { name: 'real-time', testMatch: REAL_TIME },
-    { name: 'main', testIgnore: [...REAL_TIME, ...RESTARTS], workers: 1 },
-    { name: 'restarts', testMatch: RESTARTS, workers: 1, dependencies: ['real-time', 'main'] },
+    { name: 'beside', testMatch: BESIDE, workers: 1 },
+    { name: 'main', testIgnore: [...BESIDE, ...RESTARTS], workers: 1 },
+    { name: 'restarts', testMatch: RESTARTS, workers: 1, dependencies: ['beside', 'main'] },
   ],
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
