@@ -4,13 +4,10 @@ import { SearchField } from '@/components/ui/search-field';
 import { SelectField } from '@/components/ui/select-field';
 import type { DeploymentListQuery } from '@/lib/contracts/deployments';
 import { DEPLOYMENT_KINDS, deploymentKindLabel } from '@/lib/domain/deployment-kind';
-import { listSearchOf } from '@/lib/domain/deployment-list-query';
+import { listUrlOf } from '@/lib/domain/deployment-list-query';
 
 /** The list's address for a query (the newest page of everything by default). */
-function listHref(query: DeploymentListQuery): string {
-  const search = listSearchOf(query);
-  return search ? `/deployments?${search}` : '/deployments';
-}
+const listHref = (query: DeploymentListQuery) => listUrlOf('/deployments', query);
 
 /** Older and newer pages of finished go-lives (the server sends a page at a time), keeping the search. */
 export function FinishedPages({ query, next }: { query: DeploymentListQuery; next: number | null }) {

@@ -7,6 +7,7 @@ import { api } from '@/lib/client/api';
 import { templateKeys } from '@/lib/client/query-keys';
 import { useSettledSearch } from '@/lib/client/use-settled-search';
 import type { TemplateDetail, TemplateListDto } from '@/lib/contracts/templates';
+import { withQuery } from '@/lib/domain/query-string';
 import type { TemplateDefinition } from '@/lib/domain/template-definition';
 import type { TemplateShow } from '@/lib/domain/template-list';
 
@@ -16,10 +17,9 @@ import type { TemplateShow } from '@/lib/domain/template-list';
  */
 export function useTemplates(initial: TemplateListDto, search: string, show: TemplateShow) {
   const { q, typing } = useSettledSearch(search);
-  const params = new URLSearchParams({ ...(q ? { q } : {}), ...(show !== 'all' ? { show } : {}) }).toString();
   const { data, isPlaceholderData } = useQuery({
     queryKey: templateKeys.list(q, show),
-    queryFn: () => api<TemplateListDto>(`/api/templates${params ? `?${params}` : ''}`),
+    queryFn: () => api<TemplateListDto>(withQuery('/api/templates', { q, show: show === 'all' ? undefined : show })),
     initialData: q === '' && show === 'all' ? initial : undefined,
     placeholderData: keepPreviousData,
   });

@@ -4,6 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '@/lib/client/api';
 import { userKeys } from '@/lib/client/query-keys';
 import type { AccountEventDto } from '@/lib/contracts/users';
+import { withQuery } from '@/lib/domain/query-string';
 
 type Page = { events: AccountEventDto[]; nextBefore: string | null };
 
@@ -14,12 +15,7 @@ type Page = { events: AccountEventDto[]; nextBefore: string | null };
 export function useAccountHistory(initial: Page, personId: string | null) {
   const query = useInfiniteQuery({
     queryKey: userKeys.historyOf(personId),
-    queryFn: ({ pageParam }) => {
-      const search = new URLSearchParams();
-      if (personId) search.set('person', personId);
-      if (pageParam) search.set('before', pageParam);
-      return api<Page>(`/api/account-events${search.size ? `?${search}` : ''}`);
-    },
+    queryFn: ({ pageParam }) => api<Page>(withQuery('/api/account-events', { person: personId, before: pageParam })),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextBefore,
     ...(personId ? {} : { initialData: { pages: [initial], pageParams: [null] } }),

@@ -7,15 +7,9 @@ import { userKeys } from '@/lib/client/query-keys';
 import { useSettledSearch } from '@/lib/client/use-settled-search';
 import type { InvitationDto, UserListDto } from '@/lib/contracts/users';
 import type { AccountShow } from '@/lib/domain/account-list';
+import { withQuery } from '@/lib/domain/query-string';
 
 /** `?q=&show=` as GET /api/users reads them; the defaults left out. */
-function usersQuery(q: string, show: AccountShow): string {
-  const query = new URLSearchParams();
-  if (q) query.set('q', q);
-  if (show !== 'everyone') query.set('show', show);
-  return query.toString();
-}
-
 /**
  * Accounts (those `show` asks for and matching `search`, once typing pauses) and invitations for
  * the admin, and the changes to them (a refusal is a toast).
@@ -31,7 +25,7 @@ export function useUsers(
   const { q, typing } = useSettledSearch(search);
   const { data: users, isPlaceholderData } = useQuery({
     queryKey: userKeys.usersMatching(q, show),
-    queryFn: () => api<UserListDto>(`/api/users?${usersQuery(q, show)}`),
+    queryFn: () => api<UserListDto>(withQuery('/api/users', { q, show: show === 'everyone' ? undefined : show })),
     initialData: q === '' && show === 'everyone' ? initialUsers : undefined,
     // The last answer stays on screen while the next search is asked.
     placeholderData: keepPreviousData,
