@@ -16,3 +16,20 @@ export function getSocket(): ClientSocket {
   });
   return socket;
 }
+
+/** What a live view listens to on the tab's socket: server events and the socket's own. */
+export type Listeners = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } & {
+  connect?: () => void;
+  disconnect?: () => void;
+  connect_error?: () => void;
+};
+
+/** Listens with each handler; the function returned stops every one of them (an effect's cleanup). */
+export function listen(socket: ClientSocket, listeners: Listeners): () => void {
+  // socket.io's typed `on` takes one event name at a time; the map above is typed per event.
+  const entries = Object.entries(listeners) as [never, never][];
+  for (const [event, handler] of entries) socket.on(event, handler);
+  return () => {
+    for (const [event, handler] of entries) socket.off(event, handler);
+  };
+}

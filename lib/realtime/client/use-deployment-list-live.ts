@@ -5,9 +5,9 @@ import { useEffect, useState } from 'react';
 import { api } from '@/lib/client/api';
 import { deploymentKeys } from '@/lib/client/query-keys';
 import type { DeploymentListDto, DeploymentListQuery } from '@/lib/contracts/deployments';
-import { listSearchOf } from '@/lib/domain/deployment-list-query';
+import { listUrlOf } from '@/lib/domain/deployment-list-query';
 import { isTerminal } from '@/lib/domain/deployment-state';
-import { getSocket } from './socket-client';
+import { getSocket, listen } from './socket-client';
 import type { LiveStatus } from './use-deployment-live';
 
 /**
@@ -25,10 +25,9 @@ const READ_AGAIN_AFTER_MS = 750;
 export function useDeploymentListLive(query: DeploymentListQuery, initial: DeploymentListDto) {
   const queryClient = useQueryClient();
   const { q, kind, finishedOffset } = query;
-  const search = listSearchOf(query);
   const { data: list } = useQuery({
     queryKey: deploymentKeys.listOf(query),
-    queryFn: () => api<DeploymentListDto>(`/api/deployments${search ? `?${search}` : ''}`),
+    queryFn: () => api<DeploymentListDto>(listUrlOf('/api/deployments', query)),
     initialData: initial,
     // Fresh until a change is heard: the socket says when to read it again.
     staleTime: Infinity,
@@ -64,11 +63,13 @@ export function useDeploymentListLive(query: DeploymentListQuery, initial: Deplo
       setStatus('reconnecting');
     };
     const onIsolated = (payload: { isolated: boolean }) => setIsolated(payload.isolated);
-    socket.on('deployments:changed', readAgain);
-    socket.on('server:isolated', onIsolated);
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('connect_error', onDisconnect);
+    const stopListening = listen(socket, {
+      'deployments:changed': readAgain,
+      'server:isolated': onIsolated,
+      connect: onConnect,
+      disconnect: onDisconnect,
+      connect_error: onDisconnect,
+    });
     if (socket.connected) watch();
     else socket.connect();
     return () => {
@@ -79,11 +80,7 @@ export function useDeploymentListLive(query: DeploymentListQuery, initial: Deplo
         clearTimeout(pending);
         invalidate();
       }
-      socket.off('deployments:changed', readAgain);
-      socket.off('server:isolated', onIsolated);
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onDisconnect);
+      stopListening();
     };
   }, [watchedKey, q, kind, finishedOffset, queryClient]);
 

@@ -8,7 +8,7 @@ import type { CheckDto } from '@/lib/contracts/items';
 import { mergeEvents, type TimelineEvent } from '@/lib/domain/event-log';
 import type { PresenceEntry, PresencePayload, ResyncPayload } from '../protocol/events';
 import { applyEvent, withCheck } from './apply-event';
-import { getSocket } from './socket-client';
+import { getSocket, listen } from './socket-client';
 
 /** `partly-live`: connected, but the server has lost touch with the other servers (see lib/realtime/server/isolation.ts). */
 export type LiveStatus = 'connecting' | 'live' | 'partly-live' | 'reconnecting' | 'refused';
@@ -103,29 +103,23 @@ export function useDeploymentLive(deploymentId: string, initialSeq: number) {
     };
     const onConnectError = () => setStatus('reconnecting');
 
-    socket.on('deployment:event', onEvent);
-    socket.on('deployment:presence', onPresence);
-    socket.on('deployment:resync', onResync);
-    socket.on('server:isolated', onIsolated);
-    socket.on('deployment:check', onCheck);
-    socket.on('deployment:webhooks', onWebhookAttempt);
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('connect_error', onConnectError);
+    const stopListening = listen(socket, {
+      'deployment:event': onEvent,
+      'deployment:presence': onPresence,
+      'deployment:resync': onResync,
+      'server:isolated': onIsolated,
+      'deployment:check': onCheck,
+      'deployment:webhooks': onWebhookAttempt,
+      connect: onConnect,
+      disconnect: onDisconnect,
+      connect_error: onConnectError,
+    });
     if (socket.connected) subscribe();
     else socket.connect();
 
     return () => {
       disposed = true;
-      socket.off('deployment:event', onEvent);
-      socket.off('deployment:presence', onPresence);
-      socket.off('deployment:resync', onResync);
-      socket.off('server:isolated', onIsolated);
-      socket.off('deployment:check', onCheck);
-      socket.off('deployment:webhooks', onWebhookAttempt);
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onConnectError);
+      stopListening();
       socket.emit('deployment:unsubscribe', { deploymentId });
     };
   }, [deploymentId, initialSeq, queryClient]);
